@@ -1,0 +1,236 @@
+// Command vanban turns YAML into Vietnamese administrative documents (PDF,
+// laid out as Nghị định 30/2020/NĐ-CP prescribes) and gender-equality
+// statistics reports (Excel).
+//
+//	vanban render [-o DIR] [--format text|json] PATH...
+//	vanban check [--format text|json] PATH...
+//	vanban new [TYPE]
+//	vanban version
+//
+// Exit status: 0 success, 1 some input is invalid (the others are still
+// rendered), 2 usage error.
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/vanban/vanban/internal/app"
+	"github.com/vanban/vanban/internal/diag"
+)
+
+// version is the release; builds may override it with -ldflags "-X main.version=…".
+var version = "0.1.0"
+
+const (
+	exitOK      = 0
+	exitInvalid = 1
+	exitUsage   = 2
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `vanban turns YAML into official documents.
+
+Usage:
+  vanban render [flags] PATH...   render each YAML file (or every YAML file under a directory)
+  vanban check [flags] PATH...    validate without writing anything
+  vanban new [TYPE]               print a commented starting YAML (no TYPE: list the types)
+  vanban version                  print the version
+
+Run "vanban COMMAND --help" for the flags of a command.
+Exit status: 0 success, 1 some input is invalid, 2 usage error.
+`
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "render":
+		return render(args[1:], stdout, stderr, false)
+	case "check":
+		return render(args[1:], stdout, stderr, true)
+	case "new":
+		return newCmd(args[1:], stdout, stderr)
+	case "version", "--version", "-version":
+		fmt.Fprintln(stdout, "vanban", version)
+		return exitOK
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "vanban: unknown command %q\n\n%s", args[0], usage)
+	return exitUsage
+}
+
+// parse parses flags that may come before, between or after the
+// positional arguments ("vanban render examples -o out" works as well).
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+func render(args []string, stdout, stderr io.Writer, checkOnly bool) int {
+	name := "render"
+	if checkOnly {
+		name = "check"
+	}
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	outDir := ""
+	if !checkOnly {
+		fs.StringVar(&outDir, "o", "", "write outputs into `DIR` (default: next to each input)")
+	}
+	format := fs.String("format", "text", "how to report problems: text (for people) or json (for CI)")
+	fontDir := fs.String("fonts", "", "use Times New Roman from `DIR` (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf) instead of the embedded Liberation Serif")
+	tmplDir := fs.String("templates", "", "override embedded templates with files from `DIR`")
+	quiet := fs.Bool("q", false, "do not list the files written")
+	fs.Usage = func() {
+		if checkOnly {
+			fmt.Fprint(stderr, "Usage: vanban check [flags] PATH...\n\nValidate YAML files (or every YAML file under a directory) without writing anything.\n\nFlags:\n")
+		} else {
+			fmt.Fprint(stderr, "Usage: vanban render [flags] PATH...\n\nRender each YAML file (or every YAML file under a directory) to a PDF document or an\nExcel workbook next to it, or into -o DIR.\n\nFlags:\n")
+		}
+		fs.PrintDefaults()
+	}
+	paths, err := parse(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	if err != nil {
+		return exitUsage
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "vanban %s: --format must be text or json, not %q\n", name, *format)
+		return exitUsage
+	}
+	if len(paths) == 0 {
+		fmt.Fprintf(stderr, "vanban %s: no input given\n\n", name)
+		fs.Usage()
+		return exitUsage
+	}
+	if outDir != "" {
+		if info, err := os.Stat(outDir); err != nil || !info.IsDir() {
+			fmt.Fprintf(stderr, "vanban %s: -o %s is not an existing directory\n", name, outDir)
+			return exitUsage
+		}
+	}
+	opt := app.Options{FontDir: *fontDir, TemplateDir: *tmplDir}
+	files, diags := app.Inputs(paths)
+	results := app.Each(files, func(f string) app.Result {
+		if checkOnly {
+			return app.Check(f, opt)
+		}
+		return app.RenderFile(f, outDir, opt)
+	})
+	failed := diags.HasErrors()
+	for _, r := range results {
+		failed = failed || r.Failed()
+	}
+	if *format == "json" {
+		writeJSON(stdout, diags, results)
+	} else {
+		diag.WriteText(stderr, diags)
+		for _, r := range results {
+			diag.WriteText(stderr, r.Diags)
+			if r.Output != "" && !*quiet {
+				fmt.Fprintf(stdout, "%s → %s\n", r.Input, r.Output)
+			}
+		}
+		if len(files) == 0 && !diags.HasErrors() {
+			fmt.Fprintf(stderr, "vanban %s: no .yaml or .yml file found in %s\n", name, strings.Join(paths, ", "))
+			failed = true
+		}
+	}
+	if failed {
+		return exitInvalid
+	}
+	return exitOK
+}
+
+// jsonFile is one input in the machine-readable report.
+type jsonFile struct {
+	Input       string            `json:"input"`
+	Output      string            `json:"output,omitempty"`
+	OK          bool              `json:"ok"`
+	Diagnostics []diag.Diagnostic `json:"diagnostics"`
+}
+
+func writeJSON(w io.Writer, general diag.List, results []app.Result) {
+	report := struct {
+		OK          bool              `json:"ok"`
+		Files       []jsonFile        `json:"files"`
+		Diagnostics []diag.Diagnostic `json:"diagnostics"`
+	}{OK: !general.HasErrors(), Files: []jsonFile{}, Diagnostics: append([]diag.Diagnostic{}, general...)}
+	for _, r := range results {
+		report.OK = report.OK && !r.Failed()
+		report.Files = append(report.Files, jsonFile{Input: r.Input, Output: r.Output, OK: !r.Failed(),
+			Diagnostics: append([]diag.Diagnostic{}, r.Diags...)})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	enc.Encode(report)
+}
+
+func newCmd(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("new", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, "Usage: vanban new [TYPE]\n\nPrint a commented starting YAML file for TYPE (for example chuong-trinh, ke-hoach,\nbao-cao-bdg); without TYPE, list the types.\n")
+	}
+	pos, err := parse(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	if err != nil {
+		return exitUsage
+	}
+	starters := app.Starters()
+	names := make([]string, 0, len(starters))
+	for n := range starters {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	if len(pos) == 0 {
+		fmt.Fprintln(stdout, "Types (vanban new TYPE > file.yaml):")
+		for _, n := range names {
+			fmt.Fprintln(stdout, "  "+n)
+		}
+		return exitOK
+	}
+	if len(pos) > 1 {
+		fmt.Fprintln(stderr, "vanban new: give one type")
+		return exitUsage
+	}
+	src, ok := starters[pos[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "vanban new: unknown type %q (known: %s)\n", pos[0], strings.Join(names, ", "))
+		return exitUsage
+	}
+	stdout.Write(src)
+	return exitOK
+}

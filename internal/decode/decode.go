@@ -1,0 +1,483 @@
+package decode
+
+import (
+	"encoding"
+	"fmt"
+	"math"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/vanban/vanban/internal/diag"
+)
+
+// Decoder decodes one file and collects its diagnostics. Models use it
+// again during validation, through Error and At, so that every problem is
+// reported at the position of the field it concerns.
+//
+// Field paths are dotted, with 1-based list indices as office staff count:
+// "sections[2].items[1]" is the first item of the second section.
+type Decoder struct {
+	File  string
+	Diags diag.List
+
+	limits Limits
+	pos    map[string]diag.Pos
+	hints  map[string]string
+}
+
+// New returns a Decoder for the named file with the default limits.
+func New(file string) *Decoder {
+	return &Decoder{File: file, limits: DefaultLimits, pos: map[string]diag.Pos{}, hints: map[string]string{}}
+}
+
+// SetLimits replaces the default limits.
+func (d *Decoder) SetLimits(l Limits) { d.limits = l }
+
+// Unmarshaler is implemented by types that decode themselves from a node,
+// such as "a string or a list of strings".
+type Unmarshaler interface {
+	DecodeNode(d *Decoder, n *yaml.Node, path string)
+}
+
+// Expecter may be implemented by the errors a TextUnmarshaler returns, to
+// say what a correct value would look like.
+type Expecter interface{ Expected() string }
+
+// Decode decodes the node into v, which must be a non-nil pointer.
+func (d *Decoder) Decode(n *yaml.Node, v any) {
+	d.Value(n, "", v)
+}
+
+// Value decodes n, found at path, into the value v points to. Unmarshaler
+// implementations call it for their parts.
+func (d *Decoder) Value(n *yaml.Node, path string, v any) {
+	d.value(n, path, reflect.ValueOf(v).Elem())
+}
+
+// At returns the position recorded for path, or for its nearest ancestor.
+func (d *Decoder) At(path string) diag.Pos {
+	for {
+		if p, ok := d.pos[path]; ok {
+			return p
+		}
+		if path == "" {
+			return diag.Pos{}
+		}
+		path = parent(path)
+	}
+}
+
+// Has reports whether the input gave a value for path.
+func (d *Decoder) Has(path string) bool { _, ok := d.pos[path]; return ok }
+
+// Record remembers the position of n as the position of path.
+func (d *Decoder) Record(path string, n *yaml.Node) {
+	d.pos[path] = diag.Pos{Line: n.Line, Col: n.Column}
+}
+
+func parent(path string) string {
+	i := strings.LastIndexAny(path, ".[")
+	if i < 0 {
+		return ""
+	}
+	return path[:i]
+}
+
+// Error reports a problem with the field at path.
+func (d *Decoder) Error(path, msg, expected string) {
+	d.add(diag.Error, d.At(path), path, msg, expected)
+}
+
+// Warn reports a suspicious value at path that does not stop rendering.
+func (d *Decoder) Warn(path, msg, expected string) {
+	d.add(diag.Warning, d.At(path), path, msg, expected)
+}
+
+// ErrorAt reports a problem at an explicit position.
+func (d *Decoder) ErrorAt(p diag.Pos, path, msg, expected string) {
+	d.add(diag.Error, p, path, msg, expected)
+}
+
+func (d *Decoder) add(s diag.Severity, p diag.Pos, path, msg, expected string) {
+	d.Diags.Add(diag.Diagnostic{File: d.File, Pos: p, Field: path, Message: msg,
+		Expected: expected, Hint: d.hint(path), Severity: s})
+}
+
+// hint returns the Vietnamese name of the field at path or of the nearest
+// named ancestor.
+func (d *Decoder) hint(path string) string {
+	for path != "" {
+		if h, ok := d.hints[path]; ok {
+			return h
+		}
+		path = parent(path)
+	}
+	return ""
+}
+
+// Join builds the path of a child field.
+func Join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// Index builds the path of the i-th (0-based) element of a list.
+func Index(path string, i int) string { return fmt.Sprintf("%s[%d]", path, i+1) }
+
+var (
+	unmarshalerType     = reflect.TypeFor[Unmarshaler]()
+	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
+)
+
+func (d *Decoder) value(n *yaml.Node, path string, v reflect.Value) {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	d.Record(path, n)
+	if v.CanAddr() && v.Addr().Type().Implements(unmarshalerType) {
+		v.Addr().Interface().(Unmarshaler).DecodeNode(d, n, path)
+		return
+	}
+	if isNull(n) {
+		return
+	}
+	if v.CanAddr() && v.Addr().Type().Implements(textUnmarshalerType) {
+		d.text(n, path, v.Addr().Interface().(encoding.TextUnmarshaler))
+		return
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem()))
+		}
+		d.value(n, path, v.Elem())
+	case reflect.Struct:
+		d.structure(n, path, v)
+	case reflect.Slice:
+		d.list(n, path, v)
+	case reflect.Map:
+		d.mapping(n, path, v)
+	case reflect.String:
+		if s, ok := d.Scalar(n, path, "text"); ok {
+			v.SetString(s)
+		}
+	case reflect.Bool:
+		d.boolean(n, path, v)
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		d.integer(n, path, v)
+	case reflect.Float64:
+		d.float(n, path, v)
+	default:
+		panic(fmt.Sprintf("decode: unsupported field type %s at %s", v.Type(), path))
+	}
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+// Scalar returns the text of a scalar node, reporting an error when the
+// node is a list or a mapping. want names the expected kind of value.
+func (d *Decoder) Scalar(n *yaml.Node, path, want string) (string, bool) {
+	if n.Kind == yaml.ScalarNode {
+		return n.Value, true
+	}
+	d.Error(path, fmt.Sprintf("found %s", kindName(n)), want)
+	return "", false
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.MappingNode:
+		return "a mapping (key: value lines)"
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!int", "!!float":
+			return "the number " + n.Value
+		case "!!bool":
+			return "the yes/no value " + n.Value
+		}
+		return fmt.Sprintf("the text %q", n.Value)
+	}
+	return "an empty value"
+}
+
+func (d *Decoder) text(n *yaml.Node, path string, u encoding.TextUnmarshaler) {
+	s, ok := d.Scalar(n, path, "a single value")
+	if !ok {
+		return
+	}
+	if err := u.UnmarshalText([]byte(s)); err != nil {
+		expected := ""
+		if e, ok := err.(Expecter); ok {
+			expected = e.Expected()
+		}
+		d.Error(path, err.Error(), expected)
+	}
+}
+
+func (d *Decoder) boolean(n *yaml.Node, path string, v reflect.Value) {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!bool" {
+		var b bool
+		if n.Decode(&b) == nil {
+			v.SetBool(b)
+			return
+		}
+	}
+	d.Error(path, "found "+kindName(n), "true or false")
+}
+
+func (d *Decoder) integer(n *yaml.Node, path string, v reflect.Value) {
+	if n.Kind == yaml.ScalarNode {
+		switch n.Tag {
+		case "!!int":
+			var i int64
+			if err := n.Decode(&i); err == nil && !v.OverflowInt(i) {
+				v.SetInt(i)
+				return
+			}
+			d.Error(path, "the number "+n.Value+" is too large", "a whole number")
+			return
+		case "!!float":
+			d.Error(path, "found the fractional number "+n.Value, "a whole number")
+			return
+		}
+	}
+	d.Error(path, "found "+kindName(n), "a whole number")
+}
+
+func (d *Decoder) float(n *yaml.Node, path string, v reflect.Value) {
+	if n.Kind == yaml.ScalarNode && (n.Tag == "!!int" || n.Tag == "!!float") {
+		var f float64
+		if err := n.Decode(&f); err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
+			v.SetFloat(f)
+			return
+		}
+	}
+	expected := "a number, with a dot as decimal mark (23.5)"
+	if n.Kind == yaml.ScalarNode && strings.ContainsAny(n.Value, ",") {
+		if _, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, ",", "."), 64); err == nil {
+			expected = "a number written with a dot, not a comma: " + strings.ReplaceAll(n.Value, ",", ".")
+		}
+	}
+	d.Error(path, "found "+kindName(n), expected)
+}
+
+func (d *Decoder) list(n *yaml.Node, path string, v reflect.Value) {
+	if n.Kind != yaml.SequenceNode {
+		d.Error(path, "found "+kindName(n), "a list (lines starting with \"- \")")
+		return
+	}
+	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+	for i, c := range n.Content {
+		d.value(c, Index(path, i), s.Index(i))
+	}
+	v.Set(s)
+}
+
+func (d *Decoder) mapping(n *yaml.Node, path string, v reflect.Value) {
+	if n.Kind != yaml.MappingNode {
+		d.Error(path, "found "+kindName(n), "a mapping (key: value lines)")
+		return
+	}
+	if v.Type().Key().Kind() != reflect.String {
+		panic("decode: map keys must be strings at " + path)
+	}
+	m := reflect.MakeMapWithSize(v.Type(), len(n.Content)/2)
+	d.pairs(n, path, func(key string, kn, vn *yaml.Node) {
+		e := reflect.New(v.Type().Elem()).Elem()
+		d.value(vn, Join(path, key), e)
+		m.SetMapIndex(reflect.ValueOf(key).Convert(v.Type().Key()), e)
+	})
+	v.Set(m)
+}
+
+// pairs calls fn for every key of a mapping in source order, reporting
+// duplicate keys and keys that are not plain text.
+func (d *Decoder) pairs(n *yaml.Node, path string, fn func(key string, kn, vn *yaml.Node)) {
+	seen := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		kn, vn := n.Content[i], n.Content[i+1]
+		if kn.Kind != yaml.ScalarNode {
+			d.ErrorAt(diag.Pos{Line: kn.Line, Col: kn.Column}, path, "a key must be a plain name, found "+kindName(kn), "key: value")
+			continue
+		}
+		key := kn.Value
+		if first, dup := seen[key]; dup {
+			d.ErrorAt(diag.Pos{Line: kn.Line, Col: kn.Column}, Join(path, key),
+				fmt.Sprintf("the key %q appears twice (first on line %d)", key, first), "each key once")
+			continue
+		}
+		seen[key] = kn.Line
+		fn(key, kn, vn)
+	}
+}
+
+type fieldInfo struct {
+	index    int
+	name     string
+	required bool
+	hint     string
+}
+
+func structFields(t reflect.Type) []fieldInfo {
+	var fs []fieldInfo
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag := f.Tag.Get("yaml")
+		if tag == "-" || !f.IsExported() {
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		if name == "" {
+			name = strings.ToLower(f.Name)
+		}
+		fs = append(fs, fieldInfo{index: i, name: name, required: strings.Contains(opts, "required"), hint: f.Tag.Get("vi")})
+	}
+	return fs
+}
+
+func (d *Decoder) structure(n *yaml.Node, path string, v reflect.Value) {
+	if n.Kind != yaml.MappingNode {
+		d.Error(path, "found "+kindName(n), "a mapping (key: value lines)")
+		return
+	}
+	fields := structFields(v.Type())
+	byName := map[string]fieldInfo{}
+	names := make([]string, 0, len(fields))
+	for _, f := range fields {
+		byName[f.name] = f
+		names = append(names, f.name)
+		if f.hint != "" {
+			d.hints[Join(path, f.name)] = f.hint
+		}
+	}
+	given := map[string]bool{}
+	d.pairs(n, path, func(key string, kn, vn *yaml.Node) {
+		f, ok := byName[key]
+		if !ok {
+			// A misspelt key already says what is missing; do not report
+			// the field it was meant to be as missing too.
+			given[d.unknownKey(key, kn, path, names)] = true
+			return
+		}
+		given[key] = true
+		d.value(vn, Join(path, key), v.Field(f.index))
+	})
+	for _, f := range fields {
+		if f.required && (!given[f.name] || isNullField(n, f.name)) {
+			d.add(diag.Error, diag.Pos{Line: n.Line, Col: n.Column}, Join(path, f.name),
+				"this required field is missing or empty", "a value for \""+f.name+"\"")
+		}
+	}
+}
+
+func isNullField(n *yaml.Node, key string) bool {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			vn := n.Content[i+1]
+			return isNull(vn) || (vn.Kind == yaml.ScalarNode && strings.TrimSpace(vn.Value) == "")
+		}
+	}
+	return false
+}
+
+// unknownKey reports a key the structure does not have and returns the
+// known key it was probably meant to be, or "".
+func (d *Decoder) unknownKey(key string, kn *yaml.Node, path string, names []string) string {
+	p := diag.Pos{Line: kn.Line, Col: kn.Column}
+	s := Suggest(key, names)
+	msg := fmt.Sprintf("unknown key %q", key)
+	if s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	}
+	d.Diags.Add(diag.Diagnostic{File: d.File, Pos: p, Field: Join(path, key), Message: msg,
+		Expected: "one of: " + strings.Join(sorted(names), ", "), Hint: d.hints[Join(path, s)]})
+	return s
+}
+
+func sorted(s []string) []string {
+	c := append([]string(nil), s...)
+	sort.Strings(c)
+	return c
+}
+
+// Suggest returns the candidate closest to s when it is a plausible typo
+// (a small edit distance, or a different case), or "".
+func Suggest(s string, candidates []string) string {
+	best, bestD := "", math.MaxInt
+	for _, c := range candidates {
+		if strings.EqualFold(c, s) {
+			return c
+		}
+		if dist := editDistance(strings.ToLower(s), strings.ToLower(c)); dist < bestD {
+			best, bestD = c, dist
+		}
+	}
+	limit := 1 + len([]rune(s))/4
+	if bestD <= limit && bestD < len([]rune(s)) {
+		return best
+	}
+	return ""
+}
+
+// editDistance is the Damerau–Levenshtein distance (optimal string
+// alignment), so that a swap such as "titel" → "title" costs one edit.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}
+
+// Keys returns the keys of a mapping node in source order (nil for other
+// nodes); callers use it to tell kinds of input apart before decoding.
+func Keys(n *yaml.Node) []string {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	var ks []string
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		ks = append(ks, n.Content[i].Value)
+	}
+	return ks
+}
+
+// Lookup returns the value node of key in a mapping node, or nil.
+func Lookup(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}

@@ -1,0 +1,121 @@
+// Package viet holds the Vietnamese writing conventions vanban needs, in one
+// place: dates as Nghị định 30 writes them, point letters (a, b, … đ, …),
+// Roman numerals, numbers with Vietnamese separators, capitals, file-name
+// slugs and alphabetical order.
+package viet
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Date is a calendar date without time or zone: what an official document
+// is dated with. The zero Date means "no date".
+type Date struct {
+	Year  int
+	Month int
+	Day   int
+}
+
+// IsZero reports whether d is the zero Date.
+func (d Date) IsZero() bool { return d == Date{} }
+
+// Time returns midnight UTC of d, for metadata that needs a time.Time.
+func (d Date) Time() time.Time {
+	return time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
+}
+
+// String writes d in ISO form, 2017-05-23.
+func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day) }
+
+// Before reports whether d is earlier than e.
+func (d Date) Before(e Date) bool { return d.Time().Before(e.Time()) }
+
+// DateError explains why a text is not a date and what is expected.
+type DateError struct{ Msg string }
+
+func (e *DateError) Error() string { return e.Msg }
+
+// Expected says what a date must look like.
+func (e *DateError) Expected() string { return "a date written YYYY-MM-DD, e.g. 2017-05-23" }
+
+// ParseDate reads an ISO date (YYYY-MM-DD) and rejects impossible ones such
+// as 2017-02-30. Other forms (23/5/2017, 23-05-2017) are refused with an
+// explanation rather than guessed, since day and month are easily swapped.
+func ParseDate(s string) (Date, error) {
+	s = strings.TrimSpace(s)
+	parts := strings.Split(s, "-")
+	if len(parts) != 3 || len(parts[0]) != 4 || len(parts[1]) == 0 || len(parts[2]) == 0 || len(parts[1]) > 2 || len(parts[2]) > 2 {
+		if strings.Contains(s, "/") || len(parts) == 3 {
+			return Date{}, &DateError{fmt.Sprintf("%q is not in the year-month-day form", s)}
+		}
+		return Date{}, &DateError{fmt.Sprintf("%q is not a date", s)}
+	}
+	var n [3]int
+	for i, p := range parts {
+		v, err := strconv.Atoi(p)
+		if err != nil || v < 0 {
+			return Date{}, &DateError{fmt.Sprintf("%q is not a date", s)}
+		}
+		n[i] = v
+	}
+	d := Date{n[0], n[1], n[2]}
+	if d.Year < 1900 || d.Year > 2200 {
+		return Date{}, &DateError{fmt.Sprintf("the year %d is out of range", d.Year)}
+	}
+	if d.Month < 1 || d.Month > 12 {
+		return Date{}, &DateError{fmt.Sprintf("%q has no month %d", s, d.Month)}
+	}
+	if d.Day < 1 || d.Day > DaysIn(d.Year, d.Month) {
+		return Date{}, &DateError{fmt.Sprintf("%d-%02d has no day %d (it has %d days)", d.Year, d.Month, d.Day, DaysIn(d.Year, d.Month))}
+	}
+	return d, nil
+}
+
+// DaysIn returns the number of days of a month.
+func DaysIn(year, month int) int {
+	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (d *Date) UnmarshalText(b []byte) error {
+	v, err := ParseDate(string(b))
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// Long writes "ngày 05 tháng 01 năm 2020" / "ngày 23 tháng 5 năm 2017":
+// the day is padded below 10 and the month only when it is 1 or 2, as
+// Nghị định 30 prescribes (a padded "tháng 03" is wrong).
+func (d Date) Long() string {
+	return fmt.Sprintf("ngày %s tháng %s năm %d", PadDay(d.Day), PadMonth(d.Month), d.Year)
+}
+
+// PlaceDate writes the place-and-date line: "Bỉm Sơn, ngày 23 tháng 5 năm 2017".
+func PlaceDate(place string, d Date) string {
+	return place + ", " + d.Long()
+}
+
+// PadDay pads a day below 10 with a zero.
+func PadDay(day int) string { return fmt.Sprintf("%02d", day) }
+
+// PadMonth pads months 1 and 2 ("01", "02") and leaves 3–12 as they are,
+// so that "tháng 1" and "tháng 11" cannot be confused when written by hand.
+func PadMonth(month int) string {
+	if month <= 2 {
+		return fmt.Sprintf("%02d", month)
+	}
+	return strconv.Itoa(month)
+}
+
+// DocNumber writes a document number with a leading zero below 10 ("05",
+// "15", "123").
+func DocNumber(n int) string { return fmt.Sprintf("%02d", n) }
