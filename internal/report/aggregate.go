@@ -1,0 +1,226 @@
+package report
+
+import (
+	"sort"
+
+	"github.com/vanban/vanban/internal/viet"
+)
+
+// Status is the assessment of one indicator.
+type Status int
+
+// Statuses.
+const (
+	NotAssessed Status = iota // not assessed locally
+	NoData                    // nobody reported, or nothing happened
+	NoTarget                  // nothing to judge against
+	InProgress                // a flow indicator in a half-year report
+	Met
+	NotMet
+)
+
+// Words printed in the assessment column.
+const (
+	WordMet         = "Đạt"
+	WordNotMet      = "Chưa đạt"
+	WordInProgress  = "Đang thực hiện"
+	WordNoData      = "Chưa có số liệu"
+	WordNoCase      = "Không phát sinh"
+	WordNotAssessed = "Không đánh giá"
+	WordNoTarget    = "Chưa có chỉ tiêu"
+)
+
+// Result is one indicator's value and assessment.
+type Result struct {
+	Ind      *Indicator
+	Num, Den float64 // the summed numerator and denominator (Den unused for counts)
+	Reported int     // entities that reported
+	HasValue bool
+	Value    float64 // rounded to the indicator's decimals
+	// Plan is the target for the plan's stage: the local plan's, or else
+	// the national one (PlanNational is then its milestone year).
+	Plan         TargetValue
+	PlanNational int
+	Year         TargetValue // this year's target in the local plan
+	LastYear     *float64
+	PctPlan      *float64 // value / target × 100, for higher-is-better targets
+	Change       *float64 // value − last year's
+	Status       Status
+	Missing      []*Entity // sub-units (or departments) without figures
+}
+
+// Judged returns the target the value is judged against: this year's,
+// or the plan's when the year has none.
+func (res *Result) Judged() (TargetValue, bool) {
+	if res.Year.Set {
+		return res.Year, true
+	}
+	return res.Plan, res.Plan.Set
+}
+
+// Word is the assessment as printed.
+func (res *Result) Word() string {
+	switch res.Status {
+	case Met:
+		return WordMet
+	case NotMet:
+		return WordNotMet
+	case InProgress:
+		return WordInProgress
+	case NoTarget:
+		return WordNoTarget
+	case NoData:
+		return res.EmptyWord()
+	}
+	return WordNotAssessed
+}
+
+// EmptyWord is what the assessment says when there is no value: nobody
+// reported, or the figures were reported but the denominator is zero.
+func (res *Result) EmptyWord() string {
+	if res.Reported > 0 {
+		return WordNoCase
+	}
+	return WordNoData
+}
+
+// Tally counts the assessments of a report.
+type Tally struct {
+	Met, Judged, InProgress int
+}
+
+// Compute computes num/den × scale rounded as a spreadsheet's ROUND does;
+// ok is false when den is zero.
+func Compute(num, den, scale float64, decimals int) (float64, bool) {
+	if den == 0 {
+		return 0, false
+	}
+	return viet.Round(num/den*scale, decimals), true
+}
+
+func (r *Report) aggregate() {
+	r.Results = make([]Result, len(r.Cat.Indicators))
+	r.Count = Tally{}
+	for i := range r.Cat.Indicators {
+		res := r.compute(&r.Cat.Indicators[i])
+		switch res.Status {
+		case Met:
+			r.Count.Met++
+			r.Count.Judged++
+		case NotMet:
+			r.Count.Judged++
+		case InProgress:
+			r.Count.InProgress++
+		}
+		r.Results[i] = res
+	}
+}
+
+func (r *Report) compute(ind *Indicator) Result {
+	res := Result{Ind: ind}
+	if !ind.Assessable() {
+		return res
+	}
+	r.sum(ind, &res)
+	switch {
+	case ind.Kind == KindCount:
+		res.Value, res.HasValue = res.Num, res.Reported > 0
+	default:
+		res.Value, res.HasValue = Compute(res.Num, res.Den, ind.Mult(), ind.Dec())
+	}
+	r.targets(ind, &res)
+	res.Status = r.status(ind, &res)
+	r.compare(ind, &res)
+	return res
+}
+
+// sum adds up the indicator's numerator and denominator over every
+// entity that reported all its measures; the others are listed missing.
+func (r *Report) sum(ind *Indicator, res *Result) {
+	entities := r.Areas()
+	if ind.ms[0].From == FromDepartments {
+		entities = nil
+		if e := r.DeptOf[ind.ms[0].ID]; e != nil {
+			entities = []*Entity{e}
+		}
+	}
+	missing := map[*Entity]bool{}
+	for _, m := range ind.ms {
+		for _, e := range entities {
+			f := r.Get(e.ID, m.ID)
+			if f == nil {
+				if e != r.Town {
+					missing[e] = true
+				}
+				continue
+			}
+			res.Reported++
+			if ind.Kind == KindUnitShare {
+				res.Num += float64(f["yes"])
+				res.Den += float64(f["units"])
+				continue
+			}
+			res.Num += float64(f[ind.Numerator])
+			if ind.Denominator != "" {
+				res.Den += float64(f[ind.Denominator])
+			}
+		}
+	}
+	for _, e := range entities {
+		if missing[e] {
+			res.Missing = append(res.Missing, e)
+		}
+	}
+}
+
+func (r *Report) targets(ind *Indicator, res *Result) {
+	t := r.P.Targets[ind.ID]
+	res.Plan, res.Year = t.Plan, t.Year
+	if !res.Plan.Set {
+		if nat, y := ind.NationalFor(r.P.Period.Year); nat.Set {
+			res.Plan, res.PlanNational = nat, y
+		}
+	}
+	if v, ok := r.P.LastYear[ind.ID]; ok {
+		res.LastYear = &v
+	}
+}
+
+func (r *Report) status(ind *Indicator, res *Result) Status {
+	target, ok := res.Judged()
+	switch {
+	case !res.HasValue:
+		return NoData
+	case r.HalfYear() && ind.Nature == Flow:
+		return InProgress
+	case !ok:
+		return NoTarget
+	case ind.Comparator.Meets(res.Value, target):
+		return Met
+	}
+	return NotMet
+}
+
+// compare fills % of plan and the change from last year.
+func (r *Report) compare(ind *Indicator, res *Result) {
+	if !res.HasValue {
+		return
+	}
+	if t, ok := res.Judged(); ok && ind.Comparator.Higher() && t.Lo > 0 {
+		v := viet.Round(res.Value/t.Lo*100, 1)
+		res.PctPlan = &v
+	}
+	if res.LastYear != nil {
+		v := viet.Round(res.Value-*res.LastYear, ind.Dec())
+		res.Change = &v
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

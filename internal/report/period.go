@@ -1,0 +1,149 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/vanban/vanban/internal/decode"
+	"github.com/vanban/vanban/internal/viet"
+)
+
+// PeriodSchema is the schema line every period file starts with; the app
+// recognises a report by its prefix.
+const PeriodSchema = "bdg-period/v1"
+
+// SchemaPrefix identifies a period file of any version.
+const SchemaPrefix = "bdg-period/"
+
+// Period is one reporting period's file as written by the user.
+type Period struct {
+	Schema      string               `yaml:"schema,required"`
+	Catalogue   string               `yaml:"catalogue,required" vi:"bộ chỉ tiêu"`
+	Unit        Unit                 `yaml:"unit,required" vi:"đơn vị báo cáo"`
+	Period      Span                 `yaml:"period,required" vi:"kỳ báo cáo"`
+	Document    Document             `yaml:"document,required" vi:"văn bản"`
+	Signature   Signature            `yaml:"signature" vi:"chữ ký"`
+	Subunits    []Entity             `yaml:"subunits,required" vi:"xã, phường"`
+	Departments []Entity             `yaml:"departments" vi:"phòng, ban, ngành"`
+	Targets     map[string]Target    `yaml:"targets" vi:"chỉ tiêu kế hoạch"`
+	LastYear    map[string]float64   `yaml:"last_year" vi:"thực hiện cùng kỳ năm trước"`
+	Data        map[string]EntityRaw `yaml:"data,required" vi:"số liệu"`
+	Notes       decode.Lines         `yaml:"notes" vi:"ghi chú"`
+	IndNotes    map[string]string    `yaml:"indicator_notes" vi:"ghi chú theo chỉ tiêu"`
+}
+
+// Unit is the reporting unit (a town, district, province or commune).
+type Unit struct {
+	Issuer   decode.Lines `yaml:"issuer,required" vi:"tên cơ quan ban hành"`
+	Name     string       `yaml:"name,required" vi:"tên đơn vị"`
+	Place    string       `yaml:"place,required" vi:"địa danh"`
+	Level    string       `yaml:"level,required" vi:"cấp của đơn vị"`
+	Sublevel string       `yaml:"sublevel,required" vi:"cấp của các đơn vị trực thuộc"`
+}
+
+// Span is the reporting period.
+type Span struct {
+	Kind   PeriodKind `yaml:"kind,required" vi:"loại kỳ"`
+	Year   int        `yaml:"year,required" vi:"năm"`
+	Plan   string     `yaml:"plan" vi:"giai đoạn kế hoạch"`
+	Cutoff viet.Date  `yaml:"cutoff" vi:"số liệu tính đến ngày"`
+}
+
+// PeriodKind is a half year or a whole year.
+type PeriodKind string
+
+// Period kinds.
+const (
+	HalfYear PeriodKind = "half-year"
+	Year     PeriodKind = "year"
+)
+
+// UnmarshalText accepts the English and Vietnamese names.
+func (k *PeriodKind) UnmarshalText(b []byte) error {
+	switch strings.ToLower(strings.TrimSpace(string(b))) {
+	case "half-year", "6-thang", "6 tháng", "sáu tháng":
+		*k = HalfYear
+	case "year", "nam", "năm":
+		*k = Year
+	default:
+		return expectErr{fmt.Sprintf("unknown period %q", string(b)), "half-year (6 tháng đầu năm) or year (cả năm)"}
+	}
+	return nil
+}
+
+// Document is what the workbook is attached to.
+type Document struct {
+	Date         viet.Date `yaml:"date,required" vi:"ngày báo cáo"`
+	Form         string    `yaml:"form" vi:"số hiệu biểu"`
+	Title        string    `yaml:"title" vi:"tên biểu"`
+	AnnexOf      string    `yaml:"annex_of" vi:"kèm theo văn bản"`
+	Illustrative bool      `yaml:"illustrative" vi:"số liệu minh họa"`
+}
+
+// Signature is the signature block under each table.
+type Signature struct {
+	Preparer string       `yaml:"preparer" vi:"người lập biểu"`
+	Head     decode.Lines `yaml:"head" vi:"thẩm quyền, chức vụ người ký"`
+	Name     string       `yaml:"name" vi:"họ tên người ký"`
+}
+
+// Entity is a sub-unit or a department.
+type Entity struct {
+	ID   string `yaml:"id,required"`
+	Name string `yaml:"name,required" vi:"tên"`
+}
+
+// Target is the local plan's target for one indicator.
+type Target struct {
+	Plan TargetValue `yaml:"plan" vi:"chỉ tiêu giai đoạn"`
+	Year TargetValue `yaml:"year" vi:"chỉ tiêu năm"`
+}
+
+// EntityRaw is one entity's figures, kept as YAML until the catalogue says
+// what shape each measure has.
+type EntityRaw struct {
+	Path     string
+	Measures map[string]RawValue
+	Order    []string
+}
+
+// RawValue is one measure's undecoded figures.
+type RawValue struct {
+	Node *yaml.Node
+	Path string
+}
+
+// DecodeNode implements decode.Unmarshaler.
+func (r *RawValue) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
+	r.Node, r.Path = n, path
+}
+
+// DecodeNode implements decode.Unmarshaler.
+func (e *EntityRaw) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
+	e.Path = path
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		d.Error(path, "the figures of a sub-unit must be a mapping", "measure: figures lines, e.g. cap_uy: {total: 15, female: 4}")
+		return
+	}
+	d.Value(n, path, &e.Measures)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i].Value
+		if _, ok := e.Measures[k]; ok && !contains(e.Order, k) {
+			e.Order = append(e.Order, k)
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

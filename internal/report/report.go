@@ -1,0 +1,343 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/vanban/vanban/internal/decode"
+)
+
+// TownID is the data key of the reporting unit's own bodies.
+const TownID = "town"
+
+// Report is a validated period with its catalogue and computed results.
+type Report struct {
+	P           *Period
+	Cat         *Catalogue
+	Town        *Entity // the unit's own bodies; nil when the file gives none
+	Subunits    []Entity
+	Departments []Entity
+	Months      int
+	// Figures holds each entity's figures by entity id, then measure id;
+	// a missing entry means the entity did not report the measure.
+	Figures map[string]map[string]Figures
+	// DeptOf names the department that reports each department measure.
+	DeptOf  map[string]*Entity
+	Results []Result
+	Count   Tally
+}
+
+// HalfYear reports whether the report covers the first half of the year.
+func (r *Report) HalfYear() bool { return r.P.Period.Kind == HalfYear }
+
+// Areas returns the entities of the per-area tables: the unit's own
+// bodies (when given) and then the sub-units.
+func (r *Report) Areas() []*Entity {
+	var out []*Entity
+	if r.Town != nil {
+		out = append(out, r.Town)
+	}
+	for i := range r.Subunits {
+		out = append(out, &r.Subunits[i])
+	}
+	return out
+}
+
+// Get returns an entity's figures for a measure, or nil when missing.
+func (r *Report) Get(entityID, measureID string) Figures {
+	return r.Figures[entityID][measureID]
+}
+
+// Load decodes and validates a period file whose root has been parsed by
+// d, loading its catalogue (the report's own file name locates a
+// catalogue given by path; templateDir overrides embedded ones). All
+// problems go to d.Diags; the report is nil when it cannot be computed.
+func Load(d *decode.Decoder, root *yaml.Node, templateDir string) *Report {
+	p := &Period{}
+	d.Decode(root, p)
+	if p.Schema != "" && p.Schema != PeriodSchema {
+		d.Error("schema", fmt.Sprintf("this file is %q, which this vanban does not read", p.Schema), PeriodSchema)
+	}
+	if d.Diags.HasErrors() && p.Catalogue == "" {
+		return nil
+	}
+	cat := loadCatalogue(d, p.Catalogue, templateDir)
+	if cat == nil || d.Diags.HasErrors() {
+		return nil
+	}
+	r := &Report{P: p, Cat: cat, Subunits: p.Subunits, Departments: p.Departments, Months: 12}
+	if r.HalfYear() {
+		r.Months = 6
+	}
+	kinds := r.checkEntities(d)
+	r.readData(d, kinds)
+	r.checkIndicatorKeys(d)
+	r.warnMissing(d)
+	if d.Diags.HasErrors() {
+		return nil
+	}
+	r.aggregate()
+	return r
+}
+
+func loadCatalogue(d *decode.Decoder, name, templateDir string) *Catalogue {
+	file, src, err := ResolveCatalogue(name, d.File, templateDir)
+	if err != nil {
+		d.Error("catalogue", fmt.Sprintf("cannot read the catalogue %q (%s)", name, plainErr(err)),
+			"the name of an embedded catalogue ("+strings.Join(Embedded, ", ")+") or a path to a catalogue file relative to this file")
+		return nil
+	}
+	cat, diags := LoadCatalogue(file, src)
+	diags.Sort()
+	d.Diags.Append(diags)
+	return cat
+}
+
+func plainErr(err error) string {
+	s := err.Error()
+	if i := strings.LastIndex(s, ": "); i >= 0 {
+		return s[i+2:]
+	}
+	return s
+}
+
+type entityKind int
+
+const (
+	areaEntity entityKind = iota + 1
+	deptEntity
+)
+
+// checkEntities checks the declared ids and returns each id's kind.
+func (r *Report) checkEntities(d *decode.Decoder) map[string]entityKind {
+	kinds := map[string]entityKind{}
+	declare := func(list []Entity, field string, k entityKind) {
+		for i, e := range list {
+			path := decode.Join(decode.Index(field, i), "id")
+			switch {
+			case e.ID == TownID:
+				d.Error(path, fmt.Sprintf("the id %q is kept for the %s's own bodies", TownID, r.P.Unit.Level), "another id")
+			case kinds[e.ID] != 0:
+				d.Error(path, fmt.Sprintf("the id %q is declared twice", e.ID), "unique ids for sub-units and departments")
+			default:
+				kinds[e.ID] = k
+			}
+		}
+	}
+	declare(r.Subunits, "subunits", areaEntity)
+	declare(r.Departments, "departments", deptEntity)
+	if _, ok := r.P.Data[TownID]; ok {
+		r.Town = &Entity{ID: TownID, Name: "Cấp " + r.P.Unit.Level}
+		kinds[TownID] = areaEntity
+	}
+	return kinds
+}
+
+func (r *Report) entity(id string) *Entity {
+	if id == TownID {
+		return r.Town
+	}
+	for i := range r.Subunits {
+		if r.Subunits[i].ID == id {
+			return &r.Subunits[i]
+		}
+	}
+	for i := range r.Departments {
+		if r.Departments[i].ID == id {
+			return &r.Departments[i]
+		}
+	}
+	return nil
+}
+
+// readData decodes every entity's figures against the catalogue.
+func (r *Report) readData(d *decode.Decoder, kinds map[string]entityKind) {
+	r.Figures = map[string]map[string]Figures{}
+	r.DeptOf = map[string]*Entity{}
+	declared := make([]string, 0, len(kinds))
+	for id := range kinds {
+		declared = append(declared, id)
+	}
+	for _, id := range sortedKeys(r.P.Data) {
+		raw := r.P.Data[id]
+		path := decode.Join("data", id)
+		if kinds[id] == 0 {
+			msg := fmt.Sprintf("%q is not a declared sub-unit or department", id)
+			if s := decode.Suggest(id, declared); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
+			d.Error(path, msg, "an id listed under subunits or departments, or town for the "+r.P.Unit.Level+"'s own bodies")
+			continue
+		}
+		r.Figures[id] = r.readEntity(d, r.entity(id), kinds[id], raw)
+	}
+}
+
+func (r *Report) readEntity(d *decode.Decoder, e *Entity, kind entityKind, raw EntityRaw) map[string]Figures {
+	out := map[string]Figures{}
+	for _, mid := range raw.Order {
+		rv := raw.Measures[mid]
+		m := r.Cat.Measure(mid)
+		if m == nil {
+			msg := fmt.Sprintf("%s: unknown measure %q", e.Name, mid)
+			if s := decode.Suggest(mid, r.Cat.measureIDs()); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
+			d.Error(rv.Path, msg, "a measure of the catalogue "+r.Cat.ID)
+			continue
+		}
+		if !r.placeMeasure(d, e, kind, m, rv.Path) {
+			continue
+		}
+		fr := figureReader{d: d, m: m, who: e.Name + ", " + m.Label, months: r.Months}
+		if f := fr.read(rv.Node, rv.Path); f != nil {
+			out[mid] = f
+		}
+	}
+	return out
+}
+
+// placeMeasure checks that a measure is reported where the catalogue
+// collects it, and by one department only.
+func (r *Report) placeMeasure(d *decode.Decoder, e *Entity, kind entityKind, m *Measure, path string) bool {
+	switch {
+	case m.From == FromAreas && kind != areaEntity:
+		d.Error(path, fmt.Sprintf("%s: %q is collected from the %s and the %s's own bodies, not from a department", e.Name, m.Label, r.P.Unit.Sublevel, r.P.Unit.Level),
+			"the figures under the id of a sub-unit or under town")
+		return false
+	case m.From == FromDepartments && kind != deptEntity:
+		d.Error(path, fmt.Sprintf("%s: %q is reported by a department, not by a sub-unit", e.Name, m.Label),
+			"the figures under the id of a department")
+		return false
+	case m.From == FromDepartments && r.DeptOf[m.ID] != nil:
+		d.Error(path, fmt.Sprintf("%s: %q is already reported by %s", e.Name, m.Label, r.DeptOf[m.ID].Name),
+			"each department measure reported by one department")
+		return false
+	case m.From == FromDepartments:
+		r.DeptOf[m.ID] = e
+	}
+	return true
+}
+
+// checkIndicatorKeys checks the targets, last year's values and notes,
+// which are all keyed by indicator id.
+func (r *Report) checkIndicatorKeys(d *decode.Decoder) {
+	for _, id := range sortedKeys(r.P.Targets) {
+		path := decode.Join("targets", id)
+		ind := r.indicatorAt(d, path, id, "a target")
+		if ind == nil {
+			continue
+		}
+		t := r.P.Targets[id]
+		switch {
+		case !ind.Assessable():
+			d.Warn(path, fmt.Sprintf("%s is not assessed locally, so its target is not used", id), "no target")
+		case !t.Plan.Set && !t.Year.Set:
+			d.Error(path, "the target gives neither plan nor year", "plan: VALUE (for the plan's stage), year: VALUE (for this year), or both")
+		default:
+			for _, part := range []struct {
+				key string
+				v   TargetValue
+			}{{"plan", t.Plan}, {"year", t.Year}} {
+				if part.v.Set && part.v.Band != (ind.Comparator == InBand) {
+					d.Error(decode.Join(path, part.key), fmt.Sprintf("%s is judged %s", id, judgedBy(ind)), targetExpect(ind))
+				}
+			}
+		}
+	}
+	for _, id := range sortedKeys(r.P.LastYear) {
+		if ind := r.indicatorAt(d, decode.Join("last_year", id), id, "a value for last year"); ind != nil && !ind.Assessable() {
+			d.Warn(decode.Join("last_year", id), fmt.Sprintf("%s is not assessed locally, so last year's value is not used", id), "no value")
+		}
+	}
+	for _, id := range sortedKeys(r.P.IndNotes) {
+		r.indicatorAt(d, decode.Join("indicator_notes", id), id, "a note")
+	}
+}
+
+func judgedBy(ind *Indicator) string {
+	if ind.Comparator == InBand {
+		return "by a band"
+	}
+	return "against one number (" + string(ind.Comparator) + ")"
+}
+
+func (r *Report) indicatorAt(d *decode.Decoder, path, id, what string) *Indicator {
+	if ind := r.Cat.Indicator(id); ind != nil {
+		return ind
+	}
+	msg := fmt.Sprintf("%s for %q, which is not an indicator of %s", what, id, r.Cat.ID)
+	if s := decode.Suggest(id, r.Cat.IndicatorIDs()); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	}
+	d.Error(path, msg, "an indicator id of the catalogue")
+	return nil
+}
+
+// warnMissing warns about a sub-unit that says nothing about a measure
+// other areas report: it is left out of the totals, which is right for a
+// sub-unit that did not report but wrong for a forgotten line. An
+// explicit "measure: ~" says the figures were not reported, silently.
+func (r *Report) warnMissing(d *decode.Decoder) {
+	for _, m := range r.usedMeasures() {
+		if m.From != FromAreas || !r.anyReported(m) {
+			continue
+		}
+		for _, s := range r.Subunits {
+			raw, ok := r.P.Data[s.ID]
+			if _, said := raw.Measures[m.ID]; said {
+				continue
+			}
+			path := decode.Join("data", s.ID)
+			if !ok {
+				path = "data"
+			}
+			d.Warn(path, fmt.Sprintf("%s gives no figures for %q: it is left out of the totals and listed as not reported", s.Name, m.Label),
+				fmt.Sprintf("the figures, or %s: ~ to say they were not reported", m.ID))
+		}
+	}
+}
+
+func (r *Report) anyReported(m *Measure) bool {
+	for _, e := range r.Areas() {
+		if r.Get(e.ID, m.ID) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// usedMeasures lists the measures that indicators use, in catalogue order.
+func (r *Report) usedMeasures() []*Measure {
+	used := map[string]bool{}
+	for i := range r.Cat.Indicators {
+		for _, m := range r.Cat.Indicators[i].ms {
+			used[m.ID] = true
+		}
+	}
+	var out []*Measure
+	for i := range r.Cat.Measures {
+		if m := &r.Cat.Measures[i]; used[m.ID] {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// AreaMeasures lists the measures of the per-area tables.
+func (r *Report) AreaMeasures() []*Measure { return r.measuresFrom(FromAreas) }
+
+// DepartmentMeasures lists the measures of the departments table.
+func (r *Report) DepartmentMeasures() []*Measure { return r.measuresFrom(FromDepartments) }
+
+func (r *Report) measuresFrom(from string) []*Measure {
+	var out []*Measure
+	for _, m := range r.usedMeasures() {
+		if m.From == from {
+			out = append(out, m)
+		}
+	}
+	return out
+}

@@ -1,0 +1,356 @@
+package xlsx
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/vanban/vanban/internal/report"
+	"github.com/vanban/vanban/internal/viet"
+)
+
+// What a column of a measure's block holds.
+type colKind int
+
+const (
+	colValue     colKind = iota // a reported count
+	colSum                      // total = men + women
+	colRatio                    // the measure's ratio on every row
+	colFlag                     // 1/0 computed from other columns
+	colFlagValue                // 1/0 as reported
+	colUnitShare                // share of units with the flag, on total rows
+)
+
+type blockCol struct {
+	kind  colKind
+	label string
+	key   string // the figure key of value, sum and flag columns
+}
+
+// block is one measure's columns on an area sheet.
+type block struct {
+	m      *report.Measure
+	col    int // first column
+	cols   []blockCol
+	months int // of the period, for monthly norms
+}
+
+// maxDataCols keeps an area sheet readable when printed one page wide.
+const maxDataCols = 14
+
+func blockCols(m *report.Measure, months int) []blockCol {
+	var cols []blockCol
+	switch m.Shape {
+	case report.ShapeSex:
+		cols = []blockCol{{colSum, "Tổng số", "total"}, {colValue, "Nam", "male"}, {colValue, "Nữ", "female"}}
+	case report.ShapePair:
+		cols = []blockCol{{colValue, m.First.Label, m.First.Key}, {colValue, m.Second.Label, m.Second.Key}}
+	case report.ShapeCount:
+		cols = []blockCol{{colValue, "Số lượng", "value"}}
+		if m.PerMonthAtLeast > 0 {
+			cols = append(cols, blockCol{colFlag, fmt.Sprintf("Đạt (từ %s trở lên)", viet.Decimal(m.Threshold(months), 0)), "yes"})
+		}
+	case report.ShapePosts:
+		return []blockCol{{colValue, "Số người", "posts"}, {colValue, "Trong đó nữ", "female"},
+			{colFlag, "Có nữ", "yes"}, {colUnitShare, "Tỷ lệ đơn vị có nữ (%)", ""}}
+	case report.ShapeFlag:
+		return []blockCol{{colFlagValue, "Có / không", "yes"}}
+	}
+	if rr := m.RowRatio(); rr != nil {
+		cols = append(cols, blockCol{colRatio, rr.Label, ""})
+	}
+	return cols
+}
+
+// areaSheets lays out the per-area tables, as many sheets as the
+// measures need, and records where each measure's totals are.
+func areaSheets(r *report.Report, refs map[string]measureRefs) []*sheet {
+	var pages [][]*report.Measure
+	used := maxDataCols
+	for _, m := range r.AreaMeasures() {
+		n := len(blockCols(m, r.Months))
+		if used+n > maxDataCols {
+			pages = append(pages, nil)
+			used = 0
+		}
+		pages[len(pages)-1] = append(pages[len(pages)-1], m)
+		used += n
+	}
+	var sheets []*sheet
+	for i, ms := range pages {
+		suffix := ""
+		if len(pages) > 1 {
+			suffix = string(rune('a' + i))
+		}
+		sheets = append(sheets, areaSheet(r, refs, ms, "02"+suffix, i > 0))
+	}
+	return sheets
+}
+
+// areaLayout is the rows of an area sheet.
+type areaLayout struct {
+	town, sub, first, last, total int // rows; town and sub are 0 without the unit's own bodies
+}
+
+func areaSheet(r *report.Report, refs map[string]measureRefs, ms []*report.Measure, form string, more bool) *sheet {
+	var blocks []*block
+	widths := []float64{5, 20}
+	for _, m := range ms {
+		b := &block{m: m, col: len(widths) + 1, cols: blockCols(m, r.Months), months: r.Months}
+		for range b.cols {
+			widths = append(widths, 9)
+		}
+		if len(b.cols) == 1 {
+			widths[len(widths)-1] = 14 // room for the measure's name
+		}
+		blocks = append(blocks, b)
+	}
+	s := newSheet(form+"_XaPhuong", widths)
+	title := "SỐ LIỆU THỐNG KÊ VỀ GIỚI THEO " + viet.Upper(r.P.Unit.Sublevel)
+	if more {
+		title += " (tiếp theo)"
+	}
+	row := titleBlock(s, r, "Biểu số "+form, title)
+	s.titleFrom = row
+	row = areaHeader(s, blocks, row)
+	s.titleTo, s.freezeRows, s.freezeCols = row-1, row-1, 2
+	l := areaRows(s, r, row)
+	for _, b := range blocks {
+		b.fill(s, r, l)
+		refs[b.m.ID] = b.refs(s.name, l)
+	}
+	end := signatureBlock(s, r, l.total+2)
+	paginate(s, l.total-1, end-1)
+	return s
+}
+
+func areaHeader(s *sheet, blocks []*block, h int) int {
+	s.merge(h, 1, h+1, 1, "STT", stHead)
+	s.merge(h, 2, h+1, 2, "Đơn vị", stHead)
+	s.text(h+2, 1, "A", stCode)
+	s.text(h+2, 2, "B", stCode)
+	top := 20.0
+	for _, b := range blocks {
+		end := b.col + len(b.cols) - 1
+		s.merge(h, b.col, h, end, b.m.Label, stHead)
+		top = max(top, fitHeight(b.m.Label, stHead, spanPoints(s.widths, b.col, end)))
+		for i, c := range b.cols {
+			s.text(h+1, b.col+i, c.label, stHead)
+			s.text(h+2, b.col+i, b.code(i), stCode)
+		}
+	}
+	s.height(h, top)
+	s.height(h+1, headerHeight(s, h+1))
+	s.height(h+2, 15)
+	return h + 3
+}
+
+// code is the column's number in the numbering row, with how a computed
+// column is derived: "(4) = (3)/(1)".
+func (b *block) code(i int) string {
+	n := func(key string) int {
+		for j, c := range b.cols {
+			if c.key == key && c.kind != colRatio {
+				return b.col + j - 2
+			}
+		}
+		return 0
+	}
+	self := b.col + i - 2
+	switch b.cols[i].kind {
+	case colSum:
+		return fmt.Sprintf("%d = %d + %d", self, n("male"), n("female"))
+	case colRatio:
+		rr := b.m.RowRatio()
+		return fmt.Sprintf("%d = %d/%d", self, n(rr.Numerator), n(rr.Denominator))
+	}
+	return fmt.Sprint(self)
+}
+
+// areaRows writes the row labels: the unit's own bodies (I), the
+// sub-units' subtotal (II) and each sub-unit, then the grand total.
+func areaRows(s *sheet, r *report.Report, row int) areaLayout {
+	var l areaLayout
+	bold := Style{Size: 12, Bold: true, Align: "left", VAlign: "center", Wrap: true, Border: true}
+	if r.Town != nil {
+		l.town, l.sub = row, row+1
+		s.text(row, 1, "I", stGroupNo)
+		s.text(row, 2, r.Town.Name, bold)
+		s.text(row+1, 1, "II", stGroupNo)
+		s.text(row+1, 2, "Cấp "+r.P.Unit.Sublevel, bold)
+		s.height(row, 16.5)
+		s.height(row+1, fitHeight("Cấp "+r.P.Unit.Sublevel, bold, colPoints(s.widths[1])))
+		row += 2
+	}
+	l.first = row
+	for i, e := range r.Subunits {
+		s.text(row, 1, int64(i+1), stCenter)
+		s.text(row, 2, e.Name, stText)
+		s.height(row, max(16.5, fitHeight(e.Name, stText, colPoints(s.widths[1]))))
+		row++
+	}
+	l.last, l.total = row-1, row
+	s.text(row, 1, nil, stGroupNo)
+	s.text(row, 2, "Toàn "+r.P.Unit.Level, bold)
+	s.height(row, 16.5)
+	return l
+}
+
+// adds is what a total row adds up in a column: the sub-units for the
+// subtotal (and for the total when there is no town row), the town row
+// and the subtotal for the total.
+func (l areaLayout) adds(row, col int) string {
+	if row == l.total && l.town != 0 {
+		return ref(l.town, col) + "," + ref(l.sub, col)
+	}
+	return span(l.first, col, l.last, col)
+}
+
+// unitCells are the cells of every unit in a column (for COUNT): the unit's
+// own bodies and the sub-units, without subtotal rows.
+func (l areaLayout) unitCells(col int) string {
+	cells := span(l.first, col, l.last, col)
+	if l.town != 0 {
+		cells = ref(l.town, col) + "," + cells
+	}
+	return cells
+}
+
+// entitiesOf lists the entities a row adds up: one for a unit's row, the
+// sub-units for the subtotal, all for the total.
+func (l areaLayout) entitiesOf(r *report.Report, row int) []*report.Entity {
+	areas := r.Areas()
+	switch {
+	case row == l.total:
+		return areas
+	case row == l.sub:
+		return areas[1:]
+	case row == l.town:
+		return areas[:1]
+	}
+	i := row - l.first
+	if r.Town != nil {
+		i++
+	}
+	return areas[i : i+1]
+}
+
+func (b *block) fill(s *sheet, r *report.Report, l areaLayout) {
+	rows := []int{}
+	if l.town != 0 {
+		rows = append(rows, l.town, l.sub)
+	}
+	for row := l.first; row <= l.total; row++ {
+		rows = append(rows, row)
+	}
+	for _, row := range rows {
+		isTotal := row == l.total || row == l.sub
+		es := l.entitiesOf(r, row)
+		for i, c := range b.cols {
+			b.cell(s, r, row, b.col+i, c, es, isTotal, l)
+		}
+	}
+}
+
+// sums adds up each key of the measure over entities; reported says
+// whether any of them reported.
+func (b *block) sums(r *report.Report, es []*report.Entity) (report.Figures, bool) {
+	sum, reported := report.Figures{}, false
+	for _, e := range es {
+		if f := r.Get(e.ID, b.m.ID); f != nil {
+			reported = true
+			for k, v := range f {
+				sum[k] += v
+			}
+		}
+	}
+	return sum, reported
+}
+
+func (b *block) colOf(key string) int {
+	for i, c := range b.cols {
+		if c.key == key && c.kind != colRatio {
+			return b.col + i
+		}
+	}
+	return 0
+}
+
+func (b *block) cell(s *sheet, r *report.Report, row, col int, c blockCol, es []*report.Entity, isTotal bool, l areaLayout) {
+	f, reported := b.sums(r, es)
+	countSt := numStyle("#,##0", isTotal)
+	switch {
+	case c.kind == colRatio:
+		rr := b.m.RowRatio()
+		n, d := ref(row, b.colOf(rr.Numerator)), ref(row, b.colOf(rr.Denominator))
+		v, ok := report.Compute(float64(f[rr.Numerator]), float64(f[rr.Denominator]), rr.Mult(), rr.Dec())
+		s.formula(row, col, fmt.Sprintf(`IF(SUM(%s)=0,"",ROUND(SUM(%s)/SUM(%s)*%s,%d))`, d, n, d, num(rr.Mult()), rr.Dec()),
+			cached(ok, v), numStyle(decimalsFormat(rr.Dec()), isTotal))
+	case c.kind == colUnitShare:
+		if !isTotal {
+			s.text(row, col, nil, countSt)
+			return
+		}
+		flags := l.unitCells(b.colOf("yes"))
+		if row == l.sub {
+			flags = span(l.first, b.colOf("yes"), l.last, b.colOf("yes"))
+		}
+		v, ok := report.Compute(float64(f["yes"]), float64(f["units"]), 100, 2)
+		s.formula(row, col, fmt.Sprintf(`IF(COUNT(%s)=0,"",ROUND(SUM(%s)/COUNT(%s)*100,2))`, flags, flags, flags),
+			cached(ok, v), numStyle("0.00", true))
+	case isTotal:
+		s.formula(row, col, "SUM("+l.adds(row, col)+")", f[c.key], countSt)
+	case !reported && (c.kind == colSum || c.kind == colFlag):
+		s.formula(row, col, b.rowFormula(row, c), "", b.rowStyle(c))
+	case !reported:
+		s.text(row, col, nil, countSt)
+	case c.kind == colValue:
+		s.text(row, col, f[c.key], countSt)
+	case c.kind == colFlagValue:
+		s.text(row, col, f[c.key], numStyle(flagFormat, false))
+	default:
+		s.formula(row, col, b.rowFormula(row, c), f[c.key], b.rowStyle(c))
+	}
+}
+
+// flagFormat shows 1 as "Có" and 0 as "Không".
+const flagFormat = `[=1]"Có";[=0]"Không";General`
+
+func (b *block) rowStyle(c blockCol) Style {
+	if c.kind == colFlag {
+		return numStyle(flagFormat, false)
+	}
+	return numStyle("#,##0", false)
+}
+
+// rowFormula is the formula of a computed column on a unit's row. An
+// empty data cell is tested with COUNT, on which every spreadsheet engine
+// agrees (excelize's evaluator does not treat a blank cell as "").
+func (b *block) rowFormula(row int, c blockCol) string {
+	if c.kind == colSum {
+		m, f := ref(row, b.colOf("male")), ref(row, b.colOf("female"))
+		return fmt.Sprintf(`IF(COUNT(%s,%s)=0,"",SUM(%s,%s))`, m, f, m, f)
+	}
+	if b.m.Shape == report.ShapePosts {
+		p, f := ref(row, b.colOf("posts")), ref(row, b.colOf("female"))
+		return fmt.Sprintf(`IF(COUNT(%s)=0,"",IF(%s>0,1,0))`, p, f)
+	}
+	v := ref(row, b.colOf("value"))
+	return fmt.Sprintf(`IF(COUNT(%s)=0,"",IF(%s>=%s,1,0))`, v, v, num(b.m.Threshold(b.months)))
+}
+
+func (b *block) refs(sheetName string, l areaLayout) measureRefs {
+	mr := measureRefs{total: map[string]string{}, units: map[string][]string{}}
+	for i, c := range b.cols {
+		if c.key == "" {
+			continue
+		}
+		col := b.col + i
+		mr.total[c.key] = quoted(sheetName, ref(l.total, col))
+		var cells []string
+		for _, part := range strings.Split(l.unitCells(col), ",") {
+			cells = append(cells, quoted(sheetName, part))
+		}
+		mr.units[c.key] = cells
+	}
+	return mr
+}

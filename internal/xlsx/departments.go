@@ -1,0 +1,159 @@
+package xlsx
+
+import (
+	"fmt"
+
+	"github.com/vanban/vanban/internal/report"
+)
+
+// Columns of the departments sheet.
+const (
+	dNo = iota + 1
+	dName
+	dUnit
+	dTotal
+	dMale
+	dFemale
+	dRatio
+	dDept
+	dNote
+)
+
+// departmentSheet lays out the figures departments report, one row per
+// count: a pair's second count is a "Trong đó" row carrying the ratio. It
+// returns nil when the catalogue has no department measures.
+func departmentSheet(r *report.Report, refs map[string]measureRefs) *sheet {
+	ms := r.DepartmentMeasures()
+	if len(ms) == 0 {
+		return nil
+	}
+	s := newSheet("03_Nganh", []float64{5, 46, 11, 11, 10, 10, 10, 26, 24})
+	row := titleBlock(s, r, "Biểu số 03", "SỐ LIỆU DO CÁC PHÒNG, BAN, NGÀNH CUNG CẤP")
+	s.titleFrom = row
+	row = departmentHeader(s, row)
+	s.titleTo, s.freezeRows = row-1, row-1
+	for i, m := range ms {
+		refs[m.ID], row = departmentRows(s, r, m, i+1, row)
+	}
+	end := signatureBlock(s, r, row+1)
+	paginate(s, row-2, end-1)
+	return s
+}
+
+func departmentHeader(s *sheet, h int) int {
+	labels := []string{"STT", "Nội dung", "Đơn vị tính", "Tổng số", "Nam", "Nữ", "Tỷ lệ, tỷ số", "Đơn vị cung cấp", "Ghi chú"}
+	codes := []string{"A", "B", "C", "1", "2", "3", "4", "D", "E"}
+	for i, l := range labels {
+		s.text(h, i+1, l, stHead)
+		s.text(h+1, i+1, codes[i], stCode)
+	}
+	s.height(h, headerHeight(s, h))
+	s.height(h+1, 15)
+	return h + 2
+}
+
+// departmentRows writes one measure and returns where its counts are.
+func departmentRows(s *sheet, r *report.Report, m *report.Measure, n, row int) (measureRefs, int) {
+	mr := measureRefs{total: map[string]string{}, units: map[string][]string{}}
+	dept := r.DeptOf[m.ID]
+	f := report.Figures(nil)
+	if dept != nil {
+		f = r.Get(dept.ID, m.ID)
+	}
+	at := func(key string, row, col int) {
+		q := quoted(s.name, ref(row, col))
+		mr.total[key], mr.units[key] = q, []string{q}
+	}
+	first := row
+	s.text(row, dNo, int64(n), stCenter)
+	switch m.Shape {
+	case report.ShapeSex:
+		s.text(row, dName, m.Label, stText)
+		sexRow(s, row, f)
+		at("total", row, dTotal)
+		at("male", row, dMale)
+		at("female", row, dFemale)
+		if rr := m.RowRatio(); rr != nil {
+			cellOf := map[string]string{"total": ref(row, dTotal), "male": ref(row, dMale), "female": ref(row, dFemale)}
+			ratioCell(s, row, rr, f, cellOf[rr.Numerator], cellOf[rr.Denominator])
+		}
+	case report.ShapePair:
+		s.text(row, dName, m.First.Label, stText)
+		countCell(s, row, dTotal, f, m.First.Key)
+		at(m.First.Key, row, dTotal)
+		row++
+		s.text(row, dNo, nil, stCenter)
+		s.text(row, dName, m.Second.Label, Style{Size: 12, Italic: true, Align: "left", VAlign: "center", Wrap: true, Border: true})
+		countCell(s, row, dTotal, f, m.Second.Key)
+		at(m.Second.Key, row, dTotal)
+		if rr := m.RowRatio(); rr != nil {
+			cellOf := map[string]string{m.First.Key: ref(first, dTotal), m.Second.Key: ref(row, dTotal)}
+			ratioCell(s, row, rr, f, cellOf[rr.Numerator], cellOf[rr.Denominator])
+		}
+	default:
+		s.text(row, dName, m.Label, stText)
+		countCell(s, row, dTotal, f, "value")
+		at("value", row, dTotal)
+	}
+	for rr := first; rr <= row; rr++ {
+		fillBlank(s, rr, m, dept, f)
+	}
+	return mr, row + 1
+}
+
+// fillBlank completes a row: its unit, empty number cells, the department
+// and the note; and sizes it.
+func fillBlank(s *sheet, row int, m *report.Measure, dept *report.Entity, f report.Figures) {
+	s.text(row, dUnit, m.Unit, stCenter)
+	for c := dTotal; c <= dRatio; c++ {
+		if !s.at(row, c).set {
+			s.text(row, c, nil, numStyle("#,##0", false))
+		}
+	}
+	name, note := "", ""
+	if dept != nil {
+		name = dept.Name
+	}
+	if f == nil {
+		note = report.WordNoData
+	} else if rr := m.RowRatio(); rr != nil && s.at(row, dRatio).f != "" {
+		note = rr.Label
+	}
+	s.text(row, dDept, name, stText)
+	s.text(row, dNote, note, stNote)
+	h := 16.5
+	for _, c := range []int{dName, dDept, dNote} {
+		if v, ok := s.at(row, c).v.(string); ok {
+			h = max(h, fitHeight(v, s.at(row, c).style, colPoints(s.widths[c-1])))
+		}
+	}
+	s.height(row, h)
+}
+
+func countCell(s *sheet, row, col int, f report.Figures, key string) {
+	if f == nil {
+		s.text(row, col, nil, numStyle("#,##0", false))
+		return
+	}
+	s.text(row, col, f[key], numStyle("#,##0", false))
+}
+
+func sexRow(s *sheet, row int, f report.Figures) {
+	countCell(s, row, dMale, f, "male")
+	countCell(s, row, dFemale, f, "female")
+	m, w := ref(row, dMale), ref(row, dFemale)
+	var v any = ""
+	if f != nil {
+		v = f["total"]
+	}
+	s.formula(row, dTotal, fmt.Sprintf(`IF(COUNT(%s,%s)=0,"",SUM(%s,%s))`, m, w, m, w), v, numStyle("#,##0", false))
+}
+
+func ratioCell(s *sheet, row int, rr *report.Ratio, f report.Figures, n, d string) {
+	v, ok := 0.0, false
+	if f != nil {
+		v, ok = report.Compute(float64(f[rr.Numerator]), float64(f[rr.Denominator]), rr.Mult(), rr.Dec())
+	}
+	s.formula(row, dRatio, fmt.Sprintf(`IF(SUM(%s)=0,"",ROUND(SUM(%s)/SUM(%s)*%s,%d))`, d, n, d, num(rr.Mult()), rr.Dec()),
+		cached(ok, v), numStyle(decimalsFormat(rr.Dec()), false))
+}

@@ -1,0 +1,212 @@
+package xlsx
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/vanban/vanban/internal/report"
+	"github.com/vanban/vanban/internal/viet"
+)
+
+// Styles of the layout. Tables use 12 pt with thin borders; the title
+// block follows Nghị định 30 (12 pt issuer and national name, 13 pt motto
+// and place-date line, 14 pt title).
+var (
+	stIssuer = Style{Size: 12, Bold: true, Align: "center", VAlign: "center"}
+	stMotto  = Style{Size: 13, Bold: true, Align: "center", VAlign: "center"}
+	stRule   = Style{Size: 8, Underline: true, Align: "center", VAlign: "top"}
+	stForm   = Style{Size: 12, Align: "center", VAlign: "center"}
+	stDate   = Style{Size: 13, Italic: true, Align: "center", VAlign: "center"}
+	stTitle  = Style{Size: 14, Bold: true, Align: "center", VAlign: "center", Wrap: true}
+	stPeriod = Style{Size: 13, Bold: true, Align: "center", VAlign: "center"}
+	stAnnex  = Style{Size: 12, Italic: true, Align: "center", VAlign: "center", Wrap: true}
+
+	stHead    = Style{Size: 11, Bold: true, Align: "center", VAlign: "center", Wrap: true, Border: true}
+	stCode    = Style{Size: 10, Italic: true, Align: "center", VAlign: "center", Border: true}
+	stText    = Style{Size: 12, Align: "left", VAlign: "center", Wrap: true, Border: true}
+	stCenter  = Style{Size: 12, Align: "center", VAlign: "center", Wrap: true, Border: true}
+	stGroup   = Style{Size: 12, Bold: true, Align: "left", VAlign: "center", Wrap: true, Border: true}
+	stGroupNo = Style{Size: 12, Bold: true, Align: "center", VAlign: "center", Border: true}
+	stNote    = Style{Size: 11, Align: "left", VAlign: "center", Wrap: true, Border: true}
+	stPlain   = Style{Size: 12, Align: "left", VAlign: "top", Wrap: true}
+	stItalic  = Style{Size: 12, Italic: true, Align: "left", VAlign: "top", Wrap: true}
+
+	stSignHead = Style{Size: 13, Bold: true, Align: "center", VAlign: "center"}
+	stSignNote = Style{Size: 12, Italic: true, Align: "center", VAlign: "center"}
+)
+
+// numStyle is a bordered, right-aligned number in the given format.
+func numStyle(format string, bold bool) Style {
+	return Style{Size: 12, Bold: bold, Align: "right", VAlign: "center", Border: true, Format: format}
+}
+
+// motto is the national motto; nation the country's name.
+const (
+	nation = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+	motto  = "Độc lập - Tự do - Hạnh phúc"
+)
+
+// Build lays out the report's workbook.
+func build(r *report.Report) *book {
+	b := &book{
+		title:    docTitle(r),
+		subject:  periodLabel(r.P.Period.Kind, r.P.Period.Year) + " - " + r.P.Unit.Name,
+		creator:  r.P.Unit.Name,
+		created:  r.P.Document.Date.String() + "T00:00:00Z",
+		keywords: "bình đẳng giới; " + r.Cat.ID,
+	}
+	refs := map[string]measureRefs{}
+	areas := areaSheets(r, refs)
+	depts := departmentSheet(r, refs)
+	b.sheets = append(b.sheets, summarySheet(r, refs))
+	b.sheets = append(b.sheets, areas...)
+	if depts != nil {
+		b.sheets = append(b.sheets, depts)
+	}
+	b.sheets = append(b.sheets, notesSheet(r))
+	return b
+}
+
+// periodLabel names a period as reports do: "6 tháng đầu năm 2017", "Năm 2017".
+func periodLabel(k report.PeriodKind, year int) string {
+	if k == report.HalfYear {
+		return "6 tháng đầu năm " + itoa(year)
+	}
+	return "Năm " + itoa(year)
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// titleBlock writes the administrative header into rows 1–8 and returns
+// the first free row: issuer (left) and national name and motto (right),
+// the rules under them, the form label and place-date line, then the
+// title, the period and the annex line across the whole width.
+func titleBlock(s *sheet, r *report.Report, form, title string) int {
+	n := s.cols()
+	left, right := splitColumns(s.widths)
+	issuer := r.P.Unit.Issuer
+	row := 1
+	for i := 0; i < max(len(issuer), 2); i++ {
+		if i < len(issuer) {
+			s.merge(row, 1, row, left, issuer[i], stIssuer)
+		}
+		switch i {
+		case 0:
+			s.merge(row, right, row, n, nation, stIssuer)
+		case 1:
+			s.merge(row, right, row, n, motto, stMotto)
+		}
+		s.height(row, 18)
+		row++
+	}
+	// Rules: underlined spaces, centred under the last issuer line (40 % of
+	// its width) and under the motto (its full width).
+	last := issuer[len(issuer)-1]
+	s.merge(row, 1, row, left, rule(0.4*textWidth(last, stIssuer)), stRule)
+	s.merge(row, right, row, n, rule(textWidth(motto, stMotto)), stRule)
+	s.height(row, 9)
+	row++
+	s.merge(row, 1, row, left, form, stForm)
+	s.merge(row, right, row, n, viet.PlaceDate(r.P.Unit.Place, r.P.Document.Date), stDate)
+	s.height(row, 20)
+	row += 2
+	s.merge(row, 1, row, n, title, stTitle)
+	s.height(row, fitHeight(title, stTitle, sumPoints(s.widths)))
+	row++
+	s.merge(row, 1, row, n, periodLabel(r.P.Period.Kind, r.P.Period.Year), stPeriod)
+	s.height(row, 19)
+	row++
+	if a := annexLine(r); a != "" {
+		s.merge(row, 1, row, n, a, stAnnex)
+		s.height(row, fitHeight(a, stAnnex, sumPoints(s.widths)))
+		row++
+	}
+	return row + 1
+}
+
+// rule is a run of spaces that, underlined in the rule style, draws a
+// line of about the given width in points.
+func rule(widthPt float64) string {
+	space := textWidth(" ", stRule)
+	return strings.Repeat(" ", int(widthPt/space+0.5))
+}
+
+func annexLine(r *report.Report) string {
+	a := strings.TrimSpace(r.P.Document.AnnexOf)
+	if a == "" || strings.HasPrefix(a, "(") {
+		return a
+	}
+	return "(" + a + ")"
+}
+
+// splitColumns chooses the columns of the left (issuer) and right
+// (national name) halves of the title block: the left block is the
+// narrowest run from column A at least a third of the width, the right
+// one the narrowest run to the last column at least 42 % of it.
+func splitColumns(widths []float64) (leftEnd, rightStart int) {
+	total := 0.0
+	for _, w := range widths {
+		total += w
+	}
+	acc := 0.0
+	for i, w := range widths {
+		acc += w
+		if acc >= total/3 {
+			leftEnd = i + 1
+			break
+		}
+	}
+	acc = 0
+	for i := len(widths) - 1; i >= 0; i-- {
+		acc += widths[i]
+		if acc >= 0.42*total {
+			rightStart = i + 1
+			break
+		}
+	}
+	if rightStart <= leftEnd {
+		rightStart = leftEnd + 1
+	}
+	return leftEnd, rightStart
+}
+
+func sumPoints(widths []float64) float64 {
+	pt := 0.0
+	for _, w := range widths {
+		pt += colPoints(w)
+	}
+	return pt
+}
+
+// spanPoints is the width in points of columns c1..c2.
+func spanPoints(widths []float64, c1, c2 int) float64 {
+	return sumPoints(widths[c1-1 : c2])
+}
+
+// signatureBlock writes the preparer (left) and the signer (right) from
+// row, one empty row after the table, and returns the next free row.
+func signatureBlock(s *sheet, r *report.Report, row int) int {
+	sig := r.P.Signature
+	n := s.cols()
+	left, right := splitColumns(s.widths)
+	head := sig.Head
+	if len(head) == 0 {
+		head = []string{"THỦ TRƯỞNG ĐƠN VỊ"}
+	}
+	s.merge(row, 1, row, left, "NGƯỜI LẬP BIỂU", stSignHead)
+	s.merge(row+1, 1, row+1, left, "(Ký, ghi rõ họ tên)", stSignNote)
+	for i, h := range head {
+		s.merge(row+i, right, row+i, n, h, stSignHead)
+	}
+	for i := 0; i < max(len(head), 2); i++ {
+		s.height(row+i, 18)
+	}
+	row += max(len(head), 2)
+	// Room for the signature and the seal (about 25 mm).
+	s.height(row, 72)
+	row++
+	s.merge(row, 1, row, left, sig.Preparer, stSignHead)
+	s.merge(row, right, row, n, sig.Name, stSignHead)
+	s.height(row, 18)
+	return row + 1
+}

@@ -1,0 +1,225 @@
+package xlsx
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// book is a workbook laid out in memory.
+type book struct {
+	sheets   []*sheet
+	title    string
+	subject  string
+	creator  string
+	created  string // W3CDTF, from the document date
+	keywords string
+}
+
+// paintOptions change how a book is written.
+type paintOptions struct {
+	// noCache leaves formula cells without their cached values, so that a
+	// spreadsheet program must compute every one (used to check the
+	// formulas against LibreOffice).
+	noCache bool
+}
+
+// fontName is the font named in the workbook. Nghị định 30 requires Times
+// New Roman; machines without it substitute a metric-compatible font
+// (Liberation Serif), so the layout is the same.
+const fontName = "Times New Roman"
+
+// paint writes the book as an .xlsx file. Every sheet is streamed so that
+// formula cells carry their values; the zip entries are sorted so that the
+// same book always gives the same bytes.
+func paint(b *book, w io.Writer, opt paintOptions) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetZipWriter(newSortedZip)
+	if err := f.SetDefaultFont(fontName); err != nil {
+		return err
+	}
+	p := &painter{f: f, styles: map[Style]int{}, opt: opt}
+	for i, s := range b.sheets {
+		if err := p.addSheet(i, s); err != nil {
+			return fmt.Errorf("sheet %s: %w", s.name, err)
+		}
+	}
+	if err := p.workbookProps(b); err != nil {
+		return err
+	}
+	return f.Write(w)
+}
+
+type painter struct {
+	f      *excelize.File
+	styles map[Style]int
+	opt    paintOptions
+}
+
+func (p *painter) addSheet(i int, s *sheet) error {
+	if i == 0 {
+		if err := p.f.SetSheetName("Sheet1", s.name); err != nil {
+			return err
+		}
+	} else if _, err := p.f.NewSheet(s.name); err != nil {
+		return err
+	}
+	if err := p.pageSetup(s); err != nil {
+		return err
+	}
+	sw, err := p.f.NewStreamWriter(s.name)
+	if err != nil {
+		return err
+	}
+	if err := p.stream(sw, s); err != nil {
+		return err
+	}
+	if s.titleTo > 0 {
+		return p.f.SetDefinedName(&excelize.DefinedName{
+			Name:     "_xlnm.Print_Titles",
+			RefersTo: fmt.Sprintf("%s$%d:$%d", quoted(s.name, ""), s.titleFrom, s.titleTo),
+			Scope:    s.name,
+		})
+	}
+	return nil
+}
+
+// pageSetup prints the sheet on A4 landscape, one page wide, centred, with
+// the page number at the foot. The sheet properties must be set before
+// streaming starts, since the stream writes them first.
+func (p *painter) pageSetup(s *sheet) error {
+	yes, size, orient, one, zero := true, 9, "landscape", 1, 0
+	if err := p.f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
+		return err
+	}
+	if err := p.f.SetPageLayout(s.name, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+		return err
+	}
+	top, bottom, left, right, hf := 0.6, 0.6, 0.6, 0.4, 0.3
+	if err := p.f.SetPageMargins(s.name, &excelize.PageLayoutMarginsOptions{Top: &top, Bottom: &bottom, Left: &left, Right: &right,
+		Header: &hf, Footer: &hf, Horizontally: &yes}); err != nil {
+		return err
+	}
+	return p.f.SetHeaderFooter(s.name, &excelize.HeaderFooterOptions{OddFooter: `&C&"` + fontName + `,Regular"&10Trang &P/&N`})
+}
+
+func (p *painter) stream(sw *excelize.StreamWriter, s *sheet) error {
+	for c, w := range s.widths {
+		if err := sw.SetColWidth(c+1, c+1, w); err != nil {
+			return err
+		}
+	}
+	if s.freezeRows > 0 || s.freezeCols > 0 {
+		pane := "bottomLeft"
+		if s.freezeCols > 0 {
+			pane = "bottomRight"
+		}
+		if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: s.freezeCols, YSplit: s.freezeRows,
+			TopLeftCell: ref(s.freezeRows+1, s.freezeCols+1), ActivePane: pane}); err != nil {
+			return err
+		}
+	}
+	for r, row := range s.rows {
+		values, err := p.rowValues(row)
+		if err != nil {
+			return err
+		}
+		opts := excelize.RowOpts{Height: s.heights[r+1]}
+		if err := sw.SetRow(ref(r+1, 1), values, opts); err != nil {
+			return err
+		}
+	}
+	for _, m := range s.merges {
+		if err := sw.MergeCell(m[0], m[1]); err != nil {
+			return err
+		}
+	}
+	for _, b := range s.breaks {
+		if err := sw.InsertPageBreak(ref(b, 1)); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+func (p *painter) rowValues(row []cell) ([]any, error) {
+	values := make([]any, len(row))
+	for i, c := range row {
+		if !c.set {
+			continue
+		}
+		id, err := p.style(c.style)
+		if err != nil {
+			return nil, err
+		}
+		v := c.v
+		if c.f != "" && p.opt.noCache {
+			v = nil
+		}
+		values[i] = excelize.Cell{StyleID: id, Formula: c.f, Value: v}
+	}
+	return values, nil
+}
+
+// style returns the workbook style for st, creating it once.
+func (p *painter) style(st Style) (int, error) {
+	if id, ok := p.styles[st]; ok {
+		return id, nil
+	}
+	size := st.Size
+	if size == 0 {
+		size = 12
+	}
+	xs := &excelize.Style{
+		Font:      &excelize.Font{Family: fontName, Size: size, Bold: st.Bold, Italic: st.Italic},
+		Alignment: &excelize.Alignment{Horizontal: st.Align, Vertical: st.VAlign, WrapText: st.Wrap},
+	}
+	if st.Underline {
+		xs.Font.Underline = "single"
+	}
+	if st.Border {
+		for _, side := range []string{"left", "top", "right", "bottom"} {
+			xs.Border = append(xs.Border, excelize.Border{Type: side, Color: "000000", Style: 1})
+		}
+	}
+	switch st.Format {
+	case "":
+	case "0":
+		xs.NumFmt = 1
+	case "0.00":
+		xs.NumFmt = 2
+	case "#,##0":
+		xs.NumFmt = 3
+	default:
+		code := st.Format
+		xs.CustomNumFmt = &code
+	}
+	id, err := p.f.NewStyle(xs)
+	if err != nil {
+		return 0, err
+	}
+	p.styles[st] = id
+	return id, nil
+}
+
+// workbookProps sets recalculation on load and document properties whose
+// dates come from the input, never from the clock.
+func (p *painter) workbookProps(b *book) error {
+	yes := true
+	if err := p.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &yes}); err != nil {
+		return err
+	}
+	if err := p.f.SetDocProps(&excelize.DocProperties{
+		Title: b.title, Subject: b.subject, Creator: b.creator, LastModifiedBy: b.creator,
+		Keywords: b.keywords, Created: b.created, Modified: b.created, Language: "vi-VN",
+	}); err != nil {
+		return err
+	}
+	if err := p.f.SetAppProps(&excelize.AppProperties{Application: "vanban"}); err != nil {
+		return err
+	}
+	p.f.SetActiveSheet(0)
+	return nil
+}

@@ -1,0 +1,51 @@
+package xlsx
+
+import "math"
+
+// Printable area of A4 landscape inside the margins set by pageSetup, in
+// points: 297 × 210 mm less 1 inch across and 1.2 inches down.
+const (
+	pageWidthPt  = 841.9 - 72
+	pageHeightPt = 595.3 - 86.4
+	// pageFill leaves room for rounding in the spreadsheet program's own
+	// row heights, so that its automatic breaks never come before ours.
+	pageFill = 0.92
+	// defaultRowPt is the height of a row without an explicit height.
+	defaultRowPt = 15
+)
+
+// paginate sets the page breaks of a sheet printed one page wide, keeping
+// rows keepFrom..keepTo (the last table rows and the signature block) on
+// one page so that the signature never stands alone.
+func paginate(s *sheet, keepFrom, keepTo int) {
+	scale := math.Min(1, math.Floor(pageWidthPt/sumPoints(s.widths)*100)/100)
+	capacity := pageHeightPt / scale * pageFill
+	titles := 0.0
+	for r := s.titleFrom; r <= s.titleTo && s.titleTo > 0; r++ {
+		titles += s.rowHeight(r)
+	}
+	used := 0.0
+	for r := 1; r <= len(s.rows); r++ {
+		if r > keepFrom && r <= keepTo {
+			continue // counted with keepFrom
+		}
+		h := s.rowHeight(r)
+		if r == keepFrom {
+			for k := keepFrom + 1; k <= keepTo; k++ {
+				h += s.rowHeight(k)
+			}
+		}
+		if used+h > capacity && r > s.titleTo && used > titles {
+			s.breaks = append(s.breaks, r)
+			used = titles
+		}
+		used += h
+	}
+}
+
+func (s *sheet) rowHeight(r int) float64 {
+	if h, ok := s.heights[r]; ok {
+		return h
+	}
+	return defaultRowPt
+}

@@ -1,0 +1,334 @@
+package xlsx
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/vanban/vanban/internal/report"
+	"github.com/vanban/vanban/internal/viet"
+)
+
+// measureRefs locates a measure's figures in the workbook, by key: the
+// cell of its total, and the cells of every unit (for COUNT).
+type measureRefs struct {
+	total map[string]string
+	units map[string][]string
+}
+
+// Columns of the summary sheet.
+const (
+	sNo = iota + 1
+	sName
+	sUnit
+	sPlan
+	sYear
+	sLast
+	sValue
+	sPct
+	sChange
+	sJudge
+	sNote
+)
+
+const defaultTitle = "BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU BÌNH ĐẲNG GIỚI"
+
+func docTitle(r *report.Report) string {
+	if t := strings.TrimSpace(r.P.Document.Title); t != "" {
+		return t
+	}
+	return defaultTitle
+}
+
+// formLabel is the form number printed at the top left: "Biểu số 01".
+func formLabel(r *report.Report, n string) string {
+	if n == "01" && r.P.Document.Form != "" {
+		return "Biểu số " + r.P.Document.Form
+	}
+	return "Biểu số " + n
+}
+
+func summarySheet(r *report.Report, refs map[string]measureRefs) *sheet {
+	s := newSheet("01_TongHop", []float64{5, 44, 10, 10, 10, 10, 10, 9, 9, 11, 26})
+	row := titleBlock(s, r, formLabel(r, "01"), docTitle(r))
+	s.titleFrom = row
+	row = summaryHeader(s, r, row)
+	s.titleTo, s.freezeRows = row-1, row-1
+	first := row
+	for gi := range r.Cat.Groups {
+		row = groupRows(s, r, refs, &r.Cat.Groups[gi], gi+1, row)
+	}
+	row = tallyRow(s, r, first, row-1, row)
+	if r.P.Document.Illustrative {
+		row = illustrativeRow(s, row)
+	}
+	end := signatureBlock(s, r, row+1)
+	paginate(s, row-2, end-1)
+	return s
+}
+
+func summaryHeader(s *sheet, r *report.Report, h int) int {
+	plan := r.P.Period.Plan
+	if plan == "" {
+		plan = r.Cat.Stage
+	}
+	year := r.P.Period.Year
+	for _, c := range []struct {
+		col   int
+		label string
+	}{{sNo, "STT"}, {sName, "Chỉ tiêu"}, {sUnit, "Đơn vị tính"}, {sJudge, "Đánh giá"}, {sNote, "Ghi chú"}} {
+		s.merge(h, c.col, h+1, c.col, c.label, stHead)
+	}
+	s.merge(h, sPlan, h, sYear, "Kế hoạch", stHead)
+	s.merge(h, sLast, h, sValue, "Thực hiện", stHead)
+	s.merge(h, sPct, h, sChange, "So sánh", stHead)
+	s.text(h+1, sPlan, "Giai đoạn "+plan, stHead)
+	s.text(h+1, sYear, "Năm "+itoa(year), stHead)
+	s.text(h+1, sLast, periodLabel(r.P.Period.Kind, year-1)+" (cùng kỳ)", stHead)
+	s.text(h+1, sValue, periodLabel(r.P.Period.Kind, year), stHead)
+	s.text(h+1, sPct, "% so với kế hoạch", stHead)
+	s.text(h+1, sChange, "Tăng (+), giảm (-) so với cùng kỳ", stHead)
+	for col, code := range []string{"A", "B", "C", "1", "2", "3", "4", "5", "6 = 4 - 3", "7", "8"} {
+		s.text(h+2, col+1, code, stCode)
+	}
+	s.height(h, 20)
+	s.height(h+1, headerHeight(s, h+1))
+	s.height(h+2, 15)
+	return h + 3
+}
+
+// headerHeight fits the tallest wrapped label of a header row.
+func headerHeight(s *sheet, row int) float64 {
+	h := 18.0
+	for c := 1; c <= s.cols(); c++ {
+		if v, ok := s.at(row, c).v.(string); ok {
+			h = max(h, fitHeight(v, stHead, colPoints(s.widths[c-1])))
+		}
+	}
+	return h
+}
+
+// groupRows writes one objective's row and its indicators' rows.
+func groupRows(s *sheet, r *report.Report, refs map[string]measureRefs, g *report.Group, n, row int) int {
+	s.text(row, sNo, viet.Roman(n), stGroupNo)
+	s.merge(row, sName, row, sNote, g.Title, stGroup)
+	s.height(row, fitHeight(g.Title, stGroup, spanPoints(s.widths, sName, sNote)))
+	row++
+	for i := range r.Results {
+		if res := &r.Results[i]; res.Ind.Group == g.ID {
+			indicatorRow(s, r, refs, res, row)
+			row++
+		}
+	}
+	return row
+}
+
+func indicatorRow(s *sheet, r *report.Report, refs map[string]measureRefs, res *report.Result, row int) {
+	ind := res.Ind
+	s.text(row, sNo, int64(ind.Row), stCenter)
+	s.text(row, sName, ind.Name, stText)
+	s.text(row, sUnit, ind.Unit, stCenter)
+	note := indicatorNote(r, res)
+	s.text(row, sNote, note, stNote)
+	s.height(row, max(16.5, fitHeight(ind.Name, stText, colPoints(s.widths[sName-1])),
+		fitHeight(note, stNote, colPoints(s.widths[sNote-1])), fitHeight(ind.Unit, stCenter, colPoints(s.widths[sUnit-1]))))
+	if !ind.Assessable() {
+		for c := sPlan; c <= sChange; c++ {
+			s.text(row, c, nil, stCenter)
+		}
+		s.text(row, sJudge, report.WordNotAssessed, stCenter)
+		return
+	}
+	targetCell(s, row, sPlan, ind, res.Plan)
+	targetCell(s, row, sYear, ind, res.Year)
+	valueFmt := numStyle(valueFormat(ind), false)
+	if res.LastYear != nil {
+		s.text(row, sLast, *res.LastYear, valueFmt)
+	} else {
+		s.text(row, sLast, nil, valueFmt)
+	}
+	g := ref(row, sValue)
+	s.formula(row, sValue, valueFormula(ind, refs), cached(res.HasValue, res.Value), valueFmt)
+	pctCell(s, row, res, g)
+	changeCell(s, row, res, g)
+	s.formula(row, sJudge, judgeFormula(r, res, g, row), res.Word(), stCenter)
+}
+
+func valueFormat(ind *report.Indicator) string {
+	if ind.Kind == report.KindCount {
+		return "#,##0"
+	}
+	return decimalsFormat(ind.Dec())
+}
+
+// cached is a formula's value: the number, or "" for an empty result.
+func cached(ok bool, v float64) any {
+	if !ok {
+		return ""
+	}
+	return v
+}
+
+// targetCell writes a target: a number shown with its comparator
+// ("≥ 25"), or a band as text ("40 - 60").
+func targetCell(s *sheet, row, col int, ind *report.Indicator, t report.TargetValue) {
+	switch {
+	case !t.Set:
+		s.text(row, col, nil, stCenter)
+	case t.Band:
+		s.text(row, col, viet.Decimal(t.Lo, decimalsOf(t.Lo))+" - "+viet.Decimal(t.Hi, decimalsOf(t.Hi)), stCenter)
+	default:
+		s.text(row, col, t.Lo, numStyle(signFormat(ind.Comparator.Sign(), decimalsOf(t.Lo)), false))
+	}
+}
+
+// decimalsOf is the number of decimals (up to 2) a target needs.
+func decimalsOf(v float64) int {
+	for d := 0; d < 2; d++ {
+		if viet.Round(v, d) == v {
+			return d
+		}
+	}
+	return 2
+}
+
+// valueFormula computes an indicator from the totals of its measure:
+// Σ numerators / Σ denominators of the units that reported (empty cells
+// count for nothing), or Σ flags / number of units for a share of units.
+func valueFormula(ind *report.Indicator, refs map[string]measureRefs) string {
+	mult, dec := num(ind.Mult()), ind.Dec()
+	switch ind.Kind {
+	case report.KindUnitShare:
+		var flags []string
+		for _, m := range ind.Measures() {
+			flags = append(flags, refs[m.ID].units["yes"]...)
+		}
+		fl := strings.Join(flags, ",")
+		return fmt.Sprintf(`IF(COUNT(%s)=0,"",ROUND(SUM(%s)/COUNT(%s)*%s,%d))`, fl, fl, fl, mult, dec)
+	case report.KindCount:
+		mr := refs[ind.Measures()[0].ID]
+		return fmt.Sprintf(`IF(COUNT(%s)=0,"",%s)`, strings.Join(mr.units[ind.Numerator], ","), mr.total[ind.Numerator])
+	}
+	mr := refs[ind.Measures()[0].ID]
+	n, d := mr.total[ind.Numerator], mr.total[ind.Denominator]
+	return fmt.Sprintf(`IF(SUM(%s)=0,"",ROUND(SUM(%s)/SUM(%s)*%s,%d))`, d, n, d, mult, dec)
+}
+
+// judgedCol is the column of the target the value is judged against.
+func judgedCol(res *report.Result) int {
+	if res.Year.Set {
+		return sYear
+	}
+	return sPlan
+}
+
+func pctCell(s *sheet, row int, res *report.Result, g string) {
+	t, ok := res.Judged()
+	if !ok || t.Band || !res.Ind.Comparator.Higher() || t.Lo <= 0 {
+		s.text(row, sPct, nil, numStyle("0.0", false))
+		return
+	}
+	var v any = ""
+	if res.PctPlan != nil {
+		v = *res.PctPlan
+	}
+	s.formula(row, sPct, fmt.Sprintf(`IF(%s="","",ROUND(%s/%s*100,1))`, g, g, ref(row, judgedCol(res))), v, numStyle("0.0", false))
+}
+
+func changeCell(s *sheet, row int, res *report.Result, g string) {
+	d := res.Ind.Dec()
+	st := numStyle(changeFormat(d), false)
+	if res.LastYear == nil {
+		s.text(row, sChange, nil, st)
+		return
+	}
+	var v any = ""
+	if res.Change != nil {
+		v = *res.Change
+	}
+	s.formula(row, sChange, fmt.Sprintf(`IF(%s="","",ROUND(%s-%s,%d))`, g, g, ref(row, sLast), d), v, st)
+}
+
+// changeFormat shows a change with its sign: +1.50, -0.25, 0.00.
+func changeFormat(d int) string {
+	f := decimalsFormat(d)
+	return "+" + f + ";-" + f + ";" + f
+}
+
+// judgeFormula writes the assessment with the indicator's comparator. A
+// flow indicator in a half-year report is not judged against the year's
+// target: it shows progress.
+func judgeFormula(r *report.Report, res *report.Result, g string, row int) string {
+	empty := fmtStr(res.EmptyWord())
+	ind := res.Ind
+	t, ok := res.Judged()
+	var test string
+	switch {
+	case r.HalfYear() && ind.Nature == report.Flow:
+		return fmt.Sprintf(`IF(%s="",%s,%s)`, g, empty, fmtStr(report.WordInProgress))
+	case !ok:
+		return fmt.Sprintf(`IF(%s="",%s,%s)`, g, empty, fmtStr(report.WordNoTarget))
+	case ind.Comparator == report.InBand:
+		test = fmt.Sprintf("AND(%s>=%s,%s<=%s)", g, num(t.Lo), g, num(t.Hi))
+	default:
+		test = g + string(ind.Comparator) + ref(row, judgedCol(res))
+	}
+	return fmt.Sprintf(`IF(%s="",%s,IF(%s,%s,%s))`, g, empty, test, fmtStr(report.WordMet), fmtStr(report.WordNotMet))
+}
+
+// indicatorNote is the note column: where the plan target comes from,
+// sub-units without figures, and the notes of the catalogue and report.
+func indicatorNote(r *report.Report, res *report.Result) string {
+	var parts []string
+	ind := res.Ind
+	if !ind.Assessable() && ind.Note != "" {
+		parts = append(parts, ind.Note)
+	}
+	if res.PlanNational > 0 {
+		p := fmt.Sprintf("KH giai đoạn: mục tiêu quốc gia đến năm %d", res.PlanNational)
+		if u := ind.Uncertain[itoa(res.PlanNational)]; u != "" {
+			p += " (chưa được kiểm chứng)"
+		}
+		parts = append(parts, p)
+	}
+	if len(res.Missing) > 0 {
+		parts = append(parts, "Chưa có số liệu: "+entityNames(res.Missing))
+	}
+	if n := r.P.IndNotes[ind.ID]; n != "" {
+		parts = append(parts, n)
+	}
+	return strings.Join(parts, ". ")
+}
+
+func entityNames(es []*report.Entity) string {
+	names := make([]string, len(es))
+	for i, e := range es {
+		names[i] = e.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+// tallyRow counts the indicators met: "x/y" of those judged, and in a
+// half-year report the ones still in progress.
+func tallyRow(s *sheet, r *report.Report, first, last, row int) int {
+	rng := span(first, sJudge, last, sJudge)
+	count := func(word string) string { return fmt.Sprintf(`COUNTIF(%s,%s)`, rng, fmtStr(word)) }
+	f := fmt.Sprintf(`"Số chỉ tiêu đạt: "&%s&"/"&(%s+%s)&" chỉ tiêu được đánh giá"`,
+		count(report.WordMet), count(report.WordMet), count(report.WordNotMet))
+	v := fmt.Sprintf("Số chỉ tiêu đạt: %d/%d chỉ tiêu được đánh giá", r.Count.Met, r.Count.Judged)
+	if r.HalfYear() {
+		f += fmt.Sprintf(`&"; "&%s&" chỉ tiêu đang thực hiện (đánh giá khi tổng kết năm)"`, count(report.WordInProgress))
+		v += fmt.Sprintf("; %d chỉ tiêu đang thực hiện (đánh giá khi tổng kết năm)", r.Count.InProgress)
+	}
+	s.text(row, sNo, nil, stGroupNo)
+	s.merge(row, sName, row, sNote, nil, stGroup)
+	s.formula(row, sName, f, v, stGroup)
+	s.height(row, 20)
+	return row + 1
+}
+
+func illustrativeRow(s *sheet, row int) int {
+	const t = "Ghi chú: số liệu trong biểu là số liệu minh họa, không phải số liệu thống kê thực tế."
+	s.merge(row, 1, row, s.cols(), t, stItalic)
+	s.height(row, 18)
+	return row + 1
+}

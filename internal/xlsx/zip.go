@@ -1,0 +1,73 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"io/fs"
+	"sort"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// sortedZip collects the parts of a workbook and writes them in a fixed
+// order when closed. excelize writes streamed sheets in Go map order,
+// which would make the same workbook come out with different bytes.
+type sortedZip struct {
+	w     io.Writer
+	parts map[string]*bytes.Buffer
+}
+
+func newSortedZip(w io.Writer) excelize.ZipWriter {
+	return &sortedZip{w: w, parts: map[string]*bytes.Buffer{}}
+}
+
+// Create implements excelize.ZipWriter.
+func (z *sortedZip) Create(name string) (io.Writer, error) {
+	b := &bytes.Buffer{}
+	z.parts[name] = b
+	return b, nil
+}
+
+// AddFS implements excelize.ZipWriter.
+func (z *sortedZip) AddFS(fsys fs.FS) error {
+	return fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, path)
+		if err != nil {
+			return err
+		}
+		w, _ := z.Create(path)
+		_, err = w.Write(data)
+		return err
+	})
+}
+
+// Close writes the parts, [Content_Types].xml first as many readers
+// expect, then the rest by name, with no timestamps.
+func (z *sortedZip) Close() error {
+	names := make([]string, 0, len(z.parts))
+	for n := range z.parts {
+		names = append(names, n)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		a, b := names[i] == "[Content_Types].xml", names[j] == "[Content_Types].xml"
+		if a != b {
+			return a
+		}
+		return names[i] < names[j]
+	})
+	zw := zip.NewWriter(z.w)
+	for _, n := range names {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: n, Method: zip.Deflate})
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write(z.parts[n].Bytes()); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
