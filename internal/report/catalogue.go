@@ -132,8 +132,8 @@ type Indicator struct {
 	Note        string                 `yaml:"note" vi:"ghi chú"`
 
 	// Set by validation.
-	Row    int      `yaml:"-"` // 1-based position among indicators
-	groupP *Group   `yaml:"-"`
+	Row    int    `yaml:"-"` // 1-based position among indicators
+	groupP *Group `yaml:"-"`
 	ms     []*Measure
 }
 

@@ -51,7 +51,7 @@ func blockCols(m *report.Measure, months int) []blockCol {
 		}
 	case report.ShapePosts:
 		return []blockCol{{colValue, "Số người", "posts"}, {colValue, "Trong đó nữ", "female"},
-			{colFlag, "Có nữ", "yes"}, {colUnitShare, "Tỷ lệ đơn vị có nữ (%)", ""}}
+			{colFlag, "Có nữ", "yes"}, {colUnitShare, "Tỷ lệ (%)", ""}}
 	case report.ShapeFlag:
 		return []blockCol{{colFlagValue, "Có / không", "yes"}}
 	}
@@ -177,21 +177,21 @@ func areaRows(s *sheet, r *report.Report, row int) areaLayout {
 		s.text(row, 2, r.Town.Name, bold)
 		s.text(row+1, 1, "II", stGroupNo)
 		s.text(row+1, 2, "Cấp "+r.P.Unit.Sublevel, bold)
-		s.height(row, 16.5)
-		s.height(row+1, fitHeight("Cấp "+r.P.Unit.Sublevel, bold, colPoints(s.widths[1])))
+		s.height(row, 15.75)
+		s.height(row+1, max(15.75, fitHeight("Cấp "+r.P.Unit.Sublevel, bold, colPoints(s.widths[1]))))
 		row += 2
 	}
 	l.first = row
 	for i, e := range r.Subunits {
 		s.text(row, 1, int64(i+1), stCenter)
 		s.text(row, 2, e.Name, stText)
-		s.height(row, max(16.5, fitHeight(e.Name, stText, colPoints(s.widths[1]))))
+		s.height(row, max(15.75, fitHeight(e.Name, stText, colPoints(s.widths[1]))))
 		row++
 	}
 	l.last, l.total = row-1, row
 	s.text(row, 1, nil, stGroupNo)
 	s.text(row, 2, "Toàn "+r.P.Unit.Level, bold)
-	s.height(row, 16.5)
+	s.height(row, 15.75)
 	return l
 }
 
@@ -306,18 +306,18 @@ func (b *block) cell(s *sheet, r *report.Report, row, col int, c blockCol, es []
 	case c.kind == colValue:
 		s.text(row, col, f[c.key], countSt)
 	case c.kind == colFlagValue:
-		s.text(row, col, f[c.key], numStyle(flagFormat, false))
+		s.text(row, col, f[c.key], flagStyle)
 	default:
 		s.formula(row, col, b.rowFormula(row, c), f[c.key], b.rowStyle(c))
 	}
 }
 
-// flagFormat shows 1 as "Có" and 0 as "Không".
-const flagFormat = `[=1]"Có";[=0]"Không";General`
+// flagStyle shows 1 as "Có" and 0 as "Không", centred.
+var flagStyle = Style{Size: 12, Align: "center", VAlign: "center", Border: true, Format: `[=1]"Có";[=0]"Không";General`}
 
 func (b *block) rowStyle(c blockCol) Style {
 	if c.kind == colFlag {
-		return numStyle(flagFormat, false)
+		return flagStyle
 	}
 	return numStyle("#,##0", false)
 }

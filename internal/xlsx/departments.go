@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/vanban/vanban/internal/report"
 )
@@ -27,7 +28,7 @@ func departmentSheet(r *report.Report, refs map[string]measureRefs) *sheet {
 	if len(ms) == 0 {
 		return nil
 	}
-	s := newSheet("03_Nganh", []float64{5, 46, 11, 11, 10, 10, 10, 26, 24})
+	s := newSheet("03_Nganh", []float64{5, 46, 10, 10, 9, 9, 10, 32, 20})
 	row := titleBlock(s, r, "Biểu số 03", "SỐ LIỆU DO CÁC PHÒNG, BAN, NGÀNH CUNG CẤP")
 	s.titleFrom = row
 	row = departmentHeader(s, row)
@@ -82,7 +83,6 @@ func departmentRows(s *sheet, r *report.Report, m *report.Measure, n, row int) (
 		countCell(s, row, dTotal, f, m.First.Key)
 		at(m.First.Key, row, dTotal)
 		row++
-		s.text(row, dNo, nil, stCenter)
 		s.text(row, dName, m.Second.Label, Style{Size: 12, Italic: true, Align: "left", VAlign: "center", Wrap: true, Border: true})
 		countCell(s, row, dTotal, f, m.Second.Key)
 		at(m.Second.Key, row, dTotal)
@@ -96,38 +96,54 @@ func departmentRows(s *sheet, r *report.Report, m *report.Measure, n, row int) (
 		at("value", row, dTotal)
 	}
 	for rr := first; rr <= row; rr++ {
-		fillBlank(s, rr, m, dept, f)
+		fillBlank(s, rr, m)
 	}
+	deptCells(s, m, dept, f, first, row)
 	return mr, row + 1
 }
 
-// fillBlank completes a row: its unit, empty number cells, the department
-// and the note; and sizes it.
-func fillBlank(s *sheet, row int, m *report.Measure, dept *report.Entity, f report.Figures) {
+// fillBlank completes a row with its unit and empty number cells, and
+// sizes it to its text.
+func fillBlank(s *sheet, row int, m *report.Measure) {
 	s.text(row, dUnit, m.Unit, stCenter)
 	for c := dTotal; c <= dRatio; c++ {
 		if !s.at(row, c).set {
 			s.text(row, c, nil, numStyle("#,##0", false))
 		}
 	}
+	h := 15.75
+	for _, c := range []int{dName, dUnit} {
+		if v, ok := s.at(row, c).v.(string); ok {
+			h = max(h, fitHeight(v, s.at(row, c).style, colPoints(s.widths[c-1])))
+		}
+	}
+	s.height(row, h)
+}
+
+// deptCells writes the number, the department and the note once for the
+// rows of a measure, merged over them.
+func deptCells(s *sheet, m *report.Measure, dept *report.Entity, f report.Figures, first, last int) {
 	name, note := "", ""
 	if dept != nil {
 		name = dept.Name
 	}
 	if f == nil {
 		note = report.WordNoData
-	} else if rr := m.RowRatio(); rr != nil && s.at(row, dRatio).f != "" {
-		note = rr.Label
+	} else if rr := m.RowRatio(); rr != nil && !strings.HasPrefix(rr.Label, "Tỷ lệ") {
+		note = "Cột 4: " + rr.Label
 	}
-	s.text(row, dDept, name, stText)
-	s.text(row, dNote, note, stNote)
-	h := 16.5
-	for _, c := range []int{dName, dDept, dNote} {
-		if v, ok := s.at(row, c).v.(string); ok {
-			h = max(h, fitHeight(v, s.at(row, c).style, colPoints(s.widths[c-1])))
-		}
+	n := s.at(first, dNo).v
+	s.merge(first, dNo, last, dNo, n, stCenter)
+	s.merge(first, dDept, last, dDept, name, stText)
+	s.merge(first, dNote, last, dNote, note, stNote)
+	have := 0.0
+	for r := first; r <= last; r++ {
+		have += s.rowHeight(r)
 	}
-	s.height(row, h)
+	need := max(fitHeight(name, stText, colPoints(s.widths[dDept-1])), fitHeight(note, stNote, colPoints(s.widths[dNote-1])))
+	if need > have {
+		s.height(last, s.rowHeight(last)+need-have)
+	}
 }
 
 func countCell(s *sheet, row, col int, f report.Figures, key string) {

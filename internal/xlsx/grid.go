@@ -9,15 +9,14 @@ import (
 // Style is how a cell looks, independent of excelize; the painter turns
 // each distinct Style into one workbook style.
 type Style struct {
-	Size      float64
-	Bold      bool
-	Italic    bool
-	Underline bool
-	Align     string // left, center, right
-	VAlign    string // top, center
-	Wrap      bool
-	Border    bool
-	Format    string // number format code; "" is General
+	Size   float64
+	Bold   bool
+	Italic bool
+	Align  string // left, center, right
+	VAlign string // top, center
+	Wrap   bool
+	Border bool
+	Format string // number format code; "" is General
 }
 
 // cell is one cell: a value (string, int64, float64 or nil), or a formula
@@ -41,11 +40,13 @@ type sheet struct {
 	// frozen panes; titleRows the header rows repeated on every page.
 	freezeRows, freezeCols int
 	titleFrom, titleTo     int
-	breaks                 []int // rows a page starts at
+	breaks                 []int        // rows a page starts at
+	onePage                bool         // shrink to print on one page
+	keepNext               map[int]bool // rows printed on the same page as the next
 }
 
 func newSheet(name string, widths []float64) *sheet {
-	return &sheet{name: name, widths: widths, heights: map[int]float64{}}
+	return &sheet{name: name, widths: widths, heights: map[int]float64{}, keepNext: map[int]bool{}}
 }
 
 func (s *sheet) cols() int { return len(s.widths) }

@@ -14,7 +14,7 @@ import (
 var (
 	stIssuer = Style{Size: 12, Bold: true, Align: "center", VAlign: "center"}
 	stMotto  = Style{Size: 13, Bold: true, Align: "center", VAlign: "center"}
-	stRule   = Style{Size: 8, Underline: true, Align: "center", VAlign: "top"}
+	stRule   = Style{Size: 12, Align: "center", VAlign: "bottom"}
 	stForm   = Style{Size: 12, Align: "center", VAlign: "center"}
 	stDate   = Style{Size: 13, Italic: true, Align: "center", VAlign: "center"}
 	stTitle  = Style{Size: 14, Bold: true, Align: "center", VAlign: "center", Wrap: true}
@@ -96,39 +96,41 @@ func titleBlock(s *sheet, r *report.Report, form, title string) int {
 		case 1:
 			s.merge(row, right, row, n, motto, stMotto)
 		}
-		s.height(row, 18)
+		s.height(row, 16.5)
 		row++
 	}
-	// Rules: underlined spaces, centred under the last issuer line (40 % of
-	// its width) and under the motto (its full width).
+	// Rules: runs of underscores, centred under the last issuer line (40 %
+	// of its width) and under the motto (its full width).
 	last := issuer[len(issuer)-1]
 	s.merge(row, 1, row, left, rule(0.4*textWidth(last, stIssuer)), stRule)
 	s.merge(row, right, row, n, rule(textWidth(motto, stMotto)), stRule)
-	s.height(row, 9)
+	s.height(row, 7)
 	row++
 	s.merge(row, 1, row, left, form, stForm)
 	s.merge(row, right, row, n, viet.PlaceDate(r.P.Unit.Place, r.P.Document.Date), stDate)
-	s.height(row, 20)
+	s.height(row, 18)
+	s.height(row+1, 8)
 	row += 2
 	s.merge(row, 1, row, n, title, stTitle)
 	s.height(row, fitHeight(title, stTitle, sumPoints(s.widths)))
 	row++
 	s.merge(row, 1, row, n, periodLabel(r.P.Period.Kind, r.P.Period.Year), stPeriod)
-	s.height(row, 19)
+	s.height(row, 17.5)
 	row++
 	if a := annexLine(r); a != "" {
 		s.merge(row, 1, row, n, a, stAnnex)
 		s.height(row, fitHeight(a, stAnnex, sumPoints(s.widths)))
 		row++
 	}
+	s.height(row, 8)
 	return row + 1
 }
 
-// rule is a run of spaces that, underlined in the rule style, draws a
-// line of about the given width in points.
+// rule is a run of underscores that draws a line of about the given
+// width in points. (Underlined spaces would draw a finer line, but
+// LibreOffice drops whitespace-only text on some sheets.)
 func rule(widthPt float64) string {
-	space := textWidth(" ", stRule)
-	return strings.Repeat(" ", int(widthPt/space+0.5))
+	return strings.Repeat("_", int(widthPt/textWidth("_", stRule)+0.5))
 }
 
 func annexLine(r *report.Report) string {
@@ -186,6 +188,7 @@ func spanPoints(widths []float64, c1, c2 int) float64 {
 // signatureBlock writes the preparer (left) and the signer (right) from
 // row, one empty row after the table, and returns the next free row.
 func signatureBlock(s *sheet, r *report.Report, row int) int {
+	s.height(row-1, 8)
 	sig := r.P.Signature
 	n := s.cols()
 	left, right := splitColumns(s.widths)
@@ -199,14 +202,15 @@ func signatureBlock(s *sheet, r *report.Report, row int) int {
 		s.merge(row+i, right, row+i, n, h, stSignHead)
 	}
 	for i := 0; i < max(len(head), 2); i++ {
-		s.height(row+i, 18)
+		s.height(row+i, 17)
 	}
 	row += max(len(head), 2)
-	// Room for the signature and the seal (about 25 mm).
-	s.height(row, 72)
+	// Room for the signature and the seal: with the name's line, about
+	// 25 mm on paper at the usual fit-to-width scale.
+	s.height(row, 56)
 	row++
 	s.merge(row, 1, row, left, sig.Preparer, stSignHead)
 	s.merge(row, right, row, n, sig.Name, stSignHead)
-	s.height(row, 18)
+	s.height(row, 17)
 	return row + 1
 }

@@ -22,16 +22,26 @@ type face struct {
 
 var (
 	facesOnce sync.Once
-	regular   *face
-	boldFace  *face
+	faceOf    map[fonts.Style]*face
 )
 
-func faces() (*face, *face) {
+// faceFor returns the metrics of the face a style uses.
+func faceFor(st Style) *face {
 	facesOnce.Do(func() {
-		regular = parseFace(fonts.Serif(fonts.Regular))
-		boldFace = parseFace(fonts.Serif(fonts.Bold))
+		faceOf = map[fonts.Style]*face{}
+		for _, s := range fonts.Styles {
+			faceOf[s] = parseFace(fonts.Serif(s))
+		}
 	})
-	return regular, boldFace
+	switch {
+	case st.Bold && st.Italic:
+		return faceOf[fonts.BoldItalic]
+	case st.Bold:
+		return faceOf[fonts.Bold]
+	case st.Italic:
+		return faceOf[fonts.Italic]
+	}
+	return faceOf[fonts.Regular]
 }
 
 // parseFace reads unitsPerEm (head), the advance widths (hhea, hmtx) and
@@ -103,12 +113,7 @@ func (f *face) width(s string, size float64) float64 {
 
 // textWidth measures s in the style's font.
 func textWidth(s string, st Style) float64 {
-	reg, bold := faces()
-	f := reg
-	if st.Bold {
-		f = bold
-	}
-	return f.width(s, sizeOf(st))
+	return faceFor(st).width(s, sizeOf(st))
 }
 
 func sizeOf(st Style) float64 {
@@ -151,10 +156,13 @@ func lines(s string, st Style, widthPt float64) int {
 	return total
 }
 
-// lineHeight is the height of one line of text in points.
-func lineHeight(st Style) float64 { return math.Ceil(sizeOf(st)*1.2*4) / 4 }
+// lineHeight is the height of one line of wrapped text in points (a 12 pt
+// line takes 14 pt, as spreadsheet programs space it).
+func lineHeight(st Style) float64 { return sizeOf(st) * 1.17 }
 
-// fitHeight is the row height that shows s wrapped in a width in points.
+// fitHeight is the row height that shows s wrapped in a width in points,
+// rounded up to a quarter point.
 func fitHeight(s string, st Style, widthPt float64) float64 {
-	return float64(lines(s, st, widthPt))*lineHeight(st) + 4
+	h := float64(lines(s, st, widthPt))*lineHeight(st) + 2
+	return math.Ceil(h*4) / 4
 }

@@ -86,15 +86,18 @@ func (p *painter) addSheet(i int, s *sheet) error {
 	return nil
 }
 
-// pageSetup prints the sheet on A4 landscape, one page wide, centred, with
-// the page number at the foot. The sheet properties must be set before
+// pageSetup prints the sheet on A4 landscape, one page wide (and one page
+// tall when it nearly fits), centred, with the page number at the foot. The sheet properties must be set before
 // streaming starts, since the stream writes them first.
 func (p *painter) pageSetup(s *sheet) error {
-	yes, size, orient, one, zero := true, 9, "landscape", 1, 0
+	yes, size, orient, one, tall := true, 9, "landscape", 1, 0
+	if s.onePage {
+		tall = 1
+	}
 	if err := p.f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
 		return err
 	}
-	if err := p.f.SetPageLayout(s.name, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+	if err := p.f.SetPageLayout(s.name, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &tall}); err != nil {
 		return err
 	}
 	top, bottom, left, right, hf := 0.6, 0.6, 0.6, 0.4, 0.3
@@ -175,9 +178,6 @@ func (p *painter) style(st Style) (int, error) {
 	xs := &excelize.Style{
 		Font:      &excelize.Font{Family: fontName, Size: size, Bold: st.Bold, Italic: st.Italic},
 		Alignment: &excelize.Alignment{Horizontal: st.Align, Vertical: st.VAlign, WrapText: st.Wrap},
-	}
-	if st.Underline {
-		xs.Font.Underline = "single"
 	}
 	if st.Border {
 		for _, side := range []string{"left", "top", "right", "bottom"} {

@@ -9,17 +9,30 @@ const (
 	pageHeightPt = 595.3 - 86.4
 	// pageFill leaves room for rounding in the spreadsheet program's own
 	// row heights, so that its automatic breaks never come before ours.
-	pageFill = 0.92
+	pageFill = 0.97
 	// defaultRowPt is the height of a row without an explicit height.
 	defaultRowPt = 15
 )
 
+// onePageShrink is how much a sheet may be shrunk to print on one page
+// rather than spill a few rows onto a second one.
+const onePageShrink = 0.85
+
 // paginate sets the page breaks of a sheet printed one page wide, keeping
 // rows keepFrom..keepTo (the last table rows and the signature block) on
-// one page so that the signature never stands alone.
+// one page so that the signature never stands alone. A sheet that nearly
+// fits one page is shrunk onto it instead.
 func paginate(s *sheet, keepFrom, keepTo int) {
 	scale := math.Min(1, math.Floor(pageWidthPt/sumPoints(s.widths)*100)/100)
 	capacity := pageHeightPt / scale * pageFill
+	total := 0.0
+	for r := 1; r <= len(s.rows); r++ {
+		total += s.rowHeight(r)
+	}
+	if total*onePageShrink <= capacity {
+		s.onePage = true
+		return
+	}
 	titles := 0.0
 	for r := s.titleFrom; r <= s.titleTo && s.titleTo > 0; r++ {
 		titles += s.rowHeight(r)
@@ -30,6 +43,9 @@ func paginate(s *sheet, keepFrom, keepTo int) {
 			continue // counted with keepFrom
 		}
 		h := s.rowHeight(r)
+		if s.keepNext[r] {
+			h += s.rowHeight(r + 1)
+		}
 		if r == keepFrom {
 			for k := keepFrom + 1; k <= keepTo; k++ {
 				h += s.rowHeight(k)

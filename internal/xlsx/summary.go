@@ -112,6 +112,7 @@ func groupRows(s *sheet, r *report.Report, refs map[string]measureRefs, g *repor
 	s.text(row, sNo, viet.Roman(n), stGroupNo)
 	s.merge(row, sName, row, sNote, g.Title, stGroup)
 	s.height(row, fitHeight(g.Title, stGroup, spanPoints(s.widths, sName, sNote)))
+	s.keepNext[row] = true
 	row++
 	for i := range r.Results {
 		if res := &r.Results[i]; res.Ind.Group == g.ID {
