@@ -3,12 +3,14 @@ package report
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/vanban/vanban/internal/decode"
+	"github.com/vanban/vanban/internal/diag"
 )
 
 // Figures are one entity's counts for one measure, by key (see
@@ -50,8 +52,9 @@ func isNullNode(n *yaml.Node) bool {
 	return n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null")
 }
 
-func (r figureReader) errorf(path, expected, format string, args ...any) {
-	r.d.Error(path, r.who+": "+fmt.Sprintf(format, args...), expected)
+// errorf reports a problem with the figures, with a Vietnamese hint.
+func (r figureReader) errorf(path, expected, hint, format string, args ...any) {
+	problem(r.d, diag.Error, diag.Pos{}, path, r.who+": "+fmt.Sprintf(format, args...), expected, hint)
 }
 
 // number reads a whole, non-negative count.
@@ -59,31 +62,31 @@ func (r figureReader) number(n *yaml.Node, path string) (int64, bool) {
 	r.d.Record(path, n)
 	const want = "a whole number of 0 or more"
 	if n.Kind != yaml.ScalarNode {
-		r.errorf(path, want, "found a list or mapping instead of a number")
+		r.errorf(path, want, "phải là một số", "found a list or mapping instead of a number")
 		return 0, false
 	}
 	switch n.Tag {
 	case "!!int":
 		v, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64)
 		if err != nil {
-			r.errorf(path, want, "the number %s is too large", n.Value)
+			r.errorf(path, want, "số quá lớn", "the number %s is too large", n.Value)
 			return 0, false
 		}
 		if v < 0 {
-			r.errorf(path, want, "a negative count (%d)", v)
+			r.errorf(path, want, "số liệu không được âm", "a negative count (%d)", v)
 			return 0, false
 		}
 		return v, true
 	case "!!float":
 		if f, err := strconv.ParseFloat(n.Value, 64); err == nil && looksLikeThousands(n.Value) {
 			r.errorf(path, fmt.Sprintf("a whole number written without a thousands dot: %d", int64(math.Round(f*1000))),
-				"a fractional count (%s)", n.Value)
+				"không dùng dấu chấm phân cách hàng nghìn", "a fractional count (%s)", n.Value)
 			return 0, false
 		}
-		r.errorf(path, want, "a fractional count (%s)", n.Value)
+		r.errorf(path, want, "số người, số vụ phải là số nguyên", "a fractional count (%s)", n.Value)
 		return 0, false
 	}
-	r.errorf(path, want, "found the text %q", n.Value)
+	r.errorf(path, want, "phải là một số", "found the text %q", n.Value)
 	return 0, false
 }
 
@@ -98,7 +101,7 @@ func looksLikeThousands(s string) bool {
 // keys. Null values are left out.
 func (r figureReader) fields(n *yaml.Node, path string, keys []string, example string) (map[string]int64, bool) {
 	if n.Kind != yaml.MappingNode {
-		r.errorf(path, "a mapping such as "+example, "the figures are not a mapping")
+		r.errorf(path, "a mapping such as "+example, "ghi số liệu dạng {tên: số, …}", "the figures are not a mapping")
 		return nil, false
 	}
 	got, ok := map[string]int64{}, true
@@ -108,17 +111,17 @@ func (r figureReader) fields(n *yaml.Node, path string, keys []string, example s
 		k := kn.Value
 		kpath := decode.Join(path, k)
 		r.d.Record(kpath, kn)
-		if !contains(keys, k) {
+		if !slices.Contains(keys, k) {
 			msg := fmt.Sprintf("unknown count %q", k)
 			if s := decode.Suggest(k, keys); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			}
-			r.errorf(kpath, "one of: "+strings.Join(keys, ", "), "%s", msg)
+			r.errorf(kpath, "one of: "+strings.Join(keys, ", "), "tên số liệu không đúng", "%s", msg)
 			ok = false
 			continue
 		}
 		if seen[k] {
-			r.errorf(kpath, "each count once", "%q is given twice", k)
+			r.errorf(kpath, "each count once", "số liệu ghi hai lần", "%q is given twice", k)
 			ok = false
 			continue
 		}
@@ -149,16 +152,16 @@ func (r figureReader) sex(n *yaml.Node, path string) Figures {
 		return nil
 	case len(got) == 1:
 		r.errorf(path, "two of total, male, female (or ~ when the figures were not reported)",
-			"only %s is given, so the figures are half filled", onlyKey(got))
+			"cần ít nhất hai trong ba số: tổng số, nam, nữ", "only %s is given, so the figures are half filled", onlyKey(got))
 		return nil
 	case hasT && hasF && f > t:
-		r.errorf(decode.Join(path, "female"), "women ≤ total", "women (%d) are more than the total (%d)", f, t)
+		r.errorf(decode.Join(path, "female"), "women ≤ total", "số nữ lớn hơn tổng số", "women (%d) are more than the total (%d)", f, t)
 		return nil
 	case hasT && hasM && m > t:
-		r.errorf(decode.Join(path, "male"), "men ≤ total", "men (%d) are more than the total (%d)", m, t)
+		r.errorf(decode.Join(path, "male"), "men ≤ total", "số nam lớn hơn tổng số", "men (%d) are more than the total (%d)", m, t)
 		return nil
 	case hasT && hasM && hasF && m+f != t:
-		r.errorf(decode.Join(path, "total"), "men + women = total", "men (%d) + women (%d) = %d, not the total %d", m, f, m+f, t)
+		r.errorf(decode.Join(path, "total"), "men + women = total", "nam cộng nữ khác tổng số", "men (%d) + women (%d) = %d, not the total %d", m, f, m+f, t)
 		return nil
 	}
 	switch {
@@ -170,6 +173,14 @@ func (r figureReader) sex(n *yaml.Node, path string) Figures {
 		f = t - m
 	}
 	return Figures{"total": t, "male": m, "female": f}
+}
+
+// lower lowercases the first letter of a label for use inside a sentence.
+func lower(s string) string {
+	for i, r := range s {
+		return strings.ToLower(string(r)) + s[i+len(string(r)):]
+	}
+	return s
 }
 
 func onlyKey(m map[string]int64) string {
@@ -194,11 +205,11 @@ func (r figureReader) pair(n *yaml.Node, path string) Figures {
 			have, lack = b, a
 		}
 		r.errorf(path, fmt.Sprintf("both %s and %s (or ~ when the figures were not reported)", a, b),
-			"%s is given but %s is missing, so the pair is half filled", have, lack)
+			"thiếu một trong hai số liệu", "%s is given but %s is missing, so the pair is half filled", have, lack)
 		return nil
 	}
 	if r.m.Subset && vb > va {
-		r.errorf(decode.Join(path, b), fmt.Sprintf("%s ≤ %s", b, a), "%s (%d) is more than %s (%d)", b, vb, a, va)
+		r.errorf(decode.Join(path, b), fmt.Sprintf("%s ≤ %s", b, a), fmt.Sprintf("số \"%s\" lớn hơn số \"%s\"", lower(r.m.Second.Label), lower(r.m.First.Label)), "%s (%d) is more than %s (%d)", b, vb, a, va)
 		return nil
 	}
 	return Figures{a: va, b: vb}
@@ -228,7 +239,7 @@ func (m *Measure) Threshold(months int) float64 { return m.PerMonthAtLeast * flo
 func (r figureReader) posts(n *yaml.Node, path string) Figures {
 	const want = `a list of posts with the holder's sex, e.g. "- Chủ tịch: nam"`
 	if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
-		r.errorf(path, want, "the posts are not a list of post: sex lines")
+		r.errorf(path, want, "ghi mỗi chức danh một dòng: \"- Chủ tịch: nam\"", "the posts are not a list of post: sex lines")
 		return nil
 	}
 	f := Figures{"units": 1}
@@ -237,14 +248,14 @@ func (r figureReader) posts(n *yaml.Node, path string) Figures {
 		ipath := decode.Index(path, i)
 		r.d.Record(ipath, item)
 		if item.Kind != yaml.MappingNode || len(item.Content) != 2 {
-			r.errorf(ipath, want, "post %d is not one \"post: sex\" line", i+1)
+			r.errorf(ipath, want, "ghi mỗi chức danh một dòng: \"- Chủ tịch: nam\"", "post %d is not one \"post: sex\" line", i+1)
 			ok = false
 			continue
 		}
 		sex, good := parseSex(item.Content[1].Value)
 		if !good || item.Content[1].Kind != yaml.ScalarNode {
 			r.d.Record(ipath, item.Content[1])
-			r.errorf(ipath, "nam or nữ", "the holder of %q has the sex %q", item.Content[0].Value, item.Content[1].Value)
+			r.errorf(ipath, "nam or nữ", "giới tính ghi nam hoặc nữ", "the holder of %q has the sex %q", item.Content[0].Value, item.Content[1].Value)
 			ok = false
 			continue
 		}
@@ -280,6 +291,6 @@ func (r figureReader) flag(n *yaml.Node, path string) Figures {
 			return Figures{"yes": 0, "units": 1}
 		}
 	}
-	r.errorf(path, "true or false (có or không)", "found %q", n.Value)
+	r.errorf(path, "true or false (có or không)", "ghi có hoặc không", "found %q", n.Value)
 	return nil
 }

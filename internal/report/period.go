@@ -7,6 +7,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/vanban/vanban/internal/decode"
+	"github.com/vanban/vanban/internal/diag"
 	"github.com/vanban/vanban/internal/viet"
 )
 
@@ -19,19 +20,19 @@ const SchemaPrefix = "bdg-period/"
 
 // Period is one reporting period's file as written by the user.
 type Period struct {
-	Schema      string               `yaml:"schema,required"`
-	Catalogue   string               `yaml:"catalogue,required" vi:"bộ chỉ tiêu"`
-	Unit        Unit                 `yaml:"unit,required" vi:"đơn vị báo cáo"`
-	Period      Span                 `yaml:"period,required" vi:"kỳ báo cáo"`
-	Document    Document             `yaml:"document,required" vi:"văn bản"`
-	Signature   Signature            `yaml:"signature" vi:"chữ ký"`
-	Subunits    []Entity             `yaml:"subunits,required" vi:"xã, phường"`
-	Departments []Entity             `yaml:"departments" vi:"phòng, ban, ngành"`
-	Targets     map[string]Target    `yaml:"targets" vi:"chỉ tiêu kế hoạch"`
-	LastYear    map[string]float64   `yaml:"last_year" vi:"thực hiện cùng kỳ năm trước"`
-	Data        map[string]EntityRaw `yaml:"data,required" vi:"số liệu"`
-	Notes       decode.Lines         `yaml:"notes" vi:"ghi chú"`
-	IndNotes    map[string]string    `yaml:"indicator_notes" vi:"ghi chú theo chỉ tiêu"`
+	Schema      string             `yaml:"schema,required"`
+	Catalogue   string             `yaml:"catalogue,required" vi:"bộ chỉ tiêu"`
+	Unit        Unit               `yaml:"unit,required" vi:"đơn vị báo cáo"`
+	Period      Span               `yaml:"period,required" vi:"kỳ báo cáo"`
+	Document    Document           `yaml:"document,required" vi:"văn bản"`
+	Signature   Signature          `yaml:"signature" vi:"chữ ký"`
+	Subunits    []Entity           `yaml:"subunits,required" vi:"xã, phường"`
+	Departments []Entity           `yaml:"departments" vi:"phòng, ban, ngành"`
+	Targets     map[string]Target  `yaml:"targets" vi:"chỉ tiêu kế hoạch"`
+	LastYear    map[string]float64 `yaml:"last_year" vi:"thực hiện cùng kỳ năm trước"`
+	Data        Data               `yaml:"data,required" vi:"số liệu"`
+	Notes       decode.Lines       `yaml:"notes" vi:"ghi chú"`
+	IndNotes    map[string]string  `yaml:"indicator_notes" vi:"ghi chú theo chỉ tiêu"`
 }
 
 // Unit is the reporting unit (a town, district, province or commune).
@@ -101,12 +102,20 @@ type Target struct {
 	Year TargetValue `yaml:"year" vi:"chỉ tiêu năm"`
 }
 
+// Data is every entity's figures, keyed by entity id, in source order.
+type Data struct {
+	IDs      []string
+	Entities map[string]EntityRaw
+	KeyPos   map[string]diag.Pos
+}
+
 // EntityRaw is one entity's figures, kept as YAML until the catalogue says
 // what shape each measure has.
 type EntityRaw struct {
 	Path     string
 	Measures map[string]RawValue
 	Order    []string
+	KeyPos   map[string]diag.Pos
 }
 
 // RawValue is one measure's undecoded figures.
@@ -121,9 +130,22 @@ func (r *RawValue) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 }
 
 // DecodeNode implements decode.Unmarshaler.
+func (dd *Data) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
+	if isNullNode(n) {
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		d.Error(path, "the figures must be a mapping of sub-unit ids", "lines such as \"ba-dinh:\" with the figures indented below")
+		return
+	}
+	d.Value(n, path, &dd.Entities)
+	dd.IDs, dd.KeyPos = keysOf(n, dd.Entities)
+}
+
+// DecodeNode implements decode.Unmarshaler.
 func (e *EntityRaw) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 	e.Path = path
-	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+	if isNullNode(n) {
 		return
 	}
 	if n.Kind != yaml.MappingNode {
@@ -131,19 +153,22 @@ func (e *EntityRaw) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 		return
 	}
 	d.Value(n, path, &e.Measures)
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k := n.Content[i].Value
-		if _, ok := e.Measures[k]; ok && !contains(e.Order, k) {
-			e.Order = append(e.Order, k)
-		}
-	}
+	e.Order, e.KeyPos = keysOf(n, e.Measures)
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
+// keysOf lists the keys of mapping n that decoded into m, in source order,
+// with their positions.
+func keysOf[V any](n *yaml.Node, m map[string]V) ([]string, map[string]diag.Pos) {
+	var order []string
+	pos := map[string]diag.Pos{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if _, ok := m[k.Value]; ok {
+			if _, seen := pos[k.Value]; !seen {
+				order = append(order, k.Value)
+				pos[k.Value] = diag.Pos{Line: k.Line, Col: k.Column}
+			}
 		}
 	}
-	return false
+	return order, pos
 }

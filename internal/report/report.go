@@ -7,6 +7,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/vanban/vanban/internal/decode"
+	"github.com/vanban/vanban/internal/diag"
 )
 
 // TownID is the data key of the reporting unit's own bodies.
@@ -73,7 +74,7 @@ func Load(d *decode.Decoder, root *yaml.Node, templateDir string) *Report {
 	}
 	kinds := r.checkEntities(d)
 	r.readData(d, kinds)
-	r.checkIndicatorKeys(d)
+	r.checkIndicatorKeys(d, root)
 	r.warnMissing(d)
 	if d.Diags.HasErrors() {
 		return nil
@@ -128,7 +129,7 @@ func (r *Report) checkEntities(d *decode.Decoder) map[string]entityKind {
 	}
 	declare(r.Subunits, "subunits", areaEntity)
 	declare(r.Departments, "departments", deptEntity)
-	if _, ok := r.P.Data[TownID]; ok {
+	if _, ok := r.P.Data.Entities[TownID]; ok {
 		r.Town = &Entity{ID: TownID, Name: "Cấp " + r.P.Unit.Level}
 		kinds[TownID] = areaEntity
 	}
@@ -152,27 +153,48 @@ func (r *Report) entity(id string) *Entity {
 	return nil
 }
 
-// readData decodes every entity's figures against the catalogue.
+// readData decodes every entity's figures against the catalogue, in the
+// order the entities are declared (so that "already reported by" names
+// the first), then reports ids nobody declared.
 func (r *Report) readData(d *decode.Decoder, kinds map[string]entityKind) {
 	r.Figures = map[string]map[string]Figures{}
 	r.DeptOf = map[string]*Entity{}
-	declared := make([]string, 0, len(kinds))
-	for id := range kinds {
-		declared = append(declared, id)
+	var declared []string
+	for _, e := range append(r.Areas(), departmentPtrs(r.Departments)...) {
+		declared = append(declared, e.ID)
+		if raw, ok := r.P.Data.Entities[e.ID]; ok {
+			r.Figures[e.ID] = r.readEntity(d, e, kinds[e.ID], raw)
+		}
 	}
-	for _, id := range sortedKeys(r.P.Data) {
-		raw := r.P.Data[id]
-		path := decode.Join("data", id)
-		if kinds[id] == 0 {
-			msg := fmt.Sprintf("%q is not a declared sub-unit or department", id)
-			if s := decode.Suggest(id, declared); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
-			}
-			d.Error(path, msg, "an id listed under subunits or departments, or town for the "+r.P.Unit.Level+"'s own bodies")
+	for _, id := range r.P.Data.IDs {
+		if kinds[id] != 0 {
 			continue
 		}
-		r.Figures[id] = r.readEntity(d, r.entity(id), kinds[id], raw)
+		msg := fmt.Sprintf("%q is not a declared sub-unit or department", id)
+		if s := decode.Suggest(id, declared); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		}
+		problem(d, diag.Error, r.P.Data.KeyPos[id], decode.Join("data", id), msg,
+			"an id listed under subunits or departments, or town for the "+r.P.Unit.Level+"'s own bodies",
+			"đơn vị chưa được khai báo trong subunits hoặc departments")
 	}
+}
+
+func departmentPtrs(list []Entity) []*Entity {
+	out := make([]*Entity, len(list))
+	for i := range list {
+		out[i] = &list[i]
+	}
+	return out
+}
+
+// problem reports a diagnostic with its own Vietnamese hint, at pos or,
+// when pos is unknown, at the position of path.
+func problem(d *decode.Decoder, sev diag.Severity, pos diag.Pos, path, msg, expected, hint string) {
+	if pos.Line == 0 {
+		pos = d.At(path)
+	}
+	d.Diags.Add(diag.Diagnostic{File: d.File, Pos: pos, Field: path, Message: msg, Expected: expected, Hint: hint, Severity: sev})
 }
 
 func (r *Report) readEntity(d *decode.Decoder, e *Entity, kind entityKind, raw EntityRaw) map[string]Figures {
@@ -185,7 +207,8 @@ func (r *Report) readEntity(d *decode.Decoder, e *Entity, kind entityKind, raw E
 			if s := decode.Suggest(mid, r.Cat.measureIDs()); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			}
-			d.Error(rv.Path, msg, "a measure of the catalogue "+r.Cat.ID)
+			problem(d, diag.Error, raw.KeyPos[mid], rv.Path, msg, "a measure of the catalogue "+r.Cat.ID,
+				"số liệu này không có trong bộ chỉ tiêu")
 			continue
 		}
 		if !r.placeMeasure(d, e, kind, m, rv.Path) {
@@ -204,16 +227,16 @@ func (r *Report) readEntity(d *decode.Decoder, e *Entity, kind entityKind, raw E
 func (r *Report) placeMeasure(d *decode.Decoder, e *Entity, kind entityKind, m *Measure, path string) bool {
 	switch {
 	case m.From == FromAreas && kind != areaEntity:
-		d.Error(path, fmt.Sprintf("%s: %q is collected from the %s and the %s's own bodies, not from a department", e.Name, m.Label, r.P.Unit.Sublevel, r.P.Unit.Level),
-			"the figures under the id of a sub-unit or under town")
+		problem(d, diag.Error, diag.Pos{}, path, fmt.Sprintf("%s: %q is collected from the %s and the %s's own bodies, not from a department", e.Name, m.Label, r.P.Unit.Sublevel, r.P.Unit.Level),
+			"the figures under the id of a sub-unit or under town", "số liệu này do "+r.P.Unit.Sublevel+" báo cáo")
 		return false
 	case m.From == FromDepartments && kind != deptEntity:
-		d.Error(path, fmt.Sprintf("%s: %q is reported by a department, not by a sub-unit", e.Name, m.Label),
-			"the figures under the id of a department")
+		problem(d, diag.Error, diag.Pos{}, path, fmt.Sprintf("%s: %q is reported by a department, not by a sub-unit", e.Name, m.Label),
+			"the figures under the id of a department", "số liệu này do phòng, ban, ngành báo cáo")
 		return false
 	case m.From == FromDepartments && r.DeptOf[m.ID] != nil:
-		d.Error(path, fmt.Sprintf("%s: %q is already reported by %s", e.Name, m.Label, r.DeptOf[m.ID].Name),
-			"each department measure reported by one department")
+		problem(d, diag.Error, diag.Pos{}, path, fmt.Sprintf("%s: %q is already reported by %s", e.Name, m.Label, r.DeptOf[m.ID].Name),
+			"each department measure reported by one department", "số liệu đã do đơn vị khác báo cáo")
 		return false
 	case m.From == FromDepartments:
 		r.DeptOf[m.ID] = e
@@ -223,38 +246,67 @@ func (r *Report) placeMeasure(d *decode.Decoder, e *Entity, kind entityKind, m *
 
 // checkIndicatorKeys checks the targets, last year's values and notes,
 // which are all keyed by indicator id.
-func (r *Report) checkIndicatorKeys(d *decode.Decoder) {
+func (r *Report) checkIndicatorKeys(d *decode.Decoder, root *yaml.Node) {
+	keys := keyPositions(root, "targets")
 	for _, id := range sortedKeys(r.P.Targets) {
 		path := decode.Join("targets", id)
-		ind := r.indicatorAt(d, path, id, "a target")
-		if ind == nil {
-			continue
+		if ind := r.indicatorAt(d, keys[id], path, id, "a target"); ind != nil {
+			r.checkTarget(d, path, ind, r.P.Targets[id])
 		}
-		t := r.P.Targets[id]
-		switch {
-		case !ind.Assessable():
-			d.Warn(path, fmt.Sprintf("%s is not assessed locally, so its target is not used", id), "no target")
-		case !t.Plan.Set && !t.Year.Set:
-			d.Error(path, "the target gives neither plan nor year", "plan: VALUE (for the plan's stage), year: VALUE (for this year), or both")
-		default:
-			for _, part := range []struct {
-				key string
-				v   TargetValue
-			}{{"plan", t.Plan}, {"year", t.Year}} {
-				if part.v.Set && part.v.Band != (ind.Comparator == InBand) {
-					d.Error(decode.Join(path, part.key), fmt.Sprintf("%s is judged %s", id, judgedBy(ind)), targetExpect(ind))
-				}
+	}
+	keys = keyPositions(root, "last_year")
+	for _, id := range sortedKeys(r.P.LastYear) {
+		path := decode.Join("last_year", id)
+		if ind := r.indicatorAt(d, keys[id], path, id, "a value for last year"); ind != nil && !ind.Assessable() {
+			problem(d, diag.Warning, keys[id], path, fmt.Sprintf("%s is not assessed locally, so last year's value is not used", id), "no value", "chỉ tiêu không đánh giá ở địa phương")
+		}
+	}
+	keys = keyPositions(root, "indicator_notes")
+	for _, id := range sortedKeys(r.P.IndNotes) {
+		r.indicatorAt(d, keys[id], decode.Join("indicator_notes", id), id, "a note")
+	}
+}
+
+func (r *Report) checkTarget(d *decode.Decoder, path string, ind *Indicator, t Target) {
+	switch {
+	case !ind.Assessable():
+		problem(d, diag.Warning, diag.Pos{}, path, fmt.Sprintf("%s is not assessed locally, so its target is not used", ind.ID), "no target", "chỉ tiêu không đánh giá ở địa phương")
+	case !t.Plan.Set && !t.Year.Set:
+		problem(d, diag.Error, diag.Pos{}, path, "the target gives neither plan nor year",
+			"plan: VALUE (for the plan's stage), year: VALUE (for this year), or both", "ghi chỉ tiêu giai đoạn (plan), năm (year) hoặc cả hai")
+	default:
+		for _, part := range []struct {
+			key string
+			v   TargetValue
+		}{{"plan", t.Plan}, {"year", t.Year}} {
+			if part.v.Set && part.v.Band != (ind.Comparator == InBand) {
+				problem(d, diag.Error, diag.Pos{}, decode.Join(path, part.key), fmt.Sprintf("%s is judged %s", ind.ID, judgedBy(ind)), targetExpect(ind), bandHint(ind))
 			}
 		}
 	}
-	for _, id := range sortedKeys(r.P.LastYear) {
-		if ind := r.indicatorAt(d, decode.Join("last_year", id), id, "a value for last year"); ind != nil && !ind.Assessable() {
-			d.Warn(decode.Join("last_year", id), fmt.Sprintf("%s is not assessed locally, so last year's value is not used", id), "no value")
+}
+
+func bandHint(ind *Indicator) string {
+	if ind.Comparator == InBand {
+		return "chỉ tiêu dạng khoảng: ghi [cận dưới, cận trên]"
+	}
+	return "ghi một số"
+}
+
+// keyPositions returns the positions of the keys of a top-level mapping.
+func keyPositions(root *yaml.Node, field string) map[string]diag.Pos {
+	pos := map[string]diag.Pos{}
+	n := decode.Lookup(root, field)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return pos
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if _, seen := pos[k.Value]; !seen {
+			pos[k.Value] = diag.Pos{Line: k.Line, Col: k.Column}
 		}
 	}
-	for _, id := range sortedKeys(r.P.IndNotes) {
-		r.indicatorAt(d, decode.Join("indicator_notes", id), id, "a note")
-	}
+	return pos
 }
 
 func judgedBy(ind *Indicator) string {
@@ -264,7 +316,7 @@ func judgedBy(ind *Indicator) string {
 	return "against one number (" + string(ind.Comparator) + ")"
 }
 
-func (r *Report) indicatorAt(d *decode.Decoder, path, id, what string) *Indicator {
+func (r *Report) indicatorAt(d *decode.Decoder, pos diag.Pos, path, id, what string) *Indicator {
 	if ind := r.Cat.Indicator(id); ind != nil {
 		return ind
 	}
@@ -272,7 +324,7 @@ func (r *Report) indicatorAt(d *decode.Decoder, path, id, what string) *Indicato
 	if s := decode.Suggest(id, r.Cat.IndicatorIDs()); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	}
-	d.Error(path, msg, "an indicator id of the catalogue")
+	problem(d, diag.Error, pos, path, msg, "an indicator id of the catalogue", "mã chỉ tiêu không có trong bộ chỉ tiêu")
 	return nil
 }
 
@@ -285,17 +337,17 @@ func (r *Report) warnMissing(d *decode.Decoder) {
 		if m.From != FromAreas || !r.anyReported(m) {
 			continue
 		}
-		for _, s := range r.Subunits {
-			raw, ok := r.P.Data[s.ID]
+		for i, s := range r.Subunits {
+			raw, ok := r.P.Data.Entities[s.ID]
 			if _, said := raw.Measures[m.ID]; said {
 				continue
 			}
-			path := decode.Join("data", s.ID)
-			if !ok {
-				path = "data"
+			path, pos := decode.Index("subunits", i), diag.Pos{}
+			if ok {
+				path, pos = decode.Join("data", s.ID), r.P.Data.KeyPos[s.ID]
 			}
-			d.Warn(path, fmt.Sprintf("%s gives no figures for %q: it is left out of the totals and listed as not reported", s.Name, m.Label),
-				fmt.Sprintf("the figures, or %s: ~ to say they were not reported", m.ID))
+			problem(d, diag.Warning, pos, path, fmt.Sprintf("%s gives no figures for %q: it is left out of the totals and listed as not reported", s.Name, m.Label),
+				fmt.Sprintf("the figures, or %s: ~ to say they were not reported", m.ID), "đơn vị chưa có số liệu này")
 		}
 	}
 }

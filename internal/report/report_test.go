@@ -1,0 +1,360 @@
+package report
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/vanban/vanban/internal/decode"
+	"github.com/vanban/vanban/internal/diag"
+)
+
+// testCatalogue has one indicator of each kind and comparator.
+const testCatalogue = `schema: bdg-indicators/v1
+id: test
+title: Bộ chỉ tiêu thử
+stage: 2016-2020
+groups:
+  - {id: G, title: Nhóm}
+measures:
+  - {id: hdnd, label: Đại biểu HĐND, unit: người, shape: sex, from: areas}
+  - {id: viec_lam, label: Việc làm mới, unit: người, shape: sex, from: areas}
+  - id: blgd
+    label: Nạn nhân BLGĐ
+    shape: pair
+    from: areas
+    first: {key: detected, label: Được phát hiện}
+    second: {key: served, label: Được hỗ trợ}
+    subset: true
+  - {id: ubnd, label: Lãnh đạo UBND, shape: posts, from: areas}
+  - {id: tin_bai, label: Tin bài, shape: count, from: areas, per_month_at_least: 2}
+  - {id: doanh_nghiep, label: Doanh nghiệp, shape: sex, from: departments}
+  - {id: can_bo, label: Có cán bộ phụ trách, shape: flag, from: areas}
+indicators:
+  - {id: ge, group: G, name: Nữ HĐND từ 35%, unit: "%", kind: share, measure: hdnd, numerator: female, denominator: total, comparator: ">=", nature: stock, national: {2020: 35}}
+  - {id: gt, group: G, name: Nữ HĐND trên 35%, unit: "%", kind: share, measure: hdnd, numerator: female, denominator: total, comparator: ">", nature: stock, national: {2020: 35}}
+  - {id: band, group: G, name: Việc làm nữ 40-60%, unit: "%", kind: band, measure: viec_lam, numerator: female, denominator: total, comparator: band, nature: flow, national: {2020: [40, 60]}}
+  - {id: served, group: G, name: Nạn nhân được hỗ trợ, unit: "%", kind: share, measure: blgd, numerator: served, denominator: detected, comparator: ">=", nature: flow, national: {2020: 50}}
+  - {id: ubnd, group: G, name: UBND có lãnh đạo nữ, unit: "%", kind: unit_share, measure: ubnd, comparator: ">", nature: stock, national: {2020: 95}}
+  - {id: tin, group: G, name: Xã đạt 2 tin/tháng, unit: "%", kind: unit_share, measure: tin_bai, comparator: ">=", nature: flow, national: {2020: 100}}
+  - {id: dn, group: G, name: Nữ chủ doanh nghiệp, unit: "%", kind: share, measure: doanh_nghiep, numerator: female, denominator: total, comparator: ">=", nature: stock}
+  - {id: cnt, group: G, name: Việc làm mới, unit: người, kind: count, measure: viec_lam, numerator: total, comparator: ">=", nature: flow, national: {2020: 100}}
+  - {id: cb, group: G, name: Xã có cán bộ phụ trách, unit: "%", kind: unit_share, measure: can_bo, comparator: ">=", nature: stock}
+  - {id: na, group: G, name: Tử vong mẹ, unit: /100.000, kind: not_assessed, note: Không tính ở cấp huyện.}
+`
+
+// periodHead is a period file up to its data; %KIND% is replaced.
+const periodHead = `schema: bdg-period/v1
+catalogue: ./cat.yaml
+unit: {issuer: [ỦY BAN NHÂN DÂN, THỊ XÃ X], name: UBND thị xã X, place: X, level: thị xã, sublevel: "xã, phường"}
+period: {kind: %KIND%, year: 2017}
+document: {date: 2017-06-20}
+subunits:
+  - {id: a, name: Phường A}
+  - {id: b, name: Phường B}
+  - {id: c, name: Xã C}
+departments:
+  - {id: tk, name: Phòng Thống kê}
+`
+
+// loadPeriod writes the test catalogue and a period file into a temporary
+// directory and loads the period. It returns the report (nil on errors),
+// the diagnostics and the period's source.
+func loadPeriod(t *testing.T, kind, rest string) (*Report, diag.List, string) {
+	t.Helper()
+	return loadPeriodWith(t, strings.Replace(periodHead, "%KIND%", kind, 1)+rest)
+}
+
+// loadPeriodWith loads a whole period file next to the test catalogue.
+func loadPeriodWith(t *testing.T, src string) (*Report, diag.List, string) {
+	t.Helper()
+	src = strings.Replace(src, "%KIND%", "year", 1)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "cat.yaml"), []byte(testCatalogue), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "p.yaml")
+	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d := decode.New(file)
+	root := d.Parse([]byte(src))
+	if root == nil {
+		t.Fatalf("parse: %v", d.Diags)
+	}
+	r := Load(d, root, "")
+	d.Diags.Sort()
+	return r, d.Diags, src
+}
+
+// mustLoad loads a period that must have no errors.
+func mustLoad(t *testing.T, kind, rest string) *Report {
+	t.Helper()
+	r, diags, _ := loadPeriod(t, kind, rest)
+	if diags.HasErrors() || r == nil {
+		t.Fatalf("unexpected errors:\n%s", diags.Err())
+	}
+	return r
+}
+
+func result(t *testing.T, r *Report, id string) *Result {
+	t.Helper()
+	for i := range r.Results {
+		if r.Results[i].Ind.ID == id {
+			return &r.Results[i]
+		}
+	}
+	t.Fatalf("no result for %s", id)
+	return nil
+}
+
+// TestSumsNumeratorsAndDenominators: 4 women of 10 and 1 of 20 make 5 of
+// 30 = 16.67 %, not the 22.5 % an average of 40 % and 5 % would give.
+func TestSumsNumeratorsAndDenominators(t *testing.T) {
+	r := mustLoad(t, "year", `data:
+  a: {hdnd: {total: 10, female: 4}}
+  b: {hdnd: {total: 20, female: 1}}
+  c: {hdnd: ~}
+`)
+	res := result(t, r, "ge")
+	if res.Num != 5 || res.Den != 30 {
+		t.Errorf("sums = %v/%v, want 5/30", res.Num, res.Den)
+	}
+	if !res.HasValue || res.Value != 16.67 {
+		t.Errorf("value = %v (has %v), want 16.67", res.Value, res.HasValue)
+	}
+}
+
+// TestMissingSubunitExcludedFromBothSides: a sub-unit that did not report
+// adds to neither side and is listed; one that reported 0 counts.
+func TestMissingSubunitExcludedFromBothSides(t *testing.T) {
+	r := mustLoad(t, "year", `data:
+  a: {blgd: {detected: 4, served: 3}}
+  b: {blgd: {detected: 0, served: 0}}
+  c: {blgd: ~}
+`)
+	res := result(t, r, "served")
+	if res.Num != 3 || res.Den != 4 || res.Value != 75 {
+		t.Errorf("got %v/%v = %v, want 3/4 = 75", res.Num, res.Den, res.Value)
+	}
+	if res.Reported != 2 {
+		t.Errorf("reported = %d, want 2 (a reported 0 is a report)", res.Reported)
+	}
+	if len(res.Missing) != 1 || res.Missing[0].Name != "Xã C" {
+		t.Errorf("missing = %v, want [Xã C]", res.Missing)
+	}
+}
+
+func TestNothingReportedHasNoValue(t *testing.T) {
+	r := mustLoad(t, "year", `data:
+  a: {blgd: {detected: 0, served: 0}, hdnd: ~}
+  b: {hdnd: ~}
+  c: {hdnd: ~}
+`)
+	if res := result(t, r, "served"); res.HasValue || res.Word() != WordNoCase {
+		t.Errorf("no case detected: has=%v word=%q, want no value and %q", res.HasValue, res.Word(), WordNoCase)
+	}
+	if res := result(t, r, "ge"); res.HasValue || res.Word() != WordNoData {
+		t.Errorf("nobody reported: has=%v word=%q, want no value and %q", res.HasValue, res.Word(), WordNoData)
+	}
+}
+
+// TestStrictComparatorAtBoundary: exactly 35 % meets "from 35 %" (>=) but
+// not "more than 35 %" (>).
+func TestStrictComparatorAtBoundary(t *testing.T) {
+	r := mustLoad(t, "year", `data:
+  a: {hdnd: {total: 20, female: 7}}
+`)
+	if v := result(t, r, "ge").Value; v != 35 {
+		t.Fatalf("value = %v, want 35", v)
+	}
+	if w := result(t, r, "ge").Word(); w != WordMet {
+		t.Errorf(">= 35 with 35: %q, want %q", w, WordMet)
+	}
+	if w := result(t, r, "gt").Word(); w != WordNotMet {
+		t.Errorf("> 35 with 35: %q, want %q", w, WordNotMet)
+	}
+}
+
+// TestRoundingBeforeJudging: 3499/10000 is 34.99 %; 6999/20000 is 34.995 %,
+// printed 35.00 and judged on the printed value, so the print and the
+// assessment agree.
+func TestRoundingBeforeJudging(t *testing.T) {
+	for _, c := range []struct {
+		female, total int
+		value         float64
+		word          string
+	}{
+		{3499, 10000, 34.99, WordNotMet},
+		{6999, 20000, 35.00, WordMet},
+		{7001, 20000, 35.01, WordMet},
+	} {
+		r := mustLoad(t, "year", "data:\n  a: {hdnd: {total: "+itoa(c.total)+", female: "+itoa(c.female)+"}}\n")
+		res := result(t, r, "ge")
+		if res.Value != c.value || res.Word() != c.word {
+			t.Errorf("%d/%d: %v %q, want %v %q", c.female, c.total, res.Value, res.Word(), c.value, c.word)
+		}
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestBandTarget: women's share of new jobs must lie in [40, 60].
+func TestBandTarget(t *testing.T) {
+	for _, c := range []struct {
+		male, female int
+		word         string
+	}{
+		{6001, 3999, WordNotMet}, // 39.99
+		{60, 40, WordMet},        // 40
+		{40, 60, WordMet},        // 60
+		{3999, 6001, WordNotMet}, // 60.01
+		{50, 50, WordMet},
+	} {
+		r := mustLoad(t, "year", "data:\n  a: {viec_lam: {male: "+itoa(c.male)+", female: "+itoa(c.female)+"}}\n")
+		if res := result(t, r, "band"); res.Word() != c.word {
+			t.Errorf("%d men, %d women (%.2f %%): %q, want %q", c.male, c.female, res.Value, res.Word(), c.word)
+		}
+	}
+}
+
+// TestHalfYearFlowNeverNotMet: in a half-year report flow indicators
+// (new jobs, victims served, monthly items) show progress however low they
+// are, while stock indicators are judged; the annual report judges all.
+func TestHalfYearFlowNeverNotMet(t *testing.T) {
+	data := `data:
+  a: {hdnd: {total: 20, female: 1}, viec_lam: {male: 60, female: 10}, blgd: {detected: 10, served: 1}, tin_bai: 1}
+`
+	half := mustLoad(t, "half-year", data)
+	for _, id := range []string{"band", "served", "tin", "cnt"} {
+		if w := result(t, half, id).Word(); w != WordInProgress {
+			t.Errorf("half-year %s: %q, want %q", id, w, WordInProgress)
+		}
+	}
+	if w := result(t, half, "ge").Word(); w != WordNotMet {
+		t.Errorf("half-year stock indicator: %q, want %q", w, WordNotMet)
+	}
+	if half.Count != (Tally{Met: 0, Judged: 2, InProgress: 4}) {
+		t.Errorf("half-year tally = %+v", half.Count)
+	}
+	year := mustLoad(t, "year", data)
+	for _, id := range []string{"band", "served", "tin", "cnt"} {
+		if w := result(t, year, id).Word(); w != WordNotMet {
+			t.Errorf("annual %s: %q, want %q", id, w, WordNotMet)
+		}
+	}
+	if year.Count != (Tally{Met: 0, Judged: 6}) {
+		t.Errorf("annual tally = %+v, want 0 of 6 judged", year.Count)
+	}
+}
+
+// TestShareOfUnits: a unit counts when a woman holds a key post; the
+// norm "2 items a month" needs 12 items in a half year and 24 in a year.
+func TestShareOfUnits(t *testing.T) {
+	data := `data:
+  town:
+    ubnd: [Chủ tịch: nam, Phó Chủ tịch: nữ]
+  a:
+    ubnd: [Chủ tịch: nam, Phó Chủ tịch: nam]
+    tin_bai: 12
+  b:
+    ubnd: [Chủ tịch: nữ]
+    tin_bai: 23
+  c:
+    ubnd: ~
+    tin_bai: 24
+`
+	half := mustLoad(t, "half-year", data)
+	if res := result(t, half, "ubnd"); res.Num != 2 || res.Den != 3 || res.Value != 66.67 {
+		t.Errorf("UBND with a woman: %v/%v = %v, want 2/3 = 66.67", res.Num, res.Den, res.Value)
+	}
+	if res := result(t, half, "tin"); res.Value != 100 {
+		t.Errorf("half year, 12/23/24 items: %v %%, want 100", res.Value)
+	}
+	if res := result(t, mustLoad(t, "year", data), "tin"); res.Num != 1 || res.Den != 3 {
+		t.Errorf("year, 12/23/24 items: %v/%v meet, want 1/3", res.Num, res.Den)
+	}
+}
+
+// TestTargets: the year's target is judged first, then the plan's, then
+// the national one; % of plan and the change from last year are rounded.
+func TestTargets(t *testing.T) {
+	r := mustLoad(t, "year", `targets:
+  ge: {plan: 35, year: 20}
+  gt: {plan: 30}
+last_year: {ge: 21.5}
+data:
+  a: {hdnd: {total: 30, female: 7}}
+`)
+	ge := result(t, r, "ge")
+	if tgt, _ := ge.Judged(); tgt.Lo != 20 || ge.Word() != WordMet {
+		t.Errorf("ge judged against %v: %q", tgt.Lo, ge.Word())
+	}
+	if ge.PctPlan == nil || *ge.PctPlan != 116.7 {
+		t.Errorf("%% of plan = %v, want 116.7 (23.33/20)", ge.PctPlan)
+	}
+	if ge.Change == nil || *ge.Change != 1.83 {
+		t.Errorf("change = %v, want 1.83", ge.Change)
+	}
+	if tgt, _ := result(t, r, "gt").Judged(); tgt.Lo != 30 {
+		t.Errorf("gt judged against %v, want the plan's 30", tgt.Lo)
+	}
+	band := result(t, r, "band")
+	if band.PlanNational != 2020 || !band.Plan.Band || band.Plan.Lo != 40 || band.Plan.Hi != 60 {
+		t.Errorf("band plan = %+v from %d, want the national [40, 60] of 2020", band.Plan, band.PlanNational)
+	}
+	if dn := result(t, r, "dn"); dn.Status != NoData {
+		t.Errorf("department indicator nobody reported: %v", dn.Status)
+	}
+	if na := result(t, r, "na"); na.Word() != WordNotAssessed {
+		t.Errorf("not assessed: %q", na.Word())
+	}
+}
+
+func TestSexFiguresCompleted(t *testing.T) {
+	r := mustLoad(t, "year", `data:
+  a: {hdnd: {total: 25, female: 8}}
+  b: {hdnd: {male: 17, female: 6}}
+  c: {hdnd: {total: 24, male: 18, female: 6}}
+  tk: {doanh_nghiep: {total: 40, male: 31}}
+`)
+	for id, want := range map[string]Figures{
+		"a":  {"total": 25, "male": 17, "female": 8},
+		"b":  {"total": 23, "male": 17, "female": 6},
+		"c":  {"total": 24, "male": 18, "female": 6},
+		"tk": {"total": 40, "male": 31, "female": 9},
+	} {
+		m := "hdnd"
+		if id == "tk" {
+			m = "doanh_nghiep"
+		}
+		got := r.Get(id, m)
+		for k, v := range want {
+			if got[k] != v {
+				t.Errorf("%s %s = %d, want %d", id, k, got[k], v)
+			}
+		}
+	}
+}
+
+func TestEmbeddedCataloguesLoad(t *testing.T) {
+	for _, name := range Embedded {
+		file, src, err := ResolveCatalogue(name, "x.yaml", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, diags := LoadCatalogue(file, src)
+		if c == nil || len(diags) > 0 {
+			t.Errorf("%s: %v", name, diags)
+			continue
+		}
+		for i := range c.Indicators {
+			ind := &c.Indicators[i]
+			if ind.Assessable() && len(ind.National) == 0 && ind.Kind != KindUnitShare {
+				t.Errorf("%s %s: an assessed indicator without national target", name, ind.ID)
+			}
+		}
+	}
+}
