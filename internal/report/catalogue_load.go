@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/vanban/vanban/internal/decode"
 	"github.com/vanban/vanban/internal/diag"
@@ -44,9 +45,29 @@ func ResolveCatalogue(name, reportFile, templateDir string) (string, []byte, err
 	return "templates/" + rel, src, err
 }
 
+// loaded caches catalogues by file name and contents: the same catalogue
+// serves every report of a batch, and a loaded catalogue is never changed.
+var loaded sync.Map
+
+type loadedCatalogue struct {
+	c     *Catalogue
+	diags diag.List
+}
+
 // LoadCatalogue decodes and validates a catalogue. Its problems are
 // reported against file; the catalogue is nil when it has errors.
 func LoadCatalogue(file string, src []byte) (*Catalogue, diag.List) {
+	key := file + "\x00" + string(src)
+	if v, ok := loaded.Load(key); ok {
+		l := v.(loadedCatalogue)
+		return l.c, append(diag.List(nil), l.diags...)
+	}
+	c, diags := loadCatalogue(file, src)
+	loaded.Store(key, loadedCatalogue{c, diags})
+	return c, append(diag.List(nil), diags...)
+}
+
+func loadCatalogue(file string, src []byte) (*Catalogue, diag.List) {
 	d := decode.New(file)
 	root := d.Parse(src)
 	if root == nil {

@@ -28,23 +28,15 @@ type Report struct {
 	DeptOf  map[string]*Entity
 	Results []Result
 	Count   Tally
+	areas   []*Entity
 }
 
 // HalfYear reports whether the report covers the first half of the year.
 func (r *Report) HalfYear() bool { return r.P.Period.Kind == HalfYear }
 
 // Areas returns the entities of the per-area tables: the unit's own
-// bodies (when given) and then the sub-units.
-func (r *Report) Areas() []*Entity {
-	var out []*Entity
-	if r.Town != nil {
-		out = append(out, r.Town)
-	}
-	for i := range r.Subunits {
-		out = append(out, &r.Subunits[i])
-	}
-	return out
-}
+// bodies (when given) and then the sub-units. The slice is shared.
+func (r *Report) Areas() []*Entity { return r.areas }
 
 // Get returns an entity's figures for a measure, or nil when missing.
 func (r *Report) Get(entityID, measureID string) Figures {
@@ -64,7 +56,7 @@ func Load(d *decode.Decoder, root *yaml.Node, templateDir string) *Report {
 	if d.Diags.HasErrors() && p.Catalogue == "" {
 		return nil
 	}
-	cat := loadCatalogue(d, p.Catalogue, templateDir)
+	cat := findCatalogue(d, p.Catalogue, templateDir)
 	if cat == nil || d.Diags.HasErrors() {
 		return nil
 	}
@@ -83,7 +75,7 @@ func Load(d *decode.Decoder, root *yaml.Node, templateDir string) *Report {
 	return r
 }
 
-func loadCatalogue(d *decode.Decoder, name, templateDir string) *Catalogue {
+func findCatalogue(d *decode.Decoder, name, templateDir string) *Catalogue {
 	file, src, err := ResolveCatalogue(name, d.File, templateDir)
 	if err != nil {
 		d.Error("catalogue", fmt.Sprintf("cannot read the catalogue %q (%s)", name, plainErr(err)),
@@ -132,6 +124,10 @@ func (r *Report) checkEntities(d *decode.Decoder) map[string]entityKind {
 	if _, ok := r.P.Data.Entities[TownID]; ok {
 		r.Town = &Entity{ID: TownID, Name: "Cấp " + r.P.Unit.Level}
 		kinds[TownID] = areaEntity
+		r.areas = append(r.areas, r.Town)
+	}
+	for i := range r.Subunits {
+		r.areas = append(r.areas, &r.Subunits[i])
 	}
 	return kinds
 }
@@ -160,7 +156,7 @@ func (r *Report) readData(d *decode.Decoder, kinds map[string]entityKind) {
 	r.Figures = map[string]map[string]Figures{}
 	r.DeptOf = map[string]*Entity{}
 	var declared []string
-	for _, e := range append(r.Areas(), departmentPtrs(r.Departments)...) {
+	for _, e := range append(append([]*Entity(nil), r.Areas()...), departmentPtrs(r.Departments)...) {
 		declared = append(declared, e.ID)
 		if raw, ok := r.P.Data.Entities[e.ID]; ok {
 			r.Figures[e.ID] = r.readEntity(d, e, kinds[e.ID], raw)

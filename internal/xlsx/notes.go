@@ -53,7 +53,7 @@ func notes(r *report.Report) []string {
 // missingNotes lists, per unit, the figures it has not reported.
 func missingNotes(r *report.Report) []string {
 	var out []string
-	for _, e := range append(r.Areas(), departmentsOf(r)...) {
+	for _, e := range append(append([]*report.Entity(nil), r.Areas()...), departmentsOf(r)...) {
 		var labels []string
 		for _, m := range append(r.AreaMeasures(), r.DepartmentMeasures()...) {
 			if e == r.Town || r.Get(e.ID, m.ID) != nil || !expects(r, e, m) {

@@ -217,9 +217,7 @@ func (p *painter) workbookProps(b *book) error {
 	}); err != nil {
 		return err
 	}
-	if err := p.f.SetAppProps(&excelize.AppProperties{Application: "vanban"}); err != nil {
-		return err
-	}
-	p.f.SetActiveSheet(0)
-	return nil
+	// No SetActiveSheet: the first sheet is active already, and the call
+	// would make excelize parse and re-serialise every streamed sheet.
+	return p.f.SetAppProps(&excelize.AppProperties{Application: "vanban"})
 }

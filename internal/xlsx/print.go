@@ -43,15 +43,16 @@ func paginate(s *sheet, keepFrom, keepTo int) {
 			continue // counted with keepFrom
 		}
 		h := s.rowHeight(r)
-		if s.keepNext[r] {
-			h += s.rowHeight(r + 1)
-		}
 		if r == keepFrom {
 			for k := keepFrom + 1; k <= keepTo; k++ {
 				h += s.rowHeight(k)
 			}
 		}
-		if used+h > capacity && r > s.titleTo && used > titles {
+		need := h
+		if s.keepNext[r] {
+			need += s.rowHeight(r + 1)
+		}
+		if used+need > capacity && r > s.titleTo && used > titles {
 			s.breaks = append(s.breaks, r)
 			used = titles
 		}
