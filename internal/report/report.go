@@ -53,11 +53,13 @@ func Load(d *decode.Decoder, root *yaml.Node, templateDir string) *Report {
 	if p.Schema != "" && p.Schema != PeriodSchema {
 		d.Error("schema", fmt.Sprintf("this file is %q, which this vanban does not read", p.Schema), PeriodSchema)
 	}
-	if d.Diags.HasErrors() && p.Catalogue == "" {
+	if p.Catalogue == "" {
 		return nil
 	}
+	// Go on after errors in the header so that one run reports the
+	// problems of the figures too.
 	cat := findCatalogue(d, p.Catalogue, templateDir)
-	if cat == nil || d.Diags.HasErrors() {
+	if cat == nil {
 		return nil
 	}
 	r := &Report{P: p, Cat: cat, Subunits: p.Subunits, Departments: p.Departments, Months: 12}
