@@ -28,7 +28,7 @@ func departmentSheet(r *report.Report, refs map[string]measureRefs) *sheet {
 	if len(ms) == 0 {
 		return nil
 	}
-	s := newSheet("03_Nganh", []float64{5, 46, 10, 10, 9, 9, 10, 32, 20})
+	s := newSheet("03_Nganh", []float64{5, 56, 9, 10, 9, 9, 10, 30, 16})
 	row := titleBlock(s, r, "Biểu số 03", "SỐ LIỆU DO CÁC PHÒNG, BAN, NGÀNH CUNG CẤP")
 	s.titleFrom = row
 	row = departmentHeader(s, row)

@@ -43,6 +43,7 @@ type sheet struct {
 	breaks                 []int        // rows a page starts at
 	onePage                bool         // shrink to print on one page
 	keepNext               map[int]bool // rows printed on the same page as the next
+	left, right            int          // last column of the left block, first of the right
 }
 
 func newSheet(name string, widths []float64) *sheet {

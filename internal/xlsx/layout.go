@@ -82,8 +82,8 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // the rules under them, the form label and place-date line, then the
 // title, the period and the annex line across the whole width.
 func titleBlock(s *sheet, r *report.Report, form, title string) int {
-	n := s.cols()
-	left, right := splitColumns(s.widths)
+	s.splitTitle(titleNeeds(r))
+	n, left, right := s.cols(), s.left, s.right
 	issuer := r.P.Unit.Issuer
 	row := 1
 	for i := 0; i < max(len(issuer), 2); i++ {
@@ -141,35 +141,48 @@ func annexLine(r *report.Report) string {
 	return "(" + a + ")"
 }
 
-// splitColumns chooses the columns of the left (issuer) and right
-// (national name) halves of the title block: the left block is the
-// narrowest run from column A at least a third of the width, the right
-// one the narrowest run to the last column at least 42 % of it.
-func splitColumns(widths []float64) (leftEnd, rightStart int) {
-	total := 0.0
-	for _, w := range widths {
-		total += w
-	}
-	acc := 0.0
-	for i, w := range widths {
-		acc += w
-		if acc >= total/3 {
-			leftEnd = i + 1
-			break
+// splitTitle chooses the columns of the left (issuer, preparer) and right
+// (national name, signer) blocks: the left from column A, at least a third
+// of the width, the right to the last column, at least 42 % of it, each
+// wide enough for its longest text. A sheet too narrow for both gets a
+// wider last column.
+func (s *sheet) splitTitle(leftNeed, rightNeed float64) {
+	for {
+		total := sumPoints(s.widths)
+		l, r := max(leftNeed, total/3), max(rightNeed, 0.42*total)
+		if l+r > total {
+			l, r = leftNeed, rightNeed
 		}
-	}
-	acc = 0
-	for i := len(widths) - 1; i >= 0; i-- {
-		acc += widths[i]
-		if acc >= 0.42*total {
-			rightStart = i + 1
-			break
+		s.left, s.right = 0, 0
+		for i := 1; i <= len(s.widths) && s.left == 0; i++ {
+			if spanPoints(s.widths, 1, i) >= l {
+				s.left = i
+			}
 		}
+		for i := len(s.widths); i >= 1 && s.right == 0; i-- {
+			if spanPoints(s.widths, i, len(s.widths)) >= r {
+				s.right = i
+			}
+		}
+		if s.left > 0 && s.right > s.left {
+			return
+		}
+		s.widths[len(s.widths)-1] += 2
 	}
-	if rightStart <= leftEnd {
-		rightStart = leftEnd + 1
+}
+
+// titleNeeds is the width in points the left and right blocks need for
+// their texts, with some air.
+func titleNeeds(r *report.Report) (float64, float64) {
+	left, right := textWidth("NGƯỜI LẬP BIỂU", stSignHead), textWidth(nation, stIssuer)
+	for _, l := range r.P.Unit.Issuer {
+		left = max(left, textWidth(l, stIssuer))
 	}
-	return leftEnd, rightStart
+	right = max(right, textWidth(motto, stMotto), textWidth(viet.PlaceDate(r.P.Unit.Place, r.P.Document.Date), stDate))
+	for _, h := range r.P.Signature.Head {
+		right = max(right, textWidth(h, stSignHead))
+	}
+	return left + 16, right + 16
 }
 
 func sumPoints(widths []float64) float64 {
@@ -190,8 +203,7 @@ func spanPoints(widths []float64, c1, c2 int) float64 {
 func signatureBlock(s *sheet, r *report.Report, row int) int {
 	s.height(row-1, 8)
 	sig := r.P.Signature
-	n := s.cols()
-	left, right := splitColumns(s.widths)
+	n, left, right := s.cols(), s.left, s.right
 	head := sig.Head
 	if len(head) == 0 {
 		head = []string{"THỦ TRƯỞNG ĐƠN VỊ"}
