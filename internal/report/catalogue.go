@@ -132,12 +132,11 @@ type Indicator struct {
 	Note        string                 `yaml:"note" vi:"ghi chú"`
 
 	// Set by validation.
-	Row    int    `yaml:"-"` // 1-based position among indicators
-	groupP *Group `yaml:"-"`
-	ms     []*Measure
+	Row int `yaml:"-"` // 1-based position among indicators
+	ms  []*Measure
 }
 
-// Decimal places and scale after defaults.
+// Dec is the number of decimal places, after defaults.
 func (ind *Indicator) Dec() int {
 	if ind.Decimals != nil {
 		return *ind.Decimals
@@ -161,9 +160,6 @@ func (ind *Indicator) Mult() float64 {
 
 // Measures returns the measures the indicator is computed from.
 func (ind *Indicator) Measures() []*Measure { return ind.ms }
-
-// GroupOf returns the indicator's group.
-func (ind *Indicator) GroupOf() *Group { return ind.groupP }
 
 // Assessable reports whether the indicator is judged at all.
 func (ind *Indicator) Assessable() bool { return ind.Kind != KindNotAssessed }
@@ -241,29 +237,6 @@ func (r *Ratio) Dec() int {
 		return *r.Decimals
 	}
 	return 2
-}
-
-// KeyLabel names a key of the measure for people.
-func (m *Measure) KeyLabel(key string) string {
-	switch key {
-	case "total":
-		return "tổng số"
-	case "male":
-		return "nam"
-	case "female":
-		return "nữ"
-	case "value":
-		return "số lượng"
-	case "posts":
-		return "số người giữ chức danh"
-	}
-	if m.First != nil && key == m.First.Key {
-		return m.First.Label
-	}
-	if m.Second != nil && key == m.Second.Key {
-		return m.Second.Label
-	}
-	return key
 }
 
 // TargetValue is a target: one number, or a band [lo, hi].

@@ -189,7 +189,7 @@ func checkDecimals(d *decode.Decoder, path string, dec *int) {
 }
 
 func (c *Catalogue) checkIndicator(d *decode.Decoder, path string, ind *Indicator) {
-	if ind.groupP = c.groups[ind.Group]; ind.groupP == nil {
+	if c.groups[ind.Group] == nil {
 		d.Error(decode.Join(path, "group"), fmt.Sprintf("no group has the id %q", ind.Group), "the id of one of the groups")
 	}
 	if !oneOf(d, decode.Join(path, "kind"), ind.Kind, KindShare, KindRatio, KindCount, KindUnitShare, KindBand, KindNotAssessed) {

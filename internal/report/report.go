@@ -134,23 +134,6 @@ func (r *Report) checkEntities(d *decode.Decoder) map[string]entityKind {
 	return kinds
 }
 
-func (r *Report) entity(id string) *Entity {
-	if id == TownID {
-		return r.Town
-	}
-	for i := range r.Subunits {
-		if r.Subunits[i].ID == id {
-			return &r.Subunits[i]
-		}
-	}
-	for i := range r.Departments {
-		if r.Departments[i].ID == id {
-			return &r.Departments[i]
-		}
-	}
-	return nil
-}
-
 // readData decodes every entity's figures against the catalogue, in the
 // order the entities are declared (so that "already reported by" names
 // the first), then reports ids nobody declared.

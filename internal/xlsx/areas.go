@@ -234,19 +234,35 @@ func (l areaLayout) entitiesOf(r *report.Report, row int) []*report.Entity {
 	return areas[i : i+1]
 }
 
-func (b *block) fill(s *sheet, r *report.Report, l areaLayout) {
-	rows := []int{}
+// rows lists the rows of an area table in order.
+func (l areaLayout) rows() []int {
+	var rows []int
 	if l.town != 0 {
 		rows = append(rows, l.town, l.sub)
 	}
 	for row := l.first; row <= l.total; row++ {
 		rows = append(rows, row)
 	}
-	for _, row := range rows {
-		isTotal := row == l.total || row == l.sub
-		es := l.entitiesOf(r, row)
+	return rows
+}
+
+// fill writes the block's cells on every row.
+func (b *block) fill(s *sheet, r *report.Report, l areaLayout) {
+	for _, row := range l.rows() {
+		f, reported := b.sums(r, l.entitiesOf(r, row))
+		total := row == l.total || row == l.sub
 		for i, c := range b.cols {
-			b.cell(s, r, row, b.col+i, c, es, isTotal, l)
+			col := b.col + i
+			switch {
+			case c.kind == colRatio:
+				b.ratioCell(s, row, col, f, total)
+			case c.kind == colUnitShare:
+				b.shareCell(s, l, row, col, f, total)
+			case total:
+				s.formula(row, col, "SUM("+l.adds(row, col)+")", f[c.key], numStyle("#,##0", true))
+			default:
+				b.unitCell(s, row, col, c, f, reported)
+			}
 		}
 	}
 }
@@ -275,40 +291,46 @@ func (b *block) colOf(key string) int {
 	return 0
 }
 
-func (b *block) cell(s *sheet, r *report.Report, row, col int, c blockCol, es []*report.Entity, isTotal bool, l areaLayout) {
-	f, reported := b.sums(r, es)
-	countSt := numStyle("#,##0", isTotal)
+// ratioCell is the measure's ratio of two cells of the same row.
+func (b *block) ratioCell(s *sheet, row, col int, f report.Figures, total bool) {
+	rr := b.m.RowRatio()
+	n, d := ref(row, b.colOf(rr.Numerator)), ref(row, b.colOf(rr.Denominator))
+	v, ok := report.Compute(float64(f[rr.Numerator]), float64(f[rr.Denominator]), rr.Mult(), rr.Dec())
+	s.formula(row, col, fmt.Sprintf(`IF(SUM(%s)=0,"",ROUND(SUM(%s)/SUM(%s)*%s,%d))`, d, n, d, num(rr.Mult()), rr.Dec()),
+		cached(ok, v), numStyle(decimalsFormat(rr.Dec()), total))
+}
+
+// shareCell is the share of units with the flag, on the total rows only.
+func (b *block) shareCell(s *sheet, l areaLayout, row, col int, f report.Figures, total bool) {
+	if !total {
+		s.text(row, col, nil, numStyle("#,##0", false))
+		return
+	}
+	yes := b.colOf("yes")
+	flags := l.unitCells(yes)
+	if row == l.sub {
+		flags = span(l.first, yes, l.last, yes)
+	}
+	v, ok := report.Compute(float64(f["yes"]), float64(f["units"]), 100, 2)
+	s.formula(row, col, fmt.Sprintf(`IF(COUNT(%s)=0,"",ROUND(SUM(%s)/COUNT(%s)*100,2))`, flags, flags, flags),
+		cached(ok, v), numStyle("0.00", true))
+}
+
+// unitCell is a cell of one unit's row: its count, or a formula computed
+// from its counts; empty when the unit has not reported.
+func (b *block) unitCell(s *sheet, row, col int, c blockCol, f report.Figures, reported bool) {
+	computed := c.kind == colSum || c.kind == colFlag
 	switch {
-	case c.kind == colRatio:
-		rr := b.m.RowRatio()
-		n, d := ref(row, b.colOf(rr.Numerator)), ref(row, b.colOf(rr.Denominator))
-		v, ok := report.Compute(float64(f[rr.Numerator]), float64(f[rr.Denominator]), rr.Mult(), rr.Dec())
-		s.formula(row, col, fmt.Sprintf(`IF(SUM(%s)=0,"",ROUND(SUM(%s)/SUM(%s)*%s,%d))`, d, n, d, num(rr.Mult()), rr.Dec()),
-			cached(ok, v), numStyle(decimalsFormat(rr.Dec()), isTotal))
-	case c.kind == colUnitShare:
-		if !isTotal {
-			s.text(row, col, nil, countSt)
-			return
-		}
-		flags := l.unitCells(b.colOf("yes"))
-		if row == l.sub {
-			flags = span(l.first, b.colOf("yes"), l.last, b.colOf("yes"))
-		}
-		v, ok := report.Compute(float64(f["yes"]), float64(f["units"]), 100, 2)
-		s.formula(row, col, fmt.Sprintf(`IF(COUNT(%s)=0,"",ROUND(SUM(%s)/COUNT(%s)*100,2))`, flags, flags, flags),
-			cached(ok, v), numStyle("0.00", true))
-	case isTotal:
-		s.formula(row, col, "SUM("+l.adds(row, col)+")", f[c.key], countSt)
-	case !reported && (c.kind == colSum || c.kind == colFlag):
+	case computed && !reported:
 		s.formula(row, col, b.rowFormula(row, c), "", b.rowStyle(c))
+	case computed:
+		s.formula(row, col, b.rowFormula(row, c), f[c.key], b.rowStyle(c))
 	case !reported:
-		s.text(row, col, nil, countSt)
-	case c.kind == colValue:
-		s.text(row, col, f[c.key], countSt)
+		s.text(row, col, nil, numStyle("#,##0", false))
 	case c.kind == colFlagValue:
 		s.text(row, col, f[c.key], flagStyle)
 	default:
-		s.formula(row, col, b.rowFormula(row, c), f[c.key], b.rowStyle(c))
+		s.text(row, col, f[c.key], numStyle("#,##0", false))
 	}
 }
 
