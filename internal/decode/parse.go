@@ -40,6 +40,7 @@ func (d *Decoder) Parse(src []byte) *yaml.Node {
 		return nil
 	}
 	src = bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))
+	d.src = src
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	if err := dec.Decode(&root); err != nil {
