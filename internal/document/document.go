@@ -110,9 +110,23 @@ func (t *Text) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return
 	}
+	if colonKey(d, n, path) {
+		return
+	}
 	if s, ok := d.Scalar(n, path, "a text"); ok {
 		t.Value = s
 	}
+}
+
+// colonKey explains the most common YAML surprise in Vietnamese documents:
+// a sentence ending with ":" ("… như sau:") is read as a key, not a text.
+func colonKey(d *decode.Decoder, n *yaml.Node, path string) bool {
+	if n.Kind != yaml.MappingNode || len(n.Content) != 2 || n.Content[1].Kind != yaml.ScalarNode || n.Content[1].Value != "" {
+		return false
+	}
+	d.Error(path, fmt.Sprintf("the text %q ends with a colon, so YAML reads it as a key", n.Content[0].Value+":"),
+		"the text in quotes (\"… như sau:\"), or on the next line after \">-\"")
+	return true
 }
 
 // Number is the document's number (0 when absent). It accepts 5, 05 and
@@ -155,7 +169,9 @@ func (l *TextList) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 			*l = append(*l, t)
 		}
 	default:
-		d.Error(path, "found a mapping (key: value lines)", "a text or a list of texts")
+		if !colonKey(d, n, path) {
+			d.Error(path, "found a mapping (key: value lines)", "a text or a list of texts")
+		}
 	}
 }
 

@@ -205,7 +205,7 @@ func (b *bodyBuilder) paragraphs(l TextList) {
 
 func (b *bodyBuilder) sections(ss []Section, level int) {
 	for i, s := range ss {
-		b.heading(s.Heading, level, b.labels[level-1](i+1))
+		b.heading(s, level, b.labels[level-1](i+1))
 		for _, p := range splitParagraphs(s.Text.Value) {
 			b.add(Paragraph, 0, s.Text, p.text, p.off, nil)
 		}
@@ -220,11 +220,17 @@ func (b *bodyBuilder) sections(ss []Section, level int) {
 
 // heading adds a section heading: "I. " and "1. " headings are bold (the
 // outermost of three levels in capitals), "a) " headings regular, as in the
-// decree's report/plan structure.
-func (b *bodyBuilder) heading(t Text, level int, label string) {
+// decree's report/plan structure. A section with nothing under its heading
+// is a point (điểm): a numbered paragraph, not a heading.
+func (b *bodyBuilder) heading(s Section, level int, label string) {
+	t := s.Heading
 	bold := !strings.HasSuffix(label, ")")
+	kind := Heading
+	if trim(s.Text.Value) == "" && len(s.Items.Values()) == 0 && len(s.Sections) == 0 {
+		kind = Paragraph
+	}
 	n := len(b.blocks)
-	b.add(Heading, level, t, trim(t.Value), strings.Index(t.Value, trim(t.Value)), []Span{{Text: label + " ", Bold: bold}})
+	b.add(kind, level, t, trim(t.Value), strings.Index(t.Value, trim(t.Value)), []Span{{Text: label + " ", Bold: bold}})
 	for i := n; i < len(b.blocks); i++ {
 		for j := range b.blocks[i].Spans {
 			sp := &b.blocks[i].Spans[j]

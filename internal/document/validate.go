@@ -121,7 +121,7 @@ func (v *validator) symbolType(s string) {
 
 func (v *validator) defaultSymbol() {
 	doc := v.doc
-	if trim(doc.Issuer.Abbr.Value) == "" && doc.Kind.Key != "" {
+	if trim(doc.Issuer.Abbr.Value) == "" && doc.Kind.Key != "" && v.d.Has("issuer") {
 		v.d.Error("issuer.abbr", "the issuer's abbreviation is needed to compose the symbol",
 			fmt.Sprintf("issuer.abbr such as UBND (the symbol becomes %s-UBND), or a symbol: line", doc.Kind.Abbr))
 	}

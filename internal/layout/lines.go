@@ -86,7 +86,39 @@ func words(spans []Span, size float64, m Measurer) []word {
 	if len(cur.frags) > 0 {
 		out = append(out, cur)
 	}
+	return glueDashes(out)
+}
+
+// glueDashes binds a spaced dash to the words on both sides ("LAO ĐỘNG -
+// THƯƠNG BINH"), so that no line ends with a dash or starts with one, which
+// would read as a list item.
+func glueDashes(ws []word) []word {
+	out := ws[:0]
+	for i := 0; i < len(ws); i++ {
+		w := ws[i]
+		if n := len(out); n > 0 && i+1 < len(ws) && isDash(w) {
+			prev := &out[n-1]
+			next := ws[i+1]
+			prev.frags = append(prev.frags, frag{" ", prev.spSt, prev.space})
+			prev.frags = append(prev.frags, w.frags...)
+			prev.frags = append(prev.frags, frag{" ", w.spSt, w.space})
+			prev.frags = append(prev.frags, next.frags...)
+			prev.w += prev.space + w.w + w.space + next.w
+			prev.space, prev.spSt = next.space, next.spSt
+			i++
+			continue
+		}
+		out = append(out, w)
+	}
 	return out
+}
+
+func isDash(w word) bool {
+	if len(w.frags) != 1 {
+		return false
+	}
+	s := w.frags[0].s
+	return s == "-" || s == "–" || s == "—"
 }
 
 // splitLong breaks a word wider than avail into pieces that fit, between

@@ -17,8 +17,12 @@ import (
 // same file (AddUTF8FontFromBytes) costs several, so fpdf only gets the
 // styles a document really uses.
 type Face struct {
-	data    []byte
-	widths  []uint16 // by BMP code point; 0 = not in the font, zeroWidth = mapped with no advance
+	data []byte
+	// widths holds the advance of every BMP code point in blocks of 256
+	// (nil where the font has nothing): 0 = not in the font, zeroWidth =
+	// mapped with no advance. Blocks keep a face at a few kilobytes; page
+	// faults, not arithmetic, dominate a short process.
+	widths  [256]*[256]uint16
 	missing int      // width of glyph 0, used by fpdf for unmapped characters
 	// Ascent and Descent are the hhea metrics as fractions of the em
 	// (Descent is positive).
@@ -104,29 +108,28 @@ func (f *Face) metrics(t map[string][]byte) error {
 		return int(math.Round(scale * float64(aw)))
 	}
 	f.missing = advance(0)
-	cmap, err := bmpCmap(t["cmap"])
-	if err != nil {
-		return err
-	}
-	f.widths = make([]uint16, 1<<16)
-	for r, g := range cmap {
+	return bmpCmap(t["cmap"], func(r, g int) {
 		if g == 0 || g >= glyphs || r == 0 || r == 0xFFFF {
-			continue
+			return
 		}
 		w := advance(g)
 		if w == 0 {
 			w = zeroWidth
 		}
-		f.widths[r] = uint16(min(w, zeroWidth))
-	}
-	return nil
+		b := f.widths[r>>8]
+		if b == nil {
+			b = new([256]uint16)
+			f.widths[r>>8] = b
+		}
+		b[r&0xFF] = uint16(min(w, zeroWidth))
+	})
 }
 
-// bmpCmap returns the glyph of every BMP code point from the first
+// bmpCmap calls fn with every BMP code point and its glyph from the first
 // Unicode cmap subtable of format 4, the one fpdf uses.
-func bmpCmap(cmap []byte) ([]int, error) {
+func bmpCmap(cmap []byte, fn func(r, g int)) error {
 	if len(cmap) < 4 {
-		return nil, errors.New("the font's cmap table is cut short")
+		return errors.New("the font's cmap table is cut short")
 	}
 	n := int(binary.BigEndian.Uint16(cmap[2:]))
 	for i := range n {
@@ -140,15 +143,15 @@ func bmpCmap(cmap []byte) ([]int, error) {
 			continue
 		}
 		if binary.BigEndian.Uint16(cmap[off:]) == 4 {
-			return format4(cmap[off:])
+			return format4(cmap[off:], fn)
 		}
 	}
-	return nil, errors.New("the font has no Unicode character map (cmap format 4)")
+	return errors.New("the font has no Unicode character map (cmap format 4)")
 }
 
-func format4(sub []byte) ([]int, error) {
+func format4(sub []byte, fn func(r, g int)) error {
 	if len(sub) < 14 {
-		return nil, errors.New("the font's character map is cut short")
+		return errors.New("the font's character map is cut short")
 	}
 	if n := int(binary.BigEndian.Uint16(sub[2:])); n >= 14 && n < len(sub) {
 		sub = sub[:n]
@@ -157,10 +160,9 @@ func format4(sub []byte) ([]int, error) {
 	ends, starts := 14, 16+2*segs
 	deltas, ranges := starts+2*segs, starts+4*segs
 	if ranges+2*segs > len(sub) {
-		return nil, errors.New("the font's character map is cut short")
+		return errors.New("the font's character map is cut short")
 	}
 	u16 := func(p int) int { return int(binary.BigEndian.Uint16(sub[p:])) }
-	glyph := make([]int, 1<<16)
 	for s := range segs {
 		end, start, delta, ro := u16(ends+2*s), u16(starts+2*s), u16(deltas+2*s), u16(ranges+2*s)
 		for c := start; c <= end && c < 1<<16; c++ {
@@ -172,16 +174,25 @@ func format4(sub []byte) ([]int, error) {
 					g = (g + delta) & 0xFFFF
 				}
 			}
-			glyph[c] = g
+			fn(c, g)
 		}
 	}
-	return glyph, nil
+	return nil
+}
+
+// width returns the table entry of r (0 when the font lacks it).
+func (f *Face) width(r rune) uint16 {
+	if r < 0 || r >= 1<<16 {
+		return 0
+	}
+	if b := f.widths[r>>8]; b != nil {
+		return b[r&0xFF]
+	}
+	return 0
 }
 
 // Has reports whether the font can draw r.
-func (f *Face) Has(r rune) bool {
-	return r >= 0 && r < 1<<16 && f.widths[r] != 0
-}
+func (f *Face) Has(r rune) bool { return f.width(r) != 0 }
 
 // Units returns the advance of s in thousandths of an em, as fpdf's
 // GetStringSymbolWidth does.
@@ -193,10 +204,10 @@ func (f *Face) Units(s string) int {
 			r, n = utf8.DecodeRuneInString(s[i:])
 		}
 		i += n
-		switch {
-		case r < 1<<16 && f.widths[r] == zeroWidth:
-		case r < 1<<16 && f.widths[r] != 0:
-			w += int(f.widths[r])
+		switch u := f.width(r); {
+		case u == zeroWidth:
+		case u != 0:
+			w += int(u)
 		case f.missing != 0:
 			w += f.missing
 		default:
