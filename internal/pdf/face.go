@@ -23,7 +23,7 @@ type Face struct {
 	// mapped with no advance. Blocks keep a face at a few kilobytes; page
 	// faults, not arithmetic, dominate a short process.
 	widths  [256]*[256]uint16
-	missing int      // width of glyph 0, used by fpdf for unmapped characters
+	missing int // width of glyph 0, used by fpdf for unmapped characters
 	// Ascent and Descent are the hhea metrics as fractions of the em
 	// (Descent is positive).
 	Ascent, Descent float64
