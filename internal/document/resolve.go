@@ -11,11 +11,11 @@ import (
 // NumberLine is the "Số:" line: "Số: 85/CTr-UBND", or "Số:      /CTr-UBND"
 // with room for the clerk to write the number when it is not yet given.
 func (doc *Document) NumberLine() string {
-	n := "      "
+	n := "      " // six spaces, as the issue writes it
 	if doc.Number > 0 {
-		n = viet.DocNumber(int(doc.Number))
+		n = " " + viet.DocNumber(int(doc.Number))
 	}
-	return "Số: " + n + "/" + doc.SymbolText()
+	return "Số:" + n + "/" + doc.SymbolText()
 }
 
 // SymbolText is the symbol after the slash: as given, or composed from the
@@ -149,6 +149,12 @@ func (doc *Document) markupProblems() []markupProblem {
 	return p
 }
 
+// label numbers the n-th section of a level; levels deeper than the
+// numbering (an error reported by validation) reuse its last form.
+func (b *bodyBuilder) label(level, n int) string {
+	return b.labels[min(level, len(b.labels))-1](n)
+}
+
 type bodyBuilder struct {
 	blocks   []Block
 	problems []markupProblem
@@ -205,7 +211,7 @@ func (b *bodyBuilder) paragraphs(l TextList) {
 
 func (b *bodyBuilder) sections(ss []Section, level int) {
 	for i, s := range ss {
-		b.heading(s, level, b.labels[level-1](i+1))
+		b.heading(s, level, b.label(level, i+1))
 		for _, p := range splitParagraphs(s.Text.Value) {
 			b.add(Paragraph, 0, s.Text, p.text, p.off, nil)
 		}
