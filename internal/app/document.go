@@ -80,7 +80,7 @@ func drawable(dec *decode.Decoder, doc *document.Document, f *pdf.Fonts) bool {
 }
 
 func cannotDraw(r rune, f *pdf.Fonts) string {
-	return fmt.Sprintf("the font cannot draw %q (U+%04X)", r, r)
+	return fmt.Sprintf("the font cannot draw %q (U+%04X)", string(r), r)
 }
 
 // drawnAll checks what the layout produced, fixed texts included, against
