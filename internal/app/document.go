@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 	"text/template"
 
 	"go.yaml.in/yaml/v3"
@@ -53,12 +54,28 @@ func buildDocument(dec *decode.Decoder, root *yaml.Node, opt Options) Writer {
 	return func(w io.Writer) error { return pdf.Write(w, pages, fonts, meta) }
 }
 
+// typeTables caches the table of document types per template directory:
+// a batch reads it once, not once per document.
+var typeTables sync.Map // dir → *typeTable
+
+type typeTable struct {
+	once  sync.Once
+	types []document.DocType
+	err   error
+}
+
 func docTypes(dir string) ([]document.DocType, error) {
-	src, err := templates.Read("doctypes.yaml", dir)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read the table of document types: %w", err)
-	}
-	return document.ParseTypes(src)
+	v, _ := typeTables.LoadOrStore(dir, &typeTable{})
+	t := v.(*typeTable)
+	t.once.Do(func() {
+		src, err := templates.Read("doctypes.yaml", dir)
+		if err != nil {
+			t.err = fmt.Errorf("cannot read the table of document types: %w", err)
+			return
+		}
+		t.types, t.err = document.ParseTypes(src)
+	})
+	return t.types, t.err
 }
 
 // drawable reports, at its position, every character of the document that

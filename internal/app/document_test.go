@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -220,3 +221,29 @@ func sentences(seed string) []string {
 	}
 	return out
 }
+
+// FuzzDocument: no input makes the document pipeline panic; whatever is
+// accepted renders.
+func FuzzDocument(f *testing.F) {
+	f.Add(readFile(f, seedFile))
+	f.Add([]byte(base))
+	f.Add([]byte(base + "sections: [{heading: a, items: [null, '', '- ']}, {heading: '**', sections: [{heading: x}]}]\n"))
+	f.Add([]byte(base + "preamble: ['   ']\nto: []\nbases: [null]\nstyle: {margins: {}}\n"))
+	f.Add([]byte(base + "closing: [\"" + strings.Repeat("x", 500) + "\"]\nsigner: {authority: [], position: '', name: ''}\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		_, w, _ := Prepare("f.yaml", src, Options{})
+		if w != nil {
+			if err := w(io.Discard); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+}
+
+const base = `type: thong-bao
+issuer: {name: SỞ NỘI VỤ, abbr: SNV}
+place: Hà Nội
+date: 2020-01-05
+title: Lịch làm việc
+signer: {position: GIÁM ĐỐC, name: Trần Văn Cường}
+`

@@ -184,7 +184,7 @@ func (v *validator) urgency() {
 
 func (v *validator) content() {
 	doc := v.doc
-	if len(doc.Preamble)+len(doc.Sections)+len(doc.Closing) == 0 {
+	if len(doc.Body()) == 0 {
 		v.d.Error("", "the document has no content", "preamble:, sections: or closing:")
 	}
 	v.depth(doc.Sections, "sections", 1, maxDepth(doc.Sections))
