@@ -188,7 +188,13 @@ func (v *validator) content() {
 		v.d.Error("", "the document has no content", "preamble:, sections: or closing:")
 	}
 	v.depth(doc.Sections, "sections", 1, maxDepth(doc.Sections))
-	for _, p := range doc.markupProblems() {
+	problems := doc.markupProblems()
+	if _, errs := ParseInline(doc.Title.Value); len(errs) > 0 {
+		for _, e := range errs {
+			problems = append(problems, markupProblem{e, doc.Title})
+		}
+	}
+	for _, p := range problems {
 		v.d.ErrorAt(Locate(doc.Source, p.text, p.Offset), p.text.Path,
 			fmt.Sprintf("%q is opened here but never closed", p.Marker),
 			fmt.Sprintf("a closing %s, or \\* to print an asterisk", p.Marker))
