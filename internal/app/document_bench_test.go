@@ -134,3 +134,14 @@ func cpuTime() time.Duration {
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// BenchmarkPrepareSeed measures vanban's own part for the seed: decoding,
+// validation, the glyph check and layout, without fpdf.
+func BenchmarkPrepareSeed(b *testing.B) {
+	src := readFile(b, seedFile)
+	for b.Loop() {
+		if _, w, diags := Prepare(seedFile, src, Options{}); w == nil {
+			b.Fatal(diags)
+		}
+	}
+}
