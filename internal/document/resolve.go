@@ -262,10 +262,6 @@ func labels(depth int) []func(int) string {
 	return []func(int) string{arabic, letter}
 }
 
-// Label returns the heading number of the n-th (1-based) section at level
-// (1-based) in a document whose sections nest depth levels.
-func Label(depth, level, n int) string { return labels(depth)[level-1](n) }
-
 func itoa(n int) string { return strconv.Itoa(n) }
 
 func maxDepth(ss []Section) int {
