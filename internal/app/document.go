@@ -43,7 +43,7 @@ func buildDocument(dec *decode.Decoder, root *yaml.Node, opt Options) Writer {
 	if err != nil {
 		dec.ErrorAt(diag.Pos{}, "", err.Error(), "")
 	}
-	if doc == nil || fonts == nil || !drawable(dec, doc, fonts) {
+	if fonts == nil || !drawable(dec, doc, fonts) || dec.Diags.HasErrors() {
 		return nil
 	}
 	pages := layout.Compose(doc, fonts, layout.OptionsFor(doc.Style))

@@ -47,7 +47,11 @@ func parse(t testing.TB, extra string) (*Document, diag.List) {
 	if root == nil {
 		t.Fatalf("parse: %v", d.Diags)
 	}
-	return Decode(d, root, types(t)), d.Diags
+	doc := Decode(d, root, types(t))
+	if d.Diags.HasErrors() {
+		doc = nil
+	}
+	return doc, d.Diags
 }
 
 func mustParse(t *testing.T, extra string) *Document {
@@ -238,7 +242,7 @@ func TestTypeByName(t *testing.T) {
 	src := strings.Replace(base, "chuong-trinh", "Chương trình", 1)
 	d := decode.New("x.yaml")
 	doc := Decode(d, d.Parse([]byte(src+"closing: [x]\n")), types(t))
-	if doc == nil || doc.Kind.Abbr != "CTr" || doc.TypeName() != "CHƯƠNG TRÌNH" {
+	if d.Diags.HasErrors() || doc.Kind.Abbr != "CTr" || doc.TypeName() != "CHƯƠNG TRÌNH" {
 		t.Fatalf("type by its Vietnamese name: %v", d.Diags)
 	}
 }
@@ -247,7 +251,7 @@ func TestLetter(t *testing.T) {
 	src := strings.Replace(base, "chuong-trinh", "cong-van", 1)
 	d := decode.New("x.yaml")
 	doc := Decode(d, d.Parse([]byte(src+"symbol: UBND-VX\nto: Sở Nội vụ\nclosing: [x]\n")), types(t))
-	if doc == nil {
+	if d.Diags.HasErrors() {
 		t.Fatal(d.Diags.Err())
 	}
 	if doc.TypeName() != "" || Plain(doc.TitleSpans()) != "V/v Công tác năm 2017" || doc.NumberLine() != "Số:      /UBND-VX" {

@@ -12,8 +12,10 @@ import (
 )
 
 // Decode decodes root into a Document and validates it, reporting every
-// problem through d (all of them, each at its position). It returns nil
-// when the document has errors.
+// problem through d (all of them, each at its position). The document is
+// returned even when it has errors, so that later checks (such as the
+// font's characters) can report theirs in the same run; callers render it
+// only when d.Diags has no errors.
 func Decode(d *decode.Decoder, root *yaml.Node, types []DocType) *Document {
 	doc := &Document{Source: d.Source()}
 	d.Decode(root, doc)
@@ -27,9 +29,6 @@ func Decode(d *decode.Decoder, root *yaml.Node, types []DocType) *Document {
 	v.recipients()
 	v.urgency()
 	v.style()
-	if d.Diags.HasErrors() {
-		return nil
-	}
 	return doc
 }
 

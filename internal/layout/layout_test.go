@@ -37,7 +37,7 @@ func decodeDoc(t testing.TB, src []byte) *document.Document {
 		t.Fatal(d.Diags.Err())
 	}
 	doc := document.Decode(d, root, types)
-	if doc == nil {
+	if d.Diags.HasErrors() {
 		t.Fatal(d.Diags.Err())
 	}
 	return doc
