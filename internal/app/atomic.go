@@ -1,7 +1,10 @@
 package app
 
 import (
+	"bufio"
+	"bytes"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,11 +14,33 @@ import (
 // directory, synced and then renamed over path. Readers see either the old
 // file or the complete new one, never a partial file; on any error the
 // temporary file is removed and an existing file at path is untouched.
-func WriteAtomic(path string, data []byte) (err error) {
+func WriteAtomic(path string, data []byte) error {
+	err := writeAtomic(path, func(w io.Writer) error {
+		_, err := io.Copy(w, bytes.NewReader(data))
+		return err
+	})
+	var fe *fsError
+	if errors.As(err, &fe) {
+		return fe.err
+	}
+	return err
+}
+
+// fsError marks an error of the file system, as opposed to one returned
+// by the Writer that produces the content.
+type fsError struct{ err error }
+
+func (e *fsError) Error() string { return e.err.Error() }
+func (e *fsError) Unwrap() error { return e.err }
+
+// writeAtomic streams the output of write into a temporary file next to
+// path and renames it into place only when write and every file operation
+// succeeded. The new file keeps the permissions of the file it replaces.
+func writeAtomic(path string, write Writer) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return err
+		return &fsError{err}
 	}
 	defer func() {
 		if err != nil {
@@ -23,19 +48,46 @@ func WriteAtomic(path string, data []byte) (err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
-	if _, err = tmp.Write(data); err != nil {
+	buf := bufio.NewWriterSize(tmp, 64<<10)
+	if err = write(buf); err != nil {
 		return err
 	}
-	if err = tmp.Sync(); err != nil {
+	if err = buf.Flush(); err != nil {
+		return &fsError{err}
+	}
+	if err = finish(tmp, path); err != nil {
+		return &fsError{err}
+	}
+	syncDir(dir)
+	return nil
+}
+
+// finish makes the temporary file durable, gives it the mode of the file
+// it replaces, and renames it over path.
+func finish(tmp *os.File, path string) error {
+	mode := fs.FileMode(0o644)
+	if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() {
+		mode = info.Mode().Perm()
+	}
+	if err := tmp.Chmod(mode); err != nil {
 		return err
 	}
-	if err = tmp.Chmod(0o644); err != nil {
+	if err := tmp.Sync(); err != nil {
 		return err
 	}
-	if err = tmp.Close(); err != nil {
+	if err := tmp.Close(); err != nil {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// syncDir makes a rename durable on file systems that need it; where a
+// directory cannot be synced (Windows), the rename is durable anyway.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
 }
 
 // sameFile reports whether a and b name the same existing file.
