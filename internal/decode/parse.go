@@ -61,7 +61,7 @@ func (d *Decoder) Parse(src []byte) *yaml.Node {
 		return nil
 	case extra != nil:
 		d.addHint(diag.Error, diag.Pos{Line: extra.Line, Col: extra.Column}, "",
-			"a second YAML document starts here (after a \"---\" line)", "one document per file",
+			"a second YAML document starts here", "one document per file",
 			"mỗi tệp chỉ một văn bản")
 		return nil
 	case root == nil:
@@ -77,7 +77,7 @@ func (d *Decoder) Parse(src []byte) *yaml.Node {
 
 // parseOne parses the first YAML document of src and returns its content
 // (nil when the document is empty) and, when src holds another non-empty
-// document, the first node of that one. A lone "---" or "..." at the end
+// document, that document. A lone "---" or "..." at the end
 // is harmless and accepted.
 func parseOne(src []byte) (root, extra *yaml.Node, err error) {
 	dec := yaml.NewDecoder(bytes.NewReader(src))
@@ -96,8 +96,8 @@ func parseOne(src []byte) (root, extra *yaml.Node, err error) {
 		} else if err != nil {
 			return nil, nil, err
 		}
-		if c := content(&next); c != nil {
-			return root, c, nil
+		if content(&next) != nil {
+			return root, &next, nil
 		}
 	}
 }

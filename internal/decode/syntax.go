@@ -153,6 +153,10 @@ func explain(src []byte, lines []string, line int, what string) problem {
 		name := strings.Trim(strings.TrimPrefix(strings.TrimSuffix(what, " referenced"), "unknown anchor "), "'")
 		p = problem{at(max(strings.Index(text, "*"+name), 0)), fmt.Sprintf("*%s refers to an anchor &%s that is not defined above", name, name),
 			"&" + name + " on a value before any *" + name, ""}
+	case strings.Contains(what, "unknown escape character"):
+		i := max(strings.IndexByte(text, '\\'), 0)
+		p = problem{at(i), text[i:min(i+2, len(text))] + " is not a valid escape in double quotes",
+			`\\ for a backslash, or the value in single quotes`, ""}
 	case strings.Contains(what, "exceeded max depth"):
 		p = problem{p.pos, "values are nested too deeply", fmt.Sprintf("at most %d levels", MaxDepth), "lồng nhau quá sâu"}
 	}
@@ -181,9 +185,10 @@ func keyProblem(text string, at func(int) diag.Pos, p problem) problem {
 	i := valueStart(text)
 	if i < len(text) && isQuote(text[i]) {
 		if end := closingQuote(text[i+1:], text[i]); end >= 0 {
-			rest := strings.TrimSpace(text[i+1+end+1:])
+			after := i + 1 + end + 1
+			rest := strings.TrimLeft(text[after:], " ")
 			if rest != "" && rest[0] != '#' {
-				return problem{at(i + 1 + end + 1), "text follows the closing quote",
+				return problem{at(len(text) - len(rest)), "text follows the closing quote",
 					"the whole value inside one pair of quotes", hintQuote}
 			}
 		}

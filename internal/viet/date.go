@@ -63,13 +63,14 @@ func ParseDate(s string) (Date, error) {
 	}
 	d := Date{atoi(n[0]), atoi(n[1]), atoi(n[2])}
 	if d.Year < 1900 || d.Year > 2200 {
-		return Date{}, &DateError{Msg: fmt.Sprintf("the year %d is out of range", d.Year), Want: "a year between 1900 and 2200"}
+		return Date{}, &DateError{Msg: fmt.Sprintf("the year %d is out of range", d.Year), Want: "a year from 1900 to 2200"}
 	}
 	if d.Month < 1 || d.Month > 12 {
 		return Date{}, &DateError{Msg: fmt.Sprintf("%q has no month %d", s, d.Month)}
 	}
 	if days := DaysIn(d.Year, d.Month); d.Day < 1 || d.Day > days {
-		return Date{}, &DateError{Msg: fmt.Sprintf("%s does not exist: month %d of %d has %d days", s, d.Month, d.Year, days)}
+		return Date{}, &DateError{Msg: fmt.Sprintf("%s does not exist: %d-%02d has no day %d", s, d.Year, d.Month, d.Day),
+			Want: fmt.Sprintf("a day from 1 to %d", days)}
 	}
 	return d, nil
 }
@@ -98,11 +99,11 @@ func wrongForm(s string) error {
 	for _, sep := range []string{"/", "-", "."} {
 		if n, ok := dateFields(s, sep); ok && len(n[2]) == 4 && len(n[0]) <= 2 && len(n[1]) <= 2 {
 			if d, err := ParseDate(n[2] + "-" + n[1] + "-" + n[0]); err == nil {
-				return &DateError{Msg: fmt.Sprintf("%q is written day/month/year", s), Want: "year-month-day: " + d.String()}
+				return &DateError{Msg: fmt.Sprintf("%q is not in the year-month-day form", s), Want: "year-month-day: " + d.String()}
 			}
 		}
 	}
-	return &DateError{Msg: fmt.Sprintf("%q is not a date in the form year-month-day", s)}
+	return &DateError{Msg: fmt.Sprintf("%q is not a date in the year-month-day form", s)}
 }
 
 // DaysIn returns the number of days of a month.
