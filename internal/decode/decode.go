@@ -54,8 +54,12 @@ func (d *Decoder) Decode(n *yaml.Node, v any) {
 }
 
 // Value decodes n, found at path, into the value v points to. Unmarshaler
-// implementations call it for their parts.
+// implementations call it for their parts. A nil node (a file Parse
+// refused) leaves v as it is.
 func (d *Decoder) Value(n *yaml.Node, path string, v any) {
+	if n == nil {
+		return
+	}
 	d.value(n, path, reflect.ValueOf(v).Elem())
 }
 
@@ -440,6 +444,8 @@ func (d *Decoder) unknownKey(key string, kn *yaml.Node, path string, names []str
 	case s != "":
 		d.Diags.Add(diag.Diagnostic{File: d.File, Pos: p, Field: Join(path, key),
 			Message: fmt.Sprintf("unknown key, did you mean %q?", s), Hint: d.hints[Join(path, s)]})
+	case len(names) == 0:
+		d.ErrorAt(p, Join(path, key), "unknown key", "")
 	default:
 		d.ErrorAt(p, Join(path, key), "unknown key", "one of: "+strings.Join(sorted(names), ", "))
 	}
