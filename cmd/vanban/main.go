@@ -96,21 +96,29 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-func render(args []string, stdout, stderr io.Writer, checkOnly bool) int {
-	name := "render"
+// renderFlags are the settings of render and check.
+type renderFlags struct {
+	name                 string // "render" or "check"
+	outDir, format       string
+	fontDir, templateDir string
+	quiet                bool
+	fs                   *flag.FlagSet
+}
+
+func newRenderFlags(checkOnly bool, stderr io.Writer) *renderFlags {
+	f := &renderFlags{name: "render"}
 	if checkOnly {
-		name = "check"
+		f.name = "check"
 	}
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs := flag.NewFlagSet(f.name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	outDir := ""
 	if !checkOnly {
-		fs.StringVar(&outDir, "o", "", "write outputs into `DIR` (default: next to each input)")
+		fs.StringVar(&f.outDir, "o", "", "write outputs into `DIR`, created if needed (default: next to each input)")
 	}
-	format := fs.String("format", "text", "how to report problems: text (for people) or json (for CI)")
-	fontDir := fs.String("fonts", "", "use Times New Roman from `DIR` (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf) instead of the embedded Liberation Serif")
-	tmplDir := fs.String("templates", "", "override embedded templates with files from `DIR`")
-	quiet := fs.Bool("q", false, "do not list the files written")
+	fs.StringVar(&f.format, "format", "text", "how to report problems: text (for people) or json (for CI)")
+	fs.StringVar(&f.fontDir, "fonts", "", "use Times New Roman from `DIR` (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf) instead of the embedded Liberation Serif")
+	fs.StringVar(&f.templateDir, "templates", "", "override embedded templates with files from `DIR`")
+	fs.BoolVar(&f.quiet, "q", false, "list only problems, not the files that are fine")
 	fs.Usage = func() {
 		if checkOnly {
 			fmt.Fprint(stderr, "Usage: vanban check [flags] PATH...\n\nValidate YAML files (or every YAML file under a directory) without writing anything.\n\nFlags:\n")
@@ -119,40 +127,52 @@ func render(args []string, stdout, stderr io.Writer, checkOnly bool) int {
 		}
 		fs.PrintDefaults()
 	}
-	paths, err := parse(fs, args)
+	f.fs = fs
+	return f
+}
+
+// check validates the flags; it returns false after explaining a usage
+// error.
+func (f *renderFlags) check(paths []string, stderr io.Writer) bool {
+	switch {
+	case f.format != "text" && f.format != "json":
+		fmt.Fprintf(stderr, "vanban %s: --format must be text or json, not %q\n", f.name, f.format)
+	case len(paths) == 0:
+		fmt.Fprintf(stderr, "vanban %s: no input given\n\n", f.name)
+		f.fs.Usage()
+	case f.outDir != "":
+		if err := os.MkdirAll(f.outDir, 0o755); err != nil {
+			fmt.Fprintf(stderr, "vanban %s: cannot use -o %s: %v\n", f.name, f.outDir, err)
+			return false
+		}
+		return true
+	default:
+		return true
+	}
+	return false
+}
+
+func render(args []string, stdout, stderr io.Writer, checkOnly bool) int {
+	f := newRenderFlags(checkOnly, stderr)
+	paths, err := parse(f.fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
 	}
-	if err != nil {
+	if err != nil || !f.check(paths, stderr) {
 		return exitUsage
 	}
-	if *format != "text" && *format != "json" {
-		fmt.Fprintf(stderr, "vanban %s: --format must be text or json, not %q\n", name, *format)
-		return exitUsage
-	}
-	if len(paths) == 0 {
-		fmt.Fprintf(stderr, "vanban %s: no input given\n\n", name)
-		fs.Usage()
-		return exitUsage
-	}
-	if outDir != "" {
-		if err := os.MkdirAll(outDir, 0o755); err != nil {
-			fmt.Fprintf(stderr, "vanban %s: cannot use -o %s: %v\n", name, outDir, err)
-			return exitUsage
-		}
-	}
-	opt := app.Options{FontDir: *fontDir, TemplateDir: *tmplDir}
+	opt := app.Options{FontDir: f.fontDir, TemplateDir: f.templateDir}
 	files, diags := app.Inputs(paths)
 	var results []app.Result
 	if checkOnly {
 		results = app.CheckAll(files, opt)
 	} else {
-		results = app.RenderAll(files, outDir, opt)
+		results = app.RenderAll(files, f.outDir, opt)
 	}
-	if *format == "json" {
+	if f.format == "json" {
 		writeJSON(stdout, diags, results)
 	} else {
-		writeText(stdout, stderr, diags, results, checkOnly, *quiet)
+		writeText(stdout, stderr, diags, results, checkOnly, f.quiet)
 	}
 	if diags.HasErrors() || failures(results) > 0 {
 		return exitInvalid
