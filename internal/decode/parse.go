@@ -109,7 +109,7 @@ func content(doc *yaml.Node) *yaml.Node {
 	if n.Kind == yaml.DocumentNode && len(n.Content) == 1 {
 		n = n.Content[0]
 	}
-	if n.Kind == 0 || n.Kind == yaml.DocumentNode || (isNull(n) && n.Anchor == "") {
+	if n.Kind == 0 || n.Kind == yaml.DocumentNode || isNull(n) {
 		return nil
 	}
 	return n
