@@ -98,7 +98,7 @@ func detect(dec *decode.Decoder, root *yaml.Node) (Kind, bool) {
 		}
 	}
 	at := diag.Pos{Line: root.Line, Col: root.Column}
-	const expected = "a document (with \"type: …\") or a statistics report (with \"schema: bdg-period/v1\")"
+	const expected = "a document with \"type: …\" or a statistics report with \"schema: bdg-period/v1\""
 	switch root.Kind {
 	case yaml.MappingNode:
 		dec.ErrorAt(at, "", "vanban does not know what this file is", expected)
@@ -109,9 +109,9 @@ func detect(dec *decode.Decoder, root *yaml.Node) (Kind, bool) {
 			}
 		}
 	case yaml.SequenceNode:
-		dec.ErrorAt(at, "", "the file is a list, not a set of fields", expected)
+		dec.ErrorAt(at, "", "the file is a list, not a group of fields", expected)
 	default:
-		dec.ErrorAt(at, "", "the file holds plain text, not YAML fields", expected)
+		dec.ErrorAt(at, "", "the file holds plain text, not a group of fields", expected)
 	}
 	return Kind{}, false
 }

@@ -239,7 +239,7 @@ func TestHugeInputIsNotReadWhole(t *testing.T) {
 		t.Fatalf("read %d bytes, %v", len(src), err)
 	}
 	res := Check(p, Options{})
-	if len(res.Diags) != 1 || !strings.Contains(res.Diags[0].Message, "too large") {
+	if len(res.Diags) != 1 || !strings.Contains(res.Diags[0].Message, "larger than 8 MiB") {
 		t.Errorf("%v", res.Diags)
 	}
 }

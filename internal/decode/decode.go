@@ -190,6 +190,9 @@ func (d *Decoder) value(n *yaml.Node, path string, v reflect.Value) {
 	}
 }
 
+// fieldsExpected describes a mapping to people who never heard the word.
+const fieldsExpected = "a group of fields, one \"key: value\" per line"
+
 func isNull(n *yaml.Node) bool {
 	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
 }
@@ -209,7 +212,7 @@ func kindName(n *yaml.Node) string {
 	case yaml.SequenceNode:
 		return "a list"
 	case yaml.MappingNode:
-		return "a mapping (key: value lines)"
+		return "a group of fields"
 	case yaml.ScalarNode:
 		switch n.Tag {
 		case "!!int", "!!float":
@@ -254,7 +257,9 @@ func (d *Decoder) integer(n *yaml.Node, path string, v reflect.Value) {
 			v.SetInt(i)
 			return
 		}
-		d.Error(path, "the number "+n.Value+" is too large", "a whole number")
+		bits := v.Type().Bits()
+		d.Error(path, "the number "+n.Value+" is too large",
+			fmt.Sprintf("a whole number from %d to %d", int64(-1)<<(bits-1), uint64(1)<<(bits-1)-1))
 	}
 }
 
@@ -269,7 +274,8 @@ func (d *Decoder) unsigned(n *yaml.Node, path string, v reflect.Value) {
 			d.Error(path, "found the negative number "+n.Value, "a number of 0 or more")
 			return
 		}
-		d.Error(path, "the number "+n.Value+" is too large", "a whole number")
+		d.Error(path, "the number "+n.Value+" is too large",
+			fmt.Sprintf("a whole number from 0 to %d", uint64(math.MaxUint64)>>(64-v.Type().Bits())))
 	}
 }
 
@@ -290,12 +296,16 @@ func (d *Decoder) wholeNumber(n *yaml.Node, path string) bool {
 func (d *Decoder) float(n *yaml.Node, path string, v reflect.Value) {
 	if n.Kind == yaml.ScalarNode && (n.Tag == "!!int" || n.Tag == "!!float") {
 		var f float64
-		if err := n.Decode(&f); err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) && !v.OverflowFloat(f) {
+		if err := n.Decode(&f); err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
+			if v.OverflowFloat(f) {
+				d.Error(path, "the number "+n.Value+" is too large", "a smaller number")
+				return
+			}
 			v.SetFloat(f)
 			return
 		}
 	}
-	expected := "a number, with a dot as decimal mark (23.5)"
+	expected := "a number with a dot as decimal mark, e.g. 23.5"
 	if n.Kind == yaml.ScalarNode && strings.ContainsAny(n.Value, ",") {
 		if _, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, ",", "."), 64); err == nil {
 			expected = "a number written with a dot, not a comma: " + strings.ReplaceAll(n.Value, ",", ".")
@@ -306,7 +316,7 @@ func (d *Decoder) float(n *yaml.Node, path string, v reflect.Value) {
 
 func (d *Decoder) list(n *yaml.Node, path string, v reflect.Value) {
 	if n.Kind != yaml.SequenceNode {
-		d.Error(path, "found "+kindName(n), "a list (lines starting with \"- \")")
+		d.Error(path, "found "+kindName(n), "a list, one item per line starting with \"- \"")
 		return
 	}
 	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
@@ -318,7 +328,7 @@ func (d *Decoder) list(n *yaml.Node, path string, v reflect.Value) {
 
 func (d *Decoder) mapping(n *yaml.Node, path string, v reflect.Value) {
 	if n.Kind != yaml.MappingNode {
-		d.Error(path, "found "+kindName(n), "a mapping (key: value lines)")
+		d.Error(path, "found "+kindName(n), fieldsExpected)
 		return
 	}
 	if v.Type().Key().Kind() != reflect.String {
@@ -346,7 +356,7 @@ func (d *Decoder) pairs(n *yaml.Node, path string, fn func(key string, kn, vn *y
 		key := kn.Value
 		if first, dup := seen[key]; dup {
 			d.ErrorAt(diag.Pos{Line: kn.Line, Col: kn.Column}, Join(path, key),
-				fmt.Sprintf("this key is given twice (first on line %d)", first), "each key once")
+				fmt.Sprintf("this key is given twice, first on line %d", first), "each key once")
 			continue
 		}
 		seen[key] = kn.Line
@@ -388,7 +398,7 @@ func structFields(t reflect.Type) []fieldInfo {
 
 func (d *Decoder) structure(n *yaml.Node, path string, v reflect.Value) {
 	if n.Kind != yaml.MappingNode {
-		d.Error(path, "found "+kindName(n), "a mapping (key: value lines)")
+		d.Error(path, "found "+kindName(n), fieldsExpected)
 		return
 	}
 	fields := structFields(v.Type())
@@ -440,7 +450,7 @@ func (d *Decoder) unknownKey(key string, kn *yaml.Node, path string, names []str
 	s := Suggest(key, names)
 	switch {
 	case key == "<<":
-		d.ErrorAt(p, path, "merge keys (<<) are not supported", "the fields written out")
+		d.ErrorAt(p, path, "merge keys \"<<\" are not supported", "the fields written out")
 	case s != "":
 		d.Diags.Add(diag.Diagnostic{File: d.File, Pos: p, Field: Join(path, key),
 			Message: fmt.Sprintf("unknown key, did you mean %q?", s), Hint: d.hints[Join(path, s)]})

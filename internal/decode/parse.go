@@ -51,7 +51,8 @@ func (d *Decoder) Parse(src []byte) *yaml.Node {
 	}
 	src = bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))
 	if n := estimateNodes(src); d.limits.MaxNodes > 0 && n > d.limits.MaxNodes {
-		d.tooMany()
+		d.addHint(diag.Error, fileStart, "", "the file holds too many values",
+			fmt.Sprintf("at most %d lines, list items and fields", d.limits.MaxNodes), "tệp quá lớn")
 		return nil
 	}
 	root, extra, err := parseOne(src)
@@ -119,25 +120,25 @@ func content(doc *yaml.Node) *yaml.Node {
 // sees them, with a message that says what the file is instead.
 func (d *Decoder) precheck(src []byte) bool {
 	if d.limits.MaxBytes > 0 && len(src) > d.limits.MaxBytes {
-		d.addHint(diag.Error, fileStart, "", "the file is too large (more than "+sizeString(d.limits.MaxBytes)+")",
-			"an input of at most "+sizeString(d.limits.MaxBytes), "tệp quá lớn")
+		d.addHint(diag.Error, fileStart, "", "the file is larger than "+sizeString(d.limits.MaxBytes),
+			"a file of at most "+sizeString(d.limits.MaxBytes), "tệp quá lớn")
 		return false
 	}
 	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
 		d.addHint(diag.Error, fileStart, "", "the file is saved as UTF-16",
-			"UTF-8 (in Notepad: Save As, Encoding: UTF-8)", "lưu tệp ở dạng Unicode UTF-8")
+			"UTF-8; in Notepad: Save As, Encoding UTF-8", "lưu tệp ở dạng Unicode UTF-8")
 		return false
 	}
 	if what := binaryKind(src); what != "" {
 		d.addHint(diag.Error, fileStart, "", "this is not a YAML text file: it looks like "+what,
-			"a YAML text file (.yaml)", "không phải tệp văn bản YAML")
+			"a YAML text file", "không phải tệp văn bản YAML")
 		return false
 	}
 	if !utf8.Valid(src) {
 		off := invalidUTF8Offset(src)
 		d.addHint(diag.Error, offsetPos(src, off), "",
-			fmt.Sprintf("invalid UTF-8 byte 0x%02X: the file is probably saved in a legacy encoding (TCVN3, VNI, Windows-1258)", src[off]),
-			"UTF-8 text (convert it with Unikey's conversion tool, or save it as UTF-8)", "lưu tệp ở dạng Unicode UTF-8")
+			fmt.Sprintf("invalid UTF-8 byte 0x%02X: the file is probably saved in a legacy encoding such as TCVN3, VNI or Windows-1258", src[off]),
+			"UTF-8 text; convert it with Unikey's conversion tool or save it as UTF-8", "lưu tệp ở dạng Unicode UTF-8")
 		return false
 	}
 	return true
@@ -146,14 +147,14 @@ func (d *Decoder) precheck(src []byte) bool {
 // magic maps the first bytes of common binary formats to their names.
 var magic = []struct{ prefix, name string }{
 	{"%PDF-", "a PDF document"},
-	{"PK\x03\x04", "a ZIP archive (an Excel or Word file?)"},
-	{"\xD0\xCF\x11\xE0", "an old Microsoft Office file (.doc or .xls)"},
-	{"{\\rtf", "a Rich Text (RTF) document"},
+	{"PK\x03\x04", "an Excel or Word file, or another ZIP archive"},
+	{"\xD0\xCF\x11\xE0", "an old Word or Excel file, .doc or .xls"},
+	{"{\\rtf", "a Rich Text document, .rtf"},
 	{"\x89PNG", "a PNG image"},
 	{"\xFF\xD8\xFF", "a JPEG image"},
 	{"GIF8", "a GIF image"},
 	{"\x1F\x8B", "a gzip archive"},
-	{"\x7FELF", "a program (ELF executable)"},
+	{"\x7FELF", "a program"},
 	{"MZ", "a Windows program"},
 }
 
@@ -212,12 +213,6 @@ func estimateNodes(src []byte) int {
 	return n
 }
 
-func (d *Decoder) tooMany() {
-	d.addHint(diag.Error, fileStart, "", "the file holds too many values",
-		fmt.Sprintf("at most %d values (lines, list items, fields), counting each use of an alias *name in full", d.limits.MaxNodes),
-		"tệp quá lớn")
-}
-
 // countNodes walks the tree, following aliases, and refuses trees that
 // expand beyond the node limit or nest too deeply: a small file of nested
 // aliases can otherwise stand for billions of values.
@@ -230,7 +225,8 @@ func (d *Decoder) countNodes(root *yaml.Node) bool {
 	var walk func(n *yaml.Node, depth int) bool
 	walk = func(n *yaml.Node, depth int) bool {
 		if budget--; budget < 0 {
-			d.tooMany()
+			d.addHint(diag.Error, fileStart, "", "the aliases *name in this file expand to too many values",
+				fmt.Sprintf("at most %d values in all, counting every use of an alias in full", d.limits.MaxNodes), "tệp quá lớn")
 			return false
 		}
 		if depth > MaxDepth {

@@ -142,7 +142,7 @@ func explain(src []byte, lines []string, line int, what string) problem {
 	case strings.Contains(what, "unexpected end of stream"):
 		p = problem{p.pos, "the file ends in the middle of a value", "every quote and bracket closed", ""}
 		if q, ok := unclosedQuote(lines, len(lines)); ok {
-			p = problem{q, "a quoted text is never closed", "a closing quote (\" or ') at the end of the value", "thiếu dấu ngoặc kép đóng"}
+			p = problem{q, "a quoted text is never closed", "a closing \" or ' at the end of the value", "thiếu dấu ngoặc kép đóng"}
 		}
 	case strings.Contains(what, "did not find expected ',' or ']'"), strings.Contains(what, "did not find expected ',' or '}'"):
 		p = bracketProblem(lines, line, what)
@@ -211,7 +211,7 @@ func bracketProblem(lines []string, line int, what string) problem {
 			break
 		}
 	}
-	return problem{pos, kind + " is not closed (or an item in it needs quotes)", "a closing \"" + close + "\"", ""}
+	return problem{pos, kind + " is not closed, or an item in it needs quotes", "a closing \"" + close + "\"", ""}
 }
 
 // valueStart returns the byte offset of the value on a "key: value" or
