@@ -89,7 +89,7 @@ func TestRenderOneFile(t *testing.T) {
 func TestBatchWithOneBadFile(t *testing.T) {
 	dir := files(t, map[string]string{"in/a.yaml": good, "in/b.yaml": bad, "in/c.yaml": good})
 	code, out, errs := vanban(t, dir, "render", "in", "-o", "out")
-	wantErr := "in/b.yaml:2:1: titel: unknown key, did you mean \"title\"? [trích yếu]\n" +
+	wantErr := "in/b.yaml:2:1: titel: unknown key \"titel\"; did you mean \"title\"? [trích yếu]\n" +
 		"in/b.yaml:3:8: pages: found the text \"hai\" (expected a whole number)\n" +
 		"vanban: 1 of 3 files not rendered\n"
 	if code != 1 || errs != wantErr || out != "in/a.yaml → out/a.fake\nin/c.yaml → out/c.fake\n" {

@@ -105,7 +105,7 @@ func detect(dec *decode.Decoder, root *yaml.Node) (Kind, bool) {
 		for i := 0; i+1 < len(root.Content); i += 2 {
 			kn := root.Content[i]
 			if s := decode.Suggest(kn.Value, []string{"type", "schema"}); s != "" && s != kn.Value {
-				dec.ErrorAt(diag.Pos{Line: kn.Line, Col: kn.Column}, kn.Value, fmt.Sprintf("unknown key, did you mean %q?", s), "")
+				dec.ErrorAt(diag.Pos{Line: kn.Line, Col: kn.Column}, kn.Value, fmt.Sprintf("unknown key %q; did you mean %q?", kn.Value, s), "")
 			}
 		}
 	case yaml.SequenceNode:

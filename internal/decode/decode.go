@@ -207,6 +207,11 @@ func (d *Decoder) Scalar(n *yaml.Node, path, want string) (string, bool) {
 	return "", false
 }
 
+// Describe names what a node holds, in the words of the decoder's own
+// "found …" messages: "a list", "a group of fields", "the number 3",
+// "the text \"x\"". Unmarshalers use it to word their errors alike.
+func Describe(n *yaml.Node) string { return kindName(n) }
+
 func kindName(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.SequenceNode:
@@ -453,11 +458,11 @@ func (d *Decoder) unknownKey(key string, kn *yaml.Node, path string, names []str
 		d.ErrorAt(p, path, "merge keys \"<<\" are not supported", "the fields written out")
 	case s != "":
 		d.Diags.Add(diag.Diagnostic{File: d.File, Pos: p, Field: Join(path, key),
-			Message: fmt.Sprintf("unknown key, did you mean %q?", s), Hint: d.hints[Join(path, s)]})
+			Message: fmt.Sprintf("unknown key %q; did you mean %q?", key, s), Hint: d.hints[Join(path, s)]})
 	case len(names) == 0:
-		d.ErrorAt(p, Join(path, key), "unknown key", "")
+		d.ErrorAt(p, Join(path, key), fmt.Sprintf("unknown key %q", key), "")
 	default:
-		d.ErrorAt(p, Join(path, key), "unknown key", "one of: "+strings.Join(sorted(names), ", "))
+		d.ErrorAt(p, Join(path, key), fmt.Sprintf("unknown key %q", key), "one of: "+strings.Join(sorted(names), ", "))
 	}
 	return s
 }
