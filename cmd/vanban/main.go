@@ -18,8 +18,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/vanban/vanban/internal/app"
 	"github.com/vanban/vanban/internal/decode"
@@ -37,6 +39,13 @@ const (
 )
 
 func main() {
+	interrupted := make(chan os.Signal, 1)
+	signal.Notify(interrupted, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-interrupted
+		app.Abort() // leave no temporary file behind
+		os.Exit(130)
+	}()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 

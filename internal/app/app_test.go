@@ -255,3 +255,31 @@ func TestEachKeepsOrder(t *testing.T) {
 		}
 	}
 }
+
+func TestAbortRemovesTemporaryFiles(t *testing.T) {
+	dir := setup(t, nil)
+	out := filepath.Join(dir, "kh.pdf")
+	started, release := make(chan bool), make(chan bool)
+	done := make(chan error)
+	go func() {
+		done <- writeAtomic(out, func(w io.Writer) error {
+			w.Write([]byte("half a page"))
+			started <- true
+			<-release
+			_, err := w.Write([]byte(" and the rest"))
+			return err
+		})
+	}()
+	<-started
+	if names := listDir(t, dir); !strings.HasPrefix(names, ".kh.pdf.") {
+		t.Fatalf("no temporary file while writing: %q", names)
+	}
+	Abort()
+	close(release)
+	if err := <-done; err == nil {
+		t.Error("an aborted write succeeded")
+	}
+	if names := listDir(t, dir); names != "" {
+		t.Errorf("left behind: %s", names)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // WriteAtomic writes data to path through a temporary file in the same
@@ -42,6 +43,8 @@ func writeAtomic(path string, write Writer) (err error) {
 	if err != nil {
 		return &fsError{err}
 	}
+	pending.Store(tmp.Name(), true)
+	defer pending.Delete(tmp.Name())
 	defer func() {
 		if err != nil {
 			tmp.Close()
@@ -79,6 +82,19 @@ func finish(tmp *os.File, path string) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// pending holds the temporary files of writes in progress.
+var pending sync.Map
+
+// Abort removes the temporary files of the writes in progress. The command
+// calls it when it is interrupted, since deferred clean-ups do not run
+// then; a write caught in the middle fails at its rename.
+func Abort() {
+	pending.Range(func(name, _ any) bool {
+		os.Remove(name.(string))
+		return true
+	})
 }
 
 // syncDir makes a rename durable on file systems that need it; where a
