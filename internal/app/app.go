@@ -70,10 +70,15 @@ func (r Result) Failed() bool { return r.Diags.HasErrors() }
 
 // Prepare decodes and validates one input file. It returns the output
 // extension and writer, or a nil writer when the input has errors. It never
-// panics: a failure inside a pipeline becomes a diagnostic, so one broken
-// file cannot stop a batch.
+// panics: a failure inside vanban becomes a diagnostic, so one broken file
+// cannot stop a batch.
 func Prepare(file string, src []byte, opt Options) (ext string, w Writer, diags diag.List) {
 	dec := decode.New(file)
+	defer func() {
+		if r := recover(); r != nil {
+			ext, w, diags = "", nil, append(dec.Diags, internalError(file, r))
+		}
+	}()
 	root := dec.Parse(src)
 	if root == nil {
 		return "", nil, dec.Diags
@@ -82,9 +87,12 @@ func Prepare(file string, src []byte, opt Options) (ext string, w Writer, diags 
 	if !ok {
 		return "", nil, dec.Diags
 	}
-	w = build(k, dec, root, opt)
+	w = k.Build(dec, root, opt)
 	dec.Diags.Sort()
-	if dec.Diags.HasErrors() {
+	if dec.Diags.HasErrors() || w == nil {
+		if !dec.Diags.HasErrors() {
+			dec.Diags.Add(internalError(file, "the "+k.Name+" pipeline returned no output and no error"))
+		}
 		return k.Ext, nil, dec.Diags
 	}
 	return k.Ext, safe(w), dec.Diags
@@ -114,17 +122,6 @@ func detect(dec *decode.Decoder, root *yaml.Node) (Kind, bool) {
 		dec.ErrorAt(at, "", "the file holds plain text, not a group of fields", expected)
 	}
 	return Kind{}, false
-}
-
-// build runs a kind's Build, turning a panic into a diagnostic.
-func build(k Kind, dec *decode.Decoder, root *yaml.Node, opt Options) (w Writer) {
-	defer func() {
-		if r := recover(); r != nil {
-			dec.Diags.Add(internalError(dec.File, r))
-			w = nil
-		}
-	}()
-	return k.Build(dec, root, opt)
 }
 
 // safe wraps a Writer so that a panic while writing becomes an error.

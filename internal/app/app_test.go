@@ -26,9 +26,12 @@ func faultyKind() Kind {
 		Match: func(root *yaml.Node) bool { return decode.Lookup(root, "fault") != nil },
 		Build: func(dec *decode.Decoder, root *yaml.Node, _ Options) Writer {
 			fault := decode.Lookup(root, "fault").Value
-			if fault == "panic in build" {
+			switch fault {
+			case "panic in build":
 				var m map[string]int
 				m["x"] = 1
+			case "nothing":
+				return nil // a pipeline bug: no output and no reason
 			}
 			return func(w io.Writer) error {
 				w.Write(bytes.Repeat([]byte("partial output "), 10000))
@@ -97,6 +100,7 @@ func TestFailedRenderKeepsExistingOutput(t *testing.T) {
 		"panic in write": "fault: panic in write\n",
 		"panic in build": "fault: panic in build\n",
 		"font problem":   "fault: font\n",
+		"no writer":      "fault: nothing\n",
 	} {
 		t.Run(name, func(t *testing.T) {
 			const good = "%PDF-1.7 yesterday's signed document"
@@ -123,9 +127,9 @@ func TestFailedRenderKeepsExistingOutput(t *testing.T) {
 	}
 }
 
-func TestPanicsBecomeDiagnostics(t *testing.T) {
-	dir := setup(t, map[string]string{"b.yaml": "fault: panic in build\n", "w.yaml": "fault: panic in write\n"})
-	for _, f := range []string{"b.yaml", "w.yaml"} {
+func TestPipelineBugsBecomeDiagnostics(t *testing.T) {
+	dir := setup(t, map[string]string{"b.yaml": "fault: panic in build\n", "w.yaml": "fault: panic in write\n", "n.yaml": "fault: nothing\n"})
+	for _, f := range []string{"b.yaml", "w.yaml", "n.yaml"} {
 		res := RenderFile(filepath.Join(dir, f), "", Options{})
 		if len(res.Diags) != 1 || !strings.Contains(res.Diags[0].Message, "internal error in vanban") {
 			t.Errorf("%s: %v", f, res.Diags)
