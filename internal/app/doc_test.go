@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/vanban/vanban/internal/decode"
 )
 
 // docs/errors.md lists every case of bad input with the exact message it
@@ -38,6 +40,14 @@ func checkDoc(t *testing.T, fixtures []fixture) {
 	_, after, ok2 := strings.Cut(rest, endTable)
 	if !ok1 || !ok2 {
 		t.Fatalf("%s: table markers missing", errorsDoc)
+	}
+	for _, limit := range []string{"**8 MiB**", fmt.Sprintf("**%d**", decode.DefaultLimits.MaxNodes), fmt.Sprintf("**%d**", decode.MaxDepth)} {
+		if !strings.Contains(string(doc), limit) {
+			t.Errorf("%s does not state the limit %s", errorsDoc, limit)
+		}
+	}
+	if decode.DefaultLimits.MaxBytes != 8<<20 {
+		t.Errorf("%s states 8 MiB, the limit is %d bytes", errorsDoc, decode.DefaultLimits.MaxBytes)
 	}
 	table := "\n" + caseTable(fixtures)
 	if *update {
