@@ -26,6 +26,7 @@ type Decoder struct {
 	Diags diag.List
 
 	limits Limits
+	src    []byte
 	pos    map[string]diag.Pos
 	hints  map[string]string
 }
@@ -34,6 +35,10 @@ type Decoder struct {
 func New(file string) *Decoder {
 	return &Decoder{File: file, limits: DefaultLimits, pos: map[string]diag.Pos{}, hints: map[string]string{}}
 }
+
+// Source returns the text given to Parse (without a byte-order mark), so
+// that validation can position a problem inside a multi-line value.
+func (d *Decoder) Source() []byte { return d.src }
 
 // SetLimits replaces the default limits.
 func (d *Decoder) SetLimits(l Limits) { d.limits = l }

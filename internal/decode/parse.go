@@ -50,6 +50,7 @@ func (d *Decoder) Parse(src []byte) *yaml.Node {
 		return nil
 	}
 	src = bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))
+	d.src = src
 	if n := estimateNodes(src); d.limits.MaxNodes > 0 && n > d.limits.MaxNodes {
 		d.addHint(diag.Error, fileStart, "", "the file holds too many values",
 			fmt.Sprintf("at most %d lines, list items and fields", d.limits.MaxNodes), "tệp quá lớn")
