@@ -177,7 +177,7 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		{[]string{"new", "a", "b"}, "give one type"},
 		{[]string{"new", "fake-ke-hoachh"}, `unknown type "fake-ke-hoachh"; did you mean "fake-ke-hoach"?`},
 		{[]string{"new", "Fake Kế Hoạch"}, `did you mean "fake-ke-hoach"?`},
-		{[]string{"new", "bien-ban"}, "(known: "},
+		{[]string{"new", "xyzzy-khong-co"}, "(known: "},
 	} {
 		code, out, errs := vanban(t, dir, c.args...)
 		if code != 2 || !strings.Contains(errs, c.want) || out != "" {
