@@ -18,11 +18,15 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/vanban/vanban/internal/app"
+	"github.com/vanban/vanban/internal/decode"
 	"github.com/vanban/vanban/internal/diag"
+	"github.com/vanban/vanban/internal/viet"
 )
 
 // version is the release; builds may override it with -ldflags "-X main.version=…".
@@ -35,6 +39,13 @@ const (
 )
 
 func main() {
+	interrupted := make(chan os.Signal, 1)
+	signal.Notify(interrupted, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-interrupted
+		app.Abort() // leave no temporary file behind
+		os.Exit(130)
+	}()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
@@ -74,40 +85,49 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 // parse parses flags that may come before, between or after the
-// positional arguments ("vanban render examples -o out" works as well).
+// positional arguments ("vanban render examples -o out" works as well);
+// everything after "--" is positional.
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			return nil, err
 		}
-		args = fs.Args()
-		if len(args) == 0 {
+		rest := fs.Args()
+		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		if len(rest) == 0 {
 			return pos, nil
 		}
-		if args[0] == "--" {
-			return append(pos, args[1:]...), nil
-		}
-		pos = append(pos, args[0])
-		args = args[1:]
+		pos = append(pos, rest[0])
+		args = rest[1:]
 	}
 }
 
-func render(args []string, stdout, stderr io.Writer, checkOnly bool) int {
-	name := "render"
+// renderFlags are the settings of render and check.
+type renderFlags struct {
+	name                 string // "render" or "check"
+	outDir, format       string
+	fontDir, templateDir string
+	quiet                bool
+	fs                   *flag.FlagSet
+}
+
+func newRenderFlags(checkOnly bool, stderr io.Writer) *renderFlags {
+	f := &renderFlags{name: "render"}
 	if checkOnly {
-		name = "check"
+		f.name = "check"
 	}
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs := flag.NewFlagSet(f.name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	outDir := ""
 	if !checkOnly {
-		fs.StringVar(&outDir, "o", "", "write outputs into `DIR` (default: next to each input)")
+		fs.StringVar(&f.outDir, "o", "", "write outputs into `DIR`, created if needed (default: next to each input)")
 	}
-	format := fs.String("format", "text", "how to report problems: text (for people) or json (for CI)")
-	fontDir := fs.String("fonts", "", "use Times New Roman from `DIR` (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf) instead of the embedded Liberation Serif")
-	tmplDir := fs.String("templates", "", "override embedded templates with files from `DIR`")
-	quiet := fs.Bool("q", false, "do not list the files written")
+	fs.StringVar(&f.format, "format", "text", "how to report problems: text (for people) or json (for CI)")
+	fs.StringVar(&f.fontDir, "fonts", "", "use Times New Roman from `DIR` (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf) instead of the embedded Liberation Serif")
+	fs.StringVar(&f.templateDir, "templates", "", "override embedded templates with files from `DIR`")
+	fs.BoolVar(&f.quiet, "q", false, "list only problems, not the files that are fine")
 	fs.Usage = func() {
 		if checkOnly {
 			fmt.Fprint(stderr, "Usage: vanban check [flags] PATH...\n\nValidate YAML files (or every YAML file under a directory) without writing anything.\n\nFlags:\n")
@@ -116,59 +136,91 @@ func render(args []string, stdout, stderr io.Writer, checkOnly bool) int {
 		}
 		fs.PrintDefaults()
 	}
-	paths, err := parse(fs, args)
+	f.fs = fs
+	return f
+}
+
+// check validates the flags; it returns false after explaining a usage
+// error.
+func (f *renderFlags) check(paths []string, stderr io.Writer) bool {
+	switch {
+	case f.format != "text" && f.format != "json":
+		fmt.Fprintf(stderr, "vanban %s: --format must be text or json, not %q\n", f.name, f.format)
+	case len(paths) == 0:
+		fmt.Fprintf(stderr, "vanban %s: no input given\n\n", f.name)
+		f.fs.Usage()
+	case f.outDir != "":
+		if err := os.MkdirAll(f.outDir, 0o755); err != nil {
+			fmt.Fprintf(stderr, "vanban %s: cannot use -o %s: %v\n", f.name, f.outDir, err)
+			return false
+		}
+		return true
+	default:
+		return true
+	}
+	return false
+}
+
+func render(args []string, stdout, stderr io.Writer, checkOnly bool) int {
+	f := newRenderFlags(checkOnly, stderr)
+	paths, err := parse(f.fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
 	}
-	if err != nil {
+	if err != nil || !f.check(paths, stderr) {
 		return exitUsage
 	}
-	if *format != "text" && *format != "json" {
-		fmt.Fprintf(stderr, "vanban %s: --format must be text or json, not %q\n", name, *format)
-		return exitUsage
-	}
-	if len(paths) == 0 {
-		fmt.Fprintf(stderr, "vanban %s: no input given\n\n", name)
-		fs.Usage()
-		return exitUsage
-	}
-	if outDir != "" {
-		if info, err := os.Stat(outDir); err != nil || !info.IsDir() {
-			fmt.Fprintf(stderr, "vanban %s: -o %s is not an existing directory\n", name, outDir)
-			return exitUsage
-		}
-	}
-	opt := app.Options{FontDir: *fontDir, TemplateDir: *tmplDir}
+	opt := app.Options{FontDir: f.fontDir, TemplateDir: f.templateDir}
 	files, diags := app.Inputs(paths)
-	results := app.Each(files, func(f string) app.Result {
-		if checkOnly {
-			return app.Check(f, opt)
-		}
-		return app.RenderFile(f, outDir, opt)
-	})
-	failed := diags.HasErrors()
-	for _, r := range results {
-		failed = failed || r.Failed()
+	var results []app.Result
+	if checkOnly {
+		results = app.CheckAll(files, opt)
+	} else {
+		results = app.RenderAll(files, f.outDir, opt)
 	}
-	if *format == "json" {
+	if f.format == "json" {
 		writeJSON(stdout, diags, results)
 	} else {
-		diag.WriteText(stderr, diags)
-		for _, r := range results {
-			diag.WriteText(stderr, r.Diags)
-			if r.Output != "" && !*quiet {
-				fmt.Fprintf(stdout, "%s → %s\n", r.Input, r.Output)
-			}
-		}
-		if len(files) == 0 && !diags.HasErrors() {
-			fmt.Fprintf(stderr, "vanban %s: no .yaml or .yml file found in %s\n", name, strings.Join(paths, ", "))
-			failed = true
-		}
+		writeText(stdout, stderr, diags, results, checkOnly, f.quiet)
 	}
-	if failed {
+	if diags.HasErrors() || failures(results) > 0 {
 		return exitInvalid
 	}
 	return exitOK
+}
+
+func failures(results []app.Result) int {
+	n := 0
+	for _, r := range results {
+		if r.Failed() {
+			n++
+		}
+	}
+	return n
+}
+
+// writeText reports for people: problems on stderr, one per line, then a
+// one-line summary when something failed; what was written (or, for
+// check, what is fine) on stdout.
+func writeText(stdout, stderr io.Writer, general diag.List, results []app.Result, checkOnly, quiet bool) {
+	diag.WriteText(stderr, general)
+	for _, r := range results {
+		diag.WriteText(stderr, r.Diags)
+		switch {
+		case quiet || r.Failed():
+		case checkOnly:
+			fmt.Fprintf(stdout, "%s: ok\n", r.Input)
+		case r.Output != "":
+			fmt.Fprintf(stdout, "%s → %s\n", r.Input, r.Output)
+		}
+	}
+	if n := failures(results); n > 0 {
+		what := "not rendered"
+		if checkOnly {
+			what = "with errors"
+		}
+		fmt.Fprintf(stderr, "vanban: %d of %d files %s\n", n, len(results), what)
+	}
 }
 
 // jsonFile is one input in the machine-readable report.
@@ -228,9 +280,25 @@ func newCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	src, ok := starters[pos[0]]
 	if !ok {
-		fmt.Fprintf(stderr, "vanban new: unknown type %q (known: %s)\n", pos[0], strings.Join(names, ", "))
+		fmt.Fprintf(stderr, "vanban new: unknown type %q%s\n", pos[0], suggestType(pos[0], names))
 		return exitUsage
 	}
 	stdout.Write(src)
 	return exitOK
+}
+
+// suggestType proposes the known type nearest to an unknown one, also when
+// it was typed with diacritics or spaces ("kế hoạch" → "ke-hoach"); it
+// lists the known types when none is near.
+func suggestType(typ string, names []string) string {
+	if s := decode.Suggest(viet.Slug(typ), names); s != "" {
+		return fmt.Sprintf("; did you mean %q?", s)
+	}
+	if s := decode.Suggest(typ, names); s != "" {
+		return fmt.Sprintf("; did you mean %q?", s)
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return " (known: " + strings.Join(names, ", ") + ")"
 }

@@ -6,7 +6,7 @@
 package app
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -68,34 +68,93 @@ type Result struct {
 // Failed reports whether the input had errors or could not be written.
 func (r Result) Failed() bool { return r.Diags.HasErrors() }
 
-// Prepare reads, decodes and validates one input file. It returns the
-// output extension and writer, or a nil writer when the input has errors.
+// Prepare decodes and validates one input file. It returns the output
+// extension and writer, or a nil writer when the input has errors. It never
+// panics: a failure inside vanban becomes a diagnostic, so one broken file
+// cannot stop a batch.
 func Prepare(file string, src []byte, opt Options) (ext string, w Writer, diags diag.List) {
 	dec := decode.New(file)
+	defer func() {
+		if r := recover(); r != nil {
+			ext, w, diags = "", nil, append(dec.Diags, internalError(file, r))
+		}
+	}()
 	root := dec.Parse(src)
 	if root == nil {
 		return "", nil, dec.Diags
 	}
-	k, ok := detect(root)
+	k, ok := detect(dec, root)
 	if !ok {
-		dec.Error("", "vanban does not know what this file is", "a document (with \"type:\") or a statistics report (with \"schema: bdg-period/v1\")")
 		return "", nil, dec.Diags
 	}
 	w = k.Build(dec, root, opt)
 	dec.Diags.Sort()
-	if dec.Diags.HasErrors() {
-		w = nil
+	if dec.Diags.HasErrors() || w == nil {
+		if !dec.Diags.HasErrors() {
+			dec.Diags.Add(internalError(file, "the "+k.Name+" pipeline returned no output and no error"))
+		}
+		return k.Ext, nil, dec.Diags
 	}
-	return k.Ext, w, dec.Diags
+	return k.Ext, safe(w), dec.Diags
 }
 
-func detect(root *yaml.Node) (Kind, bool) {
+// detect finds the kind of a parsed file, reporting a file of no known kind.
+func detect(dec *decode.Decoder, root *yaml.Node) (Kind, bool) {
 	for _, k := range kinds {
 		if k.Match(root) {
 			return k, true
 		}
 	}
+	at := diag.Pos{Line: root.Line, Col: root.Column}
+	const expected = "a document with \"type: …\" or a statistics report with \"schema: bdg-period/v1\""
+	switch root.Kind {
+	case yaml.MappingNode:
+		dec.ErrorAt(at, "", "vanban does not know what this file is", expected)
+		for i := 0; i+1 < len(root.Content); i += 2 {
+			kn := root.Content[i]
+			if s := decode.Suggest(kn.Value, []string{"type", "schema"}); s != "" && s != kn.Value {
+				dec.ErrorAt(diag.Pos{Line: kn.Line, Col: kn.Column}, kn.Value, fmt.Sprintf("unknown key %q; did you mean %q?", kn.Value, s), "")
+			}
+		}
+	case yaml.SequenceNode:
+		dec.ErrorAt(at, "", "the file is a list, not a group of fields", expected)
+	default:
+		dec.ErrorAt(at, "", "the file holds plain text, not a group of fields", expected)
+	}
 	return Kind{}, false
+}
+
+// safe wraps a Writer so that a panic while writing becomes an error.
+func safe(w Writer) Writer {
+	if w == nil {
+		return nil
+	}
+	return func(out io.Writer) (err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				err = internalError("", r)
+			}
+		}()
+		return w(out)
+	}
+}
+
+// internalError reports a bug in vanban, not in the input.
+func internalError(file string, r any) diag.Diagnostic {
+	return diag.Diagnostic{File: file, Message: fmt.Sprintf("internal error in vanban: %v", r),
+		Expected: "no error; please report this file to the vanban maintainers"}
+}
+
+// ReadInput reads an input file, but never more than the decoder accepts:
+// a huge file (or a device such as /dev/zero) is refused after reading
+// just past the limit instead of filling the memory.
+func ReadInput(file string) ([]byte, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, int64(decode.DefaultLimits.MaxBytes)+1))
 }
 
 // Check validates one file without writing anything. Problems found only
@@ -103,9 +162,9 @@ func detect(root *yaml.Node) (Kind, bool) {
 // because rendering goes to a discarded buffer.
 func Check(file string, opt Options) Result {
 	res := Result{Input: file}
-	src, err := os.ReadFile(file)
+	src, err := ReadInput(file)
 	if err != nil {
-		res.Diags.Add(diag.Diagnostic{File: file, Message: "cannot read the file: " + plainIOError(err)})
+		res.Diags.Add(readError(file, err))
 		return res
 	}
 	_, w, diags := Prepare(file, src, opt)
@@ -113,6 +172,7 @@ func Check(file string, opt Options) Result {
 	if w != nil {
 		if err := w(io.Discard); err != nil {
 			res.Diags.Append(renderDiags(file, err))
+			res.Diags.Sort()
 		}
 	}
 	return res
@@ -125,9 +185,9 @@ func Check(file string, opt Options) Result {
 // partial file and never replaces a good one.
 func RenderFile(file, outDir string, opt Options) Result {
 	res := Result{Input: file}
-	src, err := os.ReadFile(file)
+	src, err := ReadInput(file)
 	if err != nil {
-		res.Diags.Add(diag.Diagnostic{File: file, Message: "cannot read the file: " + plainIOError(err)})
+		res.Diags.Add(readError(file, err))
 		return res
 	}
 	ext, w, diags := Prepare(file, src, opt)
@@ -137,16 +197,13 @@ func RenderFile(file, outDir string, opt Options) Result {
 	}
 	out := OutputPath(file, outDir, ext)
 	if same, _ := sameFile(file, out); same {
-		res.Diags.Add(diag.Diagnostic{File: file, Message: "the output " + out + " would overwrite the input itself", Expected: "an input file ending in .yaml or .yml"})
+		res.Diags.Add(diag.Diagnostic{File: file, Message: "the output " + out + " would overwrite this input file",
+			Expected: "an input file name ending in .yaml or .yml"})
 		return res
 	}
-	var buf bytes.Buffer
-	if err := w(&buf); err != nil {
-		res.Diags.Append(renderDiags(file, err))
-		return res
-	}
-	if err := WriteAtomic(out, buf.Bytes()); err != nil {
-		res.Diags.Add(diag.Diagnostic{File: file, Message: fmt.Sprintf("cannot write %s: %s", out, plainIOError(err))})
+	if err := writeAtomic(out, w); err != nil {
+		res.Diags.Append(writeDiags(file, out, err))
+		res.Diags.Sort()
 		return res
 	}
 	res.Output = out
@@ -163,14 +220,33 @@ func OutputPath(file, outDir, ext string) string {
 	return filepath.Join(outDir, base)
 }
 
+func readError(file string, err error) diag.Diagnostic {
+	return diag.Diagnostic{File: file, Message: "cannot read the file: " + plainIOError(err)}
+}
+
+// writeDiags explains a failed write: either the pipeline's writer failed
+// (its diagnostics are kept) or the file system refused.
+func writeDiags(file, out string, err error) diag.List {
+	var fe *fsError
+	if errors.As(err, &fe) {
+		return diag.List{{File: file, Message: fmt.Sprintf("cannot write %s: %s", out, plainIOError(fe.err))}}
+	}
+	return renderDiags(file, err)
+}
+
 // renderDiags turns an error from a pipeline's writer into diagnostics,
 // keeping positioned diagnostics as they are.
 func renderDiags(file string, err error) diag.List {
-	switch e := err.(type) {
-	case diag.ListError:
-		return diag.List(e)
-	case diag.Diagnostic:
-		return diag.List{e}
+	var l diag.ListError
+	var d diag.Diagnostic
+	switch {
+	case errors.As(err, &l):
+		return diag.List(l)
+	case errors.As(err, &d):
+		if d.File == "" {
+			d.File = file
+		}
+		return diag.List{d}
 	}
 	return diag.List{{File: file, Message: "cannot render: " + err.Error()}}
 }

@@ -1,41 +1,109 @@
 package app
 
 import (
+	"bufio"
+	"bytes"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // WriteAtomic writes data to path through a temporary file in the same
 // directory, synced and then renamed over path. Readers see either the old
 // file or the complete new one, never a partial file; on any error the
 // temporary file is removed and an existing file at path is untouched.
-func WriteAtomic(path string, data []byte) (err error) {
+func WriteAtomic(path string, data []byte) error {
+	err := writeAtomic(path, func(w io.Writer) error {
+		_, err := io.Copy(w, bytes.NewReader(data))
+		return err
+	})
+	var fe *fsError
+	if errors.As(err, &fe) {
+		return fe.err
+	}
+	return err
+}
+
+// fsError marks an error of the file system, as opposed to one returned
+// by the Writer that produces the content.
+type fsError struct{ err error }
+
+func (e *fsError) Error() string { return e.err.Error() }
+func (e *fsError) Unwrap() error { return e.err }
+
+// writeAtomic streams the output of write into a temporary file next to
+// path and renames it into place only when write and every file operation
+// succeeded. The new file keeps the permissions of the file it replaces.
+func writeAtomic(path string, write Writer) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return err
+		return &fsError{err}
 	}
+	pending.Store(tmp.Name(), true)
+	defer pending.Delete(tmp.Name())
 	defer func() {
 		if err != nil {
 			tmp.Close()
 			os.Remove(tmp.Name())
 		}
 	}()
-	if _, err = tmp.Write(data); err != nil {
+	buf := bufio.NewWriterSize(tmp, 64<<10)
+	if err = write(buf); err != nil {
 		return err
 	}
-	if err = tmp.Sync(); err != nil {
+	if err = buf.Flush(); err != nil {
+		return &fsError{err}
+	}
+	if err = finish(tmp, path); err != nil {
+		return &fsError{err}
+	}
+	syncDir(dir)
+	return nil
+}
+
+// finish makes the temporary file durable, gives it the mode of the file
+// it replaces, and renames it over path.
+func finish(tmp *os.File, path string) error {
+	mode := fs.FileMode(0o644)
+	if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() {
+		mode = info.Mode().Perm()
+	}
+	if err := tmp.Chmod(mode); err != nil {
 		return err
 	}
-	if err = tmp.Chmod(0o644); err != nil {
+	if err := tmp.Sync(); err != nil {
 		return err
 	}
-	if err = tmp.Close(); err != nil {
+	if err := tmp.Close(); err != nil {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// pending holds the temporary files of writes in progress.
+var pending sync.Map
+
+// Abort removes the temporary files of the writes in progress. The command
+// calls it when it is interrupted, since deferred clean-ups do not run
+// then; a write caught in the middle fails at its rename.
+func Abort() {
+	pending.Range(func(name, _ any) bool {
+		os.Remove(name.(string))
+		return true
+	})
+}
+
+// syncDir makes a rename durable on file systems that need it; where a
+// directory cannot be synced (Windows), the rename is durable anyway.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
 }
 
 // sameFile reports whether a and b name the same existing file.

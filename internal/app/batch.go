@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,57 +15,113 @@ import (
 
 // Inputs expands the paths given on the command line: a file stands for
 // itself, a directory for every .yaml or .yml file below it (hidden
-// directories skipped), in a stable order. Paths that do not exist are
-// reported as diagnostics.
+// directories skipped), in a stable order. Paths that do not exist and
+// directories without any YAML file are reported as diagnostics.
 func Inputs(paths []string) ([]string, diag.List) {
 	var files []string
 	var diags diag.List
 	seen := map[string]bool{}
-	add := func(f string) {
-		if !seen[f] {
-			seen[f] = true
-			files = append(files, f)
-		}
-	}
 	for _, p := range paths {
-		info, err := os.Stat(p)
-		if err != nil {
-			diags.Add(diag.Diagnostic{File: p, Message: "cannot read: " + plainIOError(err)})
-			continue
-		}
-		if !info.IsDir() {
-			add(p)
-			continue
-		}
-		var found []string
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				diags.Add(diag.Diagnostic{File: path, Message: "cannot read: " + plainIOError(err)})
-				return nil
-			}
-			if d.IsDir() && path != p && strings.HasPrefix(d.Name(), ".") {
-				return filepath.SkipDir
-			}
-			if !d.IsDir() && IsYAML(path) {
-				found = append(found, path)
-			}
-			return nil
-		})
-		if err != nil {
-			diags.Add(diag.Diagnostic{File: p, Message: "cannot read: " + plainIOError(err)})
-		}
-		sort.Strings(found)
+		found, ds := expand(p)
+		diags.Append(ds)
 		for _, f := range found {
-			add(f)
+			key, err := filepath.Abs(f)
+			if err != nil {
+				key = filepath.Clean(f)
+			}
+			if !seen[key] {
+				seen[key] = true
+				files = append(files, f)
+			}
 		}
 	}
 	return files, diags
+}
+
+// expand lists the input files one command-line path stands for.
+func expand(p string) ([]string, diag.List) {
+	var diags diag.List
+	info, err := os.Stat(p)
+	if err != nil {
+		diags.Add(diag.Diagnostic{File: p, Message: "cannot read: " + plainIOError(err)})
+		return nil, diags
+	}
+	if !info.IsDir() {
+		return []string{p}, nil
+	}
+	var found []string
+	filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			diags.Add(diag.Diagnostic{File: path, Message: "cannot read: " + plainIOError(err)})
+		case d.IsDir() && path != p && strings.HasPrefix(d.Name(), "."):
+			return filepath.SkipDir
+		case !d.IsDir() && IsYAML(path):
+			found = append(found, path)
+		}
+		return nil
+	})
+	if len(found) == 0 && !diags.HasErrors() {
+		diags.Add(diag.Diagnostic{File: p, Message: "this folder holds no .yaml or .yml file"})
+	}
+	sort.Strings(found)
+	return found, diags
 }
 
 // IsYAML reports whether a file name has a YAML extension.
 func IsYAML(name string) bool {
 	ext := strings.ToLower(filepath.Ext(name))
 	return ext == ".yaml" || ext == ".yml"
+}
+
+// RenderAll renders every file (see RenderFile) using all cores. Files
+// whose outputs would have the same name, such as a.yaml and a.yml, are
+// all refused rather than overwriting each other's output.
+func RenderAll(files []string, outDir string, opt Options) []Result {
+	clash := clashes(files, outDir)
+	return Each(files, func(f string) Result {
+		if d, ok := clash[f]; ok {
+			return Result{Input: f, Diags: diag.List{d}}
+		}
+		return RenderFile(f, outDir, opt)
+	})
+}
+
+// CheckAll checks every file (see Check) using all cores.
+func CheckAll(files []string, opt Options) []Result {
+	return Each(files, func(f string) Result { return Check(f, opt) })
+}
+
+// clashes finds inputs whose outputs would land on the same path. Outputs
+// are named after the input without its extension; the output's own
+// extension depends on the kind of input, known only after decoding, so
+// any two inputs with the same name in the same output folder clash.
+func clashes(files []string, outDir string) map[string]diag.Diagnostic {
+	groups := map[string][]string{}
+	var order []string
+	for _, f := range files {
+		key := OutputPath(f, outDir, "")
+		if abs, err := filepath.Abs(key); err == nil {
+			key = abs
+		}
+		if groups[key] == nil {
+			order = append(order, key)
+		}
+		groups[key] = append(groups[key], f)
+	}
+	out := map[string]diag.Diagnostic{}
+	for _, key := range order {
+		g := groups[key]
+		if len(g) < 2 {
+			continue
+		}
+		for _, f := range g {
+			out[f] = diag.Diagnostic{File: f,
+				Message:  fmt.Sprintf("not rendered: %s would all write an output named %s", strings.Join(g, ", "), filepath.Base(key)+".*"),
+				Expected: "input files with different names"}
+		}
+	}
+	return out
 }
 
 // Each runs fn on every file using all cores and returns the results in

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -25,6 +26,7 @@ type Decoder struct {
 	Diags diag.List
 
 	limits Limits
+	src    []byte
 	pos    map[string]diag.Pos
 	hints  map[string]string
 }
@@ -33,6 +35,10 @@ type Decoder struct {
 func New(file string) *Decoder {
 	return &Decoder{File: file, limits: DefaultLimits, pos: map[string]diag.Pos{}, hints: map[string]string{}}
 }
+
+// Source returns the text given to Parse (without a byte-order mark), so
+// that validation can position a problem inside a multi-line value.
+func (d *Decoder) Source() []byte { return d.src }
 
 // SetLimits replaces the default limits.
 func (d *Decoder) SetLimits(l Limits) { d.limits = l }
@@ -53,8 +59,12 @@ func (d *Decoder) Decode(n *yaml.Node, v any) {
 }
 
 // Value decodes n, found at path, into the value v points to. Unmarshaler
-// implementations call it for their parts.
+// implementations call it for their parts. A nil node (a file Parse
+// refused) leaves v as it is.
 func (d *Decoder) Value(n *yaml.Node, path string, v any) {
+	if n == nil {
+		return
+	}
 	d.value(n, path, reflect.ValueOf(v).Elem())
 }
 
@@ -103,8 +113,12 @@ func (d *Decoder) ErrorAt(p diag.Pos, path, msg, expected string) {
 }
 
 func (d *Decoder) add(s diag.Severity, p diag.Pos, path, msg, expected string) {
+	d.addHint(s, p, path, msg, expected, d.hint(path))
+}
+
+func (d *Decoder) addHint(s diag.Severity, p diag.Pos, path, msg, expected, hint string) {
 	d.Diags.Add(diag.Diagnostic{File: d.File, Pos: p, Field: path, Message: msg,
-		Expected: expected, Hint: d.hint(path), Severity: s})
+		Expected: expected, Hint: hint, Severity: s})
 }
 
 // hint returns the Vietnamese name of the field at path or of the nearest
@@ -136,10 +150,11 @@ var (
 )
 
 func (d *Decoder) value(n *yaml.Node, path string, v reflect.Value) {
+	// Problems are reported where the alias is used, not at its anchor.
+	d.Record(path, n)
 	for n.Kind == yaml.AliasNode && n.Alias != nil {
 		n = n.Alias
 	}
-	d.Record(path, n)
 	if v.CanAddr() && v.Addr().Type().Implements(unmarshalerType) {
 		v.Addr().Interface().(Unmarshaler).DecodeNode(d, n, path)
 		return
@@ -169,14 +184,19 @@ func (d *Decoder) value(n *yaml.Node, path string, v reflect.Value) {
 		}
 	case reflect.Bool:
 		d.boolean(n, path, v)
-	case reflect.Int, reflect.Int64, reflect.Int32:
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		d.integer(n, path, v)
-	case reflect.Float64:
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		d.unsigned(n, path, v)
+	case reflect.Float32, reflect.Float64:
 		d.float(n, path, v)
 	default:
 		panic(fmt.Sprintf("decode: unsupported field type %s at %s", v.Type(), path))
 	}
 }
+
+// fieldsExpected describes a mapping to people who never heard the word.
+const fieldsExpected = "a group of fields, one \"key: value\" per line"
 
 func isNull(n *yaml.Node) bool {
 	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
@@ -192,12 +212,17 @@ func (d *Decoder) Scalar(n *yaml.Node, path, want string) (string, bool) {
 	return "", false
 }
 
+// Describe names what a node holds, in the words of the decoder's own
+// "found …" messages: "a list", "a group of fields", "the number 3",
+// "the text \"x\"". Unmarshalers use it to word their errors alike.
+func Describe(n *yaml.Node) string { return kindName(n) }
+
 func kindName(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.SequenceNode:
 		return "a list"
 	case yaml.MappingNode:
-		return "a mapping (key: value lines)"
+		return "a group of fields"
 	case yaml.ScalarNode:
 		switch n.Tag {
 		case "!!int", "!!float":
@@ -236,33 +261,61 @@ func (d *Decoder) boolean(n *yaml.Node, path string, v reflect.Value) {
 }
 
 func (d *Decoder) integer(n *yaml.Node, path string, v reflect.Value) {
-	if n.Kind == yaml.ScalarNode {
-		switch n.Tag {
-		case "!!int":
-			var i int64
-			if err := n.Decode(&i); err == nil && !v.OverflowInt(i) {
-				v.SetInt(i)
-				return
-			}
-			d.Error(path, "the number "+n.Value+" is too large", "a whole number")
-			return
-		case "!!float":
-			d.Error(path, "found the fractional number "+n.Value, "a whole number")
+	if d.wholeNumber(n, path) {
+		var i int64
+		if err := n.Decode(&i); err == nil && !v.OverflowInt(i) {
+			v.SetInt(i)
 			return
 		}
+		bits := v.Type().Bits()
+		d.Error(path, "the number "+n.Value+" is too large",
+			fmt.Sprintf("a whole number from %d to %d", int64(-1)<<(bits-1), uint64(1)<<(bits-1)-1))
 	}
-	d.Error(path, "found "+kindName(n), "a whole number")
+}
+
+func (d *Decoder) unsigned(n *yaml.Node, path string, v reflect.Value) {
+	if d.wholeNumber(n, path) {
+		var u uint64
+		if err := n.Decode(&u); err == nil && !v.OverflowUint(u) {
+			v.SetUint(u)
+			return
+		}
+		if strings.HasPrefix(n.Value, "-") {
+			d.Error(path, "found the negative number "+n.Value, "a number of 0 or more")
+			return
+		}
+		d.Error(path, "the number "+n.Value+" is too large",
+			fmt.Sprintf("a whole number from 0 to %d", uint64(math.MaxUint64)>>(64-v.Type().Bits())))
+	}
+}
+
+// wholeNumber reports whether n is written as a whole number, reporting
+// an error when it is not.
+func (d *Decoder) wholeNumber(n *yaml.Node, path string) bool {
+	switch {
+	case n.Kind == yaml.ScalarNode && n.Tag == "!!int":
+		return true
+	case n.Kind == yaml.ScalarNode && n.Tag == "!!float":
+		d.Error(path, "found the fractional number "+n.Value, "a whole number")
+	default:
+		d.Error(path, "found "+kindName(n), "a whole number")
+	}
+	return false
 }
 
 func (d *Decoder) float(n *yaml.Node, path string, v reflect.Value) {
 	if n.Kind == yaml.ScalarNode && (n.Tag == "!!int" || n.Tag == "!!float") {
 		var f float64
 		if err := n.Decode(&f); err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
+			if v.OverflowFloat(f) {
+				d.Error(path, "the number "+n.Value+" is too large", "a smaller number")
+				return
+			}
 			v.SetFloat(f)
 			return
 		}
 	}
-	expected := "a number, with a dot as decimal mark (23.5)"
+	expected := "a number with a dot as decimal mark, e.g. 23.5"
 	if n.Kind == yaml.ScalarNode && strings.ContainsAny(n.Value, ",") {
 		if _, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, ",", "."), 64); err == nil {
 			expected = "a number written with a dot, not a comma: " + strings.ReplaceAll(n.Value, ",", ".")
@@ -273,7 +326,7 @@ func (d *Decoder) float(n *yaml.Node, path string, v reflect.Value) {
 
 func (d *Decoder) list(n *yaml.Node, path string, v reflect.Value) {
 	if n.Kind != yaml.SequenceNode {
-		d.Error(path, "found "+kindName(n), "a list (lines starting with \"- \")")
+		d.Error(path, "found "+kindName(n), "a list, one item per line starting with \"- \"")
 		return
 	}
 	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
@@ -285,7 +338,7 @@ func (d *Decoder) list(n *yaml.Node, path string, v reflect.Value) {
 
 func (d *Decoder) mapping(n *yaml.Node, path string, v reflect.Value) {
 	if n.Kind != yaml.MappingNode {
-		d.Error(path, "found "+kindName(n), "a mapping (key: value lines)")
+		d.Error(path, "found "+kindName(n), fieldsExpected)
 		return
 	}
 	if v.Type().Key().Kind() != reflect.String {
@@ -313,7 +366,7 @@ func (d *Decoder) pairs(n *yaml.Node, path string, fn func(key string, kn, vn *y
 		key := kn.Value
 		if first, dup := seen[key]; dup {
 			d.ErrorAt(diag.Pos{Line: kn.Line, Col: kn.Column}, Join(path, key),
-				fmt.Sprintf("the key %q appears twice (first on line %d)", key, first), "each key once")
+				fmt.Sprintf("this key is given twice, first on line %d", first), "each key once")
 			continue
 		}
 		seen[key] = kn.Line
@@ -328,7 +381,14 @@ type fieldInfo struct {
 	hint     string
 }
 
+var fieldCache sync.Map // reflect.Type → []fieldInfo
+
+// structFields lists the fields a struct type takes from YAML; the result
+// is cached, since a report decodes the same types thousands of times.
 func structFields(t reflect.Type) []fieldInfo {
+	if fs, ok := fieldCache.Load(t); ok {
+		return fs.([]fieldInfo)
+	}
 	var fs []fieldInfo
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
@@ -342,16 +402,17 @@ func structFields(t reflect.Type) []fieldInfo {
 		}
 		fs = append(fs, fieldInfo{index: i, name: name, required: strings.Contains(opts, "required"), hint: f.Tag.Get("vi")})
 	}
+	fieldCache.Store(t, fs)
 	return fs
 }
 
 func (d *Decoder) structure(n *yaml.Node, path string, v reflect.Value) {
 	if n.Kind != yaml.MappingNode {
-		d.Error(path, "found "+kindName(n), "a mapping (key: value lines)")
+		d.Error(path, "found "+kindName(n), fieldsExpected)
 		return
 	}
 	fields := structFields(v.Type())
-	byName := map[string]fieldInfo{}
+	byName := make(map[string]fieldInfo, len(fields))
 	names := make([]string, 0, len(fields))
 	for _, f := range fields {
 		byName[f.name] = f
@@ -360,34 +421,36 @@ func (d *Decoder) structure(n *yaml.Node, path string, v reflect.Value) {
 			d.hints[Join(path, f.name)] = f.hint
 		}
 	}
-	given := map[string]bool{}
+	given := map[string]*yaml.Node{}
 	d.pairs(n, path, func(key string, kn, vn *yaml.Node) {
 		f, ok := byName[key]
 		if !ok {
 			// A misspelt key already says what is missing; do not report
 			// the field it was meant to be as missing too.
-			given[d.unknownKey(key, kn, path, names)] = true
+			if s := d.unknownKey(key, kn, path, names); s != "" {
+				given[s] = kn
+			}
 			return
 		}
-		given[key] = true
+		given[key] = vn
 		d.value(vn, Join(path, key), v.Field(f.index))
 	})
 	for _, f := range fields {
-		if f.required && (!given[f.name] || isNullField(n, f.name)) {
-			d.add(diag.Error, diag.Pos{Line: n.Line, Col: n.Column}, Join(path, f.name),
-				"this required field is missing or empty", "a value for \""+f.name+"\"")
+		if f.required {
+			d.required(n, given[f.name], Join(path, f.name))
 		}
 	}
 }
 
-func isNullField(n *yaml.Node, key string) bool {
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == key {
-			vn := n.Content[i+1]
-			return isNull(vn) || (vn.Kind == yaml.ScalarNode && strings.TrimSpace(vn.Value) == "")
-		}
+// required reports a required field that is absent (at its mapping) or
+// empty (at its value).
+func (d *Decoder) required(mapping, value *yaml.Node, path string) {
+	switch {
+	case value == nil:
+		d.add(diag.Error, diag.Pos{Line: mapping.Line, Col: mapping.Column}, path, "this required field is missing", "")
+	case isNull(value) || value.Kind == yaml.ScalarNode && strings.TrimSpace(value.Value) == "":
+		d.add(diag.Error, diag.Pos{Line: value.Line, Col: value.Column}, path, "this required field is empty", "a value")
 	}
-	return false
 }
 
 // unknownKey reports a key the structure does not have and returns the
@@ -395,12 +458,17 @@ func isNullField(n *yaml.Node, key string) bool {
 func (d *Decoder) unknownKey(key string, kn *yaml.Node, path string, names []string) string {
 	p := diag.Pos{Line: kn.Line, Col: kn.Column}
 	s := Suggest(key, names)
-	msg := fmt.Sprintf("unknown key %q", key)
-	if s != "" {
-		msg += fmt.Sprintf("; did you mean %q?", s)
+	switch {
+	case key == "<<":
+		d.ErrorAt(p, path, "merge keys \"<<\" are not supported", "the fields written out")
+	case s != "":
+		d.Diags.Add(diag.Diagnostic{File: d.File, Pos: p, Field: Join(path, key),
+			Message: fmt.Sprintf("unknown key %q; did you mean %q?", key, s), Hint: d.hints[Join(path, s)]})
+	case len(names) == 0:
+		d.ErrorAt(p, Join(path, key), fmt.Sprintf("unknown key %q", key), "")
+	default:
+		d.ErrorAt(p, Join(path, key), fmt.Sprintf("unknown key %q", key), "one of: "+strings.Join(sorted(names), ", "))
 	}
-	d.Diags.Add(diag.Diagnostic{File: d.File, Pos: p, Field: Join(path, key), Message: msg,
-		Expected: "one of: " + strings.Join(sorted(names), ", "), Hint: d.hints[Join(path, s)]})
 	return s
 }
 

@@ -8,8 +8,9 @@ package decode
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
-	"regexp"
+	"io"
 	"strconv"
 	"strings"
 	"unicode"
@@ -24,13 +25,22 @@ import (
 // Limits bound the work one input file may cause.
 type Limits struct {
 	MaxBytes int // size of the file
-	MaxNodes int // YAML nodes after expanding aliases
+	MaxNodes int // YAML values, estimated before parsing and counted after expanding aliases
 }
 
 // DefaultLimits are generous for any real document or report (a 100-page
-// document is about 0.3 MB, a province-wide report about 1 MB) and small
-// enough that a hostile file is refused in milliseconds.
-var DefaultLimits = Limits{MaxBytes: 16 << 20, MaxNodes: 2_000_000}
+// document is about 0.3 MB and 20,000 values, a province-wide report about
+// 1 MB and 100,000 values) and small enough that a hostile file is refused
+// in well under a second and a few hundred megabytes (measured in
+// limits_test.go).
+var DefaultLimits = Limits{MaxBytes: 8 << 20, MaxNodes: 1_000_000}
+
+// MaxDepth is how deeply values may nest: real inputs nest a handful of
+// levels; the decoder recurses once per level.
+const MaxDepth = 100
+
+// fileStart is the position of problems that concern the whole file.
+var fileStart = diag.Pos{Line: 1, Col: 1}
 
 // Parse checks src and parses it into a YAML node tree whose scalars are in
 // NFC. It returns nil when the file cannot be used at all; the reasons are
@@ -40,83 +50,122 @@ func (d *Decoder) Parse(src []byte) *yaml.Node {
 		return nil
 	}
 	src = bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))
-	var root yaml.Node
+	d.src = src
+	if n := estimateNodes(src); d.limits.MaxNodes > 0 && n > d.limits.MaxNodes {
+		d.addHint(diag.Error, fileStart, "", "the file holds too many values",
+			fmt.Sprintf("at most %d lines, list items and fields", d.limits.MaxNodes), "tệp quá lớn")
+		return nil
+	}
+	root, extra, err := parseOne(src)
+	switch {
+	case err != nil:
+		d.syntaxError(src, err)
+		return nil
+	case extra != nil:
+		d.addHint(diag.Error, diag.Pos{Line: extra.Line, Col: extra.Column}, "",
+			"a second YAML document starts here", "one document per file",
+			"mỗi tệp chỉ một văn bản")
+		return nil
+	case root == nil:
+		d.addHint(diag.Error, fileStart, "", "the file is empty", "YAML fields such as \"title: …\"", "tệp trống")
+		return nil
+	}
+	if !d.countNodes(root) {
+		return nil
+	}
+	d.normalise(root, map[*yaml.Node]bool{})
+	return root
+}
+
+// parseOne parses the first YAML document of src and returns its content
+// (nil when the document is empty) and, when src holds another non-empty
+// document, that document. A lone "---" or "..." at the end
+// is harmless and accepted.
+func parseOne(src []byte) (root, extra *yaml.Node, err error) {
 	dec := yaml.NewDecoder(bytes.NewReader(src))
-	if err := dec.Decode(&root); err != nil {
-		if err.Error() == "EOF" {
-			d.Error("", "the file is empty", "a YAML mapping of fields")
-			return nil
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, nil, nil
 		}
-		d.yamlError(src, err)
+		return nil, nil, err
+	}
+	root = content(&doc)
+	for {
+		var next yaml.Node
+		if err := dec.Decode(&next); errors.Is(err, io.EOF) {
+			return root, nil, nil
+		} else if err != nil {
+			return nil, nil, err
+		}
+		if content(&next) != nil {
+			return root, &next, nil
+		}
+	}
+}
+
+// content returns what a document node holds, or nil for an empty
+// document (nothing, "~" or "null").
+func content(doc *yaml.Node) *yaml.Node {
+	n := doc
+	if n.Kind == yaml.DocumentNode && len(n.Content) == 1 {
+		n = n.Content[0]
+	}
+	if n.Kind == 0 || n.Kind == yaml.DocumentNode || isNull(n) {
 		return nil
 	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err == nil {
-		d.ErrorAt(diag.Pos{Line: extra.Line, Col: 1}, "", "the file holds more than one YAML document (a second \"---\")", "one document per file")
-		return nil
-	} else if err.Error() != "EOF" {
-		d.yamlError(src, err)
-		return nil
-	}
-	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
-		root = *root.Content[0]
-	}
-	if root.Kind == 0 || (root.Kind == yaml.ScalarNode && root.Tag == "!!null") {
-		d.Error("", "the file is empty", "a YAML mapping of fields")
-		return nil
-	}
-	if !d.countNodes(&root) {
-		return nil
-	}
-	d.normalise(&root, map[*yaml.Node]bool{})
-	return &root
+	return n
 }
 
 // precheck refuses files that are not UTF-8 text before the YAML parser
 // sees them, with a message that says what the file is instead.
 func (d *Decoder) precheck(src []byte) bool {
 	if d.limits.MaxBytes > 0 && len(src) > d.limits.MaxBytes {
-		d.Error("", fmt.Sprintf("the file is too large (%s)", sizeString(len(src))),
-			fmt.Sprintf("at most %s", sizeString(d.limits.MaxBytes)))
-		return false
-	}
-	if what := binaryKind(src); what != "" {
-		d.Error("", "this is not a YAML text file: it looks like "+what, "a UTF-8 YAML text file")
+		d.addHint(diag.Error, fileStart, "", "the file is larger than "+sizeString(d.limits.MaxBytes),
+			"a file of at most "+sizeString(d.limits.MaxBytes), "tệp quá lớn")
 		return false
 	}
 	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
-		d.Error("", "the file is saved as UTF-16", "UTF-8 (in Notepad: Save As, Encoding: UTF-8)")
+		d.addHint(diag.Error, fileStart, "", "the file is saved as UTF-16",
+			"UTF-8; in Notepad: Save As, Encoding UTF-8", "lưu tệp ở dạng Unicode UTF-8")
+		return false
+	}
+	if what := binaryKind(src); what != "" {
+		d.addHint(diag.Error, fileStart, "", "this is not a YAML text file: it looks like "+what,
+			"a YAML text file", "không phải tệp văn bản YAML")
 		return false
 	}
 	if !utf8.Valid(src) {
 		off := invalidUTF8Offset(src)
-		pos := offsetPos(src, off)
-		d.Diags.Add(diag.Diagnostic{File: d.File, Pos: pos,
-			Message:  fmt.Sprintf("invalid UTF-8 byte 0x%02X: the file is probably saved in a legacy encoding (Windows-1258, TCVN3, VNI)", src[off]),
-			Expected: "UTF-8 text (convert it with Unikey's conversion tool or save it as UTF-8)",
-			Hint:     "lưu tệp ở dạng Unicode UTF-8"})
+		d.addHint(diag.Error, offsetPos(src, off), "",
+			fmt.Sprintf("invalid UTF-8 byte 0x%02X: the file is probably saved in a legacy encoding such as TCVN3, VNI or Windows-1258", src[off]),
+			"UTF-8 text; convert it with Unikey's conversion tool or save it as UTF-8", "lưu tệp ở dạng Unicode UTF-8")
 		return false
 	}
 	return true
 }
 
+// magic maps the first bytes of common binary formats to their names.
+var magic = []struct{ prefix, name string }{
+	{"%PDF-", "a PDF document"},
+	{"PK\x03\x04", "an Excel or Word file, or another ZIP archive"},
+	{"\xD0\xCF\x11\xE0", "an old Word or Excel file, .doc or .xls"},
+	{"{\\rtf", "a Rich Text document, .rtf"},
+	{"\x89PNG", "a PNG image"},
+	{"\xFF\xD8\xFF", "a JPEG image"},
+	{"GIF8", "a GIF image"},
+	{"\x1F\x8B", "a gzip archive"},
+	{"\x7FELF", "a program"},
+	{"MZ", "a Windows program"},
+}
+
 // binaryKind names well-known binary formats, or says "a binary file" when
 // the data holds NUL bytes; it returns "" for text.
 func binaryKind(src []byte) string {
-	head := src[:min(len(src), 8)]
-	switch {
-	case bytes.HasPrefix(head, []byte("%PDF-")):
-		return "a PDF document"
-	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
-		return "a ZIP archive (an Excel or Word file?)"
-	case bytes.HasPrefix(head, []byte("\xD0\xCF\x11\xE0")):
-		return "an old Microsoft Office file (.doc or .xls)"
-	case bytes.HasPrefix(head, []byte("\x89PNG")):
-		return "a PNG image"
-	case bytes.HasPrefix(head, []byte("\xFF\xD8\xFF")):
-		return "a JPEG image"
-	case bytes.HasPrefix(head, []byte("\x7FELF")):
-		return "a program (ELF executable)"
+	for _, m := range magic {
+		if bytes.HasPrefix(src, []byte(m.prefix)) && (m.prefix != "MZ" || bytes.IndexByte(src[:min(len(src), 512)], 0) >= 0) {
+			return m.name
+		}
 	}
 	if bytes.IndexByte(src[:min(len(src), 8192)], 0) >= 0 {
 		return "a binary file"
@@ -145,112 +194,58 @@ func offsetPos(src []byte, off int) diag.Pos {
 
 func sizeString(n int) string {
 	if n >= 1<<20 {
-		return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MiB"
+		return strconv.FormatFloat(float64(n)/(1<<20), 'f', -1, 64) + " MiB"
 	}
 	return strconv.Itoa(n) + " bytes"
 }
 
-var yamlLineRe = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
-
-// yamlError turns a parser error into positioned diagnostics with plain
-// explanations of the most common mistakes.
-func (d *Decoder) yamlError(src []byte, err error) {
-	lines := strings.Split(string(src), "\n")
-	for _, msg := range strings.Split(err.Error(), "\n") {
-		msg = strings.TrimSpace(strings.TrimPrefix(msg, "yaml: unmarshal errors:"))
-		if msg == "" {
-			continue
-		}
-		m := yamlLineRe.FindStringSubmatch(msg)
-		if m == nil {
-			d.Error("", "YAML syntax error: "+msg, "valid YAML")
-			continue
-		}
-		line, _ := strconv.Atoi(m[1])
-		what := m[2]
-		pos := diag.Pos{Line: line, Col: 1}
-		expected := "valid YAML"
-		if line > 0 && line <= len(lines) {
-			text := lines[line-1]
-			pos.Col = 1 + utf8.RuneCountInString(text) - utf8.RuneCountInString(strings.TrimLeft(text, " "))
-			if i := strings.IndexByte(text, '\t'); i >= 0 && (strings.Contains(what, "tab") || strings.Contains(what, "cannot start any token")) {
-				pos.Col = 1 + utf8.RuneCountInString(text[:i])
-				what = "a tab character is used for indentation"
-				expected = "spaces only; YAML does not allow tabs"
-			}
-		}
-		switch {
-		case strings.Contains(what, "mapping values are not allowed"):
-			what = "a \"key: value\" pair is out of place (wrong indentation, or a value with \": \" that needs quotes)"
-			expected = "consistent indentation with spaces"
-		case strings.Contains(what, "did not find expected key"), strings.Contains(what, "did not find expected '-' indicator"):
-			what = "the indentation of this line does not match the lines above"
-			expected = "items of one list or mapping indented by the same number of spaces"
-		case strings.Contains(what, "found unexpected end of stream") || strings.Contains(what, "did not find expected closing"):
-			if p, ok := unclosedQuote(lines, line); ok {
-				pos = p
-			}
-			what = "a quoted text is never closed"
-			expected = "a closing quote (\" or ') at the end of the value"
-		case strings.Contains(what, "could not find expected ':'"):
-			what = "a key has no \":\" after it, or a quoted text is never closed"
-			expected = "key: value"
-		}
-		d.ErrorAt(pos, "", "YAML syntax error: "+what, expected)
-	}
-}
-
-// unclosedQuote finds the last line up to upto where a value opens a quote
-// that the same line does not close: the parser only notices at the end
-// of the file, but the mistake is where the quote opens.
-func unclosedQuote(lines []string, upto int) (diag.Pos, bool) {
-	found, pos := false, diag.Pos{}
-	for i := 0; i < min(upto, len(lines)); i++ {
-		text := lines[i]
-		v := strings.TrimLeft(text, " -")
-		if k := strings.Index(v, ": "); k >= 0 && v[0] != '"' && v[0] != '\'' {
-			v = strings.TrimLeft(v[k+2:], " ")
-		}
-		if v == "" || (v[0] != '"' && v[0] != '\'') {
-			continue
-		}
-		if !closes(v[1:], v[0]) {
-			start := len(text) - len(v)
-			found, pos = true, diag.Pos{Line: i + 1, Col: 1 + utf8.RuneCountInString(text[:start])}
+// estimateNodes bounds the parser's work before it starts: parsing costs
+// time and memory per YAML value, and almost every value needs a line, a
+// separator or an indicator of its own. Prose inflates the estimate a
+// little; the limit leaves room for that.
+func estimateNodes(src []byte) int {
+	n := 1
+	for _, c := range src {
+		switch c {
+		case '\n', ',', '[', '{', '-', ':', '?':
+			n++
 		}
 	}
-	return pos, found
-}
-
-// closes reports whether rest holds the closing quote q; in double quotes a
-// backslash escapes, in single quotes a doubled quote does.
-func closes(rest string, q byte) bool {
-	for i := 0; i < len(rest); i++ {
-		switch {
-		case q == '"' && rest[i] == '\\':
-			i++
-		case rest[i] == q && q == '\'' && i+1 < len(rest) && rest[i+1] == '\'':
-			i++
-		case rest[i] == q:
-			return true
-		}
-	}
-	return false
+	return n
 }
 
 // countNodes walks the tree, following aliases, and refuses trees that
-// expand beyond the node limit: a small file of nested aliases can
-// otherwise stand for billions of nodes.
+// expand beyond the node limit or nest too deeply: a small file of nested
+// aliases can otherwise stand for billions of values.
 func (d *Decoder) countNodes(root *yaml.Node) bool {
 	budget := d.limits.MaxNodes
+	if budget <= 0 {
+		budget = int(^uint(0) >> 1)
+	}
+	open := map[*yaml.Node]bool{} // nodes on the current path, to see an alias used inside itself
 	var walk func(n *yaml.Node, depth int) bool
 	walk = func(n *yaml.Node, depth int) bool {
-		budget--
-		if budget < 0 || depth > 200 {
+		if budget--; budget < 0 {
+			d.addHint(diag.Error, fileStart, "", "the aliases *name in this file expand to too many values",
+				fmt.Sprintf("at most %d values in all, counting every use of an alias in full", d.limits.MaxNodes), "tệp quá lớn")
+			return false
+		}
+		if depth > MaxDepth {
+			d.addHint(diag.Error, diag.Pos{Line: n.Line, Col: n.Column}, "", "values are nested too deeply here",
+				fmt.Sprintf("at most %d levels", MaxDepth), "lồng nhau quá sâu")
 			return false
 		}
 		if n.Kind == yaml.AliasNode && n.Alias != nil {
+			if open[n.Alias] {
+				d.addHint(diag.Error, diag.Pos{Line: n.Line, Col: n.Column}, "",
+					fmt.Sprintf("the alias *%s is used inside its own definition", n.Value), "an alias used after its anchor &"+n.Value, "")
+				return false
+			}
 			return walk(n.Alias, depth+1)
+		}
+		if n.Anchor != "" {
+			open[n] = true
+			defer delete(open, n)
 		}
 		for _, c := range n.Content {
 			if !walk(c, depth+1) {
@@ -259,12 +254,7 @@ func (d *Decoder) countNodes(root *yaml.Node) bool {
 		}
 		return true
 	}
-	if !walk(root, 0) {
-		d.Error("", "the file expands to too many values or is nested too deeply (an alias \"*name\" repeated inside itself, or a generated file)",
-			fmt.Sprintf("at most %d values after expanding aliases, nested at most 200 levels", d.limits.MaxNodes))
-		return false
-	}
-	return true
+	return walk(root, 0)
 }
 
 // normalise rewrites every scalar to NFC and reports characters that stay
@@ -275,25 +265,29 @@ func (d *Decoder) normalise(n *yaml.Node, seen map[*yaml.Node]bool) {
 	}
 	seen[n] = true
 	if n.Kind == yaml.ScalarNode {
-		if !norm.NFC.IsNormalString(n.Value) {
-			n.Value = norm.NFC.String(n.Value)
-		}
-		for i, r := range n.Value {
-			if unicode.Is(unicode.Mn, r) {
-				pos := diag.Pos{Line: n.Line, Col: n.Column}
-				if n.Style == 0 && !strings.Contains(n.Value[:i], "\n") {
-					pos.Col += utf8.RuneCountInString(n.Value[:i])
-				}
-				d.ErrorAt(pos, "", fmt.Sprintf("combining mark U+%04X cannot be joined to the letter before it", r),
-					"precomposed Vietnamese letters (Unicode dựng sẵn)")
-				break
-			}
-		}
+		d.normaliseScalar(n)
 	}
 	for _, c := range n.Content {
 		d.normalise(c, seen)
 	}
 	if n.Alias != nil {
 		d.normalise(n.Alias, seen)
+	}
+}
+
+func (d *Decoder) normaliseScalar(n *yaml.Node) {
+	if !norm.NFC.IsNormalString(n.Value) {
+		n.Value = norm.NFC.String(n.Value)
+	}
+	for i, r := range n.Value {
+		if unicode.Is(unicode.Mn, r) {
+			pos := diag.Pos{Line: n.Line, Col: n.Column}
+			if n.Style == 0 && !strings.Contains(n.Value[:i], "\n") {
+				pos.Col += utf8.RuneCountInString(n.Value[:i])
+			}
+			d.addHint(diag.Error, pos, "", fmt.Sprintf("the combining mark U+%04X cannot be joined to the letter before it", r),
+				"precomposed Vietnamese letters", "dùng bảng mã Unicode dựng sẵn")
+			return
+		}
 	}
 }

@@ -12,7 +12,10 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Severity tells an error (the file is not rendered) from a warning (it is).
@@ -52,29 +55,58 @@ type Diagnostic struct {
 	Severity Severity `json:"severity"`
 }
 
-// String renders the diagnostic in the one-line form.
+// String renders the diagnostic in the one-line form. Whatever the input
+// held (a key with a line break, a megabyte-long key), the result is one
+// line of bounded length, so that one problem is always one line.
 func (d Diagnostic) String() string {
 	var b strings.Builder
-	b.WriteString(d.File)
+	b.WriteString(oneLine(d.File, maxFile))
 	if d.Line > 0 {
 		fmt.Fprintf(&b, ":%d:%d", d.Line, max(d.Col, 1))
 	}
 	b.WriteString(": ")
 	if d.Field != "" {
-		b.WriteString(d.Field)
+		b.WriteString(oneLine(d.Field, maxField))
 		b.WriteString(": ")
 	}
 	if d.Severity == Warning {
 		b.WriteString("warning: ")
 	}
-	b.WriteString(d.Message)
+	b.WriteString(oneLine(d.Message, maxText))
 	if d.Expected != "" {
-		fmt.Fprintf(&b, " (expected %s)", d.Expected)
+		fmt.Fprintf(&b, " (expected %s)", oneLine(d.Expected, maxText))
 	}
 	if d.Hint != "" {
-		fmt.Fprintf(&b, " [%s]", d.Hint)
+		fmt.Fprintf(&b, " [%s]", oneLine(d.Hint, maxText))
 	}
 	return b.String()
+}
+
+// Lengths, in characters, beyond which parts of a line are cut.
+const (
+	maxFile  = 300
+	maxField = 120
+	maxText  = 400
+)
+
+// oneLine escapes control characters and cuts s to at most n characters.
+func oneLine(s string, n int) string {
+	clean := true
+	for _, r := range s {
+		if unicode.IsControl(r) || r == utf8.RuneError {
+			clean = false
+			break
+		}
+	}
+	if !clean {
+		q := strconv.Quote(s)
+		s = q[1 : len(q)-1]
+	}
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
 }
 
 // Error makes a Diagnostic usable as an error.

@@ -34,44 +34,76 @@ func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.M
 func (d Date) Before(e Date) bool { return d.Time().Before(e.Time()) }
 
 // DateError explains why a text is not a date and what is expected.
-type DateError struct{ Msg string }
+type DateError struct {
+	Msg string
+	// Want is the expected form, or the input rewritten in that form when
+	// its meaning is clear (23/5/2017 → 2017-05-23).
+	Want string
+}
 
 func (e *DateError) Error() string { return e.Msg }
 
 // Expected says what a date must look like.
-func (e *DateError) Expected() string { return "a date written YYYY-MM-DD, e.g. 2017-05-23" }
+func (e *DateError) Expected() string {
+	if e.Want != "" {
+		return e.Want
+	}
+	return "a date written YYYY-MM-DD, e.g. 2017-05-23"
+}
 
 // ParseDate reads an ISO date (YYYY-MM-DD) and rejects impossible ones such
-// as 2017-02-30. Other forms (23/5/2017, 23-05-2017) are refused with an
-// explanation rather than guessed, since day and month are easily swapped.
+// as 2017-02-30. Other forms (23/5/2017, 23-05-2017) are refused rather
+// than guessed, since day and month are easily swapped; when the form is
+// the Vietnamese day/month/year, the error shows the date rewritten.
 func ParseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
-	parts := strings.Split(s, "-")
-	if len(parts) != 3 || len(parts[0]) != 4 || len(parts[1]) == 0 || len(parts[2]) == 0 || len(parts[1]) > 2 || len(parts[2]) > 2 {
-		if strings.Contains(s, "/") || len(parts) == 3 {
-			return Date{}, &DateError{fmt.Sprintf("%q is not in the year-month-day form", s)}
-		}
-		return Date{}, &DateError{fmt.Sprintf("%q is not a date", s)}
+	n, ok := dateFields(s, "-")
+	if !ok || len(n[0]) != 4 || len(n[1]) > 2 || len(n[2]) > 2 {
+		return Date{}, wrongForm(s)
 	}
-	var n [3]int
-	for i, p := range parts {
-		v, err := strconv.Atoi(p)
-		if err != nil || v < 0 {
-			return Date{}, &DateError{fmt.Sprintf("%q is not a date", s)}
-		}
-		n[i] = v
-	}
-	d := Date{n[0], n[1], n[2]}
+	d := Date{atoi(n[0]), atoi(n[1]), atoi(n[2])}
 	if d.Year < 1900 || d.Year > 2200 {
-		return Date{}, &DateError{fmt.Sprintf("the year %d is out of range", d.Year)}
+		return Date{}, &DateError{Msg: fmt.Sprintf("the year %d is out of range", d.Year), Want: "a year from 1900 to 2200"}
 	}
 	if d.Month < 1 || d.Month > 12 {
-		return Date{}, &DateError{fmt.Sprintf("%q has no month %d", s, d.Month)}
+		return Date{}, &DateError{Msg: fmt.Sprintf("%q has no month %d", s, d.Month)}
 	}
-	if d.Day < 1 || d.Day > DaysIn(d.Year, d.Month) {
-		return Date{}, &DateError{fmt.Sprintf("%d-%02d has no day %d (it has %d days)", d.Year, d.Month, d.Day, DaysIn(d.Year, d.Month))}
+	if days := DaysIn(d.Year, d.Month); d.Day < 1 || d.Day > days {
+		return Date{}, &DateError{Msg: fmt.Sprintf("%s does not exist: %d-%02d has no day %d", s, d.Year, d.Month, d.Day),
+			Want: fmt.Sprintf("a day from 1 to %d", days)}
 	}
 	return d, nil
+}
+
+// dateFields splits s at sep into three runs of digits.
+func dateFields(s, sep string) ([]string, bool) {
+	parts := strings.Split(s, sep)
+	if len(parts) != 3 {
+		return nil, false
+	}
+	for _, p := range parts {
+		if p == "" || strings.Trim(p, "0123456789") != "" {
+			return nil, false
+		}
+	}
+	return parts, true
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// wrongForm explains a text that is not written YYYY-MM-DD.
+func wrongForm(s string) error {
+	for _, sep := range []string{"/", "-", "."} {
+		if n, ok := dateFields(s, sep); ok && len(n[2]) == 4 && len(n[0]) <= 2 && len(n[1]) <= 2 {
+			if d, err := ParseDate(n[2] + "-" + n[1] + "-" + n[0]); err == nil {
+				return &DateError{Msg: fmt.Sprintf("%q is not in the year-month-day form", s), Want: "year-month-day: " + d.String()}
+			}
+		}
+	}
+	return &DateError{Msg: fmt.Sprintf("%q is not a date in the year-month-day form", s)}
 }
 
 // DaysIn returns the number of days of a month.

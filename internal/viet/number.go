@@ -9,14 +9,17 @@ import (
 // Int writes a whole number with dots between thousands: 1.234.567.
 func Int(n int64) string {
 	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
+	if neg := strings.HasPrefix(s, "-"); neg {
+		return "-" + group(s[1:])
 	}
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
+	return group(s)
+}
+
+// group puts dots between the thousands of a run of digits.
+func group(digits string) string {
+	var b strings.Builder
+	for i, r := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
 			b.WriteByte('.')
 		}
 		b.WriteRune(r)
@@ -28,10 +31,9 @@ func Int(n int64) string {
 // decimals, with a decimal comma and dot grouping: 1.234,57 and 23,64.
 func Decimal(x float64, decimals int) string {
 	x = Round(x, decimals)
-	s := strconv.FormatFloat(math.Abs(x), 'f', decimals, 64)
+	s := strconv.FormatFloat(math.Abs(x), 'f', max(decimals, 0), 64)
 	whole, frac, _ := strings.Cut(s, ".")
-	n, _ := strconv.ParseInt(whole, 10, 64)
-	out := Int(n)
+	out := group(whole)
 	if frac != "" {
 		out += "," + frac
 	}

@@ -1,0 +1,223 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/vanban/vanban/internal/app"
+	"github.com/vanban/vanban/internal/decode"
+)
+
+// The command is tested in-process with a stand-in kind recognised by a
+// "fake" key, so these tests do not depend on the real pipelines (which
+// recognise "type" and "schema").
+
+type fakeDoc struct {
+	Fake  string `yaml:"fake,required"`
+	Title string `yaml:"title,required" vi:"trích yếu"`
+	Pages int    `yaml:"pages"`
+}
+
+func init() {
+	app.Register(app.Kind{
+		Name:  "0-fake",
+		Ext:   ".fake",
+		Match: func(root *yaml.Node) bool { return decode.Lookup(root, "fake") != nil },
+		Build: func(dec *decode.Decoder, root *yaml.Node, _ app.Options) app.Writer {
+			var d fakeDoc
+			dec.Decode(root, &d)
+			return func(w io.Writer) error { _, err := fmt.Fprintf(w, "%s, %d pages\n", d.Title, d.Pages); return err }
+		},
+		Starters: func() map[string][]byte {
+			return map[string][]byte{"fake-ke-hoach": []byte("fake: ke-hoach\ntitle: …\n"), "fake-to-trinh": []byte("fake: to-trinh\n")}
+		},
+	})
+}
+
+const (
+	good = "fake: x\ntitle: Kế hoạch\npages: 2\n"
+	bad  = "fake: x\ntitel: Kế hoạch\npages: hai\n"
+)
+
+// vanban runs the command in dir and returns its exit status and output.
+func vanban(t *testing.T, dir string, args ...string) (int, string, string) {
+	t.Helper()
+	wd, _ := os.Getwd()
+	if err := os.Chdir(dir); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chdir(wd)
+	var stdout, stderr bytes.Buffer
+	code := run(args, &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+func files(t *testing.T, contents map[string]string) string {
+	dir := t.TempDir()
+	for name, src := range contents {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(src), 0o644)
+	}
+	return dir
+}
+
+func exists(dir, name string) bool {
+	_, err := os.Stat(filepath.Join(dir, name))
+	return err == nil
+}
+
+func TestRenderOneFile(t *testing.T) {
+	dir := files(t, map[string]string{"kh.yaml": good})
+	code, out, errs := vanban(t, dir, "render", "kh.yaml")
+	if code != 0 || out != "kh.yaml → kh.fake\n" || errs != "" {
+		t.Errorf("exit %d\nstdout %q\nstderr %q", code, out, errs)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "kh.fake")); string(b) != "Kế hoạch, 2 pages\n" {
+		t.Errorf("output %q", b)
+	}
+}
+
+func TestBatchWithOneBadFile(t *testing.T) {
+	dir := files(t, map[string]string{"in/a.yaml": good, "in/b.yaml": bad, "in/c.yaml": good})
+	code, out, errs := vanban(t, dir, "render", "in", "-o", "out")
+	wantErr := "in/b.yaml:2:1: titel: unknown key \"titel\"; did you mean \"title\"? [trích yếu]\n" +
+		"in/b.yaml:3:8: pages: found the text \"hai\" (expected a whole number)\n" +
+		"vanban: 1 of 3 files not rendered\n"
+	if code != 1 || errs != wantErr || out != "in/a.yaml → out/a.fake\nin/c.yaml → out/c.fake\n" {
+		t.Errorf("exit %d\nstdout %s\nstderr %s", code, out, errs)
+	}
+	if !exists(dir, "out/a.fake") || !exists(dir, "out/c.fake") || exists(dir, "out/b.fake") {
+		t.Error("wrong outputs")
+	}
+}
+
+func TestJSONReport(t *testing.T) {
+	dir := files(t, map[string]string{"a.yaml": good, "b.yaml": bad})
+	code, out, errs := vanban(t, dir, "render", "--format", "json", "a.yaml", "b.yaml", "missing.yaml")
+	if code != 1 || errs != "" {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+	var report struct {
+		OK    bool
+		Files []struct {
+			Input, Output string
+			OK            bool
+			Diagnostics   []struct {
+				File, Field, Message, Severity string
+				Line, Col                      int
+			}
+		}
+		Diagnostics []struct{ File, Message string }
+	}
+	if err := json.Unmarshal([]byte(out), &report); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if report.OK || len(report.Files) != 2 || !report.Files[0].OK || report.Files[0].Output != "a.fake" {
+		t.Errorf("%+v", report)
+	}
+	d := report.Files[1].Diagnostics
+	if report.Files[1].OK || len(d) != 2 || d[0].Line != 2 || d[0].Col != 1 || d[0].Field != "titel" || d[0].Severity != "error" {
+		t.Errorf("%+v", report.Files[1])
+	}
+	if len(report.Diagnostics) != 1 || report.Diagnostics[0].File != "missing.yaml" {
+		t.Errorf("general diagnostics %+v", report.Diagnostics)
+	}
+}
+
+func TestCheckWritesNothing(t *testing.T) {
+	dir := files(t, map[string]string{"a.yaml": good, "b.yaml": bad})
+	code, out, errs := vanban(t, dir, "check", ".")
+	if code != 1 || out != "a.yaml: ok\n" || !strings.HasSuffix(errs, "vanban: 1 of 2 files with errors\n") {
+		t.Errorf("exit %d\nstdout %q\nstderr %q", code, out, errs)
+	}
+	if exists(dir, "a.fake") {
+		t.Error("check wrote an output")
+	}
+	if code, _, _ := vanban(t, dir, "check", "a.yaml"); code != 0 {
+		t.Errorf("valid file: exit %d", code)
+	}
+}
+
+func TestInputProblemsExitOne(t *testing.T) {
+	dir := files(t, map[string]string{"empty/notes.txt": "", "doc.pdf": "%PDF-1.4\n"})
+	for _, args := range [][]string{
+		{"render", "missing.yaml"},
+		{"render", "empty"},
+		{"check", "doc.pdf"},
+		{"render", "--format", "json", "empty"},
+	} {
+		if code, _, _ := vanban(t, dir, args...); code != 1 {
+			t.Errorf("%v: exit %d, want 1", args, code)
+		}
+	}
+}
+
+func TestUsageErrorsExitTwo(t *testing.T) {
+	dir := files(t, map[string]string{"a.yaml": good, "file": ""})
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{nil, "Usage:"},
+		{[]string{"paint"}, `unknown command "paint"`},
+		{[]string{"render"}, "no input given"},
+		{[]string{"render", "--colour", "a.yaml"}, "flag provided but not defined: -colour"},
+		{[]string{"render", "--format", "xml", "a.yaml"}, "--format must be text or json"},
+		{[]string{"render", "-o", "file", "a.yaml"}, "cannot use -o file"},
+		{[]string{"check", "-o", "out", "a.yaml"}, "flag provided but not defined: -o"},
+		{[]string{"new", "a", "b"}, "give one type"},
+		{[]string{"new", "fake-ke-hoachh"}, `unknown type "fake-ke-hoachh"; did you mean "fake-ke-hoach"?`},
+		{[]string{"new", "Fake Kế Hoạch"}, `did you mean "fake-ke-hoach"?`},
+		{[]string{"new", "xyzzy-khong-co"}, "(known: "},
+	} {
+		code, out, errs := vanban(t, dir, c.args...)
+		if code != 2 || !strings.Contains(errs, c.want) || out != "" {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want 2 and %q", c.args, code, out, errs, c.want)
+		}
+	}
+	if exists(dir, "a.fake") {
+		t.Error("a usage error rendered")
+	}
+}
+
+func TestFlagsAnywhere(t *testing.T) {
+	dir := files(t, map[string]string{"a.yaml": good, "-b.yaml": good})
+	if code, out, errs := vanban(t, dir, "render", "a.yaml", "-o", "new/out", "-q"); code != 0 || out != "" || errs != "" {
+		t.Errorf("exit %d %q %q", code, out, errs)
+	}
+	if !exists(dir, "new/out/a.fake") {
+		t.Error("-o after the input was ignored, or its folder not created")
+	}
+	if code, out, _ := vanban(t, dir, "render", "-q", "--", "-b.yaml"); code != 0 || out != "" || !exists(dir, "-b.fake") {
+		t.Errorf("after --, a name that looks like a flag is an input: exit %d %q", code, out)
+	}
+}
+
+func TestHelpAndVersion(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{{"help"}, {"--help"}, {"render", "--help"}, {"check", "-h"}, {"new", "--help"}, {"version"}} {
+		if code, out, errs := vanban(t, dir, args...); code != 0 || out+errs == "" {
+			t.Errorf("%v: exit %d", args, code)
+		}
+	}
+}
+
+func TestNew(t *testing.T) {
+	code, out, _ := vanban(t, t.TempDir(), "new", "fake-ke-hoach")
+	if code != 0 || out != "fake: ke-hoach\ntitle: …\n" {
+		t.Errorf("exit %d %q", code, out)
+	}
+	code, out, _ = vanban(t, t.TempDir(), "new")
+	if code != 0 || !strings.Contains(out, "  fake-ke-hoach\n  fake-to-trinh\n") {
+		t.Errorf("exit %d %q", code, out)
+	}
+}

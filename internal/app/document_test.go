@@ -1,0 +1,249 @@
+package app
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/vanban/vanban/internal/decode"
+)
+
+// render prepares and writes one document, failing on any error.
+func render(t testing.TB, name string, src []byte) []byte {
+	t.Helper()
+	_, w, diags := Prepare(name, src, Options{})
+	if w == nil {
+		t.Fatalf("%s:\n%v", name, diags.Err())
+	}
+	var b bytes.Buffer
+	if err := w(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func readFile(t testing.TB, name string) []byte {
+	t.Helper()
+	src, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return src
+}
+
+// Every example document renders, without errors or warnings.
+func TestExamplesRender(t *testing.T) {
+	files, _ := filepath.Glob("../../examples/*.yaml")
+	n := 0
+	for _, f := range files {
+		src := readFile(t, f)
+		d := decode.New(f)
+		if root := d.Parse(src); root == nil || !isDocument(root) {
+			continue
+		}
+		n++
+		_, w, diags := Prepare(f, src, Options{})
+		if w == nil || len(diags) > 0 {
+			t.Errorf("%s:\n%v", f, diags)
+			continue
+		}
+		var b bytes.Buffer
+		if err := w(&b); err != nil || !bytes.HasPrefix(b.Bytes(), []byte("%PDF-")) {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+	if n < 3 {
+		t.Errorf("found %d example documents, want the seed and at least two more", n)
+	}
+}
+
+func TestDeterministicRender(t *testing.T) {
+	src := readFile(t, seedFile)
+	if a, b := render(t, seedFile, src), render(t, seedFile, src); !bytes.Equal(a, b) {
+		t.Fatal("two renders of the seed differ")
+	}
+}
+
+// Decomposed input (combining marks, as some keyboards type) renders to
+// exactly the same bytes as precomposed input.
+func TestNFCInputRendersSame(t *testing.T) {
+	src := readFile(t, seedFile)
+	nfd := norm.NFD.Bytes(src)
+	if bytes.Equal(nfd, src) {
+		t.Fatal("the NFD form should differ from the seed")
+	}
+	if !bytes.Equal(render(t, seedFile, src), render(t, seedFile, nfd)) {
+		t.Fatal("NFD input renders differently from NFC input")
+	}
+}
+
+// A character the font cannot draw is reported with its code point and its
+// own line, column and field, and nothing is written.
+func TestUndrawableCharacter(t *testing.T) {
+	src := readFile(t, seedFile)
+	src = bytes.Replace(src, []byte("liệu về giới trên các ngành, lĩnh vực."), []byte("liệu về giới ⚡ trên các ngành, lĩnh vực."), 1)
+	_, w, diags := Prepare("x.yaml", src, Options{})
+	if w != nil || len(diags) != 1 {
+		t.Fatalf("want one error, got %v", diags)
+	}
+	d := diags[0]
+	want := `sections[1].items[2]: the font cannot draw "⚡" (U+26A1)`
+	if !strings.Contains(d.String(), want) {
+		t.Errorf("got  %s\nwant …%s…", d, want)
+	}
+	if lines := strings.Split(string(src), "\n"); d.Line < 1 || d.Line > len(lines) ||
+		len([]rune(lines[d.Line-1])) < d.Col || []rune(lines[d.Line-1])[d.Col-1] != '⚡' {
+		t.Errorf("%d:%d does not point at the character", d.Line, d.Col)
+	}
+}
+
+func TestMatch(t *testing.T) {
+	for src, want := range map[string]bool{
+		"type: ke-hoach\n":                      true,
+		"type: ke-hoach\nschema: bdg-period/v1": false,
+		"schema: bdg-period/v1\n":               false,
+		"- a\n":                                 false,
+	} {
+		d := decode.New("x")
+		if got := isDocument(d.Parse([]byte(src))); got != want {
+			t.Errorf("%q: isDocument = %v", src, got)
+		}
+	}
+}
+
+// "vanban new TYPE" prints a file that renders as it is, for every type.
+func TestStartersRender(t *testing.T) {
+	starters := documentStarters()
+	if len(starters) < 28 {
+		t.Fatalf("%d starters, want one per type of Phụ lục III", len(starters))
+	}
+	for name, src := range starters {
+		if !bytes.Contains(src, []byte("type: "+name+"\n")) {
+			t.Errorf("%s: starter does not set its type", name)
+		}
+		_, w, diags := Prepare(name+".yaml", src, Options{})
+		if w == nil || diags.HasErrors() {
+			t.Errorf("%s: %v", name, diags)
+			continue
+		}
+		if err := w(&bytes.Buffer{}); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+// needTool returns the path of a command-line tool, skipping the test when
+// it is missing unless VANBAN_REQUIRE_TOOLS=1 (CI), where that is a failure.
+func needTool(t *testing.T, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("VANBAN_REQUIRE_TOOLS") == "1" {
+			t.Fatalf("%s is required (install poppler-utils)", name)
+		}
+		t.Skipf("%s not installed", name)
+	}
+	return p
+}
+
+// seedCorrections are the typo fixes noted in the seed example's comments;
+// everything else of the seed must come back from the PDF as written.
+var seedCorrections = strings.NewReplacer(
+	"năng lực lực", "năng lực",
+	"lòng ghép", "lồng ghép",
+	"Trường ban", "Trưởng ban",
+	"trong lĩnh vực chính trị\n", "trong lĩnh vực chính trị.\n",
+	"TTTU,HĐND,UBND", "TTTU, HĐND, UBND",
+	"trẻ em(BC)", "trẻ em (BC)",
+	"Lưu.VT", "Lưu: VT",
+)
+
+// A PDF reader extracts every sentence of the seed, with its diacritics.
+func TestSeedTextExtracts(t *testing.T) {
+	pdftotext := needTool(t, "pdftotext")
+	pdf := filepath.Join(t.TempDir(), "seed.pdf")
+	if err := os.WriteFile(pdf, render(t, seedFile, readFile(t, seedFile)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(pdftotext, "-enc", "UTF-8", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := squash(string(out))
+	seed := seedCorrections.Replace(string(readFile(t, "../../../shared/seeds/chuong-trinh-bim-son-2017.md")))
+	seed = regexp.MustCompile(`[#*]`).ReplaceAllString(seed, "")
+	n := 0
+	for _, s := range sentences(seed) {
+		n++
+		if !strings.Contains(text, s) {
+			t.Errorf("not in the PDF's text: %q", s)
+		}
+	}
+	if n < 30 {
+		t.Errorf("only %d sentences found in the seed", n)
+	}
+	for _, s := range []string{"CHƯƠNG TRÌNH", "Số: /CTr-UBND", "Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Mai Đình Lâm", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"} {
+		if !strings.Contains(text, s) {
+			t.Errorf("not in the PDF's text: %q", s)
+		}
+	}
+}
+
+// squash normalises white space, so sentences that wrap across lines and
+// pages compare equal.
+func squash(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// sentences splits the seed into the sentences and list entries to look
+// for, without the list dashes and the numbering the tool adds itself.
+func sentences(seed string) []string {
+	var out []string
+	for _, line := range strings.Split(seed, "\n") {
+		line = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "- "))
+		line = regexp.MustCompile(`^\d+\. `).ReplaceAllString(line, "")
+		line = strings.TrimSuffix(line, ";")
+		line = strings.TrimSuffix(strings.TrimSpace(line), ".")
+		line = strings.TrimPrefix(line, "Nơi nhận:")
+		if line == "" || line == "PHÓ CHỦ TỊCH UBND THỊ XÃ" {
+			continue // the signer is written in the decree's form (see the example)
+		}
+		for _, s := range regexp.MustCompile(`\. `).Split(line, -1) {
+			if s = squash(s); len([]rune(s)) > 3 {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// FuzzDocument: no input makes the document pipeline panic; whatever is
+// accepted renders.
+func FuzzDocument(f *testing.F) {
+	f.Add(readFile(f, seedFile))
+	f.Add([]byte(base))
+	f.Add([]byte(base + "sections: [{heading: a, items: [null, '', '- ']}, {heading: '**', sections: [{heading: x}]}]\n"))
+	f.Add([]byte(base + "preamble: ['   ']\nto: []\nbases: [null]\nstyle: {margins: {}}\n"))
+	f.Add([]byte(base + "closing: [\"" + strings.Repeat("x", 500) + "\"]\nsigner: {authority: [], position: '', name: ''}\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		_, w, _ := Prepare("f.yaml", src, Options{})
+		if w != nil {
+			if err := w(io.Discard); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+}
+
+const base = `type: thong-bao
+issuer: {name: SỞ NỘI VỤ, abbr: SNV}
+place: Hà Nội
+date: 2020-01-05
+title: Lịch làm việc
+signer: {position: GIÁM ĐỐC, name: Trần Văn Cường}
+`

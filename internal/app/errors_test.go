@@ -1,0 +1,170 @@
+package app
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/vanban/vanban/internal/diag"
+)
+
+// Every kind of bad input has a fixture in testdata/errors: a txtar file
+// whose comment names the case and the kinds to run it with, whose first
+// file is the input and whose "want" file holds the exact diagnostics.
+// go test -run TestErrorFixtures -update rewrites the "want" files and
+// docs/errors.md from what vanban reports.
+
+var update = flag.Bool("update", false, "rewrite the expected diagnostics of the error fixtures and docs/errors.md")
+
+const (
+	fixtureDir = "testdata/errors"
+	errorsDoc  = "../../docs/errors.md"
+)
+
+// fixture is one parsed error-case file.
+type fixture struct {
+	path  string
+	title string // "case:" line of the comment
+	kinds string // "test": the stand-in kinds; "registered": the real pipelines
+	input string // file name the diagnostics use
+	src   []byte
+	want  string
+	raw   archive
+}
+
+func TestErrorFixtures(t *testing.T) {
+	fixtures := loadFixtures(t)
+	for i, fx := range fixtures {
+		t.Run(strings.TrimSuffix(filepath.Base(fx.path), ".txtar"), func(t *testing.T) {
+			got := runFixture(t, fx)
+			checkLines(t, fx.input, got)
+			if *update {
+				fixtures[i].want = got
+				fx.raw.set("want", []byte(got))
+				if err := os.WriteFile(fx.path, fx.raw.format(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if got != fx.want {
+				t.Errorf("diagnostics differ\n--- got\n%s--- want\n%s", got, fx.want)
+			}
+		})
+	}
+	t.Run("docs", func(t *testing.T) { checkDoc(t, fixtures) })
+}
+
+// runFixture decodes the fixture's input and returns the text report.
+func runFixture(t *testing.T, fx fixture) string {
+	switch fx.kinds {
+	case "test":
+		withKinds(t, testKinds()...)
+	case "registered":
+		if len(kinds) == 0 {
+			t.Skip("no pipeline registered yet")
+		}
+	default:
+		t.Fatalf("%s: kinds must be test or registered, not %q", fx.path, fx.kinds)
+	}
+	_, w, diags := Prepare(fx.input, fx.src, Options{})
+	if w != nil && diags.HasErrors() {
+		t.Error("a writer was returned although there are errors")
+	}
+	if w == nil && !diags.HasErrors() {
+		t.Error("no writer and no error")
+	}
+	var b bytes.Buffer
+	diag.WriteText(&b, diags)
+	return b.String()
+}
+
+// lineRe is the one error format: FILE:LINE:COL: [field: ]message.
+var lineRe = regexp.MustCompile(`^(\S[^:]*):(\d+):(\d+): \S.*$`)
+
+// checkLines asserts that every problem is one line in the one format, for
+// the fixture's file, and that lines are sorted by position.
+func checkLines(t *testing.T, file, got string) {
+	prev := [2]int{}
+	for _, line := range strings.Split(strings.TrimSuffix(got, "\n"), "\n") {
+		m := lineRe.FindStringSubmatch(line)
+		if m == nil || m[1] != file {
+			t.Errorf("not in the FILE:LINE:COL: form for %s: %q", file, line)
+			continue
+		}
+		l, _ := strconv.Atoi(m[2])
+		c, _ := strconv.Atoi(m[3])
+		if l < prev[0] || l == prev[0] && c < prev[1] {
+			t.Errorf("not sorted by position: %q", line)
+		}
+		prev = [2]int{l, c}
+	}
+}
+
+func loadFixtures(t *testing.T) []fixture {
+	paths, err := filepath.Glob(filepath.Join(fixtureDir, "*.txtar"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no fixtures in %s: %v", fixtureDir, err)
+	}
+	sort.Strings(paths)
+	var fxs []fixture
+	for _, p := range paths {
+		fx, err := readFixture(p)
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		fxs = append(fxs, fx)
+	}
+	return fxs
+}
+
+func readFixture(path string) (fixture, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fixture{}, err
+	}
+	a := parseArchive(data)
+	fx := fixture{path: path, raw: a}
+	for _, line := range strings.Split(string(a.comment), "\n") {
+		key, value, _ := strings.Cut(line, ":")
+		switch strings.TrimSpace(key) {
+		case "case":
+			fx.title = strings.TrimSpace(value)
+		case "kinds":
+			fx.kinds = strings.TrimSpace(value)
+		}
+	}
+	if fx.title == "" || len(a.files) < 2 || a.files[len(a.files)-1].name != "want" {
+		return fx, fmt.Errorf("needs a \"case:\" line, an input file and a final \"want\" file")
+	}
+	fx.input, fx.src, err = inputFile(a.files[0])
+	fx.want = string(a.files[len(a.files)-1].data)
+	return fx, err
+}
+
+// inputFile decodes the input of a fixture. Inputs that txtar cannot hold
+// as they are come encoded: NAME.q holds a Go string literal (for binary
+// or invalid bytes), NAME.gen holds `repeat COUNT "literal"` (for huge
+// files).
+func inputFile(f archiveFile) (string, []byte, error) {
+	text := strings.TrimSpace(string(f.data))
+	switch {
+	case strings.HasSuffix(f.name, ".q"):
+		s, err := strconv.Unquote(text)
+		return strings.TrimSuffix(f.name, ".q"), []byte(s), err
+	case strings.HasSuffix(f.name, ".gen"):
+		var n int
+		var lit string
+		if _, err := fmt.Sscanf(text, "repeat %d %q", &n, &lit); err != nil {
+			return "", nil, fmt.Errorf("%s: %v", f.name, err)
+		}
+		return strings.TrimSuffix(f.name, ".gen"), bytes.Repeat([]byte(lit), n), nil
+	}
+	return f.name, f.data, nil
+}

@@ -1,0 +1,42 @@
+package app
+
+import (
+	"io"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// FuzzPrepare: whatever the file holds, Prepare returns either a writer
+// that works or at least one error naming the file, never panics, and
+// never hides a pipeline panic behind a diagnostic.
+func FuzzPrepare(f *testing.F) {
+	withKinds(f, testKinds()...)
+	paths, _ := filepath.Glob(filepath.Join(fixtureDir, "*.txtar"))
+	for _, p := range paths {
+		if fx, err := readFixture(p); err == nil && len(fx.src) < 64<<10 {
+			f.Add(fx.src)
+		}
+	}
+	f.Add([]byte(goodDoc))
+	f.Add([]byte("schema: bdg-period/v1\nyear: 2017\nshare: 0.5\nunits:\n  Ba Đình: {total: 120, women: 64}\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		_, w, diags := Prepare("fuzz.yaml", src, Options{})
+		for _, d := range diags {
+			s := d.String()
+			if d.File != "fuzz.yaml" || strings.ContainsAny(s, "\n\r") || strings.Contains(s, "internal error") {
+				t.Errorf("bad diagnostic %q", s)
+			}
+		}
+		switch {
+		case w == nil && !diags.HasErrors():
+			t.Fatal("no output and no error")
+		case w != nil && diags.HasErrors():
+			t.Fatal("an output despite errors")
+		case w != nil:
+			if err := w(io.Discard); err != nil {
+				t.Fatalf("valid input failed to render: %v", err)
+			}
+		}
+	})
+}

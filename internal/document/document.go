@@ -1,0 +1,187 @@
+// Package document is the model of an administrative document (văn bản
+// hành chính) of Nghị định 30/2020/NĐ-CP: it decodes the YAML input,
+// validates it with positioned diagnostics, and resolves the decree's
+// conventions that do not depend on the page — the "Số:" line, the symbol,
+// the place-and-date line, heading numbers (I., 1., a)), the punctuation of
+// legal bases and recipients, inline **bold** and *italic*, and the "./."
+// that ends the body. It knows nothing of fonts or pages.
+package document
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/vanban/vanban/internal/decode"
+	"github.com/vanban/vanban/internal/viet"
+)
+
+// Document is a validated document, ready to lay out.
+type Document struct {
+	Type       Text         `yaml:"type,required" vi:"loại văn bản"`
+	Issuer     Issuer       `yaml:"issuer,required" vi:"cơ quan ban hành"`
+	Number     Number       `yaml:"number" vi:"số"`
+	Symbol     Text         `yaml:"symbol" vi:"ký hiệu"`
+	Place      Text         `yaml:"place,required" vi:"địa danh"`
+	Date       viet.Date    `yaml:"date,required" vi:"ngày ban hành"`
+	Title      Text         `yaml:"title" vi:"trích yếu"`
+	To         TextList     `yaml:"to" vi:"kính gửi"`
+	Bases      TextList     `yaml:"bases" vi:"căn cứ"`
+	Preamble   TextList     `yaml:"preamble" vi:"phần mở đầu"`
+	Sections   []Section    `yaml:"sections" vi:"các phần, mục"`
+	Closing    TextList     `yaml:"closing" vi:"phần kết"`
+	Recipients TextList     `yaml:"recipients" vi:"nơi nhận"`
+	Archive    Text         `yaml:"archive" vi:"lưu"`
+	Signer     Signer       `yaml:"signer,required" vi:"người ký"`
+	Urgency    Text         `yaml:"urgency" vi:"độ khẩn"`
+	Draft      bool         `yaml:"draft" vi:"dự thảo"`
+	Style      StyleOptions `yaml:"style" vi:"trình bày"`
+
+	// Kind is the document type looked up in the table of types.
+	Kind DocType `yaml:"-"`
+	// Source is the file's text, for positioning problems inside values.
+	Source []byte `yaml:"-"`
+}
+
+// Issuer is the issuing body (box 2 of the decree's layout).
+type Issuer struct {
+	Parent TextList `yaml:"parent" vi:"cơ quan chủ quản"`
+	Name   TextList `yaml:"name,required" vi:"tên cơ quan ban hành"`
+	Abbr   Text     `yaml:"abbr" vi:"chữ viết tắt"`
+}
+
+// Section is a numbered part of the body.
+type Section struct {
+	Heading  Text      `yaml:"heading,required" vi:"tiêu đề"`
+	Text     Text      `yaml:"text" vi:"nội dung"`
+	Items    TextList  `yaml:"items" vi:"các ý gạch đầu dòng"`
+	Sections []Section `yaml:"sections" vi:"mục con"`
+}
+
+// Signer is the signature block (boxes 7a–7c).
+type Signer struct {
+	Authority TextList `yaml:"authority" vi:"thẩm quyền ký (TM., KT., TL. …)"`
+	Position  Text     `yaml:"position,required" vi:"chức vụ"`
+	Name      Text     `yaml:"name,required" vi:"họ tên"`
+}
+
+// StyleOptions are the presentation choices the decree leaves open.
+type StyleOptions struct {
+	BodySize    float64 `yaml:"body_size" vi:"cỡ chữ nội dung"`
+	HeaderSize  float64 `yaml:"header_size" vi:"cỡ chữ quốc hiệu"`
+	LineSpacing float64 `yaml:"line_spacing" vi:"giãn dòng"`
+	Indent      float64 `yaml:"indent" vi:"thụt đầu dòng"`
+	Margins     Margins `yaml:"margins" vi:"lề trang"`
+}
+
+// Margins are page margins in millimetres.
+type Margins struct {
+	Top    float64 `yaml:"top" vi:"lề trên"`
+	Bottom float64 `yaml:"bottom" vi:"lề dưới"`
+	Left   float64 `yaml:"left" vi:"lề trái"`
+	Right  float64 `yaml:"right" vi:"lề phải"`
+}
+
+// DocType is one row of the table of document types (Phụ lục III).
+type DocType struct {
+	Key  string // chuong-trinh
+	Name string // Chương trình
+	Abbr string // CTr
+}
+
+// IsLetter reports whether the type is a công văn, which has no type name:
+// its abstract "V/v …" goes under the number.
+func (t DocType) IsLetter() bool { return t.Key == "cong-van" }
+
+// Text is a text value that remembers where it came from, so problems found
+// inside it (an unclosed "**", a character the font lacks) can be reported
+// at their own line and column.
+type Text struct {
+	Value string
+	Path  string
+	Node  *yaml.Node
+}
+
+// DecodeNode implements decode.Unmarshaler.
+func (t *Text) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
+	t.Path, t.Node = path, n
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return
+	}
+	if colonKey(d, n, path) {
+		return
+	}
+	if s, ok := d.Scalar(n, path, "a text"); ok {
+		t.Value = s
+	}
+}
+
+// colonKey explains the most common YAML surprise in Vietnamese documents:
+// a sentence ending with ":" ("… như sau:") is read as a key, not a text.
+func colonKey(d *decode.Decoder, n *yaml.Node, path string) bool {
+	if n.Kind != yaml.MappingNode || len(n.Content) != 2 || n.Content[1].Kind != yaml.ScalarNode || n.Content[1].Value != "" {
+		return false
+	}
+	d.Error(path, fmt.Sprintf("the text %q ends with a colon, so YAML reads it as a key", n.Content[0].Value+":"),
+		"the text in quotes (\"… như sau:\"), or on the next line after \">-\"")
+	return true
+}
+
+// Number is the document's number (0 when absent). It accepts 5, 05 and
+// "05" alike: YAML would read 08 as a fraction, and writing the decree's
+// leading zero must not be an error.
+type Number int
+
+// DecodeNode implements decode.Unmarshaler.
+func (num *Number) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return
+	}
+	s, ok := d.Scalar(n, path, "a whole number such as 5")
+	if !ok {
+		return
+	}
+	v, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || v < 1 {
+		d.Error(path, fmt.Sprintf("%q is not a document number", s), "a whole number from 1, such as 5 (printed 05); leave it out for an unnumbered draft")
+		return
+	}
+	*num = Number(v)
+}
+
+// TextList is one text or a list of texts.
+type TextList []Text
+
+// DecodeNode implements decode.Unmarshaler.
+func (l *TextList) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return
+		}
+		*l = TextList{{Value: n.Value, Path: path, Node: n}}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			var t Text
+			d.Value(c, decode.Index(path, i), &t)
+			*l = append(*l, t)
+		}
+	default:
+		if !colonKey(d, n, path) {
+			d.Error(path, "found a mapping (key: value lines)", "a text or a list of texts")
+		}
+	}
+}
+
+// Values returns the non-blank texts of the list.
+func (l TextList) Values() []string {
+	var out []string
+	for _, t := range l {
+		if s := trim(t.Value); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}

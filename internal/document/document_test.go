@@ -1,0 +1,277 @@
+package document
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/vanban/vanban/internal/decode"
+	"github.com/vanban/vanban/internal/diag"
+)
+
+func types(t testing.TB) []DocType {
+	src, err := os.ReadFile("../../templates/doctypes.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts, err := ParseTypes(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ts
+}
+
+const base = `type: chuong-trinh
+issuer: {name: [ỦY BAN NHÂN DÂN, THỊ XÃ BỈM SƠN], abbr: UBND}
+place: Bỉm Sơn
+date: 2017-05-23
+title: Công tác năm 2017
+signer: {position: PHÓ CHỦ TỊCH, name: Mai Đình Lâm}
+recipients: [TTTU]
+archive: VT, PLĐ
+`
+
+// parse decodes a document from base plus extra YAML lines; a top-level
+// key of extra replaces the same key of base.
+func parse(t testing.TB, extra string) (*Document, diag.List) {
+	t.Helper()
+	var keep []string
+	for _, l := range strings.SplitAfter(base, "\n") {
+		key, _, _ := strings.Cut(l, ":")
+		if l != "" && !strings.Contains("\n"+extra, "\n"+key+":") {
+			keep = append(keep, l)
+		}
+	}
+	d := decode.New("x.yaml")
+	root := d.Parse([]byte(strings.Join(keep, "") + extra))
+	if root == nil {
+		t.Fatalf("parse: %v", d.Diags)
+	}
+	doc := Decode(d, root, types(t))
+	if d.Diags.HasErrors() {
+		doc = nil
+	}
+	return doc, d.Diags
+}
+
+func mustParse(t *testing.T, extra string) *Document {
+	t.Helper()
+	doc, diags := parse(t, extra)
+	if doc == nil {
+		t.Fatalf("unexpected errors:\n%v", diags.Err())
+	}
+	return doc
+}
+
+func TestNumberLine(t *testing.T) {
+	for _, c := range []struct{ extra, want string }{
+		{"closing: [x]\n", "Số:      /CTr-UBND"},
+		{"closing: [x]\nnumber: 5\n", "Số: 05/CTr-UBND"},
+		{"closing: [x]\nnumber: 08\n", "Số: 08/CTr-UBND"},
+		{"closing: [x]\nnumber: \"85\"\n", "Số: 85/CTr-UBND"},
+		{"closing: [x]\nnumber: 123\n", "Số: 123/CTr-UBND"},
+		{"closing: [x]\nnumber: 7\nsymbol: CTr-UBND-VX\n", "Số: 07/CTr-UBND-VX"},
+	} {
+		if got := mustParse(t, c.extra).NumberLine(); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.extra, got, c.want)
+		}
+	}
+}
+
+func TestPlaceDate(t *testing.T) {
+	for _, c := range []struct{ date, want string }{
+		{"2017-05-23", "Bỉm Sơn, ngày 23 tháng 5 năm 2017"},
+		{"2020-01-05", "Bỉm Sơn, ngày 05 tháng 01 năm 2020"},
+		{"2020-02-09", "Bỉm Sơn, ngày 09 tháng 02 năm 2020"},
+		{"2019-03-01", "Bỉm Sơn, ngày 01 tháng 3 năm 2019"},
+		{"2019-10-30", "Bỉm Sơn, ngày 30 tháng 10 năm 2019"},
+		{"2019-12-31", "Bỉm Sơn, ngày 31 tháng 12 năm 2019"},
+	} {
+		doc := mustParse(t, "closing: [x]\n")
+		src := strings.Replace(base, "2017-05-23", c.date, 1)
+		d := decode.New("x.yaml")
+		doc = Decode(d, d.Parse([]byte(src+"closing: [x]\n")), types(t))
+		if got := doc.PlaceDate(); got != c.want {
+			t.Errorf("%s: got %q, want %q", c.date, got, c.want)
+		}
+	}
+}
+
+func headings(doc *Document) []string {
+	var out []string
+	for _, b := range doc.Body() {
+		if b.Kind == Heading || (len(b.Spans) > 0 && strings.HasSuffix(strings.Fields(b.Spans[0].Text)[0], ")")) {
+			out = append(out, strings.Fields(Plain(b.Spans))[0])
+		}
+	}
+	return out
+}
+
+func TestNumberingFlat(t *testing.T) {
+	doc := mustParse(t, "sections:\n  - {heading: A, text: x}\n  - {heading: B, text: x}\n  - {heading: C, text: x}\n")
+	if got := strings.Join(headings(doc), " "); got != "1. 2. 3." {
+		t.Errorf("flat numbering %q", got)
+	}
+	b := doc.Body()[0]
+	if !b.Spans[0].Bold || Plain(b.Spans) != "1. A" {
+		t.Errorf("flat heading %+v should be bold \"1. A\"", b.Spans)
+	}
+}
+
+func TestNumberingNested(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("sections:\n  - heading: mục đích\n    sections:\n      - heading: sub\n        sections:\n")
+	for range 8 {
+		b.WriteString("          - heading: point\n")
+	}
+	b.WriteString("  - heading: tổ chức\n    text: x\n")
+	doc := mustParse(t, b.String())
+	want := "I. 1. a) b) c) d) đ) e) g) h) II."
+	if got := strings.Join(headings(doc), " "); got != want {
+		t.Errorf("nested numbering\n got %q\nwant %q", got, want)
+	}
+	first := doc.Body()[0]
+	if Plain(first.Spans) != "I. MỤC ĐÍCH" || !first.Spans[0].Bold {
+		t.Errorf("level 1 should be bold capitals, got %+v", first.Spans)
+	}
+	for _, blk := range doc.Body() {
+		if strings.HasPrefix(Plain(blk.Spans), "a)") {
+			if blk.Spans[0].Bold || blk.Kind != Paragraph {
+				t.Errorf("a point is a regular paragraph, got %+v", blk)
+			}
+		}
+	}
+}
+
+func TestEndMark(t *testing.T) {
+	for _, c := range []struct{ last, want string }{
+		{"thực hiện.", "thực hiện./."},
+		{"thực hiện", "thực hiện./."},
+		{"thực hiện;", "thực hiện./."},
+		{"thực hiện./.", "thực hiện./."},
+	} {
+		doc := mustParse(t, "closing: [\""+c.last+"\"]\n")
+		body := doc.Body()
+		if got := Plain(body[len(body)-1].Spans); got != c.want {
+			t.Errorf("%q ends %q, want %q", c.last, got, c.want)
+		}
+	}
+}
+
+func TestBasesAndRecipients(t *testing.T) {
+	doc := mustParse(t, "bases: [Căn cứ A;, Căn cứ B, Căn cứ C.]\nclosing: [x]\nrecipients: [TTTU;, \"- HĐND.\", UBND (b/c)]\n")
+	var got []string
+	for _, b := range doc.Body() {
+		if b.Kind == Basis {
+			got = append(got, Plain(b.Spans))
+		}
+	}
+	if strings.Join(got, "|") != "Căn cứ A;|Căn cứ B;|Căn cứ C." {
+		t.Errorf("bases %q", got)
+	}
+	want := "- TTTU;|- HĐND;|- UBND (b/c);|- Lưu: VT, PLĐ."
+	if r := strings.Join(doc.RecipientLines(), "|"); r != want {
+		t.Errorf("recipients\n got %q\nwant %q", r, want)
+	}
+}
+
+func TestParseInline(t *testing.T) {
+	spans, errs := ParseInline(`Giao **Phòng Nội vụ** chủ trì; *xem Phụ lục* và ***gấp***, 5 \* 3`)
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	want := []Span{{"Giao ", false, false}, {"Phòng Nội vụ", true, false}, {" chủ trì; ", false, false},
+		{"xem Phụ lục", false, true}, {" và ", false, false}, {"gấp", true, true}, {", 5 * 3", false, false}}
+	if len(spans) != len(want) {
+		t.Fatalf("got %+v", spans)
+	}
+	for i := range want {
+		if spans[i] != want[i] {
+			t.Errorf("span %d: got %+v, want %+v", i, spans[i], want[i])
+		}
+	}
+	_, errs = ParseInline("a **b c")
+	if len(errs) != 1 || errs[0].Offset != 2 || errs[0].Marker != "**" {
+		t.Errorf("unclosed bold: %+v", errs)
+	}
+}
+
+// Each wrong input gives one line that names the file, line, column and
+// field, and says what is expected.
+func TestErrors(t *testing.T) {
+	for _, c := range []struct{ extra, want string }{
+		{"closing: [x]\ntype: chuong-trnh\n", `x.yaml:9:7: type: unknown document type "chuong-trnh"; did you mean "chuong-trinh"?`},
+		{"closing: [x]\nsymbol: 85/CTr-UBND\n", `x.yaml:10:9: symbol: the symbol "85/CTr-UBND" contains "/"`},
+		{"closing: [x]\nsymbol: Ctr-UBND\n", `symbol: the abbreviation of Chương trình is written CTr, not Ctr (expected CTr-UBND)`},
+		{"closing: [x]\nnumber: 0\n", `x.yaml:10:9: number: "0" is not a document number`},
+		{"closing: [x]\nurgency: gấp\n", `x.yaml:10:10: urgency: unknown urgency "gấp" (expected KHẨN, THƯỢNG KHẨN or HỎA TỐC)`},
+		{"closing: [x]\nstyle: {body_size: 12}\n", `x.yaml:10:20: style.body_size: 12 is not allowed by Nghị định 30 (expected 13 or 14`},
+		{"closing: [x]\nstyle: {margins: {left: 25}}\n", `x.yaml:10:25: style.margins.left: 25 is outside the range Nghị định 30 allows (expected 30 to 35 mm)`},
+		{"closing: [x]\nsigner: {position: CHỦ TỊCH, name: TS. Nguyễn Văn A}\n", `signer.name: academic titles such as "TS." are not written`},
+		{"closing: [x]\nstyle: {margin: {left: 30}}\n", `x.yaml:10:9: style.margin: unknown key "margin"; did you mean "margins"?`},
+		{"preamble:\n  - Ủy ban xây dựng như sau:\n", `x.yaml:10:5: preamble[1]: the text "Ủy ban xây dựng như sau:" ends with a colon`},
+		{"closing:\n  - |\n    Dòng một\n    và **đậm chưa đóng\n", `x.yaml:12:8: closing[1]: "**" is opened here but never closed`},
+		{"sections:\n  - heading: A\n    sections:\n      - heading: B\n        sections:\n          - heading: C\n            sections:\n              - heading: D\n", `sections[1].sections[1].sections[1].sections: sections are nested 4 levels deep`},
+		{"closing: [x]\ntitle: Về *việc\n", `x.yaml:9:11: title: "*" is opened here but never closed`},
+		{"", `x.yaml:1:1: the document has no content (expected preamble:, sections: or closing:)`},
+	} {
+		doc, diags := parse(t, c.extra)
+		text := diagText(diags)
+		if doc != nil || !strings.Contains(text, c.want) {
+			t.Errorf("input %q\n got: %s\nwant: %s", c.extra, text, c.want)
+		}
+	}
+}
+
+func diagText(l diag.List) string {
+	var b strings.Builder
+	for _, d := range l {
+		b.WriteString(d.String() + "\n")
+	}
+	return b.String()
+}
+
+func TestWarnings(t *testing.T) {
+	doc, diags := parse(t, "closing: [x]\nsymbol: KH-UBND\n")
+	if doc == nil || !strings.Contains(diagText(diags), "warning: the symbol starts with KH, but the abbreviation of Chương trình is CTr") {
+		t.Errorf("got %s", diagText(diags))
+	}
+}
+
+func TestTypeByName(t *testing.T) {
+	src := strings.Replace(base, "chuong-trinh", "Chương trình", 1)
+	d := decode.New("x.yaml")
+	doc := Decode(d, d.Parse([]byte(src+"closing: [x]\n")), types(t))
+	if d.Diags.HasErrors() || doc.Kind.Abbr != "CTr" || doc.TypeName() != "CHƯƠNG TRÌNH" {
+		t.Fatalf("type by its Vietnamese name: %v", d.Diags)
+	}
+}
+
+func TestLetter(t *testing.T) {
+	src := strings.Replace(base, "chuong-trinh", "cong-van", 1)
+	d := decode.New("x.yaml")
+	doc := Decode(d, d.Parse([]byte(src+"symbol: UBND-VX\nto: Sở Nội vụ\nclosing: [x]\n")), types(t))
+	if d.Diags.HasErrors() {
+		t.Fatal(d.Diags.Err())
+	}
+	if doc.TypeName() != "" || Plain(doc.TitleSpans()) != "V/v Công tác năm 2017" || doc.NumberLine() != "Số:      /UBND-VX" {
+		t.Errorf("công văn: %q %q %q", doc.TypeName(), Plain(doc.TitleSpans()), doc.NumberLine())
+	}
+	if got := doc.ToLines(); len(got) != 1 || got[0] != "Sở Nội vụ." {
+		t.Errorf("one addressee: %q", got)
+	}
+}
+
+func TestLocate(t *testing.T) {
+	src := "closing:\n  - >-\n    một hai\n    ba ⚡ bốn ⚡\n"
+	d := decode.New("x.yaml")
+	var v struct {
+		Closing TextList `yaml:"closing"`
+	}
+	d.Decode(d.Parse([]byte(src)), &v)
+	txt := v.Closing[0]
+	second := strings.LastIndex(txt.Value, "⚡")
+	if p := Locate(d.Source(), txt, second); p.Line != 4 || p.Col != 14 {
+		t.Errorf("second ⚡ at %d:%d, want 4:14", p.Line, p.Col)
+	}
+}

@@ -1,0 +1,347 @@
+package document
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/vanban/vanban/internal/viet"
+)
+
+// NumberLine is the "Số:" line: "Số: 85/CTr-UBND", or "Số:      /CTr-UBND"
+// with room for the clerk to write the number when it is not yet given.
+func (doc *Document) NumberLine() string {
+	n := "      " // six spaces, as the issue writes it
+	if doc.Number > 0 {
+		n = " " + viet.DocNumber(int(doc.Number))
+	}
+	return "Số:" + n + "/" + doc.SymbolText()
+}
+
+// SymbolText is the symbol after the slash: as given, or composed from the
+// type's abbreviation and the issuer's (CTr-UBND); a công văn, which has
+// no type abbreviation, gets the issuer's alone.
+func (doc *Document) SymbolText() string {
+	if s := trim(doc.Symbol.Value); s != "" {
+		return s
+	}
+	issuer := trim(doc.Issuer.Abbr.Value)
+	if doc.Kind.Abbr == "" {
+		return issuer
+	}
+	return doc.Kind.Abbr + "-" + issuer
+}
+
+// PlaceDate is "Bỉm Sơn, ngày 23 tháng 5 năm 2017".
+func (doc *Document) PlaceDate() string {
+	return viet.PlaceDate(trim(doc.Place.Value), doc.Date)
+}
+
+// TypeName is the type name line in capitals ("CHƯƠNG TRÌNH"); empty for a
+// công văn.
+func (doc *Document) TypeName() string {
+	if doc.Kind.IsLetter() {
+		return ""
+	}
+	return viet.Upper(doc.Kind.Name)
+}
+
+// TitleSpans is the abstract; for a công văn it starts with "V/v ".
+func (doc *Document) TitleSpans() []Span {
+	spans, _ := ParseInline(oneLine(doc.Title.Value))
+	if doc.Kind.IsLetter() {
+		spans = append([]Span{{Text: "V/v "}}, spans...)
+	}
+	return merge(spans)
+}
+
+// Upper returns the values of a list in capitals, as the decree writes the
+// issuing body and the signer's authority.
+func Upper(l TextList) []string {
+	var out []string
+	for _, s := range l.Values() {
+		out = append(out, viet.Upper(oneLine(s)))
+	}
+	return out
+}
+
+// UrgencyText is the urgency stamp's text, or "".
+func (doc *Document) UrgencyText() string {
+	return urgencies[viet.Slug(trim(doc.Urgency.Value))]
+}
+
+// ToLines is the "Kính gửi" list with its punctuation: one addressee ends with
+// "."; several get "- " and ";" each, and "." after the last.
+func (doc *Document) ToLines() []string {
+	vals := doc.To.Values()
+	if len(vals) == 1 {
+		return []string{stripEnd(oneLine(vals[0])) + "."}
+	}
+	return dashList(vals, ".")
+}
+
+// RecipientLines are the lines under "Nơi nhận:": "- " before each
+// recipient, ";" after each, and the archive line "- Lưu: VT, PLĐ." last.
+func (doc *Document) RecipientLines() []string {
+	vals := doc.Recipients.Values()
+	archive := stripEnd(trim(doc.Archive.Value))
+	archive = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(archive, "Lưu"), ":"))
+	if archive == "" {
+		return dashList(vals, ".")
+	}
+	return append(dashList(vals, ";"), "- Lưu: "+archive+".")
+}
+
+func dashList(vals []string, last string) []string {
+	out := make([]string, len(vals))
+	for i, v := range vals {
+		end := ";"
+		if i == len(vals)-1 {
+			end = last
+		}
+		out[i] = "- " + stripEnd(strings.TrimPrefix(oneLine(v), "- ")) + end
+	}
+	return out
+}
+
+// stripEnd removes the punctuation the tool adds itself.
+func stripEnd(s string) string { return strings.TrimRight(trim(s), ";.,") }
+
+var spaceRe = regexp.MustCompile(`\s+`)
+
+// oneLine joins the lines of a value with single spaces.
+func oneLine(s string) string { return trim(spaceRe.ReplaceAllString(s, " ")) }
+
+// BlockKind tells the parts of the body apart.
+type BlockKind uint8
+
+// Kinds of body blocks.
+const (
+	Paragraph BlockKind = iota
+	Basis               // a legal basis ("Căn cứ …"), italic
+	Heading             // a numbered section heading
+	Item                // a "- " item, with a hanging indent
+)
+
+// Block is one paragraph of the body, with its markup resolved.
+type Block struct {
+	Kind  BlockKind
+	Level int // heading level, 1 for the outermost sections
+	Spans []Span
+	Path  string // the field it came from, e.g. sections[2].items[1]
+}
+
+// Body returns the body of the document in reading order: legal bases,
+// opening paragraphs, numbered sections, closing paragraphs, the last one
+// ending with "./.".
+func (doc *Document) Body() []Block {
+	b, _ := doc.body()
+	return b
+}
+
+type markupProblem struct {
+	MarkupError
+	text Text
+}
+
+func (doc *Document) markupProblems() []markupProblem {
+	_, p := doc.body()
+	return p
+}
+
+// label numbers the n-th section of a level; levels deeper than the
+// numbering (an error reported by validation) reuse its last form.
+func (b *bodyBuilder) label(level, n int) string {
+	return b.labels[min(level, len(b.labels))-1](n)
+}
+
+type bodyBuilder struct {
+	blocks   []Block
+	problems []markupProblem
+	labels   []func(int) string
+}
+
+func (doc *Document) body() ([]Block, []markupProblem) {
+	b := &bodyBuilder{labels: labels(maxDepth(doc.Sections))}
+	last := -1
+	for i, t := range doc.Bases {
+		if trim(t.Value) != "" {
+			last = i
+		}
+	}
+	for i, t := range doc.Bases {
+		if trim(t.Value) == "" {
+			continue
+		}
+		end := ";"
+		if i == last {
+			end = "."
+		}
+		b.add(Basis, 0, t, strings.TrimRight(t.Value, " \t\n;.,")+end, 0, nil)
+	}
+	b.paragraphs(doc.Preamble)
+	b.sections(doc.Sections, 1)
+	b.paragraphs(doc.Closing)
+	endMark(b.blocks)
+	return b.blocks, b.problems
+}
+
+// add parses the markup of s (the part of t's value starting at offset
+// off) and appends it as a block, after the given leading spans.
+func (b *bodyBuilder) add(k BlockKind, level int, t Text, s string, off int, lead []Span) {
+	spans, errs := ParseInline(s)
+	for _, e := range errs {
+		e.Offset += off
+		b.problems = append(b.problems, markupProblem{e, t})
+	}
+	if len(spans) == 0 && lead == nil {
+		return
+	}
+	b.blocks = append(b.blocks, Block{Kind: k, Level: level, Spans: merge(append(lead, spans...)), Path: t.Path})
+}
+
+// paragraphs adds each text, split at blank lines, as body paragraphs.
+func (b *bodyBuilder) paragraphs(l TextList) {
+	for _, t := range l {
+		for _, p := range splitParagraphs(t.Value) {
+			b.add(Paragraph, 0, t, p.text, p.off, nil)
+		}
+	}
+}
+
+func (b *bodyBuilder) sections(ss []Section, level int) {
+	for i, s := range ss {
+		b.heading(s, level, b.label(level, i+1))
+		for _, p := range splitParagraphs(s.Text.Value) {
+			b.add(Paragraph, 0, s.Text, p.text, p.off, nil)
+		}
+		for _, it := range s.Items {
+			if text := trim(strings.TrimPrefix(trim(it.Value), "- ")); text != "" {
+				b.add(Item, 0, it, text, strings.Index(it.Value, text), nil)
+			}
+		}
+		b.sections(s.Sections, level+1)
+	}
+}
+
+// heading adds a section heading: "I. " and "1. " headings are bold (the
+// outermost of three levels in capitals), "a) " headings regular, as in the
+// decree's report/plan structure. A section with nothing under its heading
+// is a point (điểm): a numbered paragraph, not a heading.
+func (b *bodyBuilder) heading(s Section, level int, label string) {
+	t := s.Heading
+	bold := !strings.HasSuffix(label, ")")
+	kind := Heading
+	if trim(s.Text.Value) == "" && len(s.Items.Values()) == 0 && len(s.Sections) == 0 {
+		kind = Paragraph
+	}
+	n := len(b.blocks)
+	b.add(kind, level, t, trim(t.Value), strings.Index(t.Value, trim(t.Value)), []Span{{Text: label + " ", Bold: bold}})
+	for i := n; i < len(b.blocks); i++ {
+		for j := range b.blocks[i].Spans {
+			sp := &b.blocks[i].Spans[j]
+			sp.Bold = sp.Bold || bold
+			if isRoman(label) {
+				sp.Text = viet.Upper(sp.Text)
+			}
+		}
+		b.blocks[i].Spans = merge(b.blocks[i].Spans)
+	}
+}
+
+func isRoman(label string) bool { return strings.Trim(label, "IVXLCDM") == "." }
+
+// labels returns the numbering of each level: I., 1., a) when sections
+// have sub-sections, otherwise 1., a) (as in the seed document).
+func labels(depth int) []func(int) string {
+	arabic := func(n int) string { return itoa(n) + "." }
+	letter := func(n int) string { return viet.Letter(n) + ")" }
+	if depth >= 2 {
+		return []func(int) string{func(n int) string { return viet.Roman(n) + "." }, arabic, letter}
+	}
+	return []func(int) string{arabic, letter}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func maxDepth(ss []Section) int {
+	d := 0
+	for _, s := range ss {
+		d = max(d, 1+maxDepth(s.Sections))
+	}
+	return d
+}
+
+type para struct {
+	text string
+	off  int
+}
+
+var blankLine = regexp.MustCompile(`\n[ \t]*\n`)
+
+// splitParagraphs splits a text at blank lines, keeping each paragraph's
+// offset in the text for error positions.
+func splitParagraphs(s string) []para {
+	var out []para
+	start := 0
+	for _, m := range append(blankLine.FindAllStringIndex(s, -1), []int{len(s), len(s)}) {
+		p := s[start:m[0]]
+		if t := trim(p); t != "" {
+			out = append(out, para{t, start + strings.Index(p, t)})
+		}
+		start = m[1]
+	}
+	return out
+}
+
+// endMark ends the body with "./." as the decree's templates do: "…thực
+// hiện./.".
+func endMark(blocks []Block) {
+	if len(blocks) == 0 {
+		return
+	}
+	b := &blocks[len(blocks)-1]
+	last := &b.Spans[len(b.Spans)-1]
+	last.Text = strings.TrimRight(last.Text, " \t\n")
+	switch {
+	case strings.HasSuffix(last.Text, "./."):
+	case strings.HasSuffix(last.Text, "."):
+		last.Text += "/."
+	default:
+		last.Text = strings.TrimRight(last.Text, ";,:") + "./."
+	}
+}
+
+// Strings returns every text of the document that is printed, with its
+// source, so a painter can check that its font has every character.
+func (doc *Document) Strings() []Text {
+	var out []Text
+	add := func(ts ...Text) {
+		for _, t := range ts {
+			if t.Value != "" {
+				out = append(out, t)
+			}
+		}
+	}
+	add(doc.Issuer.Parent...)
+	add(doc.Issuer.Name...)
+	add(doc.Symbol, doc.Place, doc.Title)
+	add(doc.To...)
+	add(doc.Bases...)
+	add(doc.Preamble...)
+	var walk func([]Section)
+	walk = func(ss []Section) {
+		for _, s := range ss {
+			add(s.Heading, s.Text)
+			add(s.Items...)
+			walk(s.Sections)
+		}
+	}
+	walk(doc.Sections)
+	add(doc.Closing...)
+	add(doc.Recipients...)
+	add(doc.Archive)
+	add(doc.Signer.Authority...)
+	add(doc.Signer.Position, doc.Signer.Name)
+	return out
+}

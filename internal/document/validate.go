@@ -1,0 +1,240 @@
+package document
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/vanban/vanban/internal/decode"
+	"github.com/vanban/vanban/internal/viet"
+)
+
+// Decode decodes root into a Document and validates it, reporting every
+// problem through d (all of them, each at its position). The document is
+// returned even when it has errors, so that later checks (such as the
+// font's characters) can report theirs in the same run; callers render it
+// only when d.Diags has no errors.
+func Decode(d *decode.Decoder, root *yaml.Node, types []DocType) *Document {
+	doc := &Document{Source: d.Source()}
+	d.Decode(root, doc)
+	v := validator{d: d, doc: doc}
+	v.docType(types)
+	v.issuer()
+	v.symbol()
+	v.required()
+	v.content()
+	v.signer()
+	v.recipients()
+	v.urgency()
+	v.style()
+	return doc
+}
+
+type validator struct {
+	d   *decode.Decoder
+	doc *Document
+}
+
+func trim(s string) string { return strings.TrimSpace(s) }
+
+func (v *validator) docType(types []DocType) {
+	t := v.doc.Type
+	key := trim(t.Value)
+	if key == "" {
+		return // reported as missing by the decoder
+	}
+	keys := make([]string, len(types))
+	for i, dt := range types {
+		keys[i] = dt.Key
+		// "Chương trình" and "CHUONG TRINH" name the same type as "chuong-trinh".
+		if dt.Key == key || dt.Key == viet.Slug(key) {
+			v.doc.Kind = dt
+			return
+		}
+	}
+	msg := fmt.Sprintf("unknown document type %q", key)
+	if s := decode.Suggest(viet.Slug(key), keys); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	}
+	v.d.Error("type", msg, "a type of Phụ lục III without diacritics: "+strings.Join(keys, ", "))
+}
+
+func (v *validator) issuer() {
+	is := v.doc.Issuer
+	if len(is.Name.Values()) == 0 && v.d.Has("issuer.name") {
+		v.d.Error("issuer.name", "the issuing body's name is empty", "a name such as ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN")
+	}
+	if a := trim(is.Abbr.Value); a != "" && !groupRe.MatchString(a) {
+		v.d.Error("issuer.abbr", fmt.Sprintf("%q is not an abbreviation", a), "letters and digits without spaces, such as UBND")
+	}
+}
+
+// groupRe is one group of a symbol: letters and digits, no spaces.
+var groupRe = regexp.MustCompile(`^[\p{L}\p{N}.&]+$`)
+
+func (v *validator) symbol() {
+	doc := v.doc
+	s := trim(doc.Symbol.Value)
+	if s == "" {
+		v.defaultSymbol()
+		return
+	}
+	switch {
+	case strings.Contains(s, "/"):
+		v.d.Error("symbol", fmt.Sprintf("the symbol %q contains \"/\"", s),
+			"only the part after the slash, such as CTr-UBND; the number goes in \"number:\" and a year is not written for administrative documents")
+		return
+	case strings.ContainsAny(s, " \t"):
+		v.d.Error("symbol", fmt.Sprintf("the symbol %q contains spaces", s), "groups joined by \"-\" without spaces, such as CTr-UBND")
+		return
+	}
+	for _, g := range strings.Split(s, "-") {
+		if !groupRe.MatchString(g) {
+			v.d.Error("symbol", fmt.Sprintf("the symbol %q has an empty or invalid group %q", s, g), "groups of letters and digits joined by \"-\", such as CTr-UBND")
+			return
+		}
+	}
+	v.symbolType(s)
+}
+
+// symbolType checks that a typed document's symbol starts with its type's
+// abbreviation in the decree's spelling (CTr, not Ctr or CTR).
+func (v *validator) symbolType(s string) {
+	k := v.doc.Kind
+	if k.Key == "" || k.Abbr == "" {
+		return
+	}
+	first, _, _ := strings.Cut(s, "-")
+	switch {
+	case first == k.Abbr:
+	case strings.EqualFold(first, k.Abbr):
+		v.d.Error("symbol", fmt.Sprintf("the abbreviation of %s is written %s, not %s", k.Name, k.Abbr, first),
+			strings.Replace(s, first, k.Abbr, 1))
+	default:
+		v.d.Warn("symbol", fmt.Sprintf("the symbol starts with %s, but the abbreviation of %s is %s", first, k.Name, k.Abbr),
+			k.Abbr+"-"+strings.TrimSpace(v.doc.Issuer.Abbr.Value))
+	}
+}
+
+func (v *validator) defaultSymbol() {
+	doc := v.doc
+	if trim(doc.Issuer.Abbr.Value) == "" && doc.Kind.Key != "" && v.d.Has("issuer") {
+		v.d.Error("issuer.abbr", "the issuer's abbreviation is needed to compose the symbol",
+			fmt.Sprintf("issuer.abbr such as UBND (the symbol becomes %s-UBND), or a symbol: line", doc.Kind.Abbr))
+	}
+	if doc.Kind.IsLetter() && trim(doc.Issuer.Abbr.Value) != "" {
+		v.d.Warn("symbol", "a công văn's symbol names the issuer and the drafting unit",
+			fmt.Sprintf("symbol: %s-VP (with your unit's abbreviation)", trim(doc.Issuer.Abbr.Value)))
+	}
+}
+
+func (v *validator) required() {
+	doc := v.doc
+	if trim(doc.Place.Value) == "" && v.d.Has("place") {
+		v.d.Error("place", "the place name is empty", "the name of the administrative unit, such as Bỉm Sơn")
+	}
+	if trim(doc.Title.Value) == "" {
+		what := "the abstract (trích yếu) that follows the type name"
+		if doc.Kind.IsLetter() {
+			what = "the abstract printed after \"V/v\""
+		}
+		v.d.Error("title", "the document has no title", what)
+	}
+}
+
+func (v *validator) signer() {
+	name := trim(v.doc.Signer.Name.Value)
+	for _, t := range []string{"TS.", "ThS.", "PGS.", "GS.", "KS.", "BS.", "CN."} {
+		if strings.HasPrefix(name, t) {
+			v.d.Error("signer.name", fmt.Sprintf("academic titles such as %q are not written before the signer's name", t),
+				"the name alone, such as "+trim(strings.TrimPrefix(name, t)))
+		}
+	}
+	for i, a := range v.doc.Signer.Authority {
+		first, _, _ := strings.Cut(trim(a.Value), " ")
+		if prefixes[strings.ToUpper(strings.TrimSuffix(first, "."))] && !strings.HasSuffix(first, ".") {
+			v.d.Error(decode.Index("signer.authority", i), fmt.Sprintf("the prefix %q needs its period", first), strings.ToUpper(first)+".")
+		}
+	}
+}
+
+// prefixes are the authority prefixes of the decree (TM., KT., Q., TL., TUQ.).
+var prefixes = map[string]bool{"TM": true, "KT": true, "TL": true, "TUQ": true}
+
+func (v *validator) recipients() {
+	if len(v.doc.Recipients.Values()) == 0 && trim(v.doc.Archive.Value) == "" {
+		v.d.Warn("recipients", "the document has no \"Nơi nhận\"", "recipients: a list of who receives the document, and archive: VT, <your unit>")
+	} else if trim(v.doc.Archive.Value) == "" {
+		v.d.Warn("archive", "\"Nơi nhận\" has no \"- Lưu: VT, …\" line", "archive: VT, <your unit's abbreviation>")
+	}
+}
+
+// Urgencies are the urgency levels of the decree, by their plain spelling.
+var urgencies = map[string]string{"khan": "KHẨN", "thuong-khan": "THƯỢNG KHẨN", "hoa-toc": "HỎA TỐC"}
+
+func (v *validator) urgency() {
+	u := trim(v.doc.Urgency.Value)
+	if u != "" && urgencies[viet.Slug(u)] == "" {
+		v.d.Error("urgency", fmt.Sprintf("unknown urgency %q", u), "KHẨN, THƯỢNG KHẨN or HỎA TỐC")
+	}
+}
+
+func (v *validator) content() {
+	doc := v.doc
+	if len(doc.Body()) == 0 {
+		v.d.Error("", "the document has no content", "preamble:, sections: or closing:")
+	}
+	v.depth(doc.Sections, "sections", 1, maxDepth(doc.Sections))
+	problems := doc.markupProblems()
+	if _, errs := ParseInline(doc.Title.Value); len(errs) > 0 {
+		for _, e := range errs {
+			problems = append(problems, markupProblem{e, doc.Title})
+		}
+	}
+	for _, p := range problems {
+		v.d.ErrorAt(Locate(doc.Source, p.text, p.Offset), p.text.Path,
+			fmt.Sprintf("%q is opened here but never closed", p.Marker),
+			fmt.Sprintf("a closing %s, or \\* to print an asterisk", p.Marker))
+	}
+}
+
+// depth refuses sections nested deeper than the numbering has levels.
+func (v *validator) depth(ss []Section, path string, level, total int) {
+	for i, s := range ss {
+		p := decode.Index(path, i)
+		if len(s.Sections) > 0 && level >= len(labels(total)) {
+			v.d.Error(decode.Join(p, "sections"), fmt.Sprintf("sections are nested %d levels deep", level+1),
+				"at most three levels, numbered I., 1. and a); write deeper points as items")
+			continue
+		}
+		v.depth(s.Sections, decode.Join(p, "sections"), level+1, total)
+	}
+}
+
+// Ranges the decree allows for the presentation options.
+func (v *validator) style() {
+	st := v.doc.Style
+	v.choice("style.body_size", st.BodySize, 13, 14, "13 or 14 (points)")
+	v.choice("style.header_size", st.HeaderSize, 12, 13, "12 (national name 12, motto 13) or 13 (13 and 14)")
+	v.between("style.line_spacing", st.LineSpacing, 1, 1.5, "from 1 (single) to 1.5 lines")
+	v.between("style.indent", st.Indent, 10, 12.7, "from 10 to 12.7 mm (1 cm or 1.27 cm)")
+	m := st.Margins
+	v.between("style.margins.top", m.Top, 20, 25, "20 to 25 mm")
+	v.between("style.margins.bottom", m.Bottom, 20, 25, "20 to 25 mm")
+	v.between("style.margins.left", m.Left, 30, 35, "30 to 35 mm")
+	v.between("style.margins.right", m.Right, 15, 20, "15 to 20 mm")
+}
+
+func (v *validator) choice(path string, x, a, b float64, expected string) {
+	if v.d.Has(path) && x != a && x != b {
+		v.d.Error(path, fmt.Sprintf("%g is not allowed by Nghị định 30", x), expected)
+	}
+}
+
+func (v *validator) between(path string, x, lo, hi float64, expected string) {
+	if v.d.Has(path) && (x < lo || x > hi) {
+		v.d.Error(path, fmt.Sprintf("%g is outside the range Nghị định 30 allows", x), expected)
+	}
+}

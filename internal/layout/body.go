@@ -1,0 +1,146 @@
+package layout
+
+import (
+	"github.com/vanban/vanban/internal/document"
+)
+
+// Paragraph spacing: 6 pt before every paragraph (nd30.md §2.9: at least 6).
+const paraSpace = 6 * ptMM
+
+// titleSize is the size of the type name and the abstract (nd30.md §2.6).
+const titleSize = 14
+
+// title lays out the type name and the abstract, bold and centred on the
+// text block, with a rule 40 % as wide as the longest abstract line. A
+// công văn has none: its abstract is under the number.
+func (c *composer) title() []item {
+	name := c.doc.TypeName()
+	if name == "" {
+		return nil
+	}
+	cx, w := c.o.Left+c.o.TextWidth()/2, c.o.TextWidth()
+	lead := lineHeight(titleSize)
+	first := c.centred(name, Font{Bold, titleSize}, cx, lead, "type-name")
+	first.before = lead // one blank line under the header
+	abstract, widest := c.centredPara(spansOf(c.doc.TitleSpans(), Bold), titleSize, cx, 0.85*w, "title")
+	items := append([]item{first}, abstract...)
+	rw := 0.4 * widest
+	ry := 0.6 // below the last line box: 2 pt under the descenders
+	items = append(items, item{h: ry + lead*0.6, rules: []Rule{{X1: cx - rw/2, Y1: ry, X2: cx + rw/2, Y2: ry, Width: ruleWidth, Tag: "title-rule"}}})
+	for i := range items {
+		items[i].keep = true
+	}
+	return items
+}
+
+// to lays out "Kính gửi:" (nd30.md §2.8): one addressee on the same line,
+// several as "- " lines aligned under the end of "Kính gửi:".
+func (c *composer) to() []item {
+	lines := c.doc.ToLines()
+	if len(c.doc.To.Values()) == 0 {
+		return nil
+	}
+	size := c.o.BodySize
+	f := Font{Regular, size}
+	lead := c.o.bodyLine(size)
+	label := "Kính gửi:"
+	x := c.o.Left + 0.25*c.o.TextWidth()
+	indent := c.m.Width(label+" ", f)
+	var items []item
+	if len(lines) == 1 {
+		p := Para{Spans: plain(label+" "+lines[0], Regular), Size: size, Width: c.o.TextWidth() - 0.25*c.o.TextWidth(), Rest: indent, Align: Left, Tag: "to"}
+		items = paraItems(p, c.m, x, lead, 0, true)
+	} else {
+		items = []item{c.leftLine(label, f, x, lead, "to")}
+		for _, l := range lines {
+			p := Para{Spans: plain(l, Regular), Size: size, Width: c.o.TextWidth() - 0.25*c.o.TextWidth() - indent, Rest: c.m.Width("- ", f), Align: Left, Tag: "to"}
+			items = append(items, paraItems(p, c.m, x+indent, lead, 0, true)...)
+		}
+	}
+	items[0].before = lineHeight(size)
+	items[len(items)-1].h += lead / 2
+	return items
+}
+
+func (c *composer) leftLine(s string, f Font, x, lead float64, tag string) item {
+	return item{h: lead, texts: []Text{{X: x, Y: baseline(c.m, f.Size, lead), S: s, Font: f, Tag: tag}}}
+}
+
+// body lays out the legal bases, paragraphs, headings and items: justified,
+// first line indented, 6 pt before each paragraph; items hang after their
+// dash; headings are glued to what follows them.
+func (c *composer) body() []item {
+	var items []item
+	size := c.o.BodySize
+	lead := c.o.bodyLine(size)
+	for _, b := range c.doc.Body() {
+		p := Para{Size: size, Width: c.o.TextWidth(), First: c.o.Indent, Align: Justify}
+		switch b.Kind {
+		case document.Basis:
+			p.Spans, p.Tag = spansOf(b.Spans, Italic), "basis"
+		case document.Heading:
+			p.Spans, p.Tag = spansOf(b.Spans, Regular), "heading"
+		case document.Item:
+			p.Spans, p.Tag = spansOf(b.Spans, Regular), "item"
+			p.First = c.o.Indent + c.m.Width("- ", Font{Regular, size})
+			p.Rest = p.First
+		default:
+			p.Spans, p.Tag = spansOf(b.Spans, Regular), "body"
+		}
+		lines := paraItems(p, c.m, c.o.Left, lead, paraSpace, b.Kind == document.Heading)
+		if b.Kind == document.Item {
+			dash := Text{X: c.o.Left + c.o.Indent, Y: baseline(c.m, size, lead), S: "-", Font: Font{Regular, size}, Tag: "item"}
+			lines[0].texts = append([]Text{dash}, lines[0].texts...)
+		}
+		items = append(items, lines...)
+	}
+	return items
+}
+
+// signature lays out the signature block in the right column (authority
+// and position in bold capitals, room for signature and seal, the name in
+// bold) and "Nơi nhận:" on the left, level with the first authority line.
+// It is one item: it is never split across pages.
+func (c *composer) signature() item {
+	lx, lw, rx, rw := c.o.Columns()
+	rc := rx + rw/2
+	size := c.o.BodySize
+	lead := lineHeight(size)
+	var right []item
+	caps := append(document.Upper(c.doc.Signer.Authority), document.Upper(document.TextList{c.doc.Signer.Position})...)
+	for _, s := range caps {
+		it, _ := c.centredPara(plain(s, Bold), size, rc, rw, "signer")
+		right = append(right, it...)
+	}
+	name, _ := c.centredPara(plain(c.doc.Signer.Name.Value, Bold), size, rc, rw, "signer-name")
+	name[0].before = signatureGap
+	right = append(right, name...)
+	var sig item
+	sig.before = paraSpace + lead/2
+	page := &Page{}
+	bottom := stack(page, right, 0)
+	first := page.Texts[0].Y
+	bottom = max(bottom, c.recipients(page, lx, lw, first))
+	sig.h = bottom
+	sig.texts, sig.rules, sig.boxes = page.Texts, page.Rules, page.Boxes
+	return sig
+}
+
+// recipients places "Nơi nhận:" (12 pt bold italic) with its baseline at
+// base, then the recipients (11 pt) with a hanging indent after "- ".
+func (c *composer) recipients(p *Page, x, w, base float64) float64 {
+	lines := c.doc.RecipientLines()
+	if len(lines) == 0 {
+		return 0
+	}
+	hf := Font{BoldItalic, recipientsHead}
+	p.Texts = append(p.Texts, Text{X: x, Y: base, S: "Nơi nhận:", Font: hf, Tag: "recipients-head"})
+	lead := lineHeight(recipientsSize)
+	y := base + c.m.Descent()*recipientsHead*ptMM
+	f := Font{Regular, recipientsSize}
+	for _, l := range lines {
+		para := Para{Spans: plain(l, Regular), Size: recipientsSize, Width: w - 2, Rest: c.m.Width("- ", f), Align: Left, Tag: "recipients"}
+		y = stack(p, paraItems(para, c.m, x, lead, 0, false), y)
+	}
+	return y
+}

@@ -1,0 +1,110 @@
+package layout
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// mono measures every character as 1 mm (bold ones 1.5 mm), so breaks are
+// easy to predict.
+type mono struct{}
+
+func (mono) Width(s string, f Font) float64 {
+	w := float64(utf8.RuneCountInString(s))
+	if f.Style.Bold() {
+		w *= 1.5
+	}
+	return w
+}
+func (mono) Ascent() float64  { return 0.9 }
+func (mono) Descent() float64 { return 0.2 }
+
+func lineTexts(p Para) []string {
+	var out []string
+	for _, l := range breakLines(p, mono{}) {
+		var ws []string
+		for _, w := range l.words {
+			var b strings.Builder
+			for _, f := range w.frags {
+				b.WriteString(f.s)
+			}
+			ws = append(ws, b.String())
+		}
+		out = append(out, strings.Join(ws, " "))
+	}
+	return out
+}
+
+func TestGreedyBreaks(t *testing.T) {
+	p := Para{Spans: []Span{{Text: "aaa bbb  ccc\nddd eee"}}, Width: 8, First: 1}
+	got := strings.Join(lineTexts(p), "|")
+	if got != "aaa bbb|ccc ddd|eee" {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestLongWordSplits(t *testing.T) {
+	p := Para{Spans: []Span{{Text: "x https://example.org/abcdefghij y"}}, Width: 10}
+	for _, l := range breakLines(p, mono{}) {
+		if n := l.natural(); n > 10 {
+			t.Errorf("line of %.0f mm in a 10 mm measure", n)
+		}
+	}
+	if got := strings.Join(lineTexts(p), ""); strings.ReplaceAll(got, " ", "") != "xhttps://example.org/abcdefghijy" {
+		t.Errorf("characters lost: %q", got)
+	}
+}
+
+// A spaced dash never starts or ends a line.
+func TestDashBindsToNeighbours(t *testing.T) {
+	p := Para{Spans: []Span{{Text: "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"}}, Width: 14}
+	for _, l := range lineTexts(p) {
+		if strings.HasPrefix(l, "-") || strings.HasSuffix(l, "-") {
+			t.Errorf("line %q starts or ends with the dash", l)
+		}
+	}
+}
+
+func TestJustifiedPlacement(t *testing.T) {
+	p := Para{Spans: []Span{{Text: "aa bb "}, {Text: "cc", Style: Bold}, {Text: " dd ee ff gg"}}, Width: 12, Align: Justify}
+	lines := p.Lines(mono{}, 30)
+	if len(lines) < 2 {
+		t.Fatal(lines)
+	}
+	first := lines[0]
+	last := first[len(first)-1]
+	if end := last.X + (mono{}).Width(last.S, last.Font); end < 42-1e-9 || end > 42+1e-9 {
+		t.Errorf("justified line ends at %.3f, want 42", end)
+	}
+	var bold bool
+	for _, tx := range first {
+		bold = bold || (tx.S == "cc" && tx.Font.Style == Bold)
+	}
+	if !bold {
+		t.Errorf("the bold run is lost: %+v", first)
+	}
+	tail := lines[len(lines)-1]
+	if tail[0].X != 30 || len(tail) != 1 || !strings.Contains(tail[0].S, " ") {
+		t.Errorf("the last line should be one flush-left text, got %+v", tail)
+	}
+}
+
+func TestBalanced(t *testing.T) {
+	p := Para{Spans: []Span{{Text: "Công tác năm của Ban Vì sự tiến bộ của Phụ nữ thị xã"}}, Width: 40, Align: Center}
+	b := p.Balanced(mono{})
+	greedy, balanced := lineTexts(p), lineTexts(b)
+	if len(greedy) != len(balanced) {
+		t.Fatalf("balancing changed the number of lines: %q → %q", greedy, balanced)
+	}
+	diff := func(ls []string) int { return utf8.RuneCountInString(ls[0]) - utf8.RuneCountInString(ls[len(ls)-1]) }
+	if diff(balanced) >= diff(greedy) || diff(balanced) > 6 {
+		t.Errorf("not balanced: %q (greedy %q)", balanced, greedy)
+	}
+}
+
+func TestStyleWith(t *testing.T) {
+	if Italic.With(true, false) != BoldItalic || Regular.With(false, true) != Italic || Bold.With(false, false) != Bold {
+		t.Error("Style.With")
+	}
+}

@@ -1,0 +1,218 @@
+package pdf
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"unicode/utf8"
+)
+
+// Face is what vanban reads from a TrueType file for layout: advance widths
+// and character coverage, computed exactly as fpdf computes them (widths in
+// thousandths of an em, rounded; only the BMP cmap of format 4), so the
+// layout measures the same widths the painter draws with.
+//
+// Parsing a face takes well under a millisecond; fpdf's own parse of the
+// same file (AddUTF8FontFromBytes) costs several, so fpdf only gets the
+// styles a document really uses.
+type Face struct {
+	data []byte
+	// widths holds the advance of every BMP code point in blocks of 256
+	// (nil where the font has nothing): 0 = not in the font, zeroWidth =
+	// mapped with no advance. Blocks keep a face at a few kilobytes; page
+	// faults, not arithmetic, dominate a short process.
+	widths  [256]*[256]uint16
+	missing int // width of glyph 0, used by fpdf for unmapped characters
+	// Ascent and Descent are the hhea metrics as fractions of the em
+	// (Descent is positive).
+	Ascent, Descent float64
+}
+
+// zeroWidth marks a mapped glyph without advance, as fpdf does.
+const zeroWidth = math.MaxUint16
+
+// ParseFace reads a TrueType font. It refuses files fpdf cannot embed
+// (OpenType/CFF, collections, fonts without a Unicode BMP cmap) with an
+// error that says why, instead of letting fpdf print to stdout and fail
+// later.
+func ParseFace(data []byte) (*Face, error) {
+	t, err := tables(data)
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range []string{"head", "hhea", "maxp", "hmtx", "cmap", "loca", "glyf"} {
+		if len(t[name]) == 0 {
+			return nil, fmt.Errorf("the font has no %q table", name)
+		}
+	}
+	f := &Face{data: data}
+	if err := f.metrics(t); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+func tables(data []byte) (map[string][]byte, error) {
+	if len(data) < 12 {
+		return nil, errors.New("the file is too short to be a font")
+	}
+	switch binary.BigEndian.Uint32(data) {
+	case 0x00010000, 0x74727565: // TrueType outlines
+	case 0x4F54544F:
+		return nil, errors.New("OpenType fonts with PostScript (CFF) outlines are not supported; use a TrueType (.ttf) file")
+	case 0x74746366:
+		return nil, errors.New("font collections (.ttc) are not supported; use a single TrueType (.ttf) file")
+	default:
+		return nil, errors.New("not a TrueType font file")
+	}
+	n := int(binary.BigEndian.Uint16(data[4:]))
+	if len(data) < 12+16*n {
+		return nil, errors.New("the font's table directory is cut short")
+	}
+	t := map[string][]byte{}
+	for i := range n {
+		rec := data[12+16*i:]
+		off, length := int(binary.BigEndian.Uint32(rec[8:])), int(binary.BigEndian.Uint32(rec[12:]))
+		if off < 0 || length < 0 || off+length > len(data) {
+			return nil, fmt.Errorf("the font's %q table lies outside the file", rec[:4])
+		}
+		t[string(rec[:4])] = data[off : off+length]
+	}
+	return t, nil
+}
+
+func (f *Face) metrics(t map[string][]byte) error {
+	head, hhea, maxp, hmtx := t["head"], t["hhea"], t["maxp"], t["hmtx"]
+	if len(head) < 54 || len(hhea) < 36 || len(maxp) < 6 {
+		return errors.New("the font's head, hhea or maxp table is cut short")
+	}
+	upm := float64(binary.BigEndian.Uint16(head[18:]))
+	if upm == 0 || binary.BigEndian.Uint16(head[52:]) != 0 || binary.BigEndian.Uint16(hhea[32:]) != 0 {
+		return errors.New("the font's metrics use an unknown format")
+	}
+	f.Ascent = float64(int16(binary.BigEndian.Uint16(hhea[4:]))) / upm
+	f.Descent = -float64(int16(binary.BigEndian.Uint16(hhea[6:]))) / upm
+	nh := int(binary.BigEndian.Uint16(hhea[34:]))
+	glyphs := int(binary.BigEndian.Uint16(maxp[4:]))
+	if nh == 0 || len(hmtx) < 4*nh {
+		return errors.New("the font's horizontal metrics are missing or cut short")
+	}
+	scale := 1000 / upm
+	advance := func(g int) int {
+		g = min(g, nh-1)
+		aw := int(binary.BigEndian.Uint16(hmtx[4*g:]))
+		if aw >= 1<<15 {
+			aw = 0
+		}
+		return int(math.Round(scale * float64(aw)))
+	}
+	f.missing = advance(0)
+	return bmpCmap(t["cmap"], func(r, g int) {
+		if g == 0 || g >= glyphs || r == 0 || r == 0xFFFF {
+			return
+		}
+		w := advance(g)
+		if w == 0 {
+			w = zeroWidth
+		}
+		b := f.widths[r>>8]
+		if b == nil {
+			b = new([256]uint16)
+			f.widths[r>>8] = b
+		}
+		b[r&0xFF] = uint16(min(w, zeroWidth))
+	})
+}
+
+// bmpCmap calls fn with every BMP code point and its glyph from the first
+// Unicode cmap subtable of format 4, the one fpdf uses.
+func bmpCmap(cmap []byte, fn func(r, g int)) error {
+	if len(cmap) < 4 {
+		return errors.New("the font's cmap table is cut short")
+	}
+	n := int(binary.BigEndian.Uint16(cmap[2:]))
+	for i := range n {
+		rec := 4 + 8*i
+		if rec+8 > len(cmap) {
+			break
+		}
+		platform, encoding := binary.BigEndian.Uint16(cmap[rec:]), binary.BigEndian.Uint16(cmap[rec+2:])
+		off := int(binary.BigEndian.Uint32(cmap[rec+4:]))
+		if !(platform == 3 && encoding == 1 || platform == 0) || off+2 > len(cmap) {
+			continue
+		}
+		if binary.BigEndian.Uint16(cmap[off:]) == 4 {
+			return format4(cmap[off:], fn)
+		}
+	}
+	return errors.New("the font has no Unicode character map (cmap format 4)")
+}
+
+func format4(sub []byte, fn func(r, g int)) error {
+	if len(sub) < 14 {
+		return errors.New("the font's character map is cut short")
+	}
+	if n := int(binary.BigEndian.Uint16(sub[2:])); n >= 14 && n < len(sub) {
+		sub = sub[:n]
+	}
+	segs := int(binary.BigEndian.Uint16(sub[6:])) / 2
+	ends, starts := 14, 16+2*segs
+	deltas, ranges := starts+2*segs, starts+4*segs
+	if ranges+2*segs > len(sub) {
+		return errors.New("the font's character map is cut short")
+	}
+	u16 := func(p int) int { return int(binary.BigEndian.Uint16(sub[p:])) }
+	for s := range segs {
+		end, start, delta, ro := u16(ends+2*s), u16(starts+2*s), u16(deltas+2*s), u16(ranges+2*s)
+		for c := start; c <= end && c < 1<<16; c++ {
+			g := 0
+			if ro == 0 {
+				g = (c + delta) & 0xFFFF
+			} else if p := ranges + 2*s + ro + 2*(c-start); p+2 <= len(sub) {
+				if g = u16(p); g != 0 {
+					g = (g + delta) & 0xFFFF
+				}
+			}
+			fn(c, g)
+		}
+	}
+	return nil
+}
+
+// width returns the table entry of r (0 when the font lacks it).
+func (f *Face) width(r rune) uint16 {
+	if r < 0 || r >= 1<<16 {
+		return 0
+	}
+	if b := f.widths[r>>8]; b != nil {
+		return b[r&0xFF]
+	}
+	return 0
+}
+
+// Has reports whether the font can draw r.
+func (f *Face) Has(r rune) bool { return f.width(r) != 0 }
+
+// Units returns the advance of s in thousandths of an em, as fpdf's
+// GetStringSymbolWidth does.
+func (f *Face) Units(s string) int {
+	w := 0
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		i += n
+		switch u := f.width(r); {
+		case u == zeroWidth:
+		case u != 0:
+			w += int(u)
+		case f.missing != 0:
+			w += f.missing
+		default:
+			w += 500
+		}
+	}
+	return w
+}

@@ -1,0 +1,97 @@
+// Package pdf paints laid-out pages into a PDF with fpdf, the only package
+// of vanban that uses it. It embeds the fonts (only the styles a document
+// uses), writes the metadata, and keeps the output byte-for-byte
+// deterministic: sorted catalogues and dates taken from the document,
+// never the clock. It also reads the fonts' metrics for the layout, so
+// that the layout measures exactly what fpdf draws.
+package pdf
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/vanban/vanban/internal/layout"
+)
+
+// Meta is the document information written into the PDF.
+type Meta struct {
+	Title, Author, Subject, Keywords string
+	// Date is used for the creation and modification dates, so the same
+	// input always gives the same bytes.
+	Date time.Time
+}
+
+// Producer names the program in the PDF's metadata.
+const Producer = "vanban"
+
+// Write paints the pages with the fonts and writes the PDF to w.
+func Write(w io.Writer, pages []layout.Page, f *Fonts, meta Meta) error {
+	p := fpdf.New("P", "mm", "A4", "")
+	p.SetCatalogSort(true)
+	p.SetCreationDate(meta.Date)
+	p.SetModificationDate(meta.Date)
+	p.SetAutoPageBreak(false, 0)
+	p.SetTitle(meta.Title, true)
+	p.SetAuthor(meta.Author, true)
+	p.SetSubject(meta.Subject, true)
+	p.SetKeywords(meta.Keywords, true)
+	p.SetCreator(Producer, true)
+	p.SetProducer(Producer, true)
+	p.SetLang("vi-VN")
+	for _, s := range layout.StylesUsed(pages) {
+		p.AddUTF8FontFromBytes(f.family, string(fpdfStyle(s)), f.files[s])
+	}
+	if err := p.Error(); err != nil {
+		return fmt.Errorf("cannot load the fonts: %w", err)
+	}
+	pt := painter{p: p, family: f.family}
+	for i := range pages {
+		pt.page(&pages[i])
+	}
+	if err := p.Output(w); err != nil {
+		return fmt.Errorf("cannot write the PDF: %w", err)
+	}
+	return nil
+}
+
+// painter draws onto fpdf, setting fonts and colours only when they change.
+type painter struct {
+	p      *fpdf.Fpdf
+	family string
+	font   layout.Font
+	color  *layout.Color
+}
+
+func (pt *painter) page(pg *layout.Page) {
+	pt.p.AddPage()
+	pt.font, pt.color = layout.Font{}, nil
+	for _, r := range pg.Rules {
+		pt.p.SetDrawColor(int(r.Color.R), int(r.Color.G), int(r.Color.B))
+		pt.p.SetLineWidth(r.Width)
+		pt.p.Line(r.X1, r.Y1, r.X2, r.Y2)
+	}
+	for _, b := range pg.Boxes {
+		pt.p.SetDrawColor(int(b.Color.R), int(b.Color.G), int(b.Color.B))
+		pt.p.SetLineWidth(b.Width)
+		pt.p.Rect(b.X, b.Y, b.W, b.H, "D")
+	}
+	for _, t := range pg.Texts {
+		pt.text(t)
+	}
+}
+
+func (pt *painter) text(t layout.Text) {
+	if t.Font != pt.font {
+		pt.p.SetFont(pt.family, string(fpdfStyle(t.Font.Style)), t.Font.Size)
+		pt.font = t.Font
+	}
+	if pt.color == nil || *pt.color != t.Color {
+		pt.p.SetTextColor(int(t.Color.R), int(t.Color.G), int(t.Color.B))
+		c := t.Color
+		pt.color = &c
+	}
+	pt.p.Text(t.X, t.Y, t.S)
+}

@@ -1,0 +1,161 @@
+package pdf
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/vanban/vanban/fonts"
+	"github.com/vanban/vanban/internal/layout"
+)
+
+// The layout measures with Face; fpdf draws with its own parse of the same
+// file. Every character must get the same width from both, or justified
+// lines would not end at the margin.
+func TestFaceWidthsMatchFpdf(t *testing.T) {
+	f, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range layout.Styles {
+		p := fpdf.New("P", "mm", "A4", "")
+		p.AddUTF8FontFromBytes("x", string(fpdfStyle(st)), fonts.Serif(fpdfStyle(st)))
+		p.SetFont("x", string(fpdfStyle(st)), 10)
+		face := f.faces[st]
+		checked := 0
+		for r := rune(1); r < 0xFFFF; r++ {
+			if r >= 0xD800 && r < 0xE000 {
+				continue
+			}
+			s := string(r)
+			if got, want := face.Units(s), p.GetStringSymbolWidth(s); got != want {
+				t.Fatalf("%s U+%04X: Face %d, fpdf %d", st, r, got, want)
+			}
+			if face.Has(r) {
+				checked++
+			}
+		}
+		if checked < 2000 {
+			t.Errorf("%s: only %d characters in the font", st, checked)
+		}
+	}
+}
+
+func TestCoverage(t *testing.T) {
+	f, _ := Embedded()
+	for _, r := range "ẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹĐđƠơƯư“”–…" {
+		if !f.Has(r) {
+			t.Errorf("Liberation Serif should draw %q", r)
+		}
+	}
+	for _, r := range "⚡😀\u0300" {
+		if f.Has(r) && r != '\u0300' {
+			t.Errorf("Liberation Serif should not draw %q", r)
+		}
+	}
+}
+
+func samplePages() []layout.Page {
+	return []layout.Page{
+		{Number: 1, Texts: []layout.Text{
+			{X: 30, Y: 30, S: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Font: layout.Font{Style: layout.Bold, Size: 12}},
+			{X: 30, Y: 40, S: "Bỉm Sơn, ngày 23 tháng 5 năm 2017", Font: layout.Font{Style: layout.Italic, Size: 13}},
+			{X: 30, Y: 50, S: "Nội dung", Font: layout.Font{Style: layout.Regular, Size: 14}},
+		}, Rules: []layout.Rule{{X1: 30, Y1: 32, X2: 80, Y2: 32, Width: 0.2}}},
+		{Number: 2, Texts: []layout.Text{{X: 30, Y: 30, S: "2", Font: layout.Font{Style: layout.Regular, Size: 14}}}},
+	}
+}
+
+var meta = Meta{Title: "Chương trình công tác", Author: "ỦY BAN NHÂN DÂN", Date: time.Date(2017, 5, 23, 0, 0, 0, 0, time.UTC)}
+
+func render(t testing.TB, pages []layout.Page, f *Fonts) []byte {
+	var b bytes.Buffer
+	if err := Write(&b, pages, f, meta); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func TestDeterministic(t *testing.T) {
+	f, _ := Embedded()
+	a, b := render(t, samplePages(), f), render(t, samplePages(), f)
+	if !bytes.Equal(a, b) {
+		t.Fatal("two renders of the same pages differ")
+	}
+	if !bytes.Contains(a, []byte("/CreationDate (D:20170523000000)")) {
+		t.Error("the creation date should be the document's date")
+	}
+	if !bytes.Contains(a, []byte("/Lang (vi-VN)")) {
+		t.Error("the language should be vi-VN")
+	}
+}
+
+// Only the styles on the pages are embedded: each costs milliseconds of
+// fpdf's parsing and tens of kilobytes.
+func TestEmbedsOnlyUsedStyles(t *testing.T) {
+	f, _ := Embedded()
+	pdf := render(t, samplePages(), f)
+	if n := bytes.Count(pdf, []byte("/FontFile2")); n != 3 {
+		t.Errorf("embedded %d fonts, want 3 (bold, italic, regular)", n)
+	}
+	if bytes.Contains(pdf, []byte("LiberationSerifBI")) || bytes.Contains(pdf, []byte("liberationserifBI")) {
+		t.Error("bold italic is embedded but not used")
+	}
+}
+
+func writeFonts(t *testing.T, names [4]string) string {
+	dir := t.TempDir()
+	for i, n := range names {
+		if n == "" {
+			continue
+		}
+		if err := os.WriteFile(filepath.Join(dir, n), fonts.Serif(fpdfStyle(layout.Style(i))), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestUserFonts(t *testing.T) {
+	dir := writeFonts(t, [4]string{"TIMES.TTF", "timesbd.ttf", "TimesI.ttf", "timesbi.ttf"})
+	f, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Name != "Times New Roman" {
+		t.Errorf("family %q", f.Name)
+	}
+	if g, _ := Load(dir); g != f {
+		t.Error("a font directory should be read once per process")
+	}
+	if pdf := render(t, samplePages(), f); !bytes.Contains(pdf, []byte("/BaseFont /utf8timesnewroman")) {
+		t.Error("the PDF should name the user's family")
+	}
+}
+
+func TestUserFontsMissing(t *testing.T) {
+	dir := writeFonts(t, [4]string{"times.ttf", "timesbd.ttf"})
+	_, err := Load(dir)
+	if err == nil || !strings.Contains(err.Error(), "timesi.ttf, timesbi.ttf") {
+		t.Fatalf("error %v should name the missing files", err)
+	}
+}
+
+// A broken font is refused with a message, before fpdf would print to
+// stdout and fail later with "undefined font".
+func TestBadFont(t *testing.T) {
+	dir := writeFonts(t, [4]string{"times.ttf", "timesbd.ttf", "timesi.ttf", "timesbi.ttf"})
+	os.WriteFile(filepath.Join(dir, "timesbd.ttf"), []byte("OTTO not really a font, but long enough"), 0o644)
+	_, err := Load(dir)
+	if err == nil || !strings.Contains(err.Error(), "timesbd.ttf") || !strings.Contains(err.Error(), "CFF") {
+		t.Fatalf("error %v should name the file and the reason", err)
+	}
+	if _, err := ParseFace([]byte("short")); err == nil {
+		t.Error("a short file should be refused")
+	}
+}
