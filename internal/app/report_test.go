@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -39,7 +40,7 @@ func TestStarterRenders(t *testing.T) {
 // TestExamplesRenderIdentically renders the examples twice through the
 // same path as "vanban render" and compares the files byte for byte.
 func TestExamplesRenderIdentically(t *testing.T) {
-	files, _ := filepath.Glob("../../examples/bao-cao-bdg/*.yaml")
+	files, _ := filepath.Glob("../../examples/bao-cao-bdg-*.yaml")
 	if len(files) < 2 {
 		t.Fatalf("examples: %v", files)
 	}
@@ -64,7 +65,7 @@ func TestTemplateOverride(t *testing.T) {
 	dir := t.TempDir()
 	os.MkdirAll(filepath.Join(dir, "catalogues"), 0o755)
 	os.WriteFile(filepath.Join(dir, "catalogues", "bdg-2011-2020.yaml"), []byte("schema: bdg-indicators/v9\n"), 0o644)
-	src, _ := os.ReadFile("../../examples/bao-cao-bdg/bim-son-2017-nam.yaml")
+	src, _ := os.ReadFile("../../examples/bao-cao-bdg-bim-son-2017-nam.yaml")
 	_, w, diags := Prepare("nam.yaml", src, Options{TemplateDir: dir})
 	if w != nil || !diags.HasErrors() {
 		t.Fatal("the overriding catalogue was not used")
@@ -73,4 +74,26 @@ func TestTemplateOverride(t *testing.T) {
 	if diags[0].File != want {
 		t.Errorf("problem reported against %q, want %q", diags[0].File, want)
 	}
+}
+
+// FuzzReport: no period file makes the report pipeline panic; whatever is
+// accepted renders a workbook.
+func FuzzReport(f *testing.F) {
+	for _, p := range []string{"../../examples/bao-cao-bdg-bim-son-2017-6-thang.yaml", "../../examples/bao-cao-bdg-bim-son-2017-nam.yaml"} {
+		if src, err := os.ReadFile(p); err == nil {
+			f.Add(src)
+		}
+	}
+	f.Add(Starters()["bao-cao-bdg"])
+	const head = "schema: bdg-period/v1\ncatalogue: bdg-2011-2020\nunit: {issuer: X, name: X, place: X, level: xã, sublevel: thôn}\nperiod: {kind: half-year, year: 2017}\ndocument: {date: 2017-06-20}\nsubunits: [{id: a, name: A}]\n"
+	f.Add([]byte(head + "data: {a: {hdnd: {total: 3, male: 1, female: 2}, ubnd_lanh_dao: [Chủ tịch: nữ], tin_bai_bdg: 12}}\n"))
+	f.Add([]byte(head + "targets: {MT2.CT1: {plan: [40, 60]}, MT1.CT1a: {year: []}}\ndata: {town: {sinh: {male: 0, female: 0}}}\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		_, w, _ := Prepare("f.yaml", src, Options{})
+		if w != nil {
+			if err := w(io.Discard); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
 }

@@ -121,6 +121,9 @@ func (r *Report) checkEntities(d *decode.Decoder) map[string]entityKind {
 			}
 		}
 	}
+	if len(r.Subunits) == 0 {
+		d.Error("subunits", "no sub-unit is declared", "at least one line such as - {id: ba-dinh, name: Phường Ba Đình}")
+	}
 	declare(r.Subunits, "subunits", areaEntity)
 	declare(r.Departments, "departments", deptEntity)
 	if _, ok := r.P.Data.Entities[TownID]; ok {

@@ -140,6 +140,15 @@ func TestEntityDeclarations(t *testing.T) {
 	wantSub(t, diags, "p.yaml:"+at(t, src, "town", 1)+`: subunits[4].id: the id "town" is kept for the thị xã's own bodies (expected another id)`)
 }
 
+func TestNoSubunits(t *testing.T) {
+	src := strings.Replace(periodHead, "subunits:\n  - {id: a, name: Phường A}\n  - {id: b, name: Phường B}\n  - {id: c, name: Xã C}\n", "subunits: []\n", 1)
+	r, diags, src := loadPeriodWith(t, src+"data: {}\n")
+	if r != nil {
+		t.Error("report computed without sub-units")
+	}
+	wantSub(t, diags, "p.yaml:"+at(t, src, "[]", 1)+": subunits: no sub-unit is declared")
+}
+
 func TestDepartmentMeasureReportedTwice(t *testing.T) {
 	r, diags, src := loadPeriodWith(t, strings.Replace(periodHead, "  - {id: tk, name: Phòng Thống kê}", "  - {id: tk, name: Phòng Thống kê}\n  - {id: kh, name: Phòng Kế hoạch}", 1)+
 		"data:\n  tk: {doanh_nghiep: {total: 10, female: 4}}\n  kh: {doanh_nghiep: {total: 12, female: 5}}\n")

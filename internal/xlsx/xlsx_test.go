@@ -16,8 +16,8 @@ import (
 
 // examples are the period files rendered by the tests.
 var examples = []string{
-	"../../examples/bao-cao-bdg/bim-son-2017-6-thang.yaml",
-	"../../examples/bao-cao-bdg/bim-son-2017-nam.yaml",
+	"../../examples/bao-cao-bdg-bim-son-2017-6-thang.yaml",
+	"../../examples/bao-cao-bdg-bim-son-2017-nam.yaml",
 }
 
 // load reads a period file and fails the test on any error.
