@@ -60,22 +60,11 @@ func (v *validator) docType(types []DocType) {
 	v.d.Error("type", msg, "a type of Phụ lục III without diacritics: "+strings.Join(keys, ", "))
 }
 
-// reported tells whether the decoder already reported a problem with the
-// field at path, so that validation does not say the same thing twice.
-func (v *validator) reported(path string) bool {
-	for _, x := range v.d.Diags {
-		if x.Field == path {
-			return true
-		}
-	}
-	return false
-}
-
 func (v *validator) issuer() {
 	is := v.doc.Issuer
 	// A blank name written as a text is reported by the decoder; a list
 	// of blank names only here.
-	if len(is.Name.Values()) == 0 && v.d.Has("issuer.name") && !v.reported("issuer.name") {
+	if len(is.Name.Values()) == 0 && v.d.Has("issuer.name") && !v.d.Reported("issuer.name") {
 		v.d.Error("issuer.name", "the issuing body's name is empty", "a name such as ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN")
 	}
 	if a := trim(is.Abbr.Value); a != "" && !groupRe.MatchString(a) {
@@ -132,7 +121,7 @@ func (v *validator) symbolType(s string) {
 
 func (v *validator) defaultSymbol() {
 	doc := v.doc
-	if trim(doc.Issuer.Abbr.Value) == "" && doc.Kind.Key != "" && v.d.Has("issuer") && !v.reported("issuer") {
+	if trim(doc.Issuer.Abbr.Value) == "" && doc.Kind.Key != "" && v.d.Has("issuer") && !v.d.Reported("issuer") {
 		v.d.Error("issuer.abbr", "the issuer's abbreviation is needed to compose the symbol",
 			fmt.Sprintf("issuer.abbr such as UBND (the symbol becomes %s-UBND), or a symbol: line", doc.Kind.Abbr))
 	}
@@ -181,7 +170,7 @@ func (v *validator) urgency() {
 
 func (v *validator) content() {
 	doc := v.doc
-	if len(doc.Body()) == 0 && !v.reported("preamble") && !v.reported("sections") && !v.reported("closing") {
+	if len(doc.Body()) == 0 && !v.d.Reported("preamble") && !v.d.Reported("sections") && !v.d.Reported("closing") {
 		v.d.Error("", "the document has no content", "preamble:, sections: or closing:")
 	}
 	v.depth(doc.Sections, "sections", 1, maxDepth(doc.Sections))

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -86,9 +87,18 @@ func (r figureReader) number(n *yaml.Node, path string) (int64, bool) {
 		r.errorf(path, want, "số người, số vụ phải là số nguyên", "a fractional count (%s)", n.Value)
 		return 0, false
 	}
+	if thousandsComma.MatchString(n.Value) {
+		r.errorf(path, "a whole number written without a thousands comma: "+strings.ReplaceAll(n.Value, ",", ""),
+			"không dùng dấu phẩy phân cách hàng nghìn", "found the text %q", n.Value)
+		return 0, false
+	}
 	r.errorf(path, want, "phải là một số", "found the text %q", n.Value)
 	return 0, false
 }
+
+// thousandsComma matches a count such as 1,234 written with a thousands
+// comma, which YAML reads as text.
+var thousandsComma = regexp.MustCompile(`^\d{1,3}(,\d{3})+$`)
 
 // looksLikeThousands reports a number such as 1.234 that a Vietnamese
 // writer means as one thousand two hundred thirty-four.

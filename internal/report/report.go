@@ -69,6 +69,7 @@ func Load(d *decode.Decoder, root *yaml.Node, templateDir string) *Report {
 	kinds := r.checkEntities(d)
 	r.readData(d, kinds)
 	r.checkIndicatorKeys(d, root)
+	r.checkSomeFigures(d)
 	r.warnMissing(d)
 	if d.Diags.HasErrors() {
 		return nil
@@ -80,7 +81,11 @@ func Load(d *decode.Decoder, root *yaml.Node, templateDir string) *Report {
 func findCatalogue(d *decode.Decoder, name, templateDir string) *Catalogue {
 	file, src, err := ResolveCatalogue(name, d.File, templateDir)
 	if err != nil {
-		d.Error("catalogue", fmt.Sprintf("cannot read the catalogue %q (%s)", name, plainErr(err)),
+		msg := fmt.Sprintf("cannot read the catalogue %q (%s)", name, plainErr(err))
+		if s := decode.Suggest(name, Embedded); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		}
+		d.Error("catalogue", msg,
 			"the name of an embedded catalogue ("+strings.Join(Embedded, ", ")+") or a path to a catalogue file relative to this file")
 		return nil
 	}
@@ -121,7 +126,8 @@ func (r *Report) checkEntities(d *decode.Decoder) map[string]entityKind {
 			}
 		}
 	}
-	if len(r.Subunits) == 0 {
+	// A missing, misspelt or unreadable list is reported by the decoder.
+	if len(r.Subunits) == 0 && d.Has("subunits") && !d.Reported("subunits") {
 		d.Error("subunits", "no sub-unit is declared", "at least one line such as - {id: ba-dinh, name: Phường Ba Đình}")
 	}
 	declare(r.Subunits, "subunits", areaEntity)
@@ -151,7 +157,9 @@ func (r *Report) readData(d *decode.Decoder, kinds map[string]entityKind) {
 		}
 	}
 	for _, id := range r.P.Data.IDs {
-		if kinds[id] != 0 {
+		// Without the list of sub-units (an error already reported) every
+		// id would be undeclared.
+		if kinds[id] != 0 || len(r.Subunits) == 0 {
 			continue
 		}
 		msg := fmt.Sprintf("%q is not a declared sub-unit or department", id)
@@ -312,6 +320,24 @@ func (r *Report) indicatorAt(d *decode.Decoder, pos diag.Pos, path, id, what str
 	return nil
 }
 
+// checkSomeFigures refuses a report in which no entity gives any figure:
+// its workbook would be an empty form with every indicator "not
+// reported", easy to attach by mistake.
+func (r *Report) checkSomeFigures(d *decode.Decoder) {
+	if d.Reported("data") {
+		return
+	}
+	for _, e := range r.P.Data.Entities {
+		for _, v := range e.Measures {
+			if !isNullNode(v.Node) {
+				return
+			}
+		}
+	}
+	d.Error("data", "the report holds no figures: no sub-unit or department gives any",
+		"the figures of at least one sub-unit, such as ba-dinh: {cap_uy: {total: 15, female: 4}}")
+}
+
 // warnMissing warns about a sub-unit that says nothing about a measure
 // other areas report: it is left out of the totals, which is right for a
 // sub-unit that did not report but wrong for a forgotten line. An
@@ -322,6 +348,9 @@ func (r *Report) warnMissing(d *decode.Decoder) {
 			continue
 		}
 		for i, s := range r.Subunits {
+			if s.ID == "" {
+				continue // not a sub-unit: reported by the decoder
+			}
 			raw, ok := r.P.Data.Entities[s.ID]
 			if _, said := raw.Measures[m.ID]; said {
 				continue
