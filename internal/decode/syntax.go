@@ -207,7 +207,7 @@ func bracketProblem(lines []string, line int, what string) problem {
 	open, close := "[", "]"
 	kind := "a list in [ ]"
 	if strings.HasSuffix(what, "'}'") {
-		open, close, kind = "{", "}", "a mapping in { }"
+		open, close, kind = "{", "}", "a group of fields in { }"
 	}
 	pos := diag.Pos{Line: max(line, 1), Col: 1}
 	for i := min(line, len(lines)) - 1; i >= 0; i-- {

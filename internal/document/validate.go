@@ -88,16 +88,24 @@ func (v *validator) symbol() {
 			fmt.Sprintf("only the part after the last slash, symbol: %s; the number goes in \"number:\" and administrative documents carry no year", s[strings.LastIndex(s, "/")+1:]))
 		return
 	case strings.ContainsAny(s, " \t"):
-		v.d.Error("symbol", fmt.Sprintf("the symbol %q contains spaces", s), "groups joined by \"-\" without spaces, such as CTr-UBND")
+		v.d.Error("symbol", fmt.Sprintf("the symbol %q contains spaces", s), "groups joined by \"-\" without spaces, such as "+v.exampleSymbol())
 		return
 	}
 	for _, g := range strings.Split(s, "-") {
 		if !groupRe.MatchString(g) {
-			v.d.Error("symbol", fmt.Sprintf("the symbol %q has an empty or invalid group %q", s, g), "groups of letters and digits joined by \"-\", such as CTr-UBND")
+			v.d.Error("symbol", fmt.Sprintf("the symbol %q has an empty or invalid group %q", s, g), "groups of letters and digits joined by \"-\", such as "+v.exampleSymbol())
 			return
 		}
 	}
 	v.symbolType(s)
+}
+
+// exampleSymbol is a symbol of the document's own type, for messages.
+func (v *validator) exampleSymbol() string {
+	if v.doc.Kind.Abbr == "" {
+		return "CTr-UBND"
+	}
+	return v.doc.Kind.Abbr + "-UBND"
 }
 
 // symbolType checks that a typed document's symbol starts with its type's

@@ -63,7 +63,7 @@ func (r figureReader) number(n *yaml.Node, path string) (int64, bool) {
 	r.d.Record(path, n)
 	const want = "a whole number of 0 or more"
 	if n.Kind != yaml.ScalarNode {
-		r.errorf(path, want, "phải là một số", "found a list or mapping instead of a number")
+		r.errorf(path, want, "phải là một số", "found %s", decode.Describe(n))
 		return 0, false
 	}
 	switch n.Tag {
@@ -111,7 +111,7 @@ func looksLikeThousands(s string) bool {
 // keys. Null values are left out.
 func (r figureReader) fields(n *yaml.Node, path string, keys []string, example string) (map[string]int64, bool) {
 	if n.Kind != yaml.MappingNode {
-		r.errorf(path, "a mapping such as "+example, "ghi số liệu dạng {tên: số, …}", "the figures are not a mapping")
+		r.errorf(path, "the counts by name, such as "+example, "ghi số liệu dạng {tên: số, …}", "found %s", decode.Describe(n))
 		return nil, false
 	}
 	got, ok := map[string]int64{}, true

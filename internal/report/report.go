@@ -149,27 +149,38 @@ func (r *Report) checkEntities(d *decode.Decoder) map[string]entityKind {
 func (r *Report) readData(d *decode.Decoder, kinds map[string]entityKind) {
 	r.Figures = map[string]map[string]Figures{}
 	r.DeptOf = map[string]*Entity{}
-	var declared []string
 	for _, e := range append(append([]*Entity(nil), r.Areas()...), departmentPtrs(r.Departments)...) {
-		declared = append(declared, e.ID)
 		if raw, ok := r.P.Data.Entities[e.ID]; ok {
 			r.Figures[e.ID] = r.readEntity(d, e, kinds[e.ID], raw)
 		}
 	}
+	// Without the list of sub-units, or with an entry that has no id (an
+	// error already reported), ids cannot be checked.
+	if len(r.Subunits) == 0 || kinds[""] != 0 {
+		return
+	}
 	for _, id := range r.P.Data.IDs {
-		// Without the list of sub-units (an error already reported) every
-		// id would be undeclared.
-		if kinds[id] != 0 || len(r.Subunits) == 0 {
+		if kinds[id] != 0 {
 			continue
 		}
 		msg := fmt.Sprintf("%q is not a declared sub-unit or department", id)
-		if s := decode.Suggest(id, declared); s != "" {
+		if s := r.misspelt(id); s != "" {
 			msg += fmt.Sprintf("; did you mean %q?", s)
 		}
 		problem(d, diag.Error, r.P.Data.KeyPos[id], decode.Join("data", id), msg,
 			"an id listed under subunits or departments, or town for the "+r.P.Unit.Level+"'s own bodies",
 			"đơn vị chưa được khai báo trong subunits hoặc departments")
 	}
+}
+
+// misspelt returns the declared id that an undeclared data id was
+// probably meant to be, or "".
+func (r *Report) misspelt(id string) string {
+	var declared []string
+	for _, e := range append(append([]*Entity(nil), r.Areas()...), departmentPtrs(r.Departments)...) {
+		declared = append(declared, e.ID)
+	}
+	return decode.Suggest(id, declared)
 }
 
 func departmentPtrs(list []Entity) []*Entity {
@@ -343,13 +354,21 @@ func (r *Report) checkSomeFigures(d *decode.Decoder) {
 // sub-unit that did not report but wrong for a forgotten line. An
 // explicit "measure: ~" says the figures were not reported, silently.
 func (r *Report) warnMissing(d *decode.Decoder) {
+	typos := map[string]bool{}
+	for _, id := range r.P.Data.IDs {
+		if r.Figures[id] == nil { // undeclared
+			if s := r.misspelt(id); s != "" {
+				typos[s] = true
+			}
+		}
+	}
 	for _, m := range r.usedMeasures() {
 		if m.From != FromAreas || !r.anyReported(m) {
 			continue
 		}
 		for i, s := range r.Subunits {
-			if s.ID == "" {
-				continue // not a sub-unit: reported by the decoder
+			if s.ID == "" || typos[s.ID] {
+				continue // not a sub-unit, or its figures are under a misspelt id: both errors
 			}
 			raw, ok := r.P.Data.Entities[s.ID]
 			if _, said := raw.Measures[m.ID]; said {

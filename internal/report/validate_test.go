@@ -269,8 +269,14 @@ func TestSubunitsMistakeOnce(t *testing.T) {
 	}
 	// A sub-unit written as a bare name is one error, with no warning
 	// about the figures of a nameless unit.
-	_, diags, _ := loadPeriodWith(t, strings.Replace(periodHead, "  - {id: c, name: Xã C}", "  - Xã C", 1)+data)
+	_, diags, _ := loadPeriodWith(t, strings.Replace(periodHead, "  - {id: c, name: Xã C}", "  - Xã C", 1)+data+"  c: {hdnd: {total: 9, female: 2}}\n")
 	if got := texts(diags); len(got) != 1 || !strings.Contains(got[0], `subunits[3]: found the text "Xã C"`) {
 		t.Errorf("bare name: %q", got)
+	}
+	// Figures under a misspelt id are one error, with no warning that the
+	// sub-unit meant gives no figures.
+	_, diags, _ = loadPeriodWith(t, periodHead+strings.Replace(data, "  b:", "  bb:", 1)+"  c: {hdnd: {total: 9, female: 2}}\n")
+	if got := texts(diags); len(got) != 1 || !strings.Contains(got[0], `data.bb: "bb" is not a declared sub-unit or department; did you mean "b"?`) {
+		t.Errorf("misspelt id:\n  %s", strings.Join(got, "\n  "))
 	}
 }
