@@ -256,4 +256,3 @@ func overlap(m layout.Measurer, a, b layout.Text) bool {
 	const eps = 0.05
 	return ax0 < bx1-eps && bx0 < ax1-eps && ay0 < by1-eps && by0 < ay1-eps
 }
-
