@@ -84,6 +84,18 @@ func (d *Decoder) At(path string) diag.Pos {
 // Has reports whether the input gave a value for path.
 func (d *Decoder) Has(path string) bool { _, ok := d.pos[path]; return ok }
 
+// Reported reports whether a problem was already reported for exactly
+// path, so that validation does not say again, in other words, what the
+// decoder said about a value it could not read.
+func (d *Decoder) Reported(path string) bool {
+	for _, x := range d.Diags {
+		if x.Field == path {
+			return true
+		}
+	}
+	return false
+}
+
 // Record remembers the position of n as the position of path.
 func (d *Decoder) Record(path string, n *yaml.Node) {
 	d.pos[path] = diag.Pos{Line: n.Line, Col: n.Column}

@@ -26,7 +26,7 @@ type Document struct {
 	Symbol     Text         `yaml:"symbol" vi:"ký hiệu"`
 	Place      Text         `yaml:"place,required" vi:"địa danh"`
 	Date       viet.Date    `yaml:"date,required" vi:"ngày ban hành"`
-	Title      Text         `yaml:"title" vi:"trích yếu"`
+	Title      Text         `yaml:"title,required" vi:"trích yếu"`
 	To         TextList     `yaml:"to" vi:"kính gửi"`
 	Bases      TextList     `yaml:"bases" vi:"căn cứ"`
 	Preamble   TextList     `yaml:"preamble" vi:"phần mở đầu"`
@@ -144,6 +144,13 @@ func (num *Number) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 		return
 	}
 	v, err := strconv.Atoi(strings.TrimSpace(s))
+	if i := strings.IndexByte(s, '/'); i >= 0 && err != nil {
+		// "05/KH-UBND": the whole "Số:" line written in one field.
+		d.Error(path, fmt.Sprintf("%q is the number and the symbol together", s),
+			fmt.Sprintf("the number alone, number: %s, and the part after the last slash in symbol: %s",
+				strings.TrimSpace(s[:i]), strings.TrimSpace(s[strings.LastIndexByte(s, '/')+1:])))
+		return
+	}
 	if err != nil || v < 1 {
 		d.Error(path, fmt.Sprintf("%q is not a document number", s), "a whole number from 1, such as 5 (printed 05); leave it out for an unnumbered draft")
 		return
@@ -170,7 +177,7 @@ func (l *TextList) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 		}
 	default:
 		if !colonKey(d, n, path) {
-			d.Error(path, "found a mapping (key: value lines)", "a text or a list of texts")
+			d.Error(path, "found "+decode.Describe(n), "a text or a list of texts")
 		}
 	}
 }

@@ -275,3 +275,37 @@ func TestLocate(t *testing.T) {
 		t.Errorf("second ⚡ at %d:%d, want 4:14", p.Line, p.Col)
 	}
 }
+
+// A mistake is reported once: the model does not repeat, in its own
+// words, what the decoder already said about the same field, nor report
+// the consequences of a value it could not read.
+func TestOneLinePerMistake(t *testing.T) {
+	for _, c := range []struct {
+		old, new string
+		want     []string // every error, in order
+	}{
+		{"title:", "titel:", []string{`x.yaml:5:1: titel: unknown key "titel"; did you mean "title"? [trích yếu]`}},
+		{"title: Công tác năm 2017", "title: [Công tác năm 2017]", []string{`x.yaml:5:8: title: found a list (expected a text) [trích yếu]`}},
+		{"title: Công tác năm 2017", `title: ""`, []string{`x.yaml:5:8: title: this required field is empty (expected a value) [trích yếu]`}},
+		{"place: Bỉm Sơn", `place: " "`, []string{`x.yaml:3:8: place: this required field is empty (expected a value) [địa danh]`}},
+		{"name: [ỦY BAN NHÂN DÂN, THỊ XÃ BỈM SƠN]", "name: ", []string{`x.yaml:2:16: issuer.name: this required field is empty (expected a value) [tên cơ quan ban hành]`}},
+		{"name: [ỦY BAN NHÂN DÂN, THỊ XÃ BỈM SƠN]", "name: []", []string{`x.yaml:2:16: issuer.name: the issuing body's name is empty (expected a name such as ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN) [tên cơ quan ban hành]`}},
+		{"issuer: {name: [ỦY BAN NHÂN DÂN, THỊ XÃ BỈM SƠN], abbr: UBND}", "issuer: ỦY BAN NHÂN DÂN", []string{`x.yaml:2:9: issuer: found the text "ỦY BAN NHÂN DÂN" (expected a group of fields, one "key: value" per line) [cơ quan ban hành]`}},
+		{"closing: [x]", "sections: {heading: A}", []string{`x.yaml:9:11: sections: found a group of fields (expected a list, one item per line starting with "- ") [các phần, mục]`}},
+		{"closing: [x]", "closing: {a: b}", []string{`x.yaml:9:10: closing: found a group of fields (expected a text or a list of texts) [phần kết]`}},
+		{"closing: [x]", "closing: [x]\nnumber: 05/CTr-UBND", []string{`x.yaml:10:9: number: "05/CTr-UBND" is the number and the symbol together (expected the number alone, number: 05, and the part after the last slash in symbol: CTr-UBND) [số]`}},
+	} {
+		src := strings.Replace(base+"closing: [x]\n", c.old, c.new, 1)
+		d := decode.New("x.yaml")
+		Decode(d, d.Parse([]byte(src)), types(t))
+		var got []string
+		for _, x := range d.Diags {
+			if x.Severity == diag.Error {
+				got = append(got, x.String())
+			}
+		}
+		if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+			t.Errorf("%s → %s\n got: %s\nwant: %s", c.old, c.new, strings.Join(got, "\n      "), strings.Join(c.want, "\n      "))
+		}
+	}
+}

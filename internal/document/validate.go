@@ -23,7 +23,6 @@ func Decode(d *decode.Decoder, root *yaml.Node, types []DocType) *Document {
 	v.docType(types)
 	v.issuer()
 	v.symbol()
-	v.required()
 	v.content()
 	v.signer()
 	v.recipients()
@@ -63,7 +62,9 @@ func (v *validator) docType(types []DocType) {
 
 func (v *validator) issuer() {
 	is := v.doc.Issuer
-	if len(is.Name.Values()) == 0 && v.d.Has("issuer.name") {
+	// A blank name written as a text is reported by the decoder; a list
+	// of blank names only here.
+	if len(is.Name.Values()) == 0 && v.d.Has("issuer.name") && !v.d.Reported("issuer.name") {
 		v.d.Error("issuer.name", "the issuing body's name is empty", "a name such as ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN")
 	}
 	if a := trim(is.Abbr.Value); a != "" && !groupRe.MatchString(a) {
@@ -84,19 +85,27 @@ func (v *validator) symbol() {
 	switch {
 	case strings.Contains(s, "/"):
 		v.d.Error("symbol", fmt.Sprintf("the symbol %q contains \"/\"", s),
-			"only the part after the slash, such as CTr-UBND; the number goes in \"number:\" and a year is not written for administrative documents")
+			fmt.Sprintf("only the part after the last slash, symbol: %s; the number goes in \"number:\" and administrative documents carry no year", s[strings.LastIndex(s, "/")+1:]))
 		return
 	case strings.ContainsAny(s, " \t"):
-		v.d.Error("symbol", fmt.Sprintf("the symbol %q contains spaces", s), "groups joined by \"-\" without spaces, such as CTr-UBND")
+		v.d.Error("symbol", fmt.Sprintf("the symbol %q contains spaces", s), "groups joined by \"-\" without spaces, such as "+v.exampleSymbol())
 		return
 	}
 	for _, g := range strings.Split(s, "-") {
 		if !groupRe.MatchString(g) {
-			v.d.Error("symbol", fmt.Sprintf("the symbol %q has an empty or invalid group %q", s, g), "groups of letters and digits joined by \"-\", such as CTr-UBND")
+			v.d.Error("symbol", fmt.Sprintf("the symbol %q has an empty or invalid group %q", s, g), "groups of letters and digits joined by \"-\", such as "+v.exampleSymbol())
 			return
 		}
 	}
 	v.symbolType(s)
+}
+
+// exampleSymbol is a symbol of the document's own type, for messages.
+func (v *validator) exampleSymbol() string {
+	if v.doc.Kind.Abbr == "" {
+		return "CTr-UBND"
+	}
+	return v.doc.Kind.Abbr + "-UBND"
 }
 
 // symbolType checks that a typed document's symbol starts with its type's
@@ -120,27 +129,13 @@ func (v *validator) symbolType(s string) {
 
 func (v *validator) defaultSymbol() {
 	doc := v.doc
-	if trim(doc.Issuer.Abbr.Value) == "" && doc.Kind.Key != "" && v.d.Has("issuer") {
+	if trim(doc.Issuer.Abbr.Value) == "" && doc.Kind.Key != "" && v.d.Has("issuer") && !v.d.Reported("issuer") {
 		v.d.Error("issuer.abbr", "the issuer's abbreviation is needed to compose the symbol",
 			fmt.Sprintf("issuer.abbr such as UBND (the symbol becomes %s-UBND), or a symbol: line", doc.Kind.Abbr))
 	}
 	if doc.Kind.IsLetter() && trim(doc.Issuer.Abbr.Value) != "" {
 		v.d.Warn("symbol", "a công văn's symbol names the issuer and the drafting unit",
 			fmt.Sprintf("symbol: %s-VP (with your unit's abbreviation)", trim(doc.Issuer.Abbr.Value)))
-	}
-}
-
-func (v *validator) required() {
-	doc := v.doc
-	if trim(doc.Place.Value) == "" && v.d.Has("place") {
-		v.d.Error("place", "the place name is empty", "the name of the administrative unit, such as Bỉm Sơn")
-	}
-	if trim(doc.Title.Value) == "" {
-		what := "the abstract (trích yếu) that follows the type name"
-		if doc.Kind.IsLetter() {
-			what = "the abstract printed after \"V/v\""
-		}
-		v.d.Error("title", "the document has no title", what)
 	}
 }
 
@@ -183,7 +178,7 @@ func (v *validator) urgency() {
 
 func (v *validator) content() {
 	doc := v.doc
-	if len(doc.Body()) == 0 {
+	if len(doc.Body()) == 0 && !v.d.Reported("preamble") && !v.d.Reported("sections") && !v.d.Reported("closing") {
 		v.d.Error("", "the document has no content", "preamble:, sections: or closing:")
 	}
 	v.depth(doc.Sections, "sections", 1, maxDepth(doc.Sections))

@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"slices"
+
 	"github.com/vanban/vanban/internal/document"
 )
 
@@ -100,8 +102,10 @@ func (c *composer) body() []item {
 // signature lays out the signature block in the right column (authority
 // and position in bold capitals, room for signature and seal, the name in
 // bold) and "Nơi nhận:" on the left, level with the first authority line.
-// It is one item: it is never split across pages.
-func (c *composer) signature() item {
+// It is returned as bands, glued together: it is never split across pages
+// unless it is taller than a page (a very long "Nơi nhận"), when it
+// breaks between lines rather than running off the page.
+func (c *composer) signature() []item {
 	lx, lw, rx, rw := c.o.Columns()
 	rc := rx + rw/2
 	size := c.o.BodySize
@@ -115,15 +119,57 @@ func (c *composer) signature() item {
 	name, _ := c.centredPara(plain(c.doc.Signer.Name.Value, Bold), size, rc, rw, "signer-name")
 	name[0].before = signatureGap
 	right = append(right, name...)
-	var sig item
-	sig.before = paraSpace + lead/2
 	page := &Page{}
 	bottom := stack(page, right, 0)
-	first := page.Texts[0].Y
+	first := baseline(c.m, size, lead)
+	if len(page.Texts) > 0 {
+		first = page.Texts[0].Y
+	}
 	bottom = max(bottom, c.recipients(page, lx, lw, first))
-	sig.h = bottom
-	sig.texts, sig.rules, sig.boxes = page.Texts, page.Rules, page.Boxes
-	return sig
+	bands := c.bands(page.Texts, bottom)
+	bands[0].before = paraSpace + lead/2
+	return bands
+}
+
+// bands cuts a block of texts, h high, that is taller than a page into
+// horizontal bands at the bottoms of its lines where no other line
+// crosses, each band glued to the next. A block that fits on a page stays
+// one item.
+func (c *composer) bands(texts []Text, h float64) []item {
+	if h <= c.o.PageH-c.o.Top-c.o.Bottom {
+		return []item{{h: h, texts: texts}}
+	}
+	extent := func(t Text) (float64, float64) {
+		s := t.Font.Size * ptMM
+		return t.Y - c.m.Ascent()*s, t.Y + c.m.Descent()*s
+	}
+	cuts := []float64{}
+	for _, t := range texts {
+		_, cut := extent(t)
+		ok := cut < h
+		for _, u := range texts {
+			top, bottom := extent(u)
+			ok = ok && !(top < cut && cut < bottom)
+		}
+		if ok {
+			cuts = append(cuts, cut)
+		}
+	}
+	slices.Sort(cuts)
+	cuts = append(slices.Compact(cuts), h)
+	items := make([]item, len(cuts))
+	top := 0.0
+	for i, cut := range cuts {
+		items[i] = item{h: cut - top, keep: i < len(cuts)-1}
+		for _, t := range texts {
+			if y0, _ := extent(t); y0 >= top && (y0 < cut || i == len(cuts)-1) {
+				t.Y -= top
+				items[i].texts = append(items[i].texts, t)
+			}
+		}
+		top = cut
+	}
+	return items
 }
 
 // recipients places "Nơi nhận:" (12 pt bold italic) with its baseline at

@@ -44,7 +44,7 @@ func Compose(doc *document.Document, m Measurer, o Options) []Page {
 	if len(items) > 0 {
 		items[len(items)-1].keep = true // the signature never stands alone
 	}
-	items = append(items, c.signature())
+	items = append(items, c.signature()...)
 	layout := paginate(items, y, o.Top, o.PageH-o.Bottom)
 	pages := make([]Page, len(layout))
 	for n, pl := range layout {

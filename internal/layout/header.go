@@ -9,22 +9,74 @@ import "github.com/vanban/vanban/internal/document"
 // It returns the page and the y where the rest of the page may start.
 func (c *composer) header() (Page, float64) {
 	p := Page{Number: 1}
-	lx, lw, rx, rw := c.o.Columns()
+	lx, lw, rx, rw := c.columns()
 	lc, rc := lx+lw/2, rx+rw/2
 	rightRule := c.national(&p, rc)
 	leftBottom, leftRule := c.issuer(&p, lc, lw)
 	// The number and the date share a baseline just under the lower rule.
 	top := max(leftRule, rightRule) + 2
-	lead := lineHeight(numberSize)
-	base := top + baseline(c.m, numberSize, lead)
-	num := c.doc.NumberLine()
-	nf := Font{Regular, numberSize}
-	p.Texts = append(p.Texts, Text{X: lc - c.m.Width(num, nf)/2, Y: base, S: num, Font: nf, Tag: "number"})
-	date := c.doc.PlaceDate()
-	df := Font{Italic, c.o.HeaderSize + 1}
-	p.Texts = append(p.Texts, Text{X: rc - c.m.Width(date, df)/2, Y: base, S: date, Font: df, Tag: "date"})
-	y := max(leftBottom, top+max(lead, lineHeight(df.Size)))
+	base, numEnd, numBottom := c.number(&p, lc, lw, top)
+	y := max(leftBottom, numBottom, c.date(&p, rx, rw, base, numEnd, top))
 	return p, c.underNumber(&p, lc, lw, y)
+}
+
+// number places the "Số:" line centred in the left column from top, and
+// returns its baseline, the right end of its first line and its bottom.
+// The line keeps its spaces (room for a handwritten number); only a symbol
+// too long for the column makes it wrap.
+func (c *composer) number(p *Page, lc, lw, top float64) (base, end, bottom float64) {
+	s := c.doc.NumberLine()
+	f := Font{Regular, numberSize}
+	lead := lineHeight(numberSize)
+	if w := c.m.Width(s, f); w <= lw {
+		base = top + baseline(c.m, numberSize, lead)
+		p.Texts = append(p.Texts, Text{X: lc - w/2, Y: base, S: s, Font: f, Tag: "number"})
+		return base, lc + w/2, top + lead
+	}
+	items, _ := c.centredPara(plain(s, Regular), numberSize, lc, lw, "number")
+	n := len(p.Texts)
+	bottom = stack(p, items, top)
+	first := p.Texts[n : n+len(items[0].texts)]
+	return first[0].Y, lastEnd(c.m, first), bottom
+}
+
+// columns are the header's columns: those of the options, with the right
+// one widened, when the margins leave it too narrow, to hold the national
+// name on one line (nd30.md §2.1).
+func (c *composer) columns() (lx, lw, rx, rw float64) {
+	lx, lw, rx, rw = c.o.Columns()
+	if need := c.m.Width(NationalName, Font{Bold, c.o.HeaderSize}); rw < need {
+		lw, rx, rw = lw-(need-rw), rx-(need-rw), need
+	}
+	return lx, lw, rx, rw
+}
+
+// date places the place-and-date line on the number's baseline, centred
+// under the motto. A line wider than the right column may overflow it to
+// the left, short of the number and never into the margin (nd30.md §2.1:
+// "Thành phố Hồ Chí Minh, ngày …" at 14 pt); a longer one wraps. It
+// returns the bottom of the date.
+func (c *composer) date(p *Page, rx, rw, base, numEnd, top float64) float64 {
+	s := c.doc.PlaceDate()
+	f := Font{Italic, c.o.HeaderSize + 1}
+	lead := lineHeight(f.Size)
+	rc, right := rx+rw/2, c.o.Left+c.o.TextWidth()
+	w := c.m.Width(s, f)
+	if x := min(rc-w/2, right-w); x >= numEnd+2 {
+		p.Texts = append(p.Texts, Text{X: x, Y: base, S: s, Font: f, Tag: "date"})
+		return top + lead
+	}
+	items, _ := c.centredPara(plain(s, Italic), f.Size, rc, rw, "date")
+	return stack(p, items, base-baseline(c.m, f.Size, lead))
+}
+
+// lastEnd returns the right end of the rightmost text.
+func lastEnd(m Measurer, ts []Text) float64 {
+	end := 0.0
+	for _, t := range ts {
+		end = max(end, t.X+m.Width(t.S, t.Font))
+	}
+	return end
 }
 
 // national places the national name and the motto with its rule exactly
