@@ -147,6 +147,9 @@ func (r *Report) sum(ind *Indicator, res *Result) {
 	missing := map[*Entity]bool{}
 	for _, m := range ind.ms {
 		for _, e := range entities {
+			if e == r.Town && ind.SubunitsOnly() {
+				continue
+			}
 			f := r.Get(e.ID, m.ID)
 			if f == nil {
 				if e != r.Town {

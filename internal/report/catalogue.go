@@ -78,7 +78,15 @@ type Measure struct {
 	PerMonthAtLeast float64 `yaml:"per_month_at_least"`
 	// Ratio is the ratio printed next to the counts on each row.
 	Ratio *Ratio `yaml:"ratio"`
+
+	// subunitsOnly is set when every indicator computed from the measure
+	// counts the sub-units only: the unit's own figures are then not used.
+	subunitsOnly bool
 }
+
+// SubunitsOnly reports whether only the sub-units' figures of the measure
+// are used (every indicator computed from it has scope subunits).
+func (m *Measure) SubunitsOnly() bool { return m.subunitsOnly }
 
 // Part names one count of a pair.
 type Part struct {
@@ -105,6 +113,12 @@ const (
 	KindNotAssessed = "not_assessed" // meaningful only nationally or by survey
 )
 
+// Scopes of indicators computed from area measures.
+const (
+	ScopeAll      = "all"      // the unit's own bodies and its sub-units
+	ScopeSubunits = "subunits" // the sub-units only
+)
+
 // Natures of indicators.
 const (
 	Stock = "stock" // measured at a date or for a term
@@ -113,23 +127,27 @@ const (
 
 // Indicator is one target of the strategy.
 type Indicator struct {
-	ID          string                 `yaml:"id,required"`
-	Group       string                 `yaml:"group,required" vi:"mục tiêu"`
-	Name        string                 `yaml:"name,required" vi:"tên chỉ tiêu"`
-	Unit        string                 `yaml:"unit,required" vi:"đơn vị tính"`
-	Kind        string                 `yaml:"kind,required" vi:"loại chỉ tiêu"`
-	Measure     decode.Lines           `yaml:"measure" vi:"số liệu"`
-	Numerator   string                 `yaml:"numerator" vi:"tử số"`
-	Denominator string                 `yaml:"denominator" vi:"mẫu số"`
-	Scale       float64                `yaml:"scale"`
-	Decimals    *int                   `yaml:"decimals" vi:"số chữ số thập phân"`
-	Comparator  Comparator             `yaml:"comparator" vi:"so sánh"`
-	Nature      string                 `yaml:"nature" vi:"tính chất"`
-	National    map[string]TargetValue `yaml:"national" vi:"mục tiêu quốc gia"`
-	Uncertain   map[string]string      `yaml:"uncertain" vi:"giá trị chưa kiểm chứng"`
-	Confidence  string                 `yaml:"confidence" vi:"độ tin cậy"`
-	Source      string                 `yaml:"source" vi:"nguồn số liệu"`
-	Note        string                 `yaml:"note" vi:"ghi chú"`
+	ID          string       `yaml:"id,required"`
+	Group       string       `yaml:"group,required" vi:"mục tiêu"`
+	Name        string       `yaml:"name,required" vi:"tên chỉ tiêu"`
+	Unit        string       `yaml:"unit,required" vi:"đơn vị tính"`
+	Kind        string       `yaml:"kind,required" vi:"loại chỉ tiêu"`
+	Measure     decode.Lines `yaml:"measure" vi:"số liệu"`
+	Numerator   string       `yaml:"numerator" vi:"tử số"`
+	Denominator string       `yaml:"denominator" vi:"mẫu số"`
+	Scale       float64      `yaml:"scale"`
+	Decimals    *int         `yaml:"decimals" vi:"số chữ số thập phân"`
+	Comparator  Comparator   `yaml:"comparator" vi:"so sánh"`
+	// Scope says whose figures count: every area (the unit's own bodies and
+	// its sub-units, the default) or the sub-units only, for a share of
+	// wards and communes or a count of residents, which live in sub-units.
+	Scope      string                 `yaml:"scope" vi:"phạm vi tính"`
+	Nature     string                 `yaml:"nature" vi:"tính chất"`
+	National   map[string]TargetValue `yaml:"national" vi:"mục tiêu quốc gia"`
+	Uncertain  map[string]string      `yaml:"uncertain" vi:"giá trị chưa kiểm chứng"`
+	Confidence string                 `yaml:"confidence" vi:"độ tin cậy"`
+	Source     string                 `yaml:"source" vi:"nguồn số liệu"`
+	Note       string                 `yaml:"note" vi:"ghi chú"`
 
 	// Set by validation.
 	Row int `yaml:"-"` // 1-based position among indicators
@@ -157,6 +175,10 @@ func (ind *Indicator) Mult() float64 {
 	}
 	return 100
 }
+
+// SubunitsOnly reports whether the indicator counts the sub-units only,
+// leaving out the unit's own bodies.
+func (ind *Indicator) SubunitsOnly() bool { return ind.Scope == ScopeSubunits }
 
 // Measures returns the measures the indicator is computed from.
 func (ind *Indicator) Measures() []*Measure { return ind.ms }

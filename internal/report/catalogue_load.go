@@ -118,6 +118,22 @@ func checkCatalogue(d *decode.Decoder, c *Catalogue) {
 		c.byID[ind.ID] = ind
 		c.checkIndicator(d, path, ind)
 	}
+	c.markSubunitMeasures()
+}
+
+// markSubunitMeasures marks the measures that only sub-unit indicators use.
+func (c *Catalogue) markSubunitMeasures() {
+	all := map[*Measure]bool{}
+	for i := range c.Indicators {
+		ind := &c.Indicators[i]
+		for _, m := range ind.ms {
+			if ind.SubunitsOnly() {
+				m.subunitsOnly = !all[m]
+			} else {
+				all[m], m.subunitsOnly = true, false
+			}
+		}
+	}
 }
 
 func oneOf(d *decode.Decoder, path, v string, allowed ...string) bool {
@@ -211,6 +227,7 @@ func (c *Catalogue) checkIndicator(d *decode.Decoder, path string, ind *Indicato
 		return
 	}
 	c.checkMeasures(d, path, ind)
+	checkScope(d, path, ind)
 	if ind.Nature != "" {
 		oneOf(d, decode.Join(path, "nature"), ind.Nature, Stock, Flow)
 	} else {
@@ -269,6 +286,34 @@ func (c *Catalogue) checkMeasures(d *decode.Decoder, path string, ind *Indicator
 		checkKey(d, decode.Join(path, "numerator"), m, ind.Numerator)
 		checkKey(d, decode.Join(path, "denominator"), m, ind.Denominator)
 	}
+}
+
+// checkScope checks that a scope is known and applies to area measures.
+func checkScope(d *decode.Decoder, path string, ind *Indicator) {
+	spath := decode.Join(path, "scope")
+	if ind.Scope == "" || !oneOf(d, spath, ind.Scope, ScopeAll, ScopeSubunits) {
+		return
+	}
+	for _, m := range ind.ms {
+		if m.From != FromAreas {
+			d.Error(spath, fmt.Sprintf("the measure %q is reported by a department, so the indicator has no sub-units to choose", m.ID), "no scope, or a measure with from: areas")
+			return
+		}
+	}
+}
+
+// indicatorsOf lists the ids of the indicators computed from m.
+func (c *Catalogue) indicatorsOf(m *Measure) []string {
+	var ids []string
+	for i := range c.Indicators {
+		for _, im := range c.Indicators[i].ms {
+			if im == m {
+				ids = append(ids, c.Indicators[i].ID)
+				break
+			}
+		}
+	}
+	return ids
 }
 
 func (c *Catalogue) measureIDs() []string {

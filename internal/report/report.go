@@ -154,6 +154,7 @@ func (r *Report) readData(d *decode.Decoder, kinds map[string]entityKind) {
 			r.Figures[e.ID] = r.readEntity(d, e, kinds[e.ID], raw)
 		}
 	}
+	r.dropEmptyTown()
 	// Without the list of sub-units, or with an entry that has no id (an
 	// error already reported), ids cannot be checked.
 	if len(r.Subunits) == 0 || kinds[""] != 0 {
@@ -171,6 +172,23 @@ func (r *Report) readData(d *decode.Decoder, kinds map[string]entityKind) {
 			"an id listed under subunits or departments, or town for the "+r.P.Unit.Level+"'s own bodies",
 			"đơn vị chưa được khai báo trong subunits hoặc departments")
 	}
+}
+
+// dropEmptyTown removes the unit's own row when every figure under town
+// belongs to the sub-units only (and was left out with a warning): the
+// row would stay empty.
+func (r *Report) dropEmptyTown() {
+	raw := r.P.Data.Entities[TownID]
+	if r.Town == nil || len(raw.Order) == 0 {
+		return
+	}
+	for _, mid := range raw.Order {
+		if m := r.Cat.Measure(mid); m == nil || !m.SubunitsOnly() {
+			return
+		}
+	}
+	r.Town = nil
+	r.areas = r.areas[1:]
 }
 
 // misspelt returns the declared id that an undeclared data id was
@@ -218,11 +236,29 @@ func (r *Report) readEntity(d *decode.Decoder, e *Entity, kind entityKind, raw E
 			continue
 		}
 		fr := figureReader{d: d, m: m, who: e.Name + ", " + m.Label, months: r.Months}
-		if f := fr.read(rv.Node, rv.Path); f != nil {
+		f := fr.read(rv.Node, rv.Path)
+		if f != nil && e == r.Town && m.SubunitsOnly() {
+			r.warnTownFigure(d, m, raw.KeyPos[mid], rv.Path)
+			continue
+		}
+		if f != nil {
 			out[mid] = f
 		}
 	}
 	return out
+}
+
+// warnTownFigure says that the unit's own figure for a measure that only
+// sub-unit indicators use is left out. It is a warning, not an error: the
+// figure may well be true (the town's own radio broadcasts too), it just
+// does not belong to a share of wards and communes, and leaving it out
+// gives the right result.
+func (r *Report) warnTownFigure(d *decode.Decoder, m *Measure, pos diag.Pos, path string) {
+	u := r.P.Unit
+	problem(d, diag.Warning, pos, path,
+		fmt.Sprintf("%s: %q is counted for the %s only (%s), so the %s's own figure is left out of the totals and not printed",
+			r.Town.Name, m.Label, u.Sublevel, strings.Join(r.Cat.indicatorsOf(m), ", "), u.Level),
+		"no line for this measure under town", "chỉ tiêu này chỉ tính cho "+u.Sublevel+", không tính cấp "+u.Level)
 }
 
 // placeMeasure checks that a measure is reported where the catalogue

@@ -38,10 +38,11 @@ indicators:
   - {id: band, group: G, name: Việc làm nữ 40-60%, unit: "%", kind: band, measure: viec_lam, numerator: female, denominator: total, comparator: band, nature: flow, national: {2020: [40, 60]}}
   - {id: served, group: G, name: Nạn nhân được hỗ trợ, unit: "%", kind: share, measure: blgd, numerator: served, denominator: detected, comparator: ">=", nature: flow, national: {2020: 50}}
   - {id: ubnd, group: G, name: UBND có lãnh đạo nữ, unit: "%", kind: unit_share, measure: ubnd, comparator: ">", nature: stock, national: {2020: 95}}
-  - {id: tin, group: G, name: Xã đạt 2 tin/tháng, unit: "%", kind: unit_share, measure: tin_bai, comparator: ">=", nature: flow, national: {2020: 100}}
+  - {id: tin, group: G, name: Xã đạt 2 tin/tháng, unit: "%", kind: unit_share, measure: tin_bai, scope: subunits, comparator: ">=", nature: flow, national: {2020: 100}}
   - {id: dn, group: G, name: Nữ chủ doanh nghiệp, unit: "%", kind: share, measure: doanh_nghiep, numerator: female, denominator: total, comparator: ">=", nature: stock}
   - {id: cnt, group: G, name: Việc làm mới, unit: người, kind: count, measure: viec_lam, numerator: total, comparator: ">=", nature: flow, national: {2020: 100}}
-  - {id: cb, group: G, name: Xã có cán bộ phụ trách, unit: "%", kind: unit_share, measure: can_bo, comparator: ">=", nature: stock}
+  - {id: cb, group: G, name: Xã có cán bộ phụ trách, unit: "%", kind: unit_share, measure: can_bo, scope: subunits, comparator: ">=", nature: stock}
+  - {id: ubnd_xa, group: G, name: UBND xã có lãnh đạo nữ, unit: "%", kind: unit_share, measure: ubnd, scope: subunits, comparator: ">=", nature: stock}
   - {id: na, group: G, name: Tử vong mẹ, unit: /100.000, kind: not_assessed, note: Không tính ở cấp huyện.}
 `
 
@@ -356,5 +357,52 @@ func TestEmbeddedCataloguesLoad(t *testing.T) {
 				t.Errorf("%s %s: an assessed indicator without national target", name, ind.ID)
 			}
 		}
+	}
+}
+
+// TestSubunitScope: an indicator of scope subunits (a share of wards and
+// communes) leaves out the unit's own row. A town figure for a measure
+// only such indicators use is left out with a positioned warning; one
+// that an indicator of scope all also uses is kept for that indicator.
+func TestSubunitScope(t *testing.T) {
+	r, diags, src := loadPeriod(t, "year", `data:
+  town: {ubnd: [Chủ tịch: nữ], tin_bai: 30, can_bo: true}
+  a: {ubnd: [Chủ tịch: nam], tin_bai: 24, can_bo: true}
+  b: {ubnd: [Chủ tịch: nữ], tin_bai: 10, can_bo: false}
+  c: {ubnd: ~, tin_bai: ~, can_bo: true}
+`)
+	if r == nil || diags.HasErrors() {
+		t.Fatalf("errors:\n%s", diags.Err())
+	}
+	for id, want := range map[string][3]float64{
+		"tin":     {1, 2, 50},    // a and b; not 2/3 with the town's 30 items
+		"cb":      {2, 3, 66.67}, // a, b, c; not 3/4 with the town
+		"ubnd_xa": {1, 2, 50},    // the sub-units' UBND only
+		"ubnd":    {2, 3, 66.67}, // scope all: the town's UBND counts
+	} {
+		res := result(t, r, id)
+		if res.Num != want[0] || res.Den != want[1] || res.Value != want[2] {
+			t.Errorf("%s = %v/%v = %v, want %v/%v = %v", id, res.Num, res.Den, res.Value, want[0], want[1], want[2])
+		}
+	}
+	if r.Get(TownID, "tin_bai") != nil || r.Get(TownID, "can_bo") != nil || r.Get(TownID, "ubnd") == nil {
+		t.Error("the town's figures of sub-unit measures must be left out, its UBND kept")
+	}
+	if len(diags) != 2 {
+		t.Errorf("want 2 warnings, got\n%s", strings.Join(texts(diags), "\n"))
+	}
+	wantSub(t, diags, "p.yaml:"+at(t, src, "tin_bai", 1)+`: data.town.tin_bai: warning: Cấp thị xã: "Tin bài" is counted for the xã, phường only (tin), so the thị xã's own figure is left out of the totals and not printed (expected no line for this measure under town) [chỉ tiêu này chỉ tính cho xã, phường, không tính cấp thị xã]`)
+	wantSub(t, diags, "p.yaml:"+at(t, src, "can_bo", 1)+`: data.town.can_bo: warning: Cấp thị xã: "Có cán bộ phụ trách" is counted for the xã, phường only (cb)`)
+}
+
+// TestTownRowDroppedWhenEmpty: a town block that only gives figures of
+// sub-unit measures leaves no empty "Cấp thị xã" row behind.
+func TestTownRowDroppedWhenEmpty(t *testing.T) {
+	r, diags, _ := loadPeriod(t, "year", "data:\n  town: {tin_bai: 30}\n  a: {tin_bai: 24}\n")
+	if r == nil || diags.HasErrors() {
+		t.Fatalf("errors:\n%s", diags.Err())
+	}
+	if r.Town != nil || len(r.Areas()) != 3 {
+		t.Errorf("town row kept: %v, %d areas", r.Town, len(r.Areas()))
 	}
 }

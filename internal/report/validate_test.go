@@ -195,7 +195,11 @@ func TestCatalogueValidation(t *testing.T) {
 		{"numerator: served, denominator: detected", "numerator: serverd, denominator: detected", `indicators[4].numerator: the measure "blgd" has no count "serverd"; did you mean "served"? (expected one of: detected, served)`},
 		{"kind: unit_share, measure: ubnd,", "kind: unit_share, measure: hdnd,", `indicators[5].measure[1]: the measure "hdnd" gives no yes/no per unit (expected a measure of shape posts or flag, or a count with per_month_at_least)`},
 		{"shape: posts, from: areas", "shape: posts, from: departments", `measures[4].from: posts and flags are collected per body, from the areas (expected from: areas)`},
-		{"group: G, name: Tử vong mẹ", "group: H, name: Tử vong mẹ", `indicators[10].group: no group has the id "H" (expected the id of one of the groups) [mục tiêu]`},
+		{"group: G, name: Tử vong mẹ", "group: H, name: Tử vong mẹ", `indicators[11].group: no group has the id "H" (expected the id of one of the groups) [mục tiêu]`},
+		{"measure: can_bo, scope: subunits", "measure: can_bo, scope: xa",
+			`indicators[9].scope: unknown value "xa" (expected one of: all, subunits)`},
+		{"measure: doanh_nghiep, numerator", "measure: doanh_nghiep, scope: subunits, numerator",
+			`indicators[7].scope: the measure "doanh_nghiep" is reported by a department, so the indicator has no sub-units to choose (expected no scope, or a measure with from: areas)`},
 		{"national: {2020: 95}", "national: {2020: [90, 100]}", `indicators[5].national.2020: a band target belongs to a band indicator, a number to the others (expected one number such as 25)`},
 	} {
 		src := strings.Replace(testCatalogue, c.from, c.to, 1)

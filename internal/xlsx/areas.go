@@ -254,6 +254,10 @@ func (b *block) fill(s *sheet, r *report.Report, l areaLayout) {
 		for i, c := range b.cols {
 			col := b.col + i
 			switch {
+			case row == l.town && b.m.SubunitsOnly():
+				// Not applicable: "x", as statistical forms mark such
+				// cells; SUM and COUNT ignore the text.
+				s.text(row, col, "x", stCenter)
 			case c.kind == colRatio:
 				b.ratioCell(s, row, col, f, total)
 			case c.kind == colUnitShare:
@@ -361,18 +365,31 @@ func (b *block) rowFormula(row int, c blockCol) string {
 }
 
 func (b *block) refs(sheetName string, l areaLayout) measureRefs {
-	mr := measureRefs{total: map[string]string{}, units: map[string][]string{}}
+	mr := measureRefs{total: map[string]string{}, sub: map[string]string{},
+		units: map[string][]string{}, subUnit: map[string][]string{}}
+	sub := l.total
+	if l.sub != 0 {
+		sub = l.sub
+	}
 	for i, c := range b.cols {
 		if c.key == "" {
 			continue
 		}
 		col := b.col + i
 		mr.total[c.key] = quoted(sheetName, ref(l.total, col))
-		var cells []string
-		for _, part := range strings.Split(l.unitCells(col), ",") {
-			cells = append(cells, quoted(sheetName, part))
-		}
-		mr.units[c.key] = cells
+		mr.sub[c.key] = quoted(sheetName, ref(sub, col))
+		mr.units[c.key] = quotedAll(sheetName, l.unitCells(col))
+		mr.subUnit[c.key] = quotedAll(sheetName, span(l.first, col, l.last, col))
 	}
 	return mr
+}
+
+// quotedAll prefixes each of a comma-separated list of references with
+// the sheet's name.
+func quotedAll(sheetName, refs string) []string {
+	var out []string
+	for _, part := range strings.Split(refs, ",") {
+		out = append(out, quoted(sheetName, part))
+	}
+	return out
 }

@@ -55,7 +55,7 @@ func departmentHeader(s *sheet, h int) int {
 
 // departmentRows writes one measure and returns where its counts are.
 func departmentRows(s *sheet, r *report.Report, m *report.Measure, n, row int) (measureRefs, int) {
-	mr := measureRefs{total: map[string]string{}, units: map[string][]string{}}
+	mr := measureRefs{total: map[string]string{}, sub: map[string]string{}, units: map[string][]string{}, subUnit: map[string][]string{}}
 	dept := r.DeptOf[m.ID]
 	f := report.Figures(nil)
 	if dept != nil {
@@ -64,6 +64,7 @@ func departmentRows(s *sheet, r *report.Report, m *report.Measure, n, row int) (
 	at := func(key string, row, col int) {
 		q := quoted(s.name, ref(row, col))
 		mr.total[key], mr.units[key] = q, []string{q}
+		mr.sub[key], mr.subUnit[key] = q, []string{q}
 	}
 	first := row
 	s.text(row, dNo, int64(n), stCenter)

@@ -38,9 +38,12 @@ func notes(r *report.Report) []string {
 	lvl := r.P.Unit.Level
 	out = append(out,
 		fmt.Sprintf("Cách tính: tỷ lệ của toàn %s bằng tổng tử số chia cho tổng mẫu số của các đơn vị có số liệu (nhân 100), không lấy trung bình cộng các tỷ lệ của từng đơn vị. Đơn vị chưa có số liệu bị loại khỏi cả tử số và mẫu số; ô để trống là chưa có số liệu, số 0 là có báo cáo và bằng 0.", lvl),
-		fmt.Sprintf("Chỉ tiêu tỷ lệ đơn vị (ví dụ UBND có lãnh đạo chủ chốt là nữ) bằng số đơn vị đạt điều kiện chia cho số đơn vị có số liệu (nhân 100); tính cả cấp %s và các %s.", lvl, r.P.Unit.Sublevel),
+		fmt.Sprintf("Chỉ tiêu tỷ lệ đơn vị (ví dụ UBND có lãnh đạo chủ chốt là nữ) bằng số đơn vị đạt điều kiện chia cho số đơn vị có số liệu (nhân 100); tính cả cấp %s và các %s, trừ các chỉ tiêu chỉ tính cho %s.", lvl, r.P.Unit.Sublevel, r.P.Unit.Sublevel),
 		"Đánh giá: so sánh kết quả với chỉ tiêu kế hoạch năm; chỉ tiêu không có kế hoạch năm được so với kế hoạch giai đoạn (hoặc mục tiêu quốc gia nếu kế hoạch địa phương không quy định). Kết quả được làm tròn đến số chữ số thập phân của chỉ tiêu trước khi so sánh, nên số in ra và kết quả đánh giá luôn khớp nhau. \"Trên\" là lớn hơn hẳn, \"từ … trở lên\" là lớn hơn hoặc bằng.",
 	)
+	if ids := subunitIndicators(r); ids != "" {
+		out = append(out, fmt.Sprintf("Chỉ tính cho các %s, không tính cấp %s: %s. Ô của cấp %s ở các số liệu chỉ dùng cho các chỉ tiêu này ghi \"x\" (không áp dụng).", r.P.Unit.Sublevel, lvl, ids, lvl))
+	}
 	if r.HalfYear() {
 		out = append(out, "Báo cáo 6 tháng: các chỉ tiêu cộng dồn trong năm (việc làm mới, trẻ sinh ra, vụ việc, người được hỗ trợ…) ghi \"Đang thực hiện\" và chưa so với chỉ tiêu năm; cột \"% so với kế hoạch\" cho biết tiến độ. Các chỉ tiêu này được đánh giá khi tổng kết năm.")
 	}
@@ -117,4 +120,19 @@ func indicatorNotes(r *report.Report) []string {
 		out = append(out, "Nguồn số liệu theo chỉ tiêu:\n"+strings.Join(sources, "\n"))
 	}
 	return out
+}
+
+// subunitIndicators lists the assessed indicators that count the
+// sub-units only: "chỉ tiêu 12 (MT4.CT1), 17 (MT5.CT3)".
+func subunitIndicators(r *report.Report) string {
+	var ids []string
+	for i := range r.Cat.Indicators {
+		if ind := &r.Cat.Indicators[i]; ind.Assessable() && ind.SubunitsOnly() {
+			ids = append(ids, fmt.Sprintf("%d (%s)", ind.Row, ind.ID))
+		}
+	}
+	if len(ids) == 0 {
+		return ""
+	}
+	return "chỉ tiêu " + strings.Join(ids, ", ")
 }

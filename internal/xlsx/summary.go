@@ -9,10 +9,19 @@ import (
 )
 
 // measureRefs locates a measure's figures in the workbook, by key: the
-// cell of its total, and the cells of every unit (for COUNT).
+// cell of its total and the cells of every unit (for COUNT), and the same
+// for the sub-units alone (the subtotal row and the sub-units' rows).
 type measureRefs struct {
-	total map[string]string
-	units map[string][]string
+	total, sub     map[string]string
+	units, subUnit map[string][]string
+}
+
+// scoped returns the total and unit cells an indicator counts.
+func (mr measureRefs) scoped(ind *report.Indicator) (map[string]string, map[string][]string) {
+	if ind.SubunitsOnly() {
+		return mr.sub, mr.subUnit
+	}
+	return mr.total, mr.units
 }
 
 // Columns of the summary sheet.
@@ -199,19 +208,34 @@ func valueFormula(ind *report.Indicator, refs map[string]measureRefs) string {
 	mult, dec := num(ind.Mult()), ind.Dec()
 	switch ind.Kind {
 	case report.KindUnitShare:
-		var flags []string
-		for _, m := range ind.Measures() {
-			flags = append(flags, refs[m.ID].units["yes"]...)
-		}
-		fl := strings.Join(flags, ",")
+		fl := sourceCells(ind, refs)
 		return fmt.Sprintf(`IF(COUNT(%s)=0,"",ROUND(SUM(%s)/COUNT(%s)*%s,%d))`, fl, fl, fl, mult, dec)
 	case report.KindCount:
-		mr := refs[ind.Measures()[0].ID]
-		return fmt.Sprintf(`IF(COUNT(%s)=0,"",%s)`, strings.Join(mr.units[ind.Numerator], ","), mr.total[ind.Numerator])
+		total, _ := refs[ind.Measures()[0].ID].scoped(ind)
+		return fmt.Sprintf(`IF(COUNT(%s)=0,"",%s)`, sourceCells(ind, refs), total[ind.Numerator])
 	}
-	mr := refs[ind.Measures()[0].ID]
-	n, d := mr.total[ind.Numerator], mr.total[ind.Denominator]
+	total, _ := refs[ind.Measures()[0].ID].scoped(ind)
+	n, d := total[ind.Numerator], total[ind.Denominator]
 	return fmt.Sprintf(`IF(SUM(%s)=0,"",ROUND(SUM(%s)/SUM(%s)*%s,%d))`, d, n, d, mult, dec)
+}
+
+// sourceCells lists the cells of every unit an indicator counts, in the
+// key whose presence says that a unit reported: the flags of a share of
+// units, the counted key of a count, the denominator of the others.
+func sourceCells(ind *report.Indicator, refs map[string]measureRefs) string {
+	key := ind.Denominator
+	switch ind.Kind {
+	case report.KindUnitShare:
+		key = "yes"
+	case report.KindCount:
+		key = ind.Numerator
+	}
+	var cells []string
+	for _, m := range ind.Measures() {
+		_, units := refs[m.ID].scoped(ind)
+		cells = append(cells, units[key]...)
+	}
+	return strings.Join(cells, ",")
 }
 
 // judgedCol is the column of the target the value is judged against.

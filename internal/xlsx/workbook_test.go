@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"bytes"
+	"os"
 	"strings"
 	"testing"
 
@@ -185,4 +186,69 @@ func TestMissingSubunitInWorkbook(t *testing.T) {
 	if !found {
 		t.Error("the notes do not list Hà Lan's missing births")
 	}
+}
+
+// TestSubunitScopeInWorkbook is the reviewer's case: the town's own radio
+// items and officer added under town: must not change the shares of wards
+// and communes (50.00 and 87.50, not 55.56 and 88.89), neither in vanban's
+// values nor in the formulas, even after a clerk types figures into the
+// town row of sheet 02 (whose cells read "x").
+func TestSubunitScopeInWorkbook(t *testing.T) {
+	src, err := os.ReadFile(examples[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	town := "  town:                                  # cấp thị xã\n"
+	if !bytes.Contains(src, []byte(town)) {
+		t.Fatal("no town block in the example")
+	}
+	src = bytes.Replace(src, []byte(town), []byte(town+"    tin_bai_bdg: 30\n    can_bo_phu_trach: true\n"), 1)
+	r := loadSrc(t, examples[1], src)
+	f := open(t, render(t, r))
+	want := map[string]string{"MT5.CT3": "50", "MT7.CT3": "87.5"}
+	cells := map[string]string{}
+	for id := range want {
+		ind := r.Cat.Indicator(id)
+		rows, _ := f.GetRows("01_TongHop")
+		for i, row := range rows {
+			if len(row) > 1 && row[1] == ind.Name {
+				cells[id] = ref(i+1, sValue)
+			}
+		}
+		if cells[id] == "" {
+			t.Fatalf("no row for %s", id)
+		}
+	}
+	check := func(when string) {
+		for id, cell := range cells {
+			got, err := f.CalcCellValue("01_TongHop", cell, excelize.Options{RawCellValue: true})
+			if err != nil || got != want[id] {
+				t.Errorf("%s: %s calculated %q (%v), want %s", when, id, got, err, want[id])
+			}
+			cached, _ := f.GetCellValue("01_TongHop", cell, excelize.Options{RawCellValue: true})
+			if cached != want[id] {
+				t.Errorf("%s: %s cached %q, want %s", when, id, cached, want[id])
+			}
+		}
+	}
+	check("as written")
+	edited := 0
+	for _, sh := range f.GetSheetList() {
+		rows, _ := f.GetRows(sh)
+		for i, row := range rows {
+			if len(row) < 2 || row[1] != "Cấp thị xã" {
+				continue
+			}
+			for c, v := range row {
+				if v == "x" {
+					f.SetCellValue(sh, ref(i+1, c+1), 1)
+					edited++
+				}
+			}
+		}
+	}
+	if edited < 3 {
+		t.Fatalf("%d town cells marked x, want the radio items (count and flag) and the officer flag", edited)
+	}
+	check("after typing 1 into the town's x cells")
 }
