@@ -96,7 +96,7 @@ func summaryHeader(s *sheet, r *report.Report, h int) int {
 	s.text(h+1, sValue, periodLabel(r.P.Period.Kind, year), stHead)
 	s.text(h+1, sPct, "% so với kế hoạch", stHead)
 	s.text(h+1, sChange, "Tăng (+), giảm (-) so với cùng kỳ", stHead)
-	for col, code := range []string{"A", "B", "C", "1", "2", "3", "4", "5", "6 = 4 - 3", "7", "8"} {
+	for col, code := range []string{"A", "B", "C", "1", "2", "3", "4", pctCode(r), "6 = 4 - 3", "7", "8"} {
 		s.text(h+2, col+1, code, stCode)
 	}
 	s.height(h, 20)
@@ -160,7 +160,7 @@ func indicatorRow(s *sheet, r *report.Report, refs map[string]measureRefs, res *
 	s.formula(row, sValue, valueFormula(ind, refs), cached(res.HasValue, res.Value), valueFmt)
 	pctCell(s, row, res, g)
 	changeCell(s, row, res, g)
-	s.formula(row, sJudge, judgeFormula(r, res, g, row), res.Word(), stCenter)
+	s.formula(row, sJudge, judgeFormula(r, res, g, row, sourceCells(ind, refs)), res.Word(), stCenter)
 }
 
 func valueFormat(ind *report.Indicator) string {
@@ -246,9 +246,37 @@ func judgedCol(res *report.Result) int {
 	return sPlan
 }
 
-func pctCell(s *sheet, row int, res *report.Result, g string) {
+// hasPct reports whether an indicator shows "% so với kế hoạch": a value
+// judged against a higher-is-better target above zero.
+func hasPct(res *report.Result) bool {
 	t, ok := res.Judged()
-	if !ok || t.Band || !res.Ind.Comparator.Higher() || t.Lo <= 0 {
+	return ok && !t.Band && res.Ind.Assessable() && res.Ind.Comparator.Higher() && t.Lo > 0
+}
+
+// pctCode is the numbering-row code of "% so với kế hoạch": "5 = 4/2"
+// when every percentage is of this year's target, "5 = 4/1" when every one
+// is of the plan's; when they are mixed, the note of each indicator judged
+// against the plan says so.
+func pctCode(r *report.Report) string {
+	year, plan := 0, 0
+	for i := range r.Results {
+		if res := &r.Results[i]; hasPct(res) && judgedCol(res) == sYear {
+			year++
+		} else if hasPct(res) {
+			plan++
+		}
+	}
+	switch {
+	case plan == 0:
+		return "5 = 4/2"
+	case year == 0:
+		return "5 = 4/1"
+	}
+	return "5"
+}
+
+func pctCell(s *sheet, row int, res *report.Result, g string) {
+	if !hasPct(res) {
 		s.text(row, sPct, nil, numStyle("0.0", false))
 		return
 	}
@@ -281,9 +309,12 @@ func changeFormat(d int) string {
 
 // judgeFormula writes the assessment with the indicator's comparator. A
 // flow indicator in a half-year report is not judged against the year's
-// target: it shows progress.
-func judgeFormula(r *report.Report, res *report.Result, g string, row int) string {
-	empty := fmtStr(res.EmptyWord())
+// target: it shows progress. Without a value, the units' cells say why:
+// none of them holds a number (nobody reported), or some do and the
+// denominator is 0 (nothing happened); the formula tells them apart itself,
+// so that it stays right after a clerk fills in or clears cells of Biểu 02.
+func judgeFormula(r *report.Report, res *report.Result, g string, row int, src string) string {
+	empty := fmt.Sprintf(`IF(COUNT(%s)=0,%s,%s)`, src, fmtStr(report.WordNoData), fmtStr(report.WordNoCase))
 	ind := res.Ind
 	t, ok := res.Judged()
 	var test string
@@ -314,6 +345,9 @@ func indicatorNote(r *report.Report, res *report.Result) string {
 			p += " (chưa được kiểm chứng)"
 		}
 		parts = append(parts, p)
+	}
+	if hasPct(res) && judgedCol(res) == sPlan && pctCode(r) == "5" {
+		parts = append(parts, "Cột 5 so với kế hoạch giai đoạn (cột 1)")
 	}
 	if len(res.Missing) > 0 {
 		parts = append(parts, "Chưa có số liệu: "+entityNames(res.Missing))

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"bytes"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -251,4 +252,125 @@ func TestSubunitScopeInWorkbook(t *testing.T) {
 		t.Fatalf("%d town cells marked x, want the radio items (count and flag) and the officer flag", edited)
 	}
 	check("after typing 1 into the town's x cells")
+}
+
+// TestAssessmentAfterEditing: the assessment tells "nobody reported" from
+// "denominator 0" by itself, so it stays right when a clerk fills in or
+// clears the cells of Biểu 02 of a measure nobody had reported: a pair
+// (victims detected and served) and sex figures, whose total is itself a
+// formula (births: boys, girls).
+func TestAssessmentAfterEditing(t *testing.T) {
+	src, err := os.ReadFile(examples[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		ind, measure, block string
+		first               int // offset of the first edited column in the block
+		steps               []editStep
+	}{
+		{"MT6.CT2a", `nan_nhan_blgd: \{detected: \d+, served: \d+\}`, "Nạn nhân bạo lực gia đình", 0, []editStep{
+			{nil, nil, "Chưa có số liệu"}, // as written: nobody reported
+			{0, 0, "Không phát sinh"},     // Ba Đình reports no case
+			{4, 3, "Đạt"},                 // 75 % against 45 %
+			{4, 1, "Chưa đạt"},
+			{nil, nil, "Chưa có số liệu"}, // cleared again
+		}},
+		{"MT4.CT1", `sinh: (\{male: \d+, female: \d+\}|~)`, "Trẻ sinh ra sống", 1, []editStep{
+			{nil, nil, "Chưa có số liệu"},
+			{0, 0, "Không phát sinh"},
+			{55, 50, "Đạt"}, // 110 boys per 100 girls against ≤ 113
+			{60, 50, "Chưa đạt"},
+		}},
+	} {
+		edited := regexp.MustCompile(c.measure).ReplaceAll(src, []byte(strings.SplitN(c.measure, ":", 2)[0]+": ~"))
+		r := loadSrc(t, examples[1], edited)
+		f := open(t, render(t, r))
+		judge := cellOf(f, "01_TongHop", r.Cat.Indicator(c.ind).Name, sJudge)
+		sheet, row, col := blockCell(f, c.block, "Phường Ba Đình")
+		if judge == "" || sheet == "" {
+			t.Fatalf("%s: assessment cell %q, figures on sheet %q", c.ind, judge, sheet)
+		}
+		for _, step := range c.steps {
+			f.SetCellValue(sheet, ref(row, col+c.first), step.a)
+			f.SetCellValue(sheet, ref(row, col+c.first+1), step.b)
+			got, err := f.CalcCellValue("01_TongHop", judge)
+			if err != nil || got != step.want {
+				t.Errorf("%s, Ba Đình %v and %v: %q (%v), want %q", c.ind, step.a, step.b, got, err, step.want)
+			}
+		}
+	}
+}
+
+type editStep struct {
+	a, b any
+	want string
+}
+
+// cellOf returns the cell in column col of the row whose column B is name.
+func cellOf(f *excelize.File, sheet, name string, col int) string {
+	rows, _ := f.GetRows(sheet)
+	for i, row := range rows {
+		if len(row) > 1 && row[1] == name {
+			return ref(i+1, col)
+		}
+	}
+	return ""
+}
+
+// blockCell finds the first column of a measure's block on the area sheets
+// and the row of a unit.
+func blockCell(f *excelize.File, label, unit string) (string, int, int) {
+	for _, sh := range f.GetSheetList() {
+		rows, _ := f.GetRows(sh)
+		col := 0
+		for i, row := range rows {
+			for c, v := range row {
+				if v == label {
+					col = c + 1
+				}
+			}
+			if col > 0 && len(row) > 1 && row[1] == unit {
+				return sh, i + 1, col
+			}
+		}
+	}
+	return "", 0, 0
+}
+
+// TestPercentOfPlanCode: the numbering row says what "% so với kế hoạch"
+// divides by: this year's target (column 2), the plan's (column 1), or,
+// when both occur, the note of each indicator judged against the plan.
+func TestPercentOfPlanCode(t *testing.T) {
+	src, err := os.ReadFile(examples[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	yearTarget := regexp.MustCompile(`, year: [^}]+\}`)
+	noYear := yearTarget.ReplaceAll(src, []byte("}"))
+	oneNoYear := bytes.Replace(src, []byte("MT1.CT1a: {plan: 25, year: 20}"), []byte("MT1.CT1a: {plan: 25}"), 1)
+	for _, c := range []struct {
+		name string
+		src  []byte
+		code string
+		note string // the note of MT1.CT1a contains it
+	}{
+		{"year targets", src, "5 = 4/2", ""},
+		{"plan targets only", noYear, "5 = 4/1", ""},
+		{"mixed", oneNoYear, "5", "Cột 5 so với kế hoạch giai đoạn (cột 1)"},
+	} {
+		r := loadSrc(t, examples[1], c.src)
+		f := open(t, render(t, r))
+		if got, _ := f.GetCellValue("01_TongHop", ref(12, sPct)); got != c.code {
+			t.Errorf("%s: code %q, want %q", c.name, got, c.code)
+		}
+		rows, _ := f.GetRows("01_TongHop")
+		for _, row := range rows {
+			if len(row) >= sNote && row[1] == r.Cat.Indicator("MT1.CT1a").Name {
+				if has := strings.Contains(row[sNote-1], "Cột 5"); has != (c.note != "") || !strings.Contains(row[sNote-1], c.note) {
+					t.Errorf("%s: note %q, want %q", c.name, row[sNote-1], c.note)
+				}
+			}
+		}
+	}
 }
