@@ -34,9 +34,13 @@ const (
 type Result struct {
 	Ind      *Indicator
 	Num, Den float64 // the summed numerator and denominator (Den unused for counts)
-	Reported int     // entities that reported
-	HasValue bool
-	Value    float64 // rounded to the indicator's decimals
+	// Base is the number of cases the value is computed from (see
+	// Indicator.MinBase); SmallBase says it is below the indicator's minimum.
+	Base      float64
+	SmallBase bool
+	Reported  int // entities that reported
+	HasValue  bool
+	Value     float64 // rounded to the indicator's decimals
 	// Plan is the target for the plan's stage: the local plan's, or else
 	// the national one (PlanNational is then its milestone year).
 	Plan         TargetValue
@@ -128,6 +132,7 @@ func (r *Report) compute(ind *Indicator) Result {
 	default:
 		res.Value, res.HasValue = Compute(res.Num, res.Den, ind.Mult(), ind.Dec())
 	}
+	res.SmallBase = res.HasValue && res.Base < ind.MinBase
 	r.targets(ind, &res)
 	res.Status = r.status(ind, &res)
 	r.compare(ind, &res)
@@ -167,6 +172,7 @@ func (r *Report) sum(ind *Indicator, res *Result) {
 			if ind.Denominator != "" {
 				res.Den += float64(f[ind.Denominator])
 			}
+			res.Base += float64(f[ind.BaseKey()])
 		}
 	}
 	for _, e := range entities {

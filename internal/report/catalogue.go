@@ -141,7 +141,12 @@ type Indicator struct {
 	// Scope says whose figures count: every area (the unit's own bodies and
 	// its sub-units, the default) or the sub-units only, for a share of
 	// wards and communes or a count of residents, which live in sub-units.
-	Scope      string                 `yaml:"scope" vi:"phạm vi tính"`
+	Scope string `yaml:"scope" vi:"phạm vi tính"`
+	// MinBase flags a value computed from fewer than this many cases (the
+	// births of a sex ratio at birth) as not statistically meaningful; Base
+	// is the key that counts the cases (default: the denominator).
+	MinBase    float64                `yaml:"min_base" vi:"cỡ mẫu tối thiểu"`
+	Base       string                 `yaml:"base" vi:"số liệu tính cỡ mẫu"`
 	Nature     string                 `yaml:"nature" vi:"tính chất"`
 	National   map[string]TargetValue `yaml:"national" vi:"mục tiêu quốc gia"`
 	Uncertain  map[string]string      `yaml:"uncertain" vi:"giá trị chưa kiểm chứng"`
@@ -174,6 +179,14 @@ func (ind *Indicator) Mult() float64 {
 		return 1
 	}
 	return 100
+}
+
+// BaseKey is the key that counts the cases a value is computed from.
+func (ind *Indicator) BaseKey() string {
+	if ind.Base != "" {
+		return ind.Base
+	}
+	return ind.Denominator
 }
 
 // SubunitsOnly reports whether the indicator counts the sub-units only,
@@ -222,6 +235,23 @@ func (m *Measure) Keys() []string {
 		return []string{"yes", "units"}
 	}
 	return nil
+}
+
+// KeyLabel names what a key of the measure counts, for a sentence:
+// "trẻ sinh ra sống" for the total of births, "trẻ đẻ sống (tại cơ sở y
+// tế)" for the first count of a pair.
+func (m *Measure) KeyLabel(key string) string {
+	switch {
+	case m.Shape == ShapePair && m.First != nil && key == m.First.Key:
+		return lower(m.First.Label)
+	case m.Shape == ShapePair && m.Second != nil && key == m.Second.Key:
+		return lower(m.Second.Label)
+	case m.Shape == ShapeSex && key == "male":
+		return lower(m.Label) + " là nam"
+	case m.Shape == ShapeSex && key == "female":
+		return lower(m.Label) + " là nữ"
+	}
+	return lower(m.Label)
 }
 
 // HasFlag reports whether each unit's figures end in a yes/no flag, so

@@ -228,6 +228,7 @@ func (c *Catalogue) checkIndicator(d *decode.Decoder, path string, ind *Indicato
 	}
 	c.checkMeasures(d, path, ind)
 	checkScope(d, path, ind)
+	checkBase(d, path, ind)
 	if ind.Nature != "" {
 		oneOf(d, decode.Join(path, "nature"), ind.Nature, Stock, Flow)
 	} else {
@@ -285,6 +286,19 @@ func (c *Catalogue) checkMeasures(d *decode.Decoder, path string, ind *Indicator
 		}
 		checkKey(d, decode.Join(path, "numerator"), m, ind.Numerator)
 		checkKey(d, decode.Join(path, "denominator"), m, ind.Denominator)
+	}
+}
+
+// checkBase checks the smallest base of a share or ratio.
+func checkBase(d *decode.Decoder, path string, ind *Indicator) {
+	switch {
+	case ind.MinBase == 0 && ind.Base == "":
+	case ind.Kind == KindCount || ind.Kind == KindUnitShare:
+		d.Error(decode.Join(path, "min_base"), "a smallest base applies to a share or ratio of counts", "no min_base for a count or a share of units")
+	case ind.MinBase <= 0:
+		d.Error(decode.Join(path, "min_base"), "the smallest base must be positive", "a number of cases such as 1000")
+	case ind.Base != "" && len(ind.ms) > 0:
+		checkKey(d, decode.Join(path, "base"), ind.ms[0], ind.Base)
 	}
 }
 

@@ -32,6 +32,7 @@ measures:
   - {id: tin_bai, label: Tin bài, shape: count, from: areas, per_month_at_least: 2}
   - {id: doanh_nghiep, label: Doanh nghiệp, shape: sex, from: departments}
   - {id: can_bo, label: Có cán bộ phụ trách, shape: flag, from: areas}
+  - {id: sinh, label: Trẻ sinh ra sống, unit: trẻ, shape: sex, from: areas}
 indicators:
   - {id: ge, group: G, name: Nữ HĐND từ 35%, unit: "%", kind: share, measure: hdnd, numerator: female, denominator: total, comparator: ">=", nature: stock, national: {2020: 35}}
   - {id: gt, group: G, name: Nữ HĐND trên 35%, unit: "%", kind: share, measure: hdnd, numerator: female, denominator: total, comparator: ">", nature: stock, national: {2020: 35}}
@@ -44,6 +45,7 @@ indicators:
   - {id: cb, group: G, name: Xã có cán bộ phụ trách, unit: "%", kind: unit_share, measure: can_bo, scope: subunits, comparator: ">=", nature: stock}
   - {id: ubnd_xa, group: G, name: UBND xã có lãnh đạo nữ, unit: "%", kind: unit_share, measure: ubnd, scope: subunits, comparator: ">=", nature: stock}
   - {id: na, group: G, name: Tử vong mẹ, unit: /100.000, kind: not_assessed, note: Không tính ở cấp huyện.}
+  - {id: srb, group: G, name: Tỷ số giới tính khi sinh, unit: bé trai/100 bé gái, kind: ratio, measure: sinh, numerator: male, denominator: female, scale: 100, decimals: 1, scope: subunits, min_base: 1000, base: total, comparator: "<=", nature: flow, national: {2020: 115}}
 `
 
 // periodHead is a period file up to its data; %KIND% is replaced.
@@ -404,5 +406,26 @@ func TestTownRowDroppedWhenEmpty(t *testing.T) {
 	}
 	if r.Town != nil || len(r.Areas()) != 3 {
 		t.Errorf("town row kept: %v, %d areas", r.Town, len(r.Areas()))
+	}
+}
+
+// TestSmallBase: a sex ratio at birth from fewer than 1,000 births is
+// flagged (and still computed and judged); from 1,000 births it is not.
+func TestSmallBase(t *testing.T) {
+	for _, c := range []struct {
+		data  string
+		base  float64
+		small bool
+	}{
+		{"  a: {sinh: {male: 260, female: 239}}\n  b: {sinh: {male: 250, female: 250}}\n", 999, true},
+		{"  a: {sinh: {male: 260, female: 240}}\n  b: {sinh: {male: 250, female: 250}}\n", 1000, false},
+	} {
+		res := result(t, mustLoad(t, "year", "data:\n"+c.data), "srb")
+		if res.Base != c.base || res.SmallBase != c.small {
+			t.Errorf("base %v small %v, want %v %v", res.Base, res.SmallBase, c.base, c.small)
+		}
+		if !res.HasValue || res.Word() != WordMet {
+			t.Errorf("base %v: %v %q, want a value judged %q", res.Base, res.Value, res.Word(), WordMet)
+		}
 	}
 }

@@ -190,7 +190,7 @@ func TestMissingFiguresWarn(t *testing.T) {
 func TestCatalogueValidation(t *testing.T) {
 	for _, c := range []struct{ from, to, want string }{
 		{"comparator: \">=\", nature: stock, national: {2020: 35}}", "comparator: \"=>\", nature: stock, national: {2020: 35}}",
-			`cat.yaml:22:136: indicators[1].comparator: unknown comparator "=>" (expected one of ">=", ">", "<=", "<", "band") [so sánh]`},
+			`cat.yaml:23:136: indicators[1].comparator: unknown comparator "=>" (expected one of ">=", ">", "<=", "<", "band") [so sánh]`},
 		{"kind: band, measure: viec_lam", "kind: share, measure: viec_lam", `indicators[3].comparator: only a band indicator is judged by a band (expected kind: band, or a comparator such as ">=")`},
 		{"numerator: served, denominator: detected", "numerator: serverd, denominator: detected", `indicators[4].numerator: the measure "blgd" has no count "serverd"; did you mean "served"? (expected one of: detected, served)`},
 		{"kind: unit_share, measure: ubnd,", "kind: unit_share, measure: hdnd,", `indicators[5].measure[1]: the measure "hdnd" gives no yes/no per unit (expected a measure of shape posts or flag, or a count with per_month_at_least)`},
@@ -200,6 +200,12 @@ func TestCatalogueValidation(t *testing.T) {
 			`indicators[9].scope: unknown value "xa" (expected one of: all, subunits)`},
 		{"measure: doanh_nghiep, numerator", "measure: doanh_nghiep, scope: subunits, numerator",
 			`indicators[7].scope: the measure "doanh_nghiep" is reported by a department, so the indicator has no sub-units to choose (expected no scope, or a measure with from: areas)`},
+		{"measure: ubnd, scope: subunits", "measure: ubnd, scope: subunits, min_base: 100",
+			`indicators[10].min_base: a smallest base applies to a share or ratio of counts (expected no min_base for a count or a share of units)`},
+		{"min_base: 1000, base: total", "min_base: 1000, base: births",
+			`indicators[12].base: the measure "sinh" has no count "births" (expected one of: total, male, female)`},
+		{"min_base: 1000, base: total", "min_base: -5, base: total",
+			`indicators[12].min_base: the smallest base must be positive (expected a number of cases such as 1000)`},
 		{"national: {2020: 95}", "national: {2020: [90, 100]}", `indicators[5].national.2020: a band target belongs to a band indicator, a number to the others (expected one number such as 25)`},
 	} {
 		src := strings.Replace(testCatalogue, c.from, c.to, 1)

@@ -40,6 +40,9 @@ func numStyle(format string, bold bool) Style {
 	return Style{Size: 12, Bold: bold, Align: "right", VAlign: "center", Border: true, Format: format}
 }
 
+// headOfUnit signs a form whose file names no signer.
+const headOfUnit = "THỦ TRƯỞNG ĐƠN VỊ"
+
 // motto is the national motto; nation the country's name.
 const (
 	nation = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -128,7 +131,9 @@ func titleBlock(s *sheet, r *report.Report, form, title string) int {
 
 // rule is a run of underscores that draws a line of about the given
 // width in points. (Underlined spaces would draw a finer line, but
-// LibreOffice drops whitespace-only text on some sheets.)
+// LibreOffice drops whitespace-only text on some sheets. A bottom border
+// on a merge can only span whole columns, which the table sets: under
+// the issuer of Biểu 01 it would be column B, 235 pt for a 39 pt rule.)
 func rule(widthPt float64) string {
 	return strings.Repeat("_", int(widthPt/textWidth("_", stRule)+0.5))
 }
@@ -204,19 +209,22 @@ func signatureBlock(s *sheet, r *report.Report, row int) int {
 	s.height(row-1, 8)
 	sig := r.P.Signature
 	n, left, right := s.cols(), s.left, s.right
-	head := sig.Head
-	if len(head) == 0 {
-		head = []string{"THỦ TRƯỞNG ĐƠN VỊ"}
-	}
 	s.merge(row, 1, row, left, "NGƯỜI LẬP BIỂU", stSignHead)
 	s.merge(row+1, 1, row+1, left, "(Ký, ghi rõ họ tên)", stSignNote)
-	for i, h := range head {
+	lines := len(sig.Head)
+	for i, h := range sig.Head {
 		s.merge(row+i, right, row+i, n, h, stSignHead)
 	}
-	for i := 0; i < max(len(head), 2); i++ {
+	if lines == 0 {
+		// The statistical form's signer, who also seals the form.
+		s.merge(row, right, row, n, headOfUnit, stSignHead)
+		s.merge(row+1, right, row+1, n, "(Ký, đóng dấu, họ tên)", stSignNote)
+		lines = 2
+	}
+	for i := 0; i < max(lines, 2); i++ {
 		s.height(row+i, 17)
 	}
-	row += max(len(head), 2)
+	row += max(lines, 2)
 	// Room for the signature and the seal: with the name's line, about
 	// 25 mm on paper at the usual fit-to-width scale.
 	s.height(row, 56)

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/vanban/vanban/internal/report"
+	"github.com/vanban/vanban/internal/viet"
 )
 
 // notesSheet explains the figures: how they were computed and judged,
@@ -37,7 +38,7 @@ func notes(r *report.Report) []string {
 	}
 	lvl := r.P.Unit.Level
 	out = append(out,
-		fmt.Sprintf("Cách tính: tỷ lệ của toàn %s bằng tổng tử số chia cho tổng mẫu số của các đơn vị có số liệu (nhân 100), không lấy trung bình cộng các tỷ lệ của từng đơn vị. Đơn vị chưa có số liệu bị loại khỏi cả tử số và mẫu số; ô để trống là chưa có số liệu, số 0 là có báo cáo và bằng 0.", lvl),
+		fmt.Sprintf("Cách tính: tỷ lệ của toàn %s bằng tổng tử số chia cho tổng mẫu số của các đơn vị có số liệu (nhân 100), không lấy trung bình cộng các tỷ lệ của từng đơn vị. Đơn vị chưa có số liệu bị loại khỏi cả tử số và mẫu số; ô để trống là chưa có số liệu, số 0 là có báo cáo và bằng 0. Kết quả và đánh giá tính trên các đơn vị đã báo cáo; cột Ghi chú của Biểu 01 ghi số đơn vị đã báo cáo và tên đơn vị chưa báo cáo.", lvl),
 		fmt.Sprintf("Chỉ tiêu tỷ lệ đơn vị (ví dụ UBND có lãnh đạo chủ chốt là nữ) bằng số đơn vị đạt điều kiện chia cho số đơn vị có số liệu (nhân 100); tính cả cấp %s và các %s, trừ các chỉ tiêu chỉ tính cho %s.", lvl, r.P.Unit.Sublevel, r.P.Unit.Sublevel),
 		"Đánh giá: so sánh kết quả với chỉ tiêu kế hoạch năm; chỉ tiêu không có kế hoạch năm được so với kế hoạch giai đoạn (hoặc mục tiêu quốc gia nếu kế hoạch địa phương không quy định). Kết quả được làm tròn đến số chữ số thập phân của chỉ tiêu trước khi so sánh, nên số in ra và kết quả đánh giá luôn khớp nhau. \"Trên\" là lớn hơn hẳn, \"từ … trở lên\" là lớn hơn hoặc bằng.",
 	)
@@ -112,6 +113,10 @@ func indicatorNotes(r *report.Report) []string {
 		if u := ind.Uncertain[itoa(res.PlanNational)]; res.PlanNational > 0 && u != "" {
 			out = append(out, fmt.Sprintf("%s: mục tiêu quốc gia năm %d dùng làm kế hoạch giai đoạn chưa được kiểm chứng (%s).", label, res.PlanNational, u))
 		}
+		if res.SmallBase {
+			out = append(out, fmt.Sprintf("%s: %s. Với số trường hợp nhỏ như vậy, tỷ số dao động ngẫu nhiên lớn giữa các kỳ và giữa các đơn vị nên không đủ ý nghĩa thống kê (cần từ %s trường hợp trở lên); kết quả vẫn được tính và so sánh với kế hoạch nhưng chỉ có tính tham khảo.",
+				label, lowerFirst(smallBase(r, res)), viet.Int(int64(ind.MinBase))))
+		}
 		if ind.Source != "" {
 			sources = append(sources, fmt.Sprintf("- Chỉ tiêu %d (%s): %s.", ind.Row, ind.ID, strings.TrimSuffix(ind.Source, ".")))
 		}
@@ -135,4 +140,12 @@ func subunitIndicators(r *report.Report) string {
 		return ""
 	}
 	return "chỉ tiêu " + strings.Join(ids, ", ")
+}
+
+// lowerFirst lowercases the first letter, to continue a sentence.
+func lowerFirst(s string) string {
+	for i, c := range s {
+		return strings.ToLower(string(c)) + s[i+len(string(c)):]
+	}
+	return s
 }

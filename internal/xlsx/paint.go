@@ -3,6 +3,7 @@ package xlsx
 import (
 	"fmt"
 	"io"
+	"math"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -100,7 +101,8 @@ func (p *painter) pageSetup(s *sheet) error {
 	if err := p.f.SetPageLayout(s.name, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &tall}); err != nil {
 		return err
 	}
-	top, bottom, left, right, hf := 0.6, 0.6, 0.6, 0.4, 0.3
+	inch := func(mm float64) float64 { return math.Round(mm/25.4*10000) / 10000 }
+	top, bottom, left, right, hf := inch(marginTopMM), inch(marginBottomMM), inch(marginLeftMM), inch(marginRightMM), inch(headerFooterMM)
 	if err := p.f.SetPageMargins(s.name, &excelize.PageLayoutMarginsOptions{Top: &top, Bottom: &bottom, Left: &left, Right: &right,
 		Header: &hf, Footer: &hf, Horizontally: &yes}); err != nil {
 		return err

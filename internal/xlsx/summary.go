@@ -66,12 +66,15 @@ func summarySheet(r *report.Report, refs map[string]measureRefs) *sheet {
 	for gi := range r.Cat.Groups {
 		row = groupRows(s, r, refs, &r.Cat.Groups[gi], gi+1, row)
 	}
-	row = tallyRow(s, r, first, row-1, row)
+	last := row - 1
+	row = tallyRow(s, r, first, last, row)
 	if r.P.Document.Illustrative {
 		row = illustrativeRow(s, row)
 	}
 	end := signatureBlock(s, r, row+1)
-	paginate(s, row-2, end-1)
+	// The last indicator goes with the tally and the signature, so that
+	// the signature never stands on a page without table rows.
+	paginate(s, last, end-1)
 	return s
 }
 
@@ -349,13 +352,39 @@ func indicatorNote(r *report.Report, res *report.Result) string {
 	if hasPct(res) && judgedCol(res) == sPlan && pctCode(r) == "5" {
 		parts = append(parts, "Cột 5 so với kế hoạch giai đoạn (cột 1)")
 	}
+	if res.SmallBase {
+		parts = append(parts, smallBase(r, res)+": không đủ ý nghĩa thống kê, kết quả chỉ có tính tham khảo")
+	}
 	if len(res.Missing) > 0 {
-		parts = append(parts, "Chưa có số liệu: "+entityNames(res.Missing))
+		parts = append(parts, missingNote(r, res))
 	}
 	if n := r.P.IndNotes[ind.ID]; n != "" {
 		parts = append(parts, n)
 	}
 	return strings.Join(parts, ". ")
+}
+
+// smallBase says how few cases a value rests on: "Tính từ 939 trẻ sinh ra
+// sống, dưới 1.000".
+func smallBase(r *report.Report, res *report.Result) string {
+	ind := res.Ind
+	return fmt.Sprintf("Tính từ %s %s, dưới %s", viet.Int(int64(res.Base)),
+		ind.Measures()[0].KeyLabel(ind.BaseKey()), viet.Int(int64(ind.MinBase)))
+}
+
+// missingNote names the sub-units without figures; a value computed
+// without them says how many sub-units it rests on.
+func missingNote(r *report.Report, res *report.Result) string {
+	names := entityNames(res.Missing)
+	if !res.HasValue {
+		return "Chưa có số liệu: " + names
+	}
+	n := len(r.Subunits)
+	on := fmt.Sprintf("số liệu của %d/%d %s (chưa có số liệu: %s)", n-len(res.Missing), n, r.P.Unit.Sublevel, names)
+	if res.Status == report.Met || res.Status == report.NotMet {
+		return "Đánh giá trên " + on
+	}
+	return "Tính trên " + on
 }
 
 func entityNames(es []*report.Entity) string {

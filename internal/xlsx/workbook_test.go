@@ -2,8 +2,10 @@ package xlsx
 
 import (
 	"bytes"
+	"math"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -48,6 +50,18 @@ func TestPrintSetup(t *testing.T) {
 		}
 		if *pl.Size != 9 || *pl.Orientation != "landscape" || *pl.FitToWidth != 1 {
 			t.Errorf("%s: paper %d %s, fit %d pages wide; want A4 (9) landscape, 1", sh, *pl.Size, *pl.Orientation, *pl.FitToWidth)
+		}
+		// Nghị định 30's margins: 20 mm top and bottom, 30 mm on the binding
+		// side, 15 mm on the right.
+		m, _ := f.GetPageMargins(sh)
+		for _, side := range []struct {
+			name string
+			in   *float64
+			mm   float64
+		}{{"top", m.Top, 20}, {"bottom", m.Bottom, 20}, {"left", m.Left, 30}, {"right", m.Right, 15}} {
+			if side.in == nil || math.Abs(*side.in*25.4-side.mm) > 0.01 {
+				t.Errorf("%s: %s margin %v in, want %v mm", sh, side.name, side.in, side.mm)
+			}
 		}
 		props, _ := f.GetSheetProps(sh)
 		if props.FitToPage == nil || !*props.FitToPage {
@@ -372,5 +386,78 @@ func TestPercentOfPlanCode(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestSignatureWithoutSigner: without signature: every sheet is signed by
+// "THỦ TRƯỞNG ĐƠN VỊ" with the form's "(Ký, đóng dấu, họ tên)" under it; a
+// named signer (TM./KT. lines) gets no such line.
+func TestSignatureWithoutSigner(t *testing.T) {
+	src, err := os.ReadFile(examples[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	sig := regexp.MustCompile(`(?m)^signature:\n(  .*\n)+`)
+	if !sig.Match(src) {
+		t.Fatal("no signature block in the example")
+	}
+	for _, c := range []struct {
+		src  []byte
+		head string
+		note bool
+	}{{sig.ReplaceAll(src, nil), "THỦ TRƯỞNG ĐƠN VỊ", true}, {src, "TM. ỦY BAN NHÂN DÂN", false}} {
+		f := open(t, render(t, loadSrc(t, examples[0], c.src)))
+		for _, sh := range f.GetSheetList() {
+			if sh == "04_GhiChu" {
+				continue
+			}
+			rows, _ := f.GetRows(sh)
+			found := false
+			for i, row := range rows {
+				if len(row) == 0 || row[0] != "NGƯỜI LẬP BIỂU" {
+					continue
+				}
+				found = true
+				below := rows[i+1]
+				if !slices.Contains(row, c.head) {
+					t.Errorf("%s: signer row %q, want %q", sh, row, c.head)
+				}
+				if has := slices.Contains(below, "(Ký, đóng dấu, họ tên)"); has != c.note {
+					t.Errorf("%s, %s: row under the signer %q", sh, c.head, below)
+				}
+			}
+			if !found {
+				t.Errorf("%s: no signature block", sh)
+			}
+		}
+	}
+}
+
+// TestSmallBaseAndMissingNotes: the sex ratio at birth from 939 births is
+// flagged in its note, which also says the value rests on 7 of the 8
+// sub-units; the notes sheet explains the flag.
+func TestSmallBaseAndMissingNotes(t *testing.T) {
+	r := load(t, examples[1])
+	f := open(t, render(t, r))
+	note, _ := f.GetCellValue("01_TongHop", cellOf(f, "01_TongHop", r.Cat.Indicator("MT4.CT1").Name, sNote))
+	for _, want := range []string{
+		"Tính từ 939 trẻ sinh ra sống, dưới 1.000: không đủ ý nghĩa thống kê, kết quả chỉ có tính tham khảo",
+		"Đánh giá trên số liệu của 7/8 xã, phường (chưa có số liệu: Xã Hà Lan)",
+	} {
+		if !strings.Contains(note, want) {
+			t.Errorf("MT4.CT1 note %q lacks %q", note, want)
+		}
+	}
+	judge, _ := f.GetCellValue("01_TongHop", cellOf(f, "01_TongHop", r.Cat.Indicator("MT4.CT1").Name, sJudge))
+	if judge != "Đạt" {
+		t.Errorf("MT4.CT1 is still judged: %q, want Đạt", judge)
+	}
+	rows, _ := f.GetRows("04_GhiChu")
+	found := false
+	for _, row := range rows {
+		found = found || (len(row) > 1 && strings.HasPrefix(row[1], "Chỉ tiêu 11 (MT4.CT1): tính từ 939 trẻ sinh ra sống, dưới 1.000."))
+	}
+	if !found {
+		t.Error("the notes sheet does not explain the small base of MT4.CT1")
 	}
 }
