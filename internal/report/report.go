@@ -69,6 +69,7 @@ func Load(d *decode.Decoder, root *yaml.Node, templateDir string) *Report {
 	kinds := r.checkEntities(d)
 	r.readData(d, kinds)
 	r.checkIndicatorKeys(d, root)
+	r.checkTexts(d, root)
 	r.checkSomeFigures(d)
 	r.warnMissing(d)
 	if d.Diags.HasErrors() {

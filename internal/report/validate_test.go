@@ -290,3 +290,14 @@ func TestSubunitsMistakeOnce(t *testing.T) {
 		t.Errorf("misspelt id:\n  %s", strings.Join(got, "\n  "))
 	}
 }
+
+// TestTextTooLong: a text longer than its place in the workbook holds is
+// refused where it is written (a one-line issuer, a note).
+func TestTextTooLong(t *testing.T) {
+	issuer := strings.Repeat("SỞ ", 21)
+	src := strings.Replace(periodHead, "[ỦY BAN NHÂN DÂN, THỊ XÃ X]", "[ỦY BAN NHÂN DÂN, "+issuer+"]", 1) +
+		"data:\n  a: {hdnd: {total: 10, female: 4}}\nindicator_notes:\n  ge: " + strings.Repeat("ghi chú ", 40) + "\n"
+	_, diags, src := loadPeriodWith(t, src)
+	wantSub(t, diags, "p.yaml:"+at(t, src, "SỞ", 1)+": unit.issuer[2]: the text has 62 characters, more than one line of the issuer block can hold (expected at most 60 characters; shorten it or split it) [văn bản quá dài]")
+	wantSub(t, diags, "p.yaml:"+at(t, src, "ge:", 1)+": indicator_notes.ge: the text has 319 characters, more than the \"Ghi chú\" column can hold (expected at most 300 characters; shorten it or split it)")
+}

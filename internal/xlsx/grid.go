@@ -88,10 +88,15 @@ func (s *sheet) merge(r1, c1, r2, c2 int, v any, st Style) {
 	}
 }
 
-// height sets a row's height in points, keeping the largest asked for.
+// maxRowHeight is the tallest row a spreadsheet allows, in points.
+const maxRowHeight = 409
+
+// height sets a row's height in points, keeping the largest asked for, up
+// to the tallest row a spreadsheet allows (validation keeps texts short
+// enough to fit it).
 func (s *sheet) height(row int, pt float64) {
 	if pt > s.heights[row] {
-		s.heights[row] = pt
+		s.heights[row] = min(pt, maxRowHeight)
 	}
 }
 

@@ -150,8 +150,11 @@ func annexLine(r *report.Report) string {
 // (national name, signer) blocks: the left from column A, at least a third
 // of the width, the right to the last column, at least 42 % of it, each
 // wide enough for its longest text. A sheet too narrow for both gets a
-// wider last column.
+// wider name column (B) when the left text needs more than all columns
+// but the last, and a wider last column otherwise; a column is never made
+// wider than a spreadsheet allows, so the search always ends.
 func (s *sheet) splitTitle(leftNeed, rightNeed float64) {
+	n := len(s.widths)
 	for {
 		total := sumPoints(s.widths)
 		l, r := max(leftNeed, total/3), max(rightNeed, 0.42*total)
@@ -159,22 +162,36 @@ func (s *sheet) splitTitle(leftNeed, rightNeed float64) {
 			l, r = leftNeed, rightNeed
 		}
 		s.left, s.right = 0, 0
-		for i := 1; i <= len(s.widths) && s.left == 0; i++ {
+		for i := 1; i < n && s.left == 0; i++ {
 			if spanPoints(s.widths, 1, i) >= l {
 				s.left = i
 			}
 		}
-		for i := len(s.widths); i >= 1 && s.right == 0; i-- {
-			if spanPoints(s.widths, i, len(s.widths)) >= r {
+		for i := n; i > s.left && s.right == 0; i-- {
+			if spanPoints(s.widths, i, n) >= r {
 				s.right = i
 			}
 		}
-		if s.left > 0 && s.right > s.left {
+		grow := n
+		if s.left == 0 {
+			grow = 2
+		}
+		switch {
+		case s.left > 0 && s.right > 0:
+			return
+		case s.widths[grow-1]+2 > maxColWidth:
+			// Texts longer than validation allows: share the width.
+			s.left = max(s.left, 1)
+			s.left = min(s.left, n-1)
+			s.right = s.left + 1
 			return
 		}
-		s.widths[len(s.widths)-1] += 2
+		s.widths[grow-1] += 2
 	}
 }
+
+// maxColWidth is the widest column a spreadsheet allows, in characters.
+const maxColWidth = 255
 
 // titleNeeds is the width in points the left and right blocks need for
 // their texts, with some air.

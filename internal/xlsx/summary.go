@@ -376,6 +376,9 @@ func smallBase(r *report.Report, res *report.Result) string {
 // without them says how many sub-units it rests on.
 func missingNote(r *report.Report, res *report.Result) string {
 	names := entityNames(res.Missing)
+	if len(res.Missing) > maxNamesInNote {
+		names = fmt.Sprintf("%d %s, xem Biểu 04", len(res.Missing), r.P.Unit.Sublevel)
+	}
 	if !res.HasValue {
 		return "Chưa có số liệu: " + names
 	}
@@ -386,6 +389,10 @@ func missingNote(r *report.Report, res *report.Result) string {
 	}
 	return "Tính trên " + on
 }
+
+// maxNamesInNote is how many sub-units a note names; more are counted, and
+// the notes sheet names them.
+const maxNamesInNote = 3
 
 func entityNames(es []*report.Entity) string {
 	names := make([]string, len(es))
