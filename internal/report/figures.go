@@ -12,6 +12,7 @@ import (
 
 	"github.com/vanban/vanban/internal/decode"
 	"github.com/vanban/vanban/internal/diag"
+	"github.com/vanban/vanban/internal/viet"
 )
 
 // Figures are one entity's counts for one measure, by key (see
@@ -77,6 +78,10 @@ func (r figureReader) number(n *yaml.Node, path string) (int64, bool) {
 			r.errorf(path, want, "số liệu không được âm", "a negative count (%d)", v)
 			return 0, false
 		}
+		if v > MaxCount {
+			r.errorf(path, want+", at most "+viet.Int(MaxCount), "số quá lớn", "the number %s is too large for a count", n.Value)
+			return 0, false
+		}
 		return v, true
 	case "!!float":
 		if f, err := strconv.ParseFloat(n.Value, 64); err == nil && looksLikeThousands(n.Value) {
@@ -95,6 +100,11 @@ func (r figureReader) number(n *yaml.Node, path string) (int64, bool) {
 	r.errorf(path, want, "phải là một số", "found the text %q", n.Value)
 	return 0, false
 }
+
+// MaxCount is the largest count a period file may hold: far above any
+// real count, and small enough that the sums of hundreds of units stay
+// exact in a float64 and in a spreadsheet (which keeps 15 digits).
+const MaxCount = 999_999_999_999
 
 // thousandsComma matches a count such as 1,234 written with a thousands
 // comma, which YAML reads as text.

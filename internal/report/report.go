@@ -151,6 +151,9 @@ func (r *Report) readData(d *decode.Decoder, kinds map[string]entityKind) {
 	r.Figures = map[string]map[string]Figures{}
 	r.DeptOf = map[string]*Entity{}
 	for _, e := range append(append([]*Entity(nil), r.Areas()...), departmentPtrs(r.Departments)...) {
+		if _, done := r.Figures[e.ID]; done {
+			continue // an id declared twice (an error already): its figures are read once
+		}
 		if raw, ok := r.P.Data.Entities[e.ID]; ok {
 			r.Figures[e.ID] = r.readEntity(d, e, kinds[e.ID], raw)
 		}
@@ -311,7 +314,7 @@ func (r *Report) checkTarget(d *decode.Decoder, path string, ind *Indicator, t T
 	switch {
 	case !ind.Assessable():
 		problem(d, diag.Warning, diag.Pos{}, path, fmt.Sprintf("%s is not assessed locally, so its target is not used", ind.ID), "no target", "chỉ tiêu không đánh giá ở địa phương")
-	case !t.Plan.Set && !t.Year.Set:
+	case !t.Plan.Set && !t.Year.Set && !d.Reported(decode.Join(path, "plan")) && !d.Reported(decode.Join(path, "year")):
 		problem(d, diag.Error, diag.Pos{}, path, "the target gives neither plan nor year",
 			"plan: VALUE (for the plan's stage), year: VALUE (for this year), or both", "ghi chỉ tiêu giai đoạn (plan), năm (year) hoặc cả hai")
 	default:

@@ -301,3 +301,34 @@ func TestTextTooLong(t *testing.T) {
 	wantSub(t, diags, "p.yaml:"+at(t, src, "SỞ", 1)+": unit.issuer[2]: the text has 62 characters, more than one line of the issuer block can hold (expected at most 60 characters; shorten it or split it) [văn bản quá dài]")
 	wantSub(t, diags, "p.yaml:"+at(t, src, "ge:", 1)+": indicator_notes.ge: the text has 319 characters, more than the \"Ghi chú\" column can hold (expected at most 300 characters; shorten it or split it)")
 }
+
+// TestProblemsSaidOnce: the figures under an id declared twice are checked
+// once, and a target whose only value is malformed is not also "empty".
+func TestProblemsSaidOnce(t *testing.T) {
+	src := strings.Replace(periodHead, "- {id: b, name: Phường B}", "- {id: a, name: Phường B}", 1) +
+		"targets: {ge: {year: []}}\ndata:\n  a: {hdnd: {total: 3, female: 5}}\n"
+	_, diags, _ := loadPeriodWith(t, src)
+	got := texts(diags)
+	count := func(sub string) int {
+		n := 0
+		for _, g := range got {
+			if strings.Contains(g, sub) {
+				n++
+			}
+		}
+		return n
+	}
+	if count("women (5) are more than the total (3)") != 1 || count("targets.ge") != 1 || count("declared twice") != 1 {
+		t.Errorf("each problem once, got\n%s", strings.Join(got, "\n"))
+	}
+}
+
+// TestCountTooLarge: a count beyond MaxCount is refused, so that sums
+// never overflow and stay exact in a spreadsheet.
+func TestCountTooLarge(t *testing.T) {
+	_, diags, src := loadPeriod(t, "year", "data:\n  a: {hdnd: {male: 9223372036854775807, female: 1}}\n  b: {hdnd: {male: 999999999999, female: 1}}\n")
+	wantSub(t, diags, "p.yaml:"+at(t, src, "9223372036854775807", 1)+": data.a.hdnd.male: Phường A, Đại biểu HĐND: the number 9223372036854775807 is too large for a count (expected a whole number of 0 or more, at most 999.999.999.999) [số quá lớn]")
+	if len(texts(diags)) != 2 { // and a warning for Xã C
+		t.Errorf("999999999999 must be accepted:\n%s", strings.Join(texts(diags), "\n"))
+	}
+}

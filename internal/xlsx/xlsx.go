@@ -28,3 +28,8 @@ func Write(r *report.Report, w io.Writer) error {
 func WriteUncached(r *report.Report, w io.Writer) error {
 	return paint(build(r), w, paintOptions{noCache: true})
 }
+
+// Layout lays out the report's workbook without writing it: the part of
+// Write that is vanban's own, at a tenth of its cost. Fuzz tests run it
+// on every accepted report.
+func Layout(r *report.Report) { build(r) }
