@@ -23,9 +23,16 @@ const (
 	MaxNote    = 2000 // a general note on the notes sheet
 )
 
-// checkTexts refuses texts too long for their place in the workbook.
+// checkTexts refuses an empty issuer, an impossible year and texts too
+// long for their place in the workbook.
 func (r *Report) checkTexts(d *decode.Decoder, root *yaml.Node) {
 	p := r.P
+	if len(p.Unit.Issuer) == 0 && d.Has("unit.issuer") && !d.Reported("unit.issuer") {
+		d.Error("unit.issuer", "the issuer has no line", "the issuing body, one line per item, such as [ỦY BAN NHÂN DÂN, THỊ XÃ BỈM SƠN]")
+	}
+	if y := p.Period.Year; (y < 1990 || y > 2200) && d.Has("period.year") && !d.Reported("period.year") {
+		d.Error("period.year", fmt.Sprintf("%d is not a year of a report", y), "a year such as 2017")
+	}
 	check := func(path, text string, limit int, where string) {
 		checkLength(d, diag.Pos{}, path, text, limit, where)
 	}

@@ -332,3 +332,16 @@ func TestCountTooLarge(t *testing.T) {
 		t.Errorf("999999999999 must be accepted:\n%s", strings.Join(texts(diags), "\n"))
 	}
 }
+
+// TestEmptyIssuerAndImpossibleYear: found by FuzzReport, an empty issuer
+// list made the layout panic; it and a year 0 are refused.
+func TestEmptyIssuerAndImpossibleYear(t *testing.T) {
+	src := strings.Replace(strings.Replace(periodHead, "[ỦY BAN NHÂN DÂN, THỊ XÃ X]", "[]", 1), "year: 2017", "year: 0", 1) +
+		"data:\n  a: {hdnd: {total: 10, female: 4}}\n"
+	r, diags, src := loadPeriodWith(t, src)
+	if r != nil {
+		t.Error("report accepted")
+	}
+	wantSub(t, diags, "p.yaml:"+at(t, src, "[]", 1)+": unit.issuer: the issuer has no line")
+	wantSub(t, diags, "p.yaml:"+at(t, src, "0}", 1)+": period.year: 0 is not a year of a report (expected a year such as 2017)")
+}

@@ -104,8 +104,9 @@ func titleBlock(s *sheet, r *report.Report, form, title string) int {
 	}
 	// Rules: runs of underscores, centred under the last issuer line (40 %
 	// of its width) and under the motto (its full width).
-	last := issuer[len(issuer)-1]
-	s.merge(row, 1, row, left, rule(0.4*textWidth(last, stIssuer)), stRule)
+	if len(issuer) > 0 { // validation requires one
+		s.merge(row, 1, row, left, rule(0.4*textWidth(issuer[len(issuer)-1], stIssuer)), stRule)
+	}
 	s.merge(row, right, row, n, rule(textWidth(motto, stMotto)), stRule)
 	s.height(row, 7)
 	row++
