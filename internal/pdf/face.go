@@ -128,8 +128,18 @@ func (f *Face) metrics(t map[string][]byte) error {
 // bmpCmap calls fn with every BMP code point and its glyph from the first
 // Unicode cmap subtable of format 4, the one fpdf uses.
 func bmpCmap(cmap []byte, fn func(r, g int)) error {
+	sub, err := cmap4(cmap)
+	if err != nil {
+		return err
+	}
+	return format4(sub, fn)
+}
+
+// cmap4 returns the first Unicode cmap subtable of format 4, the one fpdf
+// uses.
+func cmap4(cmap []byte) ([]byte, error) {
 	if len(cmap) < 4 {
-		return errors.New("the font's cmap table is cut short")
+		return nil, errors.New("the font's cmap table is cut short")
 	}
 	n := int(binary.BigEndian.Uint16(cmap[2:]))
 	for i := range n {
@@ -143,38 +153,63 @@ func bmpCmap(cmap []byte, fn func(r, g int)) error {
 			continue
 		}
 		if binary.BigEndian.Uint16(cmap[off:]) == 4 {
-			return format4(cmap[off:], fn)
+			return cmap[off:], nil
 		}
 	}
-	return errors.New("the font has no Unicode character map (cmap format 4)")
+	return nil, errors.New("the font has no Unicode character map (cmap format 4)")
 }
 
-func format4(sub []byte, fn func(r, g int)) error {
+// segments is a cmap subtable of format 4 split into its arrays.
+type segments struct {
+	sub                          []byte
+	n                            int // number of segments
+	ends, starts, deltas, ranges int // offsets of the arrays in sub
+}
+
+func parseFormat4(sub []byte) (segments, error) {
 	if len(sub) < 14 {
-		return errors.New("the font's character map is cut short")
+		return segments{}, errors.New("the font's character map is cut short")
 	}
 	if n := int(binary.BigEndian.Uint16(sub[2:])); n >= 14 && n < len(sub) {
 		sub = sub[:n]
 	}
-	segs := int(binary.BigEndian.Uint16(sub[6:])) / 2
-	ends, starts := 14, 16+2*segs
-	deltas, ranges := starts+2*segs, starts+4*segs
-	if ranges+2*segs > len(sub) {
-		return errors.New("the font's character map is cut short")
+	n := int(binary.BigEndian.Uint16(sub[6:])) / 2
+	s := segments{sub: sub, n: n, ends: 14, starts: 16 + 2*n}
+	s.deltas, s.ranges = s.starts+2*n, s.starts+4*n
+	if s.ranges+2*n > len(sub) {
+		return segments{}, errors.New("the font's character map is cut short")
 	}
-	u16 := func(p int) int { return int(binary.BigEndian.Uint16(sub[p:])) }
-	for s := range segs {
-		end, start, delta, ro := u16(ends+2*s), u16(starts+2*s), u16(deltas+2*s), u16(ranges+2*s)
+	return s, nil
+}
+
+func (s segments) u16(p int) int { return int(binary.BigEndian.Uint16(s.sub[p:])) }
+
+// glyph returns the glyph of code point c in segment i (which must contain
+// c), 0 when there is none.
+func (s segments) glyph(i, c int) int {
+	start, delta, ro := s.u16(s.starts+2*i), s.u16(s.deltas+2*i), s.u16(s.ranges+2*i)
+	if ro == 0 {
+		return (c + delta) & 0xFFFF
+	}
+	p := s.ranges + 2*i + ro + 2*(c-start)
+	if p+2 > len(s.sub) {
+		return 0
+	}
+	if g := s.u16(p); g != 0 {
+		return (g + delta) & 0xFFFF
+	}
+	return 0
+}
+
+func format4(sub []byte, fn func(r, g int)) error {
+	s, err := parseFormat4(sub)
+	if err != nil {
+		return err
+	}
+	for i := range s.n {
+		end, start := s.u16(s.ends+2*i), s.u16(s.starts+2*i)
 		for c := start; c <= end && c < 1<<16; c++ {
-			g := 0
-			if ro == 0 {
-				g = (c + delta) & 0xFFFF
-			} else if p := ranges + 2*s + ro + 2*(c-start); p+2 <= len(sub) {
-				if g = u16(p); g != 0 {
-					g = (g + delta) & 0xFFFF
-				}
-			}
-			fn(c, g)
+			fn(c, s.glyph(i, c))
 		}
 	}
 	return nil
