@@ -56,10 +56,11 @@ func subset(data []byte, runes []rune) ([]byte, error) {
 	if err := g.keep(0, keep); err != nil {
 		return nil, err
 	}
-	codes := make([]rune, 0, len(runes))
-	for _, r := range runes {
-		if gid := segs.lookup(int(r)); gid > 0 && gid < n {
-			codes = append(codes, r)
+	var codes []rune
+	var codeGlyphs []int
+	for i, gid := range segs.lookup(runes) {
+		if gid > 0 && gid < n {
+			codes, codeGlyphs = append(codes, runes[i]), append(codeGlyphs, gid)
 			if err := g.keep(gid, keep); err != nil {
 				return nil, err
 			}
@@ -82,7 +83,7 @@ func subset(data []byte, runes []rune) ([]byte, error) {
 		"glyf": glyf,
 		"loca": loca,
 		"hmtx": metrics(hmtx, nh, old),
-		"cmap": cmapFor(codes, segs, newID),
+		"cmap": cmapFor(codes, codeGlyphs, newID),
 		"head": patch16(head, 50, 1),                // long loca offsets
 		"hhea": patch16(hhea, 34, uint16(len(old))), // a full metric per glyph
 		"maxp": patch16(maxp, 4, uint16(len(old))),
@@ -98,15 +99,18 @@ func subset(data []byte, runes []rune) ([]byte, error) {
 	return assemble(out), nil
 }
 
-// lookup returns the glyph of code point c, as fpdf finds it: when
-// segments overlap, the last one wins.
-func (s segments) lookup(c int) int {
-	for i := s.n - 1; i >= 0; i-- {
-		if s.u16(s.starts+2*i) <= c && c <= s.u16(s.ends+2*i) {
-			return s.glyph(i, c)
+// lookup returns the glyphs of code points runes (sorted), as fpdf finds
+// them: when segments overlap, the last one wins.
+func (s segments) lookup(runes []rune) []int {
+	gids := make([]int, len(runes))
+	for i := range s.n {
+		start, end := s.u16(s.starts+2*i), s.u16(s.ends+2*i)
+		j, _ := slices.BinarySearch(runes, rune(start))
+		for ; j < len(runes) && int(runes[j]) <= end; j++ {
+			gids[j] = s.glyph(i, int(runes[j]))
 		}
 	}
-	return 0
+	return gids
 }
 
 // glyphs reads outlines through the loca table.
@@ -248,13 +252,14 @@ func metrics(hmtx []byte, nh int, old []int) []byte {
 }
 
 // cmapFor builds a cmap with one Unicode (3,1) subtable of format 4
-// mapping codes (sorted) to their new glyphs: one segment per run of
-// consecutive code points with consecutive glyphs, each with a delta.
-func cmapFor(codes []rune, s segments, newID []uint16) []byte {
+// mapping codes (sorted), whose old glyphs are gids, to the new glyphs:
+// one segment per run of consecutive code points with consecutive glyphs,
+// each with a delta.
+func cmapFor(codes []rune, gids []int, newID []uint16) []byte {
 	type seg struct{ start, end, delta uint16 }
 	var segs []seg
-	for _, c := range codes {
-		g := newID[s.lookup(int(c))]
+	for i, c := range codes {
+		g := newID[gids[i]]
 		if k := len(segs) - 1; k >= 0 && int(segs[k].end)+1 == int(c) && segs[k].delta == g-uint16(c) {
 			segs[k].end++
 			continue
