@@ -1,7 +1,6 @@
 package document
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -107,10 +106,30 @@ func dashList(vals []string, last string) []string {
 // stripEnd removes the punctuation the tool adds itself.
 func stripEnd(s string) string { return strings.TrimRight(trim(s), ";.,") }
 
-var spaceRe = regexp.MustCompile(`\s+`)
-
-// oneLine joins the lines of a value with single spaces.
-func oneLine(s string) string { return trim(spaceRe.ReplaceAllString(s, " ")) }
+// oneLine joins the lines of a value with single spaces: every run of
+// ASCII white space becomes one space (a no-break space stays).
+func oneLine(s string) string {
+	s = trim(s)
+	if !strings.ContainsAny(s, "\t\n\f\r") && !strings.Contains(s, "  ") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case ' ', '\t', '\n', '\f', '\r':
+			space = true
+		default:
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
 
 // BlockKind tells the parts of the body apart.
 type BlockKind uint8
@@ -277,20 +296,31 @@ type para struct {
 	off  int
 }
 
-var blankLine = regexp.MustCompile(`\n[ \t]*\n`)
-
-// splitParagraphs splits a text at blank lines, keeping each paragraph's
-// offset in the text for error positions.
+// splitParagraphs splits a text at blank lines (empty but for spaces and
+// tabs), keeping each paragraph's offset in the text for error positions.
 func splitParagraphs(s string) []para {
 	var out []para
-	start := 0
-	for _, m := range append(blankLine.FindAllStringIndex(s, -1), []int{len(s), len(s)}) {
-		p := s[start:m[0]]
+	add := func(start, end int) {
+		p := s[start:end]
 		if t := trim(p); t != "" {
 			out = append(out, para{t, start + strings.Index(p, t)})
 		}
-		start = m[1]
 	}
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\n' {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+			j++
+		}
+		if j < len(s) && s[j] == '\n' {
+			add(start, i)
+			start, i = j+1, j
+		}
+	}
+	add(start, len(s))
 	return out
 }
 

@@ -2,8 +2,8 @@ package document
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 
@@ -66,13 +66,21 @@ func (v *validator) issuer() {
 	if len(is.Name.Values()) == 0 && v.d.Has("issuer.name") {
 		v.d.Error("issuer.name", "the issuing body's name is empty", "a name such as ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN")
 	}
-	if a := trim(is.Abbr.Value); a != "" && !groupRe.MatchString(a) {
+	if a := trim(is.Abbr.Value); a != "" && !isGroup(a) {
 		v.d.Error("issuer.abbr", fmt.Sprintf("%q is not an abbreviation", a), "letters and digits without spaces, such as UBND")
 	}
 }
 
-// groupRe is one group of a symbol: letters and digits, no spaces.
-var groupRe = regexp.MustCompile(`^[\p{L}\p{N}.&]+$`)
+// isGroup reports whether g is one group of a symbol: letters, digits,
+// "." and "&", no spaces.
+func isGroup(g string) bool {
+	for _, r := range g {
+		if !unicode.IsLetter(r) && !unicode.IsNumber(r) && r != '.' && r != '&' {
+			return false
+		}
+	}
+	return g != ""
+}
 
 func (v *validator) symbol() {
 	doc := v.doc
@@ -91,7 +99,7 @@ func (v *validator) symbol() {
 		return
 	}
 	for _, g := range strings.Split(s, "-") {
-		if !groupRe.MatchString(g) {
+		if !isGroup(g) {
 			v.d.Error("symbol", fmt.Sprintf("the symbol %q has an empty or invalid group %q", s, g), "groups of letters and digits joined by \"-\", such as CTr-UBND")
 			return
 		}
