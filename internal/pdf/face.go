@@ -15,7 +15,8 @@ import (
 //
 // Parsing a face takes well under a millisecond; fpdf's own parse of the
 // same file (AddUTF8FontFromBytes) costs several, so fpdf only gets the
-// styles a document really uses.
+// styles a document really uses, each cut down to the characters drawn in
+// it (subset.go).
 type Face struct {
 	data []byte
 	// widths holds the advance of every BMP code point in blocks of 256

@@ -1,6 +1,8 @@
 // Package pdf paints laid-out pages into a PDF with fpdf, the only package
-// of vanban that uses it. It embeds the fonts (only the styles a document
-// uses), writes the metadata, and keeps the output byte-for-byte
+// of vanban that uses it (fpdf is a patched copy in third_party/fpdf, see
+// its PATCHES.md). It embeds the fonts (only the styles a document uses,
+// cut down to the characters drawn), writes the metadata, and keeps the
+// output byte-for-byte
 // deterministic: sorted catalogues and dates taken from the document,
 // never the clock. It also reads the fonts' metrics for the layout, so
 // that the layout measures exactly what fpdf draws.
