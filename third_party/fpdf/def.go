@@ -856,22 +856,16 @@ type fontDefType struct {
 func generateFontID(fdt fontDefType) (string, error) {
 	// file can be different if generated in different instance
 	fdt.File = ""
-	// vanban patch 2 (PATCHES.md): the width table of a UTF-8 font has
-	// 65,536 entries, almost all zero; hash the non-zero ones in binary
-	// instead of marshalling them all to JSON.
-	cw := fdt.Cw
-	fdt.Cw = nil
-	b, err := json.Marshal(&fdt)
 	h := sha1.New()
-	h.Write(b)
-	var buf []byte
-	for i, w := range cw {
-		if w != 0 {
-			buf = binary.AppendUvarint(buf, uint64(i))
-			buf = binary.AppendVarint(buf, int64(w))
-		}
+	if fdt.utf8File != nil && fdt.utf8File.fileReader != nil {
+		// vanban patch 2 (PATCHES.md): the 65,536-entry width table of a
+		// UTF-8 font is derived from the font file; hash the file instead
+		// of marshalling the table to JSON.
+		h.Write(fdt.utf8File.fileReader.array)
+		fdt.Cw = nil
 	}
-	h.Write(buf)
+	b, err := json.Marshal(&fdt)
+	h.Write(b)
 	return fmt.Sprintf("%x", h.Sum(nil)), err
 }
 
