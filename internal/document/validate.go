@@ -45,17 +45,18 @@ func (v *validator) docType(types []DocType) {
 	if key == "" {
 		return // reported as missing by the decoder
 	}
+	// "Chương trình" and "CHUONG TRINH" name the same type as "chuong-trinh".
+	slug := viet.Slug(key)
 	keys := make([]string, len(types))
 	for i, dt := range types {
 		keys[i] = dt.Key
-		// "Chương trình" and "CHUONG TRINH" name the same type as "chuong-trinh".
-		if dt.Key == key || dt.Key == viet.Slug(key) {
+		if dt.Key == key || dt.Key == slug {
 			v.doc.Kind = dt
 			return
 		}
 	}
 	msg := fmt.Sprintf("unknown document type %q", key)
-	if s := decode.Suggest(viet.Slug(key), keys); s != "" {
+	if s := decode.Suggest(slug, keys); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	}
 	v.d.Error("type", msg, "a type of Phụ lục III without diacritics: "+strings.Join(keys, ", "))

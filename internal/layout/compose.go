@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/vanban/vanban/internal/document"
@@ -52,7 +53,13 @@ func Compose(doc *document.Document, m Measurer, o Options) []Page {
 		p.Number = n + 1
 		if n == 0 {
 			*p = head
-		} else {
+		}
+		texts := 1 // the page number
+		for _, x := range pl {
+			texts += len(items[x.i].texts)
+		}
+		p.Texts = slices.Grow(p.Texts, texts)
+		if n > 0 {
 			c.pageNumber(p)
 		}
 		for _, x := range pl {

@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -50,42 +52,75 @@ type word struct {
 
 // words splits the spans into words. Runs of white space collapse to one
 // space; a no-break space (U+00A0) stays inside its word.
+//
+// A paragraph has hundreds of words, so the words share one array of
+// fragments, and a fragment's text is a slice of its span's text unless
+// it runs on across spans of the same style.
 func words(spans []Span, size float64, m Measurer) []word {
-	var out []word
-	var cur word
-	var buf []byte
+	n := 1 // about the number of words: spaces and line ends, plus one
+	for _, sp := range spans {
+		n += strings.Count(sp.Text, " ") + strings.Count(sp.Text, "\n")
+	}
+	out := make([]word, 0, n)
+	frags := make([]frag, 0, n+len(spans)) // every word's fragments; frags[first:] are the current word's
+	first, width := 0, 0.0
 	st := Regular
-	flushFrag := func() {
-		if len(buf) > 0 {
-			s := string(buf)
-			w := m.Width(s, Font{st, size})
-			cur.frags = append(cur.frags, frag{s, st, w})
-			cur.w += w
+	spaces := [4]float64{-1, -1, -1, -1} // width of a space, by style
+	// The fragment being read is src[from:] up to where it ends, plus
+	// before it what buf holds from earlier spans; from < 0 when it has no
+	// part in src.
+	var buf []byte
+	src, from := "", -1
+	flushFrag := func(to int) {
+		s := ""
+		switch {
+		case len(buf) > 0:
+			if from >= 0 {
+				buf = append(buf, src[from:to]...)
+			}
+			s = string(buf)
 			buf = buf[:0]
+		case from >= 0:
+			s = src[from:to]
+		}
+		from = -1
+		if s == "" {
+			return
+		}
+		w := m.Width(s, Font{st, size})
+		frags = append(frags, frag{s, st, w})
+		width += w
+	}
+	endWord := func(space float64, spSt Style) {
+		if len(frags) > first {
+			out = append(out, word{frags: frags[first:len(frags):len(frags)], w: width, space: space, spSt: spSt})
+			first, width = len(frags), 0
 		}
 	}
 	for _, sp := range spans {
 		if sp.Style != st {
-			flushFrag()
+			flushFrag(len(src))
 			st = sp.Style
+		} else if from >= 0 {
+			buf = append(buf, src[from:]...) // the fragment runs on into this span
 		}
-		for _, r := range sp.Text {
+		src, from = sp.Text, -1
+		for i, r := range sp.Text {
 			if r != '\u00A0' && unicode.IsSpace(r) {
-				flushFrag()
-				if len(cur.frags) > 0 {
-					cur.space, cur.spSt = m.Width(" ", Font{st, size}), st
-					out = append(out, cur)
-					cur = word{}
+				flushFrag(i)
+				if spaces[st] < 0 {
+					spaces[st] = m.Width(" ", Font{st, size})
 				}
+				endWord(spaces[st], st)
 				continue
 			}
-			buf = utf8.AppendRune(buf, r)
+			if from < 0 {
+				from = i
+			}
 		}
 	}
-	flushFrag()
-	if len(cur.frags) > 0 {
-		out = append(out, cur)
-	}
+	flushFrag(len(src))
+	endWord(0, Regular)
 	return glueDashes(out)
 }
 
@@ -176,35 +211,37 @@ func (l brokenLine) natural() float64 {
 // breakLines fills lines greedily, first fit, as word processors do, so a
 // reader comparing with a Word original sees the same kind of lines.
 func breakLines(p Para, m Measurer) []brokenLine {
-	ws := words(p.Spans, p.Size, m)
+	return breakWords(words(p.Spans, p.Size, m), p, m)
+}
+
+// breakWords breaks the paragraph's words into lines; ws is not modified,
+// so it can be broken again at another measure.
+func breakWords(ws []word, p Para, m Measurer) []brokenLine {
 	var lines []brokenLine
-	cur := brokenLine{indent: p.First}
+	indent, start := p.First, 0 // the line being filled holds ws[start:i]
 	width := 0.0
 	const eps = 1e-6
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
-		avail := p.Width - cur.indent
-		if len(cur.words) == 0 {
+		avail := p.Width - indent
+		if i == start {
 			if w.w > avail+eps {
-				parts := splitLong(w, avail, p.Size, m)
-				ws = append(ws[:i], append(parts, ws[i+1:]...)...)
+				ws = slices.Concat(ws[:i], splitLong(w, avail, p.Size, m), ws[i+1:])
 				w = ws[i]
 			}
-			cur.words, width = append(cur.words, w), w.w
+			width = w.w
 			continue
 		}
-		prev := cur.words[len(cur.words)-1]
-		if width+prev.space+w.w <= avail+eps {
-			cur.words = append(cur.words, w)
-			width += prev.space + w.w
+		if width+ws[i-1].space+w.w <= avail+eps {
+			width += ws[i-1].space + w.w
 			continue
 		}
-		lines = append(lines, cur)
-		cur = brokenLine{indent: p.Rest}
+		lines = append(lines, brokenLine{words: ws[start:i:i], indent: indent})
+		indent, start = p.Rest, i
 		i--
 	}
-	if len(cur.words) > 0 || len(lines) == 0 {
-		lines = append(lines, cur)
+	if start < len(ws) || len(lines) == 0 {
+		lines = append(lines, brokenLine{words: ws[start:], indent: indent})
 	}
 	lines[len(lines)-1].last = true
 	return lines
@@ -222,24 +259,39 @@ func (p Para) place(l brokenLine, x float64) []Text {
 	case p.Align == Center:
 		x += (avail - nat) / 2
 	}
-	var out []Text
 	// Join words into one text per style run; in justified lines every
-	// word is placed on its own, at its stretched position.
+	// word is placed on its own, at its stretched position. A run being
+	// joined is gathered in buf.
 	joinable := extra == 0
+	out := make([]Text, 0, len(l.words))
+	var buf []byte
+	joining := false
+	endRun := func() {
+		if joining {
+			out[len(out)-1].S = string(buf)
+			joining = false
+		}
+	}
 	for i, w := range l.words {
 		for j, f := range w.frags {
 			if n := len(out); joinable && n > 0 && out[n-1].Font.Style == f.st && (j > 0 || l.words[i-1].spSt == f.st) {
-				if j == 0 {
-					out[n-1].S += " "
+				if !joining {
+					buf = append(buf[:0], out[n-1].S...)
+					joining = true
 				}
-				out[n-1].S += f.s
+				if j == 0 {
+					buf = append(buf, ' ')
+				}
+				buf = append(buf, f.s...)
 			} else {
+				endRun()
 				out = append(out, Text{X: x, S: f.s, Font: Font{f.st, p.Size}, Tag: p.Tag, Color: p.Color})
 			}
 			x += f.w
 		}
 		x += w.space + extra
 	}
+	endRun()
 	return out
 }
 
@@ -267,7 +319,8 @@ func (p Para) Widest(m Measurer) float64 {
 // of lines, so a centred title of two lines breaks into two lines of about
 // the same length instead of a long one and a short one.
 func (p Para) Balanced(m Measurer) Para {
-	n := len(breakLines(p, m))
+	ws := words(p.Spans, p.Size, m)
+	n := len(breakWords(ws, p, m))
 	if n < 2 {
 		return p
 	}
@@ -276,7 +329,7 @@ func (p Para) Balanced(m Measurer) Para {
 		mid := (lo + hi) / 2
 		q := p
 		q.Width = mid
-		if len(breakLines(q, m)) > n {
+		if len(breakWords(ws, q, m)) > n {
 			lo = mid
 		} else {
 			hi = mid
