@@ -185,19 +185,36 @@ func parseFormat4(sub []byte) (segments, error) {
 
 func (s segments) u16(p int) int { return int(binary.BigEndian.Uint16(s.sub[p:])) }
 
-// glyph returns the glyph of code point c in segment i (which must contain
-// c), 0 when there is none.
-func (s segments) glyph(i, c int) int {
-	start, delta, ro := s.u16(s.starts+2*i), s.u16(s.deltas+2*i), s.u16(s.ranges+2*i)
-	if ro == 0 {
-		return (c + delta) & 0xFFFF
+// segment returns segment i: a range of code points and how to find their
+// glyphs.
+func (s segments) segment(i int) segment {
+	g := segment{start: s.u16(s.starts + 2*i), end: s.u16(s.ends + 2*i), delta: s.u16(s.deltas + 2*i)}
+	if ro := s.u16(s.ranges + 2*i); ro != 0 {
+		g.sub, g.at = s.sub, s.ranges+2*i+ro-2*g.start
 	}
-	p := s.ranges + 2*i + ro + 2*(c-start)
-	if p+2 > len(s.sub) {
+	return g
+}
+
+// segment is one range of a format 4 character map. Its glyphs come from
+// the code point plus delta, or, when sub is set, from the glyph array in
+// sub (the glyph of c at offset at+2c) plus delta.
+type segment struct {
+	start, end, delta, at int
+	sub                   []byte
+}
+
+// glyph returns the glyph of c, a code point of the segment; 0 when there
+// is none.
+func (g segment) glyph(c int) int {
+	if g.sub == nil {
+		return (c + g.delta) & 0xFFFF
+	}
+	p := g.at + 2*c
+	if p < 0 || p+2 > len(g.sub) {
 		return 0
 	}
-	if g := s.u16(p); g != 0 {
-		return (g + delta) & 0xFFFF
+	if v := int(binary.BigEndian.Uint16(g.sub[p:])); v != 0 {
+		return (v + g.delta) & 0xFFFF
 	}
 	return 0
 }
@@ -208,9 +225,9 @@ func format4(sub []byte, fn func(r, g int)) error {
 		return err
 	}
 	for i := range s.n {
-		end, start := s.u16(s.ends+2*i), s.u16(s.starts+2*i)
-		for c := start; c <= end && c < 1<<16; c++ {
-			fn(c, s.glyph(i, c))
+		g := s.segment(i)
+		for c := g.start; c <= g.end && c < 1<<16; c++ {
+			fn(c, g.glyph(c))
 		}
 	}
 	return nil

@@ -104,10 +104,10 @@ func subset(data []byte, runes []rune) ([]byte, error) {
 func (s segments) lookup(runes []rune) []int {
 	gids := make([]int, len(runes))
 	for i := range s.n {
-		start, end := s.u16(s.starts+2*i), s.u16(s.ends+2*i)
-		j, _ := slices.BinarySearch(runes, rune(start))
-		for ; j < len(runes) && int(runes[j]) <= end; j++ {
-			gids[j] = s.glyph(i, int(runes[j]))
+		g := s.segment(i)
+		j, _ := slices.BinarySearch(runes, rune(g.start))
+		for ; j < len(runes) && int(runes[j]) <= g.end; j++ {
+			gids[j] = g.glyph(int(runes[j]))
 		}
 	}
 	return gids
@@ -115,12 +115,11 @@ func (s segments) lookup(runes []rune) []int {
 
 // glyphs reads outlines through the loca table.
 type glyphs struct {
-	glyf []byte
-	off  []int // n+1 offsets into glyf
+	glyf, loca []byte
+	long       bool // offsets of 4 bytes, not 2
 }
 
 func newGlyphs(glyf, loca []byte, long bool, n int) (*glyphs, error) {
-	g := &glyphs{glyf: glyf, off: make([]int, n+1)}
 	size := 2
 	if long {
 		size = 4
@@ -128,20 +127,24 @@ func newGlyphs(glyf, loca []byte, long bool, n int) (*glyphs, error) {
 	if len(loca) < size*(n+1) {
 		return nil, errors.New("loca cut short")
 	}
-	for i := range g.off {
-		if long {
-			g.off[i] = int(binary.BigEndian.Uint32(loca[4*i:]))
-		} else {
-			g.off[i] = 2 * int(binary.BigEndian.Uint16(loca[2*i:]))
-		}
-		if g.off[i] > len(glyf) || i > 0 && g.off[i] < g.off[i-1] {
-			return nil, errors.New("loca points outside glyf")
-		}
-	}
-	return g, nil
+	return &glyphs{glyf, loca, long}, nil
 }
 
-func (g *glyphs) data(gid int) []byte { return g.glyf[g.off[gid]:g.off[gid+1]] }
+func (g *glyphs) offset(i int) int {
+	if g.long {
+		return int(binary.BigEndian.Uint32(g.loca[4*i:]))
+	}
+	return 2 * int(binary.BigEndian.Uint16(g.loca[2*i:]))
+}
+
+// data returns the outline of glyph gid (which must exist).
+func (g *glyphs) data(gid int) ([]byte, error) {
+	from, to := g.offset(gid), g.offset(gid+1)
+	if from > to || to > len(g.glyf) {
+		return nil, fmt.Errorf("glyph %d lies outside the glyf table", gid)
+	}
+	return g.glyf[from:to], nil
+}
 
 // Flags of a composite glyph's component.
 const (
@@ -193,7 +196,10 @@ func (g *glyphs) keep(gid int, keep []bool) error {
 		if depth > maxNestLevel {
 			return errors.New("composite glyphs nested too deep")
 		}
-		d := g.data(gid)
+		d, err := g.data(gid)
+		if err != nil {
+			return err
+		}
 		return eachComponent(d, func(at int) error {
 			c := int(binary.BigEndian.Uint16(d[at:]))
 			if c >= len(keep) {
@@ -211,16 +217,20 @@ func (g *glyphs) keep(gid int, keep []bool) error {
 // cut copies the kept glyphs, renumbering the components of composite
 // glyphs, and returns the new glyf and (long) loca tables.
 func (g *glyphs) cut(old []int, newID []uint16) (glyf, loca []byte, err error) {
+	data := make([][]byte, len(old))
 	size := 0
-	for _, gid := range old {
-		size += (len(g.data(gid)) + 3) &^ 3
+	for i, gid := range old {
+		if data[i], err = g.data(gid); err != nil {
+			return nil, nil, err
+		}
+		size += (len(data[i]) + 3) &^ 3
 	}
 	glyf = make([]byte, 0, size)
 	loca = make([]byte, 4*(len(old)+1))
-	for i, gid := range old {
+	for i := range old {
 		binary.BigEndian.PutUint32(loca[4*i:], uint32(len(glyf)))
 		start := len(glyf)
-		glyf = append(glyf, g.data(gid)...)
+		glyf = append(glyf, data[i]...)
 		d := glyf[start:]
 		if err := eachComponent(d, func(at int) error {
 			binary.BigEndian.PutUint16(d[at:], newID[binary.BigEndian.Uint16(d[at:])])
