@@ -46,7 +46,14 @@ func buildDocument(dec *decode.Decoder, root *yaml.Node, opt Options) Writer {
 	if fonts == nil || !drawable(dec, doc, fonts) || dec.Diags.HasErrors() {
 		return nil
 	}
-	pages := layout.Compose(doc, fonts, layout.OptionsFor(doc.Style))
+	opts := layout.OptionsFor(doc.Style)
+	for _, p := range layout.HeaderProblems(doc, fonts, opts) {
+		dec.Error(p.Path, p.Message, p.Expected)
+	}
+	if dec.Diags.HasErrors() {
+		return nil
+	}
+	pages := layout.Compose(doc, fonts, opts)
 	if !drawnAll(dec, pages, fonts) {
 		return nil
 	}
@@ -120,7 +127,7 @@ func drawnAll(dec *decode.Decoder, pages []layout.Page, f *pdf.Fonts) bool {
 
 // documentMeta fills the PDF's document information from the document.
 func documentMeta(doc *document.Document) pdf.Meta {
-	title := document.Plain(doc.TitleSpans())
+	title := doc.TitleText()
 	subject := doc.Kind.Name
 	if doc.Number > 0 {
 		subject += " số " + strings.TrimPrefix(doc.NumberLine(), "Số: ")

@@ -254,8 +254,8 @@ func TestLetter(t *testing.T) {
 	if d.Diags.HasErrors() {
 		t.Fatal(d.Diags.Err())
 	}
-	if doc.TypeName() != "" || Plain(doc.TitleSpans()) != "V/v Công tác năm 2017" || doc.NumberLine() != "Số:      /UBND-VX" {
-		t.Errorf("công văn: %q %q %q", doc.TypeName(), Plain(doc.TitleSpans()), doc.NumberLine())
+	if doc.TypeName() != "" || doc.TitleText() != "V/v Công tác năm 2017" || doc.NumberLine() != "Số:      /UBND-VX" {
+		t.Errorf("công văn: %q %q %q", doc.TypeName(), doc.TitleText(), doc.NumberLine())
 	}
 	if got := doc.ToLines(); len(got) != 1 || got[0] != "Sở Nội vụ." {
 		t.Errorf("one addressee: %q", got)
@@ -285,7 +285,9 @@ func TestOneLinePerMistake(t *testing.T) {
 		want     []string // every error, in order
 	}{
 		{"title:", "titel:", []string{`x.yaml:5:1: titel: unknown key "titel"; did you mean "title"? [trích yếu]`}},
-		{"title: Công tác năm 2017", "title: [Công tác năm 2017]", []string{`x.yaml:5:8: title: found a list (expected a text) [trích yếu]`}},
+		{"title: Công tác năm 2017", "title: [Công tác năm, của Ban Vì sự tiến bộ]", nil},
+		{"title: Công tác năm 2017", "title: []", []string{`x.yaml:5:8: title: the title is empty (expected the abstract (trích yếu), such as Công tác năm 2017; a text, or a list of its lines) [trích yếu]`}},
+		{"title: Công tác năm 2017", "title: {a: b}", []string{`x.yaml:5:8: title: found a group of fields (expected a text or a list of texts) [trích yếu]`}},
 		{"title: Công tác năm 2017", `title: ""`, []string{`x.yaml:5:8: title: this required field is empty (expected a value) [trích yếu]`}},
 		{"place: Bỉm Sơn", `place: " "`, []string{`x.yaml:3:8: place: this required field is empty (expected a value) [địa danh]`}},
 		{"name: [ỦY BAN NHÂN DÂN, THỊ XÃ BỈM SƠN]", "name: ", []string{`x.yaml:2:16: issuer.name: this required field is empty (expected a value) [tên cơ quan ban hành]`}},

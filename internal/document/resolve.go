@@ -46,13 +46,29 @@ func (doc *Document) TypeName() string {
 	return viet.Upper(doc.Kind.Name)
 }
 
-// TitleSpans is the abstract; for a công văn it starts with "V/v ".
-func (doc *Document) TitleSpans() []Span {
-	spans, _ := ParseInline(oneLine(doc.Title.Value))
-	if doc.Kind.IsLetter() {
-		spans = append([]Span{{Text: "V/v "}}, spans...)
+// TitleLines is the abstract: one entry per line when the title was
+// written as a list, otherwise one entry to wrap. A công văn's starts
+// with "V/v ".
+func (doc *Document) TitleLines() [][]Span {
+	var out [][]Span
+	for _, s := range doc.Title.Values() {
+		spans, _ := ParseInline(oneLine(s))
+		out = append(out, spans)
 	}
-	return merge(spans)
+	if doc.Kind.IsLetter() && len(out) > 0 {
+		out[0] = merge(append([]Span{{Text: "V/v "}}, out[0]...))
+	}
+	return out
+}
+
+// TitleText is the abstract on one line, without markup ("V/v …" for a
+// công văn).
+func (doc *Document) TitleText() string {
+	var parts []string
+	for _, l := range doc.TitleLines() {
+		parts = append(parts, Plain(l))
+	}
+	return strings.Join(parts, " ")
 }
 
 // Upper returns the values of a list in capitals, as the decree writes the
@@ -325,7 +341,8 @@ func (doc *Document) Strings() []Text {
 	}
 	add(doc.Issuer.Parent...)
 	add(doc.Issuer.Name...)
-	add(doc.Symbol, doc.Place, doc.Title)
+	add(doc.Symbol, doc.Place)
+	add(doc.Title...)
 	add(doc.To...)
 	add(doc.Bases...)
 	add(doc.Preamble...)

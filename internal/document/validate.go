@@ -23,6 +23,7 @@ func Decode(d *decode.Decoder, root *yaml.Node, types []DocType) *Document {
 	v.docType(types)
 	v.issuer()
 	v.symbol()
+	v.title()
 	v.content()
 	v.signer()
 	v.recipients()
@@ -176,6 +177,14 @@ func (v *validator) urgency() {
 	}
 }
 
+// title reports a title written as a list of blank lines; a blank text is
+// reported by the decoder.
+func (v *validator) title() {
+	if len(v.doc.Title.Values()) == 0 && v.d.Has("title") && !v.d.Reported("title") {
+		v.d.Error("title", "the title is empty", "the abstract (trích yếu), such as Công tác năm 2017; a text, or a list of its lines")
+	}
+}
+
 func (v *validator) content() {
 	doc := v.doc
 	if len(doc.Body()) == 0 && !v.d.Reported("preamble") && !v.d.Reported("sections") && !v.d.Reported("closing") {
@@ -183,9 +192,10 @@ func (v *validator) content() {
 	}
 	v.depth(doc.Sections, "sections", 1, maxDepth(doc.Sections))
 	problems := doc.markupProblems()
-	if _, errs := ParseInline(doc.Title.Value); len(errs) > 0 {
+	for _, t := range doc.Title {
+		_, errs := ParseInline(t.Value)
 		for _, e := range errs {
-			problems = append(problems, markupProblem{e, doc.Title})
+			problems = append(problems, markupProblem{e, t})
 		}
 	}
 	for _, p := range problems {

@@ -24,10 +24,13 @@ func (c *composer) title() []item {
 	lead := lineHeight(titleSize)
 	first := c.centred(name, Font{Bold, titleSize}, cx, lead, "type-name")
 	first.before = lead // one blank line under the header
-	abstract, widest := c.centredPara(spansOf(c.doc.TitleSpans(), Bold), titleSize, cx, 0.85*w, "title")
+	// Wrapped lines keep to 85 % of the text width; lines set in a list
+	// may take all of it.
+	abstract, widths := c.centredText(c.doc.Title.NonBlank(), spanLines(c.doc.TitleLines(), Bold), titleSize, cx, 0.85*w, overflow{}, overflow{0.15 * w, 0.15 * w}, "title")
 	items := append([]item{first}, abstract...)
-	rw := 0.4 * widest
-	ry := 0.6 // below the last line box: 2 pt under the descenders
+	rw := 0.4 * slices.Max(widths)
+	// The rule hangs blockRuleGap under the descenders of the last line.
+	ry := c.m.Descent()*titleSize*ptMM + blockRuleGap*ptMM - (lead - baseline(c.m, titleSize, lead))
 	items = append(items, item{h: ry + lead*0.6, rules: []Rule{{X1: cx - rw/2, Y1: ry, X2: cx + rw/2, Y2: ry, Width: ruleWidth, Tag: "title-rule"}}})
 	for i := range items {
 		items[i].keep = true

@@ -66,7 +66,7 @@ func fuzzDocument(text string, items, depth, long int, flags uint8) *document.Do
 		Number: 5,
 		Place:  tx("Bỉm Sơn"),
 		Date:   viet.Date{Year: 2017, Month: 5, Day: 23},
-		Title:  tx(or(text+" "+word, "Công tác năm 2017")),
+		Title:  document.TextList{tx(or(text+" "+word, "Công tác năm 2017"))},
 		Signer: document.Signer{Position: tx("CHỦ TỊCH"), Name: tx(or(word, "Mai Đình Lâm"))},
 	}
 	if bit(0) {

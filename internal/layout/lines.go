@@ -253,35 +253,3 @@ func (p Para) Lines(m Measurer, x float64) [][]Text {
 	}
 	return out
 }
-
-// Widest returns the natural width of the widest line of the paragraph.
-func (p Para) Widest(m Measurer) float64 {
-	w := 0.0
-	for _, l := range breakLines(p, m) {
-		w = max(w, l.natural())
-	}
-	return w
-}
-
-// Balanced returns p narrowed to the smallest measure that keeps its number
-// of lines, so a centred title of two lines breaks into two lines of about
-// the same length instead of a long one and a short one.
-func (p Para) Balanced(m Measurer) Para {
-	n := len(breakLines(p, m))
-	if n < 2 {
-		return p
-	}
-	lo, hi := p.Width/2, p.Width
-	for hi-lo > 0.5 {
-		mid := (lo + hi) / 2
-		q := p
-		q.Width = mid
-		if len(breakLines(q, m)) > n {
-			lo = mid
-		} else {
-			hi = mid
-		}
-	}
-	p.Width = hi
-	return p
-}

@@ -90,19 +90,6 @@ func TestJustifiedPlacement(t *testing.T) {
 	}
 }
 
-func TestBalanced(t *testing.T) {
-	p := Para{Spans: []Span{{Text: "Công tác năm của Ban Vì sự tiến bộ của Phụ nữ thị xã"}}, Width: 40, Align: Center}
-	b := p.Balanced(mono{})
-	greedy, balanced := lineTexts(p), lineTexts(b)
-	if len(greedy) != len(balanced) {
-		t.Fatalf("balancing changed the number of lines: %q → %q", greedy, balanced)
-	}
-	diff := func(ls []string) int { return utf8.RuneCountInString(ls[0]) - utf8.RuneCountInString(ls[len(ls)-1]) }
-	if diff(balanced) >= diff(greedy) || diff(balanced) > 6 {
-		t.Errorf("not balanced: %q (greedy %q)", balanced, greedy)
-	}
-}
-
 func TestStyleWith(t *testing.T) {
 	if Italic.With(true, false) != BoldItalic || Regular.With(false, true) != Italic || Bold.With(false, false) != Bold {
 		t.Error("Style.With")
