@@ -16,6 +16,7 @@ import (
 	"github.com/vanban/vanban/internal/document"
 	"github.com/vanban/vanban/internal/layout"
 	"github.com/vanban/vanban/internal/pdf"
+	"github.com/vanban/vanban/internal/viet"
 	"github.com/vanban/vanban/templates"
 )
 
@@ -128,12 +129,12 @@ func drawnAll(dec *decode.Decoder, pages []layout.Page, f *pdf.Fonts) bool {
 // documentMeta fills the PDF's document information from the document.
 func documentMeta(doc *document.Document) pdf.Meta {
 	title := doc.TitleText()
-	subject := doc.Kind.Name
+	// "Chương trình số 85/CTr-UBND"; unnumbered "Chương trình số …/CTr-UBND".
+	number := "…"
 	if doc.Number > 0 {
-		subject += " số " + strings.TrimPrefix(doc.NumberLine(), "Số: ")
-	} else {
-		subject += " " + doc.SymbolText()
+		number = viet.DocNumber(int(doc.Number))
 	}
+	subject := doc.Kind.Name + " số " + number + "/" + doc.SymbolText()
 	return pdf.Meta{
 		Title:    title,
 		Author:   strings.Join(document.Upper(doc.Issuer.Name), " "),

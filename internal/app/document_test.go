@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/vanban/vanban/internal/decode"
+	"github.com/vanban/vanban/internal/document"
 )
 
 // render prepares and writes one document, failing on any error.
@@ -249,3 +250,25 @@ date: 2020-01-05
 title: Lịch làm việc
 signer: {position: GIÁM ĐỐC, name: Trần Văn Cường}
 `
+
+// The PDF's subject names the document as a clerk cites it: "Chương
+// trình số 85/CTr-UBND", and "số …/CTr-UBND" while the number is not
+// assigned.
+func TestDocumentMetaSubject(t *testing.T) {
+	for extra, want := range map[string]string{
+		"":            "Chương trình số …/CTr-UBND, Bỉm Sơn, ngày 23 tháng 5 năm 2017",
+		"number: 5\n": "Chương trình số 05/CTr-UBND, Bỉm Sơn, ngày 23 tháng 5 năm 2017",
+	} {
+		src := append(readFile(t, seedFile), extra...)
+		dec := decode.New("x.yaml")
+		types, _ := docTypes("")
+		doc := document.Decode(dec, dec.Parse(src), types)
+		if dec.Diags.HasErrors() {
+			t.Fatal(dec.Diags.Err())
+		}
+		m := documentMeta(doc)
+		if m.Subject != want || m.Title != "Công tác năm của Ban Vì sự tiến bộ của Phụ nữ thị xã Bỉm Sơn năm 2017" {
+			t.Errorf("%q: subject %q, title %q\nwant %q", extra, m.Subject, m.Title, want)
+		}
+	}
+}

@@ -206,6 +206,9 @@ func TestErrors(t *testing.T) {
 		{"closing: [x]\nnumber: 0\n", `x.yaml:10:9: number: "0" is not a document number`},
 		{"closing: [x]\nurgency: gấp\n", `x.yaml:10:10: urgency: unknown urgency "gấp" (expected KHẨN, THƯỢNG KHẨN or HỎA TỐC)`},
 		{"closing: [x]\nstyle: {body_size: 12}\n", `x.yaml:10:20: style.body_size: 12 is not allowed by Nghị định 30 (expected 13 or 14`},
+		{"closing: [x]\nstyle: {indent: 11}\n", `x.yaml:10:17: style.indent: 11 is not allowed by Nghị định 30 (expected 10 or 12.7 (mm: the decree allows 1 cm or 1.27 cm))`},
+		{"closing: [x]\ntitle: [Về **việc, ở đây**]\n", `x.yaml:9:12: title[1]: "**" is opened here but never closed`},
+		{"closing: [x]\ndraft: rồi\n", `x.yaml:10:8: draft: found the text "rồi" (expected true or false (có or không))`},
 		{"closing: [x]\nstyle: {margins: {left: 25}}\n", `x.yaml:10:25: style.margins.left: 25 is outside the range Nghị định 30 allows (expected 30 to 35 mm)`},
 		{"closing: [x]\nsigner: {position: CHỦ TỊCH, name: TS. Nguyễn Văn A}\n", `signer.name: academic titles such as "TS." are not written`},
 		{"closing: [x]\nstyle: {margin: {left: 30}}\n", `x.yaml:10:9: style.margin: unknown key "margin"; did you mean "margins"?`},
@@ -309,5 +312,31 @@ func TestOneLinePerMistake(t *testing.T) {
 		if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
 			t.Errorf("%s → %s\n got: %s\nwant: %s", c.old, c.new, strings.Join(got, "\n      "), strings.Join(c.want, "\n      "))
 		}
+	}
+}
+
+// The forms a clerk writes are accepted: draft: có / không like the
+// report's flags, an indent of exactly 1 cm or 1.27 cm, a title as a list
+// of its lines.
+func TestAcceptedForms(t *testing.T) {
+	for extra, draft := range map[string]bool{"draft: có\n": true, "draft: Không\n": false, "draft: true\n": true} {
+		doc, diags := parse(t, "closing: [x]\n"+extra)
+		if doc == nil || diags.HasErrors() || doc.Draft != draft {
+			t.Errorf("%s→ draft %v, %s", extra, doc != nil && doc.Draft, diagText(diags))
+		}
+	}
+	for _, in := range []string{"10", "12.7", "12.70"} {
+		if doc, diags := parse(t, "closing: [x]\nstyle: {indent: "+in+"}\n"); doc == nil || diags.HasErrors() {
+			t.Errorf("indent %s: %s", in, diagText(diags))
+		}
+	}
+	doc, diags := parse(t, "closing: [x]\ntitle:\n  - Công tác năm của Ban Vì sự tiến bộ\n  - của **Phụ nữ** năm 2017\n")
+	if doc == nil || len(diags) > 0 {
+		t.Fatalf("title list: %s", diagText(diags))
+	}
+	lines := doc.TitleLines()
+	if len(lines) != 2 || Plain(lines[1]) != "của Phụ nữ năm 2017" || !lines[1][1].Bold || !doc.Title.Listed() ||
+		doc.TitleText() != "Công tác năm của Ban Vì sự tiến bộ của Phụ nữ năm 2017" {
+		t.Errorf("title lines %+v, text %q", lines, doc.TitleText())
 	}
 }

@@ -224,7 +224,7 @@ func (v *validator) style() {
 	v.choice("style.body_size", st.BodySize, 13, 14, "13 or 14 (points)")
 	v.choice("style.header_size", st.HeaderSize, 12, 13, "12 (national name 12, motto 13) or 13 (13 and 14)")
 	v.between("style.line_spacing", st.LineSpacing, 1, 1.5, "from 1 (single) to 1.5 lines")
-	v.between("style.indent", st.Indent, 10, 12.7, "from 10 to 12.7 mm (1 cm or 1.27 cm)")
+	v.choice("style.indent", st.Indent, 10, 12.7, "10 or 12.7 (mm: the decree allows 1 cm or 1.27 cm)")
 	m := st.Margins
 	v.between("style.margins.top", m.Top, 20, 25, "20 to 25 mm")
 	v.between("style.margins.bottom", m.Bottom, 20, 25, "20 to 25 mm")
