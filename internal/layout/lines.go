@@ -39,6 +39,9 @@ type frag struct {
 	s  string
 	st Style
 	w  float64
+	// space marks a space inside a word around a spaced dash: it may not
+	// break, but stretches in a justified line like any other space.
+	space bool
 }
 
 type word struct {
@@ -59,7 +62,7 @@ func words(spans []Span, size float64, m Measurer) []word {
 		if len(buf) > 0 {
 			s := string(buf)
 			w := m.Width(s, Font{st, size})
-			cur.frags = append(cur.frags, frag{s, st, w})
+			cur.frags = append(cur.frags, frag{s: s, st: st, w: w})
 			cur.w += w
 			buf = buf[:0]
 		}
@@ -99,9 +102,9 @@ func glueDashes(ws []word) []word {
 		if n := len(out); n > 0 && i+1 < len(ws) && isDash(w) {
 			prev := &out[n-1]
 			next := ws[i+1]
-			prev.frags = append(prev.frags, frag{" ", prev.spSt, prev.space})
+			prev.frags = append(prev.frags, frag{" ", prev.spSt, prev.space, true})
 			prev.frags = append(prev.frags, w.frags...)
-			prev.frags = append(prev.frags, frag{" ", w.spSt, w.space})
+			prev.frags = append(prev.frags, frag{" ", w.spSt, w.space, true})
 			prev.frags = append(prev.frags, next.frags...)
 			prev.w += prev.space + w.w + w.space + next.w
 			prev.space, prev.spSt = next.space, next.spSt
@@ -136,7 +139,7 @@ func splitLong(w word, avail float64, size float64, m Measurer) []word {
 				if i > start {
 					s := f.s[start:i]
 					sw := m.Width(s, Font{f.st, size})
-					cur.frags = append(cur.frags, frag{s, f.st, sw})
+					cur.frags = append(cur.frags, frag{s: s, st: f.st, w: sw})
 					cur.w += sw
 				}
 				out = append(out, cur)
@@ -146,7 +149,7 @@ func splitLong(w word, avail float64, size float64, m Measurer) []word {
 		if start < len(f.s) {
 			s := f.s[start:]
 			sw := m.Width(s, Font{f.st, size})
-			cur.frags = append(cur.frags, frag{s, f.st, sw})
+			cur.frags = append(cur.frags, frag{s: s, st: f.st, w: sw})
 			cur.w += sw
 		}
 	}
@@ -216,9 +219,17 @@ func (p Para) place(l brokenLine, x float64) []Text {
 	x += l.indent
 	extra := 0.0
 	nat := l.natural()
+	gaps := len(l.words) - 1 // the spaces that stretch, glued ones included
+	for _, w := range l.words {
+		for _, f := range w.frags {
+			if f.space {
+				gaps++
+			}
+		}
+	}
 	switch {
-	case p.Align == Justify && !l.last && len(l.words) > 1:
-		extra = (avail - nat) / float64(len(l.words)-1)
+	case p.Align == Justify && !l.last && gaps > 0:
+		extra = (avail - nat) / float64(gaps)
 	case p.Align == Center:
 		x += (avail - nat) / 2
 	}
@@ -228,6 +239,10 @@ func (p Para) place(l brokenLine, x float64) []Text {
 	joinable := extra == 0
 	for i, w := range l.words {
 		for j, f := range w.frags {
+			if f.space && !joinable { // a stretched space: nothing to draw
+				x += f.w + extra
+				continue
+			}
 			if n := len(out); joinable && n > 0 && out[n-1].Font.Style == f.st && (j > 0 || l.words[i-1].spSt == f.st) {
 				if j == 0 {
 					out[n-1].S += " "

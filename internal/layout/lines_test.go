@@ -95,3 +95,26 @@ func TestStyleWith(t *testing.T) {
 		t.Error("Style.With")
 	}
 }
+
+// In a justified line the spaces around a spaced dash stretch like the
+// others: "hóa – hiện" must not stay tight while its neighbours spread.
+func TestDashSpacesStretch(t *testing.T) {
+	p := Para{Spans: []Span{{Text: "aa - bb cc dd ee ff"}}, Width: 14, Align: Justify}
+	line := p.Lines(mono{}, 0)[0]
+	var gaps []float64
+	end := 0.0
+	for i, tx := range line {
+		if i > 0 {
+			gaps = append(gaps, tx.X-end)
+		}
+		end = tx.X + (mono{}).Width(tx.S, tx.Font)
+	}
+	if len(gaps) != 4 || end != 14 {
+		t.Fatalf("texts %+v", line)
+	}
+	for _, g := range gaps {
+		if g != gaps[0] || g <= 1 {
+			t.Errorf("gaps %v: want all equal and stretched", gaps)
+		}
+	}
+}
