@@ -27,10 +27,12 @@ type Document struct {
 	Place      Text         `yaml:"place,required" vi:"địa danh"`
 	Date       viet.Date    `yaml:"date,required" vi:"ngày ban hành"`
 	Title      TextList     `yaml:"title,required" vi:"trích yếu"`
+	IssuedBy   TextList     `yaml:"issued_by" vi:"thẩm quyền ban hành (dòng dưới trích yếu)"`
 	To         TextList     `yaml:"to" vi:"kính gửi"`
 	Bases      TextList     `yaml:"bases" vi:"căn cứ"`
 	Preamble   TextList     `yaml:"preamble" vi:"phần mở đầu"`
 	Sections   []Section    `yaml:"sections" vi:"các phần, mục"`
+	Articles   []Article    `yaml:"articles" vi:"các điều"`
 	Closing    TextList     `yaml:"closing" vi:"phần kết"`
 	Recipients TextList     `yaml:"recipients" vi:"nơi nhận"`
 	Archive    Text         `yaml:"archive" vi:"lưu"`

@@ -216,7 +216,7 @@ func TestErrors(t *testing.T) {
 		{"closing:\n  - |\n    Dòng một\n    và **đậm chưa đóng\n", `x.yaml:12:8: closing[1]: "**" is opened here but never closed`},
 		{"sections:\n  - heading: A\n    sections:\n      - heading: B\n        sections:\n          - heading: C\n            sections:\n              - heading: D\n", `sections[1].sections[1].sections[1].sections: sections are nested 4 levels deep`},
 		{"closing: [x]\ntitle: Về *việc\n", `x.yaml:9:11: title: "*" is opened here but never closed`},
-		{"", `x.yaml:1:1: the document has no content (expected preamble:, sections: or closing:)`},
+		{"", `x.yaml:1:1: the document has no content (expected preamble:, sections:, articles: or closing:)`},
 	} {
 		doc, diags := parse(t, c.extra)
 		text := diagText(diags)

@@ -135,8 +135,9 @@ type BlockKind uint8
 const (
 	Paragraph BlockKind = iota
 	Basis               // a legal basis ("Căn cứ …"), italic
-	Heading             // a numbered section heading
+	Heading             // a numbered section heading, or an article's title
 	Item                // a "- " item, with a hanging indent
+	Enacting            // "QUYẾT ĐỊNH:", centred between the bases and the articles
 )
 
 // Block is one paragraph of the body, with its markup resolved.
@@ -148,8 +149,8 @@ type Block struct {
 }
 
 // Body returns the body of the document in reading order: legal bases,
-// opening paragraphs, numbered sections, closing paragraphs, the last one
-// ending with "./.".
+// opening paragraphs, "QUYẾT ĐỊNH:" and the articles, numbered sections,
+// closing paragraphs, the last one ending with "./.".
 func (doc *Document) Body() []Block {
 	b, _ := doc.body()
 	return b
@@ -196,6 +197,10 @@ func (doc *Document) body() ([]Block, []markupProblem) {
 		b.add(Basis, 0, t, strings.TrimRight(t.Value, " \t\n;.,")+end, 0, nil)
 	}
 	b.paragraphs(doc.Preamble)
+	if e := doc.Enacting(); e != "" && len(doc.Articles) > 0 {
+		b.blocks = append(b.blocks, Block{Kind: Enacting, Spans: []Span{{Text: e, Bold: true}}, Path: "articles"})
+	}
+	b.articles(doc.Articles)
 	b.sections(doc.Sections, 1)
 	b.paragraphs(doc.Closing)
 	endMark(b.blocks)
@@ -231,11 +236,7 @@ func (b *bodyBuilder) sections(ss []Section, level int) {
 		for _, p := range splitParagraphs(s.Text.Value) {
 			b.add(Paragraph, 0, s.Text, p.text, p.off, nil)
 		}
-		for _, it := range s.Items {
-			if text := trim(strings.TrimPrefix(trim(it.Value), "- ")); text != "" {
-				b.add(Item, 0, it, text, strings.Index(it.Value, text), nil)
-			}
-		}
+		b.items(s.Items)
 		b.sections(s.Sections, level+1)
 	}
 }
@@ -355,6 +356,16 @@ func (doc *Document) Strings() []Text {
 		}
 	}
 	walk(doc.Sections)
+	add(doc.IssuedBy...)
+	for _, a := range doc.Articles {
+		add(a.Title, a.Text)
+		add(a.Items...)
+		for _, c := range a.Clauses {
+			add(c.Title, c.Text)
+			add(c.Points...)
+			add(c.Items...)
+		}
+	}
 	add(doc.Closing...)
 	add(doc.Recipients...)
 	add(doc.Archive)

@@ -25,6 +25,7 @@ func Decode(d *decode.Decoder, root *yaml.Node, types []DocType) *Document {
 	v.symbol()
 	v.title()
 	v.content()
+	v.articles()
 	v.signer()
 	v.recipients()
 	v.urgency()
@@ -187,8 +188,8 @@ func (v *validator) title() {
 
 func (v *validator) content() {
 	doc := v.doc
-	if len(doc.Body()) == 0 && !v.d.Reported("preamble") && !v.d.Reported("sections") && !v.d.Reported("closing") {
-		v.d.Error("", "the document has no content", "preamble:, sections: or closing:")
+	if len(doc.Body()) == 0 && !v.d.Reported("preamble") && !v.d.Reported("sections") && !v.d.Reported("articles") && !v.d.Reported("closing") {
+		v.d.Error("", "the document has no content", "preamble:, sections:, articles: or closing:")
 	}
 	v.depth(doc.Sections, "sections", 1, maxDepth(doc.Sections))
 	problems := doc.markupProblems()

@@ -33,6 +33,15 @@ func (c *composer) title() []item {
 	// The rule hangs blockRuleGap under the descenders of the last line.
 	ry := c.m.Descent()*titleSize*ptMM + blockRuleGap*ptMM - (lead - baseline(c.m, titleSize, lead))
 	items = append(items, item{h: ry + lead*0.6, rules: []Rule{{X1: cx - rw/2, Y1: ry, X2: cx + rw/2, Y2: ry, Width: ruleWidth, Tag: "title-rule"}}})
+	// A decision or a resolution names who issues it under the rule
+	// (nd30.md §2.6): "CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN".
+	by := c.doc.IssuedBy.NonBlank()
+	authority, _ := c.centredText(by, upperLines(by, Bold), titleSize, cx, 0.85*w, overflow{}, overflow{0.15 * w, 0.15 * w}, "issued-by")
+	if len(authority) > 0 {
+		authority[0].before = paraSpace
+		authority[len(authority)-1].h += lead / 3
+	}
+	items = append(items, authority...)
 	for i := range items {
 		items[i].keep = true
 	}
@@ -90,6 +99,16 @@ func (c *composer) body() []item {
 			p.Spans, p.Tag = spansOf(b.Spans, Regular), "item"
 			p.First = c.o.Indent + c.m.Width("- ", Font{Regular, size})
 			p.Rest = p.First
+		case document.Enacting:
+			// "QUYẾT ĐỊNH:" centred, glued to the first article.
+			lines, _ := c.centredPara(spansOf(b.Spans, Regular), size, c.o.Left+c.o.TextWidth()/2, c.o.TextWidth(), "enacting")
+			for i := range lines {
+				lines[i].keep = true
+			}
+			lines[0].before = paraSpace + lead/3
+			lines[len(lines)-1].h += lead / 3
+			items = append(items, lines...)
+			continue
 		default:
 			p.Spans, p.Tag = spansOf(b.Spans, Regular), "body"
 		}

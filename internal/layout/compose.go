@@ -137,7 +137,7 @@ func (c *composer) centredText(texts document.TextList, lines [][]Span, size, cx
 func (c *composer) tooWide(path, s string, nat, w, limit float64, tag string) {
 	msg := fmt.Sprintf("the line %q is %.1f mm wide; the text block is %.1f mm", s, nat, limit)
 	expected := "the line split into two entries of the list"
-	if tag != "title" {
+	if tag != "title" && tag != "issued-by" {
 		msg = fmt.Sprintf("the line %q is %.1f mm wide; the column is %.1f mm, and a line may run past it by at most %.1f mm on each side here",
 			s, nat, w, (limit-w)/2)
 		if limit-w < 2*maxOverflow {
