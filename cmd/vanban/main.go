@@ -274,7 +274,11 @@ func newCmd(args []string, stdout, stderr io.Writer) int {
 	if len(pos) == 0 {
 		fmt.Fprintln(stdout, "Types (vanban new TYPE > file.yaml):")
 		for _, n := range names {
-			fmt.Fprintln(stdout, "  "+n)
+			if d := describe(starters[n]); d != "" {
+				fmt.Fprintf(stdout, "  %-16s %s\n", n, d)
+			} else {
+				fmt.Fprintln(stdout, "  "+n)
+			}
 		}
 		return exitOK
 	}
@@ -293,6 +297,17 @@ func newCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	stdout.Write(src)
 	return exitOK
+}
+
+// describe returns what a starting file's first comment line says it is,
+// up to a dash: "# Quyết định (QĐ) — a starting file" → "Quyết định (QĐ)".
+func describe(src []byte) string {
+	line, _, _ := strings.Cut(string(src), "\n")
+	if !strings.HasPrefix(line, "# ") {
+		return ""
+	}
+	d, _, _ := strings.Cut(strings.TrimPrefix(line, "# "), " — ")
+	return strings.TrimSpace(d)
 }
 
 // suggestType proposes the known type nearest to an unknown one, also when

@@ -144,8 +144,11 @@ func documentMeta(doc *document.Document) pdf.Meta {
 	}
 }
 
-// documentStarters returns one commented starting file per document type,
-// all made from templates/starters/document.yaml.tmpl.
+// documentStarters returns one commented starting file per document type:
+// templates/starters/<type>.yaml where the type has its own structure
+// (quyet-dinh in articles, cong-van with "Kính gửi" …), otherwise one made
+// from templates/starters/document.yaml.tmpl. The first comment line of
+// each names the type, for "vanban new".
 func documentStarters() map[string][]byte {
 	types, err := docTypes("")
 	if err != nil {
@@ -158,6 +161,10 @@ func documentStarters() map[string][]byte {
 	tmpl := template.Must(template.New("starter").Parse(string(src)))
 	out := map[string][]byte{}
 	for _, t := range types {
+		if own, err := templates.Read("starters/"+t.Key+".yaml", ""); err == nil {
+			out[t.Key] = own
+			continue
+		}
 		var b bytes.Buffer
 		if err := tmpl.Execute(&b, t); err == nil {
 			out[t.Key] = b.Bytes()

@@ -129,3 +129,14 @@ func TestArticleErrors(t *testing.T) {
 		}
 	}
 }
+
+// A section with only a heading is a clause without a title: a numbered
+// paragraph in regular weight; with content it is a bold heading.
+func TestPointsAreRegular(t *testing.T) {
+	doc := mustParse(t, "sections:\n  - heading: Có nội dung\n    text: x\n  - heading: Chỉ có một câu.\n")
+	got := blockTexts(doc.Body())
+	want := "H:**1. Có nội dung**|P:x|P:2. Chỉ có một câu./."
+	if strings.Join(got, "|") != want {
+		t.Errorf("got  %s\nwant %s", strings.Join(got, "|"), want)
+	}
+}

@@ -244,13 +244,14 @@ func (b *bodyBuilder) sections(ss []Section, level int) {
 // heading adds a section heading: "I. " and "1. " headings are bold (the
 // outermost of three levels in capitals), "a) " headings regular, as in the
 // decree's report/plan structure. A section with nothing under its heading
-// is a point (điểm): a numbered paragraph, not a heading.
+// is a point (điểm): a numbered paragraph in regular weight, not a heading.
 func (b *bodyBuilder) heading(s Section, level int, label string) {
 	t := s.Heading
 	bold := !strings.HasSuffix(label, ")")
 	kind := Heading
 	if trim(s.Text.Value) == "" && len(s.Items.Values()) == 0 && len(s.Sections) == 0 {
-		kind = Paragraph
+		// A clause without a title is regular (nd30.md §2.10 table B).
+		kind, bold = Paragraph, false
 	}
 	n := len(b.blocks)
 	b.add(kind, level, t, trim(t.Value), strings.Index(t.Value, trim(t.Value)), []Span{{Text: label + " ", Bold: bold}})
