@@ -56,6 +56,24 @@ func TestLongWordSplits(t *testing.T) {
 	}
 }
 
+// A word longer than the line fills each line it needs, whatever the
+// indent of the first line, and its last piece is followed by the next
+// word as usual. Pieces are never placed side by side with a space (or a
+// justification gap) between them.
+func TestLongWordFillsLines(t *testing.T) {
+	p := Para{Spans: []Span{{Text: strings.Repeat("x", 21) + " cd"}}, Width: 10, First: 6}
+	if got := strings.Join(lineTexts(p), "|"); got != "xxxx|xxxxxxxxxx|xxxxxxx cd" {
+		t.Errorf("got %q", got)
+	}
+	for _, texts := range p.Lines(mono{}, 0) {
+		for _, tx := range texts {
+			if strings.Contains(tx.S, "x x") {
+				t.Errorf("a space inside the broken word: %q", tx.S)
+			}
+		}
+	}
+}
+
 // A spaced dash never starts or ends a line.
 func TestDashBindsToNeighbours(t *testing.T) {
 	p := Para{Spans: []Span{{Text: "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"}}, Width: 14}
