@@ -80,7 +80,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "vanban: unknown command %q\n\n%s", args[0], usage)
+	hint := ""
+	if s := decode.Suggest(args[0], []string{"render", "check", "new", "version", "help"}); s != "" {
+		hint = fmt.Sprintf("; did you mean %q?", s)
+	}
+	fmt.Fprintf(stderr, "vanban: unknown command %q%s\n\n%s", args[0], hint, usage)
 	return exitUsage
 }
 
@@ -279,6 +283,10 @@ func newCmd(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	src, ok := starters[pos[0]]
+	if !ok {
+		// "Quyết định" or "ke hoach" name the type as clearly as its id.
+		src, ok = starters[viet.Slug(pos[0])]
+	}
 	if !ok {
 		fmt.Fprintf(stderr, "vanban new: unknown type %q%s\n", pos[0], suggestType(pos[0], names))
 		return exitUsage

@@ -176,7 +176,8 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		{[]string{"check", "-o", "out", "a.yaml"}, "flag provided but not defined: -o"},
 		{[]string{"new", "a", "b"}, "give one type"},
 		{[]string{"new", "fake-ke-hoachh"}, `unknown type "fake-ke-hoachh"; did you mean "fake-ke-hoach"?`},
-		{[]string{"new", "Fake Kế Hoạch"}, `did you mean "fake-ke-hoach"?`},
+		{[]string{"new", "Fake Kế Hoạchh"}, `did you mean "fake-ke-hoach"?`},
+		{[]string{"rendr", "a.yaml"}, `unknown command "rendr"; did you mean "render"?`},
 		{[]string{"new", "xyzzy-khong-co"}, "(known: "},
 	} {
 		code, out, errs := vanban(t, dir, c.args...)
@@ -215,6 +216,11 @@ func TestNew(t *testing.T) {
 	code, out, _ := vanban(t, t.TempDir(), "new", "fake-ke-hoach")
 	if code != 0 || out != "fake: ke-hoach\ntitle: …\n" {
 		t.Errorf("exit %d %q", code, out)
+	}
+	// The type's Vietnamese name works as well as its id.
+	code, out, _ = vanban(t, t.TempDir(), "new", "Fake Kế hoạch")
+	if code != 0 || out != "fake: ke-hoach\ntitle: …\n" {
+		t.Errorf("Vietnamese name: exit %d %q", code, out)
 	}
 	code, out, _ = vanban(t, t.TempDir(), "new")
 	if code != 0 || !strings.Contains(out, "  fake-ke-hoach\n  fake-to-trinh\n") {
