@@ -256,7 +256,11 @@ func FuzzDocument(f *testing.F) {
 	f.Add([]byte(base + "preamble: ['   ']\nto: []\nbases: [null]\nstyle: {margins: {}}\n"))
 	f.Add([]byte(base + "closing: [\"" + strings.Repeat("x", 500) + "\"]\nsigner: {authority: [], position: '', name: ''}\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
-		_, w, _ := Prepare("f.yaml", src, Options{})
+		_, w, diags := Prepare("f.yaml", src, Options{})
+		checkDiagnostics(t, "f.yaml", src, diags)
+		if (w == nil) != diags.HasErrors() {
+			t.Fatalf("writer %v with errors %v", w != nil, diags.HasErrors())
+		}
 		if w != nil {
 			if err := w(io.Discard); err != nil {
 				t.Fatal(err)

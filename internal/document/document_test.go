@@ -217,6 +217,10 @@ func TestErrors(t *testing.T) {
 		{"sections:\n  - heading: A\n    sections:\n      - heading: B\n        sections:\n          - heading: C\n            sections:\n              - heading: D\n", `sections[1].sections[1].sections[1].sections: sections are nested 4 levels deep`},
 		{"closing: [x]\ntitle: Về *việc\n", `x.yaml:9:11: title: "*" is opened here but never closed`},
 		{"", `x.yaml:1:1: the document has no content (expected preamble:, sections:, articles: or closing:)`},
+		{"closing: [x]\nplace: " + strings.Repeat("Bỉm Sơn ", 7) + "\n", `x.yaml:9:8: place: the place name is too long for the header (55 characters) (expected at most 50 characters) [địa danh]`},
+		{"closing: [x]\nissuer: {parent: [A, B, C, D], name: [E, F, G], abbr: UBND}\n", `x.yaml:9:9: issuer: the issuing body's names take 7 lines, too many for the header (expected at most 6 lines for parent and name together) [cơ quan ban hành]`},
+		{"closing: [x]\nissuer: {name: " + strings.Repeat("ỦY BAN NHÂN DÂN ", 11) + ", abbr: UBND}\n", `x.yaml:9:9: issuer: the issuing body's names are too long for the header (175 characters) (expected at most 160 characters for parent and name together) [cơ quan ban hành]`},
+		{"closing: [x]\ntype: cong-van\ntitle: " + strings.Repeat("Về việc ", 40) + "\n", `title: a công văn's abstract, printed under the number, is too long for the header (319 characters) (expected at most 300 characters) [trích yếu]`},
 	} {
 		doc, diags := parse(t, c.extra)
 		text := diagText(diags)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -30,6 +31,7 @@ func Decode(d *decode.Decoder, root *yaml.Node, types []DocType) *Document {
 	v.recipients()
 	v.urgency()
 	v.style()
+	v.headerSize()
 	return doc
 }
 
@@ -216,6 +218,45 @@ func (v *validator) depth(ss []Section, path string, level, total int) {
 			continue
 		}
 		v.depth(s.Sections, decode.Join(p, "sections"), level+1, total)
+	}
+}
+
+// Limits on the texts of page 1's header, which is printed in narrow
+// columns and cannot continue on page 2. They are far above real
+// documents and keep the header on the page whatever the letters' widths.
+const (
+	MaxIssuerChars    = 160 // issuer.parent and issuer.name together
+	MaxIssuerLines    = 6   // items of issuer.parent and issuer.name together
+	MaxLetterAbstract = 300 // a công văn's "V/v …", printed under the number
+	MaxPlaceChars     = 50
+	MaxSymbolChars    = 40
+)
+
+func (v *validator) headerSize() {
+	is := v.doc.Issuer
+	chars, lines := 0, 0
+	for _, s := range append(is.Parent.Values(), is.Name.Values()...) {
+		chars += utf8.RuneCountInString(s)
+		lines++
+	}
+	switch {
+	case lines > MaxIssuerLines:
+		v.d.Error("issuer", fmt.Sprintf("the issuing body's names take %d lines, too many for the header", lines),
+			fmt.Sprintf("at most %d lines for parent and name together", MaxIssuerLines))
+	case chars > MaxIssuerChars:
+		v.d.Error("issuer", fmt.Sprintf("the issuing body's names are too long for the header (%d characters)", chars),
+			fmt.Sprintf("at most %d characters for parent and name together", MaxIssuerChars))
+	}
+	v.maxChars("place", v.doc.Place, MaxPlaceChars, "the place name")
+	v.maxChars("symbol", v.doc.Symbol, MaxSymbolChars, "the symbol")
+	if v.doc.Kind.IsLetter() {
+		v.maxChars("title", Text{Value: strings.Join(v.doc.Title.Values(), " ")}, MaxLetterAbstract, "a công văn's abstract, printed under the number,")
+	}
+}
+
+func (v *validator) maxChars(path string, t Text, limit int, what string) {
+	if n := utf8.RuneCountInString(trim(t.Value)); n > limit {
+		v.d.Error(path, fmt.Sprintf("%s is too long for the header (%d characters)", what, n), fmt.Sprintf("at most %d characters", limit))
 	}
 }
 

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/vanban/vanban/internal/viet"
@@ -39,9 +40,10 @@ func centreBreaks(p Para, m Measurer, over overflow) []brokenLine {
 	ws := words(p.Spans, p.Size, m)
 	for i := 0; i < len(ws); i++ { // a word wider than the measure is cut
 		if ws[i].w > p.Width+fitTolerant {
-			parts := splitLong(ws[i], p.Width, p.Size, m)
-			ws = append(ws[:i], append(parts, ws[i+1:]...)...)
-			i += len(parts) - 1
+			if head, rest := splitFirst(ws[i], p.Width, p.Size, m); len(rest.frags) > 0 {
+				ws[i] = head
+				ws = slices.Insert(ws, i+1, rest)
+			}
 		}
 	}
 	n := len(ws)

@@ -124,37 +124,36 @@ func isDash(w word) bool {
 	return s == "-" || s == "–" || s == "—"
 }
 
-// splitLong breaks a word wider than avail into pieces that fit, between
-// characters: only very long tokens (addresses, codes) need it.
-func splitLong(w word, avail float64, size float64, m Measurer) []word {
-	var out []word
-	var cur word
-	for _, f := range w.frags {
-		start := 0
+// splitFirst breaks off the start of a word wider than avail, as much as
+// fits (at least one character), between characters: only very long
+// tokens (addresses, codes) need it. The rest keeps the word's space.
+func splitFirst(w word, avail float64, size float64, m Measurer) (head, rest word) {
+	for k, f := range w.frags {
 		for i, r := range f.s {
 			n := i + utf8.RuneLen(r)
-			piece := f.s[start:n]
-			pw := m.Width(piece, Font{f.st, size})
-			if cur.w+pw > avail && (len(cur.frags) > 0 || i > start) {
-				if i > start {
-					s := f.s[start:i]
-					sw := m.Width(s, Font{f.st, size})
-					cur.frags = append(cur.frags, frag{s: s, st: f.st, w: sw})
-					cur.w += sw
-				}
-				out = append(out, cur)
-				cur, start = word{}, i
+			if head.w+m.Width(f.s[:n], Font{f.st, size}) <= avail || head.w == 0 && i == 0 {
+				continue
 			}
+			if i > 0 {
+				head.frags = append(head.frags, measured(f.s[:i], f.st, size, m))
+				head.w += head.frags[len(head.frags)-1].w
+			}
+			rest.frags = append([]frag{measured(f.s[i:], f.st, size, m)}, w.frags[k+1:]...)
+			for _, rf := range rest.frags {
+				rest.w += rf.w
+			}
+			rest.space, rest.spSt = w.space, w.spSt
+			return head, rest
 		}
-		if start < len(f.s) {
-			s := f.s[start:]
-			sw := m.Width(s, Font{f.st, size})
-			cur.frags = append(cur.frags, frag{s: s, st: f.st, w: sw})
-			cur.w += sw
-		}
+		head.frags = append(head.frags, f)
+		head.w += f.w
 	}
-	cur.space, cur.spSt = w.space, w.spSt
-	return append(out, cur)
+	head.space, head.spSt = w.space, w.spSt
+	return head, rest
+}
+
+func measured(s string, st Style, size float64, m Measurer) frag {
+	return frag{s: s, st: st, w: m.Width(s, Font{st, size})}
 }
 
 // A brokenLine is the words of one line and its indent.
@@ -189,9 +188,16 @@ func breakLines(p Para, m Measurer) []brokenLine {
 		avail := p.Width - cur.indent
 		if len(cur.words) == 0 {
 			if w.w > avail+eps {
-				parts := splitLong(w, avail, p.Size, m)
-				ws = append(ws[:i], append(parts, ws[i+1:]...)...)
-				w = ws[i]
+				// The part that fits fills this line alone; the rest
+				// starts the next one.
+				head, rest := splitFirst(w, avail, p.Size, m)
+				if len(rest.frags) > 0 {
+					lines = append(lines, brokenLine{words: []word{head}, indent: cur.indent})
+					cur = brokenLine{indent: p.Rest}
+					ws[i] = rest
+					i--
+					continue
+				}
 			}
 			cur.words, width = append(cur.words, w), w.w
 			continue

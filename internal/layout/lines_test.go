@@ -56,6 +56,24 @@ func TestLongWordSplits(t *testing.T) {
 	}
 }
 
+// A word longer than the line fills each line it needs, whatever the
+// indent of the first line, and its last piece is followed by the next
+// word as usual. Pieces are never placed side by side with a space (or a
+// justification gap) between them.
+func TestLongWordFillsLines(t *testing.T) {
+	p := Para{Spans: []Span{{Text: strings.Repeat("x", 21) + " cd"}}, Width: 10, First: 6}
+	if got := strings.Join(lineTexts(p), "|"); got != "xxxx|xxxxxxxxxx|xxxxxxx cd" {
+		t.Errorf("got %q", got)
+	}
+	for _, texts := range p.Lines(mono{}, 0) {
+		for _, tx := range texts {
+			if strings.Contains(tx.S, "x x") {
+				t.Errorf("a space inside the broken word: %q", tx.S)
+			}
+		}
+	}
+}
+
 // A spaced dash never starts or ends a line.
 func TestDashBindsToNeighbours(t *testing.T) {
 	p := Para{Spans: []Span{{Text: "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"}}, Width: 14}
@@ -116,5 +134,18 @@ func TestDashSpacesStretch(t *testing.T) {
 		if g != gaps[0] || g <= 1 {
 			t.Errorf("gaps %v: want all equal and stretched", gaps)
 		}
+	}
+}
+
+// When the header leaves no room on page 1 for the first item, that item
+// starts page 2 instead of running off the bottom of page 1.
+func TestPaginateAfterFullHeader(t *testing.T) {
+	items := []item{{h: 10}, {h: 10}}
+	pages := paginate(items, 275, 20, 277)
+	if len(pages) != 2 || len(pages[0]) != 0 || len(pages[1]) != 2 || pages[1][0].y != 20 {
+		t.Errorf("got %+v", pages)
+	}
+	if pages := paginate(items, 20, 20, 277); len(pages) != 1 {
+		t.Errorf("two items on an empty page: %+v", pages)
 	}
 }
