@@ -109,6 +109,13 @@ func fuzzDocument(text string, items, depth, long int, flags uint8) *document.Do
 		last.Items = append(last.Items, tx(slice(text, i*7, itemText)))
 	}
 	doc.Sections = append(doc.Sections, last)
+	if bit(5) { // a decision in articles: the same texts as articles, clauses and points
+		doc.Kind = document.DocType{Key: "quyet-dinh", Name: "Quyết định", Abbr: "QĐ"}
+		doc.IssuedBy = document.TextList{tx(or(head(text, 200), "CHỦ TỊCH"))}
+		doc.Articles = []document.Article{{Title: tx(head(text, 200)), Text: tx(word + "\n\n" + text),
+			Clauses: []document.Clause{{Title: tx(head(text, 100)), Points: last.Items}, {Text: tx(text)}}}, {Text: tx(text)}}
+		doc.Sections = nil
+	}
 	doc.Closing = document.TextList{tx(text)}
 	doc.Recipients = document.TextList{tx(text), tx(word), tx("Như trên")}
 	doc.Archive = tx(or(slice(text, 0, 40), "VT"))
