@@ -255,6 +255,8 @@ func FuzzDocument(f *testing.F) {
 	f.Add([]byte(base + "sections: [{heading: a, items: [null, '', '- ']}, {heading: '**', sections: [{heading: x}]}]\n"))
 	f.Add([]byte(base + "preamble: ['   ']\nto: []\nbases: [null]\nstyle: {margins: {}}\n"))
 	f.Add([]byte(base + "closing: [\"" + strings.Repeat("x", 500) + "\"]\nsigner: {authority: [], position: '', name: ''}\n"))
+	f.Add(readFile(f, "../../examples/quyet-dinh-kien-toan-ban-vstbpn-bim-son-2017.yaml"))
+	f.Add([]byte(base + "title: [a, '**b**']\nissued_by: [X, '']\narticles: [x, {title: t, clauses: [c, {points: [p]}]}, {}]\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		_, w, diags := Prepare("f.yaml", src, Options{})
 		checkDiagnostics(t, "f.yaml", src, diags)
