@@ -61,8 +61,8 @@ func centreBreaks(p Para, m Measurer, over overflow) []brokenLine {
 		texts[i] = wordText(w)
 	}
 	breakCost := make([]float64, n)
-	for i := 1; i < n; i++ {
-		breakCost[i] = [...]float64{0, costFair, costPoor}[viet.LineBreak(texts, i)]
+	for i, r := range viet.LineBreaks(texts) {
+		breakCost[i] = [...]float64{0, costFair, costPoor}[r]
 	}
 	limit := func(s int) float64 {
 		if s == 0 {

@@ -115,8 +115,10 @@ func (c *composer) centredText(texts document.TextList, lines [][]Span, size, cx
 	var widths []float64
 	for i, spans := range lines {
 		p := Para{Spans: spans, Size: size, Width: w, Align: Center, Tag: tag}
-		bl := centreBreaks(p, c.m, wrap)
-		if texts.Listed() {
+		var bl []brokenLine
+		if !texts.Listed() {
+			bl = centreBreaks(p, c.m, wrap)
+		} else {
 			bl = oneLine(p, c.m)
 			limit := w + set.rest
 			if i == 0 {

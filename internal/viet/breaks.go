@@ -25,33 +25,53 @@ const (
 	BreakPoor
 )
 
-// LineBreak rates a line break before words[i] (0 < i < len(words)), the
-// words of a text as split at spaces, punctuation attached. A word may
-// hold several syllables when they are glued (by a no-break space or a
-// spaced dash): then the syllables next to the break count.
-func LineBreak(words []string, i int) Break {
-	sy := func(j int) []string {
-		if j < 0 || j >= len(words) {
-			return nil
-		}
-		return syllables(words[j])
+// LineBreaks rates every place where a text may break: out[i] is the
+// break before words[i] (out[0] is unused). words are the text split at
+// spaces, punctuation attached; a word may hold several syllables when
+// they are glued (by a no-break space or a spaced dash), and then the
+// syllables next to the break count.
+func LineBreaks(words []string) []Break {
+	syl := make([][]string, len(words))
+	for i, w := range words {
+		syl[i] = syllables(w)
 	}
-	// The two syllables before the break and the two after it.
-	before := append(sy(i-2), sy(i-1)...)
-	after := append(sy(i), sy(i+1)...)
-	if len(before) == 0 || len(after) == 0 {
-		return BreakPoor
+	out := make([]Break, len(words))
+	for i := 1; i < len(words); i++ {
+		out[i] = rate(syl, i)
 	}
-	p := before[len(before)-1]
-	pp := ""
-	if len(before) > 1 {
-		pp = bare(before[len(before)-2])
-	}
-	n, n2 := strings.TrimLeft(after[0], "(\"“"), ""
-	if len(after) > 1 {
-		n2 = bare(after[1])
+	return out
+}
+
+// LineBreak rates the break before words[i] (0 < i < len(words)).
+func LineBreak(words []string, i int) Break { return LineBreaks(words)[i] }
+
+// rate rates the break before word i from the syllables of the words.
+func rate(syl [][]string, i int) Break {
+	// p, pp: the syllables before the break, last first; n, n2 after it.
+	var p, pp, n, n2 string
+	before := syl[i-1]
+	if len(before) > 0 {
+		p = before[len(before)-1]
 	}
 	switch {
+	case len(before) > 1:
+		pp = bare(before[len(before)-2])
+	case i >= 2 && len(syl[i-2]) > 0:
+		pp = bare(syl[i-2][len(syl[i-2])-1])
+	}
+	after := syl[i]
+	if len(after) > 0 {
+		n = strings.TrimLeft(after[0], "(\"“")
+	}
+	switch {
+	case len(after) > 1:
+		n2 = bare(after[1])
+	case i+1 < len(syl) && len(syl[i+1]) > 0:
+		n2 = bare(syl[i+1][0])
+	}
+	switch {
+	case p == "" || n == "":
+		return BreakPoor
 	case bare(p) != p:
 		return BreakGood
 	case startsWithDigit(n):
