@@ -98,7 +98,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "vanban: unknown command %q\n\n%s", args[0], usage)
+	hint := ""
+	if s := decode.Suggest(args[0], []string{"render", "check", "new", "version", "help"}); s != "" {
+		hint = fmt.Sprintf("; did you mean %q?", s)
+	}
+	fmt.Fprintf(stderr, "vanban: unknown command %q%s\n\n%s", args[0], hint, usage)
 	return exitUsage
 }
 
@@ -288,7 +292,11 @@ func newCmd(args []string, stdout, stderr io.Writer) int {
 	if len(pos) == 0 {
 		fmt.Fprintln(stdout, "Types (vanban new TYPE > file.yaml):")
 		for _, n := range names {
-			fmt.Fprintln(stdout, "  "+n)
+			if d := describe(starters[n]); d != "" {
+				fmt.Fprintf(stdout, "  %-16s %s\n", n, d)
+			} else {
+				fmt.Fprintln(stdout, "  "+n)
+			}
 		}
 		return exitOK
 	}
@@ -298,11 +306,26 @@ func newCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	src, ok := starters[pos[0]]
 	if !ok {
+		// "Quyết định" or "ke hoach" name the type as clearly as its id.
+		src, ok = starters[viet.Slug(pos[0])]
+	}
+	if !ok {
 		fmt.Fprintf(stderr, "vanban new: unknown type %q%s\n", pos[0], suggestType(pos[0], names))
 		return exitUsage
 	}
 	stdout.Write(src)
 	return exitOK
+}
+
+// describe returns what a starting file's first comment line says it is,
+// up to a dash: "# Quyết định (QĐ) — a starting file" → "Quyết định (QĐ)".
+func describe(src []byte) string {
+	line, _, _ := strings.Cut(string(src), "\n")
+	if !strings.HasPrefix(line, "# ") {
+		return ""
+	}
+	d, _, _ := strings.Cut(strings.TrimPrefix(line, "# "), " — ")
+	return strings.TrimSpace(d)
 }
 
 // suggestType proposes the known type nearest to an unknown one, also when

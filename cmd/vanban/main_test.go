@@ -176,7 +176,8 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		{[]string{"check", "-o", "out", "a.yaml"}, "flag provided but not defined: -o"},
 		{[]string{"new", "a", "b"}, "give one type"},
 		{[]string{"new", "fake-ke-hoachh"}, `unknown type "fake-ke-hoachh"; did you mean "fake-ke-hoach"?`},
-		{[]string{"new", "Fake Kế Hoạch"}, `did you mean "fake-ke-hoach"?`},
+		{[]string{"new", "Fake Kế Hoạchh"}, `did you mean "fake-ke-hoach"?`},
+		{[]string{"rendr", "a.yaml"}, `unknown command "rendr"; did you mean "render"?`},
 		{[]string{"new", "xyzzy-khong-co"}, "(known: "},
 	} {
 		code, out, errs := vanban(t, dir, c.args...)
@@ -216,8 +217,19 @@ func TestNew(t *testing.T) {
 	if code != 0 || out != "fake: ke-hoach\ntitle: …\n" {
 		t.Errorf("exit %d %q", code, out)
 	}
+	// The type's Vietnamese name works as well as its id.
+	code, out, _ = vanban(t, t.TempDir(), "new", "Fake Kế hoạch")
+	if code != 0 || out != "fake: ke-hoach\ntitle: …\n" {
+		t.Errorf("Vietnamese name: exit %d %q", code, out)
+	}
 	code, out, _ = vanban(t, t.TempDir(), "new")
 	if code != 0 || !strings.Contains(out, "  fake-ke-hoach\n  fake-to-trinh\n") {
 		t.Errorf("exit %d %q", code, out)
+	}
+	// The list names each real type in Vietnamese next to its id.
+	for _, want := range []string{"  quyet-dinh       Quyết định (QĐ)\n", "  cong-van         Công văn\n", "  bao-cao-bdg      Biểu số liệu báo cáo bình đẳng giới (6 tháng hoặc năm)\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the list lacks %q:\n%s", want, out)
+		}
 	}
 }

@@ -89,7 +89,11 @@ func FuzzReport(f *testing.F) {
 	f.Add([]byte(head + "data: {a: {hdnd: {total: 3, male: 1, female: 2}, ubnd_lanh_dao: [Chủ tịch: nữ], tin_bai_bdg: 12}}\n"))
 	f.Add([]byte(head + "targets: {MT2.CT1: {plan: [40, 60]}, MT1.CT1a: {year: []}}\ndata: {town: {sinh: {male: 0, female: 0}}}\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
-		_, w, _ := Prepare("f.yaml", src, Options{})
+		_, w, diags := Prepare("f.yaml", src, Options{})
+		checkDiagnostics(t, "f.yaml", src, diags)
+		if (w == nil) != diags.HasErrors() {
+			t.Fatalf("writer %v with errors %v", w != nil, diags.HasErrors())
+		}
 		if w != nil {
 			if err := w(io.Discard); err != nil {
 				t.Fatal(err)

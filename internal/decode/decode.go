@@ -84,6 +84,18 @@ func (d *Decoder) At(path string) diag.Pos {
 // Has reports whether the input gave a value for path.
 func (d *Decoder) Has(path string) bool { _, ok := d.pos[path]; return ok }
 
+// Reported reports whether a problem was already reported for exactly
+// path, so that validation does not say again, in other words, what the
+// decoder said about a value it could not read.
+func (d *Decoder) Reported(path string) bool {
+	for _, x := range d.Diags {
+		if x.Field == path {
+			return true
+		}
+	}
+	return false
+}
+
 // Record remembers the position of n as the position of path.
 func (d *Decoder) Record(path string, n *yaml.Node) {
 	d.pos[path] = diag.Pos{Line: n.Line, Col: n.Column}
@@ -249,15 +261,21 @@ func (d *Decoder) text(n *yaml.Node, path string, u encoding.TextUnmarshaler) {
 	}
 }
 
+// boolean reads a yes/no value: YAML's true and false, and the words a
+// Vietnamese clerk writes, có and không (with or without diacritics), as
+// the statistics reports accept them.
 func (d *Decoder) boolean(n *yaml.Node, path string, v reflect.Value) {
-	if n.Kind == yaml.ScalarNode && n.Tag == "!!bool" {
-		var b bool
-		if n.Decode(&b) == nil {
-			v.SetBool(b)
+	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
+		switch strings.ToLower(strings.TrimSpace(n.Value)) {
+		case "true", "yes", "có", "co":
+			v.SetBool(true)
+			return
+		case "false", "no", "không", "khong":
+			v.SetBool(false)
 			return
 		}
 	}
-	d.Error(path, "found "+kindName(n), "true or false")
+	d.Error(path, "found "+kindName(n), "true or false (có or không)")
 }
 
 func (d *Decoder) integer(n *yaml.Node, path string, v reflect.Value) {

@@ -169,14 +169,19 @@ func explain(src []byte, lines []string, line int, what string) problem {
 // often a value that itself holds ": ", else a line indented too far.
 func colonProblem(text string, at func(int) diag.Pos, p problem) problem {
 	i := valueStart(text)
-	if k := strings.Index(text[i:], ": "); i > 0 && k >= 0 && !isQuote(text[i]) {
+	value := strings.TrimSpace(text[i:])
+	k, msg := strings.Index(text[i:], ": "), "the value contains \": \""
+	// "title: … như sau:" — a value ending with a colon after its key.
+	if k < 0 && strings.HasSuffix(value, ":") && strings.HasSuffix(strings.TrimRight(text[:i], " "), ":") {
+		k, msg = strings.LastIndexByte(text[i:], ':'), "the value ends with \":\""
+	}
+	if i > 0 && k >= 0 && !isQuote(text[i]) {
 		key := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(text[:i]), "- "))
-		value := strings.TrimSpace(text[i:])
 		expected := "the whole value in quotes"
 		if !strings.ContainsAny(value, "\"\\") && utf8.RuneCountInString(value) <= 60 {
 			expected += ": " + key + " \"" + value + "\""
 		}
-		return problem{at(i + k), "the value contains \": \"", expected, hintQuote}
+		return problem{at(i + k), msg, expected, hintQuote}
 	}
 	return problem{p.pos, "this line is indented further than the line above it",
 		"the same number of spaces as the other fields at its level", hintIndent}
@@ -204,7 +209,7 @@ func bracketProblem(lines []string, line int, what string) problem {
 	open, close := "[", "]"
 	kind := "a list in [ ]"
 	if strings.HasSuffix(what, "'}'") {
-		open, close, kind = "{", "}", "a mapping in { }"
+		open, close, kind = "{", "}", "a group of fields in { }"
 	}
 	pos := diag.Pos{Line: max(line, 1), Col: 1}
 	for i := min(line, len(lines)) - 1; i >= 0; i-- {

@@ -436,3 +436,96 @@ func TestPagination(t *testing.T) {
 		t.Errorf("the variants never moved a heading (%d) or carried lines with the signature (%d)", headingMoved, sigWithLines)
 	}
 }
+
+// inBlock fails when a text of the page runs outside the text block
+// horizontally.
+func inBlock(t *testing.T, m layout.Measurer, p *layout.Page, left, right float64) {
+	t.Helper()
+	for _, tx := range p.Texts {
+		if w := m.Width(tx.S, tx.Font); tx.X < left-0.01 || tx.X+w > right+0.01 {
+			t.Errorf("page %d: %s %q spans x %.2f–%.2f, outside the text block %.0f–%.0f", p.Number, tx.Tag, tx.S, tx.X, tx.X+w, left, right)
+		}
+	}
+}
+
+// With the widest margins and the larger header the decree allows, the
+// right column is narrower than the national name: the column widens so
+// that the name stays on one line inside the text block.
+func TestNarrowTextBlockHeader(t *testing.T) {
+	m := fonts(t)
+	src := string(seed(t)) + "style: {header_size: 13, margins: {left: 35, right: 20}}\n"
+	p := &compose(t, []byte(src))[0]
+	inBlock(t, m, p, 35, 190)
+	nat, motto, date := one(t, p, "national-name"), one(t, p, "motto"), one(t, p, "date")
+	if !near(centre(m, nat), centre(m, motto), 0.01) || !near(centre(m, nat), centre(m, date), 0.01) {
+		t.Errorf("national name, motto and date are not centred on one axis: %.2f %.2f %.2f", centre(m, nat), centre(m, motto), centre(m, date))
+	}
+}
+
+// A place-and-date line wider than the right column (Thành phố Hồ Chí
+// Minh at 14 pt, nd30.md §2.1) stays on the number's baseline, shifted
+// left to stay out of the margin; a much longer one wraps in the column.
+func TestLongPlaceName(t *testing.T) {
+	m := fonts(t)
+	src := strings.Replace(string(seed(t)), "place: Bỉm Sơn", "place: Thành phố Hồ Chí Minh", 1) + "style: {header_size: 13}\n"
+	p := &compose(t, []byte(src))[0]
+	inBlock(t, m, p, 30, 195)
+	if d := p.Tagged("date"); len(d) != 1 || d[0].Y != one(t, p, "number").Y || d[0].S != "Thành phố Hồ Chí Minh, ngày 23 tháng 5 năm 2017" {
+		t.Errorf("date %+v: want one line on the number's baseline", d)
+	}
+	src = strings.Replace(string(seed(t)), "place: Bỉm Sơn", "place: Ủy ban nhân dân thị xã Bỉm Sơn tỉnh Thanh Hóa", 1)
+	p = &compose(t, []byte(src))[0]
+	inBlock(t, m, p, 30, 195)
+	d := p.Tagged("date")
+	if len(d) < 2 || d[0].Y != one(t, p, "number").Y || d[0].X < 95 {
+		t.Errorf("date %+v: want lines in the right column, the first on the number's baseline", d)
+	}
+	if body := p.Tagged("type-name"); len(body) == 0 || body[0].Y <= d[len(d)-1].Y {
+		t.Error("the title must start under the wrapped date")
+	}
+}
+
+// A symbol too long for the left column wraps there instead of running
+// into the margin.
+func TestLongSymbol(t *testing.T) {
+	m := fonts(t)
+	src := string(seed(t)) + "symbol: CTr-UBND-" + strings.Repeat("BĐGVSTBCPN", 3) + "W\n" // 40 characters, the most validation allows
+	p := &compose(t, []byte(src))[0]
+	inBlock(t, m, p, 30, 195)
+	if n := p.Tagged("number"); len(n) < 2 || n[0].Y != one(t, p, "date").Y {
+		t.Errorf("number lines %+v", n)
+	}
+}
+
+// A "Nơi nhận" longer than a page breaks between its lines, after the
+// signer's name, instead of running off the bottom of the page.
+func TestRecipientsLongerThanAPage(t *testing.T) {
+	m := fonts(t)
+	var b strings.Builder
+	b.WriteString("recipients:\n")
+	for i := 1; i <= 80; i++ {
+		fmt.Fprintf(&b, "  - UBND xã số %d\n", i)
+	}
+	src := strings.Replace(string(seed(t)), "recipients:", "old_recipients:", 1)
+	src = src[:strings.Index(src, "old_recipients:")] + b.String() + src[strings.Index(src, "archive:"):]
+	pages := compose(t, []byte(src))
+	last := &pages[len(pages)-1]
+	prev := &pages[len(pages)-2]
+	for _, p := range []*layout.Page{prev, last} {
+		for _, tx := range p.Texts {
+			if tx.Y+m.Descent()*tx.Font.Size*pt > 277.01 {
+				t.Errorf("page %d: %q at y %.2f runs into the bottom margin", p.Number, tx.S, tx.Y)
+			}
+		}
+	}
+	if len(prev.Tagged("signer-name")) != 1 || len(prev.Tagged("recipients-head")) != 1 {
+		t.Fatal("the signature and the start of Nơi nhận must be on the same page")
+	}
+	rest := last.Tagged("recipients")
+	if len(rest) < 2 || rest[len(rest)-1].S != "- Lưu: VT, PLĐ." || len(last.Tagged("signer")) != 0 {
+		t.Errorf("the last page should hold the rest of Nơi nhận only: %+v", last.Texts)
+	}
+	if !strings.HasPrefix(rest[0].S, "- UBND xã số") || rest[0].Y > 40 {
+		t.Errorf("Nơi nhận continues at the top of the page: %+v", rest[0])
+	}
+}

@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -41,6 +40,9 @@ type frag struct {
 	s  string
 	st Style
 	w  float64
+	// space marks a space inside a word around a spaced dash: it may not
+	// break, but stretches in a justified line like any other space.
+	space bool
 }
 
 type word struct {
@@ -88,7 +90,7 @@ func words(spans []Span, size float64, m Measurer) []word {
 			return
 		}
 		w := m.Width(s, Font{st, size})
-		frags = append(frags, frag{s, st, w})
+		frags = append(frags, frag{s: s, st: st, w: w})
 		width += w
 	}
 	endWord := func(space float64, spSt Style) {
@@ -134,9 +136,9 @@ func glueDashes(ws []word) []word {
 		if n := len(out); n > 0 && i+1 < len(ws) && isDash(w) {
 			prev := &out[n-1]
 			next := ws[i+1]
-			prev.frags = append(prev.frags, frag{" ", prev.spSt, prev.space})
+			prev.frags = append(prev.frags, frag{" ", prev.spSt, prev.space, true})
 			prev.frags = append(prev.frags, w.frags...)
-			prev.frags = append(prev.frags, frag{" ", w.spSt, w.space})
+			prev.frags = append(prev.frags, frag{" ", w.spSt, w.space, true})
 			prev.frags = append(prev.frags, next.frags...)
 			prev.w += prev.space + w.w + w.space + next.w
 			prev.space, prev.spSt = next.space, next.spSt
@@ -156,37 +158,36 @@ func isDash(w word) bool {
 	return s == "-" || s == "–" || s == "—"
 }
 
-// splitLong breaks a word wider than avail into pieces that fit, between
-// characters: only very long tokens (addresses, codes) need it.
-func splitLong(w word, avail float64, size float64, m Measurer) []word {
-	var out []word
-	var cur word
-	for _, f := range w.frags {
-		start := 0
+// splitFirst breaks off the start of a word wider than avail, as much as
+// fits (at least one character), between characters: only very long
+// tokens (addresses, codes) need it. The rest keeps the word's space.
+func splitFirst(w word, avail float64, size float64, m Measurer) (head, rest word) {
+	for k, f := range w.frags {
 		for i, r := range f.s {
 			n := i + utf8.RuneLen(r)
-			piece := f.s[start:n]
-			pw := m.Width(piece, Font{f.st, size})
-			if cur.w+pw > avail && (len(cur.frags) > 0 || i > start) {
-				if i > start {
-					s := f.s[start:i]
-					sw := m.Width(s, Font{f.st, size})
-					cur.frags = append(cur.frags, frag{s, f.st, sw})
-					cur.w += sw
-				}
-				out = append(out, cur)
-				cur, start = word{}, i
+			if head.w+m.Width(f.s[:n], Font{f.st, size}) <= avail || head.w == 0 && i == 0 {
+				continue
 			}
+			if i > 0 {
+				head.frags = append(head.frags, measured(f.s[:i], f.st, size, m))
+				head.w += head.frags[len(head.frags)-1].w
+			}
+			rest.frags = append([]frag{measured(f.s[i:], f.st, size, m)}, w.frags[k+1:]...)
+			for _, rf := range rest.frags {
+				rest.w += rf.w
+			}
+			rest.space, rest.spSt = w.space, w.spSt
+			return head, rest
 		}
-		if start < len(f.s) {
-			s := f.s[start:]
-			sw := m.Width(s, Font{f.st, size})
-			cur.frags = append(cur.frags, frag{s, f.st, sw})
-			cur.w += sw
-		}
+		head.frags = append(head.frags, f)
+		head.w += f.w
 	}
-	cur.space, cur.spSt = w.space, w.spSt
-	return append(out, cur)
+	head.space, head.spSt = w.space, w.spSt
+	return head, rest
+}
+
+func measured(s string, st Style, size float64, m Measurer) frag {
+	return frag{s: s, st: st, w: m.Width(s, Font{st, size})}
 }
 
 // A brokenLine is the words of one line and its indent.
@@ -211,12 +212,7 @@ func (l brokenLine) natural() float64 {
 // breakLines fills lines greedily, first fit, as word processors do, so a
 // reader comparing with a Word original sees the same kind of lines.
 func breakLines(p Para, m Measurer) []brokenLine {
-	return breakWords(words(p.Spans, p.Size, m), p, m)
-}
-
-// breakWords breaks the paragraph's words into lines; ws is not modified,
-// so it can be broken again at another measure.
-func breakWords(ws []word, p Para, m Measurer) []brokenLine {
+	ws := words(p.Spans, p.Size, m)
 	var lines []brokenLine
 	indent, start := p.First, 0 // the line being filled holds ws[start:i]
 	width := 0.0
@@ -226,8 +222,16 @@ func breakWords(ws []word, p Para, m Measurer) []brokenLine {
 		avail := p.Width - indent
 		if i == start {
 			if w.w > avail+eps {
-				ws = slices.Concat(ws[:i], splitLong(w, avail, p.Size, m), ws[i+1:])
-				w = ws[i]
+				// The part that fits fills this line alone; the rest
+				// starts the next one.
+				head, rest := splitFirst(w, avail, p.Size, m)
+				if len(rest.frags) > 0 {
+					lines = append(lines, brokenLine{words: []word{head}, indent: indent})
+					indent = p.Rest
+					ws[i] = rest
+					i--
+					continue
+				}
 			}
 			width = w.w
 			continue
@@ -253,9 +257,17 @@ func (p Para) place(l brokenLine, x float64) []Text {
 	x += l.indent
 	extra := 0.0
 	nat := l.natural()
+	gaps := len(l.words) - 1 // the spaces that stretch, glued ones included
+	for _, w := range l.words {
+		for _, f := range w.frags {
+			if f.space {
+				gaps++
+			}
+		}
+	}
 	switch {
-	case p.Align == Justify && !l.last && len(l.words) > 1:
-		extra = (avail - nat) / float64(len(l.words)-1)
+	case p.Align == Justify && !l.last && gaps > 0:
+		extra = (avail - nat) / float64(gaps)
 	case p.Align == Center:
 		x += (avail - nat) / 2
 	}
@@ -274,6 +286,10 @@ func (p Para) place(l brokenLine, x float64) []Text {
 	}
 	for i, w := range l.words {
 		for j, f := range w.frags {
+			if f.space && !joinable { // a stretched space: nothing to draw
+				x += f.w + extra
+				continue
+			}
 			if n := len(out); joinable && n > 0 && out[n-1].Font.Style == f.st && (j > 0 || l.words[i-1].spSt == f.st) {
 				if !joining {
 					buf = append(buf[:0], out[n-1].S...)
@@ -304,37 +320,4 @@ func (p Para) Lines(m Measurer, x float64) [][]Text {
 		out[i] = p.place(l, x)
 	}
 	return out
-}
-
-// Widest returns the natural width of the widest line of the paragraph.
-func (p Para) Widest(m Measurer) float64 {
-	w := 0.0
-	for _, l := range breakLines(p, m) {
-		w = max(w, l.natural())
-	}
-	return w
-}
-
-// Balanced returns p narrowed to the smallest measure that keeps its number
-// of lines, so a centred title of two lines breaks into two lines of about
-// the same length instead of a long one and a short one.
-func (p Para) Balanced(m Measurer) Para {
-	ws := words(p.Spans, p.Size, m)
-	n := len(breakWords(ws, p, m))
-	if n < 2 {
-		return p
-	}
-	lo, hi := p.Width/2, p.Width
-	for hi-lo > 0.5 {
-		mid := (lo + hi) / 2
-		q := p
-		q.Width = mid
-		if len(breakWords(ws, q, m)) > n {
-			lo = mid
-		} else {
-			hi = mid
-		}
-	}
-	p.Width = hi
-	return p
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -62,7 +63,7 @@ func (r figureReader) number(n *yaml.Node, path string) (int64, bool) {
 	r.d.Record(path, n)
 	const want = "a whole number of 0 or more"
 	if n.Kind != yaml.ScalarNode {
-		r.errorf(path, want, "phải là một số", "found a list or mapping instead of a number")
+		r.errorf(path, want, "phải là một số", "found %s", decode.Describe(n))
 		return 0, false
 	}
 	switch n.Tag {
@@ -86,9 +87,18 @@ func (r figureReader) number(n *yaml.Node, path string) (int64, bool) {
 		r.errorf(path, want, "số người, số vụ phải là số nguyên", "a fractional count (%s)", n.Value)
 		return 0, false
 	}
+	if thousandsComma.MatchString(n.Value) {
+		r.errorf(path, "a whole number written without a thousands comma: "+strings.ReplaceAll(n.Value, ",", ""),
+			"không dùng dấu phẩy phân cách hàng nghìn", "found the text %q", n.Value)
+		return 0, false
+	}
 	r.errorf(path, want, "phải là một số", "found the text %q", n.Value)
 	return 0, false
 }
+
+// thousandsComma matches a count such as 1,234 written with a thousands
+// comma, which YAML reads as text.
+var thousandsComma = regexp.MustCompile(`^\d{1,3}(,\d{3})+$`)
 
 // looksLikeThousands reports a number such as 1.234 that a Vietnamese
 // writer means as one thousand two hundred thirty-four.
@@ -101,7 +111,7 @@ func looksLikeThousands(s string) bool {
 // keys. Null values are left out.
 func (r figureReader) fields(n *yaml.Node, path string, keys []string, example string) (map[string]int64, bool) {
 	if n.Kind != yaml.MappingNode {
-		r.errorf(path, "a mapping such as "+example, "ghi số liệu dạng {tên: số, …}", "the figures are not a mapping")
+		r.errorf(path, "the counts by name, such as "+example, "ghi số liệu dạng {tên: số, …}", "found %s", decode.Describe(n))
 		return nil, false
 	}
 	got, ok := map[string]int64{}, true

@@ -135,7 +135,7 @@ func (dd *Data) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 		return
 	}
 	if n.Kind != yaml.MappingNode {
-		d.Error(path, "the figures must be a mapping of sub-unit ids", "lines such as \"ba-dinh:\" with the figures indented below")
+		d.Error(path, "found "+decode.Describe(n), "the figures by sub-unit: lines such as \"ba-dinh:\" with the figures indented below")
 		return
 	}
 	d.Value(n, path, &dd.Entities)
@@ -149,7 +149,7 @@ func (e *EntityRaw) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 		return
 	}
 	if n.Kind != yaml.MappingNode {
-		d.Error(path, "the figures of a sub-unit must be a mapping", "measure: figures lines, e.g. cap_uy: {total: 15, female: 4}")
+		d.Error(path, "found "+decode.Describe(n), "the figures by measure, one per line, such as cap_uy: {total: 15, female: 4}")
 		return
 	}
 	d.Value(n, path, &e.Measures)

@@ -69,6 +69,7 @@ func Load(d *decode.Decoder, root *yaml.Node, templateDir string) *Report {
 	kinds := r.checkEntities(d)
 	r.readData(d, kinds)
 	r.checkIndicatorKeys(d, root)
+	r.checkSomeFigures(d)
 	r.warnMissing(d)
 	if d.Diags.HasErrors() {
 		return nil
@@ -80,7 +81,11 @@ func Load(d *decode.Decoder, root *yaml.Node, templateDir string) *Report {
 func findCatalogue(d *decode.Decoder, name, templateDir string) *Catalogue {
 	file, src, err := ResolveCatalogue(name, d.File, templateDir)
 	if err != nil {
-		d.Error("catalogue", fmt.Sprintf("cannot read the catalogue %q (%s)", name, plainErr(err)),
+		msg := fmt.Sprintf("cannot read the catalogue %q (%s)", name, plainErr(err))
+		if s := decode.Suggest(name, Embedded); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		}
+		d.Error("catalogue", msg,
 			"the name of an embedded catalogue ("+strings.Join(Embedded, ", ")+") or a path to a catalogue file relative to this file")
 		return nil
 	}
@@ -121,7 +126,8 @@ func (r *Report) checkEntities(d *decode.Decoder) map[string]entityKind {
 			}
 		}
 	}
-	if len(r.Subunits) == 0 {
+	// A missing, misspelt or unreadable list is reported by the decoder.
+	if len(r.Subunits) == 0 && d.Has("subunits") && !d.Reported("subunits") {
 		d.Error("subunits", "no sub-unit is declared", "at least one line such as - {id: ba-dinh, name: Phường Ba Đình}")
 	}
 	declare(r.Subunits, "subunits", areaEntity)
@@ -143,25 +149,38 @@ func (r *Report) checkEntities(d *decode.Decoder) map[string]entityKind {
 func (r *Report) readData(d *decode.Decoder, kinds map[string]entityKind) {
 	r.Figures = map[string]map[string]Figures{}
 	r.DeptOf = map[string]*Entity{}
-	var declared []string
 	for _, e := range append(append([]*Entity(nil), r.Areas()...), departmentPtrs(r.Departments)...) {
-		declared = append(declared, e.ID)
 		if raw, ok := r.P.Data.Entities[e.ID]; ok {
 			r.Figures[e.ID] = r.readEntity(d, e, kinds[e.ID], raw)
 		}
+	}
+	// Without the list of sub-units, or with an entry that has no id (an
+	// error already reported), ids cannot be checked.
+	if len(r.Subunits) == 0 || kinds[""] != 0 {
+		return
 	}
 	for _, id := range r.P.Data.IDs {
 		if kinds[id] != 0 {
 			continue
 		}
 		msg := fmt.Sprintf("%q is not a declared sub-unit or department", id)
-		if s := decode.Suggest(id, declared); s != "" {
+		if s := r.misspelt(id); s != "" {
 			msg += fmt.Sprintf("; did you mean %q?", s)
 		}
 		problem(d, diag.Error, r.P.Data.KeyPos[id], decode.Join("data", id), msg,
 			"an id listed under subunits or departments, or town for the "+r.P.Unit.Level+"'s own bodies",
 			"đơn vị chưa được khai báo trong subunits hoặc departments")
 	}
+}
+
+// misspelt returns the declared id that an undeclared data id was
+// probably meant to be, or "".
+func (r *Report) misspelt(id string) string {
+	var declared []string
+	for _, e := range append(append([]*Entity(nil), r.Areas()...), departmentPtrs(r.Departments)...) {
+		declared = append(declared, e.ID)
+	}
+	return decode.Suggest(id, declared)
 }
 
 func departmentPtrs(list []Entity) []*Entity {
@@ -312,16 +331,45 @@ func (r *Report) indicatorAt(d *decode.Decoder, pos diag.Pos, path, id, what str
 	return nil
 }
 
+// checkSomeFigures refuses a report in which no entity gives any figure:
+// its workbook would be an empty form with every indicator "not
+// reported", easy to attach by mistake.
+func (r *Report) checkSomeFigures(d *decode.Decoder) {
+	if d.Reported("data") {
+		return
+	}
+	for _, e := range r.P.Data.Entities {
+		for _, v := range e.Measures {
+			if !isNullNode(v.Node) {
+				return
+			}
+		}
+	}
+	d.Error("data", "the report holds no figures: no sub-unit or department gives any",
+		"the figures of at least one sub-unit, such as ba-dinh: {cap_uy: {total: 15, female: 4}}")
+}
+
 // warnMissing warns about a sub-unit that says nothing about a measure
 // other areas report: it is left out of the totals, which is right for a
 // sub-unit that did not report but wrong for a forgotten line. An
 // explicit "measure: ~" says the figures were not reported, silently.
 func (r *Report) warnMissing(d *decode.Decoder) {
+	typos := map[string]bool{}
+	for _, id := range r.P.Data.IDs {
+		if r.Figures[id] == nil { // undeclared
+			if s := r.misspelt(id); s != "" {
+				typos[s] = true
+			}
+		}
+	}
 	for _, m := range r.usedMeasures() {
 		if m.From != FromAreas || !r.anyReported(m) {
 			continue
 		}
 		for i, s := range r.Subunits {
+			if s.ID == "" || typos[s.ID] {
+				continue // not a sub-unit, or its figures are under a misspelt id: both errors
+			}
 			raw, ok := r.P.Data.Entities[s.ID]
 			if _, said := raw.Measures[m.ID]; said {
 				continue

@@ -106,6 +106,8 @@ func TestValidationMessages(t *testing.T) {
 			`data.a.ubnd[1]: Phường A, Lãnh đạo UBND: the holder of "Chủ tịch" has the sex "bà" (expected nam or nữ) [giới tính ghi nam hoặc nữ]`},
 		{"posts not a list", "data:\n  a: {ubnd: Chủ tịch nam}\n", "Chủ tịch", 1,
 			`data.a.ubnd: Phường A, Lãnh đạo UBND: the posts are not a list of post: sex lines (expected a list of posts with the holder's sex, e.g. "- Chủ tịch: nam") [ghi mỗi chức danh một dòng: "- Chủ tịch: nam"]`},
+		{"thousands comma", "data:\n  tk: {doanh_nghiep: {total: \"1,234\", female: 97}}\n", "\"1,234", 1,
+			`data.tk.doanh_nghiep.total: Phòng Thống kê, Doanh nghiệp: found the text "1,234" (expected a whole number written without a thousands comma: 1234) [không dùng dấu phẩy phân cách hàng nghìn]`},
 		{"text count", "data:\n  a: {tin_bai: nhiều}\n", "nhiều", 1,
 			`data.a.tin_bai: Phường A, Tin bài: found the text "nhiều" (expected a whole number of 0 or more) [phải là một số]`},
 		{"flag that is not yes or no", "data:\n  a: {can_bo: 3}\n", "3", 1,
@@ -129,9 +131,6 @@ func TestValidationMessages(t *testing.T) {
 }
 
 func TestEntityDeclarations(t *testing.T) {
-	if _, diags, _ := loadPeriod(t, "year", "data: {}\n"); diags.HasErrors() {
-		t.Fatalf("a period without figures is valid: %v", diags)
-	}
 	r, diags, src := loadPeriodWith(t, strings.Replace(periodHead, "  - {id: c, name: Xã C}", "  - {id: a, name: Xã C}\n  - {id: town, name: Xã D}", 1)+"data: {}\n")
 	if r != nil {
 		t.Error("report computed despite duplicate ids")
@@ -162,7 +161,7 @@ func TestSchemaAndCatalogue(t *testing.T) {
 	_, diags, src := loadPeriodWith(t, strings.Replace(periodHead, "schema: bdg-period/v1", "schema: bdg-period/v2", 1)+"data: {}\n")
 	wantSub(t, diags, "p.yaml:"+at(t, src, "bdg-period/v2", 1)+`: schema: this file is "bdg-period/v2", which this vanban does not read (expected bdg-period/v1)`)
 	_, diags, src = loadPeriodWith(t, strings.Replace(periodHead, "./cat.yaml", "bdg-2011-2021", 1)+"data: {}\n")
-	wantSub(t, diags, "p.yaml:"+at(t, src, "bdg-2011-2021", 1)+`: catalogue: cannot read the catalogue "bdg-2011-2021" (file does not exist) (expected the name of an embedded catalogue (bdg-2011-2020, bdg-2021-2030) or a path to a catalogue file relative to this file)`)
+	wantSub(t, diags, "p.yaml:"+at(t, src, "bdg-2011-2021", 1)+`: catalogue: cannot read the catalogue "bdg-2011-2021" (file does not exist); did you mean "bdg-2011-2020"? (expected the name of an embedded catalogue (bdg-2011-2020, bdg-2021-2030) or a path to a catalogue file relative to this file)`)
 }
 
 // TestMissingFiguresWarn: a sub-unit silent about a measure others report
@@ -226,4 +225,58 @@ func TestAllProblemsInOneRun(t *testing.T) {
 	wantSub(t, diags, "p.yaml:"+at(t, src, "2017-02-30", 1)+": document.date: ") // the wording is the foundation's
 	wantSub(t, diags, "p.yaml:"+at(t, src, "12", 1)+": data.a.hdnd.female: Phường A, Đại biểu HĐND: women (12) are more than the total (10)")
 	wantSub(t, diags, "p.yaml:"+at(t, src, "zz", 1)+`: data.zz: "zz" is not a declared sub-unit or department`)
+}
+
+// TestEmptyReport: a report in which nobody gives a figure is refused,
+// once, at its data.
+func TestEmptyReport(t *testing.T) {
+	for _, c := range []struct{ data, needle string }{
+		{"data: {}\n", "{}"},
+		{"data:\n  a:\n  b: ~\n  tk: {doanh_nghiep: ~}\n", "a:\n  b"},
+	} {
+		data := c.data
+		r, diags, src := loadPeriod(t, "year", data)
+		if r != nil {
+			t.Errorf("%q: report computed without figures", data)
+		}
+		want := "p.yaml:" + at(t, src, c.needle, 1) +
+			": data: the report holds no figures: no sub-unit or department gives any (expected the figures of at least one sub-unit, such as ba-dinh: {cap_uy: {total: 15, female: 4}}) [số liệu]"
+		if got := texts(diags); len(got) != 1 || got[0] != want {
+			t.Errorf("%q:\n got %q\nwant %q", data, got, want)
+		}
+	}
+	// data: with nothing after it is the decoder's "empty", said once.
+	_, diags, _ := loadPeriod(t, "year", "data:\n")
+	if got := texts(diags); len(got) != 1 || !strings.Contains(got[0], "data: this required field is empty") {
+		t.Errorf("empty data: %q", got)
+	}
+}
+
+// TestSubunitsMistakeOnce: a misspelt or unreadable list of sub-units is
+// reported once, not again as "no sub-unit" and as every id undeclared.
+func TestSubunitsMistakeOnce(t *testing.T) {
+	list := "subunits:\n  - {id: a, name: Phường A}\n  - {id: b, name: Phường B}\n  - {id: c, name: Xã C}\n"
+	data := "data:\n  a: {hdnd: {total: 10, female: 4}}\n  b: {hdnd: {total: 9, female: 3}}\n"
+	for _, c := range []struct{ list, want string }{
+		{strings.Replace(list, "subunits:", "subunit:", 1), `subunit: unknown key "subunit"; did you mean "subunits"? [xã, phường]`},
+		{"subunits: Phường A, Phường B\n", `subunits: found the text "Phường A, Phường B" (expected a list, one item per line starting with "- ") [xã, phường]`},
+	} {
+		_, diags, _ := loadPeriodWith(t, strings.Replace(periodHead, list, c.list, 1)+data)
+		got := texts(diags)
+		if len(got) != 1 || !strings.HasSuffix(got[0], c.want) {
+			t.Errorf("want one line ending %q, got\n  %s", c.want, strings.Join(got, "\n  "))
+		}
+	}
+	// A sub-unit written as a bare name is one error, with no warning
+	// about the figures of a nameless unit.
+	_, diags, _ := loadPeriodWith(t, strings.Replace(periodHead, "  - {id: c, name: Xã C}", "  - Xã C", 1)+data+"  c: {hdnd: {total: 9, female: 2}}\n")
+	if got := texts(diags); len(got) != 1 || !strings.Contains(got[0], `subunits[3]: found the text "Xã C"`) {
+		t.Errorf("bare name: %q", got)
+	}
+	// Figures under a misspelt id are one error, with no warning that the
+	// sub-unit meant gives no figures.
+	_, diags, _ = loadPeriodWith(t, periodHead+strings.Replace(data, "  b:", "  bb:", 1)+"  c: {hdnd: {total: 9, female: 2}}\n")
+	if got := texts(diags); len(got) != 1 || !strings.Contains(got[0], `data.bb: "bb" is not a declared sub-unit or department; did you mean "b"?`) {
+		t.Errorf("misspelt id:\n  %s", strings.Join(got, "\n  "))
+	}
 }

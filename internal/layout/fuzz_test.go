@@ -1,0 +1,300 @@
+package layout_test
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/vanban/vanban/internal/document"
+	"github.com/vanban/vanban/internal/layout"
+	"github.com/vanban/vanban/internal/viet"
+)
+
+// Caps on what one execution lays out, so that the fuzzer runs many
+// executions a second and still reaches long words, thousands of items and
+// deep nesting (at worst about 100 pages, 0.1 s).
+const (
+	maxText  = 2000 // bytes of the fuzzed text
+	maxDepth = 6    // levels of sections (validation allows 3)
+	itemText = 60   // bytes of the text each item takes
+)
+
+// size maps a fuzzed number to a count: its low 11 bits (up to 2047 items
+// or bytes) when its high bits are 0, else at most small. Random numbers
+// then mostly give small, fast documents, and one in 32 a large one.
+func size(v uint16, small int) int {
+	n := int(v & 0x7ff)
+	if v>>11 != 0 {
+		n %= small + 1
+	}
+	return n
+}
+
+// FuzzLayout lays out documents made of arbitrary text and checks what a
+// reader of the printed page would notice: text in the margin, lines
+// printed over each other, empty or superfluous pages, the signature not
+// on the last page, a page number on page 1.
+func FuzzLayout(f *testing.F) {
+	m := fonts(f)
+	f.Add("Nâng cao nhận thức của cán bộ, đảng viên và nhân dân về bình đẳng giới.", uint16(3), uint8(2), uint16(0), uint8(0))
+	f.Add("**Điều 1.** Phạm vi *điều chỉnh* và ***đối tượng***", uint16(0), uint8(1), uint16(400), uint8(1))
+	f.Add("", uint16(0), uint8(0), uint16(0), uint8(2))
+	f.Add(" \t\n  \n ", uint16(5), uint8(0), uint16(0), uint8(3))
+	f.Add("https://www.example.gov.vn/van-ban/"+strings.Repeat("x", 200), uint16(1), uint8(0), uint16(2047), uint8(4))
+	f.Add("Mục", uint16(2000), uint8(6), uint16(0), uint8(0xff))
+	f.Add("LAO ĐỘNG - THƯƠNG BINH - XÃ HỘI - - - —", uint16(40), uint8(3), uint16(90), uint8(0x55))
+	f.Add("**mở mà không đóng *nghiêng **đậm* ** * \\* ***", uint16(7), uint8(4), uint16(10), uint8(0xaa))
+	f.Fuzz(func(t *testing.T, text string, items uint16, depth uint8, long uint16, flags uint8) {
+		doc := fuzzDocument(text, size(items, 40), int(depth)%(maxDepth+1), size(long, 100), flags)
+		o := layout.OptionsFor(doc.Style)
+		pages := layout.Compose(doc, m, o)
+		checkPages(t, pages, m, o)
+	})
+}
+
+// fuzzDocument builds a document from the fuzzed values. Required fields
+// that validation would refuse blank get a fallback, as a valid document
+// has them; everything else may be empty, blank or huge.
+func fuzzDocument(text string, items, depth, long int, flags uint8) *document.Document {
+	text = clean(text)
+	bit := func(i uint) bool { return flags&(1<<i) != 0 }
+	word := longWord(text, long)
+	tx := func(s string) document.Text { return document.Text{Value: s} }
+	or := func(s, def string) string {
+		if strings.TrimSpace(s) == "" {
+			return def
+		}
+		return s
+	}
+	// The header's texts are limited by validation: page 1 cannot
+	// continue on page 2.
+	head := func(s string, n int) string { return slice(s, 0, n) }
+	doc := &document.Document{
+		Kind:   document.DocType{Key: "ke-hoach", Name: "Kế hoạch", Abbr: "KH"},
+		Issuer: document.Issuer{Name: document.TextList{tx(or(head(text, document.MaxIssuerChars/2), "ỦY BAN NHÂN DÂN"))}, Abbr: tx("UBND")},
+		Number: 5,
+		Symbol: tx(head(word, document.MaxSymbolChars)),
+		Place:  tx(or(head(text, document.MaxPlaceChars), "Bỉm Sơn")),
+		Date:   viet.Date{Year: 2017, Month: 5, Day: 23},
+		Title:  document.TextList{tx(or(text+" "+word, "Công tác năm 2017"))},
+		Signer: document.Signer{Position: tx("CHỦ TỊCH"), Name: tx(or(word, "Mai Đình Lâm"))},
+	}
+	if bit(0) {
+		doc.Kind = document.DocType{Key: "cong-van", Name: "Công văn"}
+		doc.Title = document.TextList{tx(or(head(doc.Title[0].Value, document.MaxLetterAbstract), "Công tác năm 2017"))}
+		doc.To = document.TextList{tx(text), tx(word)}
+	}
+	doc.Draft = bit(1)
+	if bit(2) {
+		doc.Urgency = tx("hỏa tốc")
+	}
+	if bit(3) {
+		doc.Style = document.StyleOptions{BodySize: 13, HeaderSize: 13, LineSpacing: 1.5, Indent: 12.7,
+			Margins: document.Margins{Top: 25, Bottom: 25, Left: 35, Right: 20}}
+	}
+	if bit(4) {
+		doc.Issuer.Parent = document.TextList{tx(head(text, document.MaxIssuerChars/2))}
+		doc.Signer.Authority = document.TextList{tx("TM. " + text), tx("KT. CHỦ TỊCH")}
+	}
+	doc.Bases = document.TextList{tx(text), tx(word)}
+	doc.Preamble = document.TextList{tx(word + " " + text), tx("")}
+	doc.Sections = nested(text, word, depth)
+	last := document.Section{Heading: tx(text)}
+	for i := 0; i < items; i++ {
+		last.Items = append(last.Items, tx(slice(text, i*7, itemText)))
+	}
+	doc.Sections = append(doc.Sections, last)
+	if bit(5) { // a decision in articles: the same texts as articles, clauses and points
+		doc.Kind = document.DocType{Key: "quyet-dinh", Name: "Quyết định", Abbr: "QĐ"}
+		doc.IssuedBy = document.TextList{tx(or(head(text, 200), "CHỦ TỊCH"))}
+		doc.Articles = []document.Article{{Title: tx(head(text, 200)), Text: tx(word + "\n\n" + text),
+			Clauses: []document.Clause{{Title: tx(head(text, 100)), Points: last.Items}, {Text: tx(text)}}}, {Text: tx(text)}}
+		doc.Sections = nil
+	}
+	doc.Closing = document.TextList{tx(text)}
+	doc.Recipients = document.TextList{tx(text), tx(word), tx("Như trên")}
+	doc.Archive = tx(or(slice(text, 0, 40), "VT"))
+	return doc
+}
+
+// clean keeps what decoding lets through: valid UTF-8 without control
+// characters other than line breaks and tabs, and at most maxText bytes.
+func clean(s string) string {
+	s = strings.ToValidUTF8(s, "")
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) && r != '\n' && r != '\t' {
+			return -1
+		}
+		return r
+	}, s)
+	return slice(s, 0, maxText)
+}
+
+// slice returns up to n bytes of s from about offset off (wrapping), cut
+// at rune boundaries.
+func slice(s string, off, n int) string {
+	if s == "" {
+		return ""
+	}
+	off %= len(s)
+	for off > 0 && !utf8.RuneStart(s[off]) {
+		off--
+	}
+	s = s[off:]
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// longWord is n bytes of the text's non-space characters (or of a long
+// Vietnamese syllable), with no space to break at.
+func longWord(text string, n int) string {
+	letters := strings.Join(strings.Fields(text), "")
+	if letters == "" {
+		letters = "Nghiêng"
+	}
+	return slice(strings.Repeat(letters, n/len(letters)+1), 0, n)
+}
+
+// nested returns depth levels of sections, each with a heading, a text and
+// one sub-section.
+func nested(text, word string, depth int) []document.Section {
+	if depth == 0 {
+		return nil
+	}
+	return []document.Section{{
+		Heading:  document.Text{Value: slice(text, depth, 200)},
+		Text:     document.Text{Value: word + "\n\n" + text},
+		Sections: nested(text, word, depth-1),
+	}}
+}
+
+// checkPages asserts the invariants of any layout.
+func checkPages(t *testing.T, pages []layout.Page, m layout.Measurer, o layout.Options) {
+	t.Helper()
+	if len(pages) == 0 {
+		t.Fatal("no pages")
+	}
+	const eps = 0.01
+	left, right := o.Left, o.PageW-o.Right
+	lines := 0
+	for n, p := range pages {
+		if p.Number != n+1 {
+			t.Fatalf("page %d is numbered %d", n+1, p.Number)
+		}
+		checkPageNumber(t, p)
+		content := 0
+		seen := map[float64]bool{}
+		for _, tx := range p.Texts {
+			w := m.Width(tx.S, tx.Font)
+			// A line of the issuer may run 3 mm past its column, into the
+			// margin (docs/document-format.md, "Line breaks").
+			over := 0.0
+			if tx.Tag == "issuer" || tx.Tag == "parent" {
+				over = 3
+			}
+			if tx.X < left-over-eps || tx.X+w > right+eps || math.IsNaN(tx.X) {
+				t.Fatalf("page %d: %s %q runs into the margin: x %.2f to %.2f, text block %.2f to %.2f", p.Number, tx.Tag, tx.S, tx.X, tx.X+w, left, right)
+			}
+			if tx.Tag != "page-number" {
+				content++
+				if tx.Y+m.Descent()*tx.Font.Size*25.4/72 > o.PageH-o.Bottom+eps || tx.Y < o.Top {
+					t.Fatalf("page %d: %s %q at y %.2f is outside the text block", p.Number, tx.Tag, tx.S, tx.Y)
+				}
+			}
+			if !seen[tx.Y] {
+				seen[tx.Y] = true
+				lines++
+			}
+		}
+		checkOverlaps(t, p, m)
+		if content == 0 {
+			t.Fatalf("page %d of %d is empty", p.Number, len(pages))
+		}
+	}
+	checkSignature(t, pages)
+	// Every page but the last is at least half full, give or take a line:
+	// the pages are no more than twice what the lines need.
+	usable := o.PageH - o.Top - o.Bottom
+	lead := 1.5 * 1.15 * 14 * 25.4 / 72
+	if need := math.Ceil(float64(lines)*lead/usable) + 1; float64(len(pages)) > 2*need+1 {
+		t.Fatalf("%d pages for %d lines", len(pages), lines)
+	}
+}
+
+// checkSignature: the signer's name is on the last page, after the rest
+// of the signature; only a "Nơi nhận" longer than a page may continue on
+// the pages after it.
+func checkSignature(t *testing.T, pages []layout.Page) {
+	t.Helper()
+	at := -1
+	for n, p := range pages {
+		if len(p.Tagged("signer-name")) > 0 {
+			at = n
+		}
+		if at >= 0 && n > at {
+			for _, tx := range p.Texts {
+				if tx.Tag != "recipients" && tx.Tag != "page-number" {
+					t.Fatalf("page %d, after the signer's name on page %d, holds %s %q", p.Number, at+1, tx.Tag, tx.S)
+				}
+			}
+		}
+		if at >= 0 && n > at && len(p.Tagged("signer")) > 0 {
+			t.Fatalf("the signer's position is on page %d, after the name", p.Number)
+		}
+	}
+	if at < 0 {
+		t.Fatal("the signer's name is not printed")
+	}
+}
+
+// checkPageNumber: page 1 has none; every other page its own, once.
+func checkPageNumber(t *testing.T, p layout.Page) {
+	t.Helper()
+	nums := p.Tagged("page-number")
+	switch {
+	case p.Number == 1 && len(nums) > 0:
+		t.Fatalf("page 1 has the page number %q", nums[0].S)
+	case p.Number > 1 && (len(nums) != 1 || nums[0].S != strconv.Itoa(p.Number)):
+		t.Fatalf("page %d has the page numbers %v", p.Number, nums)
+	}
+}
+
+// checkOverlaps fails when the glyph boxes of two texts of the page
+// intersect by more than rounding: texts on one line touch, lines never
+// cross. Boxes are sorted by their top, so each is compared only with
+// those that start above its bottom.
+func checkOverlaps(t *testing.T, p layout.Page, m layout.Measurer) {
+	t.Helper()
+	type box struct {
+		x0, x1, y0, y1 float64
+		t              layout.Text
+	}
+	boxes := make([]box, len(p.Texts))
+	for i, tx := range p.Texts {
+		s := tx.Font.Size * 25.4 / 72
+		boxes[i] = box{tx.X, tx.X + m.Width(tx.S, tx.Font), tx.Y - m.Ascent()*s, tx.Y + m.Descent()*s, tx}
+	}
+	slices.SortStableFunc(boxes, func(a, b box) int { return cmp.Compare(a.y0, b.y0) })
+	const eps = 0.05
+	for i, a := range boxes {
+		for _, b := range boxes[i+1:] {
+			if b.y0 >= a.y1-eps {
+				break
+			}
+			if a.x0 < b.x1-eps && b.x0 < a.x1-eps {
+				t.Fatalf("page %d: %s %q (%.2f, %.2f) and %s %q (%.2f, %.2f) are printed over each other",
+					p.Number, a.t.Tag, a.t.S, a.t.X, a.t.Y, b.t.Tag, b.t.S, b.t.X, b.t.Y)
+			}
+		}
+	}
+}
