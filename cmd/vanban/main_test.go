@@ -226,4 +226,10 @@ func TestNew(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "  fake-ke-hoach\n  fake-to-trinh\n") {
 		t.Errorf("exit %d %q", code, out)
 	}
+	// The list names each real type in Vietnamese next to its id.
+	for _, want := range []string{"  quyet-dinh       Quyết định (QĐ)\n", "  cong-van         Công văn\n", "  bao-cao-bdg      Biểu số liệu báo cáo bình đẳng giới (6 tháng hoặc năm)\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the list lacks %q:\n%s", want, out)
+		}
+	}
 }

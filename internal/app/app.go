@@ -115,6 +115,9 @@ func detect(dec *decode.Decoder, root *yaml.Node) (Kind, bool) {
 			if s := decode.Suggest(kn.Value, []string{"type", "schema"}); s != "" && s != kn.Value {
 				dec.ErrorAt(diag.Pos{Line: kn.Line, Col: kn.Column}, kn.Value, fmt.Sprintf("unknown key %q; did you mean %q?", kn.Value, s), "")
 			}
+			if vn := root.Content[i+1]; kn.Value == "schema" && vn.Kind == yaml.ScalarNode {
+				dec.ErrorAt(diag.Pos{Line: vn.Line, Col: vn.Column}, "schema", fmt.Sprintf("unknown schema %q", vn.Value), "bdg-period/v1 for a statistics report")
+			}
 		}
 	case yaml.SequenceNode:
 		dec.ErrorAt(at, "", "the file is a list, not a group of fields", expected)

@@ -127,9 +127,13 @@ func clashes(files []string, outDir string) map[string]diag.Diagnostic {
 // Each runs fn on every file using all cores and returns the results in
 // the order of files, so output stays deterministic however the work was
 // scheduled.
+//
+// It runs two workers per core: writing an output ends with fsync, which
+// waits several milliseconds for the disk without using the CPU, and with
+// one worker per core that core would idle meanwhile.
 func Each(files []string, fn func(file string) Result) []Result {
 	results := make([]Result, len(files))
-	workers := min(runtime.GOMAXPROCS(0), len(files))
+	workers := min(2*runtime.GOMAXPROCS(0), len(files))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range workers {

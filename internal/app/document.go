@@ -16,6 +16,7 @@ import (
 	"github.com/vanban/vanban/internal/document"
 	"github.com/vanban/vanban/internal/layout"
 	"github.com/vanban/vanban/internal/pdf"
+	"github.com/vanban/vanban/internal/viet"
 	"github.com/vanban/vanban/templates"
 )
 
@@ -46,7 +47,14 @@ func buildDocument(dec *decode.Decoder, root *yaml.Node, opt Options) Writer {
 	if fonts == nil || !drawable(dec, doc, fonts) || dec.Diags.HasErrors() {
 		return nil
 	}
-	pages := layout.Compose(doc, fonts, layout.OptionsFor(doc.Style))
+	opts := layout.OptionsFor(doc.Style)
+	for _, p := range layout.HeaderProblems(doc, fonts, opts) {
+		dec.Error(p.Path, p.Message, p.Expected)
+	}
+	if dec.Diags.HasErrors() {
+		return nil
+	}
+	pages := layout.Compose(doc, fonts, opts)
 	if !drawnAll(dec, pages, fonts) {
 		return nil
 	}
@@ -120,13 +128,13 @@ func drawnAll(dec *decode.Decoder, pages []layout.Page, f *pdf.Fonts) bool {
 
 // documentMeta fills the PDF's document information from the document.
 func documentMeta(doc *document.Document) pdf.Meta {
-	title := document.Plain(doc.TitleSpans())
-	subject := doc.Kind.Name
+	title := doc.TitleText()
+	// "Chương trình số 85/CTr-UBND"; unnumbered "Chương trình số …/CTr-UBND".
+	number := "…"
 	if doc.Number > 0 {
-		subject += " số " + strings.TrimPrefix(doc.NumberLine(), "Số: ")
-	} else {
-		subject += " " + doc.SymbolText()
+		number = viet.DocNumber(int(doc.Number))
 	}
+	subject := doc.Kind.Name + " số " + number + "/" + doc.SymbolText()
 	return pdf.Meta{
 		Title:    title,
 		Author:   strings.Join(document.Upper(doc.Issuer.Name), " "),
@@ -136,8 +144,11 @@ func documentMeta(doc *document.Document) pdf.Meta {
 	}
 }
 
-// documentStarters returns one commented starting file per document type,
-// all made from templates/starters/document.yaml.tmpl.
+// documentStarters returns one commented starting file per document type:
+// templates/starters/<type>.yaml where the type has its own structure
+// (quyet-dinh in articles, cong-van with "Kính gửi" …), otherwise one made
+// from templates/starters/document.yaml.tmpl. The first comment line of
+// each names the type, for "vanban new".
 func documentStarters() map[string][]byte {
 	types, err := docTypes("")
 	if err != nil {
@@ -150,6 +161,10 @@ func documentStarters() map[string][]byte {
 	tmpl := template.Must(template.New("starter").Parse(string(src)))
 	out := map[string][]byte{}
 	for _, t := range types {
+		if own, err := templates.Read("starters/"+t.Key+".yaml", ""); err == nil {
+			out[t.Key] = own
+			continue
+		}
 		var b bytes.Buffer
 		if err := tmpl.Execute(&b, t); err == nil {
 			out[t.Key] = b.Bytes()

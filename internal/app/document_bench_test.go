@@ -16,8 +16,8 @@ const seedFile = "../../examples/chuong-trinh-bim-son-2017.yaml"
 
 // BenchmarkRenderSeed renders the seed document in-process: decoding,
 // validation, layout and PDF writing. Font metrics for layout are read
-// once per process; fpdf parses the styles the document uses for every
-// document (it has no way to share a parsed font).
+// once per process; fpdf parses, for every document, a subset of each style
+// the document uses (it has no way to share a parsed font).
 func BenchmarkRenderSeed(b *testing.B) {
 	src := readFile(b, seedFile)
 	var size int

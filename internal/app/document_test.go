@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/vanban/vanban/internal/decode"
+	"github.com/vanban/vanban/internal/document"
 )
 
 // render prepares and writes one document, failing on any error.
@@ -118,23 +119,45 @@ func TestMatch(t *testing.T) {
 	}
 }
 
-// "vanban new TYPE" prints a file that renders as it is, for every type.
+// "vanban new TYPE" prints a file that renders as it is, without a
+// warning, for every type; the types with a structure of their own get it:
+// a Quyết định or Nghị quyết in articles under its issuing authority, the
+// letters with "Kính gửi", a công văn's Nơi nhận starting "Như trên".
 func TestStartersRender(t *testing.T) {
 	starters := documentStarters()
 	if len(starters) < 28 {
 		t.Fatalf("%d starters, want one per type of Phụ lục III", len(starters))
 	}
+	types, _ := docTypes("")
 	for name, src := range starters {
 		if !bytes.Contains(src, []byte("type: "+name+"\n")) {
 			t.Errorf("%s: starter does not set its type", name)
 		}
 		_, w, diags := Prepare(name+".yaml", src, Options{})
-		if w == nil || diags.HasErrors() {
+		if w == nil || len(diags) > 0 {
 			t.Errorf("%s: %v", name, diags)
 			continue
 		}
 		if err := w(&bytes.Buffer{}); err != nil {
 			t.Errorf("%s: %v", name, err)
+		}
+		dec := decode.New(name)
+		doc := document.Decode(dec, dec.Parse(src), types)
+		switch name {
+		case "quyet-dinh", "nghi-quyet":
+			if len(doc.Articles) < 2 || len(doc.IssuedBy) == 0 || len(doc.Sections) > 0 {
+				t.Errorf("%s: %d articles, issued by %v", name, len(doc.Articles), doc.IssuedBy.Values())
+			}
+		case "cong-van", "to-trinh", "giay-moi":
+			if len(doc.To.Values()) == 0 {
+				t.Errorf("%s: no Kính gửi", name)
+			}
+		}
+		if name == "cong-van" && doc.RecipientLines()[0] != "- Như trên;" {
+			t.Errorf("cong-van: Nơi nhận %q", doc.RecipientLines())
+		}
+		if len(doc.Articles) == 0 && doc.Kind.IsLegal() {
+			t.Errorf("%s: a %s without articles", name, doc.Kind.Name)
 		}
 	}
 }
@@ -232,8 +255,14 @@ func FuzzDocument(f *testing.F) {
 	f.Add([]byte(base + "sections: [{heading: a, items: [null, '', '- ']}, {heading: '**', sections: [{heading: x}]}]\n"))
 	f.Add([]byte(base + "preamble: ['   ']\nto: []\nbases: [null]\nstyle: {margins: {}}\n"))
 	f.Add([]byte(base + "closing: [\"" + strings.Repeat("x", 500) + "\"]\nsigner: {authority: [], position: '', name: ''}\n"))
+	f.Add(readFile(f, "../../examples/quyet-dinh-kien-toan-ban-vstbpn-bim-son-2017.yaml"))
+	f.Add([]byte(base + "title: [a, '**b**']\nissued_by: [X, '']\narticles: [x, {title: t, clauses: [c, {points: [p]}]}, {}]\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
-		_, w, _ := Prepare("f.yaml", src, Options{})
+		_, w, diags := Prepare("f.yaml", src, Options{})
+		checkDiagnostics(t, "f.yaml", src, diags)
+		if (w == nil) != diags.HasErrors() {
+			t.Fatalf("writer %v with errors %v", w != nil, diags.HasErrors())
+		}
 		if w != nil {
 			if err := w(io.Discard); err != nil {
 				t.Fatal(err)
@@ -249,3 +278,25 @@ date: 2020-01-05
 title: Lịch làm việc
 signer: {position: GIÁM ĐỐC, name: Trần Văn Cường}
 `
+
+// The PDF's subject names the document as a clerk cites it: "Chương
+// trình số 85/CTr-UBND", and "số …/CTr-UBND" while the number is not
+// assigned.
+func TestDocumentMetaSubject(t *testing.T) {
+	for extra, want := range map[string]string{
+		"":            "Chương trình số …/CTr-UBND, Bỉm Sơn, ngày 23 tháng 5 năm 2017",
+		"number: 5\n": "Chương trình số 05/CTr-UBND, Bỉm Sơn, ngày 23 tháng 5 năm 2017",
+	} {
+		src := append(readFile(t, seedFile), extra...)
+		dec := decode.New("x.yaml")
+		types, _ := docTypes("")
+		doc := document.Decode(dec, dec.Parse(src), types)
+		if dec.Diags.HasErrors() {
+			t.Fatal(dec.Diags.Err())
+		}
+		m := documentMeta(doc)
+		if m.Subject != want || m.Title != "Công tác năm của Ban Vì sự tiến bộ của Phụ nữ thị xã Bỉm Sơn năm 2017" {
+			t.Errorf("%q: subject %q, title %q\nwant %q", extra, m.Subject, m.Title, want)
+		}
+	}
+}

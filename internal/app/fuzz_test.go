@@ -1,10 +1,13 @@
 package app
 
 import (
+	"bytes"
 	"io"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/vanban/vanban/internal/diag"
 )
 
 // FuzzPrepare: whatever the file holds, Prepare returns either a writer
@@ -22,12 +25,7 @@ func FuzzPrepare(f *testing.F) {
 	f.Add([]byte("schema: bdg-period/v1\nyear: 2017\nshare: 0.5\nunits:\n  Ba Đình: {total: 120, women: 64}\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		_, w, diags := Prepare("fuzz.yaml", src, Options{})
-		for _, d := range diags {
-			s := d.String()
-			if d.File != "fuzz.yaml" || strings.ContainsAny(s, "\n\r") || strings.Contains(s, "internal error") {
-				t.Errorf("bad diagnostic %q", s)
-			}
-		}
+		checkDiagnostics(t, "fuzz.yaml", src, diags)
 		switch {
 		case w == nil && !diags.HasErrors():
 			t.Fatal("no output and no error")
@@ -39,4 +37,21 @@ func FuzzPrepare(f *testing.F) {
 			}
 		}
 	})
+}
+
+// checkDiagnostics asserts what every diagnostic of any pipeline must
+// satisfy: it names the file, is one line, and points inside the file.
+func checkDiagnostics(t *testing.T, file string, src []byte, diags diag.List) {
+	t.Helper()
+	lines := 1 + bytes.Count(src, []byte("\n")) + bytes.Count(src, []byte("\r")) - bytes.Count(src, []byte("\r\n")) +
+		bytes.Count(src, []byte("\u0085")) + bytes.Count(src, []byte("\u2028")) + bytes.Count(src, []byte("\u2029"))
+	for _, d := range diags {
+		s := d.String()
+		if d.File != file || d.Message == "" || strings.ContainsAny(s, "\n\r") || strings.Contains(s, "internal error") {
+			t.Errorf("bad diagnostic %q", s)
+		}
+		if d.Line < 0 || d.Col < 0 || d.Line > lines {
+			t.Errorf("position outside the file (%d lines): %q", lines, s)
+		}
+	}
 }

@@ -101,10 +101,11 @@ func FuzzReport(f *testing.F) {
 			return
 		}
 		r := report.Load(d, root, "")
+		checkDiagnostics(t, "f.yaml", src, d.Diags)
+		if (r == nil) != d.Diags.HasErrors() {
+			t.Fatalf("report %v with errors %v", r != nil, d.Diags.HasErrors())
+		}
 		if r == nil {
-			if !d.Diags.HasErrors() {
-				t.Fatal("no report and no error")
-			}
 			return
 		}
 		xlsx.Layout(r)

@@ -261,15 +261,21 @@ func (d *Decoder) text(n *yaml.Node, path string, u encoding.TextUnmarshaler) {
 	}
 }
 
+// boolean reads a yes/no value: YAML's true and false, and the words a
+// Vietnamese clerk writes, có and không (with or without diacritics), as
+// the statistics reports accept them.
 func (d *Decoder) boolean(n *yaml.Node, path string, v reflect.Value) {
-	if n.Kind == yaml.ScalarNode && n.Tag == "!!bool" {
-		var b bool
-		if n.Decode(&b) == nil {
-			v.SetBool(b)
+	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
+		switch strings.ToLower(strings.TrimSpace(n.Value)) {
+		case "true", "yes", "có", "co":
+			v.SetBool(true)
+			return
+		case "false", "no", "không", "khong":
+			v.SetBool(false)
 			return
 		}
 	}
-	d.Error(path, "found "+kindName(n), "true or false")
+	d.Error(path, "found "+kindName(n), "true or false (có or không)")
 }
 
 func (d *Decoder) integer(n *yaml.Node, path string, v reflect.Value) {

@@ -193,3 +193,26 @@ func TestNilRootLeavesValue(t *testing.T) {
 		t.Errorf("%+v %v", p, d.Diags)
 	}
 }
+
+// A yes/no field takes YAML's true/false and the Vietnamese có/không
+// (with or without diacritics, any case), as the report flags do.
+func TestBooleanWords(t *testing.T) {
+	for src, want := range map[string]bool{
+		"flag: true": true, "flag: có": true, "flag: Có": true, "flag: co": true, "flag: yes": true,
+		"flag: false": false, "flag: không": false, "flag: KHÔNG": false, "flag: khong": false, "flag: no": false,
+	} {
+		v := struct {
+			Flag bool `yaml:"flag"`
+		}{Flag: !want}
+		_, got := decodeString(t, src+"\n", &v)
+		wantLines(t, got)
+		if v.Flag != want {
+			t.Errorf("%s: %v", src, v.Flag)
+		}
+	}
+	var v struct {
+		Flag bool `yaml:"flag"`
+	}
+	_, got := decodeString(t, "flag: rồi\n", &v)
+	wantLines(t, got, `in.yaml:1:7: flag: found the text "rồi" (expected true or false (có or không))`)
+}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -20,13 +21,14 @@ import (
 // no line at all when that block starts on line 1). syntaxError therefore
 // locates the mistake itself, then explains the common ones in plain words.
 
-var yamlErrRe = regexp.MustCompile(`^yaml: (?:line \d+: )?(.*)$`)
+// yamlErrRe is compiled on the first syntax error, not at every start.
+var yamlErrRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: (?:line \d+: )?(.*)$`) })
 
 // syntaxError reports a parser error as one positioned diagnostic.
 func (d *Decoder) syntaxError(src []byte, err error) {
 	full, _, _ := strings.Cut(err.Error(), "\n")
 	what := full
-	if m := yamlErrRe.FindStringSubmatch(full); m != nil {
+	if m := yamlErrRe().FindStringSubmatch(full); m != nil {
 		what = m[1]
 	}
 	lines := strings.Split(string(src), "\n")

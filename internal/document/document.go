@@ -26,11 +26,13 @@ type Document struct {
 	Symbol     Text         `yaml:"symbol" vi:"ký hiệu"`
 	Place      Text         `yaml:"place,required" vi:"địa danh"`
 	Date       viet.Date    `yaml:"date,required" vi:"ngày ban hành"`
-	Title      Text         `yaml:"title,required" vi:"trích yếu"`
+	Title      TextList     `yaml:"title,required" vi:"trích yếu"`
+	IssuedBy   TextList     `yaml:"issued_by" vi:"thẩm quyền ban hành (dòng dưới trích yếu)"`
 	To         TextList     `yaml:"to" vi:"kính gửi"`
 	Bases      TextList     `yaml:"bases" vi:"căn cứ"`
 	Preamble   TextList     `yaml:"preamble" vi:"phần mở đầu"`
 	Sections   []Section    `yaml:"sections" vi:"các phần, mục"`
+	Articles   []Article    `yaml:"articles" vi:"các điều"`
 	Closing    TextList     `yaml:"closing" vi:"phần kết"`
 	Recipients TextList     `yaml:"recipients" vi:"nơi nhận"`
 	Archive    Text         `yaml:"archive" vi:"lưu"`
@@ -102,6 +104,9 @@ type Text struct {
 	Value string
 	Path  string
 	Node  *yaml.Node
+	// Listed is set on the entries of a list written in YAML: in a name
+	// or a title each entry is one printed line.
+	Listed bool
 }
 
 // DecodeNode implements decode.Unmarshaler.
@@ -171,7 +176,7 @@ func (l *TextList) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 		*l = TextList{{Value: n.Value, Path: path, Node: n}}
 	case yaml.SequenceNode:
 		for i, c := range n.Content {
-			var t Text
+			t := Text{Listed: true}
 			d.Value(c, decode.Index(path, i), &t)
 			*l = append(*l, t)
 		}
@@ -180,6 +185,22 @@ func (l *TextList) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 			d.Error(path, "found "+decode.Describe(n), "a text or a list of texts")
 		}
 	}
+}
+
+// Listed reports whether the list was written as a YAML list, whose
+// entries a name or a title prints one per line, rather than as one text
+// to wrap.
+func (l TextList) Listed() bool { return len(l) > 0 && l[0].Listed }
+
+// NonBlank returns the entries of the list that are not blank.
+func (l TextList) NonBlank() TextList {
+	var out TextList
+	for _, t := range l {
+		if trim(t.Value) != "" {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // Values returns the non-blank texts of the list.

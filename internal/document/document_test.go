@@ -206,6 +206,9 @@ func TestErrors(t *testing.T) {
 		{"closing: [x]\nnumber: 0\n", `x.yaml:10:9: number: "0" is not a document number`},
 		{"closing: [x]\nurgency: gấp\n", `x.yaml:10:10: urgency: unknown urgency "gấp" (expected KHẨN, THƯỢNG KHẨN or HỎA TỐC)`},
 		{"closing: [x]\nstyle: {body_size: 12}\n", `x.yaml:10:20: style.body_size: 12 is not allowed by Nghị định 30 (expected 13 or 14`},
+		{"closing: [x]\nstyle: {indent: 11}\n", `x.yaml:10:17: style.indent: 11 is not allowed by Nghị định 30 (expected 10 or 12.7 (mm: the decree allows 1 cm or 1.27 cm))`},
+		{"closing: [x]\ntitle: [Về **việc, ở đây**]\n", `x.yaml:9:12: title[1]: "**" is opened here but never closed`},
+		{"closing: [x]\ndraft: rồi\n", `x.yaml:10:8: draft: found the text "rồi" (expected true or false (có or không))`},
 		{"closing: [x]\nstyle: {margins: {left: 25}}\n", `x.yaml:10:25: style.margins.left: 25 is outside the range Nghị định 30 allows (expected 30 to 35 mm)`},
 		{"closing: [x]\nsigner: {position: CHỦ TỊCH, name: TS. Nguyễn Văn A}\n", `signer.name: academic titles such as "TS." are not written`},
 		{"closing: [x]\nstyle: {margin: {left: 30}}\n", `x.yaml:10:9: style.margin: unknown key "margin"; did you mean "margins"?`},
@@ -213,7 +216,11 @@ func TestErrors(t *testing.T) {
 		{"closing:\n  - |\n    Dòng một\n    và **đậm chưa đóng\n", `x.yaml:12:8: closing[1]: "**" is opened here but never closed`},
 		{"sections:\n  - heading: A\n    sections:\n      - heading: B\n        sections:\n          - heading: C\n            sections:\n              - heading: D\n", `sections[1].sections[1].sections[1].sections: sections are nested 4 levels deep`},
 		{"closing: [x]\ntitle: Về *việc\n", `x.yaml:9:11: title: "*" is opened here but never closed`},
-		{"", `x.yaml:1:1: the document has no content (expected preamble:, sections: or closing:)`},
+		{"", `x.yaml:1:1: the document has no content (expected preamble:, sections:, articles: or closing:)`},
+		{"closing: [x]\nplace: " + strings.Repeat("Bỉm Sơn ", 7) + "\n", `x.yaml:9:8: place: the place name is too long for the header (55 characters) (expected at most 50 characters) [địa danh]`},
+		{"closing: [x]\nissuer: {parent: [A, B, C, D], name: [E, F, G], abbr: UBND}\n", `x.yaml:9:9: issuer: the issuing body's names take 7 lines, too many for the header (expected at most 6 lines for parent and name together) [cơ quan ban hành]`},
+		{"closing: [x]\nissuer: {name: " + strings.Repeat("ỦY BAN NHÂN DÂN ", 11) + ", abbr: UBND}\n", `x.yaml:9:9: issuer: the issuing body's names are too long for the header (175 characters) (expected at most 160 characters for parent and name together) [cơ quan ban hành]`},
+		{"closing: [x]\ntype: cong-van\ntitle: " + strings.Repeat("Về việc ", 40) + "\n", `title: a công văn's abstract, printed under the number, is too long for the header (319 characters) (expected at most 300 characters) [trích yếu]`},
 	} {
 		doc, diags := parse(t, c.extra)
 		text := diagText(diags)
@@ -254,8 +261,8 @@ func TestLetter(t *testing.T) {
 	if d.Diags.HasErrors() {
 		t.Fatal(d.Diags.Err())
 	}
-	if doc.TypeName() != "" || Plain(doc.TitleSpans()) != "V/v Công tác năm 2017" || doc.NumberLine() != "Số:      /UBND-VX" {
-		t.Errorf("công văn: %q %q %q", doc.TypeName(), Plain(doc.TitleSpans()), doc.NumberLine())
+	if doc.TypeName() != "" || doc.TitleText() != "V/v Công tác năm 2017" || doc.NumberLine() != "Số:      /UBND-VX" {
+		t.Errorf("công văn: %q %q %q", doc.TypeName(), doc.TitleText(), doc.NumberLine())
 	}
 	if got := doc.ToLines(); len(got) != 1 || got[0] != "Sở Nội vụ." {
 		t.Errorf("one addressee: %q", got)
@@ -285,7 +292,9 @@ func TestOneLinePerMistake(t *testing.T) {
 		want     []string // every error, in order
 	}{
 		{"title:", "titel:", []string{`x.yaml:5:1: titel: unknown key "titel"; did you mean "title"? [trích yếu]`}},
-		{"title: Công tác năm 2017", "title: [Công tác năm 2017]", []string{`x.yaml:5:8: title: found a list (expected a text) [trích yếu]`}},
+		{"title: Công tác năm 2017", "title: [Công tác năm, của Ban Vì sự tiến bộ]", nil},
+		{"title: Công tác năm 2017", "title: []", []string{`x.yaml:5:8: title: the title is empty (expected the abstract (trích yếu), such as Công tác năm 2017; a text, or a list of its lines) [trích yếu]`}},
+		{"title: Công tác năm 2017", "title: {a: b}", []string{`x.yaml:5:8: title: found a group of fields (expected a text or a list of texts) [trích yếu]`}},
 		{"title: Công tác năm 2017", `title: ""`, []string{`x.yaml:5:8: title: this required field is empty (expected a value) [trích yếu]`}},
 		{"place: Bỉm Sơn", `place: " "`, []string{`x.yaml:3:8: place: this required field is empty (expected a value) [địa danh]`}},
 		{"name: [ỦY BAN NHÂN DÂN, THỊ XÃ BỈM SƠN]", "name: ", []string{`x.yaml:2:16: issuer.name: this required field is empty (expected a value) [tên cơ quan ban hành]`}},
@@ -307,5 +316,31 @@ func TestOneLinePerMistake(t *testing.T) {
 		if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
 			t.Errorf("%s → %s\n got: %s\nwant: %s", c.old, c.new, strings.Join(got, "\n      "), strings.Join(c.want, "\n      "))
 		}
+	}
+}
+
+// The forms a clerk writes are accepted: draft: có / không like the
+// report's flags, an indent of exactly 1 cm or 1.27 cm, a title as a list
+// of its lines.
+func TestAcceptedForms(t *testing.T) {
+	for extra, draft := range map[string]bool{"draft: có\n": true, "draft: Không\n": false, "draft: true\n": true} {
+		doc, diags := parse(t, "closing: [x]\n"+extra)
+		if doc == nil || diags.HasErrors() || doc.Draft != draft {
+			t.Errorf("%s→ draft %v, %s", extra, doc != nil && doc.Draft, diagText(diags))
+		}
+	}
+	for _, in := range []string{"10", "12.7", "12.70"} {
+		if doc, diags := parse(t, "closing: [x]\nstyle: {indent: "+in+"}\n"); doc == nil || diags.HasErrors() {
+			t.Errorf("indent %s: %s", in, diagText(diags))
+		}
+	}
+	doc, diags := parse(t, "closing: [x]\ntitle:\n  - Công tác năm của Ban Vì sự tiến bộ\n  - của **Phụ nữ** năm 2017\n")
+	if doc == nil || len(diags) > 0 {
+		t.Fatalf("title list: %s", diagText(diags))
+	}
+	lines := doc.TitleLines()
+	if len(lines) != 2 || Plain(lines[1]) != "của Phụ nữ năm 2017" || !lines[1][1].Bold || !doc.Title.Listed() ||
+		doc.TitleText() != "Công tác năm của Ban Vì sự tiến bộ của Phụ nữ năm 2017" {
+		t.Errorf("title lines %+v, text %q", lines, doc.TitleText())
 	}
 }

@@ -1,7 +1,6 @@
 package document
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -46,13 +45,29 @@ func (doc *Document) TypeName() string {
 	return viet.Upper(doc.Kind.Name)
 }
 
-// TitleSpans is the abstract; for a công văn it starts with "V/v ".
-func (doc *Document) TitleSpans() []Span {
-	spans, _ := ParseInline(oneLine(doc.Title.Value))
-	if doc.Kind.IsLetter() {
-		spans = append([]Span{{Text: "V/v "}}, spans...)
+// TitleLines is the abstract: one entry per line when the title was
+// written as a list, otherwise one entry to wrap. A công văn's starts
+// with "V/v ".
+func (doc *Document) TitleLines() [][]Span {
+	var out [][]Span
+	for _, s := range doc.Title.Values() {
+		spans, _ := ParseInline(oneLine(s))
+		out = append(out, spans)
 	}
-	return merge(spans)
+	if doc.Kind.IsLetter() && len(out) > 0 {
+		out[0] = merge(append([]Span{{Text: "V/v "}}, out[0]...))
+	}
+	return out
+}
+
+// TitleText is the abstract on one line, without markup ("V/v …" for a
+// công văn).
+func (doc *Document) TitleText() string {
+	var parts []string
+	for _, l := range doc.TitleLines() {
+		parts = append(parts, Plain(l))
+	}
+	return strings.Join(parts, " ")
 }
 
 // Upper returns the values of a list in capitals, as the decree writes the
@@ -107,10 +122,30 @@ func dashList(vals []string, last string) []string {
 // stripEnd removes the punctuation the tool adds itself.
 func stripEnd(s string) string { return strings.TrimRight(trim(s), ";.,") }
 
-var spaceRe = regexp.MustCompile(`\s+`)
-
-// oneLine joins the lines of a value with single spaces.
-func oneLine(s string) string { return trim(spaceRe.ReplaceAllString(s, " ")) }
+// oneLine joins the lines of a value with single spaces: every run of
+// ASCII white space becomes one space (a no-break space stays).
+func oneLine(s string) string {
+	s = trim(s)
+	if !strings.ContainsAny(s, "\t\n\f\r") && !strings.Contains(s, "  ") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case ' ', '\t', '\n', '\f', '\r':
+			space = true
+		default:
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
 
 // BlockKind tells the parts of the body apart.
 type BlockKind uint8
@@ -119,8 +154,9 @@ type BlockKind uint8
 const (
 	Paragraph BlockKind = iota
 	Basis               // a legal basis ("Căn cứ …"), italic
-	Heading             // a numbered section heading
+	Heading             // a numbered section heading, or an article's title
 	Item                // a "- " item, with a hanging indent
+	Enacting            // "QUYẾT ĐỊNH:", centred between the bases and the articles
 )
 
 // Block is one paragraph of the body, with its markup resolved.
@@ -132,8 +168,8 @@ type Block struct {
 }
 
 // Body returns the body of the document in reading order: legal bases,
-// opening paragraphs, numbered sections, closing paragraphs, the last one
-// ending with "./.".
+// opening paragraphs, "QUYẾT ĐỊNH:" and the articles, numbered sections,
+// closing paragraphs, the last one ending with "./.".
 func (doc *Document) Body() []Block {
 	b, _ := doc.body()
 	return b
@@ -180,6 +216,10 @@ func (doc *Document) body() ([]Block, []markupProblem) {
 		b.add(Basis, 0, t, strings.TrimRight(t.Value, " \t\n;.,")+end, 0, nil)
 	}
 	b.paragraphs(doc.Preamble)
+	if e := doc.Enacting(); e != "" && len(doc.Articles) > 0 {
+		b.blocks = append(b.blocks, Block{Kind: Enacting, Spans: []Span{{Text: e, Bold: true}}, Path: "articles"})
+	}
+	b.articles(doc.Articles)
 	b.sections(doc.Sections, 1)
 	b.paragraphs(doc.Closing)
 	endMark(b.blocks)
@@ -215,11 +255,7 @@ func (b *bodyBuilder) sections(ss []Section, level int) {
 		for _, p := range splitParagraphs(s.Text.Value) {
 			b.add(Paragraph, 0, s.Text, p.text, p.off, nil)
 		}
-		for _, it := range s.Items {
-			if text := trim(strings.TrimPrefix(trim(it.Value), "- ")); text != "" {
-				b.add(Item, 0, it, text, strings.Index(it.Value, text), nil)
-			}
-		}
+		b.items(s.Items)
 		b.sections(s.Sections, level+1)
 	}
 }
@@ -227,13 +263,14 @@ func (b *bodyBuilder) sections(ss []Section, level int) {
 // heading adds a section heading: "I. " and "1. " headings are bold (the
 // outermost of three levels in capitals), "a) " headings regular, as in the
 // decree's report/plan structure. A section with nothing under its heading
-// is a point (điểm): a numbered paragraph, not a heading.
+// is a point (điểm): a numbered paragraph in regular weight, not a heading.
 func (b *bodyBuilder) heading(s Section, level int, label string) {
 	t := s.Heading
 	bold := !strings.HasSuffix(label, ")")
 	kind := Heading
 	if trim(s.Text.Value) == "" && len(s.Items.Values()) == 0 && len(s.Sections) == 0 {
-		kind = Paragraph
+		// A clause without a title is regular (nd30.md §2.10 table B).
+		kind, bold = Paragraph, false
 	}
 	n := len(b.blocks)
 	b.add(kind, level, t, trim(t.Value), strings.Index(t.Value, trim(t.Value)), []Span{{Text: label + " ", Bold: bold}})
@@ -277,20 +314,31 @@ type para struct {
 	off  int
 }
 
-var blankLine = regexp.MustCompile(`\n[ \t]*\n`)
-
-// splitParagraphs splits a text at blank lines, keeping each paragraph's
-// offset in the text for error positions.
+// splitParagraphs splits a text at blank lines (empty but for spaces and
+// tabs), keeping each paragraph's offset in the text for error positions.
 func splitParagraphs(s string) []para {
 	var out []para
-	start := 0
-	for _, m := range append(blankLine.FindAllStringIndex(s, -1), []int{len(s), len(s)}) {
-		p := s[start:m[0]]
+	add := func(start, end int) {
+		p := s[start:end]
 		if t := trim(p); t != "" {
 			out = append(out, para{t, start + strings.Index(p, t)})
 		}
-		start = m[1]
 	}
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\n' {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+			j++
+		}
+		if j < len(s) && s[j] == '\n' {
+			add(start, i)
+			start, i = j+1, j
+		}
+	}
+	add(start, len(s))
 	return out
 }
 
@@ -325,7 +373,8 @@ func (doc *Document) Strings() []Text {
 	}
 	add(doc.Issuer.Parent...)
 	add(doc.Issuer.Name...)
-	add(doc.Symbol, doc.Place, doc.Title)
+	add(doc.Symbol, doc.Place)
+	add(doc.Title...)
 	add(doc.To...)
 	add(doc.Bases...)
 	add(doc.Preamble...)
@@ -338,6 +387,16 @@ func (doc *Document) Strings() []Text {
 		}
 	}
 	walk(doc.Sections)
+	add(doc.IssuedBy...)
+	for _, a := range doc.Articles {
+		add(a.Title, a.Text)
+		add(a.Items...)
+		for _, c := range a.Clauses {
+			add(c.Title, c.Text)
+			add(c.Points...)
+			add(c.Items...)
+		}
+	}
 	add(doc.Closing...)
 	add(doc.Recipients...)
 	add(doc.Archive)

@@ -2,8 +2,9 @@ package document
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -23,11 +24,14 @@ func Decode(d *decode.Decoder, root *yaml.Node, types []DocType) *Document {
 	v.docType(types)
 	v.issuer()
 	v.symbol()
+	v.title()
 	v.content()
+	v.articles()
 	v.signer()
 	v.recipients()
 	v.urgency()
 	v.style()
+	v.headerSize()
 	return doc
 }
 
@@ -44,17 +48,18 @@ func (v *validator) docType(types []DocType) {
 	if key == "" {
 		return // reported as missing by the decoder
 	}
+	// "Chương trình" and "CHUONG TRINH" name the same type as "chuong-trinh".
+	slug := viet.Slug(key)
 	keys := make([]string, len(types))
 	for i, dt := range types {
 		keys[i] = dt.Key
-		// "Chương trình" and "CHUONG TRINH" name the same type as "chuong-trinh".
-		if dt.Key == key || dt.Key == viet.Slug(key) {
+		if dt.Key == key || dt.Key == slug {
 			v.doc.Kind = dt
 			return
 		}
 	}
 	msg := fmt.Sprintf("unknown document type %q", key)
-	if s := decode.Suggest(viet.Slug(key), keys); s != "" {
+	if s := decode.Suggest(slug, keys); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	}
 	v.d.Error("type", msg, "a type of Phụ lục III without diacritics: "+strings.Join(keys, ", "))
@@ -67,13 +72,21 @@ func (v *validator) issuer() {
 	if len(is.Name.Values()) == 0 && v.d.Has("issuer.name") && !v.d.Reported("issuer.name") {
 		v.d.Error("issuer.name", "the issuing body's name is empty", "a name such as ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN")
 	}
-	if a := trim(is.Abbr.Value); a != "" && !groupRe.MatchString(a) {
+	if a := trim(is.Abbr.Value); a != "" && !isGroup(a) {
 		v.d.Error("issuer.abbr", fmt.Sprintf("%q is not an abbreviation", a), "letters and digits without spaces, such as UBND")
 	}
 }
 
-// groupRe is one group of a symbol: letters and digits, no spaces.
-var groupRe = regexp.MustCompile(`^[\p{L}\p{N}.&]+$`)
+// isGroup reports whether g is one group of a symbol: letters, digits,
+// "." and "&", no spaces.
+func isGroup(g string) bool {
+	for _, r := range g {
+		if !unicode.IsLetter(r) && !unicode.IsNumber(r) && r != '.' && r != '&' {
+			return false
+		}
+	}
+	return g != ""
+}
 
 func (v *validator) symbol() {
 	doc := v.doc
@@ -92,7 +105,7 @@ func (v *validator) symbol() {
 		return
 	}
 	for _, g := range strings.Split(s, "-") {
-		if !groupRe.MatchString(g) {
+		if !isGroup(g) {
 			v.d.Error("symbol", fmt.Sprintf("the symbol %q has an empty or invalid group %q", s, g), "groups of letters and digits joined by \"-\", such as "+v.exampleSymbol())
 			return
 		}
@@ -176,16 +189,25 @@ func (v *validator) urgency() {
 	}
 }
 
+// title reports a title written as a list of blank lines; a blank text is
+// reported by the decoder.
+func (v *validator) title() {
+	if len(v.doc.Title.Values()) == 0 && v.d.Has("title") && !v.d.Reported("title") {
+		v.d.Error("title", "the title is empty", "the abstract (trích yếu), such as Công tác năm 2017; a text, or a list of its lines")
+	}
+}
+
 func (v *validator) content() {
 	doc := v.doc
-	if len(doc.Body()) == 0 && !v.d.Reported("preamble") && !v.d.Reported("sections") && !v.d.Reported("closing") {
-		v.d.Error("", "the document has no content", "preamble:, sections: or closing:")
+	if len(doc.Body()) == 0 && !v.d.Reported("preamble") && !v.d.Reported("sections") && !v.d.Reported("articles") && !v.d.Reported("closing") {
+		v.d.Error("", "the document has no content", "preamble:, sections:, articles: or closing:")
 	}
 	v.depth(doc.Sections, "sections", 1, maxDepth(doc.Sections))
 	problems := doc.markupProblems()
-	if _, errs := ParseInline(doc.Title.Value); len(errs) > 0 {
+	for _, t := range doc.Title {
+		_, errs := ParseInline(t.Value)
 		for _, e := range errs {
-			problems = append(problems, markupProblem{e, doc.Title})
+			problems = append(problems, markupProblem{e, t})
 		}
 	}
 	for _, p := range problems {
@@ -208,13 +230,52 @@ func (v *validator) depth(ss []Section, path string, level, total int) {
 	}
 }
 
+// Limits on the texts of page 1's header, which is printed in narrow
+// columns and cannot continue on page 2. They are far above real
+// documents and keep the header on the page whatever the letters' widths.
+const (
+	MaxIssuerChars    = 160 // issuer.parent and issuer.name together
+	MaxIssuerLines    = 6   // items of issuer.parent and issuer.name together
+	MaxLetterAbstract = 300 // a công văn's "V/v …", printed under the number
+	MaxPlaceChars     = 50
+	MaxSymbolChars    = 40
+)
+
+func (v *validator) headerSize() {
+	is := v.doc.Issuer
+	chars, lines := 0, 0
+	for _, s := range append(is.Parent.Values(), is.Name.Values()...) {
+		chars += utf8.RuneCountInString(s)
+		lines++
+	}
+	switch {
+	case lines > MaxIssuerLines:
+		v.d.Error("issuer", fmt.Sprintf("the issuing body's names take %d lines, too many for the header", lines),
+			fmt.Sprintf("at most %d lines for parent and name together", MaxIssuerLines))
+	case chars > MaxIssuerChars:
+		v.d.Error("issuer", fmt.Sprintf("the issuing body's names are too long for the header (%d characters)", chars),
+			fmt.Sprintf("at most %d characters for parent and name together", MaxIssuerChars))
+	}
+	v.maxChars("place", v.doc.Place, MaxPlaceChars, "the place name")
+	v.maxChars("symbol", v.doc.Symbol, MaxSymbolChars, "the symbol")
+	if v.doc.Kind.IsLetter() {
+		v.maxChars("title", Text{Value: strings.Join(v.doc.Title.Values(), " ")}, MaxLetterAbstract, "a công văn's abstract, printed under the number,")
+	}
+}
+
+func (v *validator) maxChars(path string, t Text, limit int, what string) {
+	if n := utf8.RuneCountInString(trim(t.Value)); n > limit {
+		v.d.Error(path, fmt.Sprintf("%s is too long for the header (%d characters)", what, n), fmt.Sprintf("at most %d characters", limit))
+	}
+}
+
 // Ranges the decree allows for the presentation options.
 func (v *validator) style() {
 	st := v.doc.Style
 	v.choice("style.body_size", st.BodySize, 13, 14, "13 or 14 (points)")
 	v.choice("style.header_size", st.HeaderSize, 12, 13, "12 (national name 12, motto 13) or 13 (13 and 14)")
 	v.between("style.line_spacing", st.LineSpacing, 1, 1.5, "from 1 (single) to 1.5 lines")
-	v.between("style.indent", st.Indent, 10, 12.7, "from 10 to 12.7 mm (1 cm or 1.27 cm)")
+	v.choice("style.indent", st.Indent, 10, 12.7, "10 or 12.7 (mm: the decree allows 1 cm or 1.27 cm)")
 	m := st.Margins
 	v.between("style.margins.top", m.Top, 20, 25, "20 to 25 mm")
 	v.between("style.margins.bottom", m.Bottom, 20, 25, "20 to 25 mm")

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/vanban/vanban/internal/document"
 )
@@ -24,11 +25,23 @@ func (c *composer) title() []item {
 	lead := lineHeight(titleSize)
 	first := c.centred(name, Font{Bold, titleSize}, cx, lead, "type-name")
 	first.before = lead // one blank line under the header
-	abstract, widest := c.centredPara(spansOf(c.doc.TitleSpans(), Bold), titleSize, cx, 0.85*w, "title")
+	// Wrapped lines keep to 85 % of the text width; lines set in a list
+	// may take all of it.
+	abstract, widths := c.centredText(c.doc.Title.NonBlank(), spanLines(c.doc.TitleLines(), Bold), titleSize, cx, 0.85*w, overflow{}, overflow{0.15 * w, 0.15 * w}, "title")
 	items := append([]item{first}, abstract...)
-	rw := 0.4 * widest
-	ry := 0.6 // below the last line box: 2 pt under the descenders
+	rw := 0.4 * slices.Max(widths)
+	// The rule hangs blockRuleGap under the descenders of the last line.
+	ry := c.m.Descent()*titleSize*ptMM + blockRuleGap*ptMM - (lead - baseline(c.m, titleSize, lead))
 	items = append(items, item{h: ry + lead*0.6, rules: []Rule{{X1: cx - rw/2, Y1: ry, X2: cx + rw/2, Y2: ry, Width: ruleWidth, Tag: "title-rule"}}})
+	// A decision or a resolution names who issues it under the rule
+	// (nd30.md §2.6): "CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN".
+	by := c.doc.IssuedBy.NonBlank()
+	authority, _ := c.centredText(by, upperLines(by, Bold), titleSize, cx, 0.85*w, overflow{}, overflow{0.15 * w, 0.15 * w}, "issued-by")
+	if len(authority) > 0 {
+		authority[0].before = paraSpace
+		authority[len(authority)-1].h += lead / 3
+	}
+	items = append(items, authority...)
 	for i := range items {
 		items[i].keep = true
 	}
@@ -86,10 +99,23 @@ func (c *composer) body() []item {
 			p.Spans, p.Tag = spansOf(b.Spans, Regular), "item"
 			p.First = c.o.Indent + c.m.Width("- ", Font{Regular, size})
 			p.Rest = p.First
+		case document.Enacting:
+			// "QUYẾT ĐỊNH:" centred, glued to the first article.
+			lines, _ := c.centredPara(spansOf(b.Spans, Regular), size, c.o.Left+c.o.TextWidth()/2, c.o.TextWidth(), "enacting")
+			for i := range lines {
+				lines[i].keep = true
+			}
+			lines[0].before = paraSpace + lead/3
+			lines[len(lines)-1].h += lead / 3
+			items = append(items, lines...)
+			continue
 		default:
 			p.Spans, p.Tag = spansOf(b.Spans, Regular), "body"
 		}
 		lines := paraItems(p, c.m, c.o.Left, lead, paraSpace, b.Kind == document.Heading)
+		if leadsIn(b) {
+			lines[len(lines)-1].keep = true // "… như sau:" stays with what it announces
+		}
 		if b.Kind == document.Item {
 			dash := Text{X: c.o.Left + c.o.Indent, Y: baseline(c.m, size, lead), S: "-", Font: Font{Regular, size}, Tag: "item"}
 			lines[0].texts = append([]Text{dash}, lines[0].texts...)
@@ -99,12 +125,19 @@ func (c *composer) body() []item {
 	return items
 }
 
+// leadsIn reports whether a block ends with a colon: it announces the
+// item or paragraph after it, and a page break may not separate them.
+func leadsIn(b document.Block) bool {
+	return strings.HasSuffix(strings.TrimSpace(document.Plain(b.Spans)), ":")
+}
+
 // signature lays out the signature block in the right column (authority
 // and position in bold capitals, room for signature and seal, the name in
 // bold) and "Nơi nhận:" on the left, level with the first authority line.
-// It is returned as bands, glued together: it is never split across pages
-// unless it is taller than a page (a very long "Nơi nhận"), when it
-// breaks between lines rather than running off the page.
+// The signature is never split; a "Nơi nhận" longer than it may continue
+// on the next page below the signer's name (nd30.md §2.13 only asks that
+// it start level with the authority line), rather than take the whole
+// block to the next page and leave the foot of this one blank.
 func (c *composer) signature() []item {
 	lx, lw, rx, rw := c.o.Columns()
 	rc := rx + rw/2
@@ -120,25 +153,26 @@ func (c *composer) signature() []item {
 	name[0].before = signatureGap
 	right = append(right, name...)
 	page := &Page{}
-	bottom := stack(page, right, 0)
+	signed := stack(page, right, 0)
 	first := baseline(c.m, size, lead)
 	if len(page.Texts) > 0 {
 		first = page.Texts[0].Y
 	}
-	bottom = max(bottom, c.recipients(page, lx, lw, first))
-	bands := c.bands(page.Texts, bottom)
+	bottom := max(signed, c.recipients(page, lx, lw, first))
+	if signed > c.o.PageH-c.o.Top-c.o.Bottom {
+		signed = 0 // a signature taller than a page breaks where the page is full
+	}
+	bands := c.bands(page.Texts, signed, bottom)
 	bands[0].before = paraSpace + lead/2
 	return bands
 }
 
-// bands cuts a block of texts, h high, that is taller than a page into
-// horizontal bands at the bottoms of its lines where no other line
-// crosses, each band glued to the next. A block that fits on a page stays
-// one item.
-func (c *composer) bands(texts []Text, h float64) []item {
-	if h <= c.o.PageH-c.o.Top-c.o.Bottom {
-		return []item{{h: h, texts: texts}}
-	}
+// bands cuts a block of texts, h high, into horizontal bands: the first
+// down to the first line bottom at or below from (the signature, with the
+// lines of "Nơi nhận" beside it), then one band per line of what is left,
+// cut where no other line crosses. The last two bands are glued, so a
+// continued "Nơi nhận" never leaves its last line alone on a page.
+func (c *composer) bands(texts []Text, from, h float64) []item {
 	extent := func(t Text) (float64, float64) {
 		s := t.Font.Size * ptMM
 		return t.Y - c.m.Ascent()*s, t.Y + c.m.Descent()*s
@@ -146,7 +180,7 @@ func (c *composer) bands(texts []Text, h float64) []item {
 	cuts := []float64{}
 	for _, t := range texts {
 		_, cut := extent(t)
-		ok := cut < h
+		ok := cut < h && cut >= from
 		for _, u := range texts {
 			top, bottom := extent(u)
 			ok = ok && !(top < cut && cut < bottom)
@@ -157,17 +191,25 @@ func (c *composer) bands(texts []Text, h float64) []item {
 	}
 	slices.Sort(cuts)
 	cuts = append(slices.Compact(cuts), h)
-	items := make([]item, len(cuts))
+	var items []item
 	top := 0.0
 	for i, cut := range cuts {
-		items[i] = item{h: cut - top, keep: i < len(cuts)-1}
+		it := item{h: cut - top}
 		for _, t := range texts {
 			if y0, _ := extent(t); y0 >= top && (y0 < cut || i == len(cuts)-1) {
 				t.Y -= top
-				items[i].texts = append(items[i].texts, t)
+				it.texts = append(it.texts, t)
 			}
 		}
+		if n := len(items); n > 0 && len(it.texts) == 0 {
+			items[n-1].h += it.h // the space under the last line
+		} else {
+			items = append(items, it)
+		}
 		top = cut
+	}
+	if n := len(items); n >= 2 {
+		items[n-2].keep = true
 	}
 	return items
 }

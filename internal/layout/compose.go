@@ -1,7 +1,10 @@
 package layout
 
 import (
+	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/vanban/vanban/internal/document"
 )
@@ -27,9 +30,26 @@ const (
 )
 
 type composer struct {
-	doc *document.Document
-	m   Measurer
-	o   Options
+	doc      *document.Document
+	m        Measurer
+	o        Options
+	problems []Problem
+}
+
+// A Problem is a line the user set (an entry of a list) that the page
+// cannot hold as it is, reported at the entry's field.
+type Problem struct {
+	Path, Message, Expected string
+}
+
+// HeaderProblems reports the lines of the issuer, the parent body and the
+// title that were set in a list but are too wide to print as they are: a
+// list sets the lines, so they are never re-wrapped.
+func HeaderProblems(doc *document.Document, m Measurer, o Options) []Problem {
+	c := &composer{doc: doc, m: m, o: o.withDefaults()}
+	c.header()
+	c.title()
+	return c.problems
 }
 
 // Compose lays out the document on pages.
@@ -52,7 +72,13 @@ func Compose(doc *document.Document, m Measurer, o Options) []Page {
 		p.Number = n + 1
 		if n == 0 {
 			*p = head
-		} else {
+		}
+		texts := 1 // the page number
+		for _, x := range pl {
+			texts += len(items[x.i].texts)
+		}
+		p.Texts = slices.Grow(p.Texts, texts)
+		if n > 0 {
 			c.pageNumber(p)
 		}
 		for _, x := range pl {
@@ -77,22 +103,75 @@ func (c *composer) centred(s string, f Font, cx, lead float64, tag string) item 
 	return item{h: lead, texts: []Text{{X: cx - w/2, Y: baseline(c.m, f.Size, lead), S: s, Font: f, Tag: tag}}}
 }
 
-// centredPara breaks spans into balanced centred lines no wider than w.
-func (c *composer) centredPara(spans []Span, size, cx, w float64, tag string) ([]item, float64) {
-	p := Para{Spans: spans, Size: size, Width: w, Align: Center, Tag: tag}.Balanced(c.m)
-	lead := lineHeight(size)
+// centredPara breaks spans into centred lines no wider than w (see
+// centreBreaks) and returns them with the natural width of each line.
+func (c *composer) centredPara(spans []Span, size, cx, w float64, tag string) ([]item, []float64) {
+	p := Para{Spans: spans, Size: size, Width: w, Align: Center, Tag: tag}
+	return c.centredLines(p, centreBreaks(p, c.m, overflow{}), cx)
+}
+
+// centredText lays out a name or a title, given as its entries (texts)
+// and their spans (lines). A list sets the lines: each is printed as
+// written, and one wider than w by more than the overflow allowed (set:
+// in total over both sides, on the first line of the block and on the
+// others) is reported as a problem. A text is wrapped by centreBreaks,
+// within the overflow wrap. Lines wider than w stand out on both sides
+// alike.
+func (c *composer) centredText(texts document.TextList, lines [][]Span, size, cx, w float64, wrap, set overflow, tag string) ([]item, []float64) {
 	var items []item
-	widest := 0.0
-	for _, l := range breakLines(p, c.m) {
-		widest = max(widest, l.natural())
-	}
-	for _, texts := range p.Lines(c.m, cx-p.Width/2) {
-		for j := range texts {
-			texts[j].Y = baseline(c.m, size, lead)
+	var widths []float64
+	for i, spans := range lines {
+		p := Para{Spans: spans, Size: size, Width: w, Align: Center, Tag: tag}
+		var bl []brokenLine
+		if !texts.Listed() {
+			bl = centreBreaks(p, c.m, wrap)
+		} else {
+			bl = oneLine(p, c.m)
+			limit := w + set.rest
+			if i == 0 {
+				limit = w + set.first
+			}
+			if nat := bl[0].natural(); nat > limit+fitTolerant && i < len(texts) {
+				c.tooWide(texts[i].Path, text(spans), nat, w, limit, tag)
+			}
 		}
-		items = append(items, item{h: lead, texts: texts})
+		it, ws := c.centredLines(p, bl, cx)
+		items, widths = append(items, it...), append(widths, ws...)
 	}
-	return items, widest
+	return items, widths
+}
+
+// tooWide reports a line set in a list that is wider than its room: a
+// measure w, and up to limit when it may run past it on both sides.
+func (c *composer) tooWide(path, s string, nat, w, limit float64, tag string) {
+	msg := fmt.Sprintf("the line %q is %.1f mm wide; the text block is %.1f mm", s, nat, limit)
+	expected := "the line split into two entries of the list"
+	if tag != "title" && tag != "issued-by" {
+		msg = fmt.Sprintf("the line %q is %.1f mm wide; the column is %.1f mm, and a line may run past it by at most %.1f mm on each side here",
+			s, nat, w, (limit-w)/2)
+		if limit-w < 2*maxOverflow {
+			msg += ", beside the national name"
+		}
+	}
+	if tag == "issuer" || tag == "parent" {
+		expected += ", or style.header_size 12"
+	}
+	c.problems = append(c.problems, Problem{Path: path, Message: msg, Expected: expected})
+}
+
+// centredLines places broken lines centred on cx, one item each.
+func (c *composer) centredLines(p Para, bl []brokenLine, cx float64) ([]item, []float64) {
+	lead := lineHeight(p.Size)
+	items := make([]item, len(bl))
+	widths := make([]float64, len(bl))
+	for i, l := range bl {
+		texts := p.place(l, cx-p.Width/2)
+		for j := range texts {
+			texts[j].Y = baseline(c.m, p.Size, lead)
+		}
+		items[i], widths[i] = item{h: lead, texts: texts}, l.natural()
+	}
+	return items, widths
 }
 
 // stack places items one under the other from y, returning the texts and
@@ -113,6 +192,24 @@ func spansOf(ds []document.Span, base Style) []Span {
 		out[i] = Span{Text: s.Text, Style: Regular.With(base.Bold() || s.Bold, base.Italic() != s.Italic)}
 	}
 	return out
+}
+
+// spanLines converts the lines of a title.
+func spanLines(lines [][]document.Span, base Style) [][]Span {
+	out := make([][]Span, len(lines))
+	for i, l := range lines {
+		out[i] = spansOf(l, base)
+	}
+	return out
+}
+
+// text is the text of spans without their styles.
+func text(spans []Span) string {
+	var b strings.Builder
+	for _, s := range spans {
+		b.WriteString(s.Text)
+	}
+	return b.String()
 }
 
 func plain(s string, st Style) []Span { return []Span{{Text: s, Style: st}} }

@@ -44,7 +44,8 @@ func paginate(items []item, first, top, bottom float64) [][]placed {
 		if len(cur) == 0 && len(pages) > 0 {
 			before = 0 // at the top of a page; page 1 starts under the header
 		}
-		if len(cur) > 0 && y+before+it.h > bottom {
+		// Page 1 may be full with its header alone.
+		if (len(cur) > 0 || len(pages) == 0 && y > top) && y+before+it.h > bottom {
 			j := i
 			for j > start && items[j-1].keep {
 				j--

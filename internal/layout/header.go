@@ -89,41 +89,75 @@ func (c *composer) national(p *Page, rc float64) float64 {
 	}, c.o.Top)
 	m := p.Tagged("motto")[0]
 	w := c.m.Width(Motto, m.Font)
-	return c.ruleUnder(p, m, rc, w, "motto-rule")
+	return c.ruleUnder(p, m, rc, w, mottoRuleGap, "motto-rule")
 }
 
-// ruleUnder draws a centred rule of width w 2 pt below the descenders of
-// the line t, and returns its y.
-func (c *composer) ruleUnder(p *Page, t Text, cx, w float64, tag string) float64 {
-	y := t.Y + c.m.Descent()*t.Font.Size*ptMM + 2*ptMM
+// ruleUnder draws a centred rule of width w gap pt below the descenders
+// of the line t, and returns its y.
+func (c *composer) ruleUnder(p *Page, t Text, cx, w, gap float64, tag string) float64 {
+	y := t.Y + c.m.Descent()*t.Font.Size*ptMM + gap*ptMM
 	p.Rules = append(p.Rules, Rule{X1: cx - w/2, Y1: y, X2: cx + w/2, Y2: y, Width: ruleWidth, Tag: tag})
 	return y
 }
 
+// Gaps between the descenders of a line and the rule under it, in points.
+// The motto's rule belongs to the motto (nd30.md §2.2: 1.5–2.5 pt); the
+// issuer's and the title's stand about 1 mm under their line box
+// (§2.18), so that they read as rules, not as underlines.
+const (
+	mottoRuleGap = 2
+	blockRuleGap = 3
+)
+
 // issuer places the parent body (regular) and the issuing body (bold),
 // both in capitals and centred in the left column, with a rule 40 % as
-// wide as the widest issuing line (the decree: 1/3 to 1/2). It returns the
-// bottom of the block and the rule's y.
+// wide as the last issuing line, the line above it (nd30.md §2.3: 1/3 to
+// 1/2 of that line). A list sets the lines; a text is wrapped. It returns
+// the bottom of the block and the rule's y.
 func (c *composer) issuer(p *Page, lc, lw float64) (bottom, rule float64) {
 	hs := c.o.HeaderSize
-	var items []item
-	for _, s := range document.Upper(c.doc.Issuer.Parent) {
-		it, _ := c.centredPara(plain(s, Regular), hs, lc, lw, "parent")
-		items = append(items, it...)
+	parent, name := c.doc.Issuer.Parent.NonBlank(), c.doc.Issuer.Name.NonBlank()
+	over := c.leftOverflow()
+	pItems, _ := c.centredText(parent, upperLines(parent, Regular), hs, lc, lw, over, over, "parent")
+	if len(pItems) > 0 {
+		over.first = over.rest // only the top line stands beside the national name
 	}
-	widest := 0.0
-	for _, s := range document.Upper(c.doc.Issuer.Name) {
-		it, w := c.centredPara(plain(s, Bold), hs, lc, lw, "issuer")
-		items = append(items, it...)
-		widest = max(widest, w)
-	}
-	bottom = stack(p, items, c.o.Top)
+	nItems, widths := c.centredText(name, upperLines(name, Bold), hs, lc, lw, over, over, "issuer")
+	bottom = stack(p, append(pItems, nItems...), c.o.Top)
 	names := p.Tagged("issuer")
 	if len(names) == 0 {
 		return bottom, bottom
 	}
-	rule = c.ruleUnder(p, names[len(names)-1], lc, 0.4*widest, "issuer-rule")
+	rule = c.ruleUnder(p, names[len(names)-1], lc, 0.4*widths[len(widths)-1], blockRuleGap, "issuer-rule")
 	return max(bottom, rule), rule
+}
+
+// maxOverflow is how far a line of the left column may run past the
+// column on each side: the decree's own header tables have left columns
+// of 60–70 mm and run 2–6 mm past the text block (nd30.md §2.1), so a
+// name such as SỞ LAO ĐỘNG - THƯƠNG BINH (69.6 mm at 13 pt) keeps its
+// line. columnGap is the room kept between the two columns' texts.
+const (
+	maxOverflow = 3 // mm on each side
+	columnGap   = 1 // mm
+)
+
+// leftOverflow is the overflow allowed to the lines of the left column, in
+// total over both sides: the top line stands beside the national name,
+// the others beside the shorter motto or nothing.
+func (c *composer) leftOverflow() overflow {
+	_, _, _, rw := c.columns()
+	beside := (rw-c.m.Width(NationalName, Font{Bold, c.o.HeaderSize}))/2 - columnGap
+	return overflow{first: 2 * max(0, min(maxOverflow, beside)), rest: 2 * maxOverflow}
+}
+
+// upperLines are the entries of a list in capitals, as spans of one style.
+func upperLines(l document.TextList, st Style) [][]Span {
+	var out [][]Span
+	for _, s := range document.Upper(l) {
+		out = append(out, plain(s, st))
+	}
+	return out
 }
 
 // underNumber places what the left column holds under the number: a công
@@ -132,9 +166,15 @@ func (c *composer) issuer(p *Page, lc, lw float64) (bottom, rule float64) {
 func (c *composer) underNumber(p *Page, lc, lw, y float64) float64 {
 	bottom := y
 	if c.doc.Kind.IsLetter() {
-		items, _ := c.centredPara(spansOf(c.doc.TitleSpans(), Regular), letterSize, lc, lw, "abstract")
-		items[0].before = 6 * ptMM
-		bottom = stack(p, items, y)
+		// Under the number, beside a date that may wrap: a wrapped
+		// abstract keeps to the column; a line set in a list may run
+		// past it like the issuer's.
+		set := overflow{2 * maxOverflow, 2 * maxOverflow}
+		items, _ := c.centredText(c.doc.Title.NonBlank(), spanLines(c.doc.TitleLines(), Regular), letterSize, lc, lw, overflow{}, set, "abstract")
+		if len(items) > 0 {
+			items[0].before = 6 * ptMM
+			bottom = stack(p, items, y)
+		}
 	}
 	if c.doc.Draft {
 		bottom = c.stamp(p, "DỰ THẢO", 0, Black, lc, bottom+3, "draft")

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -39,6 +40,9 @@ type frag struct {
 	s  string
 	st Style
 	w  float64
+	// space marks a space inside a word around a spaced dash: it may not
+	// break, but stretches in a justified line like any other space.
+	space bool
 }
 
 type word struct {
@@ -50,42 +54,75 @@ type word struct {
 
 // words splits the spans into words. Runs of white space collapse to one
 // space; a no-break space (U+00A0) stays inside its word.
+//
+// A paragraph has hundreds of words, so the words share one array of
+// fragments, and a fragment's text is a slice of its span's text unless
+// it runs on across spans of the same style.
 func words(spans []Span, size float64, m Measurer) []word {
-	var out []word
-	var cur word
-	var buf []byte
+	n := 1 // about the number of words: spaces and line ends, plus one
+	for _, sp := range spans {
+		n += strings.Count(sp.Text, " ") + strings.Count(sp.Text, "\n")
+	}
+	out := make([]word, 0, n)
+	frags := make([]frag, 0, n+len(spans)) // every word's fragments; frags[first:] are the current word's
+	first, width := 0, 0.0
 	st := Regular
-	flushFrag := func() {
-		if len(buf) > 0 {
-			s := string(buf)
-			w := m.Width(s, Font{st, size})
-			cur.frags = append(cur.frags, frag{s, st, w})
-			cur.w += w
+	spaces := [4]float64{-1, -1, -1, -1} // width of a space, by style
+	// The fragment being read is src[from:] up to where it ends, plus
+	// before it what buf holds from earlier spans; from < 0 when it has no
+	// part in src.
+	var buf []byte
+	src, from := "", -1
+	flushFrag := func(to int) {
+		s := ""
+		switch {
+		case len(buf) > 0:
+			if from >= 0 {
+				buf = append(buf, src[from:to]...)
+			}
+			s = string(buf)
 			buf = buf[:0]
+		case from >= 0:
+			s = src[from:to]
+		}
+		from = -1
+		if s == "" {
+			return
+		}
+		w := m.Width(s, Font{st, size})
+		frags = append(frags, frag{s: s, st: st, w: w})
+		width += w
+	}
+	endWord := func(space float64, spSt Style) {
+		if len(frags) > first {
+			out = append(out, word{frags: frags[first:len(frags):len(frags)], w: width, space: space, spSt: spSt})
+			first, width = len(frags), 0
 		}
 	}
 	for _, sp := range spans {
 		if sp.Style != st {
-			flushFrag()
+			flushFrag(len(src))
 			st = sp.Style
+		} else if from >= 0 {
+			buf = append(buf, src[from:]...) // the fragment runs on into this span
 		}
-		for _, r := range sp.Text {
+		src, from = sp.Text, -1
+		for i, r := range sp.Text {
 			if r != '\u00A0' && unicode.IsSpace(r) {
-				flushFrag()
-				if len(cur.frags) > 0 {
-					cur.space, cur.spSt = m.Width(" ", Font{st, size}), st
-					out = append(out, cur)
-					cur = word{}
+				flushFrag(i)
+				if spaces[st] < 0 {
+					spaces[st] = m.Width(" ", Font{st, size})
 				}
+				endWord(spaces[st], st)
 				continue
 			}
-			buf = utf8.AppendRune(buf, r)
+			if from < 0 {
+				from = i
+			}
 		}
 	}
-	flushFrag()
-	if len(cur.frags) > 0 {
-		out = append(out, cur)
-	}
+	flushFrag(len(src))
+	endWord(0, Regular)
 	return glueDashes(out)
 }
 
@@ -99,9 +136,9 @@ func glueDashes(ws []word) []word {
 		if n := len(out); n > 0 && i+1 < len(ws) && isDash(w) {
 			prev := &out[n-1]
 			next := ws[i+1]
-			prev.frags = append(prev.frags, frag{" ", prev.spSt, prev.space})
+			prev.frags = append(prev.frags, frag{" ", prev.spSt, prev.space, true})
 			prev.frags = append(prev.frags, w.frags...)
-			prev.frags = append(prev.frags, frag{" ", w.spSt, w.space})
+			prev.frags = append(prev.frags, frag{" ", w.spSt, w.space, true})
 			prev.frags = append(prev.frags, next.frags...)
 			prev.w += prev.space + w.w + w.space + next.w
 			prev.space, prev.spSt = next.space, next.spSt
@@ -121,37 +158,36 @@ func isDash(w word) bool {
 	return s == "-" || s == "–" || s == "—"
 }
 
-// splitLong breaks a word wider than avail into pieces that fit, between
-// characters: only very long tokens (addresses, codes) need it.
-func splitLong(w word, avail float64, size float64, m Measurer) []word {
-	var out []word
-	var cur word
-	for _, f := range w.frags {
-		start := 0
+// splitFirst breaks off the start of a word wider than avail, as much as
+// fits (at least one character), between characters: only very long
+// tokens (addresses, codes) need it. The rest keeps the word's space.
+func splitFirst(w word, avail float64, size float64, m Measurer) (head, rest word) {
+	for k, f := range w.frags {
 		for i, r := range f.s {
 			n := i + utf8.RuneLen(r)
-			piece := f.s[start:n]
-			pw := m.Width(piece, Font{f.st, size})
-			if cur.w+pw > avail && (len(cur.frags) > 0 || i > start) {
-				if i > start {
-					s := f.s[start:i]
-					sw := m.Width(s, Font{f.st, size})
-					cur.frags = append(cur.frags, frag{s, f.st, sw})
-					cur.w += sw
-				}
-				out = append(out, cur)
-				cur, start = word{}, i
+			if head.w+m.Width(f.s[:n], Font{f.st, size}) <= avail || head.w == 0 && i == 0 {
+				continue
 			}
+			if i > 0 {
+				head.frags = append(head.frags, measured(f.s[:i], f.st, size, m))
+				head.w += head.frags[len(head.frags)-1].w
+			}
+			rest.frags = append([]frag{measured(f.s[i:], f.st, size, m)}, w.frags[k+1:]...)
+			for _, rf := range rest.frags {
+				rest.w += rf.w
+			}
+			rest.space, rest.spSt = w.space, w.spSt
+			return head, rest
 		}
-		if start < len(f.s) {
-			s := f.s[start:]
-			sw := m.Width(s, Font{f.st, size})
-			cur.frags = append(cur.frags, frag{s, f.st, sw})
-			cur.w += sw
-		}
+		head.frags = append(head.frags, f)
+		head.w += f.w
 	}
-	cur.space, cur.spSt = w.space, w.spSt
-	return append(out, cur)
+	head.space, head.spSt = w.space, w.spSt
+	return head, rest
+}
+
+func measured(s string, st Style, size float64, m Measurer) frag {
+	return frag{s: s, st: st, w: m.Width(s, Font{st, size})}
 }
 
 // A brokenLine is the words of one line and its indent.
@@ -178,33 +214,38 @@ func (l brokenLine) natural() float64 {
 func breakLines(p Para, m Measurer) []brokenLine {
 	ws := words(p.Spans, p.Size, m)
 	var lines []brokenLine
-	cur := brokenLine{indent: p.First}
+	indent, start := p.First, 0 // the line being filled holds ws[start:i]
 	width := 0.0
 	const eps = 1e-6
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
-		avail := p.Width - cur.indent
-		if len(cur.words) == 0 {
+		avail := p.Width - indent
+		if i == start {
 			if w.w > avail+eps {
-				parts := splitLong(w, avail, p.Size, m)
-				ws = append(ws[:i], append(parts, ws[i+1:]...)...)
-				w = ws[i]
+				// The part that fits fills this line alone; the rest
+				// starts the next one.
+				head, rest := splitFirst(w, avail, p.Size, m)
+				if len(rest.frags) > 0 {
+					lines = append(lines, brokenLine{words: []word{head}, indent: indent})
+					indent = p.Rest
+					ws[i] = rest
+					i--
+					continue
+				}
 			}
-			cur.words, width = append(cur.words, w), w.w
+			width = w.w
 			continue
 		}
-		prev := cur.words[len(cur.words)-1]
-		if width+prev.space+w.w <= avail+eps {
-			cur.words = append(cur.words, w)
-			width += prev.space + w.w
+		if width+ws[i-1].space+w.w <= avail+eps {
+			width += ws[i-1].space + w.w
 			continue
 		}
-		lines = append(lines, cur)
-		cur = brokenLine{indent: p.Rest}
+		lines = append(lines, brokenLine{words: ws[start:i:i], indent: indent})
+		indent, start = p.Rest, i
 		i--
 	}
-	if len(cur.words) > 0 || len(lines) == 0 {
-		lines = append(lines, cur)
+	if start < len(ws) || len(lines) == 0 {
+		lines = append(lines, brokenLine{words: ws[start:], indent: indent})
 	}
 	lines[len(lines)-1].last = true
 	return lines
@@ -216,30 +257,57 @@ func (p Para) place(l brokenLine, x float64) []Text {
 	x += l.indent
 	extra := 0.0
 	nat := l.natural()
+	gaps := len(l.words) - 1 // the spaces that stretch, glued ones included
+	for _, w := range l.words {
+		for _, f := range w.frags {
+			if f.space {
+				gaps++
+			}
+		}
+	}
 	switch {
-	case p.Align == Justify && !l.last && len(l.words) > 1:
-		extra = (avail - nat) / float64(len(l.words)-1)
+	case p.Align == Justify && !l.last && gaps > 0:
+		extra = (avail - nat) / float64(gaps)
 	case p.Align == Center:
 		x += (avail - nat) / 2
 	}
-	var out []Text
 	// Join words into one text per style run; in justified lines every
-	// word is placed on its own, at its stretched position.
+	// word is placed on its own, at its stretched position. A run being
+	// joined is gathered in buf.
 	joinable := extra == 0
+	out := make([]Text, 0, len(l.words))
+	var buf []byte
+	joining := false
+	endRun := func() {
+		if joining {
+			out[len(out)-1].S = string(buf)
+			joining = false
+		}
+	}
 	for i, w := range l.words {
 		for j, f := range w.frags {
+			if f.space && !joinable { // a stretched space: nothing to draw
+				x += f.w + extra
+				continue
+			}
 			if n := len(out); joinable && n > 0 && out[n-1].Font.Style == f.st && (j > 0 || l.words[i-1].spSt == f.st) {
-				if j == 0 {
-					out[n-1].S += " "
+				if !joining {
+					buf = append(buf[:0], out[n-1].S...)
+					joining = true
 				}
-				out[n-1].S += f.s
+				if j == 0 {
+					buf = append(buf, ' ')
+				}
+				buf = append(buf, f.s...)
 			} else {
+				endRun()
 				out = append(out, Text{X: x, S: f.s, Font: Font{f.st, p.Size}, Tag: p.Tag, Color: p.Color})
 			}
 			x += f.w
 		}
 		x += w.space + extra
 	}
+	endRun()
 	return out
 }
 
@@ -252,36 +320,4 @@ func (p Para) Lines(m Measurer, x float64) [][]Text {
 		out[i] = p.place(l, x)
 	}
 	return out
-}
-
-// Widest returns the natural width of the widest line of the paragraph.
-func (p Para) Widest(m Measurer) float64 {
-	w := 0.0
-	for _, l := range breakLines(p, m) {
-		w = max(w, l.natural())
-	}
-	return w
-}
-
-// Balanced returns p narrowed to the smallest measure that keeps its number
-// of lines, so a centred title of two lines breaks into two lines of about
-// the same length instead of a long one and a short one.
-func (p Para) Balanced(m Measurer) Para {
-	n := len(breakLines(p, m))
-	if n < 2 {
-		return p
-	}
-	lo, hi := p.Width/2, p.Width
-	for hi-lo > 0.5 {
-		mid := (lo + hi) / 2
-		q := p
-		q.Width = mid
-		if len(breakLines(q, m)) > n {
-			lo = mid
-		} else {
-			hi = mid
-		}
-	}
-	p.Width = hi
-	return p
 }

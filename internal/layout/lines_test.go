@@ -56,6 +56,24 @@ func TestLongWordSplits(t *testing.T) {
 	}
 }
 
+// A word longer than the line fills each line it needs, whatever the
+// indent of the first line, and its last piece is followed by the next
+// word as usual. Pieces are never placed side by side with a space (or a
+// justification gap) between them.
+func TestLongWordFillsLines(t *testing.T) {
+	p := Para{Spans: []Span{{Text: strings.Repeat("x", 21) + " cd"}}, Width: 10, First: 6}
+	if got := strings.Join(lineTexts(p), "|"); got != "xxxx|xxxxxxxxxx|xxxxxxx cd" {
+		t.Errorf("got %q", got)
+	}
+	for _, texts := range p.Lines(mono{}, 0) {
+		for _, tx := range texts {
+			if strings.Contains(tx.S, "x x") {
+				t.Errorf("a space inside the broken word: %q", tx.S)
+			}
+		}
+	}
+}
+
 // A spaced dash never starts or ends a line.
 func TestDashBindsToNeighbours(t *testing.T) {
 	p := Para{Spans: []Span{{Text: "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"}}, Width: 14}
@@ -90,21 +108,44 @@ func TestJustifiedPlacement(t *testing.T) {
 	}
 }
 
-func TestBalanced(t *testing.T) {
-	p := Para{Spans: []Span{{Text: "Công tác năm của Ban Vì sự tiến bộ của Phụ nữ thị xã"}}, Width: 40, Align: Center}
-	b := p.Balanced(mono{})
-	greedy, balanced := lineTexts(p), lineTexts(b)
-	if len(greedy) != len(balanced) {
-		t.Fatalf("balancing changed the number of lines: %q → %q", greedy, balanced)
-	}
-	diff := func(ls []string) int { return utf8.RuneCountInString(ls[0]) - utf8.RuneCountInString(ls[len(ls)-1]) }
-	if diff(balanced) >= diff(greedy) || diff(balanced) > 6 {
-		t.Errorf("not balanced: %q (greedy %q)", balanced, greedy)
-	}
-}
-
 func TestStyleWith(t *testing.T) {
 	if Italic.With(true, false) != BoldItalic || Regular.With(false, true) != Italic || Bold.With(false, false) != Bold {
 		t.Error("Style.With")
+	}
+}
+
+// In a justified line the spaces around a spaced dash stretch like the
+// others: "hóa – hiện" must not stay tight while its neighbours spread.
+func TestDashSpacesStretch(t *testing.T) {
+	p := Para{Spans: []Span{{Text: "aa - bb cc dd ee ff"}}, Width: 14, Align: Justify}
+	line := p.Lines(mono{}, 0)[0]
+	var gaps []float64
+	end := 0.0
+	for i, tx := range line {
+		if i > 0 {
+			gaps = append(gaps, tx.X-end)
+		}
+		end = tx.X + (mono{}).Width(tx.S, tx.Font)
+	}
+	if len(gaps) != 4 || end != 14 {
+		t.Fatalf("texts %+v", line)
+	}
+	for _, g := range gaps {
+		if g != gaps[0] || g <= 1 {
+			t.Errorf("gaps %v: want all equal and stretched", gaps)
+		}
+	}
+}
+
+// When the header leaves no room on page 1 for the first item, that item
+// starts page 2 instead of running off the bottom of page 1.
+func TestPaginateAfterFullHeader(t *testing.T) {
+	items := []item{{h: 10}, {h: 10}}
+	pages := paginate(items, 275, 20, 277)
+	if len(pages) != 2 || len(pages[0]) != 0 || len(pages[1]) != 2 || pages[1][0].y != 20 {
+		t.Errorf("got %+v", pages)
+	}
+	if pages := paginate(items, 20, 20, 277); len(pages) != 1 {
+		t.Errorf("two items on an empty page: %+v", pages)
 	}
 }

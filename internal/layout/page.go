@@ -169,21 +169,3 @@ func (p *Page) Lines(m Measurer) []Line {
 	}
 	return lines
 }
-
-// StylesUsed reports which styles appear on any of the pages, so that the
-// painter loads only those fonts.
-func StylesUsed(pages []Page) []Style {
-	seen := [4]bool{}
-	for _, p := range pages {
-		for _, t := range p.Texts {
-			seen[t.Font.Style] = true
-		}
-	}
-	var out []Style
-	for _, s := range Styles {
-		if seen[s] {
-			out = append(out, s)
-		}
-	}
-	return out
-}

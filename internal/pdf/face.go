@@ -15,7 +15,8 @@ import (
 //
 // Parsing a face takes well under a millisecond; fpdf's own parse of the
 // same file (AddUTF8FontFromBytes) costs several, so fpdf only gets the
-// styles a document really uses.
+// styles a document really uses, each cut down to the characters drawn in
+// it (subset.go).
 type Face struct {
 	data []byte
 	// widths holds the advance of every BMP code point in blocks of 256
@@ -128,8 +129,18 @@ func (f *Face) metrics(t map[string][]byte) error {
 // bmpCmap calls fn with every BMP code point and its glyph from the first
 // Unicode cmap subtable of format 4, the one fpdf uses.
 func bmpCmap(cmap []byte, fn func(r, g int)) error {
+	sub, err := cmap4(cmap)
+	if err != nil {
+		return err
+	}
+	return format4(sub, fn)
+}
+
+// cmap4 returns the first Unicode cmap subtable of format 4, the one fpdf
+// uses.
+func cmap4(cmap []byte) ([]byte, error) {
 	if len(cmap) < 4 {
-		return errors.New("the font's cmap table is cut short")
+		return nil, errors.New("the font's cmap table is cut short")
 	}
 	n := int(binary.BigEndian.Uint16(cmap[2:]))
 	for i := range n {
@@ -143,38 +154,80 @@ func bmpCmap(cmap []byte, fn func(r, g int)) error {
 			continue
 		}
 		if binary.BigEndian.Uint16(cmap[off:]) == 4 {
-			return format4(cmap[off:], fn)
+			return cmap[off:], nil
 		}
 	}
-	return errors.New("the font has no Unicode character map (cmap format 4)")
+	return nil, errors.New("the font has no Unicode character map (cmap format 4)")
 }
 
-func format4(sub []byte, fn func(r, g int)) error {
+// segments is a cmap subtable of format 4 split into its arrays.
+type segments struct {
+	sub                          []byte
+	n                            int // number of segments
+	ends, starts, deltas, ranges int // offsets of the arrays in sub
+}
+
+func parseFormat4(sub []byte) (segments, error) {
 	if len(sub) < 14 {
-		return errors.New("the font's character map is cut short")
+		return segments{}, errors.New("the font's character map is cut short")
 	}
 	if n := int(binary.BigEndian.Uint16(sub[2:])); n >= 14 && n < len(sub) {
 		sub = sub[:n]
 	}
-	segs := int(binary.BigEndian.Uint16(sub[6:])) / 2
-	ends, starts := 14, 16+2*segs
-	deltas, ranges := starts+2*segs, starts+4*segs
-	if ranges+2*segs > len(sub) {
-		return errors.New("the font's character map is cut short")
+	n := int(binary.BigEndian.Uint16(sub[6:])) / 2
+	s := segments{sub: sub, n: n, ends: 14, starts: 16 + 2*n}
+	s.deltas, s.ranges = s.starts+2*n, s.starts+4*n
+	if s.ranges+2*n > len(sub) {
+		return segments{}, errors.New("the font's character map is cut short")
 	}
-	u16 := func(p int) int { return int(binary.BigEndian.Uint16(sub[p:])) }
-	for s := range segs {
-		end, start, delta, ro := u16(ends+2*s), u16(starts+2*s), u16(deltas+2*s), u16(ranges+2*s)
-		for c := start; c <= end && c < 1<<16; c++ {
-			g := 0
-			if ro == 0 {
-				g = (c + delta) & 0xFFFF
-			} else if p := ranges + 2*s + ro + 2*(c-start); p+2 <= len(sub) {
-				if g = u16(p); g != 0 {
-					g = (g + delta) & 0xFFFF
-				}
-			}
-			fn(c, g)
+	return s, nil
+}
+
+func (s segments) u16(p int) int { return int(binary.BigEndian.Uint16(s.sub[p:])) }
+
+// segment returns segment i: a range of code points and how to find their
+// glyphs.
+func (s segments) segment(i int) segment {
+	g := segment{start: s.u16(s.starts + 2*i), end: s.u16(s.ends + 2*i), delta: s.u16(s.deltas + 2*i)}
+	if ro := s.u16(s.ranges + 2*i); ro != 0 {
+		g.sub, g.at = s.sub, s.ranges+2*i+ro-2*g.start
+	}
+	return g
+}
+
+// segment is one range of a format 4 character map. Its glyphs come from
+// the code point plus delta, or, when sub is set, from the glyph array in
+// sub (the glyph of c at offset at+2c) plus delta.
+type segment struct {
+	start, end, delta, at int
+	sub                   []byte
+}
+
+// glyph returns the glyph of c, a code point of the segment; 0 when there
+// is none.
+func (g segment) glyph(c int) int {
+	if g.sub == nil {
+		return (c + g.delta) & 0xFFFF
+	}
+	p := g.at + 2*c
+	if p < 0 || p+2 > len(g.sub) {
+		return 0
+	}
+	if v := int(binary.BigEndian.Uint16(g.sub[p:])); v != 0 {
+		return (v + g.delta) & 0xFFFF
+	}
+	return 0
+}
+
+func format4(sub []byte, fn func(r, g int)) error {
+	s, err := parseFormat4(sub)
+	if err != nil {
+		return err
+	}
+	for i := range s.n {
+		g := s.segment(i)
+		for c := g.start; c <= g.end && c < 1<<16; c++ {
+			fn(c, g.glyph(c))
 		}
 	}
 	return nil

@@ -1,6 +1,8 @@
 // Package pdf paints laid-out pages into a PDF with fpdf, the only package
-// of vanban that uses it. It embeds the fonts (only the styles a document
-// uses), writes the metadata, and keeps the output byte-for-byte
+// of vanban that uses it (fpdf is a patched copy in third_party/fpdf, see
+// its PATCHES.md). It embeds the fonts (only the styles a document uses,
+// cut down to the characters drawn), writes the metadata, and keeps the
+// output byte-for-byte
 // deterministic: sorted catalogues and dates taken from the document,
 // never the clock. It also reads the fonts' metrics for the layout, so
 // that the layout measures exactly what fpdf draws.
@@ -9,6 +11,7 @@ package pdf
 import (
 	"fmt"
 	"io"
+	"math/bits"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -41,8 +44,16 @@ func Write(w io.Writer, pages []layout.Page, f *Fonts, meta Meta) error {
 	p.SetCreator(Producer, true)
 	p.SetProducer(Producer, true)
 	p.SetLang("vi-VN")
-	for _, s := range layout.StylesUsed(pages) {
-		p.AddUTF8FontFromBytes(f.family, string(fpdfStyle(s)), f.files[s])
+	used := runesUsed(pages)
+	for _, s := range layout.Styles {
+		if used[s] == nil {
+			continue
+		}
+		file, err := subset(f.files[s], used[s])
+		if err != nil {
+			file = f.files[s] // fpdf copes with more than vanban's subsetter follows
+		}
+		p.AddUTF8FontFromBytes(f.family, string(fpdfStyle(s)), file)
 	}
 	if err := p.Error(); err != nil {
 		return fmt.Errorf("cannot load the fonts: %w", err)
@@ -55,6 +66,39 @@ func Write(w io.Writer, pages []layout.Page, f *Fonts, meta Meta) error {
 		return fmt.Errorf("cannot write the PDF: %w", err)
 	}
 	return nil
+}
+
+// runesUsed returns, for each style, the sorted characters the pages draw
+// in it: the characters its font subset needs. Styles not used get none.
+func runesUsed(pages []layout.Page) [4][]rune {
+	var seen [4]*[1 << 16 / 64]uint64 // a bit per BMP code point
+	for _, p := range pages {
+		for _, t := range p.Texts {
+			set := seen[t.Font.Style]
+			if set == nil {
+				set = new([1 << 16 / 64]uint64)
+				seen[t.Font.Style] = set
+			}
+			for _, r := range t.S {
+				if r < 1<<16 {
+					set[r/64] |= 1 << (r % 64)
+				}
+			}
+		}
+	}
+	var out [4][]rune
+	for s, set := range seen {
+		if set == nil {
+			continue
+		}
+		out[s] = []rune{} // used, even if only by empty texts
+		for i, w := range set {
+			for ; w != 0; w &= w - 1 {
+				out[s] = append(out[s], rune(i*64+bits.TrailingZeros64(w)))
+			}
+		}
+	}
+	return out
 }
 
 // painter draws onto fpdf, setting fonts and colours only when they change.

@@ -1,0 +1,296 @@
+package document
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/vanban/vanban/internal/decode"
+	"github.com/vanban/vanban/internal/viet"
+)
+
+// Article is an article (Điều) of a decision, a resolution or a
+// regulation (nd30.md §2.10, table A): "Điều 1. Title" in bold, then its
+// text, its numbered clauses and dash items. Written as a text, it is an
+// article without a title: "Điều 2. Quyết định này có hiệu lực …" with
+// only "Điều 2." in bold, as in the decree's Quyết định template.
+type Article struct {
+	Title   Text     `yaml:"title" vi:"tên điều"`
+	Text    Text     `yaml:"text" vi:"nội dung điều"`
+	Clauses []Clause `yaml:"clauses" vi:"các khoản 1., 2."`
+	Items   TextList `yaml:"items" vi:"các ý gạch đầu dòng"`
+	Path    string   `yaml:"-"`
+}
+
+// Clause is a numbered clause (khoản, "1.") of an article, with its points
+// (điểm, "a)"). Written as a text, it is a clause without a title.
+type Clause struct {
+	Title  Text     `yaml:"title" vi:"tên khoản"`
+	Text   Text     `yaml:"text" vi:"nội dung khoản"`
+	Points TextList `yaml:"points" vi:"các điểm a), b), c)"`
+	Items  TextList `yaml:"items" vi:"các ý gạch đầu dòng"`
+	Path   string   `yaml:"-"`
+}
+
+// articleFields and clauseFields decode the written-out forms without
+// recursing into DecodeNode.
+type (
+	articleFields Article
+	clauseFields  Clause
+)
+
+// DecodeNode implements decode.Unmarshaler: a text or a group of fields.
+func (a *Article) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
+	a.Path = path
+	if asText(n, "title", "text", "clauses", "items") {
+		a.Text.DecodeNode(d, n, path)
+		return
+	}
+	d.Value(n, path, (*articleFields)(a))
+}
+
+// DecodeNode implements decode.Unmarshaler: a text or a group of fields.
+func (c *Clause) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
+	c.Path = path
+	if asText(n, "title", "text", "points", "items") {
+		c.Text.DecodeNode(d, n, path)
+		return
+	}
+	d.Value(n, path, (*clauseFields)(c))
+}
+
+// asText reports whether n is to be read as a text: anything but a group
+// of fields, or a "group" that is one sentence ending with a colon
+// ("- Ban có nhiệm vụ sau:"), which Text explains.
+func asText(n *yaml.Node, keys ...string) bool {
+	if n.Kind != yaml.MappingNode {
+		return true
+	}
+	return len(n.Content) == 2 && n.Content[1].Tag == "!!null" && !slices.Contains(keys, n.Content[0].Value)
+}
+
+// IsLegal reports whether the type enacts its articles with a centred
+// "QUYẾT ĐỊNH:" or "QUYẾT NGHỊ:" line (nd30.md §2.6).
+func (t DocType) IsLegal() bool { return t.Key == "quyet-dinh" || t.Key == "nghi-quyet" }
+
+// Enacting is the line between the bases and the articles of a decision
+// or a resolution, or "".
+func (doc *Document) Enacting() string {
+	switch doc.Kind.Key {
+	case "quyet-dinh":
+		return "QUYẾT ĐỊNH:"
+	case "nghi-quyet":
+		return "QUYẾT NGHỊ:"
+	}
+	return ""
+}
+
+// Labels a clerk may type although vanban numbers articles, clauses and
+// points itself.
+var (
+	articleLabel = regexp.MustCompile(`^(?i:điều)\s*\d+\s*[.:]?\s*`)
+	clauseLabel  = regexp.MustCompile(`^\d+\s*[.)]\s+`)
+	pointLabel   = regexp.MustCompile(`^[a-zđ]\)\s*`)
+)
+
+// unlabel removes a number the clerk typed before a text.
+func unlabel(re *regexp.Regexp, s string) (string, string) {
+	t := trim(s)
+	if m := re.FindString(t); m != "" {
+		return t[len(m):], trim(m)
+	}
+	return t, ""
+}
+
+// articles adds the articles to the body: "Điều 1. Title" in bold (a
+// heading glued to what follows), or, without a title, "Điều 1." in bold
+// leading the text; clauses "1." (bold with their title), points "a)".
+func (b *bodyBuilder) articles(as []Article) {
+	for i, a := range as {
+		label := []Span{{Text: "Điều " + strconv.Itoa(i+1) + ". ", Bold: true}}
+		text, _ := unlabel(articleLabel, a.Text.Value)
+		paras := splitParagraphs(text)
+		hasTitle := trim(a.Title.Value) != ""
+		switch {
+		case hasTitle:
+			t := a.Title
+			n := len(b.blocks)
+			b.add(Heading, 1, t, trim(t.Value), strings.Index(t.Value, trim(t.Value)), label)
+			bolden(b.blocks[n:])
+		case len(paras) > 0:
+			b.add(Paragraph, 0, a.Text, paras[0].text, offset(a.Text.Value, text)+paras[0].off, label)
+			paras = paras[1:]
+		default:
+			b.blocks = append(b.blocks, Block{Kind: Heading, Level: 1, Spans: []Span{{Text: trim(label[0].Text), Bold: true}}, Path: a.Path})
+		}
+		for _, p := range paras {
+			b.add(Paragraph, 0, a.Text, p.text, offset(a.Text.Value, text)+p.off, nil)
+		}
+		b.items(a.Items)
+		for j, c := range a.Clauses {
+			b.clause(c, j+1)
+		}
+	}
+}
+
+// clause adds a clause: "1. Title" in bold on its own line, or "1. text".
+func (b *bodyBuilder) clause(c Clause, n int) {
+	label := []Span{{Text: strconv.Itoa(n) + ". "}}
+	text, _ := unlabel(clauseLabel, c.Text.Value)
+	paras := splitParagraphs(text)
+	if t := c.Title; trim(t.Value) != "" {
+		title, _ := unlabel(clauseLabel, t.Value)
+		kind := Heading
+		if len(paras) == 0 && len(c.Points.Values()) == 0 && len(c.Items.Values()) == 0 {
+			kind = Paragraph
+		}
+		k := len(b.blocks)
+		b.add(kind, 2, t, title, offset(t.Value, title), label)
+		bolden(b.blocks[k:])
+	} else if len(paras) > 0 {
+		b.add(Paragraph, 0, c.Text, paras[0].text, offset(c.Text.Value, text)+paras[0].off, label)
+		paras = paras[1:]
+	}
+	for _, p := range paras {
+		b.add(Paragraph, 0, c.Text, p.text, offset(c.Text.Value, text)+p.off, nil)
+	}
+	for i, pt := range c.Points.NonBlank() {
+		s, _ := unlabel(pointLabel, pt.Value)
+		b.add(Paragraph, 0, pt, s, offset(pt.Value, s), []Span{{Text: viet.Letter(i+1) + ") "}})
+	}
+	b.items(c.Items)
+}
+
+// items adds dash items.
+func (b *bodyBuilder) items(l TextList) {
+	for _, it := range l {
+		if text := trim(strings.TrimPrefix(trim(it.Value), "- ")); text != "" {
+			b.add(Item, 0, it, text, strings.Index(it.Value, text), nil)
+		}
+	}
+}
+
+// bolden sets blocks in bold, as titles of articles and clauses are.
+func bolden(blocks []Block) {
+	for i := range blocks {
+		for j := range blocks[i].Spans {
+			blocks[i].Spans[j].Bold = true
+		}
+		blocks[i].Spans = merge(blocks[i].Spans)
+	}
+}
+
+// offset is where part starts in the value s, for error positions.
+func offset(s, part string) int {
+	if i := strings.Index(s, part); i >= 0 {
+		return i
+	}
+	return 0
+}
+
+// articles checks the articles: not together with sections, none empty,
+// titles for all or none; numbers typed by hand are ignored with a
+// warning; a decision or resolution without articles is warned about, as
+// is a recipient "Như Điều N" that names no article.
+func (v *validator) articles() {
+	doc := v.doc
+	as := doc.Articles
+	switch {
+	case len(as) > 0 && len(doc.Sections) > 0:
+		v.d.Error("articles", "the document has both sections and articles",
+			"articles (Điều 1., Điều 2. …) for a Quyết định or Nghị quyết, or sections for a plan, program or report")
+	case len(as) == 0 && doc.Kind.IsLegal() && len(doc.Sections) > 0:
+		v.d.Warn("sections", fmt.Sprintf("a %s is written in articles (Điều 1., Điều 2. …), not in numbered sections", doc.Kind.Name),
+			"articles: with title, text, clauses and points; vanban new "+doc.Kind.Key+" shows one")
+	}
+	if doc.Kind.IsLegal() && len(doc.IssuedBy.Values()) == 0 && !v.d.Reported("issued_by") {
+		v.d.Warn("issued_by", fmt.Sprintf("a %s names the authority that issues it under its title", doc.Kind.Name),
+			"issued_by: CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN (or the collective body)")
+	}
+	titled := 0
+	for _, a := range as {
+		if trim(a.Title.Value) != "" {
+			titled++
+		}
+	}
+	for i, a := range as {
+		v.article(a, i+1, titled > 0 && titled < len(as))
+	}
+	v.citedArticles()
+}
+
+func (v *validator) article(a Article, n int, mixed bool) {
+	empty := trim(a.Text.Value) == "" && len(a.Clauses) == 0 && len(a.Items.Values()) == 0
+	switch {
+	case v.reportedUnder(a.Path):
+	case empty && trim(a.Title.Value) == "":
+		v.d.Error(a.Path, fmt.Sprintf("Điều %d is empty", n), "a text, or title: with text:, clauses: or items:")
+	case empty:
+		v.d.Error(decode.Join(a.Path, "title"), fmt.Sprintf("Điều %d has a title but nothing under it", n),
+			"text: (or clauses:) under the title; an article without a title is written as its text alone")
+	case mixed && trim(a.Title.Value) == "":
+		v.d.Warn(a.Path, fmt.Sprintf("Điều %d has no title, but other articles have one", n),
+			"a title for every article, or for none (as in the decree's Quyết định template)")
+	}
+	v.typedLabel(a.Text, articleLabel, "articles")
+	for i, c := range a.Clauses {
+		switch {
+		case v.reportedUnder(c.Path):
+		case trim(c.Title.Value) == "" && trim(c.Text.Value) == "" && len(c.Points.Values()) == 0 && len(c.Items.Values()) == 0:
+			v.d.Error(c.Path, fmt.Sprintf("clause %d of Điều %d is empty", i+1, n), "a text, or title: with text:, points: or items:")
+		case trim(c.Title.Value) == "" && trim(c.Text.Value) == "":
+			v.d.Error(c.Path, fmt.Sprintf("clause %d of Điều %d has points but no text", i+1, n), "text: (\"… gồm:\") or title: before the points")
+		}
+		v.typedLabel(c.Text, clauseLabel, "clauses")
+		v.typedLabel(c.Title, clauseLabel, "clauses")
+		for _, p := range c.Points {
+			v.typedLabel(p, pointLabel, "points")
+		}
+	}
+}
+
+// reportedUnder reports whether a problem was reported for path or a
+// field inside it (a misspelt key says what is missing better than
+// "empty" would).
+func (v *validator) reportedUnder(path string) bool {
+	for _, x := range v.d.Diags {
+		if x.Field == path || strings.HasPrefix(x.Field, path+".") || strings.HasPrefix(x.Field, path+"[") {
+			return true
+		}
+	}
+	return false
+}
+
+// typedLabel warns about a number typed before a text that vanban
+// numbers itself; the number is not printed twice.
+func (v *validator) typedLabel(t Text, re *regexp.Regexp, what string) {
+	if rest, label := unlabel(re, t.Value); label != "" && t.Path != "" {
+		v.d.Warn(t.Path, fmt.Sprintf("the number %q is typed before the text; vanban numbers %s itself and leaves it out", label, what),
+			"the text alone: "+rest)
+	}
+}
+
+// citedRe finds "Như Điều 3" in a recipient.
+var citedRe = regexp.MustCompile(`(?i)điều\s+(\d+)`)
+
+// citedArticles warns about a recipient "Như Điều N" (those who carry out
+// the decision, named in its last article) that names no article.
+func (v *validator) citedArticles() {
+	if len(v.doc.Articles) == 0 {
+		return
+	}
+	for _, r := range v.doc.Recipients {
+		m := citedRe.FindStringSubmatch(r.Value)
+		if m == nil {
+			continue
+		}
+		if n, _ := strconv.Atoi(m[1]); n < 1 || n > len(v.doc.Articles) {
+			v.d.Warn(r.Path, fmt.Sprintf("the document has no Điều %s: it has %d articles", m[1], len(v.doc.Articles)),
+				fmt.Sprintf("Như Điều %d, the article that names who carries out the document", len(v.doc.Articles)))
+		}
+	}
+}

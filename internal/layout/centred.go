@@ -1,0 +1,152 @@
+package layout
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/vanban/vanban/internal/viet"
+)
+
+// Costs of the choices centreBreaks weighs, in one unit: a line more, a
+// break of each rating, and the shape of neighbouring lines as a fraction
+// of the measure.
+const (
+	costLine    = 3
+	costFair    = 2  // a break between syllables not known to belong together
+	costPoor    = 6  // inside a known word, after a linking word, before a number
+	costOver    = 4  // a line wider than the measure (within the overflow allowed)
+	costInvert  = 10 // a line longer than the one above it
+	costRagged  = 2  // a line much shorter than the one above it
+	raggedRatio = 0.6
+	fitTolerant = 1e-6
+)
+
+// overflow is how much wider than the measure a centred line may be, in
+// total over both sides, on the first line of a block and on the others:
+// a header line may run a little past its column (see header.go).
+type overflow struct{ first, rest float64 } // first ≤ rest
+
+// centreBreaks breaks a centred name or title into lines no wider than
+// the measure. Among all ways of breaking it, it takes the one that reads
+// best (nd30.md §2.3, §2.6 leave this to the drafter): as few lines as
+// possible; breaks after a comma or before a word that starts a phrase
+// (VÀ, CỦA, VỀ, TRÊN, TẠI, NĂM, TỈNH, THỊ XÃ …), never inside a known
+// compound word or after a linking word (viet.LineBreak); each line no
+// longer than the one above it, and not much shorter. A line may use the overflow
+// when that spares a poor break. A no-break space (U+00A0) glues two
+// words.
+func centreBreaks(p Para, m Measurer, over overflow) []brokenLine {
+	ws := words(p.Spans, p.Size, m)
+	for i := 0; i < len(ws); i++ { // a word wider than the measure is cut
+		if ws[i].w > p.Width+fitTolerant {
+			if head, rest := splitFirst(ws[i], p.Width, p.Size, m); len(rest.frags) > 0 {
+				ws[i] = head
+				ws = slices.Insert(ws, i+1, rest)
+			}
+		}
+	}
+	n := len(ws)
+	if n == 0 {
+		return []brokenLine{{last: true}}
+	}
+	// pre[i] is the width of words[:i] with the space after each.
+	pre := make([]float64, n+1)
+	for i, w := range ws {
+		pre[i+1] = pre[i] + w.w + w.space
+	}
+	width := func(s, e int) float64 { return pre[e] - pre[s] - ws[e-1].space }
+	texts := make([]string, n)
+	for i, w := range ws {
+		texts[i] = wordText(w)
+	}
+	breakCost := make([]float64, n)
+	for i, r := range viet.LineBreaks(texts) {
+		breakCost[i] = [...]float64{0, costFair, costPoor}[r]
+	}
+	limit := func(s int) float64 {
+		if s == 0 {
+			return p.Width + over.first + fitTolerant
+		}
+		return p.Width + over.rest + fitTolerant
+	}
+	// lineCost is the cost of the line words[s:e].
+	lineCost := func(s, e int) float64 {
+		if width(s, e) > p.Width+fitTolerant && e > s+1 {
+			return costLine + costOver
+		}
+		return costLine
+	}
+	// reach[s] is the end of the longest line that can start at word s.
+	reach := make([]int, n)
+	for s := range reach {
+		e := s + 1
+		for e < n && width(s, e+1) <= limit(s) {
+			e++
+		}
+		reach[s] = e
+	}
+	// cost[s][e-s-1] is the best cost of words[:e] with the last line
+	// words[s:e]; from[s][e-s-1] the start of the line before it.
+	cost := make([][]float64, n)
+	from := make([][]int, n)
+	for s := range cost {
+		cost[s] = make([]float64, reach[s]-s)
+		from[s] = make([]int, reach[s]-s)
+		for k := range cost[s] {
+			cost[s][k] = math.Inf(1)
+		}
+	}
+	for e := 1; e <= reach[0]; e++ {
+		cost[0][e-1] = lineCost(0, e)
+	}
+	for s := 1; s < n; s++ {
+		for e := s + 1; e <= reach[s]; e++ {
+			cur := width(s, e)
+			// reach grows with q (over.first ≤ over.rest), so no line
+			// before the first that cannot reach s can either.
+			for q := s - 1; q >= 0 && reach[q] >= s; q-- {
+				if math.IsInf(cost[q][s-q-1], 1) {
+					continue
+				}
+				prev := width(q, s)
+				c := cost[q][s-q-1] + lineCost(s, e) + breakCost[s] +
+					(costInvert*max(0, cur-prev)+costRagged*max(0, raggedRatio*prev-cur))/p.Width
+				if c < cost[s][e-s-1] {
+					cost[s][e-s-1], from[s][e-s-1] = c, q
+				}
+			}
+		}
+	}
+	last := -1
+	for s := 0; s < n; s++ {
+		if reach[s] == n && (last < 0 || cost[s][n-s-1] < cost[last][n-last-1]) {
+			last = s
+		}
+	}
+	var lines []brokenLine
+	for s, e := last, n; ; s, e = from[s][e-s-1], s {
+		lines = append([]brokenLine{{words: ws[s:e], indent: p.Rest}}, lines...)
+		if s == 0 {
+			break
+		}
+	}
+	lines[0].indent = p.First
+	lines[len(lines)-1].last = true
+	return lines
+}
+
+// wordText is the text of a word without its styles.
+func wordText(w word) string {
+	var b strings.Builder
+	for _, f := range w.frags {
+		b.WriteString(f.s)
+	}
+	return b.String()
+}
+
+// oneLine keeps a paragraph on one line whatever its width: a line the
+// user set in a list is never re-wrapped.
+func oneLine(p Para, m Measurer) []brokenLine {
+	return []brokenLine{{words: words(p.Spans, p.Size, m), indent: p.First, last: true}}
+}
