@@ -34,6 +34,7 @@ type Document struct {
 	Sections   []Section    `yaml:"sections" vi:"các phần, mục"`
 	Articles   []Article    `yaml:"articles" vi:"các điều"`
 	Closing    TextList     `yaml:"closing" vi:"phần kết"`
+	Appendices []Appendix   `yaml:"appendices" vi:"các phụ lục"`
 	Recipients TextList     `yaml:"recipients" vi:"nơi nhận"`
 	Archive    Text         `yaml:"archive" vi:"lưu"`
 	Signer     Signer       `yaml:"signer,required" vi:"người ký"`
@@ -52,6 +53,9 @@ type Issuer struct {
 	Parent TextList `yaml:"parent" vi:"cơ quan chủ quản"`
 	Name   TextList `yaml:"name,required" vi:"tên cơ quan ban hành"`
 	Abbr   Text     `yaml:"abbr" vi:"chữ viết tắt"`
+	// InText is the name as a sentence writes it ("Ủy ban nhân dân thị
+	// xã Bỉm Sơn"), for the "Kèm theo …" line of the appendices.
+	InText Text `yaml:"in_text" vi:"tên cơ quan viết trong câu (dòng Kèm theo của phụ lục)"`
 }
 
 // Section is a numbered part of the body.
@@ -59,6 +63,7 @@ type Section struct {
 	Heading  Text      `yaml:"heading,required" vi:"tiêu đề"`
 	Text     Text      `yaml:"text" vi:"nội dung"`
 	Items    TextList  `yaml:"items" vi:"các ý gạch đầu dòng"`
+	Table    *Table    `yaml:"table" vi:"bảng"`
 	Sections []Section `yaml:"sections" vi:"mục con"`
 }
 

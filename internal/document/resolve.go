@@ -157,6 +157,7 @@ const (
 	Heading             // a numbered section heading, or an article's title
 	Item                // a "- " item, with a hanging indent
 	Enacting            // "QUYẾT ĐỊNH:", centred between the bases and the articles
+	TableBlock          // a table (Grid)
 )
 
 // Block is one paragraph of the body, with its markup resolved.
@@ -165,6 +166,7 @@ type Block struct {
 	Level int // heading level, 1 for the outermost sections
 	Spans []Span
 	Path  string // the field it came from, e.g. sections[2].items[1]
+	Grid  *Grid  // the table of a TableBlock
 }
 
 // Body returns the body of the document in reading order: legal bases,
@@ -182,6 +184,16 @@ type markupProblem struct {
 
 func (doc *Document) markupProblems() []markupProblem {
 	_, p := doc.body()
+	for _, a := range doc.Appendices {
+		_, ap := a.body()
+		p = append(p, ap...)
+		for _, t := range a.Title {
+			_, errs := ParseInline(t.Value)
+			for _, e := range errs {
+				p = append(p, markupProblem{e, t})
+			}
+		}
+	}
 	return p
 }
 
@@ -256,6 +268,7 @@ func (b *bodyBuilder) sections(ss []Section, level int) {
 			b.add(Paragraph, 0, s.Text, p.text, p.off, nil)
 		}
 		b.items(s.Items)
+		b.table(s.Table)
 		b.sections(s.Sections, level+1)
 	}
 }
@@ -268,7 +281,7 @@ func (b *bodyBuilder) heading(s Section, level int, label string) {
 	t := s.Heading
 	bold := !strings.HasSuffix(label, ")")
 	kind := Heading
-	if trim(s.Text.Value) == "" && len(s.Items.Values()) == 0 && len(s.Sections) == 0 {
+	if trim(s.Text.Value) == "" && len(s.Items.Values()) == 0 && len(s.Sections) == 0 && s.Table == nil {
 		// A clause without a title is regular (nd30.md §2.10 table B).
 		kind, bold = Paragraph, false
 	}
@@ -345,8 +358,8 @@ func splitParagraphs(s string) []para {
 // endMark ends the body with "./." as the decree's templates do: "…thực
 // hiện./.".
 func endMark(blocks []Block) {
-	if len(blocks) == 0 {
-		return
+	if len(blocks) == 0 || blocks[len(blocks)-1].Kind == TableBlock {
+		return // a table has no last sentence to end
 	}
 	b := &blocks[len(blocks)-1]
 	last := &b.Spans[len(b.Spans)-1]
@@ -383,6 +396,7 @@ func (doc *Document) Strings() []Text {
 		for _, s := range ss {
 			add(s.Heading, s.Text)
 			add(s.Items...)
+			addTable(&out, s.Table)
 			walk(s.Sections)
 		}
 	}
@@ -398,9 +412,43 @@ func (doc *Document) Strings() []Text {
 		}
 	}
 	add(doc.Closing...)
+	for _, a := range doc.Appendices {
+		add(a.Title...)
+		add(a.Text)
+		add(a.Items...)
+		addTable(&out, a.Table)
+		walk(a.Sections)
+	}
+	add(doc.Issuer.InText)
 	add(doc.Recipients...)
 	add(doc.Archive)
 	add(doc.Signer.Authority...)
 	add(doc.Signer.Position, doc.Signer.Name)
 	return out
+}
+
+// addTable adds the printed texts of a table.
+func addTable(out *[]Text, t *Table) {
+	if t == nil {
+		return
+	}
+	for _, c := range t.Columns {
+		if c.Title.Value != "" {
+			*out = append(*out, c.Title)
+		}
+	}
+	for _, r := range t.Rows {
+		for _, c := range r {
+			if c.Value != "" {
+				*out = append(*out, c)
+			}
+		}
+	}
+}
+
+// table adds a table to the body.
+func (b *bodyBuilder) table(t *Table) {
+	if t != nil && len(t.Columns) > 0 {
+		b.blocks = append(b.blocks, Block{Kind: TableBlock, Grid: b.grid(t), Path: t.Path})
+	}
 }

@@ -27,6 +27,8 @@ func Decode(d *decode.Decoder, root *yaml.Node, types []DocType) *Document {
 	v.title()
 	v.content()
 	v.articles()
+	v.tables()
+	v.appendices()
 	v.signer()
 	v.recipients()
 	v.urgency()

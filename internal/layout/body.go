@@ -84,11 +84,14 @@ func (c *composer) leftLine(s string, f Font, x, lead float64, tag string) item 
 // body lays out the legal bases, paragraphs, headings and items: justified,
 // first line indented, 6 pt before each paragraph; items hang after their
 // dash; headings are glued to what follows them.
-func (c *composer) body() []item {
+func (c *composer) body() []item { return c.blocks(c.doc.Body()) }
+
+// blocks lays out body blocks (of the document or of an appendix).
+func (c *composer) blocks(blocks []document.Block) []item {
 	var items []item
 	size := c.o.BodySize
 	lead := c.o.bodyLine(size)
-	for _, b := range c.doc.Body() {
+	for _, b := range blocks {
 		p := Para{Size: size, Width: c.o.TextWidth(), First: c.o.Indent, Align: Justify}
 		switch b.Kind {
 		case document.Basis:
@@ -99,6 +102,9 @@ func (c *composer) body() []item {
 			p.Spans, p.Tag = spansOf(b.Spans, Regular), "item"
 			p.First = c.o.Indent + c.m.Width("- ", Font{Regular, size})
 			p.Rest = p.First
+		case document.TableBlock:
+			items = append(items, c.table(b.Grid)...)
+			continue
 		case document.Enacting:
 			// "QUYẾT ĐỊNH:" centred, glued to the first article.
 			lines, _ := c.centredPara(spansOf(b.Spans, Regular), size, c.o.Left+c.o.TextWidth()/2, c.o.TextWidth(), "enacting")

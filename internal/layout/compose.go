@@ -49,10 +49,14 @@ func HeaderProblems(doc *document.Document, m Measurer, o Options) []Problem {
 	c := &composer{doc: doc, m: m, o: o.withDefaults()}
 	c.header()
 	c.title()
+	for i := range doc.Appendices {
+		c.appendixTitle(i)
+	}
 	return c.problems
 }
 
-// Compose lays out the document on pages.
+// Compose lays out the document on pages: the document, then each
+// appendix from a new page, with its own page numbers (nd30.md §1.1).
 func Compose(doc *document.Document, m Measurer, o Options) []Page {
 	o = o.withDefaults()
 	c := &composer{doc: doc, m: m, o: o}
@@ -65,33 +69,43 @@ func Compose(doc *document.Document, m Measurer, o Options) []Page {
 		items[len(items)-1].keep = true // the signature never stands alone
 	}
 	items = append(items, c.signature()...)
-	layout := paginate(items, y, o.Top, o.PageH-o.Bottom)
-	pages := make([]Page, len(layout))
+	pages := c.fill(nil, items, paginate(items, y, o.Top, o.PageH-o.Bottom), &head, 0)
+	for i := range doc.Appendices {
+		items := c.appendix(i)
+		pages = c.fill(pages, items, paginate(items, o.Top, o.Top, o.PageH-o.Bottom), nil, i+1)
+	}
+	return pages
+}
+
+// fill appends the pages of one flow (the document, or an appendix), its
+// first page starting from first when given, numbered from 1.
+func (c *composer) fill(pages []Page, items []item, layout [][]placed, first *Page, appendix int) []Page {
 	for n, pl := range layout {
-		p := &pages[n]
-		p.Number = n + 1
-		if n == 0 {
-			*p = head
+		p := Page{}
+		if n == 0 && first != nil {
+			p = *first
 		}
+		p.Number, p.Folio, p.Appendix = len(pages)+1, n+1, appendix
 		texts := 1 // the page number
 		for _, x := range pl {
 			texts += len(items[x.i].texts)
 		}
 		p.Texts = slices.Grow(p.Texts, texts)
 		if n > 0 {
-			c.pageNumber(p)
+			c.pageNumber(&p)
 		}
 		for _, x := range pl {
-			items[x.i].place(p, x.y)
+			x.put(items, &p)
 		}
+		pages = append(pages, p)
 	}
 	return pages
 }
 
 // pageNumber puts the page number in the top margin, centred on the text
-// block (nd30.md §1.1: not on page 1).
+// block (nd30.md §1.1: not on page 1; an appendix counts its own pages).
 func (c *composer) pageNumber(p *Page) {
-	s := strconv.Itoa(p.Number)
+	s := strconv.Itoa(p.Folio)
 	f := Font{Regular, c.o.BodySize}
 	x := c.o.Left + (c.o.TextWidth()-c.m.Width(s, f))/2
 	p.Texts = append(p.Texts, Text{X: x, Y: c.o.Top * 0.6, S: s, Font: f, Tag: "page-number"})
@@ -146,7 +160,7 @@ func (c *composer) centredText(texts document.TextList, lines [][]Span, size, cx
 func (c *composer) tooWide(path, s string, nat, w, limit float64, tag string) {
 	msg := fmt.Sprintf("the line %q is %.1f mm wide; the text block is %.1f mm", s, nat, limit)
 	expected := "the line split into two entries of the list"
-	if tag != "title" && tag != "issued-by" {
+	if tag != "title" && tag != "issued-by" && tag != "appendix-title" {
 		msg = fmt.Sprintf("the line %q is %.1f mm wide; the column is %.1f mm, and a line may run past it by at most %.1f mm on each side here",
 			s, nat, w, (limit-w)/2)
 		if limit-w < 2*maxOverflow {

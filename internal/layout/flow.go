@@ -7,6 +7,12 @@ type item struct {
 	h      float64 // height
 	before float64 // space above, dropped at the top of a page
 	keep   bool    // no page break between this item and the next
+	// head is placed above the item when it starts a page: the header
+	// row of the table the item continues.
+	head *item
+	// tail is drawn when the page ends under the item: the rule that
+	// closes a table's grid.
+	tail  []Rule
 	texts  []Text
 	rules  []Rule
 	boxes  []Box
@@ -38,6 +44,26 @@ func paginate(items []item, first, top, bottom float64) [][]placed {
 	var pages [][]placed
 	var cur []placed
 	y, start := first, 0 // start: index of the first item of the page
+	// pageTop is where the flow of a continuation page starts: under the
+	// repeated header of a table that the page continues.
+	pageTop := func(j int) float64 {
+		if j < len(items) && items[j].head != nil {
+			return top + items[j].head.h
+		}
+		return top
+	}
+	finish := func(p []placed, last bool) []placed {
+		if len(p) == 0 {
+			return p
+		}
+		if !last {
+			p[len(p)-1].tail = true
+		}
+		if f := p[0]; len(pages) > 0 && items[f.i].head != nil {
+			p = append([]placed{{i: f.i, y: top, head: true}}, p...)
+		}
+		return p
+	}
 	for i := 0; i < len(items); i++ {
 		it := &items[i]
 		before := it.before
@@ -54,21 +80,40 @@ func paginate(items []item, first, top, bottom float64) [][]placed {
 				j = i // the whole page is glued: break where it is full
 			}
 			cur = cur[:j-start]
-			pages = append(pages, cur)
-			cur, y, start = nil, top, j
+			pages = append(pages, finish(cur, false))
+			cur, y, start = nil, pageTop(j), j
 			i = j - 1
 			continue
 		}
-		cur = append(cur, placed{i, y + before})
+		cur = append(cur, placed{i: i, y: y + before})
 		y += before + it.h
 	}
-	return append(pages, cur)
+	return append(pages, finish(cur, true))
 }
 
 // placed is an item and the y of its top on its page.
 type placed struct {
-	i int
-	y float64
+	i    int
+	y    float64
+	head bool // the item's repeated table header, not the item
+	tail bool // the page ends under the item
+}
+
+// put places an entry of a page's layout onto the page.
+func (x placed) put(items []item, p *Page) {
+	it := &items[x.i]
+	if x.head {
+		it.head.place(p, x.y)
+		return
+	}
+	it.place(p, x.y)
+	if x.tail {
+		for _, r := range it.tail {
+			r.Y1 += x.y
+			r.Y2 += x.y
+			p.Rules = append(p.Rules, r)
+		}
+	}
 }
 
 // paraItems breaks a paragraph into line items with widow and orphan

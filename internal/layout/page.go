@@ -107,7 +107,13 @@ type Box struct {
 
 // Page is one page of positioned content.
 type Page struct {
-	Number int // 1-based
+	Number int // 1-based, in the whole file
+	// Folio is the page's number in its part: the document, or one
+	// appendix, each numbered from 1 (printed from 2 on).
+	Folio int
+	// Appendix is 0 on the document's pages, i on those of the i-th
+	// appendix.
+	Appendix int
 	Texts  []Text
 	Rules  []Rule
 	Boxes  []Box

@@ -1,0 +1,270 @@
+package document
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/vanban/vanban/internal/decode"
+	"github.com/vanban/vanban/internal/viet"
+)
+
+// Appendix is a Phụ lục attached to the document (nd30.md §2.15): it
+// starts on a page of its own, under its label ("Phụ lục II"), its title in
+// capitals and the line that ties it to the document ("Kèm theo Kế hoạch
+// số …"). Its content has the keys of a body section.
+type Appendix struct {
+	Title    TextList  `yaml:"title,required" vi:"tên phụ lục"`
+	Text     Text      `yaml:"text" vi:"nội dung"`
+	Items    TextList  `yaml:"items" vi:"các ý gạch đầu dòng"`
+	Table    *Table    `yaml:"table" vi:"bảng"`
+	Sections []Section `yaml:"sections" vi:"các mục"`
+}
+
+// AppendixLabel is the label line of appendix i (0-based): "Phụ lục" when
+// the document has one, "Phụ lục I", "Phụ lục II" … when it has several.
+func (doc *Document) AppendixLabel(i int) string {
+	if len(doc.Appendices) == 1 {
+		return "Phụ lục"
+	}
+	return "Phụ lục " + viet.Roman(i+1)
+}
+
+// AppendixTitle is the title of appendix i in capitals, one entry per line
+// when it was written as a list.
+func (doc *Document) AppendixTitle(i int) [][]Span {
+	var out [][]Span
+	for _, s := range doc.Appendices[i].Title.Values() {
+		spans, _ := ParseInline(oneLine(s))
+		for j := range spans {
+			spans[j].Text = viet.Upper(spans[j].Text)
+		}
+		out = append(out, spans)
+	}
+	return out
+}
+
+// LinkLine ties the appendices to the document: "(Kèm theo Kế hoạch số
+// 85/KH-UBND ngày 23 tháng 5 năm 2017 của Ủy ban nhân dân thị xã Bỉm
+// Sơn)". Without a number it keeps the blank of the "Số:" line for the
+// clerk: "số      /KH-UBND".
+func (doc *Document) LinkLine() string {
+	name, _ := doc.IssuerInText()
+	return "(Kèm theo " + doc.Kind.Name + " số" + strings.TrimPrefix(doc.NumberLine(), "Số:") +
+		" " + doc.Date.Long() + " của " + name + ")"
+}
+
+// IssuerInText is the issuing body's name as a sentence writes it: issuer.in_text
+// when given; the name as written when it has small letters; otherwise the
+// capitals lowered, with the place name after the administrative unit
+// capitalised ("ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN" → "Ủy ban nhân dân thị xã
+// Bỉm Sơn"). sure is false when that guess may miss capitals that belong
+// to the name (Sở Lao động - Thương binh và Xã hội), which only the
+// clerk knows.
+func (doc *Document) IssuerInText() (name string, sure bool) {
+	if s := oneLine(doc.Issuer.InText.Value); s != "" {
+		return s, true
+	}
+	s := oneLine(strings.Join(doc.Issuer.Name.Values(), " "))
+	if strings.ToUpper(s) != s {
+		return s, true
+	}
+	words := strings.Fields(strings.ToLower(s))
+	sure = len(words) == 0
+	for _, head := range []string{"ủy ban nhân dân", "hội đồng nhân dân", "uỷ ban nhân dân"} {
+		sure = sure || strings.HasPrefix(strings.Join(words, " ")+" ", head+" ")
+	}
+	if len(words) > 0 {
+		words[0] = capitalise(words[0])
+	}
+	return strings.Join(capitalPlace(words), " "), sure
+}
+
+// capitalPlace capitalises the words after the first administrative unit
+// (tỉnh, huyện, quận, thị xã, thành phố, xã, phường, thị trấn).
+func capitalPlace(words []string) []string {
+	for i := 1; i < len(words); i++ {
+		if n := adminUnit(words[i:]); n > 0 {
+			for j := i + n; j < len(words); j++ {
+				words[j] = capitalise(words[j])
+			}
+			return words
+		}
+	}
+	return words
+}
+
+// adminUnit returns how many words of an administrative unit start ws.
+func adminUnit(ws []string) int {
+	if len(ws) >= 3 && ws[0] == "thị" && (ws[1] == "xã" || ws[1] == "trấn") ||
+		len(ws) >= 3 && ws[0] == "thành" && ws[1] == "phố" {
+		return 2
+	}
+	if len(ws) >= 2 {
+		switch ws[0] {
+		case "tỉnh", "huyện", "quận", "xã", "phường":
+			return 1
+		}
+	}
+	return 0
+}
+
+func capitalise(w string) string {
+	r, n := utf8.DecodeRuneInString(w)
+	return string(unicode.ToUpper(r)) + w[n:]
+}
+
+// AppendixBody returns the content of appendix i as body blocks: its text,
+// items, table and numbered sections (numbered on their own: I., 1., a)).
+func (doc *Document) AppendixBody(i int) []Block {
+	b, _ := doc.Appendices[i].body()
+	return b
+}
+
+func (a *Appendix) body() ([]Block, []markupProblem) {
+	b := &bodyBuilder{labels: labels(maxDepth(a.Sections))}
+	for _, p := range splitParagraphs(a.Text.Value) {
+		b.add(Paragraph, 0, a.Text, p.text, p.off, nil)
+	}
+	b.items(a.Items)
+	b.table(a.Table)
+	b.sections(a.Sections, 1)
+	return b.blocks, b.problems
+}
+
+// tables validates every table of the body's sections and of the
+// appendices.
+func (v *validator) tables() {
+	var walk func([]Section)
+	walk = func(ss []Section) {
+		for _, s := range ss {
+			v.table(s.Table)
+			walk(s.Sections)
+		}
+	}
+	walk(v.doc.Sections)
+	for _, a := range v.doc.Appendices {
+		v.table(a.Table)
+		walk(a.Sections)
+	}
+}
+
+// appendices checks each appendix's title and content, and that the main
+// text points to it (nd30.md §2.15).
+func (v *validator) appendices() {
+	doc := v.doc
+	for i, a := range doc.Appendices {
+		p := decode.Index("appendices", i)
+		if len(a.Title.Values()) == 0 && v.d.Has(decode.Join(p, "title")) && !v.d.Reported(decode.Join(p, "title")) {
+			v.d.Error(decode.Join(p, "title"), "the appendix has no title", "its title, such as Phân công nhiệm vụ thực hiện Kế hoạch")
+		}
+		if trim(a.Text.Value) == "" && len(a.Items.Values()) == 0 && a.Table == nil && len(a.Sections) == 0 && !v.d.Reported(p) {
+			v.d.Error(p, "the appendix has no content", "text:, items:, table: or sections: under its title")
+		}
+		v.depth(a.Sections, decode.Join(p, "sections"), 1, maxDepth(a.Sections))
+	}
+	if len(doc.Appendices) == 0 {
+		return
+	}
+	if _, sure := doc.IssuerInText(); !sure {
+		name, _ := doc.IssuerInText()
+		v.d.Warn("issuer.name", fmt.Sprintf("the appendices name the issuer %q in their \"Kèm theo\" line; capitals that belong to the name cannot be guessed", name),
+			"issuer.in_text: the name as a sentence writes it, such as Sở Lao động - Thương binh và Xã hội")
+	}
+	seen := doc.mentions()
+	for i := range doc.Appendices {
+		if !seen[i] {
+			label := doc.AppendixLabel(i)
+			v.d.Warn(decode.Index("appendices", i), fmt.Sprintf("the text never mentions %s", label),
+				fmt.Sprintf("a sentence of the body that points to it, such as \"… (chi tiết tại %s kèm theo)\"", label))
+		}
+	}
+}
+
+// mentions reports which appendices the main text names: "Phụ lục II",
+// "Phụ lục I, II và III", "Phụ lục I đến III"; with one appendix, any
+// "phụ lục". Letter case does not matter for the word.
+func (doc *Document) mentions() []bool {
+	seen := make([]bool, len(doc.Appendices))
+	var b strings.Builder
+	for _, blk := range doc.Body() {
+		b.WriteString(Plain(blk.Spans))
+		b.WriteByte('\n')
+		if blk.Grid != nil {
+			for _, row := range append([][]Cell{blk.Grid.Head}, blk.Grid.Rows...) {
+				for _, c := range row {
+					for _, p := range c {
+						b.WriteString(Plain(p))
+						b.WriteByte('\n')
+					}
+				}
+			}
+		}
+	}
+	text := []rune(b.String())
+	lower := make([]rune, len(text))
+	for i, r := range text {
+		lower[i] = unicode.ToLower(r)
+	}
+	word := []rune("phụ lục")
+	for i := 0; i+len(word) <= len(lower); i++ {
+		if string(lower[i:i+len(word)]) != string(word) || i > 0 && unicode.IsLetter(lower[i-1]) {
+			continue
+		}
+		if len(seen) == 1 {
+			seen[0] = true
+			continue
+		}
+		markNumerals(text[i+len(word):], seen)
+	}
+	return seen
+}
+
+// markNumerals reads the Roman numerals after "Phụ lục": a list joined by
+// commas, "và", or a range with "đến", "-" or "–".
+func markNumerals(rs []rune, seen []bool) {
+	prev, span := 0, false
+	for len(rs) > 0 {
+		for len(rs) > 0 && (rs[0] == ' ' || rs[0] == '\u00a0' || rs[0] == ',') {
+			rs = rs[1:]
+		}
+		n := 0
+		for n < len(rs) && unicode.IsLetter(rs[n]) {
+			n++
+		}
+		tok := string(rs[:n])
+		switch {
+		case tok == "và" || tok == "đến" || tok == "tới":
+			span = tok != "và"
+		case n == 0 && len(rs) > 0 && (rs[0] == '-' || rs[0] == '–'):
+			span, n = true, 1
+		default:
+			k := romanValue(tok)
+			if k == 0 {
+				return
+			}
+			lo := k
+			if span && prev > 0 {
+				lo = prev + 1
+			}
+			for j := lo; j <= k; j++ {
+				if j-1 < len(seen) {
+					seen[j-1] = true
+				}
+			}
+			prev, span = k, false
+		}
+		rs = rs[n:]
+	}
+}
+
+// romanValue is the number a Roman numeral (I … L) writes, or 0.
+func romanValue(s string) int {
+	for n := 1; n <= 50 && s != ""; n++ {
+		if viet.Roman(n) == s {
+			return n
+		}
+	}
+	return 0
+}

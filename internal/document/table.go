@@ -1,0 +1,209 @@
+package document
+
+import (
+	"fmt"
+	"strconv"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/vanban/vanban/internal/decode"
+)
+
+// Table is a table of a section or an appendix, such as the assignment of
+// tasks (TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian).
+// Column widths are relative: each column takes its share of the sum of
+// the widths (8, 60, 32 → 8 %, 60 %, 32 % of the text width), so a table
+// always spans the text block whatever the margins.
+type Table struct {
+	Columns []Column `yaml:"columns,required" vi:"các cột (tiêu đề, độ rộng)"`
+	Number  bool     `yaml:"number" vi:"cột đầu đánh số thứ tự tự động"`
+	Size    float64  `yaml:"size" vi:"cỡ chữ của bảng"`
+	Rows    []Row    `yaml:"rows,required" vi:"các dòng của bảng"`
+	Path    string   `yaml:"-"`
+}
+
+// tableFields decodes a Table without recursing into its DecodeNode.
+type tableFields Table
+
+// DecodeNode implements decode.Unmarshaler, remembering the table's path.
+func (t *Table) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
+	t.Path = path
+	d.Value(n, path, (*tableFields)(t))
+}
+
+// Column is a column's header cell and its relative width.
+type Column struct {
+	Title Text    `yaml:"title,required" vi:"tiêu đề cột"`
+	Width float64 `yaml:"width" vi:"độ rộng tương đối"`
+}
+
+// Row is a row of a table: its cells, left to right (without the number
+// of a numbered table, which vanban writes).
+type Row []Text
+
+// DecodeNode implements decode.Unmarshaler: a list of texts, one a cell.
+func (r *Row) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
+	if n.Kind != yaml.SequenceNode {
+		if !colonKey(d, n, path) {
+			d.Error(path, "found "+decode.Describe(n), "a row written as a list of its cells: [Nội dung, Cơ quan chủ trì, Thời gian]")
+		}
+		return
+	}
+	for i, c := range n.Content {
+		var t Text
+		d.Value(c, decode.Index(path, i), &t)
+		*r = append(*r, t)
+	}
+}
+
+// Table sizes: 13 pt by default, as the body's smaller size; 12 pt lets a
+// table of five columns hold its words in narrow cells (the decree sets no
+// size for tables; 12 pt is its own size for the header's names); 14 pt
+// matches a 14 pt body.
+const (
+	DefaultTableSize = 13
+	// MinColumnShare is the narrowest column, as a share of the table:
+	// 5 % of a 165 mm text block is 8 mm, room for "TT" and its padding.
+	MinColumnShare = 0.05
+)
+
+// Grid is a table ready to lay out: widths as shares of the text width,
+// the header cells and the rows' cells with their markup resolved.
+type Grid struct {
+	Widths   []float64 // sum to 1
+	Head     []Cell
+	Rows     [][]Cell // each as many cells as columns
+	Numbered bool     // the first column holds row numbers, centred
+	Size     float64  // points
+}
+
+// Cell is the paragraphs of a table cell.
+type Cell [][]Span
+
+// validate checks a table: titles, widths, cells per row, and rows.
+func (v *validator) table(t *Table) {
+	if t == nil {
+		return
+	}
+	p := t.Path
+	if len(t.Columns) == 0 && v.d.Has(decode.Join(p, "columns")) && !v.d.Reported(decode.Join(p, "columns")) {
+		v.d.Error(decode.Join(p, "columns"), "the table has no columns", "a list of columns, each {title: Nội dung, width: 60}")
+	}
+	given, sum := 0, 0.0
+	for i, c := range t.Columns {
+		cp := decode.Index(decode.Join(p, "columns"), i)
+		wp := decode.Join(cp, "width")
+		if v.d.Has(wp) {
+			given++
+			if c.Width <= 0 && !v.d.Reported(wp) {
+				v.d.Error(wp, fmt.Sprintf("%g is not a width", c.Width), "a positive number: widths are shares of the text width (8, 60, 32 → 8 %, 60 %, 32 %)")
+			}
+			sum += max(c.Width, 0)
+		}
+		if !v.d.Reported(decode.Join(cp, "title")) && trim(c.Title.Value) == "" && v.d.Has(decode.Join(cp, "title")) {
+			v.d.Error(decode.Join(cp, "title"), "the column has no title", "the text of its header cell, such as Nội dung công việc")
+		}
+	}
+	if given > 0 && given < len(t.Columns) {
+		for i := range t.Columns {
+			cp := decode.Index(decode.Join(p, "columns"), i)
+			if !v.d.Has(decode.Join(cp, "width")) {
+				v.d.Error(cp, "this column has no width, the others have", "a width for every column, or for none (equal columns)")
+			}
+		}
+	} else if given == len(t.Columns) && sum > 0 {
+		for i, c := range t.Columns {
+			if c.Width > 0 && c.Width/sum < MinColumnShare {
+				v.d.Error(decode.Join(decode.Index(decode.Join(p, "columns"), i), "width"),
+					fmt.Sprintf("the column takes %.1f %% of the table, too narrow to hold a word", 100*c.Width/sum),
+					fmt.Sprintf("at least %g %% of the sum of the widths (here at least %.3g)", 100*MinColumnShare, MinColumnShare*sum))
+			}
+		}
+	}
+	if sp := decode.Join(p, "size"); v.d.Has(sp) && t.Size != 12 && t.Size != 13 && t.Size != 14 {
+		v.d.Error(sp, fmt.Sprintf("%g is not a table size vanban allows", t.Size), "12, 13 (the default) or 14 (points)")
+	}
+	cells := len(t.Columns)
+	if t.Number {
+		cells--
+		if len(t.Columns) == 1 {
+			v.d.Error(decode.Join(p, "number"), "a numbered table needs a column besides the numbers", "a second column, or number: false")
+		}
+	}
+	rp := decode.Join(p, "rows")
+	if len(t.Rows) == 0 && v.d.Has(rp) && !v.d.Reported(rp) {
+		v.d.Error(rp, "the table has no rows", "a list of rows, each a list of cells: - [Tổ chức Hội nghị, Phòng LĐ-TB&XH]")
+	}
+	for i, r := range t.Rows {
+		path := decode.Index(rp, i)
+		if len(r) > cells && cells >= 0 && len(t.Columns) > 0 {
+			what := fmt.Sprintf("the table has %d columns", len(t.Columns))
+			if t.Number {
+				what += ", the first numbered by vanban,"
+			}
+			v.d.Error(decode.Index(path, cells), fmt.Sprintf("the row has %d cells, but %s", len(r), what),
+				fmt.Sprintf("at most %d cells in a row; join or remove the extra cells, or add a column", cells))
+			continue
+		}
+		empty := true
+		for _, c := range r {
+			empty = empty && trim(c.Value) == ""
+		}
+		if empty && !v.d.Reported(path) {
+			v.d.Error(path, "the row is empty", "its cells, such as [Tổ chức Hội nghị, Phòng LĐ-TB&XH]; or remove it")
+		}
+	}
+}
+
+// grid resolves a table's markup and numbering.
+func (b *bodyBuilder) grid(t *Table) *Grid {
+	g := &Grid{Numbered: t.Number, Size: t.Size}
+	if g.Size == 0 {
+		g.Size = DefaultTableSize
+	}
+	sum := 0.0
+	for _, c := range t.Columns {
+		sum += max(c.Width, 0)
+	}
+	for _, c := range t.Columns {
+		w := 1 / float64(len(t.Columns))
+		if sum > 0 {
+			w = max(c.Width, 0) / sum
+		}
+		g.Widths = append(g.Widths, w)
+		g.Head = append(g.Head, b.cell(c.Title))
+	}
+	for i, r := range t.Rows {
+		var row []Cell
+		if t.Number {
+			row = append(row, Cell{{{Text: strconv.Itoa(i + 1)}}})
+		}
+		for _, c := range r {
+			row = append(row, b.cell(c))
+		}
+		if len(row) > len(t.Columns) {
+			row = row[:len(t.Columns)] // refused by validation
+		}
+		for len(row) < len(t.Columns) {
+			row = append(row, nil)
+		}
+		g.Rows = append(g.Rows, row)
+	}
+	return g
+}
+
+// cell parses a cell's paragraphs (a blank line separates them).
+func (b *bodyBuilder) cell(t Text) Cell {
+	var c Cell
+	for _, p := range splitParagraphs(t.Value) {
+		spans, errs := ParseInline(p.text)
+		for _, e := range errs {
+			e.Offset += p.off
+			b.problems = append(b.problems, markupProblem{e, t})
+		}
+		if len(spans) > 0 {
+			c = append(c, merge(spans))
+		}
+	}
+	return c
+}

@@ -1,0 +1,44 @@
+package layout
+
+import "slices"
+
+// appendixSize is the size of an appendix's label, title and link line
+// (nd30.md §2.15, §2.17: "Phụ lục I" 14 pt bold; title 13–14 bold).
+const appendixSize = 14
+
+// appendix lays out appendix i (0-based) from the top of a page, with no
+// national header (the decree's templates show none): the label "Phụ lục
+// II" and the title in capitals, bold and centred; the italic "(Kèm theo
+// …)" line that ties it to the document; a short rule; then its content
+// as a body.
+func (c *composer) appendix(i int) []item {
+	doc := c.doc
+	cx, w := c.o.Left+c.o.TextWidth()/2, c.o.TextWidth()
+	lead := lineHeight(appendixSize)
+	items := []item{c.centred(doc.AppendixLabel(i), Font{Bold, appendixSize}, cx, lead, "appendix-label")}
+	title, widths := c.appendixTitle(i)
+	items = append(items, title...)
+	link, lw := c.centredPara(plain(doc.LinkLine(), Italic), appendixSize, cx, w, "appendix-link")
+	items = append(items, link...)
+	// The rule: 40 % of the title's longest line, as under the document's
+	// abstract, but never wider than the link line above it.
+	rw := 0.4 * slices.Max(append(widths, 0))
+	if len(lw) > 0 {
+		rw = min(rw, slices.Max(lw))
+	}
+	ry := c.m.Descent()*appendixSize*ptMM + blockRuleGap*ptMM - (lead - baseline(c.m, appendixSize, lead))
+	items = append(items, item{h: ry + lead*0.6, rules: []Rule{{X1: cx - rw/2, Y1: ry, X2: cx + rw/2, Y2: ry, Width: ruleWidth, Tag: "appendix-rule"}}})
+	for k := range items {
+		items[k].keep = true // the heading goes with the first lines of the content
+	}
+	return append(items, c.blocks(doc.AppendixBody(i))...)
+}
+
+// appendixTitle lays out the title of appendix i: wrapped between phrases
+// within 85 % of the text width, or set in lines by a list, each of which
+// may take the whole text width.
+func (c *composer) appendixTitle(i int) ([]item, []float64) {
+	cx, w := c.o.Left+c.o.TextWidth()/2, c.o.TextWidth()
+	title := c.doc.Appendices[i].Title.NonBlank()
+	return c.centredText(title, spanLines(c.doc.AppendixTitle(i), Bold), appendixSize, cx, 0.85*w, overflow{}, overflow{0.15 * w, 0.15 * w}, "appendix-title")
+}

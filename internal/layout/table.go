@@ -1,0 +1,164 @@
+package layout
+
+import "github.com/vanban/vanban/internal/document"
+
+// Table geometry: a thin black grid, as Word's default table border
+// (0.5 pt); cells padded 1.5 mm left and right (Word's 0.19 cm) and 1 mm
+// above and below, so that text never touches the grid.
+const (
+	gridWidth = 0.5 * ptMM
+	cellPadX  = 1.5
+	cellPadY  = 1.0
+)
+
+// cellText is the lines of one cell, each a list of texts on baseline 0.
+type cellText [][]Text
+
+// table lays out a table across the text block: the header row (bold,
+// centred both ways), then one item per row. A row is never split when it
+// fits on a page; one taller than a page is cut between its lines. The
+// header is glued to the first row, so a table never starts with its
+// header alone at the foot of a page, and it is repeated at the top of
+// every page the table continues on.
+func (c *composer) table(g *document.Grid) []item {
+	size := g.Size
+	x0, w := c.o.Left, c.o.TextWidth()
+	xs := make([]float64, len(g.Widths)+1) // column edges
+	xs[0] = x0
+	for i, share := range g.Widths {
+		xs[i+1] = xs[i] + share*w
+	}
+	xs[len(xs)-1] = x0 + w
+	usable := c.o.PageH - c.o.Top - c.o.Bottom
+
+	head := make([]cellText, len(g.Head))
+	for i, cell := range g.Head {
+		head[i] = c.cellLines(cell, Bold, Center, size, xs[i], xs[i+1]-xs[i], "table-head")
+	}
+	headItems := c.row(head, xs, size, true, usable)
+	var repeat *item
+	if len(headItems) == 1 && headItems[0].h <= usable/3 {
+		// A header taller than a third of the page would leave little
+		// room for rows: it is printed once.
+		h := headItems[0]
+		h.rules = append(h.rules, hline(xs, h.h))
+		repeat = &h
+	}
+	items := headItems
+	rowRoom := usable
+	if repeat != nil {
+		rowRoom -= repeat.h
+	}
+	for r, cells := range g.Rows {
+		row := make([]cellText, len(cells))
+		for i, cell := range cells {
+			align, tag := Left, "table-cell"
+			if i == 0 && g.Numbered {
+				align, tag = Center, "table-number"
+			}
+			row[i] = c.cellLines(cell, Regular, align, size, xs[i], xs[i+1]-xs[i], tag)
+		}
+		ri := c.row(row, xs, size, false, rowRoom)
+		for k := range ri {
+			ri[k].head = repeat
+		}
+		if r == len(g.Rows)-1 {
+			last := &ri[len(ri)-1]
+			last.rules = append(last.rules, hline(xs, last.h))
+			last.tail = nil
+		}
+		items = append(items, ri...)
+	}
+	for i := range headItems {
+		items[i].keep = true // the header goes with the first row
+	}
+	items[0].before = paraSpace
+	return items
+}
+
+// cellLines breaks a cell's paragraphs within the column, inside the
+// padding.
+func (c *composer) cellLines(cell document.Cell, base Style, align Align, size, x, w float64, tag string) cellText {
+	var out cellText
+	for _, spans := range cell {
+		p := Para{Spans: spansOf(spans, base), Size: size, Width: w - 2*cellPadX, Align: align, Tag: tag}
+		out = append(out, p.Lines(c.m, x+cellPadX)...)
+	}
+	return out
+}
+
+// row lays out one row of cells: one item with the row's top rule and its
+// vertical rules; its bottom rule is drawn by the next row, or, when the
+// page ends under it, as its tail. The header's cells are centred
+// vertically. A row taller than room is cut into one item per line,
+// glued together, so that the page breaks where it is full.
+func (c *composer) row(cells []cellText, xs []float64, size float64, centre bool, room float64) []item {
+	n := 1
+	for _, ct := range cells {
+		n = max(n, len(ct))
+	}
+	lead := lineHeight(size)
+	base := baseline(c.m, size, lead)
+	h := 2*cellPadY + float64(n)*lead
+	if h <= room {
+		it := item{h: h}
+		for _, ct := range cells {
+			off := cellPadY + base
+			if centre {
+				off += float64(n-len(ct)) * lead / 2
+			}
+			for k, l := range ct {
+				for _, t := range l {
+					t.Y = off + float64(k)*lead
+					it.texts = append(it.texts, t)
+				}
+			}
+		}
+		it.rules = append(it.rules, hline(xs, 0))
+		it.rules = append(it.rules, vlines(xs, 0, h)...)
+		it.tail = []Rule{hline(xs, h)}
+		return []item{it}
+	}
+	// One item per line: the first with the top padding, the last with
+	// the bottom padding.
+	items := make([]item, n)
+	for k := range n {
+		it := &items[k]
+		top := 0.0
+		it.h = lead
+		if k == 0 {
+			top, it.h = cellPadY, lead+cellPadY
+			it.rules = append(it.rules, hline(xs, 0))
+		}
+		if k == n-1 {
+			it.h += cellPadY
+		}
+		for _, ct := range cells {
+			if k < len(ct) {
+				for _, t := range ct[k] {
+					t.Y = top + base
+					it.texts = append(it.texts, t)
+				}
+			}
+		}
+		it.rules = append(it.rules, vlines(xs, 0, it.h)...)
+		it.tail = []Rule{hline(xs, it.h)}
+		it.keep = k < n-1
+	}
+	return items
+}
+
+// hline is a horizontal grid line across the table at y. It runs half its
+// thickness past the outer edges, so that the corners are closed.
+func hline(xs []float64, y float64) Rule {
+	return Rule{X1: xs[0] - gridWidth/2, Y1: y, X2: xs[len(xs)-1] + gridWidth/2, Y2: y, Width: gridWidth, Tag: "table-grid"}
+}
+
+// vlines are the vertical grid lines at the column edges, from y0 to y1.
+func vlines(xs []float64, y0, y1 float64) []Rule {
+	out := make([]Rule, len(xs))
+	for i, x := range xs {
+		out[i] = Rule{X1: x, Y1: y0, X2: x, Y2: y1, Width: gridWidth, Tag: "table-grid"}
+	}
+	return out
+}
