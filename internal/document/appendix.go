@@ -48,10 +48,13 @@ func (doc *Document) AppendixTitle(i int) [][]Span {
 // LinkLine ties the appendices to the document: "(Kèm theo Kế hoạch số
 // 85/KH-UBND ngày 23 tháng 5 năm 2017 của Ủy ban nhân dân thị xã Bỉm
 // Sơn)". Without a number it keeps the blank of the "Số:" line for the
-// clerk: "số      /KH-UBND".
+// clerk: "số      /KH-UBND" (six no-break spaces).
 func (doc *Document) LinkLine() string {
 	name, _ := doc.IssuerInText()
-	return "(Kèm theo " + doc.Kind.Name + " số" + strings.TrimPrefix(doc.NumberLine(), "Số:") +
+	// The clerk's blank is of no-break spaces: the sentence is wrapped,
+	// and ordinary spaces would shrink to one.
+	number := strings.ReplaceAll(strings.TrimPrefix(doc.NumberLine(), "Số:"), "      ", strings.Repeat("\u00a0", 6))
+	return "(Kèm theo " + doc.Kind.Name + " số" + number +
 		" " + doc.Date.Long() + " của " + name + ")"
 }
 

@@ -3,6 +3,7 @@ package document
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -139,10 +140,13 @@ func (v *validator) table(t *Table) {
 		if len(r) > cells && cells >= 0 && len(t.Columns) > 0 {
 			what := fmt.Sprintf("the table has %d columns", len(t.Columns))
 			if t.Number {
-				what += ", the first numbered by vanban,"
+				what = fmt.Sprintf("the table has room for %d (%d columns, the first numbered by vanban)", cells, len(t.Columns))
 			}
-			v.d.Error(decode.Index(path, cells), fmt.Sprintf("the row has %d cells, but %s", len(r), what),
-				fmt.Sprintf("at most %d cells in a row; join or remove the extra cells, or add a column", cells))
+			expected := fmt.Sprintf("at most %d cells in a row; join or remove the extra cells, or add a column", cells)
+			if v.flowRow(path) {
+				expected = fmt.Sprintf("at most %d cells; in [a, b, c] a comma ends a cell, so write a cell with a comma in quotes: \"Sở Tư pháp, Công an tỉnh\"", cells)
+			}
+			v.d.Error(decode.Index(path, cells), fmt.Sprintf("the row has %d cells, but %s", len(r), what), expected)
 			continue
 		}
 		empty := true
@@ -206,4 +210,16 @@ func (b *bodyBuilder) cell(t Text) Cell {
 		}
 	}
 	return c
+}
+
+// flowRow reports whether the row at path is written as [a, b, c], where
+// a comma inside a cell's text splits it.
+func (v *validator) flowRow(path string) bool {
+	pos := v.d.At(path)
+	lines := strings.SplitN(string(v.doc.Source), "\n", pos.Line+1)
+	if pos.Line < 1 || pos.Line > len(lines) {
+		return false
+	}
+	r := []rune(lines[pos.Line-1])
+	return pos.Col >= 1 && pos.Col <= len(r) && r[pos.Col-1] == '['
 }

@@ -6,6 +6,10 @@ import "slices"
 // (nd30.md §2.15, §2.17: "Phụ lục I" 14 pt bold; title 13–14 bold).
 const appendixSize = 14
 
+// linkRuleGap is the space between the link line's descenders and the
+// rule under it, in points.
+const linkRuleGap = 6
+
 // appendix lays out appendix i (0-based) from the top of a page, with no
 // national header (the decree's templates show none): the label "Phụ lục
 // II" and the title in capitals, bold and centred; the italic "(Kèm theo
@@ -26,7 +30,9 @@ func (c *composer) appendix(i int) []item {
 	if len(lw) > 0 {
 		rw = min(rw, slices.Max(lw))
 	}
-	ry := c.m.Descent()*appendixSize*ptMM + blockRuleGap*ptMM - (lead - baseline(c.m, appendixSize, lead))
+	// It hangs 6 pt under the descenders: closer, under a sentence, it
+	// would read as an underline of the issuer's name.
+	ry := c.m.Descent()*appendixSize*ptMM + linkRuleGap*ptMM - (lead - baseline(c.m, appendixSize, lead))
 	items = append(items, item{h: ry + lead*0.6, rules: []Rule{{X1: cx - rw/2, Y1: ry, X2: cx + rw/2, Y2: ry, Width: ruleWidth, Tag: "appendix-rule"}}})
 	for k := range items {
 		items[k].keep = true // the heading goes with the first lines of the content

@@ -162,6 +162,9 @@ func isDash(w word) bool {
 // fits (at least one character), between characters: only very long
 // tokens (addresses, codes) need it. The rest keeps the word's space.
 func splitFirst(w word, avail float64, size float64, m Measurer) (head, rest word) {
+	if h, r, ok := splitAtDash(w, avail); ok {
+		return h, r
+	}
 	for k, f := range w.frags {
 		for i, r := range f.s {
 			n := i + utf8.RuneLen(r)
@@ -185,6 +188,31 @@ func splitFirst(w word, avail float64, size float64, m Measurer) (head, rest wor
 	head.space, head.spSt = w.space, w.spSt
 	return head, rest
 }
+
+// splitAtDash breaks a word glued around spaced dashes ("Quý II - Quý
+// III", "2024 - 2025") that is wider than avail after the last dash that
+// fits, rather than between characters: in a narrow table cell a range
+// reads "2024 -" / "2025", never "202" / "5".
+func splitAtDash(w word, avail float64) (head, rest word, ok bool) {
+	width, cut := 0.0, -1
+	for k, f := range w.frags {
+		if f.space && k > 0 && width <= avail && isDashFrag(w.frags[k-1]) {
+			cut = k
+		}
+		width += f.w
+	}
+	if cut < 0 {
+		return word{}, word{}, false
+	}
+	head = word{frags: w.frags[:cut:cut], space: w.frags[cut].w, spSt: w.frags[cut].st}
+	for _, f := range head.frags {
+		head.w += f.w
+	}
+	rest = word{frags: w.frags[cut+1:], w: w.w - head.w - w.frags[cut].w, space: w.space, spSt: w.spSt}
+	return head, rest, true
+}
+
+func isDashFrag(f frag) bool { return f.s == "-" || f.s == "–" || f.s == "—" }
 
 func measured(s string, st Style, size float64, m Measurer) frag {
 	return frag{s: s, st: st, w: m.Width(s, Font{st, size})}
