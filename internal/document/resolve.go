@@ -152,12 +152,12 @@ type BlockKind uint8
 
 // Kinds of body blocks.
 const (
-	Paragraph BlockKind = iota
-	Basis               // a legal basis ("Căn cứ …"), italic
-	Heading             // a numbered section heading, or an article's title
-	Item                // a "- " item, with a hanging indent
-	Enacting            // "QUYẾT ĐỊNH:", centred between the bases and the articles
-	TableBlock          // a table (Grid)
+	Paragraph  BlockKind = iota
+	Basis                // a legal basis ("Căn cứ …"), italic
+	Heading              // a numbered section heading, or an article's title
+	Item                 // a "- " item, with a hanging indent
+	Enacting             // "QUYẾT ĐỊNH:", centred between the bases and the articles
+	TableBlock           // a table (Grid)
 )
 
 // Block is one paragraph of the body, with its markup resolved.

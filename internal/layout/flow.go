@@ -13,9 +13,9 @@ type item struct {
 	// tail is drawn when the page ends under the item: the rule that
 	// closes a table's grid.
 	tail  []Rule
-	texts  []Text
-	rules  []Rule
-	boxes  []Box
+	texts []Text
+	rules []Rule
+	boxes []Box
 }
 
 // place copies the item's content onto the page with its top at y.

@@ -114,9 +114,9 @@ type Page struct {
 	// Appendix is 0 on the document's pages, i on those of the i-th
 	// appendix.
 	Appendix int
-	Texts  []Text
-	Rules  []Rule
-	Boxes  []Box
+	Texts    []Text
+	Rules    []Rule
+	Boxes    []Box
 }
 
 // Tagged returns the texts of the page with the given tag, in drawing order.
