@@ -104,7 +104,7 @@ func adminUnit(ws []string) int {
 		len(ws) >= 3 && ws[0] == "thành" && ws[1] == "phố" {
 		return 2
 	}
-	if len(ws) >= 2 {
+	if len(ws) >= 2 && !(ws[0] == "xã" && ws[1] == "hội") {
 		switch ws[0] {
 		case "tỉnh", "huyện", "quận", "xã", "phường":
 			return 1

@@ -1,0 +1,110 @@
+package document
+
+import (
+	"strings"
+	"testing"
+)
+
+const nbsp6 = "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0"
+
+// The link line cites the document as a clerk does: type name, number
+// and symbol, long date, issuer as a sentence writes it; without a
+// number it keeps the blank of the "Số:" line.
+func TestLinkLine(t *testing.T) {
+	for _, c := range []struct{ extra, want string }{
+		{"number: 85\n", "(Kèm theo Chương trình số 85/CTr-UBND ngày 23 tháng 5 năm 2017 của Ủy ban nhân dân thị xã Bỉm Sơn)"},
+		{"number: 5\ndate: 2020-01-05\n", "(Kèm theo Chương trình số 05/CTr-UBND ngày 05 tháng 01 năm 2020 của Ủy ban nhân dân thị xã Bỉm Sơn)"},
+		{"", "(Kèm theo Chương trình số" + nbsp6 + "/CTr-UBND ngày 23 tháng 5 năm 2017 của Ủy ban nhân dân thị xã Bỉm Sơn)"},
+		{"type: ke-hoach\nissuer: {name: [Sở Lao động - Thương binh, và Xã hội], abbr: SLĐTBXH}\nnumber: 12\n",
+			"(Kèm theo Kế hoạch số 12/KH-SLĐTBXH ngày 23 tháng 5 năm 2017 của Sở Lao động - Thương binh và Xã hội)"},
+		{"type: cong-van\nsymbol: UBND-VX\nnumber: 7\n", "(Kèm theo Công văn số 07/UBND-VX ngày 23 tháng 5 năm 2017 của Ủy ban nhân dân thị xã Bỉm Sơn)"},
+		{"issuer: {name: SỞ TƯ PHÁP, abbr: STP, in_text: Sở Tư pháp tỉnh Thanh Hóa}\nnumber: 3\n",
+			"(Kèm theo Chương trình số 03/CTr-STP ngày 23 tháng 5 năm 2017 của Sở Tư pháp tỉnh Thanh Hóa)"},
+	} {
+		doc := mustParse(t, c.extra+"closing: [Xem Phụ lục.]\nappendices: [{title: A, text: x}]\n")
+		if got := doc.LinkLine(); got != c.want {
+			t.Errorf("%q:\ngot  %q\nwant %q", c.extra, got, c.want)
+		}
+	}
+}
+
+// A name in capitals is written as a sentence writes it when vanban can
+// be sure (Ủy ban nhân dân / Hội đồng nhân dân + unit + place); otherwise
+// it says it guessed.
+func TestIssuerInText(t *testing.T) {
+	for _, c := range []struct {
+		name, want string
+		sure       bool
+	}{
+		{"[ỦY BAN NHÂN DÂN, THỊ XÃ BỈM SƠN]", "Ủy ban nhân dân thị xã Bỉm Sơn", true},
+		{"ỦY BAN NHÂN DÂN TỈNH THANH HÓA", "Ủy ban nhân dân tỉnh Thanh Hóa", true},
+		{"HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "Hội đồng nhân dân thành phố Hồ Chí Minh", true},
+		{"ỦY BAN NHÂN DÂN XÃ QUANG TRUNG", "Ủy ban nhân dân xã Quang Trung", true},
+		{"SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Sở lao động - thương binh và xã hội", false},
+		{"Phòng Văn hóa và Thông tin", "Phòng Văn hóa và Thông tin", true},
+	} {
+		doc := mustParse(t, "issuer: {name: "+c.name+", abbr: UBND}\nclosing: [x]\n")
+		if got, sure := doc.IssuerInText(); got != c.want || sure != c.sure {
+			t.Errorf("%s: got %q %v, want %q %v", c.name, got, sure, c.want, c.sure)
+		}
+	}
+}
+
+// The main text must point to each appendix (nd30.md §2.15): a warning
+// names each one it never mentions, at the appendix.
+func TestAppendixMentions(t *testing.T) {
+	three := "appendices:\n  - {title: A, text: a}\n  - {title: B, text: b}\n  - {title: C, text: c}\n"
+	for _, c := range []struct{ closing, want string }{
+		{`"Chi tiết tại Phụ lục I, II và III."`, ""},
+		{"Chi tiết tại các Phụ lục I đến III.", ""},
+		{"Chi tiết tại phụ lục I - III kèm theo.", ""},
+		{"Chi tiết tại Phụ lục II.", "x.yaml:11:5: appendices[1]: warning: the text never mentions Phụ lục I (expected a sentence of the body that points to it, such as \"… (chi tiết tại Phụ lục I kèm theo)\") [các phụ lục]\n" +
+			"x.yaml:13:5: appendices[3]: warning: the text never mentions Phụ lục III (expected a sentence of the body that points to it, such as \"… (chi tiết tại Phụ lục III kèm theo)\") [các phụ lục]"},
+		{"Chi tiết tại Phụ lục IV và các phụ lục kèm theo.", "x.yaml:11:5: appendices[1]: warning: the text never mentions Phụ lục I (expected a sentence of the body that points to it, such as \"… (chi tiết tại Phụ lục I kèm theo)\") [các phụ lục]\n" +
+			"x.yaml:12:5: appendices[2]: warning: the text never mentions Phụ lục II (expected a sentence of the body that points to it, such as \"… (chi tiết tại Phụ lục II kèm theo)\") [các phụ lục]\n" +
+			"x.yaml:13:5: appendices[3]: warning: the text never mentions Phụ lục III (expected a sentence of the body that points to it, such as \"… (chi tiết tại Phụ lục III kèm theo)\") [các phụ lục]"},
+	} {
+		doc, diags := parse(t, "closing: ["+c.closing+"]\n"+three)
+		if doc == nil {
+			t.Fatalf("errors: %v", diags)
+		}
+		if got := strings.TrimSpace(lines(diags)); got != c.want {
+			t.Errorf("%q:\ngot\n%s\nwant\n%s", c.closing, got, c.want)
+		}
+	}
+	// One appendix is "Phụ lục", without a number.
+	_, diags := parse(t, "closing: [Danh sách tại Phụ lục kèm theo.]\nappendices: [{title: A, text: a}]\n")
+	if len(diags) != 0 {
+		t.Errorf("one appendix, mentioned: %v", diags)
+	}
+	_, diags = parse(t, "closing: [x]\nappendices: [{title: A, text: a}]\n")
+	if got := strings.TrimSpace(lines(diags)); got != "x.yaml:10:14: appendices[1]: warning: the text never mentions Phụ lục (expected a sentence of the body that points to it, such as \"… (chi tiết tại Phụ lục kèm theo)\") [các phụ lục]" {
+		t.Errorf("one appendix, not mentioned: %s", got)
+	}
+}
+
+// An issuer in capitals that vanban cannot write as a sentence for sure
+// is a warning at the name, naming the guess and the key that fixes it.
+func TestIssuerGuessWarning(t *testing.T) {
+	_, diags := parse(t, "issuer: {name: SỞ TƯ PHÁP, abbr: STP}\nclosing: [Phụ lục]\nappendices: [{title: A, text: a}]\n")
+	want := `x.yaml:8:16: issuer.name: warning: the appendices name the issuer "Sở tư pháp" in their "Kèm theo" line; capitals that belong to the name cannot be guessed (expected issuer.in_text: the name as a sentence writes it, such as Sở Lao động - Thương binh và Xã hội) [tên cơ quan ban hành]`
+	if got := strings.TrimSpace(lines(diags)); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestAppendixErrors(t *testing.T) {
+	_, diags := parse(t, `closing: ["Phụ lục I, II, III"]
+appendices:
+  - {title: "", text: a}
+  - title: B
+  - {title: "**C", sections: [{heading: a, sections: [{heading: b, sections: [{heading: c, sections: [{heading: d}]}]}]}]}
+`)
+	want := `x.yaml:11:13: appendices[1].title: this required field is empty (expected a value) [tên phụ lục]
+x.yaml:12:5: appendices[2]: the appendix has no content (expected text:, items:, table: or sections: under its title) [các phụ lục]
+x.yaml:13:14: appendices[3].title: "**" is opened here but never closed (expected a closing **, or \* to print an asterisk) [tên phụ lục]
+x.yaml:13:102: appendices[3].sections[1].sections[1].sections[1].sections: sections are nested 4 levels deep (expected at most three levels, numbered I., 1. and a); write deeper points as items) [mục con]`
+	if got := strings.TrimSpace(lines(diags)); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
