@@ -82,7 +82,16 @@ func (c *composer) cellLines(cell document.Cell, base Style, align Align, size, 
 	var out cellText
 	for _, spans := range cell {
 		p := Para{Spans: spansOf(spans, base), Size: size, Width: w - 2*cellPadX, Align: align, Tag: tag}
-		out = append(out, p.Lines(c.m, x+cellPadX)...)
+		if tag != "table-head" {
+			out = append(out, p.Lines(c.m, x+cellPadX)...)
+			continue
+		}
+		// A header cell is a short centred title: broken between phrases
+		// into balanced lines, as the document's title, not greedily
+		// ("Nội dung công việc … trên địa bàn thị / xã").
+		for _, l := range centreBreaks(p, c.m, overflow{}) {
+			out = append(out, p.place(l, x+cellPadX))
+		}
 	}
 	return out
 }

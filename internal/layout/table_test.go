@@ -1,0 +1,338 @@
+package layout_test
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/vanban/vanban/internal/layout"
+)
+
+const tableBase = `type: ke-hoach
+issuer: {name: [ỦY BAN NHÂN DÂN, THỊ XÃ BỈM SƠN], abbr: UBND}
+number: 85
+place: Bỉm Sơn
+date: 2017-05-23
+title: Công tác năm 2017
+signer: {position: CHỦ TỊCH, name: Mai Đình Lâm}
+recipients: [TTTU]
+archive: VT
+`
+
+// grid returns the table's grid lines on a page: horizontal y's and
+// vertical x's, sorted and without repeats.
+func grid(p *layout.Page) (hs, vs []float64) {
+	for _, r := range p.Rules {
+		if r.Tag != "table-grid" {
+			continue
+		}
+		if r.Y1 == r.Y2 {
+			hs = append(hs, r.Y1)
+		} else {
+			vs = append(vs, r.X1)
+		}
+	}
+	slices.Sort(hs)
+	slices.Sort(vs)
+	return slices.Compact(hs), slices.Compact(vs)
+}
+
+// The grid spans the text block with columns in the given shares; the
+// header is bold 13 pt, centred in its cell both ways; cell text starts
+// 1.5 mm inside its column; the number column is centred; lines are 0.5 pt.
+func TestTableGeometry(t *testing.T) {
+	m := fonts(t)
+	pages := compose(t, []byte(tableBase+`sections:
+  - heading: Phân công nhiệm vụ
+    text: "Chi tiết như sau:"
+    table:
+      columns:
+        - {title: TT, width: 8}
+        - {title: Nội dung công việc cần thực hiện trong năm 2017 tại các đơn vị, width: 60}
+        - {title: Chủ trì, width: 32}
+      number: true
+      rows:
+        - [Tổ chức **Hội nghị** tổng kết, Phòng LĐ-TB&XH]
+        - [Tuyên truyền, Phòng VH-TT]
+`))
+	p := &pages[0]
+	hs, vs := grid(p)
+	wantV := []float64{30, 30 + 0.08*165, 30 + 0.68*165, 195}
+	if len(vs) != 4 {
+		t.Fatalf("vertical lines at %v, want %v", vs, wantV)
+	}
+	for i := range vs {
+		if !near(vs[i], wantV[i], 0.001) {
+			t.Errorf("vertical line %d at %.3f, want %.3f", i, vs[i], wantV[i])
+		}
+	}
+	if len(hs) != 4 {
+		t.Fatalf("horizontal lines at %v: want 4 (top, under the header, between the rows, bottom)", hs)
+	}
+	for _, r := range p.Rules {
+		if r.Tag == "table-grid" && !near(r.Width, 0.5*pt, 1e-9) {
+			t.Errorf("grid line %+v is not 0.5 pt", r)
+		}
+	}
+	lead := 1.15 * 13 * pt
+	// The header: two lines in the middle cell, one in the others, each
+	// centred vertically in the 2-line row.
+	if !near(hs[1]-hs[0], 2+2*lead, 0.001) {
+		t.Errorf("header row is %.2f mm high, want two lines and 2 × 1 mm padding (%.2f)", hs[1]-hs[0], 2+2*lead)
+	}
+	head := p.Tagged("table-head")
+	if len(head) != 4 {
+		t.Fatalf("header texts %+v", head)
+	}
+	mid := (hs[0] + hs[1]) / 2
+	for _, h := range head {
+		if h.Font != (layout.Font{Style: layout.Bold, Size: 13}) {
+			t.Errorf("header %q in %+v, want 13 pt bold", h.S, h.Font)
+		}
+		col := 0
+		for col+1 < len(vs) && h.X > vs[col+1] {
+			col++
+		}
+		if c := (vs[col] + vs[col+1]) / 2; !near(centre(m, h), c, 0.01) {
+			t.Errorf("header %q centred at %.2f, want the column's centre %.2f", h.S, centre(m, h), c)
+		}
+	}
+	// One-line header cells: the glyph box centred on the row's middle.
+	for _, h := range []layout.Text{head[0], head[len(head)-1]} {
+		boxMid := h.Y - (m.Ascent()-m.Descent())*13*pt/2
+		if !near(boxMid, mid, 0.01) {
+			t.Errorf("header %q: middle of its line at %.2f, the row's middle at %.2f", h.S, boxMid, mid)
+		}
+	}
+	nums := p.Tagged("table-number")
+	if len(nums) != 2 || nums[0].S != "1" || nums[1].S != "2" || !near(centre(m, nums[0]), (vs[0]+vs[1])/2, 0.01) {
+		t.Errorf("numbers %+v: want 1 and 2 centred in the first column", nums)
+	}
+	cells := p.Tagged("table-cell")
+	if len(cells) < 4 || !near(cells[0].X, vs[1]+1.5, 0.001) || cells[0].S != "Tổ chức" || cells[0].Font.Style != layout.Regular {
+		t.Fatalf("first cell texts %+v: want \"Tổ chức\" regular at %.2f", cells, vs[1]+1.5)
+	}
+	bold := false
+	for _, c := range cells {
+		bold = bold || c.S == "Hội nghị" && c.Font.Style == layout.Bold
+		if c.Y < hs[1] || c.Y > hs[3] {
+			t.Errorf("cell %q at y %.2f, outside the rows", c.S, c.Y)
+		}
+	}
+	if !bold {
+		t.Error("**Hội nghị** is not bold in its cell")
+	}
+	// Body cell text starts at the top: baseline one padding and the
+	// line's ascent under the row's top line.
+	base := hs[1] + 1 + (lead-(m.Ascent()+m.Descent())*13*pt)/2 + m.Ascent()*13*pt
+	if !near(cells[0].Y, base, 0.001) || !near(nums[0].Y, base, 0.001) {
+		t.Errorf("first row's baseline %.3f / %.3f, want %.3f", cells[0].Y, nums[0].Y, base)
+	}
+}
+
+// A word wider than its cell is cut; a dash range breaks after its dash.
+func TestTableCellWrap(t *testing.T) {
+	m := fonts(t)
+	pages := compose(t, []byte(tableBase+`closing: [x]
+sections:
+  - heading: A
+    table:
+      columns: [{title: Nội dung, width: 85}, {title: Thời gian, width: 15}]
+      rows: [[Việc, Năm học 2024 - 2025]]
+`))
+	_, vs := grid(&pages[0])
+	var got []string
+	for _, c := range pages[0].Tagged("table-cell") {
+		if c.X > vs[1] {
+			got = append(got, c.S)
+			if c.X+m.Width(c.S, c.Font) > vs[2]-1.5+0.001 {
+				t.Errorf("%q runs past its cell", c.S)
+			}
+		}
+	}
+	if strings.Join(got, "|") != "Năm học|2024 -|2025" {
+		t.Errorf("cell lines %q, want Năm học|2024 -|2025", got)
+	}
+}
+
+// row is a row of a table found on a page: its number and the y's of
+// its texts.
+type row struct {
+	n      int
+	ys     []float64
+	page   int
+	header bool
+}
+
+// tableDoc is a document with a numbered table of the given rows, each
+// row i with lines[i] words in its second cell.
+func tableDoc(lines []int, headWords int, extraBody int) []byte {
+	var b strings.Builder
+	b.WriteString(tableBase)
+	b.WriteString("sections:\n  - heading: Nội dung\n    text: |\n")
+	for range extraBody {
+		b.WriteString("      Câu văn mở đầu kế hoạch công tác năm của ủy ban nhân dân thị xã.\n")
+	}
+	b.WriteString("    table:\n      number: true\n      columns:\n        - {title: TT, width: 8}\n")
+	fmt.Fprintf(&b, "        - {title: %s, width: 60}\n        - {title: Chủ trì, width: 32}\n      rows:\n", strings.Repeat("Tiêu đề ", headWords))
+	for i, n := range lines {
+		fmt.Fprintf(&b, "        - [\"%s\", Phòng %d]\n", strings.TrimSpace(strings.Repeat("công việc ", n)), i+1)
+	}
+	b.WriteString("closing: [Kết thúc.]\n")
+	return []byte(b.String())
+}
+
+// Over many generated tables: every row is whole on one page when it fits
+// on a page; rows come in order; every page that continues the table
+// starts with the repeated header; the header never ends a page alone; the
+// grid is closed at the foot of each page; cells stay inside their row.
+func TestTablePagination(t *testing.T) {
+	m := fonts(t)
+	r := rand.New(rand.NewPCG(1, 2))
+	for n := range 60 {
+		lines := make([]int, 5+r.IntN(40))
+		for i := range lines {
+			lines[i] = 1 + r.IntN(30)
+			if r.IntN(10) == 0 {
+				lines[i] = 60 + r.IntN(80) // a tall row
+			}
+		}
+		src := tableDoc(lines, 1+r.IntN(6), r.IntN(25))
+		t.Run(strconv.Itoa(n), func(t *testing.T) {
+			pages := compose(t, src)
+			checkTablePages(t, pages, m, len(lines))
+		})
+	}
+}
+
+func checkTablePages(t *testing.T, pages []layout.Page, m layout.Measurer, rows int) {
+	t.Helper()
+	next, started := 1, false
+	for _, p := range pages {
+		hs, _ := grid(&p)
+		head := p.Tagged("table-head")
+		nums := p.Tagged("table-number")
+		cells := p.Tagged("table-cell")
+		if len(head) == 0 && len(nums) == 0 && len(cells) == 0 {
+			if started && next <= rows {
+				t.Fatalf("page %d has no table, row %d has not been printed", p.Number, next)
+			}
+			continue
+		}
+		if len(head) == 0 {
+			t.Fatalf("page %d continues the table without its header", p.Number)
+		}
+		if len(nums) == 0 && len(cells) == 0 {
+			t.Fatalf("page %d ends with the table's header alone", p.Number)
+		}
+		top := math.Inf(1)
+		for _, h := range head {
+			top = min(top, h.Y)
+		}
+		for _, c := range append(nums, cells...) {
+			if c.Y < top {
+				t.Fatalf("page %d: %q above the header", p.Number, c.S)
+			}
+		}
+		if started && !near(hs[0], 20, 0.001) {
+			t.Errorf("page %d: the continued table starts at %.2f, not at the top margin", p.Number, hs[0])
+		}
+		// Rows in order: numbers on this page follow the last one seen;
+		// a number only once overall (whole rows), unless the row is
+		// taller than a page.
+		for _, num := range nums {
+			k, _ := strconv.Atoi(num.S)
+			if k != next {
+				t.Fatalf("page %d: row %d after row %d", p.Number, k, next-1)
+			}
+			next++
+		}
+		// The lowest grid line closes the grid under every cell.
+		bottom := hs[len(hs)-1]
+		for _, c := range append(head, cells...) {
+			if c.Y+m.Descent()*c.Font.Size*pt > bottom+0.001 {
+				t.Fatalf("page %d: %q below the grid's last line %.2f", p.Number, c.S, bottom)
+			}
+		}
+		started = true
+	}
+	if next != rows+1 {
+		t.Fatalf("printed %d rows of %d", next-1, rows)
+	}
+}
+
+// Rows that fit on a page are never split: each row's cells (the
+// "Phòng N" cell names the row) are on the page of its number.
+func TestTableRowsWhole(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for n := range 40 {
+		lines := make([]int, 10+r.IntN(30))
+		for i := range lines {
+			lines[i] = 1 + r.IntN(40)
+		}
+		pages := compose(t, tableDoc(lines, 1, r.IntN(20)))
+		pageOf := map[string]int{}
+		for _, p := range pages {
+			for _, c := range p.Tagged("table-number") {
+				pageOf["Phòng "+c.S] = p.Number
+			}
+		}
+		for _, p := range pages {
+			cells := p.Tagged("table-cell")
+			for i, c := range cells {
+				if c.S == "Phòng" && i+1 < len(cells) {
+					name := "Phòng " + cells[i+1].S
+					if pageOf[name] != p.Number {
+						t.Fatalf("case %d: %s is on page %d, its row's number on page %d", n, name, p.Number, pageOf[name])
+					}
+				}
+			}
+		}
+	}
+}
+
+// A row taller than a page is cut between its lines, the header repeated
+// above the continuation, and no line lost.
+func TestTableTallRow(t *testing.T) {
+	pages := compose(t, tableDoc([]int{2, 400, 2}, 1, 0))
+	words := 0
+	var on []int
+	for _, p := range pages {
+		n := 0
+		for _, c := range p.Tagged("table-cell") {
+			n += strings.Count(c.S, "việc")
+		}
+		if n > 0 {
+			on = append(on, p.Number)
+		}
+		words += n
+	}
+	if words != 404 {
+		t.Errorf("%d words printed, want 404", words)
+	}
+	if len(on) < 3 {
+		t.Errorf("the tall row is on pages %v, want it cut over three pages at least", on)
+	}
+	checkTablePages(t, pages, fonts(t), 3)
+}
+
+// The header with the first row always moves together: a heading and a
+// table that do not fit under the text go to the next page, leaving the
+// heading, the header and the first row together.
+func TestTableNeverStartsWithHeaderAlone(t *testing.T) {
+	for extra := range 40 {
+		pages := compose(t, tableDoc([]int{3, 3, 3}, 2, extra))
+		for _, p := range pages {
+			if len(p.Tagged("table-head")) > 0 && len(p.Tagged("table-number")) == 0 {
+				t.Fatalf("%d lines before: page %d ends with the header alone", extra, p.Number)
+			}
+			if extra == 0 && len(p.Tagged("table-head")) > 0 && p.Number == 1 != (len(p.Tagged("heading")) > 0) {
+				t.Fatalf("page %d: the heading and the table's header are apart", p.Number)
+			}
+		}
+	}
+}
