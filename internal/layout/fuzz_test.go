@@ -49,6 +49,12 @@ func FuzzLayout(f *testing.F) {
 	f.Add("Mục", uint16(2000), uint8(6), uint16(0), uint8(0xff))
 	f.Add("LAO ĐỘNG - THƯƠNG BINH - XÃ HỘI - - - —", uint16(40), uint8(3), uint16(90), uint8(0x55))
 	f.Add("**mở mà không đóng *nghiêng **đậm* ** * \\* ***", uint16(7), uint8(4), uint16(10), uint8(0xaa))
+	// Tables and appendices (flags 0x40, 0x80): a long numbered table,
+	// tall rows of one long word, appendices with nested sections.
+	f.Add("Tổ chức Hội nghị tổng kết, Phòng LĐ-TB&XH; Quý II - Quý III", uint16(60), uint8(2), uint16(0), uint8(0xc0))
+	f.Add("Năm học 2024 - 2025", uint16(1), uint8(3), uint16(1500), uint8(0xc8))
+	f.Add("x", uint16(300), uint8(0), uint16(30), uint8(0x80))
+	f.Add(strings.Repeat("Phân công nhiệm vụ thực hiện kế hoạch ", 40), uint16(9), uint8(1), uint16(600), uint8(0x40))
 	f.Fuzz(func(t *testing.T, text string, items uint16, depth uint8, long uint16, flags uint8) {
 		doc := fuzzDocument(text, size(items, 40), int(depth)%(maxDepth+1), size(long, 100), flags)
 		o := layout.OptionsFor(doc.Style)
@@ -116,10 +122,53 @@ func fuzzDocument(text string, items, depth, long int, flags uint8) *document.Do
 			Clauses: []document.Clause{{Title: tx(head(text, 100)), Points: last.Items}, {Text: tx(text)}}}, {Text: tx(text)}}
 		doc.Sections = nil
 	}
+	if bit(6) && len(doc.Sections) > 0 { // a table in the last section: the items as rows
+		doc.Sections[len(doc.Sections)-1].Table = fuzzTable(text, word, items)
+	}
+	if bit(7) { // two appendices: a table under nested sections, and text with items
+		doc.Appendices = []document.Appendix{
+			{Title: document.TextList{tx(or(head(text, 300), "Phân công nhiệm vụ"))}, Table: fuzzTable(word+" "+text, text, items/2+1), Sections: nested(text, word, min(depth, 3))},
+			{Title: document.TextList{tx(or(word, "Danh sách"))}, Text: tx(text + "\n\n" + word), Items: last.Items},
+		}
+	}
 	doc.Closing = document.TextList{tx(text)}
 	doc.Recipients = document.TextList{tx(text), tx(word), tx("Như trên")}
 	doc.Archive = tx(or(slice(text, 0, 40), "VT"))
 	return doc
+}
+
+// fuzzTable is a table of rows cut from the text, as validation accepts
+// it: 1 to 5 columns with titles and widths of 10 to 49, numbered or not,
+// 12 or 13 pt, no blank row.
+func fuzzTable(text, word string, rows int) *document.Table {
+	cols := 1 + rows%5
+	t := &document.Table{Number: rows%2 == 0 && cols > 1, Size: float64(12 + rows%2)}
+	for i := range cols {
+		title := slice(text, i*11, 10+i*20)
+		if strings.TrimSpace(title) == "" {
+			title = "Cột" // validation refuses a blank title
+		}
+		t.Columns = append(t.Columns, document.Column{Title: document.Text{Value: title}, Width: float64(10 + (len(text)+i*7)%40)})
+	}
+	cells := cols
+	if t.Number {
+		cells--
+	}
+	for i := range rows {
+		var r document.Row
+		for j := range cells {
+			s := slice(text, i*7+j*13, itemText)
+			if (i+j)%5 == 4 {
+				s = word
+			}
+			if j == 0 && strings.TrimSpace(s) == "" {
+				s = strconv.Itoa(i) // validation refuses a blank row
+			}
+			r = append(r, document.Text{Value: s})
+		}
+		t.Rows = append(t.Rows, r)
+	}
+	return t
 }
 
 // clean keeps what decoding lets through: valid UTF-8 without control
@@ -187,11 +236,23 @@ func checkPages(t *testing.T, pages []layout.Page, m layout.Measurer, o layout.O
 	const eps = 0.01
 	left, right := o.Left, o.PageW-o.Right
 	lines := 0
+	folio, part := 0, 0
 	for n, p := range pages {
 		if p.Number != n+1 {
 			t.Fatalf("page %d is numbered %d", n+1, p.Number)
 		}
+		// Each appendix starts a page and counts its pages from 1.
+		if p.Appendix != part {
+			if p.Appendix != part+1 {
+				t.Fatalf("page %d belongs to appendix %d after appendix %d", p.Number, p.Appendix, part)
+			}
+			part, folio = p.Appendix, 0
+		}
+		if folio++; p.Folio != folio {
+			t.Fatalf("page %d has folio %d, want %d", p.Number, p.Folio, folio)
+		}
 		checkPageNumber(t, p)
+		checkTable(t, p, m)
 		content := 0
 		seen := map[float64]bool{}
 		for _, tx := range p.Texts {
@@ -217,6 +278,11 @@ func checkPages(t *testing.T, pages []layout.Page, m layout.Measurer, o layout.O
 			}
 		}
 		checkOverlaps(t, p, m)
+		for _, r := range p.Rules {
+			if r.Tag == "table-grid" {
+				content++ // rows whose cells print nothing ("****") are content too
+			}
+		}
 		if content == 0 {
 			t.Fatalf("page %d of %d is empty", p.Number, len(pages))
 		}
@@ -226,7 +292,7 @@ func checkPages(t *testing.T, pages []layout.Page, m layout.Measurer, o layout.O
 	// the pages are no more than twice what the lines need.
 	usable := o.PageH - o.Top - o.Bottom
 	lead := 1.5 * 1.15 * 14 * 25.4 / 72
-	if need := math.Ceil(float64(lines)*lead/usable) + 1; float64(len(pages)) > 2*need+1 {
+	if need := math.Ceil(float64(lines)*lead/usable) + 1 + float64(part); float64(len(pages)) > 2*need+1 {
 		t.Fatalf("%d pages for %d lines", len(pages), lines)
 	}
 }
@@ -238,6 +304,9 @@ func checkSignature(t *testing.T, pages []layout.Page) {
 	t.Helper()
 	at := -1
 	for n, p := range pages {
+		if p.Appendix > 0 {
+			break // the appendices follow the signature
+		}
 		if len(p.Tagged("signer-name")) > 0 {
 			at = n
 		}
@@ -257,15 +326,39 @@ func checkSignature(t *testing.T, pages []layout.Page) {
 	}
 }
 
-// checkPageNumber: page 1 has none; every other page its own, once.
+// checkPageNumber: the first page of the document and of each appendix
+// has none; every other page its number in its part, once.
 func checkPageNumber(t *testing.T, p layout.Page) {
 	t.Helper()
 	nums := p.Tagged("page-number")
 	switch {
-	case p.Number == 1 && len(nums) > 0:
-		t.Fatalf("page 1 has the page number %q", nums[0].S)
-	case p.Number > 1 && (len(nums) != 1 || nums[0].S != strconv.Itoa(p.Number)):
-		t.Fatalf("page %d has the page numbers %v", p.Number, nums)
+	case p.Folio == 1 && len(nums) > 0:
+		t.Fatalf("page %d, the first of its part, has the page number %q", p.Number, nums[0].S)
+	case p.Folio > 1 && (len(nums) != 1 || nums[0].S != strconv.Itoa(p.Folio)):
+		t.Fatalf("page %d has the page numbers %v, want %d", p.Number, nums, p.Folio)
+	}
+}
+
+// checkTable: the texts of a table lie inside its grid, and a page with
+// table rows but no header holds no grid line above them (a table's rows
+// are never left open at the top).
+func checkTable(t *testing.T, p layout.Page, m layout.Measurer) {
+	t.Helper()
+	x0, x1, y0, y1 := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+	for _, r := range p.Rules {
+		if r.Tag == "table-grid" {
+			x0, x1 = min(x0, r.X1, r.X2), max(x1, r.X1, r.X2)
+			y0, y1 = min(y0, r.Y1, r.Y2), max(y1, r.Y1, r.Y2)
+		}
+	}
+	for _, tx := range p.Texts {
+		if !strings.HasPrefix(tx.Tag, "table-") {
+			continue
+		}
+		s := tx.Font.Size * 25.4 / 72
+		if tx.X < x0 || tx.X+m.Width(tx.S, tx.Font) > x1+0.01 || tx.Y-m.Ascent()*s < y0-0.01 || tx.Y+m.Descent()*s > y1+0.01 {
+			t.Fatalf("page %d: %s %q at (%.2f, %.2f) is outside the table's grid (%.2f–%.2f, %.2f–%.2f)", p.Number, tx.Tag, tx.S, tx.X, tx.Y, x0, x1, y0, y1)
+		}
 	}
 }
 
