@@ -257,6 +257,10 @@ func FuzzDocument(f *testing.F) {
 	f.Add([]byte(base + "closing: [\"" + strings.Repeat("x", 500) + "\"]\nsigner: {authority: [], position: '', name: ''}\n"))
 	f.Add(readFile(f, "../../examples/quyet-dinh-kien-toan-ban-vstbpn-bim-son-2017.yaml"))
 	f.Add([]byte(base + "title: [a, '**b**']\nissued_by: [X, '']\narticles: [x, {title: t, clauses: [c, {points: [p]}]}, {}]\n"))
+	// Tables and appendices.
+	f.Add(readFile(f, "../../examples/ke-hoach-binh-dang-gioi-thanh-hoa-2024.yaml"))
+	f.Add([]byte(base + "closing: [Phụ lục I, Phụ lục II]\nsections: [{heading: a, table: {columns: [{title: TT, width: 8}, {title: b, width: 92}], number: true, rows: [[x], ['**y**', z], []]}}]\nappendices: [{title: A, table: {columns: [{title: a}], rows: [[b]]}}, {title: [B, ''], sections: [{heading: c, table: {columns: [], rows: []}}]}, {title: ''}]\n"))
+	f.Add([]byte(base + "closing: [x]\nappendices:\n  - title: A\n    table: {columns: [{title: a, width: 1}, {title: b, width: 0}, {title: c}], size: 99, number: true, rows: [a, [], [1, 2, 3, 4]]}\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		_, w, diags := Prepare("f.yaml", src, Options{})
 		checkDiagnostics(t, "f.yaml", src, diags)
