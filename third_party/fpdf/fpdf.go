@@ -4558,7 +4558,8 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				// Embed CIDToGIDMap
-				cidToGidMap := make([]byte, 256*256*2)
+				// vanban patch 5 (PATCHES.md): the map ends at the last code used.
+				cidToGidMap := make([]byte, (font.utf8File.LastRune+1)*2)
 
 				for cc, glyph := range CodeSignDictionary {
 					cidToGidMap[cc*2] = byte(glyph >> 8)
