@@ -21,7 +21,7 @@ import (
 // go test -run TestErrorFixtures -update rewrites the "want" files and
 // docs/errors.md from what vanban reports.
 
-var update = flag.Bool("update", false, "rewrite the expected diagnostics of the error fixtures and docs/errors.md")
+var update = flag.Bool("update", false, "rewrite the expected diagnostics of the error fixtures, docs/errors.md and the visual references")
 
 const (
 	fixtureDir = "testdata/errors"

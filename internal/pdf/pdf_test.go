@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -93,6 +94,42 @@ func TestDeterministic(t *testing.T) {
 	if !bytes.Contains(a, []byte("/Lang (vi-VN)")) {
 		t.Error("the language should be vi-VN")
 	}
+	// /Lang is a PDF 1.4 entry, and ND 30 asks for PDF 1.4 or later.
+	if !bytes.HasPrefix(a, []byte("%PDF-1.4\n")) {
+		t.Errorf("header %q, want %%PDF-1.4", a[:8])
+	}
+}
+
+// Embedded subsets are named TAG+name (ISO 32000-1 §9.6.4) so that readers
+// never take them for the whole font; the tag follows the characters used.
+func TestSubsetTags(t *testing.T) {
+	f, _ := Embedded()
+	pdf := render(t, samplePages(), f)
+	tagged := regexp.MustCompile(`/(?:BaseFont|FontName) /([A-Z]{6})\+utf8liberationserif`)
+	names := tagged.FindAllSubmatch(pdf, -1)
+	if n := bytes.Count(pdf, []byte("/BaseFont /")) + bytes.Count(pdf, []byte("/FontName /")); len(names) != n || n == 0 {
+		t.Fatalf("%d of %d font names carry a subset tag", len(names), n)
+	}
+	tags := func(pdf []byte) map[string]bool {
+		set := map[string]bool{}
+		for _, m := range tagged.FindAllSubmatch(pdf, -1) {
+			set[string(m[1])] = true
+		}
+		return set
+	}
+	before := tags(pdf)
+	other := samplePages()
+	other[0].Texts[0].S += " Ỹ" // one more character in the bold subset only
+	after := tags(render(t, other, f))
+	same := 0
+	for tag := range after {
+		if before[tag] {
+			same++
+		}
+	}
+	if len(before) != 3 || len(after) != 3 || same != 2 {
+		t.Errorf("tags %v then %v: want three subsets, of which only the bold one renamed", before, after)
+	}
 }
 
 // Only the styles on the pages are embedded: each costs milliseconds of
@@ -133,7 +170,7 @@ func TestUserFonts(t *testing.T) {
 	if g, _ := Load(dir); g != f {
 		t.Error("a font directory should be read once per process")
 	}
-	if pdf := render(t, samplePages(), f); !bytes.Contains(pdf, []byte("/BaseFont /utf8timesnewroman")) {
+	if pdf := render(t, samplePages(), f); !bytes.Contains(pdf, []byte("+utf8timesnewroman")) {
 		t.Error("the PDF should name the user's family")
 	}
 }

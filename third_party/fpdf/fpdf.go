@@ -662,6 +662,10 @@ func (f *Fpdf) GetLang() string {
 // SetLang defines the natural language of the document (e.g. "de-CH").
 func (f *Fpdf) SetLang(lang string) {
 	f.lang = lang
+	// vanban patch 3 (PATCHES.md): /Lang in the catalog is a PDF 1.4 entry.
+	if lang != "" && f.pdfVersion < pdfVers1_4 {
+		f.pdfVersion = pdfVers1_4
+	}
 }
 
 // GetKeywords returns the keywords of the document as ISO-8859-1 or UTF-16BE.
@@ -4501,9 +4505,10 @@ func (f *Fpdf) putfonts() {
 				f.out(s.String())
 				f.out("endobj")
 			case "UTF8":
-				fontName := "utf8" + font.Name
 				usedRunes := font.usedRunes
 				delete(usedRunes, 0)
+				// vanban patch 4 (PATCHES.md): a font subset's name begins with a tag.
+				fontName := subsetTag(font.Name, usedRunes) + "+utf8" + font.Name
 				utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
 				utf8FontSize := len(utf8FontStream)
 				CodeSignDictionary := font.utf8File.CodeSymbolDictionary
@@ -4553,7 +4558,8 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				// Embed CIDToGIDMap
-				cidToGidMap := make([]byte, 256*256*2)
+				// vanban patch 5 (PATCHES.md): the map ends at the last code used.
+				cidToGidMap := make([]byte, (font.utf8File.LastRune+1)*2)
 
 				for cc, glyph := range CodeSignDictionary {
 					cidToGidMap[cc*2] = byte(glyph >> 8)
