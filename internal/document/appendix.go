@@ -48,14 +48,16 @@ func (doc *Document) AppendixTitle(i int) [][]Span {
 // LinkLine ties the appendices to the document: "(Kèm theo Kế hoạch số
 // 85/KH-UBND ngày 23 tháng 5 năm 2017 của Ủy ban nhân dân thị xã Bỉm
 // Sơn)". Without a number it keeps the blank of the "Số:" line for the
-// clerk: "số      /KH-UBND" (six no-break spaces).
+// clerk: "số      /KH-UBND" (six no-break spaces). The date's spaces are
+// no-break spaces too.
 func (doc *Document) LinkLine() string {
 	name, _ := doc.IssuerInText()
 	// The clerk's blank is of no-break spaces: the sentence is wrapped,
 	// and ordinary spaces would shrink to one.
 	number := strings.ReplaceAll(strings.TrimPrefix(doc.NumberLine(), "Số:"), "      ", strings.Repeat("\u00a0", 6))
-	return "(Kèm theo " + doc.Kind.Name + " số" + number +
-		" " + doc.Date.Long() + " của " + name + ")"
+	// The date is one unit, never broken across lines (no-break spaces).
+	date := strings.ReplaceAll(doc.Date.Long(), " ", "\u00a0")
+	return "(Kèm theo " + doc.Kind.Name + " số" + number + " " + date + " của " + name + ")"
 }
 
 // IssuerInText is the issuing body's name as a sentence writes it: issuer.in_text

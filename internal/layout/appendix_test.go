@@ -92,8 +92,15 @@ func TestAppendixPages(t *testing.T) {
 			}
 		}
 		want := "(Kèm theo Kế hoạch số 85/KH-UBND ngày 23 tháng 5 năm 2017 của Ủy ban nhân dân thị xã Bỉm Sơn)"
-		if got := strings.Join(link, " "); got != want {
+		if got := strings.ReplaceAll(strings.Join(link, " "), "\u00a0", " "); got != want {
 			t.Errorf("link line %q, want %q", got, want)
+		}
+		whole := false // the date on one line
+		for _, l := range link {
+			whole = whole || strings.Contains(l, "ngày\u00a023\u00a0tháng\u00a05\u00a0năm\u00a02017")
+		}
+		if !whole {
+			t.Errorf("the date is broken across the link lines %q", link)
 		}
 		r, ok := p.Rule("appendix-rule")
 		if !ok || !near((r.X1+r.X2)/2, 112.5, 0.01) || r.Y1 < last+m.Descent()*14*pt+1.5 || r.Y1 > last+m.Descent()*14*pt+3 || r.X2-r.X1 < 20 {
