@@ -80,6 +80,7 @@ func Compose(doc *document.Document, m Measurer, o Options) []Page {
 // fill appends the pages of one flow (the document, or an appendix), its
 // first page starting from first when given, numbered from 1.
 func (c *composer) fill(pages []Page, items []item, layout [][]placed, first *Page, appendix int) []Page {
+	pages = slices.Grow(pages, len(layout))
 	for n, pl := range layout {
 		p := Page{}
 		if n == 0 && first != nil {

@@ -7,12 +7,9 @@ type item struct {
 	h      float64 // height
 	before float64 // space above, dropped at the top of a page
 	keep   bool    // no page break between this item and the next
-	// head is placed above the item when it starts a page: the header
-	// row of the table the item continues.
-	head *item
-	// tail is drawn when the page ends under the item: the rule that
-	// closes a table's grid.
-	tail  []Rule
+	// row is set on the rows of a table: what a page break around
+	// them needs.
+	row   *tableRow
 	texts []Text
 	rules []Rule
 	boxes []Box
@@ -47,8 +44,8 @@ func paginate(items []item, first, top, bottom float64) [][]placed {
 	// pageTop is where the flow of a continuation page starts: under the
 	// repeated header of a table that the page continues.
 	pageTop := func(j int) float64 {
-		if j < len(items) && items[j].head != nil {
-			return top + items[j].head.h
+		if h := head(items, j); h != nil {
+			return top + h.h
 		}
 		return top
 	}
@@ -59,7 +56,7 @@ func paginate(items []item, first, top, bottom float64) [][]placed {
 		if !last {
 			p[len(p)-1].tail = true
 		}
-		if f := p[0]; len(pages) > 0 && items[f.i].head != nil {
+		if f := p[0]; len(pages) > 0 && head(items, f.i) != nil {
 			p = append([]placed{{i: f.i, y: top, head: true}}, p...)
 		}
 		return p
@@ -91,6 +88,22 @@ func paginate(items []item, first, top, bottom float64) [][]placed {
 	return append(pages, finish(cur, true))
 }
 
+// tableRow is what a page break needs to know of a table's row: the
+// header to repeat above it when it starts a page, and the rule that
+// closes the grid when the page ends under it.
+type tableRow struct {
+	head *item // nil when the header is not repeated
+	tail *Rule // nil when the row draws its own bottom rule
+}
+
+// head returns the table header to repeat above item j, or nil.
+func head(items []item, j int) *item {
+	if j < len(items) && items[j].row != nil {
+		return items[j].row.head
+	}
+	return nil
+}
+
 // placed is an item and the y of its top on its page.
 type placed struct {
 	i    int
@@ -103,16 +116,15 @@ type placed struct {
 func (x placed) put(items []item, p *Page) {
 	it := &items[x.i]
 	if x.head {
-		it.head.place(p, x.y)
+		it.row.head.place(p, x.y)
 		return
 	}
 	it.place(p, x.y)
-	if x.tail {
-		for _, r := range it.tail {
-			r.Y1 += x.y
-			r.Y2 += x.y
-			p.Rules = append(p.Rules, r)
-		}
+	if x.tail && it.row != nil && it.row.tail != nil {
+		r := *it.row.tail
+		r.Y1 += x.y
+		r.Y2 += x.y
+		p.Rules = append(p.Rules, r)
 	}
 }
 

@@ -60,12 +60,12 @@ func (c *composer) table(g *document.Grid) []item {
 		}
 		ri := c.row(row, xs, size, false, rowRoom)
 		for k := range ri {
-			ri[k].head = repeat
+			ri[k].row.head = repeat
 		}
 		if r == len(g.Rows)-1 {
 			last := &ri[len(ri)-1]
 			last.rules = append(last.rules, hline(xs, last.h))
-			last.tail = nil
+			last.row.tail = nil
 		}
 		items = append(items, ri...)
 	}
@@ -125,7 +125,8 @@ func (c *composer) row(cells []cellText, xs []float64, size float64, centre bool
 		}
 		it.rules = append(it.rules, hline(xs, 0))
 		it.rules = append(it.rules, vlines(xs, 0, h)...)
-		it.tail = []Rule{hline(xs, h)}
+		tail := hline(xs, h)
+		it.row = &tableRow{tail: &tail}
 		return []item{it}
 	}
 	// One item per line: the first with the top padding, the last with
@@ -151,7 +152,8 @@ func (c *composer) row(cells []cellText, xs []float64, size float64, centre bool
 			}
 		}
 		it.rules = append(it.rules, vlines(xs, 0, it.h)...)
-		it.tail = []Rule{hline(xs, it.h)}
+		tail := hline(xs, it.h)
+		it.row = &tableRow{tail: &tail}
 		it.keep = k < n-1
 	}
 	return items
