@@ -52,7 +52,16 @@ func (r *Row) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 	}
 	for i, c := range n.Content {
 		var t Text
-		d.Value(c, decode.Index(path, i), &t)
+		if c.Kind == yaml.MappingNode && len(c.Content) == 2 && c.Content[0].Kind == yaml.ScalarNode && c.Content[1].Kind == yaml.ScalarNode && c.Content[1].Value != "" {
+			// [Nhiệm vụ 1: tổ chức …, Phòng A]: ": " inside a cell makes
+			// YAML read a key and its value.
+			s := c.Content[0].Value + ": " + c.Content[1].Value
+			d.Record(decode.Index(path, i), c.Content[0])
+			d.Error(decode.Index(path, i), fmt.Sprintf("the cell %q contains \": \", so YAML reads it as a key and a value", s),
+				fmt.Sprintf("the cell in quotes: %q", s))
+		} else {
+			d.Value(c, decode.Index(path, i), &t)
+		}
 		*r = append(*r, t)
 	}
 }
