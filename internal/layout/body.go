@@ -145,7 +145,7 @@ func leadsIn(b document.Block) bool {
 // it start level with the authority line), rather than take the whole
 // block to the next page and leave the foot of this one blank.
 func (c *composer) signature() []item {
-	lx, lw, rx, rw := c.o.Columns()
+	_, _, rx, rw := c.o.Columns()
 	rc := rx + rw/2
 	size := c.o.BodySize
 	lead := lineHeight(size)
@@ -158,23 +158,39 @@ func (c *composer) signature() []item {
 	name, _ := c.centredPara(plain(c.doc.Signer.Name.Value, Bold), size, rc, rw, "signer-name")
 	name[0].before = signatureGap
 	right = append(right, name...)
+	bands := c.signatureBands(right, false)
+	if bands[0].h > c.o.PageH-c.o.Top-c.o.Bottom {
+		// The signature with the lines of "Nơi nhận" beside it has no
+		// place to end a page (absurdly long input only): "Nơi nhận"
+		// goes under the signature instead.
+		bands = c.signatureBands(right, true)
+	}
+	bands[0].before = paraSpace + lead/2
+	return bands
+}
+
+// signatureBands places the signature's lines and "Nơi nhận" beside them
+// (or under them) and cuts the whole into bands.
+func (c *composer) signatureBands(right []item, under bool) []item {
+	lx, lw, _, _ := c.o.Columns()
 	page := &Page{}
 	signed := stack(page, right, 0)
-	first := baseline(c.m, size, lead)
+	first := baseline(c.m, c.o.BodySize, lineHeight(c.o.BodySize))
 	if len(page.Texts) > 0 {
 		first = page.Texts[0].Y
+	}
+	if under {
+		first += signed
 	}
 	bottom := max(signed, c.recipients(page, lx, lw, first))
 	if signed > c.o.PageH-c.o.Top-c.o.Bottom {
 		signed = 0 // a signature taller than a page breaks where the page is full
 	}
-	bands := c.bands(page.Texts, signed, bottom)
-	bands[0].before = paraSpace + lead/2
-	return bands
+	return c.bands(page.Texts, signed, bottom)
 }
 
 // bands cuts a block of texts, h high, into horizontal bands: the first
-// down to the first line bottom at or below from (the signature, with the
+// down to from or the first line bottom below it (the signature, with the
 // lines of "Nơi nhận" beside it), then one band per line of what is left,
 // cut where no other line crosses. The last two bands are glued, so a
 // continued "Nơi nhận" never leaves its last line alone on a page.
@@ -184,9 +200,13 @@ func (c *composer) bands(texts []Text, from, h float64) []item {
 		return t.Y - c.m.Ascent()*s, t.Y + c.m.Descent()*s
 	}
 	cuts := []float64{}
+	candidates := []float64{from} // the signature's foot, then every line's
 	for _, t := range texts {
-		_, cut := extent(t)
-		ok := cut < h && cut >= from
+		_, bottom := extent(t)
+		candidates = append(candidates, bottom)
+	}
+	for _, cut := range candidates {
+		ok := 0 < cut && cut < h && cut >= from
 		for _, u := range texts {
 			top, bottom := extent(u)
 			ok = ok && !(top < cut && cut < bottom)
