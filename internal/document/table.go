@@ -32,10 +32,42 @@ func (t *Table) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 	d.Value(n, path, (*tableFields)(t))
 }
 
-// Column is a column's header cell and its relative width.
+// Column is a column's header cell, its relative width and how its cells
+// are aligned.
 type Column struct {
 	Title Text    `yaml:"title,required" vi:"tiêu đề cột"`
 	Width float64 `yaml:"width" vi:"độ rộng tương đối"`
+	Align Text    `yaml:"align" vi:"căn lề các ô"`
+}
+
+// CellAlign is the horizontal alignment of a column's cells.
+type CellAlign uint8
+
+// Cell alignments: left by default; centred suits dates, periods and
+// short codes, right suits figures.
+const (
+	AlignLeft CellAlign = iota
+	AlignCenter
+	AlignRight
+)
+
+// cellAligns are the accepted spellings of a column's align, English and
+// Vietnamese.
+var cellAligns = map[string]CellAlign{
+	"left": AlignLeft, "trái": AlignLeft,
+	"center": AlignCenter, "centre": AlignCenter, "giữa": AlignCenter,
+	"right": AlignRight, "phải": AlignRight,
+}
+
+// alignOf returns the alignment a column's align names, and whether it
+// names one; the empty text is left.
+func alignOf(t Text) (CellAlign, bool) {
+	v := strings.ToLower(trim(t.Value))
+	if v == "" {
+		return AlignLeft, true
+	}
+	a, ok := cellAligns[v]
+	return a, ok
 }
 
 // Row is a row of a table: its cells, left to right (without the number
@@ -80,7 +112,8 @@ const (
 // Grid is a table ready to lay out: widths as shares of the text width,
 // the header cells and the rows' cells with their markup resolved.
 type Grid struct {
-	Widths   []float64 // sum to 1
+	Widths   []float64   // sum to 1
+	Align    []CellAlign // of the body cells, column by column
 	Head     []Cell
 	Rows     [][]Cell // each as many cells as columns
 	Numbered bool     // the first column holds row numbers, centred
@@ -109,6 +142,9 @@ func (v *validator) table(t *Table) {
 				v.d.Error(wp, fmt.Sprintf("%g is not a width", c.Width), "a positive number: widths are shares of the text width (8, 60, 32 → 8 %, 60 %, 32 %)")
 			}
 			sum += max(c.Width, 0)
+		}
+		if _, ok := alignOf(c.Align); !ok {
+			v.d.Error(decode.Join(cp, "align"), fmt.Sprintf("%q is not an alignment", c.Align.Value), "left, center or right (trái, giữa, phải)")
 		}
 		if !v.d.Reported(decode.Join(cp, "title")) && trim(c.Title.Value) == "" && v.d.Has(decode.Join(cp, "title")) {
 			v.d.Error(decode.Join(cp, "title"), "the column has no title", "the text of its header cell, such as Nội dung công việc")
@@ -184,6 +220,8 @@ func (b *bodyBuilder) grid(t *Table) *Grid {
 			w = max(c.Width, 0) / sum
 		}
 		g.Widths = append(g.Widths, w)
+		a, _ := alignOf(c.Align)
+		g.Align = append(g.Align, a)
 		g.Head = append(g.Head, b.cell(c.Title))
 	}
 	for i, r := range t.Rows {

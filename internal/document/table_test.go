@@ -170,6 +170,13 @@ sections:
 `, "x.yaml:14:13: sections[1].table.size: 11 is not a table size vanban allows (expected 12, 13 (the default) or 14 (points)) [cỡ chữ của bảng]\n" +
 			"x.yaml:15:22: sections[1].table.rows[2]: the row is empty (expected its cells, such as [Tổ chức Hội nghị, Phòng LĐ-TB&XH]; or remove it) [các dòng của bảng]\n" +
 			"x.yaml:15:33: sections[1].table.rows[3]: found the text \"x\" (expected a row written as a list of its cells: [Nội dung, Cơ quan chủ trì, Thời gian]) [các dòng của bảng]"},
+		{"bad alignment", `closing: [x]
+sections:
+  - heading: A
+    table:
+      columns: [{title: A, align: giữa}, {title: B, align: justify}]
+      rows: [[a, b]]
+`, `x.yaml:13:60: sections[1].table.columns[2].align: "justify" is not an alignment (expected left, center or right (trái, giữa, phải)) [căn lề các ô]`},
 		{"colon in a cell", `closing: [x]
 sections:
   - heading: A

@@ -20,6 +20,7 @@ const (
 	Justify Align = iota
 	Left
 	Center
+	Right
 )
 
 // Para is a paragraph to break into lines.
@@ -298,6 +299,8 @@ func (p Para) place(l brokenLine, x float64) []Text {
 		extra = (avail - nat) / float64(gaps)
 	case p.Align == Center:
 		x += (avail - nat) / 2
+	case p.Align == Right:
+		x += avail - nat
 	}
 	// Join words into one text per style run; in justified lines every
 	// word is placed on its own, at its stretched position. A run being

@@ -52,7 +52,7 @@ func (c *composer) table(g *document.Grid) []item {
 	for r, cells := range g.Rows {
 		row := make([]cellText, len(cells))
 		for i, cell := range cells {
-			align, tag := Left, "table-cell"
+			align, tag := cellAlign[g.Align[i]], "table-cell"
 			if i == 0 && g.Numbered {
 				align, tag = Center, "table-number"
 			}
@@ -75,6 +75,9 @@ func (c *composer) table(g *document.Grid) []item {
 	items[0].before = paraSpace
 	return items
 }
+
+// cellAlign maps a column's alignment to its lines'.
+var cellAlign = [...]Align{document.AlignLeft: Left, document.AlignCenter: Center, document.AlignRight: Right}
 
 // cellLines breaks a cell's paragraphs within the column, inside the
 // padding.

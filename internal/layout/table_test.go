@@ -159,6 +159,43 @@ sections:
 	}
 }
 
+// A column's align sets its cells' lines flush left (the default),
+// centred or flush right inside the padding; the header stays centred.
+func TestTableColumnAlign(t *testing.T) {
+	m := fonts(t)
+	pages := compose(t, []byte(tableBase+`closing: [x]
+sections:
+  - heading: A
+    table:
+      columns:
+        - {title: Nội dung, width: 40}
+        - {title: Thời gian, width: 30, align: giữa}
+        - {title: Kết quả, width: 30, align: right}
+      rows: [[Việc, Quý II, "55,2%"], [Việc khác, Cả năm, "1.234"]]
+`))
+	_, vs := grid(&pages[0])
+	for _, c := range pages[0].Tagged("table-cell") {
+		w := m.Width(c.S, c.Font)
+		switch {
+		case c.X < vs[1]:
+			if !near(c.X, vs[0]+1.5, 0.001) {
+				t.Errorf("%q starts at %.2f, want flush left at %.2f", c.S, c.X, vs[0]+1.5)
+			}
+		case c.X < vs[2]:
+			if !near(c.X+w/2, (vs[1]+vs[2])/2, 0.001) {
+				t.Errorf("%q centred at %.2f, want %.2f", c.S, c.X+w/2, (vs[1]+vs[2])/2)
+			}
+		default:
+			if !near(c.X+w, vs[3]-1.5, 0.001) {
+				t.Errorf("%q ends at %.2f, want flush right at %.2f", c.S, c.X+w, vs[3]-1.5)
+			}
+		}
+	}
+	if n := len(pages[0].Tagged("table-cell")); n != 6 {
+		t.Errorf("%d cell texts, want 6", n)
+	}
+}
+
 // row is a row of a table found on a page: its number and the y's of
 // its texts.
 type row struct {
