@@ -37,6 +37,7 @@ type Document struct {
 	Appendices []Appendix   `yaml:"appendices" vi:"các phụ lục"`
 	Recipients TextList     `yaml:"recipients" vi:"nơi nhận"`
 	Archive    Text         `yaml:"archive" vi:"lưu"`
+	Address    TextList     `yaml:"address" vi:"địa chỉ, điện thoại, thư điện tử (cuối trang đầu)"`
 	Signer     Signer       `yaml:"signer,required" vi:"người ký"`
 	Urgency    Text         `yaml:"urgency" vi:"độ khẩn"`
 	Draft      bool         `yaml:"draft" vi:"dự thảo"`

@@ -241,6 +241,10 @@ const (
 	MaxLetterAbstract = 300 // a công văn's "V/v …", printed under the number
 	MaxPlaceChars     = 50
 	MaxSymbolChars    = 40
+	// The address block sits at the foot of page 1 and cannot continue
+	// either: a few lines of address, telephone, e-mail and website.
+	MaxAddressChars = 300
+	MaxAddressLines = 4
 )
 
 func (v *validator) headerSize() {
@@ -258,10 +262,26 @@ func (v *validator) headerSize() {
 		v.d.Error("issuer", fmt.Sprintf("the issuing body's names are too long for the header (%d characters)", chars),
 			fmt.Sprintf("at most %d characters for parent and name together", MaxIssuerChars))
 	}
+	v.address()
 	v.maxChars("place", v.doc.Place, MaxPlaceChars, "the place name")
 	v.maxChars("symbol", v.doc.Symbol, MaxSymbolChars, "the symbol")
 	if v.doc.Kind.IsLetter() {
 		v.maxChars("title", Text{Value: strings.Join(v.doc.Title.Values(), " ")}, MaxLetterAbstract, "a công văn's abstract, printed under the number,")
+	}
+}
+
+func (v *validator) address() {
+	chars := 0
+	for _, s := range v.doc.Address.Values() {
+		chars += utf8.RuneCountInString(trim(s))
+	}
+	switch n := len(v.doc.Address); {
+	case n > MaxAddressLines:
+		v.d.Error("address", fmt.Sprintf("the address block has %d lines, too many for the foot of page 1", n),
+			fmt.Sprintf("at most %d lines: address, telephone, e-mail, website", MaxAddressLines))
+	case chars > MaxAddressChars:
+		v.d.Error("address", fmt.Sprintf("the address block is too long for the foot of page 1 (%d characters)", chars),
+			fmt.Sprintf("at most %d characters", MaxAddressChars))
 	}
 }
 

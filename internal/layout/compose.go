@@ -69,10 +69,11 @@ func Compose(doc *document.Document, m Measurer, o Options) []Page {
 		items[len(items)-1].keep = true // the signature never stands alone
 	}
 	items = append(items, c.signature()...)
-	pages := c.fill(nil, items, paginate(items, y, o.Top, o.PageH-o.Bottom), &head, 0)
+	bottom := o.PageH - o.Bottom
+	pages := c.fill(nil, items, paginate(items, y, c.address(&head), o.Top, bottom), &head, 0)
 	for i := range doc.Appendices {
 		items := c.appendix(i)
-		pages = c.fill(pages, items, paginate(items, o.Top, o.Top, o.PageH-o.Bottom), nil, i+1)
+		pages = c.fill(pages, items, paginate(items, o.Top, bottom, o.Top, bottom), nil, i+1)
 	}
 	return pages
 }

@@ -37,7 +37,7 @@ func (it *item) place(p *Page, y float64) {
 // only follow an item without keep; when the item that overflows is glued
 // to the ones before it, they move to the next page together. Only when a
 // whole page is glued does the break fall where the page is full.
-func paginate(items []item, first, top, bottom float64) [][]placed {
+func paginate(items []item, first, firstBottom, top, bottom float64) [][]placed {
 	var pages [][]placed
 	var cur []placed
 	y, start := first, 0 // start: index of the first item of the page
@@ -68,7 +68,11 @@ func paginate(items []item, first, top, bottom float64) [][]placed {
 			before = 0 // at the top of a page; page 1 starts under the header
 		}
 		// Page 1 may be full with its header alone.
-		if (len(cur) > 0 || len(pages) == 0 && y > top) && y+before+it.h > bottom {
+		limit := bottom
+		if len(pages) == 0 {
+			limit = firstBottom // above the address block of page 1
+		}
+		if (len(cur) > 0 || len(pages) == 0 && y > top) && y+before+it.h > limit {
 			j := i
 			for j > start && items[j-1].keep {
 				j--

@@ -96,6 +96,9 @@ func fuzzDocument(text string, items, depth, long int, flags uint8) *document.Do
 		doc.To = document.TextList{tx(text), tx(word)}
 	}
 	doc.Draft = bit(1)
+	if bit(1) { // validation allows 300 characters of address
+		doc.Address = document.TextList{tx(slice(text, 0, 150)), tx(slice(word, 0, 150))}
+	}
 	if bit(2) {
 		doc.Urgency = tx("hỏa tốc")
 	}
