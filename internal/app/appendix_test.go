@@ -52,7 +52,7 @@ func TestAppendixPDFText(t *testing.T) {
 		starts string
 	}{
 		{5, "Phụ lục I PHÂN CÔNG NHIỆM VỤ THỰC HIỆN CÔNG TÁC BÌNH ĐẲNG GIỚI NĂM 2024 " + link + " " + header + " 1 Xây dựng, ban hành"},
-		{6, "2 " + header + " 11 Theo dõi việc thực hiện"},
+		{6, "2 " + header + " 12 Hỗ trợ phụ nữ nông thôn"},
 		{7, "Phụ lục II CHỈ TIÊU BÌNH ĐẲNG GIỚI NĂM 2024 " + link + " Các chỉ tiêu của Chiến lược"},
 	} {
 		if got := pages[c.page-1]; !strings.HasPrefix(got, c.starts) {

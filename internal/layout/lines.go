@@ -269,6 +269,18 @@ func breakLines(p Para, m Measurer) []brokenLine {
 			width += ws[i-1].space + w.w
 			continue
 		}
+		if p.Align != Justify {
+			// In a narrow cell, a range that does not fit ends this line
+			// after its dash ("Quý II -" / "Quý III") rather than leaving
+			// "Quý" alone above "II - Quý III".
+			if head, rest, ok := splitAtDash(w, avail-width-ws[i-1].space+eps); ok {
+				lines = append(lines, brokenLine{words: append(ws[start:i:i], head), indent: indent})
+				ws[i] = rest
+				indent, start = p.Rest, i
+				i--
+				continue
+			}
+		}
 		lines = append(lines, brokenLine{words: ws[start:i:i], indent: indent})
 		indent, start = p.Rest, i
 		i--

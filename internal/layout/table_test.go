@@ -196,6 +196,28 @@ sections:
 	}
 }
 
+// A range that does not fit in a narrow cell breaks after its dash, never
+// leaving the first word of the range alone ("Quý" / "II - Quý III").
+func TestTableRangeBreaksAfterDash(t *testing.T) {
+	pages := compose(t, []byte(tableBase+`closing: [x]
+sections:
+  - heading: A
+    table:
+      columns: [{title: Nội dung, width: 88}, {title: Thời gian, width: 12, align: center}]
+      rows: [[Việc, Quý II - Quý III]]
+`))
+	_, vs := grid(&pages[0])
+	var got []string
+	for _, c := range pages[0].Tagged("table-cell") {
+		if c.X > vs[1] {
+			got = append(got, c.S)
+		}
+	}
+	if strings.Join(got, "|") != "Quý II -|Quý III" {
+		t.Errorf("cell lines %q, want Quý II -|Quý III", got)
+	}
+}
+
 // row is a row of a table found on a page: its number and the y's of
 // its texts.
 type row struct {
