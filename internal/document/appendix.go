@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/vanban/vanban/internal/decode"
 	"github.com/vanban/vanban/internal/viet"
@@ -51,7 +50,7 @@ func (doc *Document) AppendixTitle(i int) [][]Span {
 // clerk: "số      /KH-UBND" (six no-break spaces). The date's spaces are
 // no-break spaces too.
 func (doc *Document) LinkLine() string {
-	name, _ := doc.IssuerInText()
+	name, _, _ := doc.authorityInText()
 	// The clerk's blank is of no-break spaces: the sentence is wrapped,
 	// and ordinary spaces would shrink to one.
 	number := strings.ReplaceAll(strings.TrimPrefix(doc.NumberLine(), "Số:"), "      ", strings.Repeat("\u00a0", 6))
@@ -60,64 +59,31 @@ func (doc *Document) LinkLine() string {
 	return "(Kèm theo " + doc.Kind.Name + " số" + number + " " + date + " của " + name + ")"
 }
 
-// IssuerInText is the issuing body's name as a sentence writes it: issuer.in_text
-// when given; the name as written when it has small letters; otherwise the
-// capitals lowered, with the place name after the administrative unit
-// capitalised ("ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN" → "Ủy ban nhân dân thị xã
-// Bỉm Sơn"). sure is false when that guess may miss capitals that belong
-// to the name (Sở Lao động - Thương binh và Xã hội), which only the
-// clerk knows.
+// IssuerInText is the issuing body's name as a sentence writes it:
+// issuer.in_text when given, else the header's name in the capitals of a
+// sentence (viet.NameInText: "ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN" → "Ủy ban
+// nhân dân thị xã Bỉm Sơn", "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" → "Sở
+// Lao động - Thương binh và Xã hội"). sure is false when capitals were
+// given to a field of work by rule, which the clerk should check.
 func (doc *Document) IssuerInText() (name string, sure bool) {
 	if s := oneLine(doc.Issuer.InText.Value); s != "" {
 		return s, true
 	}
-	s := oneLine(strings.Join(doc.Issuer.Name.Values(), " "))
-	if strings.ToUpper(s) != s {
-		return s, true
-	}
-	words := strings.Fields(strings.ToLower(s))
-	sure = len(words) == 0
-	for _, head := range []string{"ủy ban nhân dân", "hội đồng nhân dân", "uỷ ban nhân dân"} {
-		sure = sure || strings.HasPrefix(strings.Join(words, " ")+" ", head+" ")
-	}
-	if len(words) > 0 {
-		words[0] = capitalise(words[0])
-	}
-	return strings.Join(capitalPlace(words), " "), sure
+	name, guessed := viet.NameInText(strings.Join(doc.Issuer.Name.Values(), " "))
+	return name, !guessed
 }
 
-// capitalPlace capitalises the words after the first administrative unit
-// (tỉnh, huyện, quận, thị xã, thành phố, xã, phường, thị trấn).
-func capitalPlace(words []string) []string {
-	for i := 1; i < len(words); i++ {
-		if n := adminUnit(words[i:]); n > 0 {
-			for j := i + n; j < len(words); j++ {
-				words[j] = capitalise(words[j])
-			}
-			return words
-		}
+// authorityInText is who the appendices belong to in their "Kèm theo"
+// line: the authority that issues a decision ("Chủ tịch Ủy ban nhân dân
+// thị xã Bỉm Sơn", from issued_by), else the issuing body; and the field
+// it comes from.
+func (doc *Document) authorityInText() (name string, sure bool, path string) {
+	if len(doc.IssuedBy) > 0 && doc.Issuer.InText.Value == "" {
+		name, guessed := viet.NameInText(strings.Join(doc.IssuedBy.Values(), " "))
+		return name, !guessed, "issued_by"
 	}
-	return words
-}
-
-// adminUnit returns how many words of an administrative unit start ws.
-func adminUnit(ws []string) int {
-	if len(ws) >= 3 && ws[0] == "thị" && (ws[1] == "xã" || ws[1] == "trấn") ||
-		len(ws) >= 3 && ws[0] == "thành" && ws[1] == "phố" {
-		return 2
-	}
-	if len(ws) >= 2 && !(ws[0] == "xã" && ws[1] == "hội") {
-		switch ws[0] {
-		case "tỉnh", "huyện", "quận", "xã", "phường":
-			return 1
-		}
-	}
-	return 0
-}
-
-func capitalise(w string) string {
-	r, n := utf8.DecodeRuneInString(w)
-	return string(unicode.ToUpper(r)) + w[n:]
+	name, sure = doc.IssuerInText()
+	return name, sure, "issuer.name"
 }
 
 // AppendixBody returns the content of appendix i as body blocks: its text,
@@ -172,9 +138,8 @@ func (v *validator) appendices() {
 	if len(doc.Appendices) == 0 {
 		return
 	}
-	if _, sure := doc.IssuerInText(); !sure {
-		name, _ := doc.IssuerInText()
-		v.d.Warn("issuer.name", fmt.Sprintf("the appendices name the issuer %q in their \"Kèm theo\" line; capitals that belong to the name cannot be guessed", name),
+	if name, sure, path := doc.authorityInText(); !sure {
+		v.d.Warn(path, fmt.Sprintf("the appendices' \"Kèm theo\" line writes the name as %q; check its capitals", name),
 			"issuer.in_text: the name as a sentence writes it, such as Sở Lao động - Thương binh và Xã hội")
 	}
 	seen := doc.mentions()

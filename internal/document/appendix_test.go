@@ -34,9 +34,9 @@ func TestLinkLine(t *testing.T) {
 	}
 }
 
-// A name in capitals is written as a sentence writes it when vanban can
-// be sure (Ủy ban nhân dân / Hội đồng nhân dân + unit + place); otherwise
-// it says it guessed.
+// A name in capitals is written as a sentence writes it (Nghị định 30,
+// Phụ lục II); vanban is sure of Ủy ban nhân dân / Hội đồng nhân dân +
+// unit + place, and says so when it gave capitals to a field of work.
 func TestIssuerInText(t *testing.T) {
 	for _, c := range []struct {
 		name, want string
@@ -46,7 +46,7 @@ func TestIssuerInText(t *testing.T) {
 		{"ỦY BAN NHÂN DÂN TỈNH THANH HÓA", "Ủy ban nhân dân tỉnh Thanh Hóa", true},
 		{"HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "Hội đồng nhân dân thành phố Hồ Chí Minh", true},
 		{"ỦY BAN NHÂN DÂN XÃ QUANG TRUNG", "Ủy ban nhân dân xã Quang Trung", true},
-		{"SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Sở lao động - thương binh và xã hội", false},
+		{"SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Sở Lao động - Thương binh và Xã hội", false},
 		{"Phòng Văn hóa và Thông tin", "Phòng Văn hóa và Thông tin", true},
 	} {
 		doc := mustParse(t, "issuer: {name: "+c.name+", abbr: UBND}\nclosing: [x]\n")
@@ -93,9 +93,25 @@ func TestAppendixMentions(t *testing.T) {
 // is a warning at the name, naming the guess and the key that fixes it.
 func TestIssuerGuessWarning(t *testing.T) {
 	_, diags := parse(t, "issuer: {name: SỞ TƯ PHÁP, abbr: STP}\nclosing: [Phụ lục]\nappendices: [{title: A, text: a}]\n")
-	want := `x.yaml:8:16: issuer.name: warning: the appendices name the issuer "Sở tư pháp" in their "Kèm theo" line; capitals that belong to the name cannot be guessed (expected issuer.in_text: the name as a sentence writes it, such as Sở Lao động - Thương binh và Xã hội) [tên cơ quan ban hành]`
+	want := `x.yaml:8:16: issuer.name: warning: the appendices' "Kèm theo" line writes the name as "Sở Tư pháp"; check its capitals (expected issuer.in_text: the name as a sentence writes it, such as Sở Lao động - Thương binh và Xã hội) [tên cơ quan ban hành]`
 	if got := strings.TrimSpace(lines(diags)); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// The appendices of a decision belong to the authority that issues it:
+// "(Kèm theo Quyết định số 412/QĐ-UBND … của Chủ tịch Ủy ban nhân dân thị
+// xã Bỉm Sơn)", from issued_by.
+func TestLinkLineOfADecision(t *testing.T) {
+	doc, diags := parse(t, "type: quyet-dinh\nnumber: 412\nissued_by: CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN\n"+
+		"articles: [{title: A, text: Ban hành kèm theo Quyết định này Phụ lục.}, {text: b}, {text: c}]\nappendices: [{title: A, text: a}]\n")
+	if doc == nil {
+		t.Fatalf("errors: %v", diags)
+	}
+	got := strings.ReplaceAll(doc.LinkLine(), "\u00a0", " ")
+	want := "(Kèm theo Quyết định số 412/QĐ-UBND ngày 23 tháng 5 năm 2017 của Chủ tịch Ủy ban nhân dân thị xã Bỉm Sơn)"
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
 
