@@ -2,6 +2,7 @@ package document
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -160,9 +161,14 @@ func (v *validator) table(t *Table) {
 	} else if given == len(t.Columns) && sum > 0 {
 		for i, c := range t.Columns {
 			if c.Width > 0 && c.Width/sum < MinColumnShare {
+				// The least width that works: w / (w + others) = 5 %,
+				// rounded up to a tenth; the share printed rounded down,
+				// so that it never reads as 5 %.
+				others := sum - c.Width
+				least := math.Ceil(MinColumnShare*others/(1-MinColumnShare)*10) / 10
 				v.d.Error(decode.Join(decode.Index(decode.Join(p, "columns"), i), "width"),
-					fmt.Sprintf("the column takes %.1f %% of the table, too narrow to hold a word", 100*c.Width/sum),
-					fmt.Sprintf("at least %g %% of the sum of the widths (here at least %.3g)", 100*MinColumnShare, MinColumnShare*sum))
+					fmt.Sprintf("the column takes %.1f %% of the table, too narrow to hold a word", math.Floor(1000*c.Width/sum)/10),
+					fmt.Sprintf("at least %g %% of the table: width %g or more beside the others' %g", 100*MinColumnShare, least, others))
 			}
 		}
 	}

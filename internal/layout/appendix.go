@@ -6,6 +6,10 @@ import "slices"
 // (nd30.md §2.15, §2.17: "Phụ lục I" 14 pt bold; title 13–14 bold).
 const appendixSize = 14
 
+// minLinkRule is the shortest rule under the link line, in millimetres:
+// a fifth of the text width, about a third of the link line.
+const minLinkRule = 33
+
 // linkRuleGap is the space between the link line's descenders and the
 // rule under it, in points.
 const linkRuleGap = 6
@@ -25,8 +29,9 @@ func (c *composer) appendix(i int) []item {
 	link, lw := c.centredPara(plain(doc.LinkLine(), Italic), appendixSize, cx, w, "appendix-link")
 	items = append(items, link...)
 	// The rule: 40 % of the title's longest line, as under the document's
-	// abstract, but never wider than the link line above it.
-	rw := 0.4 * slices.Max(append(widths, 0))
+	// abstract, but at least minLinkRule (under a short title such as
+	// "KINH PHÍ" 40 % is a dash) and never wider than the link line.
+	rw := max(0.4*slices.Max(append(widths, 0)), minLinkRule)
 	if len(lw) > 0 {
 		rw = min(rw, slices.Max(lw))
 	}

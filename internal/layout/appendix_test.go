@@ -140,3 +140,13 @@ func TestAppendixTableContinues(t *testing.T) {
 		t.Errorf("the repeated header starts at %.2f, want the top margin", hs[0])
 	}
 }
+
+// Under a short title the rule keeps a rule's length (at least 33 mm),
+// not 40 % of "KINH PHÍ", which would read as a dash.
+func TestAppendixRuleUnderShortTitle(t *testing.T) {
+	pages := compose(t, []byte(tableBase+"closing: [Chi tiết tại Phụ lục kèm theo.]\nappendices: [{title: Kinh phí, text: a}]\n"))
+	r, ok := pages[len(pages)-1].Rule("appendix-rule")
+	if !ok || r.X2-r.X1 < 33-0.001 || !near((r.X1+r.X2)/2, 112.5, 0.01) {
+		t.Errorf("rule %+v: want at least 33 mm, centred", r)
+	}
+}
