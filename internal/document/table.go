@@ -108,6 +108,10 @@ const (
 	// MinColumnShare is the narrowest column, as a share of the table:
 	// 5 % of a 165 mm text block is 8 mm, room for "TT" and its padding.
 	MinColumnShare = 0.05
+	// NumberColumnShare is the number column's share when no column has
+	// a width: 7 % of a 165 mm text block is 11.6 mm, room for "TT" and
+	// three digits.
+	NumberColumnShare = 0.07
 )
 
 // Grid is a table ready to lay out: widths as shares of the text width,
@@ -220,10 +224,18 @@ func (b *bodyBuilder) grid(t *Table) *Grid {
 	for _, c := range t.Columns {
 		sum += max(c.Width, 0)
 	}
-	for _, c := range t.Columns {
+	for i, c := range t.Columns {
 		w := 1 / float64(len(t.Columns))
-		if sum > 0 {
+		switch {
+		case sum > 0:
 			w = max(c.Width, 0) / sum
+		case t.Number && len(t.Columns) > 1:
+			// Without widths the number column takes what "TT" needs
+			// and the others share the rest.
+			w = (1 - NumberColumnShare) / float64(len(t.Columns)-1)
+			if i == 0 {
+				w = NumberColumnShare
+			}
 		}
 		g.Widths = append(g.Widths, w)
 		a, _ := alignOf(c.Align)

@@ -89,6 +89,16 @@ sections:
 	if g == nil || len(g.Widths) != 4 || g.Widths[0] != 0.25 || g.Widths[3] != 0.25 {
 		t.Fatalf("grid %+v", g)
 	}
+	// A numbered table without widths: a narrow number column.
+	doc = mustParse(t, `closing: [x]
+sections:
+  - heading: A
+    table: {number: true, columns: [{title: TT}, {title: B}, {title: C}], rows: [[b, c]]}
+`)
+	g = doc.Body()[1].Grid
+	if g == nil || len(g.Widths) != 3 || g.Widths[0] != 0.07 || g.Widths[1] != 0.465 || g.Widths[2] != 0.465 {
+		t.Fatalf("numbered grid %+v: want 7 %%, then equal shares", g)
+	}
 }
 
 // Every problem of a table is an error at its own line and column.
