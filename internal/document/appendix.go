@@ -2,6 +2,8 @@ package document
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -142,21 +144,38 @@ func (v *validator) appendices() {
 		v.d.Warn(path, fmt.Sprintf("the appendices' \"Kèm theo\" line writes the name as %q; check its capitals", name),
 			"issuer.in_text: the name as a sentence writes it, such as Sở Lao động - Thương binh và Xã hội")
 	}
-	seen := doc.mentions()
+	m := doc.mentions()
 	for i := range doc.Appendices {
-		if !seen[i] {
-			label := doc.AppendixLabel(i)
+		label := doc.AppendixLabel(i)
+		switch {
+		case m.roman[i]:
+		case m.arabic[i]:
+			v.d.Warn(decode.Index("appendices", i), fmt.Sprintf("the text calls it Phụ lục %d, but it is printed as %s", i+1, label),
+				fmt.Sprintf("%s in the text: Nghị định 30 numbers appendices I, II, III …", label))
+		default:
 			v.d.Warn(decode.Index("appendices", i), fmt.Sprintf("the text never mentions %s", label),
 				fmt.Sprintf("a sentence of the body that points to it, such as \"… (chi tiết tại %s kèm theo)\"", label))
 		}
 	}
+	for _, k := range slices.Compact(slices.Sorted(slices.Values(m.missing))) {
+		v.d.Warn("appendices", fmt.Sprintf("the text mentions Phụ lục %s, but the document has %d appendices", viet.Roman(k), len(doc.Appendices)),
+			"an appendix for each one the text names, or the text corrected")
+	}
 }
 
-// mentions reports which appendices the main text names: "Phụ lục II",
+// mention is what the main text says of the appendices.
+type mention struct {
+	roman   []bool // appendix i named as the decree numbers it (Phụ lục II)
+	arabic  []bool // named with a number instead (Phụ lục 2, Phụ lục số 02)
+	missing []int  // numbers named that no appendix has
+}
+
+// mentions reads which appendices the main text names: "Phụ lục II",
 // "Phụ lục I, II và III", "Phụ lục I đến III"; with one appendix, any
 // "phụ lục". Letter case does not matter for the word.
-func (doc *Document) mentions() []bool {
-	seen := make([]bool, len(doc.Appendices))
+func (doc *Document) mentions() mention {
+	n := len(doc.Appendices)
+	m := mention{roman: make([]bool, n), arabic: make([]bool, n)}
 	var b strings.Builder
 	for _, blk := range doc.Body() {
 		b.WriteString(Plain(blk.Spans))
@@ -182,35 +201,40 @@ func (doc *Document) mentions() []bool {
 		if string(lower[i:i+len(word)]) != string(word) || i > 0 && unicode.IsLetter(lower[i-1]) {
 			continue
 		}
-		if len(seen) == 1 {
-			seen[0] = true
+		if n == 1 {
+			m.roman[0] = true
 			continue
 		}
-		markNumerals(text[i+len(word):], seen)
+		m.read(text[i+len(word):])
 	}
-	return seen
+	return m
 }
 
-// markNumerals reads the Roman numerals after "Phụ lục": a list joined by
-// commas, "và", or a range with "đến", "-" or "–".
-func markNumerals(rs []rune, seen []bool) {
+// read reads the numbers after "Phụ lục": Roman numerals or numbers (with
+// or without "số"), a list joined by commas or "và", or a range with
+// "đến", "-" or "–".
+func (m *mention) read(rs []rune) {
 	prev, span := 0, false
 	for len(rs) > 0 {
 		for len(rs) > 0 && (rs[0] == ' ' || rs[0] == '\u00a0' || rs[0] == ',') {
 			rs = rs[1:]
 		}
 		n := 0
-		for n < len(rs) && unicode.IsLetter(rs[n]) {
+		for n < len(rs) && (unicode.IsLetter(rs[n]) || unicode.IsDigit(rs[n])) {
 			n++
 		}
 		tok := string(rs[:n])
 		switch {
 		case tok == "và" || tok == "đến" || tok == "tới":
 			span = tok != "và"
+		case tok == "số":
 		case n == 0 && len(rs) > 0 && (rs[0] == '-' || rs[0] == '–'):
 			span, n = true, 1
 		default:
-			k := romanValue(tok)
+			k, arabic := romanValue(tok), false
+			if d, err := strconv.Atoi(tok); err == nil && d > 0 && d < 100 {
+				k, arabic = d, true
+			}
 			if k == 0 {
 				return
 			}
@@ -219,8 +243,13 @@ func markNumerals(rs []rune, seen []bool) {
 				lo = prev + 1
 			}
 			for j := lo; j <= k; j++ {
-				if j-1 < len(seen) {
-					seen[j-1] = true
+				switch {
+				case j > len(m.roman):
+					m.missing = append(m.missing, j)
+				case arabic:
+					m.arabic[j-1] = true
+				default:
+					m.roman[j-1] = true
 				}
 			}
 			prev, span = k, false

@@ -66,9 +66,12 @@ func TestAppendixMentions(t *testing.T) {
 		{"Chi tiết tại phụ lục I - III kèm theo.", ""},
 		{"Chi tiết tại Phụ lục II.", "x.yaml:11:5: appendices[1]: warning: the text never mentions Phụ lục I (expected a sentence of the body that points to it, such as \"… (chi tiết tại Phụ lục I kèm theo)\") [các phụ lục]\n" +
 			"x.yaml:13:5: appendices[3]: warning: the text never mentions Phụ lục III (expected a sentence of the body that points to it, such as \"… (chi tiết tại Phụ lục III kèm theo)\") [các phụ lục]"},
-		{"Chi tiết tại Phụ lục IV và các phụ lục kèm theo.", "x.yaml:11:5: appendices[1]: warning: the text never mentions Phụ lục I (expected a sentence of the body that points to it, such as \"… (chi tiết tại Phụ lục I kèm theo)\") [các phụ lục]\n" +
+		{"Chi tiết tại Phụ lục IV và các phụ lục kèm theo.", "x.yaml:11:3: appendices: warning: the text mentions Phụ lục IV, but the document has 3 appendices (expected an appendix for each one the text names, or the text corrected) [các phụ lục]\n" +
+			"x.yaml:11:5: appendices[1]: warning: the text never mentions Phụ lục I (expected a sentence of the body that points to it, such as \"… (chi tiết tại Phụ lục I kèm theo)\") [các phụ lục]\n" +
 			"x.yaml:12:5: appendices[2]: warning: the text never mentions Phụ lục II (expected a sentence of the body that points to it, such as \"… (chi tiết tại Phụ lục II kèm theo)\") [các phụ lục]\n" +
 			"x.yaml:13:5: appendices[3]: warning: the text never mentions Phụ lục III (expected a sentence of the body that points to it, such as \"… (chi tiết tại Phụ lục III kèm theo)\") [các phụ lục]"},
+		{"Chi tiết tại Phụ lục 1, Phụ lục số 02 và Phụ lục III.", "x.yaml:11:5: appendices[1]: warning: the text calls it Phụ lục 1, but it is printed as Phụ lục I (expected Phụ lục I in the text: Nghị định 30 numbers appendices I, II, III …) [các phụ lục]\n" +
+			"x.yaml:12:5: appendices[2]: warning: the text calls it Phụ lục 2, but it is printed as Phụ lục II (expected Phụ lục II in the text: Nghị định 30 numbers appendices I, II, III …) [các phụ lục]"},
 	} {
 		doc, diags := parse(t, "closing: ["+c.closing+"]\n"+three)
 		if doc == nil {
