@@ -102,8 +102,8 @@ func (c *composer) cellLines(cell document.Cell, base Style, align Align, size, 
 // row lays out one row of cells: one item with the row's top rule and its
 // vertical rules; its bottom rule is drawn by the next row, or, when the
 // page ends under it, as its tail. The header's cells are centred
-// vertically. A row taller than room is cut into one item per line,
-// glued together, so that the page breaks where it is full.
+// vertically. A row taller than room is cut into one item per line, so
+// that the page breaks where it is full.
 func (c *composer) row(cells []cellText, xs []float64, size float64, centre bool, room float64) []item {
 	n := 1
 	for _, ct := range cells {
@@ -157,7 +157,9 @@ func (c *composer) row(cells []cellText, xs []float64, size float64, centre bool
 		it.rules = append(it.rules, vlines(xs, 0, it.h)...)
 		tail := hline(xs, it.h)
 		it.row = &tableRow{tail: &tail}
-		it.keep = k < n-1
+		// It must be cut anyway, so it starts where it is: only its first
+		// and its last two lines are glued, never alone on a page.
+		it.keep = k == 0 || k >= n-2 && k < n-1
 	}
 	return items
 }

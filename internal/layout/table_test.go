@@ -361,6 +361,11 @@ func TestTableTallRow(t *testing.T) {
 	if len(on) < 3 {
 		t.Errorf("the tall row is on pages %v, want it cut over three pages at least", on)
 	}
+	// It must be cut anyway, so it starts under row 1, not on a new page
+	// that would leave most of this one blank.
+	if first := pages[0]; len(on) == 0 || on[0] != first.Number {
+		t.Errorf("the tall row starts on page %v, want page %d under the first row", on, first.Number)
+	}
 	checkTablePages(t, pages, fonts(t), 3, map[int]bool{2: true})
 }
 
