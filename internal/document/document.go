@@ -40,6 +40,7 @@ type Document struct {
 	Address    TextList     `yaml:"address" vi:"địa chỉ, điện thoại, thư điện tử (cuối trang đầu)"`
 	Signer     Signer       `yaml:"signer,required" vi:"người ký"`
 	Urgency    Text         `yaml:"urgency" vi:"độ khẩn"`
+	Secrecy    Text         `yaml:"secrecy" vi:"độ mật"`
 	Draft      bool         `yaml:"draft" vi:"dự thảo"`
 	Style      StyleOptions `yaml:"style" vi:"trình bày"`
 

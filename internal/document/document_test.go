@@ -205,6 +205,7 @@ func TestErrors(t *testing.T) {
 		{"closing: [x]\nsymbol: Ctr-UBND\n", `symbol: the abbreviation of Chương trình is written CTr, not Ctr (expected CTr-UBND)`},
 		{"closing: [x]\nnumber: 0\n", `x.yaml:10:9: number: "0" is not a document number`},
 		{"closing: [x]\nurgency: gấp\n", `x.yaml:10:10: urgency: unknown urgency "gấp" (expected KHẨN, THƯỢNG KHẨN or HỎA TỐC)`},
+		{"closing: [x]\nsecrecy: bí mật\n", `x.yaml:10:10: secrecy: unknown secrecy level "bí mật" (expected MẬT, TỐI MẬT or TUYỆT MẬT)`},
 		{"closing: [x]\nstyle: {body_size: 12}\n", `x.yaml:10:20: style.body_size: 12 is not allowed by Nghị định 30 (expected 13 or 14`},
 		{"closing: [x]\nstyle: {indent: 11}\n", `x.yaml:10:17: style.indent: 11 is not allowed by Nghị định 30 (expected 10 or 12.7 (mm: the decree allows 1 cm or 1.27 cm))`},
 		{"closing: [x]\ntitle: [Về **việc, ở đây**]\n", `x.yaml:9:12: title[1]: "**" is opened here but never closed`},

@@ -80,6 +80,11 @@ func Upper(l TextList) []string {
 	return out
 }
 
+// SecrecyText is the secrecy stamp's text, or "".
+func (doc *Document) SecrecyText() string {
+	return secrecies[viet.Slug(trim(doc.Secrecy.Value))]
+}
+
 // UrgencyText is the urgency stamp's text, or "".
 func (doc *Document) UrgencyText() string {
 	return urgencies[viet.Slug(trim(doc.Urgency.Value))]

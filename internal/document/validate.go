@@ -189,7 +189,15 @@ func (v *validator) urgency() {
 	if u != "" && urgencies[viet.Slug(u)] == "" {
 		v.d.Error("urgency", fmt.Sprintf("unknown urgency %q", u), "KHẨN, THƯỢNG KHẨN or HỎA TỐC")
 	}
+	s := trim(v.doc.Secrecy.Value)
+	if s != "" && secrecies[viet.Slug(s)] == "" {
+		v.d.Error("secrecy", fmt.Sprintf("unknown secrecy level %q", s), "MẬT, TỐI MẬT or TUYỆT MẬT")
+	}
 }
+
+// Secrecies are the levels of state secrets (Luật Bảo vệ bí mật nhà nước
+// 2018), by their plain spelling.
+var secrecies = map[string]string{"mat": "MẬT", "toi-mat": "TỐI MẬT", "tuyet-mat": "TUYỆT MẬT"}
 
 // title reports a title written as a list of blank lines; a blank text is
 // reported by the decoder.

@@ -161,7 +161,8 @@ func upperLines(l document.TextList, st Style) [][]Span {
 }
 
 // underNumber places what the left column holds under the number: a công
-// văn's "V/v …" (12 pt, 6 pt below), then the draft and urgency stamps.
+// văn's "V/v …" (12 pt, 6 pt below), then the draft, secrecy and urgency
+// stamps.
 // It returns the bottom of the header.
 func (c *composer) underNumber(p *Page, lc, lw, y float64) float64 {
 	bottom := y
@@ -179,11 +180,21 @@ func (c *composer) underNumber(p *Page, lc, lw, y float64) float64 {
 	if c.doc.Draft {
 		bottom = c.stamp(p, "DỰ THẢO", 0, Black, lc, bottom+3, "draft")
 	}
+	if s := c.doc.SecrecyText(); s != "" {
+		// Box 10a, above the urgency (10b): a double border 1 mm apart.
+		bottom = c.stamp(p, s, secrecyWidth[s], Red, lc, bottom+3, "secrecy")
+		b := p.Boxes[len(p.Boxes)-1]
+		p.Boxes = append(p.Boxes, Box{X: b.X + 1, Y: b.Y + 1, W: b.W - 2, H: b.H - 2, Width: b.Width, Color: b.Color, Tag: "secrecy"})
+	}
 	if u := c.doc.UrgencyText(); u != "" {
 		bottom = c.stamp(p, u, urgencyWidth[u], Red, lc, bottom+3, "urgency")
 	}
 	return max(y, bottom)
 }
+
+// secrecyWidth gives the secrecy stamps' widths (nd30.md §2.14: TUYỆT MẬT
+// 40, TỐI MẬT 30 mm; MẬT 20 mm by the same steps), each 8 mm high.
+var secrecyWidth = map[string]float64{"TUYỆT MẬT": 40, "TỐI MẬT": 30, "MẬT": 20}
 
 // urgencyWidth gives the stamp sizes of the decree (30, 40 and 20 × 8 mm).
 var urgencyWidth = map[string]float64{"HỎA TỐC": 30, "THƯỢNG KHẨN": 40, "KHẨN": 20}

@@ -342,6 +342,39 @@ func TestLetterAndStamps(t *testing.T) {
 	}
 }
 
+// The secrecy stamp (box 10a) goes above the urgency stamp (10b) in the
+// left column: red, 13 pt bold, in a double border 1 mm apart, 30 × 8 mm
+// for TỐI MẬT.
+func TestSecrecyStamp(t *testing.T) {
+	m := fonts(t)
+	p := &compose(t, []byte(string(seed(t))+"secrecy: tối mật\nurgency: hỏa tốc\n"))[0]
+	var boxes []layout.Box
+	var urgent *layout.Box
+	for i, b := range p.Boxes {
+		switch b.Tag {
+		case "secrecy":
+			boxes = append(boxes, b)
+		case "urgency":
+			urgent = &p.Boxes[i]
+		}
+	}
+	s := one(t, p, "secrecy")
+	if len(boxes) != 2 || s.S != "TỐI MẬT" || s.Color != layout.Red || s.Font != (layout.Font{Style: layout.Bold, Size: 13}) {
+		t.Fatalf("secrecy stamp %+v, text %+v", boxes, s)
+	}
+	outer, inner := boxes[0], boxes[1]
+	if outer.W != 30 || outer.H != 8 || !near(outer.X+outer.W/2, 62.5, 0.01) || outer.Color != layout.Red ||
+		!near(inner.X-outer.X, 1, 1e-9) || !near(inner.Y-outer.Y, 1, 1e-9) || !near(inner.W, 28, 1e-9) || !near(inner.H, 6, 1e-9) {
+		t.Errorf("borders %+v and %+v: want 30 × 8 mm and one 1 mm inside it", outer, inner)
+	}
+	if !near(centre(m, s), 62.5, 0.01) || s.Y < outer.Y || s.Y > outer.Y+outer.H {
+		t.Errorf("text %+v not centred in its box", s)
+	}
+	if urgent == nil || urgent.Y < outer.Y+outer.H {
+		t.Errorf("urgency %+v should be under the secrecy stamp %+v", urgent, outer)
+	}
+}
+
 func TestDraftStamp(t *testing.T) {
 	p := &compose(t, []byte(string(seed(t))+"draft: true\n"))[0]
 	d := one(t, p, "draft")
