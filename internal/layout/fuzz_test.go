@@ -101,6 +101,7 @@ func fuzzDocument(text string, items, depth, long int, flags uint8) *document.Do
 	}
 	if bit(2) {
 		doc.Urgency = tx("hỏa tốc")
+		doc.Secrecy = tx("tuyệt mật")
 	}
 	if bit(3) {
 		doc.Style = document.StyleOptions{BodySize: 13, HeaderSize: 13, LineSpacing: 1.5, Indent: 12.7,
