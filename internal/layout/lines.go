@@ -236,10 +236,12 @@ func lastSeparator(w word, k, i int) (int, int) {
 
 // breaksAfter reports whether a word may be cut after its character r,
 // at byte j of fragment k and n bytes long: after a slash (not between
-// the two of "//"); after the dot or comma between two digit groups of a figure
-// ("1.250." / "000"); after a hyphen, an en dash, an underscore or the
-// "?", "&", "=" of an address's query. Never after a first character, so
-// that a line does not hold a separator alone.
+// the two of "//"); after the dot or comma between two digit groups of a
+// figure ("1.250." / "000", "1.234," / "56"), or a dot between the names
+// of an address ("thanhhoa." / "gov.vn"); after a hyphen, an en dash, an
+// underscore or the "?", "&", "=" of an address's query. Never next to a
+// space or after a first character, so that a line does not hold a
+// separator alone.
 func breaksAfter(w word, k, j int, r rune, n int) bool {
 	prev, next := runeBefore(w, k, j), runeAt(w, k, j+n)
 	if prev < 0 || next < 0 || prev == ' ' || next == ' ' {
@@ -248,7 +250,9 @@ func breaksAfter(w word, k, j int, r rune, n int) bool {
 	switch r {
 	case '/':
 		return next != '/'
-	case '.', ',':
+	case '.':
+		return isAlnum(prev) && isAlnum(next)
+	case ',':
 		return isDigit(prev) && isDigit(next)
 	case '-', '–', '_', '?', '&', '=':
 		return next != r
@@ -257,6 +261,8 @@ func breaksAfter(w word, k, j int, r rune, n int) bool {
 }
 
 func isDigit(r rune) bool { return '0' <= r && r <= '9' }
+
+func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // runeBefore returns the character of w before byte j of fragment k, or
 // -1 at the start of the word.
@@ -337,7 +343,11 @@ func (l brokenLine) natural() float64 {
 // breakLines fills lines greedily, first fit, as word processors do, so a
 // reader comparing with a Word original sees the same kind of lines.
 func breakLines(p Para, m Measurer) []brokenLine {
-	ws := words(p.Spans, p.Size, m)
+	return breakWords(p, words(p.Spans, p.Size, m), m)
+}
+
+// breakWords breaks the paragraph's words, as breakLines; it takes ws over.
+func breakWords(p Para, ws []word, m Measurer) []brokenLine {
 	var lines []brokenLine
 	indent, start := p.First, 0 // the line being filled holds ws[start:i]
 	width := 0.0

@@ -153,8 +153,9 @@ func TestPaginateAfterFullHeader(t *testing.T) {
 // A word wider than its line is cut after its last separator that fits:
 // between the digit groups of a figure, after a slash, a hyphen, an
 // underscore or the "?", "&", "=" of an address; between characters only
-// when no separator fits. A dot or comma that is not between digits, a
-// leading sign and the first slash of "//" are no cut points.
+// when no separator fits. A comma that is not between digits, a dot not
+// between letters or digits, a leading sign and the first slash of "//"
+// are no cut points.
 func TestLongWordCutsAtSeparators(t *testing.T) {
 	for _, c := range []struct {
 		text  string
@@ -167,10 +168,12 @@ func TestLongWordCutsAtSeparators(t *testing.T) {
 		{"350.000.000", 9, "350.000.|000"},
 		{"1.234,56", 7, "1.234,|56"},
 		{"-12345678", 6, "-12345|678"},
-		{"abc.defghij", 6, "abc.de|fghij"},
+		{"abc.defghij", 6, "abc.|defghi|j"},
+		{"abcde.(fgh)", 7, "abcde.(|fgh)"},
+		{"a,bcdefgh", 4, "a,bc|defg|h"},
 		{"gov.vn/tin-tuc", 12, "gov.vn/tin-|tuc"},
 		{"gov.vn/tin-tuc", 10, "gov.vn/|tin-tuc"},
-		{"https://vanban.gov.vn", 10, "https://|vanban.gov|.vn"},
+		{"https://vanban.gov.vn", 10, "https://|vanban.|gov.vn"},
 		{"ab//cdefgh", 3, "ab/|/cd|efg|h"},
 		{"a?b=1&c_d=22", 7, "a?b=1&|c_d=22"},
 		{"Tăng/giảm (%)", 8, "Tăng/|giảm (%)"},
