@@ -174,7 +174,7 @@ func splitFirst(w word, avail float64, size float64, m Measurer) (head, rest wor
 	if k == len(w.frags) {
 		return w, word{}
 	}
-	k, i = lastSeparator(w, k, i)
+	k, i, _ = lastSeparator(w, k, i)
 	for _, f := range w.frags[:k] {
 		head.frags = append(head.frags, f)
 		head.w += f.w
@@ -191,6 +191,21 @@ func splitFirst(w word, avail float64, size float64, m Measurer) (head, rest wor
 	}
 	rest.space, rest.spSt = w.space, w.spSt
 	return head, rest
+}
+
+// splitAtSeparator breaks off the start of a word wider than avail at its
+// last separator that fits, as splitFirst, and reports false when no
+// separator fits.
+func splitAtSeparator(w word, avail float64, size float64, m Measurer) (head, rest word, ok bool) {
+	k, i := fitPoint(w, avail, size, m)
+	if k == len(w.frags) {
+		return word{}, word{}, false
+	}
+	if _, _, found := lastSeparator(w, k, i); found {
+		head, rest = splitFirst(w, avail, size, m)
+		return head, rest, true
+	}
+	return word{}, word{}, false
 }
 
 // fitPoint returns where the longest start of w that fits in avail ends:
@@ -212,8 +227,8 @@ func fitPoint(w word, avail float64, size float64, m Measurer) (k, i int) {
 
 // lastSeparator moves a cut before byte i of fragment k back to just
 // after the last separator before it where a word may be cut (see
-// breaksAfter), if there is one.
-func lastSeparator(w word, k, i int) (int, int) {
+// breaksAfter), if there is one, and reports whether there is.
+func lastSeparator(w word, k, i int) (int, int, bool) {
 	for fk, fi := k, i; fk >= 0; fk, fi = fk-1, -1 {
 		s := w.frags[fk].s
 		if fi < 0 {
@@ -226,12 +241,12 @@ func lastSeparator(w word, k, i int) (int, int) {
 				continue
 			}
 			if j+n == len(s) { // the cut falls between fragments
-				return fk + 1, 0
+				return fk + 1, 0, true
 			}
-			return fk, j + n
+			return fk, j + n, true
 		}
 	}
-	return k, i
+	return k, i, false
 }
 
 // breaksAfter reports whether a word may be cut after its character r,
@@ -375,17 +390,25 @@ func breakWords(p Para, ws []word, m Measurer) []brokenLine {
 			width += ws[i-1].space + w.w
 			continue
 		}
+		room := avail - width - ws[i-1].space + eps
+		head, rest, ok := word{}, word{}, false
 		if p.Align != Justify {
 			// In a narrow cell, a range that does not fit ends this line
 			// after its dash ("Quý II -" / "Quý III") rather than leaving
 			// "Quý" alone above "II - Quý III".
-			if head, rest, ok := splitAtDash(w, avail-width-ws[i-1].space+eps); ok {
-				lines = append(lines, brokenLine{words: append(ws[start:i:i], head), indent: indent})
-				ws[i] = rest
-				indent, start = p.Rest, i
-				i--
-				continue
-			}
+			head, rest, ok = splitAtDash(w, room)
+		} else if w.w > p.Width-p.Rest+eps {
+			// An address longer than any line is cut anyway: it starts
+			// on this line, up to a separator, rather than leaving the
+			// words before it spread across the line.
+			head, rest, ok = splitAtSeparator(w, room, p.Size, m)
+		}
+		if ok {
+			lines = append(lines, brokenLine{words: append(ws[start:i:i], head), indent: indent})
+			ws[i] = rest
+			indent, start = p.Rest, i
+			i--
+			continue
 		}
 		lines = append(lines, brokenLine{words: ws[start:i:i], indent: indent})
 		indent, start = p.Rest, i

@@ -202,3 +202,27 @@ func TestLongWordCutAcrossStyles(t *testing.T) {
 		t.Errorf("second line %+v, want 000.000 7 mm wide", rest)
 	}
 }
+
+// In justified text an address longer than any line starts on the line
+// of the words before it, cut at a separator, rather than leaving them
+// spread across their line; a word with no separator that fits there, and
+// any word in unjustified text (a cell), starts its own line.
+func TestLongWordStartsOnJustifiedLine(t *testing.T) {
+	const url = "Chi tại https://a.vn/tin-tuc/ket-qua-ngan-sach"
+	for _, c := range []struct {
+		text  string
+		align Align
+		want  string
+	}{
+		{url, Justify, "Chi tại https://a.vn/|tin-tuc/ket-qua-ngan-|sach"},
+		{url, Left, "Chi tại|https://a.vn/tin-tuc/|ket-qua-ngan-sach"},
+		{"Chi tại " + strings.Repeat("x", 30), Justify, "Chi tại|" + strings.Repeat("x", 24) + "|xxxxxx"},
+		{"Chi tại 123456789012345.000.000.000", Justify, "Chi tại 123456789012345.|000.000.000"},
+		{"Chi tại 1234567890123456.000.000.000", Justify, "Chi tại|1234567890123456.000.|000.000"},
+	} {
+		p := Para{Spans: []Span{{Text: c.text}}, Width: 24, Align: c.align}
+		if got := strings.Join(lineTexts(p), "|"); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+		}
+	}
+}
