@@ -54,7 +54,10 @@ func buildDocument(dec *decode.Decoder, root *yaml.Node, opt Options) Writer {
 	if dec.Diags.HasErrors() {
 		return nil
 	}
-	pages := layout.Compose(doc, fonts, opts)
+	pages, warnings := layout.ComposeWarnings(doc, fonts, opts)
+	for _, p := range warnings {
+		dec.Warn(p.Path, p.Message, p.Expected)
+	}
 	if !drawnAll(dec, pages, fonts) {
 		return nil
 	}

@@ -103,7 +103,7 @@ func (c *composer) blocks(blocks []document.Block) []item {
 			p.First = c.o.Indent + c.m.Width("- ", Font{Regular, size})
 			p.Rest = p.First
 		case document.TableBlock:
-			items = append(items, c.table(b.Grid)...)
+			items = append(items, c.table(b.Grid, b.Path)...)
 			continue
 		case document.Enacting:
 			// "QUYẾT ĐỊNH:" centred, glued to the first article.

@@ -37,7 +37,12 @@ type overflow struct{ first, rest float64 } // first ≤ rest
 // when that spares a poor break. A no-break space (U+00A0) glues two
 // words.
 func centreBreaks(p Para, m Measurer, over overflow) []brokenLine {
-	ws := words(p.Spans, p.Size, m)
+	return centreWords(p, words(p.Spans, p.Size, m), m, over)
+}
+
+// centreWords breaks the paragraph's words, as centreBreaks; it takes ws
+// over.
+func centreWords(p Para, ws []word, m Measurer, over overflow) []brokenLine {
 	for i := 0; i < len(ws); i++ { // a word wider than the measure is cut
 		if ws[i].w > p.Width+fitTolerant {
 			if head, rest := splitFirst(ws[i], p.Width, p.Size, m); len(rest.frags) > 0 {

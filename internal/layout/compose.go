@@ -34,10 +34,13 @@ type composer struct {
 	m        Measurer
 	o        Options
 	problems []Problem
+	warnings []Problem
 }
 
-// A Problem is a line the user set (an entry of a list) that the page
-// cannot hold as it is, reported at the entry's field.
+// A Problem is what the layout finds in what the user wrote, reported at
+// its field: a line set in a list that the page cannot hold as it is (an
+// error, HeaderProblems), a word of a table cell wider than its column
+// (a warning, ComposeWarnings).
 type Problem struct {
 	Path, Message, Expected string
 }
@@ -58,6 +61,14 @@ func HeaderProblems(doc *document.Document, m Measurer, o Options) []Problem {
 // Compose lays out the document on pages: the document, then each
 // appendix from a new page, with its own page numbers (nd30.md §1.1).
 func Compose(doc *document.Document, m Measurer, o Options) []Page {
+	pages, _ := ComposeWarnings(doc, m, o)
+	return pages
+}
+
+// ComposeWarnings lays out the document as Compose does, and returns with
+// the pages what the clerk should know of them: the cells of tables with
+// a word wider than the column, which is cut across lines.
+func ComposeWarnings(doc *document.Document, m Measurer, o Options) ([]Page, []Problem) {
 	o = o.withDefaults()
 	c := &composer{doc: doc, m: m, o: o}
 	head, y := c.header()
@@ -75,7 +86,7 @@ func Compose(doc *document.Document, m Measurer, o Options) []Page {
 		items := c.appendix(i)
 		pages = c.fill(pages, items, paginate(items, o.Top, bottom, o.Top, bottom), nil, i+1)
 	}
-	return pages
+	return pages, c.warnings
 }
 
 // fill appends the pages of one flow (the document, or an appendix), its

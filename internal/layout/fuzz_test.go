@@ -55,11 +55,19 @@ func FuzzLayout(f *testing.F) {
 	f.Add("Năm học 2024 - 2025", uint16(1), uint8(3), uint16(1500), uint8(0xc8))
 	f.Add("x", uint16(300), uint8(0), uint16(30), uint8(0x80))
 	f.Add(strings.Repeat("Phân công nhiệm vụ thực hiện kế hoạch ", 40), uint16(9), uint8(1), uint16(600), uint8(0x40))
+	// A narrow table of five columns with figures, a heading word with a
+	// slash and an address, cut at their separators and warned of.
+	f.Add("1.250.000.000 350.000.000 5,0 Tăng/giảm (%) 10.500.000.000 https://bimson.thanhhoa.gov.vn/tin-tuc?id=12&p=3 -2,5", uint16(9), uint8(0), uint16(40), uint8(0xc0))
 	f.Fuzz(func(t *testing.T, text string, items uint16, depth uint8, long uint16, flags uint8) {
 		doc := fuzzDocument(text, size(items, 40), int(depth)%(maxDepth+1), size(long, 100), flags)
 		o := layout.OptionsFor(doc.Style)
-		pages := layout.Compose(doc, m, o)
+		pages, warnings := layout.ComposeWarnings(doc, m, o)
 		checkPages(t, pages, m, o)
+		for _, w := range warnings {
+			if w.Path == "" || !strings.HasPrefix(w.Message, "the word ") || !strings.Contains(w.Expected, "wider column") {
+				t.Fatalf("warning %+v", w)
+			}
+		}
 	})
 }
 

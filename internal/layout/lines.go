@@ -160,34 +160,151 @@ func isDash(w word) bool {
 }
 
 // splitFirst breaks off the start of a word wider than avail, as much as
-// fits (at least one character), between characters: only very long
-// tokens (addresses, codes) need it. The rest keeps the word's space.
+// fits (at least one character): only very long tokens (figures in a
+// narrow cell, addresses, codes) need it. A range glued around its dash is
+// cut after the dash; any other word after its last separator that fits
+// (see breaksAfter), so that a figure reads "1.250." / "000.000" and an
+// address "…/tin-" / "tuc", and between characters only when no
+// separator fits. The rest keeps the word's space.
 func splitFirst(w word, avail float64, size float64, m Measurer) (head, rest word) {
 	if h, r, ok := splitAtDash(w, avail); ok {
 		return h, r
 	}
-	for k, f := range w.frags {
-		for i, r := range f.s {
-			n := i + utf8.RuneLen(r)
-			if head.w+m.Width(f.s[:n], Font{f.st, size}) <= avail || head.w == 0 && i == 0 {
-				continue
-			}
-			if i > 0 {
-				head.frags = append(head.frags, measured(f.s[:i], f.st, size, m))
-				head.w += head.frags[len(head.frags)-1].w
-			}
-			rest.frags = append([]frag{measured(f.s[i:], f.st, size, m)}, w.frags[k+1:]...)
-			for _, rf := range rest.frags {
-				rest.w += rf.w
-			}
-			rest.space, rest.spSt = w.space, w.spSt
-			return head, rest
-		}
+	k, i := fitPoint(w, avail, size, m)
+	if k == len(w.frags) {
+		return w, word{}
+	}
+	k, i, _ = lastSeparator(w, k, i)
+	for _, f := range w.frags[:k] {
 		head.frags = append(head.frags, f)
 		head.w += f.w
 	}
-	head.space, head.spSt = w.space, w.spSt
+	rest.frags = w.frags[k:]
+	if i > 0 {
+		f := w.frags[k]
+		head.frags = append(head.frags, measured(f.s[:i], f.st, size, m))
+		head.w += head.frags[len(head.frags)-1].w
+		rest.frags = append([]frag{measured(f.s[i:], f.st, size, m)}, w.frags[k+1:]...)
+	}
+	for _, rf := range rest.frags {
+		rest.w += rf.w
+	}
+	rest.space, rest.spSt = w.space, w.spSt
 	return head, rest
+}
+
+// splitAtSeparator breaks off the start of a word wider than avail at its
+// last separator that fits, as splitFirst, and reports false when no
+// separator fits.
+func splitAtSeparator(w word, avail float64, size float64, m Measurer) (head, rest word, ok bool) {
+	k, i := fitPoint(w, avail, size, m)
+	if k == len(w.frags) {
+		return word{}, word{}, false
+	}
+	if _, _, found := lastSeparator(w, k, i); found {
+		head, rest = splitFirst(w, avail, size, m)
+		return head, rest, true
+	}
+	return word{}, word{}, false
+}
+
+// fitPoint returns where the longest start of w that fits in avail ends:
+// fragment k, byte i of it (at least one character fits); k is
+// len(w.frags) when the whole word fits.
+func fitPoint(w word, avail float64, size float64, m Measurer) (k, i int) {
+	width := 0.0
+	for k, f := range w.frags {
+		for i, r := range f.s {
+			n := i + utf8.RuneLen(r)
+			if width+m.Width(f.s[:n], Font{f.st, size}) > avail && (width > 0 || i > 0) {
+				return k, i
+			}
+		}
+		width += f.w
+	}
+	return len(w.frags), 0
+}
+
+// lastSeparator moves a cut before byte i of fragment k back to just
+// after the last separator before it where a word may be cut (see
+// breaksAfter), if there is one, and reports whether there is.
+func lastSeparator(w word, k, i int) (int, int, bool) {
+	for fk, fi := k, i; fk >= 0; fk, fi = fk-1, -1 {
+		s := w.frags[fk].s
+		if fi < 0 {
+			fi = len(s)
+		}
+		for j := fi; j > 0; {
+			r, n := utf8.DecodeLastRuneInString(s[:j])
+			j -= n
+			if !breaksAfter(w, fk, j, r, n) {
+				continue
+			}
+			if j+n == len(s) { // the cut falls between fragments
+				return fk + 1, 0, true
+			}
+			return fk, j + n, true
+		}
+	}
+	return k, i, false
+}
+
+// breaksAfter reports whether a word may be cut after its character r,
+// at byte j of fragment k and n bytes long: after a slash (not between
+// the two of "//"); after the dot or comma between two digit groups of a
+// figure ("1.250." / "000", "1.234," / "56"), or a dot between the names
+// of an address ("thanhhoa." / "gov.vn"); after a hyphen, an en dash, an
+// underscore or the "?", "&", "=" of an address's query. Never next to a
+// space or after a first character, so that a line does not hold a
+// separator alone.
+func breaksAfter(w word, k, j int, r rune, n int) bool {
+	prev, next := runeBefore(w, k, j), runeAt(w, k, j+n)
+	if prev < 0 || next < 0 || prev == ' ' || next == ' ' {
+		return false
+	}
+	switch r {
+	case '/':
+		return next != '/'
+	case '.':
+		return isAlnum(prev) && isAlnum(next)
+	case ',':
+		return isDigit(prev) && isDigit(next)
+	case '-', '–', '_', '?', '&', '=':
+		return next != r
+	}
+	return false
+}
+
+func isDigit(r rune) bool { return '0' <= r && r <= '9' }
+
+func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// runeBefore returns the character of w before byte j of fragment k, or
+// -1 at the start of the word.
+func runeBefore(w word, k, j int) rune {
+	for ; k >= 0; k, j = k-1, -1 {
+		s := w.frags[k].s
+		if j < 0 {
+			j = len(s)
+		}
+		if j > 0 {
+			r, _ := utf8.DecodeLastRuneInString(s[:j])
+			return r
+		}
+	}
+	return -1
+}
+
+// runeAt returns the character of w at byte j of fragment k, or -1 at the
+// end of the word.
+func runeAt(w word, k, j int) rune {
+	for ; k < len(w.frags); k, j = k+1, 0 {
+		if s := w.frags[k].s; j < len(s) {
+			r, _ := utf8.DecodeRuneInString(s[j:])
+			return r
+		}
+	}
+	return -1
 }
 
 // splitAtDash breaks a word glued around spaced dashes ("Quý II - Quý
@@ -241,7 +358,11 @@ func (l brokenLine) natural() float64 {
 // breakLines fills lines greedily, first fit, as word processors do, so a
 // reader comparing with a Word original sees the same kind of lines.
 func breakLines(p Para, m Measurer) []brokenLine {
-	ws := words(p.Spans, p.Size, m)
+	return breakWords(p, words(p.Spans, p.Size, m), m)
+}
+
+// breakWords breaks the paragraph's words, as breakLines; it takes ws over.
+func breakWords(p Para, ws []word, m Measurer) []brokenLine {
 	var lines []brokenLine
 	indent, start := p.First, 0 // the line being filled holds ws[start:i]
 	width := 0.0
@@ -269,17 +390,25 @@ func breakLines(p Para, m Measurer) []brokenLine {
 			width += ws[i-1].space + w.w
 			continue
 		}
+		room := avail - width - ws[i-1].space + eps
+		head, rest, ok := word{}, word{}, false
 		if p.Align != Justify {
 			// In a narrow cell, a range that does not fit ends this line
 			// after its dash ("Quý II -" / "Quý III") rather than leaving
 			// "Quý" alone above "II - Quý III".
-			if head, rest, ok := splitAtDash(w, avail-width-ws[i-1].space+eps); ok {
-				lines = append(lines, brokenLine{words: append(ws[start:i:i], head), indent: indent})
-				ws[i] = rest
-				indent, start = p.Rest, i
-				i--
-				continue
-			}
+			head, rest, ok = splitAtDash(w, room)
+		} else if w.w > p.Width-p.Rest+eps {
+			// An address longer than any line is cut anyway: it starts
+			// on this line, up to a separator, rather than leaving the
+			// words before it spread across the line.
+			head, rest, ok = splitAtSeparator(w, room, p.Size, m)
+		}
+		if ok {
+			lines = append(lines, brokenLine{words: append(ws[start:i:i], head), indent: indent})
+			ws[i] = rest
+			indent, start = p.Rest, i
+			i--
+			continue
 		}
 		lines = append(lines, brokenLine{words: ws[start:i:i], indent: indent})
 		indent, start = p.Rest, i

@@ -149,3 +149,80 @@ func TestPaginateAfterFullHeader(t *testing.T) {
 		t.Errorf("two items on an empty page: %+v", pages)
 	}
 }
+
+// A word wider than its line is cut after its last separator that fits:
+// between the digit groups of a figure, after a slash, a hyphen, an
+// underscore or the "?", "&", "=" of an address; between characters only
+// when no separator fits. A comma that is not between digits, a dot not
+// between letters or digits, a leading sign and the first slash of "//"
+// are no cut points.
+func TestLongWordCutsAtSeparators(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		width float64
+		want  string
+	}{
+		{"1.250.000.000", 9, "1.250.|000.000"},
+		{"1.250.000.000", 5, "1.|250.|000.|000"},
+		{"350.000.000", 7, "350.|000.000"},
+		{"350.000.000", 9, "350.000.|000"},
+		{"1.234,56", 7, "1.234,|56"},
+		{"-12345678", 6, "-12345|678"},
+		{"abc.defghij", 6, "abc.|defghi|j"},
+		{"abcde.(fgh)", 7, "abcde.(|fgh)"},
+		{"a,bcdefgh", 4, "a,bc|defg|h"},
+		{"gov.vn/tin-tuc", 12, "gov.vn/tin-|tuc"},
+		{"gov.vn/tin-tuc", 10, "gov.vn/|tin-tuc"},
+		{"https://vanban.gov.vn", 10, "https://|vanban.|gov.vn"},
+		{"ab//cdefgh", 3, "ab/|/cd|efg|h"},
+		{"a?b=1&c_d=22", 7, "a?b=1&|c_d=22"},
+		{"Tăng/giảm (%)", 8, "Tăng/|giảm (%)"},
+		{"x 1.250.000 y", 6, "x|1.250.|000 y"},
+	} {
+		p := Para{Spans: []Span{{Text: c.text}}, Width: c.width, Align: Left}
+		if got := strings.Join(lineTexts(p), "|"); got != c.want {
+			t.Errorf("%q in %g mm: got %q, want %q", c.text, c.width, got, c.want)
+		}
+	}
+}
+
+// A cut between two styles of a word ("**1.250.**000.000") leaves no empty
+// piece, and the pieces keep their styles and widths.
+func TestLongWordCutAcrossStyles(t *testing.T) {
+	p := Para{Spans: []Span{{Text: "1.250.", Style: Bold}, {Text: "000.000"}}, Width: 10, Align: Left}
+	bl := breakLines(p, mono{})
+	if len(bl) != 2 || len(bl[0].words) != 1 || len(bl[1].words) != 1 {
+		t.Fatalf("lines %q", lineTexts(p))
+	}
+	head, rest := bl[0].words[0], bl[1].words[0]
+	if len(head.frags) != 1 || head.frags[0].s != "1.250." || head.frags[0].st != Bold || head.w != 9 {
+		t.Errorf("first line %+v, want bold 1.250. 9 mm wide", head)
+	}
+	if len(rest.frags) != 1 || rest.frags[0].s != "000.000" || rest.w != 7 {
+		t.Errorf("second line %+v, want 000.000 7 mm wide", rest)
+	}
+}
+
+// In justified text an address longer than any line starts on the line
+// of the words before it, cut at a separator, rather than leaving them
+// spread across their line; a word with no separator that fits there, and
+// any word in unjustified text (a cell), starts its own line.
+func TestLongWordStartsOnJustifiedLine(t *testing.T) {
+	const url = "Chi tại https://a.vn/tin-tuc/ket-qua-ngan-sach"
+	for _, c := range []struct {
+		text  string
+		align Align
+		want  string
+	}{
+		{url, Justify, "Chi tại https://a.vn/|tin-tuc/ket-qua-ngan-|sach"},
+		{url, Left, "Chi tại|https://a.vn/tin-tuc/|ket-qua-ngan-sach"},
+		{"Chi tại " + strings.Repeat("x", 30), Justify, "Chi tại|" + strings.Repeat("x", 24) + "|xxxxxx"},
+		{"Chi tại 123456789012345.000.000.000", Justify, "Chi tại 123456789012345.|000.000.000"},
+		{"Chi tại 1234567890123456.000.000.000", Justify, "Chi tại|1234567890123456.000.|000.000"},
+	} {
+		p := Para{Spans: []Span{{Text: c.text}}, Width: 24, Align: c.align}
+		if got := strings.Join(lineTexts(p), "|"); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+		}
+	}
+}

@@ -1,6 +1,10 @@
 package layout
 
-import "github.com/vanban/vanban/internal/document"
+import (
+	"fmt"
+
+	"github.com/vanban/vanban/internal/document"
+)
 
 // Table geometry: a thin black grid, as Word's default table border
 // (0.5 pt); cells padded 1.5 mm left and right (Word's 0.19 cm) and 1 mm
@@ -19,8 +23,9 @@ type cellText [][]Text
 // fits on a page; one taller than a page is cut between its lines. The
 // header is glued to the first row, so a table never starts with its
 // header alone at the foot of a page, and it is repeated at the top of
-// every page the table continues on.
-func (c *composer) table(g *document.Grid) []item {
+// every page the table continues on. A word wider than its column is cut
+// across lines; the clerk is warned (see wideWarnings).
+func (c *composer) table(g *document.Grid, path string) []item {
 	size := g.Size
 	x0, w := c.o.Left, c.o.TextWidth()
 	xs := make([]float64, len(g.Widths)+1) // column edges
@@ -33,7 +38,12 @@ func (c *composer) table(g *document.Grid) []item {
 
 	head := make([]cellText, len(g.Head))
 	for i, cell := range g.Head {
-		head[i] = c.cellLines(cell, Bold, Center, size, xs[i], xs[i+1]-xs[i], "table-head")
+		var wide wideCell
+		head[i], wide = c.cellLines(cell, Bold, Center, size, xs[i], xs[i+1]-xs[i], "table-head")
+		if wide.s != "" {
+			wide.path = g.HeadPath(path, i)
+			c.wideWarning(wide, size)
+		}
 	}
 	headItems := c.row(head, xs, size, true, usable)
 	var repeat *item
@@ -49,6 +59,7 @@ func (c *composer) table(g *document.Grid) []item {
 	if repeat != nil {
 		rowRoom -= repeat.h
 	}
+	wide := make([]wideCell, len(g.Widths)) // the first in each column
 	for r, cells := range g.Rows {
 		row := make([]cellText, len(cells))
 		for i, cell := range cells {
@@ -56,7 +67,16 @@ func (c *composer) table(g *document.Grid) []item {
 			if i == 0 && g.Numbered {
 				align, tag = Center, "table-number"
 			}
-			row[i] = c.cellLines(cell, Regular, align, size, xs[i], xs[i+1]-xs[i], tag)
+			var wc wideCell
+			row[i], wc = c.cellLines(cell, Regular, align, size, xs[i], xs[i+1]-xs[i], tag)
+			switch {
+			case wc.s == "":
+			case wide[i].s == "":
+				wc.path = g.CellPath(path, r, i)
+				wide[i] = wc
+			default:
+				wide[i].more++
+			}
 		}
 		ri := c.row(row, xs, size, false, rowRoom)
 		for k := range ri {
@@ -69,6 +89,11 @@ func (c *composer) table(g *document.Grid) []item {
 		}
 		items = append(items, ri...)
 	}
+	for _, wc := range wide {
+		if wc.s != "" {
+			c.wideWarning(wc, size)
+		}
+	}
 	for i := range headItems {
 		items[i].keep = true // the header goes with the first row
 	}
@@ -80,23 +105,82 @@ func (c *composer) table(g *document.Grid) []item {
 var cellAlign = [...]Align{document.AlignLeft: Left, document.AlignCenter: Center, document.AlignRight: Right}
 
 // cellLines breaks a cell's paragraphs within the column, inside the
-// padding.
-func (c *composer) cellLines(cell document.Cell, base Style, align Align, size, x, w float64, tag string) cellText {
+// padding, and returns the first word wider than the column, but never of
+// a number: those are vanban's.
+func (c *composer) cellLines(cell document.Cell, base Style, align Align, size, x, w float64, tag string) (cellText, wideCell) {
 	var out cellText
+	var wide wideCell
 	for _, spans := range cell {
 		p := Para{Spans: spansOf(spans, base), Size: size, Width: w - 2*cellPadX, Align: align, Tag: tag}
+		ws := words(p.Spans, size, c.m)
+		if wide.s == "" && tag != "table-number" {
+			wide = wideIn(ws, p.Width)
+		}
 		if tag != "table-head" {
-			out = append(out, p.Lines(c.m, x+cellPadX)...)
+			for _, l := range breakWords(p, ws, c.m) {
+				out = append(out, p.place(l, x+cellPadX))
+			}
 			continue
 		}
 		// A header cell is a short centred title: broken between phrases
 		// into balanced lines, as the document's title, not greedily
 		// ("Nội dung công việc … trên địa bàn thị / xã").
-		for _, l := range centreBreaks(p, c.m, overflow{}) {
+		for _, l := range centreWords(p, ws, c.m, overflow{}) {
 			out = append(out, p.place(l, x+cellPadX))
 		}
 	}
-	return out
+	return out, wide
+}
+
+// A wideCell is a cell with a word wider than its column's room: its
+// path, the word, its width and the room (mm), and how many more cells of
+// the column have one.
+type wideCell struct {
+	path    string
+	s       string
+	w, room float64
+	more    int
+}
+
+// wideIn returns the first of the words wider than room, the parts of a
+// range glued around its dash counting as words: those are cut across
+// lines (splitFirst), a range between them is not.
+func wideIn(ws []word, room float64) wideCell {
+	for _, w := range ws {
+		if w.w <= room+fitTolerant {
+			continue
+		}
+		start, width := 0, 0.0
+		for k := 0; k <= len(w.frags); k++ {
+			if k < len(w.frags) && !w.frags[k].space {
+				width += w.frags[k].w
+				continue
+			}
+			if width > room+fitTolerant {
+				return wideCell{s: wordText(word{frags: w.frags[start:k]}), w: width, room: room}
+			}
+			start, width = k+1, 0
+		}
+	}
+	return wideCell{}
+}
+
+// wideWarning warns that a cell's word is cut across lines, which may
+// split a figure or a name where a reader does not expect it. Size 12 is
+// suggested only where the word would fit at 12 pt.
+func (c *composer) wideWarning(wc wideCell, size float64) {
+	msg := fmt.Sprintf("the word %q is %.1f mm wide, the column leaves %.1f mm: it is cut across lines", wc.s, wc.w, wc.room)
+	switch {
+	case wc.more == 1:
+		msg += ", as is a word in 1 more cell of this column"
+	case wc.more > 1:
+		msg += fmt.Sprintf(", as are words in %d more cells of this column", wc.more)
+	}
+	expected := "a wider column (width) or fewer columns"
+	if size > 12 && wc.w*12/size <= wc.room+fitTolerant {
+		expected = "a wider column (width), fewer columns, or size: 12"
+	}
+	c.warnings = append(c.warnings, Problem{Path: wc.path, Message: msg, Expected: expected})
 }
 
 // row lays out one row of cells: one item with the row's top rule and its

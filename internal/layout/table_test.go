@@ -385,3 +385,119 @@ func TestTableNeverStartsWithHeaderAlone(t *testing.T) {
 		}
 	}
 }
+
+// narrowTable is a document with a table of seven equal columns (20.6 mm
+// of room each at 13 pt), a figure in each of its first row's cells and a
+// heading "Tăng/giảm (%)" wider than its column.
+const narrowTable = tableBase + `closing: [x]
+sections:
+  - heading: Kết quả
+    table:
+      columns:
+        - {title: Nội dung}
+        - {title: Năm 2023, align: right}
+        - {title: Năm 2024, align: right}
+        - {title: Tăng/giảm (%), align: right}
+        - {title: Kế hoạch, align: right}
+        - {title: Thực hiện, align: right}
+        - {title: Nguồn}
+      rows:
+        - [Chi thường xuyên, "1.250.000.000", "350.000.000", "5,0", "1.312.500.000", "12.000", "https://bimson.thanhhoa.gov.vn/tin-tuc"]
+        - [Khác, "10.500.000.000", "1.000", "-2,5", "900.000", "800.000", Ngân sách]
+`
+
+// columnLines returns the printed lines of the texts with a tag in
+// column col (between the grid's vertical lines vs[col] and vs[col+1]).
+func columnLines(m layout.Measurer, p *layout.Page, vs []float64, col int, tag string) []string {
+	q := layout.Page{}
+	for _, t := range p.Tagged(tag) {
+		if t.X > vs[col] && t.X < vs[col+1] {
+			q.Texts = append(q.Texts, t)
+		}
+	}
+	var out []string
+	for _, l := range q.Lines(m) {
+		out = append(out, l.Text)
+	}
+	return out
+}
+
+// In a narrow column a figure is cut between its digit groups, a heading
+// after its slash, an address after a slash or a hyphen; never between
+// two digits or inside a syllable.
+func TestNarrowCellsCutAtSeparators(t *testing.T) {
+	m := fonts(t)
+	pages := compose(t, []byte(narrowTable))
+	p := &pages[0]
+	_, vs := grid(p)
+	if len(vs) != 8 {
+		t.Fatalf("vertical lines %v, want 8", vs)
+	}
+	for _, c := range []struct {
+		col  int
+		tag  string
+		want string
+	}{
+		{3, "table-head", "Tăng/|giảm (%)"},
+		{1, "table-cell", "1.250.000.|000|10.500.|000.000"},
+		{2, "table-cell", "350.000.|000|1.000"},
+		{4, "table-cell", "1.312.500.|000|900.000"},
+		{6, "table-cell", "https://|bimson.|thanhhoa.|gov.vn/tin-|tuc|Ngân sách"},
+	} {
+		if got := strings.Join(columnLines(m, p, vs, c.col, c.tag), "|"); got != c.want {
+			t.Errorf("column %d: lines %q, want %q", c.col+1, got, c.want)
+		}
+	}
+}
+
+// warnings returns the paths and messages of the layout's warnings.
+func warnings(t *testing.T, src string) []layout.Problem {
+	t.Helper()
+	doc := decodeDoc(t, []byte(src))
+	_, probs := layout.ComposeWarnings(doc, fonts(t), layout.OptionsFor(doc.Style))
+	return probs
+}
+
+// A word wider than its column is reported at its cell, once a column
+// (the first cell, with how many more), and at a heading's title; size
+// 12 is suggested only for a word that fits at 12 pt. A range glued around
+// its dash is not a word and is not reported when it breaks after its
+// dash; vanban's own numbers are never reported, even in a column too
+// narrow for "100"; words that fit are not reported.
+func TestWideWordWarnings(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(narrowTable)
+	b.WriteString(`appendices:
+  - title: Chi tiết
+    table:
+      number: true
+      columns: [{title: TT, width: 6}, {title: Nội dung, width: 80}, {title: Thời gian, width: 15}]
+      rows:
+`)
+	for i := range 120 {
+		fmt.Fprintf(&b, "        - [Việc %d, 2024 - 2025]\n", i)
+	}
+	b.WriteString("        - [Việc cuối, \"01/01/2024-31/12/2025 - nay\"]\n")
+	got := warnings(t, strings.Replace(b.String(), "closing: [x]", "closing: [Phụ lục]", 1))
+	want := []struct{ path, word, more, expected string }{
+		{"sections[1].table.columns[4].title", `"Tăng/giảm" is 21.2 mm wide, the column leaves 20.6 mm`, "", "size: 12"},
+		{"sections[1].table.rows[1][2]", `"1.250.000.000" is 26.4 mm wide`, "as is a word in 1 more cell of this column", "fewer columns"},
+		{"sections[1].table.rows[1][3]", `"350.000.000" is 22.9 mm wide`, "", "fewer columns"},
+		{"sections[1].table.rows[1][5]", `"1.312.500.000"`, "", "fewer columns"},
+		{"sections[1].table.rows[1][7]", `"https://bimson.thanhhoa.gov.vn/tin-tuc"`, "", "fewer columns"},
+		{"appendices[1].table.rows[121][2]", `"01/01/2024-31/12/2025" is`, "", "fewer columns"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d warnings, want %d:\n%+v", len(got), len(want), got)
+	}
+	for i, w := range want {
+		g := got[i]
+		if g.Path != w.path || !strings.HasPrefix(g.Message, "the word "+w.word) || !strings.Contains(g.Message, ": it is cut across lines") ||
+			!strings.Contains(g.Expected, w.expected) || (w.more == "") != !strings.Contains(g.Message, "more cell") || !strings.Contains(g.Message, w.more) {
+			t.Errorf("warning %d: %+v\nwant at %s: the word %s…%s (expected …%s…)", i+1, g, w.path, w.word, w.more, w.expected)
+		}
+		if w.expected == "fewer columns" && strings.Contains(g.Expected, "size: 12") {
+			t.Errorf("warning %d suggests size 12, at which the word does not fit either: %+v", i+1, g)
+		}
+	}
+}
