@@ -106,8 +106,9 @@ func (r *Row) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 const (
 	DefaultTableSize = 13
 	// MinColumnShare is the narrowest column, as a share of the table:
-	// 5 % of a 165 mm text block is 8 mm, room for "TT" and its padding.
-	MinColumnShare = 0.05
+	// 6 % of a 165 mm text block is 9.9 mm: "TT" in bold 13 pt (6.1 mm)
+	// and the padding (3 mm); at 5 % it was cut "T" / "T".
+	MinColumnShare = 0.06
 	// NumberColumnShare is the number column's share when no column has
 	// a width: 7 % of a 165 mm text block is 11.6 mm, room for "TT" and
 	// three digits.

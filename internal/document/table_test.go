@@ -157,14 +157,14 @@ sections:
     table:
       columns: [{title: A, width: 2}, {title: B, width: 98}]
       rows: [[a, b]]
-`, `x.yaml:13:35: sections[1].table.columns[1].width: the column takes 2.0 % of the table, too narrow to hold a word (expected at least 5 % of the table: width 5.2 or more beside the others' 98) [độ rộng tương đối]`},
+`, `x.yaml:13:35: sections[1].table.columns[1].width: the column takes 2.0 % of the table, too narrow to hold a word (expected at least 6 % of the table: width 6.3 or more beside the others' 98) [độ rộng tương đối]`},
 		{"just too narrow", `closing: [x]
 sections:
   - heading: A
     table:
-      columns: [{title: A, width: 5}, {title: B, width: 96}]
+      columns: [{title: A, width: 6}, {title: B, width: 96}]
       rows: [[a, b]]
-`, `x.yaml:13:35: sections[1].table.columns[1].width: the column takes 4.9 % of the table, too narrow to hold a word (expected at least 5 % of the table: width 5.1 or more beside the others' 96) [độ rộng tương đối]`},
+`, `x.yaml:13:35: sections[1].table.columns[1].width: the column takes 5.8 % of the table, too narrow to hold a word (expected at least 6 % of the table: width 6.2 or more beside the others' 96) [độ rộng tương đối]`},
 		{"empty table", `closing: [x]
 sections:
   - heading: A
