@@ -471,7 +471,7 @@ func TestWideWordWarnings(t *testing.T) {
   - title: Chi tiết
     table:
       number: true
-      columns: [{title: TT, width: 6}, {title: Nội dung, width: 80}, {title: Thời gian, width: 15}]
+      columns: [{title: TT, width: 6}, {title: Nội dung, width: 79}, {title: Thời gian, width: 15}]
       rows:
 `)
 	for i := range 120 {
