@@ -21,6 +21,25 @@ type Appendix struct {
 	Items    TextList  `yaml:"items" vi:"các ý gạch đầu dòng"`
 	Table    *Table    `yaml:"table" vi:"bảng"`
 	Sections []Section `yaml:"sections" vi:"các mục"`
+	// Landscape prints every page of the appendix across the sheet:
+	// the decree allows it for a table too wide for portrait (nd30.md §1,
+	// §2.15).
+	Landscape bool `yaml:"landscape" vi:"trang nằm ngang"`
+}
+
+// hasTable reports whether the appendix holds a table, at its top or in
+// one of its sections.
+func (a *Appendix) hasTable() bool {
+	var walk func([]Section) bool
+	walk = func(ss []Section) bool {
+		for _, s := range ss {
+			if s.Table != nil || walk(s.Sections) {
+				return true
+			}
+		}
+		return false
+	}
+	return a.Table != nil || walk(a.Sections)
 }
 
 // AppendixLabel is the label line of appendix i (0-based): "Phụ lục" when
@@ -136,6 +155,10 @@ func (v *validator) appendices() {
 			v.d.Error(p, "the appendix has no content", "text:, items:, table: or sections: under its title")
 		}
 		v.depth(a.Sections, decode.Join(p, "sections"), 1, maxDepth(a.Sections))
+		if a.Landscape && !a.hasTable() {
+			v.d.Warn(decode.Join(p, "landscape"), "the appendix is set landscape but holds no table; Nghị định 30 turns a page only for a table too wide for portrait",
+				"landscape: true only on an appendix with a wide table")
+		}
 	}
 	if len(doc.Appendices) == 0 {
 		return

@@ -133,3 +133,35 @@ x.yaml:13:102: appendices[3].sections[1].sections[1].sections[1].sections: secti
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// landscape: is a yes/no key: true or the clerk's "có" turn the
+// appendix's pages; anything else is an error at the key; a landscape
+// appendix without a table is a warning (the decree turns pages only for
+// wide tables).
+func TestAppendixLandscape(t *testing.T) {
+	table := "table: {columns: [{title: A}, {title: B}], rows: [[a, b]]}"
+	for _, c := range []struct {
+		value string
+		want  bool
+	}{{"true", true}, {"có", true}, {"co", true}, {"false", false}, {"không", false}} {
+		doc := mustParse(t, "closing: [Phụ lục]\nappendices: [{title: A, landscape: "+c.value+", "+table+"}]\n")
+		if got := doc.Appendices[0].Landscape; got != c.want {
+			t.Errorf("landscape: %s: got %v, want %v", c.value, got, c.want)
+		}
+	}
+	doc := mustParse(t, "closing: [Phụ lục]\nappendices: [{title: A, sections: [{heading: H, "+table+"}], landscape: true}]\n")
+	if !doc.Appendices[0].Landscape {
+		t.Error("a table in a section: not landscape")
+	}
+
+	doc, diags := parse(t, "closing: [Phụ lục]\nappendices: [{title: A, landscape: ngang, "+table+"}]\n")
+	want := "x.yaml:10:36: appendices[1].landscape: found the text \"ngang\" (expected true or false (có or không)) [trang nằm ngang]"
+	if got := strings.TrimSpace(lines(diags)); doc != nil || got != want {
+		t.Errorf("landscape: ngang:\ngot\n%s\nwant\n%s", got, want)
+	}
+	_, diags = parse(t, "closing: [Phụ lục]\nappendices: [{title: A, landscape: true, text: a}]\n")
+	want = "x.yaml:10:36: appendices[1].landscape: warning: the appendix is set landscape but holds no table; Nghị định 30 turns a page only for a table too wide for portrait (expected landscape: true only on an appendix with a wide table) [trang nằm ngang]"
+	if got := strings.TrimSpace(lines(diags)); got != want {
+		t.Errorf("landscape without a table:\ngot\n%s\nwant\n%s", got, want)
+	}
+}

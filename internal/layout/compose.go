@@ -53,6 +53,7 @@ func HeaderProblems(doc *document.Document, m Measurer, o Options) []Problem {
 	c.header()
 	c.title()
 	for i := range doc.Appendices {
+		c.o = o.withDefaults().forAppendix(&doc.Appendices[i])
 		c.appendixTitle(i)
 	}
 	return c.problems
@@ -83,14 +84,19 @@ func ComposeWarnings(doc *document.Document, m Measurer, o Options) ([]Page, []P
 	bottom := o.PageH - o.Bottom
 	pages := c.fill(nil, items, paginate(items, y, c.address(&head), o.Top, bottom), &head, 0)
 	for i := range doc.Appendices {
+		// A landscape appendix is laid out on the turned page: every
+		// width and height below comes from c.o.
+		c.o = o.forAppendix(&doc.Appendices[i])
 		items := c.appendix(i)
-		pages = c.fill(pages, items, paginate(items, o.Top, bottom, o.Top, bottom), nil, i+1)
+		bottom := c.o.PageH - c.o.Bottom
+		pages = c.fill(pages, items, paginate(items, c.o.Top, bottom, c.o.Top, bottom), nil, i+1)
 	}
 	return pages, c.warnings
 }
 
 // fill appends the pages of one flow (the document, or an appendix), its
-// first page starting from first when given, numbered from 1.
+// first page starting from first when given, numbered from 1, all of the
+// size of c.o.
 func (c *composer) fill(pages []Page, items []item, layout [][]placed, first *Page, appendix int) []Page {
 	pages = slices.Grow(pages, len(layout))
 	for n, pl := range layout {
@@ -99,6 +105,7 @@ func (c *composer) fill(pages []Page, items []item, layout [][]placed, first *Pa
 			p = *first
 		}
 		p.Number, p.Folio, p.Appendix = len(pages)+1, n+1, appendix
+		p.W, p.H = c.o.PageW, c.o.PageH
 		texts := 1 // the page number
 		for _, x := range pl {
 			texts += len(items[x.i].texts)

@@ -48,6 +48,24 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
+// Landscape returns the options of a landscape page: the sheet turned,
+// the margins kept by role (top, bottom, left, right), since the decree
+// gives none for landscape pages (nd30.md §1, notes).
+func (o Options) Landscape() Options {
+	o = o.withDefaults()
+	o.PageW, o.PageH = max(o.PageW, o.PageH), min(o.PageW, o.PageH)
+	return o
+}
+
+// forAppendix returns the page settings of appendix a: o, turned when
+// the appendix is landscape.
+func (o Options) forAppendix(a *document.Appendix) Options {
+	if a.Landscape {
+		return o.Landscape()
+	}
+	return o
+}
+
 // TextWidth is the width of the text block.
 func (o Options) TextWidth() float64 { return o.PageW - o.Left - o.Right }
 

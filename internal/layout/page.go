@@ -114,10 +114,16 @@ type Page struct {
 	// Appendix is 0 on the document's pages, i on those of the i-th
 	// appendix.
 	Appendix int
-	Texts    []Text
-	Rules    []Rule
-	Boxes    []Box
+	// W and H are the page's size in millimetres, as it is printed:
+	// 210 × 297 on a portrait A4 page, 297 × 210 on a landscape one.
+	W, H  float64
+	Texts []Text
+	Rules []Rule
+	Boxes []Box
 }
+
+// Landscape reports whether the page is wider than tall.
+func (p *Page) Landscape() bool { return p.W > p.H }
 
 // Tagged returns the texts of the page with the given tag, in drawing order.
 func (p *Page) Tagged(tag string) []Text {

@@ -109,8 +109,19 @@ type painter struct {
 	color  *layout.Color
 }
 
+// page paints one page on a sheet of its own size: a landscape page
+// (an appendix with a wide table) is an A4 sheet turned, so its MediaBox
+// is 841.89 × 595.28 pt. A page without a size is A4 portrait.
 func (pt *painter) page(pg *layout.Page) {
-	pt.p.AddPage()
+	w, h := pg.W, pg.H
+	if w <= 0 || h <= 0 {
+		w, h = 210, 297
+	}
+	if pg.Landscape() {
+		pt.p.AddPageFormat("L", fpdf.SizeType{Wd: h, Ht: w})
+	} else {
+		pt.p.AddPageFormat("P", fpdf.SizeType{Wd: w, Ht: h})
+	}
 	pt.font, pt.color = layout.Font{}, nil
 	for _, r := range pg.Rules {
 		pt.p.SetDrawColor(int(r.Color.R), int(r.Color.G), int(r.Color.B))
