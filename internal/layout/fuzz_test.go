@@ -58,11 +58,22 @@ func FuzzLayout(f *testing.F) {
 	// A narrow table of five columns with figures, a heading word with a
 	// slash and an address, cut at their separators and warned of.
 	f.Add("1.250.000.000 350.000.000 5,0 Tăng/giảm (%) 10.500.000.000 https://bimson.thanhhoa.gov.vn/tin-tuc?id=12&p=3 -2,5", uint16(9), uint8(0), uint16(40), uint8(0xc0))
+	// Landscape appendices (the two high bits of depth): the first, the
+	// second, both, over a long table and with the wide margins.
+	f.Add("Dự toán kinh phí 1.250.000.000 350.000.000 Ngân sách tỉnh", uint16(80), uint8(0x42), uint16(0), uint8(0xc0))
+	f.Add("Danh sách đơn vị", uint16(30), uint8(0x81), uint16(300), uint8(0x88))
+	f.Add(strings.Repeat("Phân công nhiệm vụ thực hiện kế hoạch ", 20), uint16(2000), uint8(0xc3), uint16(90), uint8(0xc9))
 	f.Fuzz(func(t *testing.T, text string, items uint16, depth uint8, long uint16, flags uint8) {
-		doc := fuzzDocument(text, size(items, 40), int(depth)%(maxDepth+1), size(long, 100), flags)
+		doc := fuzzDocument(text, size(items, 40), int(depth)%(maxDepth+1), size(long, 100), flags, depth>>6)
 		o := layout.OptionsFor(doc.Style)
 		pages, warnings := layout.ComposeWarnings(doc, m, o)
 		checkPages(t, pages, m, o)
+		for _, p := range pages {
+			landscape := p.Appendix > 0 && doc.Appendices[p.Appendix-1].Landscape
+			if w, h := p.W, p.H; landscape && (w != 297 || h != 210) || !landscape && (w != 210 || h != 297) {
+				t.Fatalf("page %d (appendix %d, landscape %v) is %v × %v mm", p.Number, p.Appendix, landscape, w, h)
+			}
+		}
 		for _, w := range warnings {
 			if w.Path == "" || !strings.HasPrefix(w.Message, "the word ") || !strings.Contains(w.Expected, "wider column") {
 				t.Fatalf("warning %+v", w)
@@ -73,8 +84,9 @@ func FuzzLayout(f *testing.F) {
 
 // fuzzDocument builds a document from the fuzzed values. Required fields
 // that validation would refuse blank get a fallback, as a valid document
-// has them; everything else may be empty, blank or huge.
-func fuzzDocument(text string, items, depth, long int, flags uint8) *document.Document {
+// has them; everything else may be empty, blank or huge. Bit i of
+// landscape turns appendix i+1.
+func fuzzDocument(text string, items, depth, long int, flags, landscape uint8) *document.Document {
 	text = clean(text)
 	bit := func(i uint) bool { return flags&(1<<i) != 0 }
 	word := longWord(text, long)
@@ -142,6 +154,8 @@ func fuzzDocument(text string, items, depth, long int, flags uint8) *document.Do
 			{Title: document.TextList{tx(or(head(text, 300), "Phân công nhiệm vụ"))}, Table: fuzzTable(word+" "+text, text, items/2+1), Sections: nested(text, word, min(depth, 3))},
 			{Title: document.TextList{tx(or(word, "Danh sách"))}, Text: tx(text + "\n\n" + word), Items: last.Items},
 		}
+		doc.Appendices[0].Landscape = landscape&1 != 0
+		doc.Appendices[1].Landscape = landscape&2 != 0
 	}
 	doc.Closing = document.TextList{tx(text)}
 	doc.Recipients = document.TextList{tx(text), tx(word), tx("Như trên")}
@@ -239,15 +253,16 @@ func nested(text, word string, depth int) []document.Section {
 	}}
 }
 
-// checkPages asserts the invariants of any layout.
+// checkPages asserts the invariants of any layout, on each page's own
+// size (portrait or landscape) with the margins of o.
 func checkPages(t *testing.T, pages []layout.Page, m layout.Measurer, o layout.Options) {
 	t.Helper()
 	if len(pages) == 0 {
 		t.Fatal("no pages")
 	}
 	const eps = 0.01
-	left, right := o.Left, o.PageW-o.Right
 	lines := 0
+	usable := math.Inf(1) // the shortest text block
 	folio, part := 0, 0
 	for n, p := range pages {
 		if p.Number != n+1 {
@@ -263,7 +278,12 @@ func checkPages(t *testing.T, pages []layout.Page, m layout.Measurer, o layout.O
 		if folio++; p.Folio != folio {
 			t.Fatalf("page %d has folio %d, want %d", p.Number, p.Folio, folio)
 		}
-		checkPageNumber(t, p)
+		if p.W <= 0 || p.H <= 0 {
+			t.Fatalf("page %d has no size: %v × %v", p.Number, p.W, p.H)
+		}
+		left, right, bottom := o.Left, p.W-o.Right, p.H-o.Bottom
+		usable = min(usable, bottom-o.Top)
+		checkPageNumber(t, p, m, left, right, o.Top)
 		checkTable(t, p, m)
 		content := 0
 		seen := map[float64]bool{}
@@ -280,7 +300,7 @@ func checkPages(t *testing.T, pages []layout.Page, m layout.Measurer, o layout.O
 			}
 			if tx.Tag != "page-number" {
 				content++
-				if tx.Y+m.Descent()*tx.Font.Size*25.4/72 > o.PageH-o.Bottom+eps || tx.Y < o.Top {
+				if tx.Y+m.Descent()*tx.Font.Size*25.4/72 > bottom+eps || tx.Y < o.Top {
 					t.Fatalf("page %d: %s %q at y %.2f is outside the text block", p.Number, tx.Tag, tx.S, tx.Y)
 				}
 			}
@@ -291,6 +311,10 @@ func checkPages(t *testing.T, pages []layout.Page, m layout.Measurer, o layout.O
 		}
 		checkOverlaps(t, p, m)
 		for _, r := range p.Rules {
+			// The grid's outer lines are centred on the block's edges.
+			if tol := r.Width/2 + eps; max(r.X1, r.X2) > right+tol || min(r.X1, r.X2) < left-tol || max(r.Y1, r.Y2) > bottom+tol {
+				t.Fatalf("page %d: %s rule %+v leaves the text block", p.Number, r.Tag, r)
+			}
 			if r.Tag == "table-grid" {
 				content++ // rows whose cells print nothing ("****") are content too
 				if r.Y1 == r.Y2 && !seen[r.Y1] {
@@ -306,7 +330,6 @@ func checkPages(t *testing.T, pages []layout.Page, m layout.Measurer, o layout.O
 	checkSignature(t, pages)
 	// Every page but the last is at least half full, give or take a line:
 	// the pages are no more than twice what the lines need.
-	usable := o.PageH - o.Top - o.Bottom
 	lead := 1.5 * 1.15 * 14 * 25.4 / 72
 	if need := math.Ceil(float64(lines)*lead/usable) + 1 + float64(part); float64(len(pages)) > 2*need+1 {
 		t.Fatalf("%d pages for %d lines", len(pages), lines)
@@ -344,8 +367,9 @@ func checkSignature(t *testing.T, pages []layout.Page) {
 }
 
 // checkPageNumber: the first page of the document and of each appendix
-// has none; every other page its number in its part, once.
-func checkPageNumber(t *testing.T, p layout.Page) {
+// has none; every other page its number in its part, once, centred on the
+// page's text block (left to right) in the top margin.
+func checkPageNumber(t *testing.T, p layout.Page, m layout.Measurer, left, right, top float64) {
 	t.Helper()
 	nums := p.Tagged("page-number")
 	switch {
@@ -353,6 +377,11 @@ func checkPageNumber(t *testing.T, p layout.Page) {
 		t.Fatalf("page %d, the first of its part, has the page number %q", p.Number, nums[0].S)
 	case p.Folio > 1 && (len(nums) != 1 || nums[0].S != strconv.Itoa(p.Folio)):
 		t.Fatalf("page %d has the page numbers %v, want %d", p.Number, nums, p.Folio)
+	case p.Folio > 1:
+		n := nums[0]
+		if c := n.X + m.Width(n.S, n.Font)/2; math.Abs(c-(left+right)/2) > 0.01 || n.Y >= top {
+			t.Fatalf("page %d: page number at (%.2f, %.2f), want centred on %.2f in the top margin", p.Number, c, n.Y, (left+right)/2)
+		}
 	}
 }
 
