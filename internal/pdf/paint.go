@@ -11,6 +11,7 @@ package pdf
 import (
 	"fmt"
 	"io"
+	"math"
 	"math/bits"
 	"time"
 
@@ -111,15 +112,19 @@ type painter struct {
 
 // page paints one page on a sheet of its own size: a landscape page
 // (an appendix with a wide table) is an A4 sheet turned, so its MediaBox
-// is 841.89 × 595.28 pt. A page without a size is A4 portrait.
+// is 841.89 × 595.28 pt. An A4 page is added with fpdf's own A4 size, so
+// portrait pages inherit the document's MediaBox (no entry of their own,
+// the bytes of a portrait-only PDF unchanged). A page without a size is
+// A4 portrait.
 func (pt *painter) page(pg *layout.Page) {
-	w, h := pg.W, pg.H
-	if w <= 0 || h <= 0 {
-		w, h = 210, 297
-	}
-	if pg.Landscape() {
-		pt.p.AddPageFormat("L", fpdf.SizeType{Wd: h, Ht: w})
-	} else {
+	a4 := pt.p.GetPageSizeStr("A4") // fpdf's A4 in mm: 595.28 × 841.89 pt
+	isA4 := func(w, h float64) bool { return math.Abs(w-a4.Wd) < 0.01 && math.Abs(h-a4.Ht) < 0.01 }
+	switch w, h := pg.W, pg.H; {
+	case w <= 0 || h <= 0 || isA4(w, h):
+		pt.p.AddPageFormat("P", a4)
+	case isA4(h, w):
+		pt.p.AddPageFormat("L", a4)
+	default:
 		pt.p.AddPageFormat("P", fpdf.SizeType{Wd: w, Ht: h})
 	}
 	pt.font, pt.color = layout.Font{}, nil

@@ -57,6 +57,12 @@ func TestPageSizes(t *testing.T) {
 	if got := mediaBoxes(t, pdf); strings.Join(got, ", ") != strings.Join(want, ", ") {
 		t.Errorf("MediaBoxes %q, want %q", got, want)
 	}
+	// Portrait pages inherit the document's MediaBox: only the two
+	// landscape pages carry one of their own, so a PDF without landscape
+	// pages is the same as before pages had a size.
+	if n := bytes.Count(pdf, []byte("/MediaBox")); n != 1+2 {
+		t.Errorf("%d MediaBoxes, want the document's and one per landscape page", n)
+	}
 	if !bytes.Equal(pdf, render(t, sizedPages(), f)) {
 		t.Error("two renders of the same pages differ")
 	}
