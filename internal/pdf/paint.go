@@ -59,7 +59,7 @@ func Write(w io.Writer, pages []layout.Page, f *Fonts, meta Meta) error {
 	if err := p.Error(); err != nil {
 		return fmt.Errorf("cannot load the fonts: %w", err)
 	}
-	pt := painter{p: p, family: f.family}
+	pt := painter{p: p, family: f.family, a4: p.GetPageSizeStr("A4")}
 	for i := range pages {
 		pt.page(&pages[i])
 	}
@@ -106,6 +106,7 @@ func runesUsed(pages []layout.Page) [4][]rune {
 type painter struct {
 	p      *fpdf.Fpdf
 	family string
+	a4     fpdf.SizeType // fpdf's A4 in mm: 595.28 × 841.89 pt
 	font   layout.Font
 	color  *layout.Color
 }
@@ -117,7 +118,7 @@ type painter struct {
 // the bytes of a portrait-only PDF unchanged). A page without a size is
 // A4 portrait.
 func (pt *painter) page(pg *layout.Page) {
-	a4 := pt.p.GetPageSizeStr("A4") // fpdf's A4 in mm: 595.28 × 841.89 pt
+	a4 := pt.a4
 	isA4 := func(w, h float64) bool { return math.Abs(w-a4.Wd) < 0.01 && math.Abs(h-a4.Ht) < 0.01 }
 	switch w, h := pg.W, pg.H; {
 	case w <= 0 || h <= 0 || isA4(w, h):
