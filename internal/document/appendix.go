@@ -128,17 +128,17 @@ func (a *Appendix) body() ([]Block, []markupProblem) {
 // tables validates every table of the body's sections and of the
 // appendices.
 func (v *validator) tables() {
-	var walk func([]Section)
-	walk = func(ss []Section) {
+	var walk func([]Section, bool)
+	walk = func(ss []Section, landscape bool) {
 		for _, s := range ss {
-			v.table(s.Table)
-			walk(s.Sections)
+			v.table(s.Table, landscape)
+			walk(s.Sections, landscape)
 		}
 	}
-	walk(v.doc.Sections)
+	walk(v.doc.Sections, false)
 	for _, a := range v.doc.Appendices {
-		v.table(a.Table)
-		walk(a.Sections)
+		v.table(a.Table, a.Landscape)
+		walk(a.Sections, a.Landscape)
 	}
 }
 

@@ -130,13 +130,19 @@ type Grid struct {
 type Cell [][]Span
 
 // validate checks a table: titles, widths, cells per row, and rows.
-func (v *validator) table(t *Table) {
+func (v *validator) table(t *Table, landscape bool) {
 	if t == nil {
 		return
 	}
 	p := t.Path
 	if len(t.Columns) == 0 && v.d.Has(decode.Join(p, "columns")) && !v.d.Reported(decode.Join(p, "columns")) {
 		v.d.Error(decode.Join(p, "columns"), "the table has no columns", "a list of columns, each {title: Nội dung, width: 60}")
+	}
+	// The narrowest column holds "TT" and its padding: a share of the
+	// portrait text block, less of the wider landscape one.
+	minShare, where := MinColumnShare, ""
+	if landscape {
+		minShare, where = MinColumnShare*165/252, " on a landscape page"
 	}
 	given, sum := 0, 0.0
 	for i, c := range t.Columns {
@@ -165,15 +171,15 @@ func (v *validator) table(t *Table) {
 		}
 	} else if given == len(t.Columns) && sum > 0 {
 		for i, c := range t.Columns {
-			if c.Width > 0 && c.Width/sum < MinColumnShare {
-				// The least width that works: w / (w + others) = 5 %,
-				// rounded up to a tenth; the share printed rounded down,
-				// so that it never reads as 5 %.
+			if c.Width > 0 && c.Width/sum < minShare {
+				// The least width that works: w / (w + others) = the
+				// minimum, rounded up to a tenth; the share printed
+				// rounded down, so that it never reads as the minimum.
 				others := sum - c.Width
-				least := math.Ceil(MinColumnShare*others/(1-MinColumnShare)*10) / 10
+				least := math.Ceil(minShare*others/(1-minShare)*10) / 10
 				v.d.Error(decode.Join(decode.Index(decode.Join(p, "columns"), i), "width"),
 					fmt.Sprintf("the column takes %.1f %% of the table, too narrow to hold a word", math.Floor(1000*c.Width/sum)/10),
-					fmt.Sprintf("at least %g %% of the table: width %g or more beside the others' %g", 100*MinColumnShare, least, others))
+					fmt.Sprintf("at least %.3g %% of the table%s: width %g or more beside the others' %g", 100*minShare, where, least, others))
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package document
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -216,5 +217,22 @@ sections:
 				t.Errorf("got\n%s\nwant\n%s", got, c.want)
 			}
 		})
+	}
+}
+
+// On a landscape page the text block is wider (252 mm, not 165), so a
+// narrower share still holds "TT": 5 % is 12.6 mm there and is accepted;
+// 3 % is not.
+func TestTableNarrowColumnOnLandscape(t *testing.T) {
+	src := func(w int) string {
+		return fmt.Sprintf("closing: [Phụ lục]\nappendices:\n  - title: A\n    landscape: true\n    table:\n      columns: [{title: TT, width: %d}, {title: B, width: %d}]\n      rows: [[a, b]]\n", w, 100-w)
+	}
+	if _, diags := parse(t, src(5)); diags.HasErrors() {
+		t.Errorf("5 %% on a landscape page: %v", diags)
+	}
+	_, diags := parse(t, src(3))
+	want := "x.yaml:14:36: appendices[1].table.columns[1].width: the column takes 3.0 % of the table, too narrow to hold a word (expected at least 3.93 % of the table on a landscape page: width 4 or more beside the others' 97) [độ rộng tương đối]"
+	if got := strings.TrimSpace(lines(diags)); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }

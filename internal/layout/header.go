@@ -1,6 +1,12 @@
 package layout
 
-import "github.com/vanban/vanban/internal/document"
+import (
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/vanban/vanban/internal/document"
+)
 
 // header lays out the first page's header (nd30.md §2.2–2.5, 2.7, 2.14):
 // the issuing body and the number on the left, the national name, motto
@@ -184,13 +190,28 @@ func (c *composer) underNumber(p *Page, lc, lw, y float64) float64 {
 		// Box 10a, above the urgency (10b): a double border 1 mm apart.
 		bottom = c.stamp(p, s, secrecyWidth[s], Red, lc, bottom+3, "secrecy")
 		b := p.Boxes[len(p.Boxes)-1]
-		p.Boxes = append(p.Boxes, Box{X: b.X + 1, Y: b.Y + 1, W: b.W - 2, H: b.H - 2, Width: b.Width, Color: b.Color, Tag: "secrecy"})
+		const gap = secrecyGap
+		p.Boxes = append(p.Boxes, Box{X: b.X + gap, Y: b.Y + gap, W: b.W - 2*gap, H: b.H - 2*gap, Width: b.Width, Color: b.Color, Tag: "secrecy"})
 	}
 	if u := c.doc.UrgencyText(); u != "" {
 		bottom = c.stamp(p, u, urgencyWidth[u], Red, lc, bottom+3, "urgency")
 	}
 	return max(y, bottom)
 }
+
+// stampLine is the thickness of a stamp's border, in mm (0.85 pt): a
+// rubber stamp's thin line, and room inside for the marks.
+const stampLine = 0.3
+
+// dotBelow reports whether s has a letter with a dot below (Ậ, Ệ, Ự …).
+func dotBelow(s string) bool {
+	return strings.ContainsRune(norm.NFD.String(s), '\u0323')
+}
+
+// secrecyGap is the space between the secrecy stamp's two borders, in
+// mm: reported as 1 mm (nd30.md §2.14, uncertain); 0.8 mm leaves the
+// stacked marks of "TỐI MẬT" clear of the inner border in an 8 mm box.
+const secrecyGap = 0.8
 
 // secrecyWidth gives the secrecy stamps' widths (nd30.md §2.14: TUYỆT MẬT
 // 40, TỐI MẬT 30 mm; MẬT 20 mm by the same steps), each 8 mm high.
@@ -206,10 +227,14 @@ func (c *composer) stamp(p *Page, s string, w float64, col Color, cx, y float64,
 	tw := c.m.Width(s, f)
 	w = max(w, tw+6)
 	const h = 8
-	a, d := c.m.Ascent()*stampSize*ptMM, c.m.Descent()*stampSize*ptMM
-	// Capitals with Vietnamese marks fill the ascent; centre that on the box.
-	base := y + h/2 + (a-d)/2 - 0.4
-	p.Boxes = append(p.Boxes, Box{X: cx - w/2, Y: y, W: w, H: h, Width: 0.5, Color: col, Tag: tag})
+	// Capitals with Vietnamese marks fill the ascent; a dot below (Ậ, Ự)
+	// reaches about the descent. Centre that ink on the box.
+	a, d := c.m.Ascent()*stampSize*ptMM, 0.0
+	if dotBelow(s) {
+		d = c.m.Descent() * stampSize * ptMM
+	}
+	base := y + h/2 + (a-d)/2
+	p.Boxes = append(p.Boxes, Box{X: cx - w/2, Y: y, W: w, H: h, Width: stampLine, Color: col, Tag: tag})
 	p.Texts = append(p.Texts, Text{X: cx - tw/2, Y: base, S: s, Font: f, Color: col, Tag: tag})
 	return y + h
 }

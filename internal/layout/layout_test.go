@@ -364,11 +364,15 @@ func TestSecrecyStamp(t *testing.T) {
 	}
 	outer, inner := boxes[0], boxes[1]
 	if outer.W != 30 || outer.H != 8 || !near(outer.X+outer.W/2, 62.5, 0.01) || outer.Color != layout.Red ||
-		!near(inner.X-outer.X, 1, 1e-9) || !near(inner.Y-outer.Y, 1, 1e-9) || !near(inner.W, 28, 1e-9) || !near(inner.H, 6, 1e-9) {
-		t.Errorf("borders %+v and %+v: want 30 × 8 mm and one 1 mm inside it", outer, inner)
+		!near(inner.X-outer.X, 0.8, 1e-9) || !near(inner.Y-outer.Y, 0.8, 1e-9) || !near(inner.W, 28.4, 1e-9) || !near(inner.H, 6.4, 1e-9) {
+		t.Errorf("borders %+v and %+v: want 30 × 8 mm and one 0.8 mm inside it", outer, inner)
 	}
-	if !near(centre(m, s), 62.5, 0.01) || s.Y < outer.Y || s.Y > outer.Y+outer.H {
-		t.Errorf("text %+v not centred in its box", s)
+	// The ink of "TỐI MẬT" (stacked marks up to the ascent, the dot of Ậ
+	// down to the descent) stays clear of the inner border, centred.
+	top, bottom := s.Y-m.Ascent()*13*pt, s.Y+m.Descent()*13*pt
+	clearTop, clearBottom := inner.Y+inner.Width/2, inner.Y+inner.H-inner.Width/2
+	if !near(centre(m, s), 62.5, 0.01) || top < clearTop+0.2 || bottom > clearBottom-0.2 || !near(top-clearTop, clearBottom-bottom, 0.01) {
+		t.Errorf("text ink %.2f–%.2f, inside the inner border %.2f–%.2f: want centred with room", top, bottom, clearTop, clearBottom)
 	}
 	if urgent == nil || urgent.Y < outer.Y+outer.H {
 		t.Errorf("urgency %+v should be under the secrecy stamp %+v", urgent, outer)
