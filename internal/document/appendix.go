@@ -204,7 +204,7 @@ func (doc *Document) mentions() mention {
 		b.WriteString(Plain(blk.Spans))
 		b.WriteByte('\n')
 		if blk.Grid != nil {
-			for _, row := range append([][]Cell{blk.Grid.Head}, blk.Grid.Rows...) {
+			for _, row := range append([][]Cell{blk.Grid.Head, blk.Grid.Total}, blk.Grid.Rows...) {
 				for _, c := range row {
 					for _, p := range c {
 						b.WriteString(Plain(p))

@@ -21,7 +21,10 @@ type Table struct {
 	Number  bool     `yaml:"number" vi:"cột đầu đánh số thứ tự tự động"`
 	Size    float64  `yaml:"size" vi:"cỡ chữ của bảng"`
 	Rows    []Row    `yaml:"rows,required" vi:"các dòng của bảng"`
-	Path    string   `yaml:"-"`
+	// Total is a last row in bold, never numbered ("Tổng cộng", the
+	// sums); in a numbered table its first cell spans the number column.
+	Total Row    `yaml:"total" vi:"dòng tổng cộng"`
+	Path  string `yaml:"-"`
 }
 
 // tableFields decodes a Table without recursing into its DecodeNode.
@@ -118,12 +121,15 @@ const (
 // Grid is a table ready to lay out: widths as shares of the text width,
 // the header cells and the rows' cells with their markup resolved.
 type Grid struct {
-	Widths   []float64   // sum to 1
-	Align    []CellAlign // of the body cells, column by column
-	Head     []Cell
-	Rows     [][]Cell // each as many cells as columns
-	Numbered bool     // the first column holds row numbers, centred
-	Size     float64  // points
+	Widths []float64   // sum to 1
+	Align  []CellAlign // of the body cells, column by column
+	Head   []Cell
+	Rows   [][]Cell // each as many cells as columns
+	// Total is the total row, nil when none: as many cells as columns,
+	// less one in a numbered table, whose first cell spans two.
+	Total    []Cell
+	Numbered bool    // the first column holds row numbers, centred
+	Size     float64 // points
 }
 
 // Cell is the paragraphs of a table cell.
@@ -192,6 +198,10 @@ func (v *validator) table(t *Table, landscape bool) {
 		if len(t.Columns) == 1 {
 			v.d.Error(decode.Join(p, "number"), "a numbered table needs a column besides the numbers", "a second column, or number: false")
 		}
+	}
+	if tp := decode.Join(p, "total"); len(t.Total) > cells && cells > 0 {
+		v.d.Error(decode.Index(tp, cells), fmt.Sprintf("the total row has %d cells, but the table has room for %d", len(t.Total), cells),
+			fmt.Sprintf("at most %d cells: the first (such as Tổng cộng) then the sums, column by column", cells))
 	}
 	rp := decode.Join(p, "rows")
 	if len(t.Rows) == 0 && v.d.Has(rp) && !v.d.Reported(rp) {
@@ -264,6 +274,18 @@ func (b *bodyBuilder) grid(t *Table) *Grid {
 			row = append(row, nil)
 		}
 		g.Rows = append(g.Rows, row)
+	}
+	if len(t.Total) > 0 {
+		n := len(t.Columns)
+		if t.Number {
+			n--
+		}
+		for _, c := range t.Total[:min(len(t.Total), n)] {
+			g.Total = append(g.Total, b.cell(c))
+		}
+		for len(g.Total) < n {
+			g.Total = append(g.Total, nil)
+		}
 	}
 	return g
 }

@@ -188,6 +188,15 @@ sections:
 `, "x.yaml:14:13: sections[1].table.size: 11 is not a table size vanban allows (expected 12, 13 (the default) or 14 (points)) [cỡ chữ của bảng]\n" +
 			"x.yaml:15:22: sections[1].table.rows[2]: the row is empty (expected its cells, such as [Tổ chức Hội nghị, Phòng LĐ-TB&XH]; or remove it) [các dòng của bảng]\n" +
 			"x.yaml:15:33: sections[1].table.rows[3]: found the text \"x\" (expected a row written as a list of its cells: [Nội dung, Cơ quan chủ trì, Thời gian]) [các dòng của bảng]"},
+		{"total too long", `closing: [x]
+sections:
+  - heading: A
+    table:
+      number: true
+      columns: [{title: TT}, {title: A}, {title: B}]
+      rows: [[a, b]]
+      total: [Tổng cộng, "10", "20"]
+`, `x.yaml:16:32: sections[1].table.total[3]: the total row has 3 cells, but the table has room for 2 (expected at most 2 cells: the first (such as Tổng cộng) then the sums, column by column) [dòng tổng cộng]`},
 		{"bad alignment", `closing: [x]
 sections:
   - heading: A

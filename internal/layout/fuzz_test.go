@@ -194,6 +194,12 @@ func fuzzTable(text, word string, rows int) *document.Table {
 		}
 		t.Rows = append(t.Rows, r)
 	}
+	if rows%3 == 1 { // a total row, its first cell spanning the numbers
+		t.Total = document.Row{{Value: "Tổng cộng"}}
+		for j := 1; j < cells; j++ {
+			t.Total = append(t.Total, document.Text{Value: slice(word, 0, 5+j*3)})
+		}
+	}
 	return t
 }
 

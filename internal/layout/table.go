@@ -82,12 +82,16 @@ func (c *composer) table(g *document.Grid, path string) []item {
 		for k := range ri {
 			ri[k].row.head = repeat
 		}
-		if r == len(g.Rows)-1 {
-			last := &ri[len(ri)-1]
-			last.rules = append(last.rules, hline(xs, last.h))
-			last.row.tail = nil
-		}
 		items = append(items, ri...)
+	}
+	if g.Total != nil {
+		items = append(items, c.totalRow(g, xs, size, rowRoom, repeat)...)
+	}
+	// The last row closes the grid.
+	last := &items[len(items)-1]
+	last.rules = append(last.rules, hline(xs, last.h))
+	if last.row != nil {
+		last.row.tail = nil
 	}
 	for _, wc := range wide {
 		if wc.s != "" {
@@ -98,6 +102,30 @@ func (c *composer) table(g *document.Grid, path string) []item {
 		items[i].keep = true // the header goes with the first row
 	}
 	items[0].before = paraSpace
+	return items
+}
+
+// totalRow lays out the total row in bold: its first cell ("Tổng cộng")
+// centred, the sums aligned as their columns; in a numbered table the
+// first cell spans the number column and the next, with no rule between.
+func (c *composer) totalRow(g *document.Grid, xs []float64, size, room float64, repeat *item) []item {
+	edges, first := xs, 0 // first: the column of the total's first cell
+	if g.Numbered {
+		edges = append([]float64{xs[0]}, xs[2:]...)
+		first = 1
+	}
+	cells := make([]cellText, len(g.Total))
+	for i, cell := range g.Total {
+		align := cellAlign[g.Align[first+i]]
+		if i == 0 {
+			align = Center
+		}
+		cells[i], _ = c.cellLines(cell, Bold, align, size, edges[i], edges[i+1]-edges[i], "table-total")
+	}
+	items := c.row(cells, edges, size, false, room)
+	for k := range items {
+		items[k].row.head = repeat
+	}
 	return items
 }
 

@@ -501,3 +501,44 @@ func TestWideWordWarnings(t *testing.T) {
 		}
 	}
 }
+
+// The total row comes last, in bold and without a number: its first cell
+// ("Tổng cộng") centred across the number column and the next, with no
+// rule between them in that row; the sums aligned as their columns; the
+// grid closed under it.
+func TestTableTotalRow(t *testing.T) {
+	m := fonts(t)
+	pages := compose(t, []byte(tableBase+`closing: [x]
+sections:
+  - heading: A
+    table:
+      number: true
+      columns: [{title: TT, width: 8}, {title: Nội dung, width: 62}, {title: Kinh phí, width: 30, align: right}]
+      rows: [[Việc một, "150.000"], [Việc hai, "90.000"]]
+      total: [Tổng cộng, "240.000"]
+`))
+	p := &pages[0]
+	hs, vs := grid(p)
+	tot := p.Tagged("table-total")
+	if len(tot) != 2 || tot[0].S != "Tổng cộng" || tot[1].S != "240.000" || tot[0].Font.Style != layout.Bold {
+		t.Fatalf("total texts %+v", tot)
+	}
+	if c := (vs[0] + vs[2]) / 2; !near(centre(m, tot[0]), c, 0.01) {
+		t.Errorf("Tổng cộng centred at %.2f, want across the first two columns at %.2f", centre(m, tot[0]), c)
+	}
+	if end := tot[1].X + m.Width(tot[1].S, tot[1].Font); !near(end, vs[3]-1.5, 0.01) {
+		t.Errorf("the sum ends at %.2f, want flush right at %.2f", end, vs[3]-1.5)
+	}
+	if nums := p.Tagged("table-number"); len(nums) != 2 {
+		t.Errorf("numbers %+v: the total row is not numbered", nums)
+	}
+	rowTop, rowBottom := hs[len(hs)-2], hs[len(hs)-1]
+	if tot[0].Y < rowTop || tot[0].Y > rowBottom {
+		t.Errorf("the total (y %.2f) is not in the last row (%.2f–%.2f)", tot[0].Y, rowTop, rowBottom)
+	}
+	for _, r := range p.Rules {
+		if r.Tag == "table-grid" && r.X1 == r.X2 && near(r.X1, vs[1], 0.001) && r.Y2 > rowTop+0.01 {
+			t.Errorf("a rule between the number column and the next crosses the total row: %+v", r)
+		}
+	}
+}
