@@ -132,6 +132,8 @@ type renderFlags struct {
 	name                 string // "render" or "check"
 	outDir, format       string
 	fontDir, templateDir string
+	langName             string
+	lang                 diag.Lang
 	quiet                bool
 	fs                   *flag.FlagSet
 }
@@ -150,6 +152,7 @@ func newRenderFlags(checkOnly bool, stderr io.Writer) *renderFlags {
 	fs.StringVar(&f.fontDir, "fonts", "", "use Times New Roman from `DIR` (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf) instead of the embedded Liberation Serif")
 	fs.StringVar(&f.templateDir, "templates", "", "override embedded templates with files from `DIR`")
 	fs.BoolVar(&f.quiet, "q", false, "list only problems, not the files that are fine")
+	fs.StringVar(&f.langName, "lang", "", "language of the messages: vi (default) or en; LC_ALL, LC_MESSAGES or LANG starting with \"en\" also choose English")
 	fs.Usage = func() {
 		if checkOnly {
 			fmt.Fprint(stderr, "Usage: vanban check [flags] PATH...\n\nValidate YAML files (or every YAML file under a directory) without writing anything.\n\nFlags:\n")
@@ -168,6 +171,8 @@ func (f *renderFlags) check(paths []string, stderr io.Writer) bool {
 	switch {
 	case f.format != "text" && f.format != "json":
 		fmt.Fprintf(stderr, "vanban %s: --format must be text or json, not %q\n", f.name, f.format)
+	case !f.setLang():
+		fmt.Fprintf(stderr, "vanban %s: --lang must be vi or en, not %q\n", f.name, f.langName)
 	case len(paths) == 0:
 		fmt.Fprintf(stderr, "vanban %s: no input given\n\n", f.name)
 		f.fs.Usage()
@@ -181,6 +186,18 @@ func (f *renderFlags) check(paths []string, stderr io.Writer) bool {
 		return true
 	}
 	return false
+}
+
+// setLang chooses the language of the messages: --lang, else the
+// environment's locale; it returns false for an unknown --lang.
+func (f *renderFlags) setLang() bool {
+	if f.langName == "" {
+		f.lang = diag.LangFromEnv(os.Getenv)
+		return true
+	}
+	l, ok := diag.ParseLang(f.langName)
+	f.lang = l
+	return ok
 }
 
 func render(args []string, stdout, stderr io.Writer, checkOnly bool) int {
@@ -201,9 +218,9 @@ func render(args []string, stdout, stderr io.Writer, checkOnly bool) int {
 		results = app.RenderAll(files, f.outDir, opt)
 	}
 	if f.format == "json" {
-		writeJSON(stdout, diags, results)
+		writeJSON(stdout, diags, results, f.lang)
 	} else {
-		writeText(stdout, stderr, diags, results, checkOnly, f.quiet)
+		writeText(stdout, stderr, diags, results, checkOnly, f.quiet, f.lang)
 	}
 	if diags.HasErrors() || failures(results) > 0 {
 		return exitInvalid
@@ -224,10 +241,10 @@ func failures(results []app.Result) int {
 // writeText reports for people: problems on stderr, one per line, then a
 // one-line summary when something failed; what was written (or, for
 // check, what is fine) on stdout.
-func writeText(stdout, stderr io.Writer, general diag.List, results []app.Result, checkOnly, quiet bool) {
-	diag.WriteText(stderr, general)
+func writeText(stdout, stderr io.Writer, general diag.List, results []app.Result, checkOnly, quiet bool, lang diag.Lang) {
+	diag.WriteText(stderr, general, lang)
 	for _, r := range results {
-		diag.WriteText(stderr, r.Diags)
+		diag.WriteText(stderr, r.Diags, lang)
 		switch {
 		case quiet || r.Failed():
 		case checkOnly:
@@ -247,22 +264,23 @@ func writeText(stdout, stderr io.Writer, general diag.List, results []app.Result
 
 // jsonFile is one input in the machine-readable report.
 type jsonFile struct {
-	Input       string            `json:"input"`
-	Output      string            `json:"output,omitempty"`
-	OK          bool              `json:"ok"`
-	Diagnostics []diag.Diagnostic `json:"diagnostics"`
+	Input       string      `json:"input"`
+	Output      string      `json:"output,omitempty"`
+	OK          bool        `json:"ok"`
+	Diagnostics []diag.JSON `json:"diagnostics"`
 }
 
-func writeJSON(w io.Writer, general diag.List, results []app.Result) {
+func writeJSON(w io.Writer, general diag.List, results []app.Result, lang diag.Lang) {
 	report := struct {
-		OK          bool              `json:"ok"`
-		Files       []jsonFile        `json:"files"`
-		Diagnostics []diag.Diagnostic `json:"diagnostics"`
-	}{OK: !general.HasErrors(), Files: []jsonFile{}, Diagnostics: append([]diag.Diagnostic{}, general...)}
+		OK          bool        `json:"ok"`
+		Lang        string      `json:"lang"`
+		Files       []jsonFile  `json:"files"`
+		Diagnostics []diag.JSON `json:"diagnostics"`
+	}{OK: !general.HasErrors(), Lang: lang.String(), Files: []jsonFile{}, Diagnostics: general.JSON(lang)}
 	for _, r := range results {
 		report.OK = report.OK && !r.Failed()
 		report.Files = append(report.Files, jsonFile{Input: r.Input, Output: r.Output, OK: !r.Failed(),
-			Diagnostics: append([]diag.Diagnostic{}, r.Diags...)})
+			Diagnostics: r.Diags.JSON(lang)})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

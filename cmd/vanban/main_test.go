@@ -88,7 +88,7 @@ func TestRenderOneFile(t *testing.T) {
 
 func TestBatchWithOneBadFile(t *testing.T) {
 	dir := files(t, map[string]string{"in/a.yaml": good, "in/b.yaml": bad, "in/c.yaml": good})
-	code, out, errs := vanban(t, dir, "render", "in", "-o", "out")
+	code, out, errs := vanban(t, dir, "render", "in", "-o", "out", "--lang", "en")
 	wantErr := "in/b.yaml:2:1: titel: unknown key \"titel\"; did you mean \"title\"? [trích yếu]\n" +
 		"in/b.yaml:3:8: pages: found the text \"hai\" (expected a whole number)\n" +
 		"vanban: 1 of 3 files not rendered\n"

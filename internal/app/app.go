@@ -144,8 +144,10 @@ func safe(w Writer) Writer {
 
 // internalError reports a bug in vanban, not in the input.
 func internalError(file string, r any) diag.Diagnostic {
-	return diag.Diagnostic{File: file, Message: fmt.Sprintf("internal error in vanban: %v", r),
-		Expected: "no error; please report this file to the vanban maintainers"}
+	return diag.Diagnostic{File: file, Msg: diag.Msg{Code: "internal",
+		Vi: fmt.Sprintf("lỗi bên trong vanban: %v", r), En: fmt.Sprintf("internal error in vanban: %v", r),
+		FixVi: "đây không phải lỗi của tệp; hãy gửi tệp này cho người phát triển vanban",
+		FixEn: "no error; please report this file to the vanban maintainers"}}
 }
 
 // ReadInput reads an input file, but never more than the decoder accepts:
@@ -200,8 +202,9 @@ func RenderFile(file, outDir string, opt Options) Result {
 	}
 	out := OutputPath(file, outDir, ext)
 	if same, _ := sameFile(file, out); same {
-		res.Diags.Add(diag.Diagnostic{File: file, Message: "the output " + out + " would overwrite this input file",
-			Expected: "an input file name ending in .yaml or .yml"})
+		res.Diags.Add(diag.Diagnostic{File: file, Msg: diag.Msg{Code: "output.overwrites-input",
+			Vi: "tệp kết quả " + out + " sẽ ghi đè lên chính tệp đầu vào này", En: "the output " + out + " would overwrite this input file",
+			FixVi: "đổi tên tệp đầu vào cho có đuôi .yaml hoặc .yml", FixEn: "an input file name ending in .yaml or .yml"}})
 		return res
 	}
 	if err := writeAtomic(out, w); err != nil {
@@ -224,7 +227,8 @@ func OutputPath(file, outDir, ext string) string {
 }
 
 func readError(file string, err error) diag.Diagnostic {
-	return diag.Diagnostic{File: file, Message: "cannot read the file: " + plainIOError(err)}
+	return diag.Diagnostic{File: file, Msg: diag.Msg{Code: "input.unreadable",
+		Vi: "không đọc được tệp: " + plainIOError(err), En: "cannot read the file: " + plainIOError(err)}}
 }
 
 // writeDiags explains a failed write: either the pipeline's writer failed
@@ -232,7 +236,9 @@ func readError(file string, err error) diag.Diagnostic {
 func writeDiags(file, out string, err error) diag.List {
 	var fe *fsError
 	if errors.As(err, &fe) {
-		return diag.List{{File: file, Message: fmt.Sprintf("cannot write %s: %s", out, plainIOError(fe.err))}}
+		return diag.List{{File: file, Msg: diag.Msg{Code: "output.unwritable",
+			Vi: fmt.Sprintf("không ghi được %s: %s", out, plainIOError(fe.err)),
+			En: fmt.Sprintf("cannot write %s: %s", out, plainIOError(fe.err))}}}
 	}
 	return renderDiags(file, err)
 }
@@ -251,7 +257,8 @@ func renderDiags(file string, err error) diag.List {
 		}
 		return diag.List{d}
 	}
-	return diag.List{{File: file, Message: "cannot render: " + err.Error()}}
+	return diag.List{{File: file, Msg: diag.Msg{Code: "render.failed",
+		Vi: "không tạo được tệp kết quả: " + err.Error(), En: "cannot render: " + err.Error()}}}
 }
 
 // Starters lists every starting file "vanban new" knows, by name.

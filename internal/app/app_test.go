@@ -39,7 +39,7 @@ func faultyKind() Kind {
 				case "panic in write":
 					panic("layout bug")
 				case "font":
-					return diag.List{{File: dec.File, Pos: diag.Pos{Line: 2, Col: 8}, Field: "title", Message: "the font has no glyph for U+1F600"}}.Err()
+					return diag.List{{File: dec.File, Pos: diag.Pos{Line: 2, Col: 8}, Field: "title", Msg: diag.Msg{En: "the font has no glyph for U+1F600"}}}.Err()
 				}
 				return errors.New("disk on fire")
 			}
@@ -131,7 +131,7 @@ func TestPipelineBugsBecomeDiagnostics(t *testing.T) {
 	dir := setup(t, map[string]string{"b.yaml": "fault: panic in build\n", "w.yaml": "fault: panic in write\n", "n.yaml": "fault: nothing\n"})
 	for _, f := range []string{"b.yaml", "w.yaml", "n.yaml"} {
 		res := RenderFile(filepath.Join(dir, f), "", Options{})
-		if len(res.Diags) != 1 || !strings.Contains(res.Diags[0].Message, "internal error in vanban") {
+		if len(res.Diags) != 1 || !strings.Contains(res.Diags[0].En, "internal error in vanban") {
 			t.Errorf("%s: %v", f, res.Diags)
 		}
 	}
@@ -141,7 +141,7 @@ func TestRenderDiagnosticsKeepTheirPositions(t *testing.T) {
 	dir := setup(t, map[string]string{"f.yaml": "fault: font\n"})
 	res := Check(filepath.Join(dir, "f.yaml"), Options{})
 	want := filepath.Join(dir, "f.yaml") + ":2:8: title: the font has no glyph for U+1F600"
-	if len(res.Diags) != 1 || res.Diags[0].String() != want {
+	if len(res.Diags) != 1 || res.Diags[0].Format(diag.En) != want {
 		t.Errorf("got %v", res.Diags)
 	}
 }
@@ -161,7 +161,7 @@ func TestRefusesToOverwriteItsInput(t *testing.T) {
 	// A valid document saved with a .pdf name would be replaced by its own output.
 	dir := setup(t, map[string]string{"kh.pdf": goodDoc})
 	res := RenderFile(filepath.Join(dir, "kh.pdf"), "", Options{})
-	if !res.Failed() || !strings.Contains(res.Diags[0].Message, "would overwrite this input file") {
+	if !res.Failed() || !strings.Contains(res.Diags[0].En, "would overwrite this input file") {
 		t.Fatalf("%+v", res)
 	}
 	if got, _ := os.ReadFile(filepath.Join(dir, "kh.pdf")); string(got) != goodDoc {
@@ -180,7 +180,7 @@ func TestRefusesToOverwriteItsInput(t *testing.T) {
 func TestUnwritableOutput(t *testing.T) {
 	dir := setup(t, map[string]string{"kh.yaml": goodDoc, "notadir": "x"})
 	res := RenderFile(filepath.Join(dir, "kh.yaml"), filepath.Join(dir, "notadir"), Options{})
-	if !res.Failed() || !strings.HasPrefix(res.Diags[0].Message, "cannot write "+filepath.Join(dir, "notadir", "kh.pdf")+": not a directory") {
+	if !res.Failed() || !strings.HasPrefix(res.Diags[0].En, "cannot write "+filepath.Join(dir, "notadir", "kh.pdf")+": not a directory") {
 		t.Errorf("%v", res.Diags)
 	}
 }
@@ -204,7 +204,7 @@ func TestBatchRendersTheOthers(t *testing.T) {
 	if strings.Join(failed, " ") != "b.yaml same.yaml same.yml" {
 		t.Errorf("failed: %v", failed)
 	}
-	if !strings.Contains(results[3].Diags[0].Message, "would all write an output named same.*") {
+	if !strings.Contains(results[3].Diags[0].En, "would all write an output named same.*") {
 		t.Errorf("clash: %v", results[3].Diags)
 	}
 	if names := listDir(t, dir); names != "a.pdf a.yaml b.yaml c.xlsx c.yml same.yaml same.yml" {
@@ -226,8 +226,8 @@ func TestInputs(t *testing.T) {
 	if strings.Join(rel, " ") != "a.YML b.yaml sub/c.yaml notes.txt" {
 		t.Errorf("files %v", rel)
 	}
-	if len(diags) != 2 || diags[0].Message != "cannot read: no such file or directory" ||
-		diags[1].Message != "this folder holds no .yaml or .yml file" {
+	if len(diags) != 2 || diags[0].En != "cannot read: no such file or directory" ||
+		diags[1].En != "this folder holds no .yaml or .yml file" {
 		t.Errorf("diags %v", diags)
 	}
 }
@@ -243,7 +243,7 @@ func TestHugeInputIsNotReadWhole(t *testing.T) {
 		t.Fatalf("read %d bytes, %v", len(src), err)
 	}
 	res := Check(p, Options{})
-	if len(res.Diags) != 1 || !strings.Contains(res.Diags[0].Message, "larger than 8 MiB") {
+	if len(res.Diags) != 1 || !strings.Contains(res.Diags[0].En, "larger than 8 MiB") {
 		t.Errorf("%v", res.Diags)
 	}
 }

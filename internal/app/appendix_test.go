@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/vanban/vanban/internal/diag"
 )
 
 const keHoach = "../../examples/ke-hoach-binh-dang-gioi-thanh-hoa-2024.yaml"
@@ -143,9 +145,9 @@ func TestAppendixWarningRenders(t *testing.T) {
 	want := `x.yaml:9:5: appendices[1]: warning: the text never mentions Phụ lục (expected a sentence of the body that points to it, such as "… (chi tiết tại Phụ lục kèm theo)") [các phụ lục]`
 	n := 0
 	for _, d := range diags {
-		if strings.Contains(d.String(), "never mentions") {
+		if strings.Contains(d.Format(diag.En), "never mentions") {
 			n++
-			if d.String() != want {
+			if d.Format(diag.En) != want {
 				t.Errorf("got  %s\nwant %s", d, want)
 			}
 		}

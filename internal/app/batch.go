@@ -43,7 +43,7 @@ func expand(p string) ([]string, diag.List) {
 	var diags diag.List
 	info, err := os.Stat(p)
 	if err != nil {
-		diags.Add(diag.Diagnostic{File: p, Message: "cannot read: " + plainIOError(err)})
+		diags.Add(diag.Diagnostic{File: p, Msg: unreadable(err)})
 		return nil, diags
 	}
 	if !info.IsDir() {
@@ -53,7 +53,7 @@ func expand(p string) ([]string, diag.List) {
 	filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 		switch {
 		case err != nil:
-			diags.Add(diag.Diagnostic{File: path, Message: "cannot read: " + plainIOError(err)})
+			diags.Add(diag.Diagnostic{File: path, Msg: unreadable(err)})
 		case d.IsDir() && path != p && strings.HasPrefix(d.Name(), "."):
 			return filepath.SkipDir
 		case !d.IsDir() && IsYAML(path):
@@ -62,10 +62,15 @@ func expand(p string) ([]string, diag.List) {
 		return nil
 	})
 	if len(found) == 0 && !diags.HasErrors() {
-		diags.Add(diag.Diagnostic{File: p, Message: "this folder holds no .yaml or .yml file"})
+		diags.Add(diag.Diagnostic{File: p, Msg: diag.Msg{Code: "input.empty-folder",
+			Vi: "thư mục này không có tệp .yaml hoặc .yml nào", En: "this folder holds no .yaml or .yml file"}})
 	}
 	sort.Strings(found)
 	return found, diags
+}
+
+func unreadable(err error) diag.Msg {
+	return diag.Msg{Code: "input.unreadable", Vi: "không đọc được: " + plainIOError(err), En: "cannot read: " + plainIOError(err)}
 }
 
 // IsYAML reports whether a file name has a YAML extension.
@@ -116,9 +121,10 @@ func clashes(files []string, outDir string) map[string]diag.Diagnostic {
 			continue
 		}
 		for _, f := range g {
-			out[f] = diag.Diagnostic{File: f,
-				Message:  fmt.Sprintf("not rendered: %s would all write an output named %s", strings.Join(g, ", "), filepath.Base(key)+".*"),
-				Expected: "input files with different names"}
+			out[f] = diag.Diagnostic{File: f, Msg: diag.Msg{Code: "output.clash",
+				Vi:    fmt.Sprintf("không tạo: %s sẽ cùng ghi ra một tệp tên %s", strings.Join(g, ", "), filepath.Base(key)+".*"),
+				En:    fmt.Sprintf("not rendered: %s would all write an output named %s", strings.Join(g, ", "), filepath.Base(key)+".*"),
+				FixVi: "đặt cho các tệp đầu vào những tên khác nhau", FixEn: "input files with different names"}}
 		}
 	}
 	return out

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/vanban/vanban/internal/decode"
+	"github.com/vanban/vanban/internal/diag"
 	"github.com/vanban/vanban/internal/document"
 )
 
@@ -96,7 +97,7 @@ func TestUndrawableCharacter(t *testing.T) {
 	}
 	d := diags[0]
 	want := `sections[1].items[2]: the font cannot draw "⚡" (U+26A1)`
-	if !strings.Contains(d.String(), want) {
+	if !strings.Contains(d.Format(diag.En), want) {
 		t.Errorf("got  %s\nwant …%s…", d, want)
 	}
 	if lines := strings.Split(string(src), "\n"); d.Line < 1 || d.Line > len(lines) ||

@@ -81,7 +81,7 @@ func runFixture(t *testing.T, fx fixture) string {
 		t.Error("no writer and no error")
 	}
 	var b bytes.Buffer
-	diag.WriteText(&b, diags)
+	diag.WriteText(&b, diags, diag.En)
 	return b.String()
 }
 

@@ -46,8 +46,8 @@ func checkDiagnostics(t *testing.T, file string, src []byte, diags diag.List) {
 	lines := 1 + bytes.Count(src, []byte("\n")) + bytes.Count(src, []byte("\r")) - bytes.Count(src, []byte("\r\n")) +
 		bytes.Count(src, []byte("\u0085")) + bytes.Count(src, []byte("\u2028")) + bytes.Count(src, []byte("\u2029"))
 	for _, d := range diags {
-		s := d.String()
-		if d.File != file || d.Message == "" || strings.ContainsAny(s, "\n\r") || strings.Contains(s, "internal error") {
+		s := d.Format(diag.En)
+		if d.File != file || d.En == "" || strings.ContainsAny(s, "\n\r") || strings.Contains(s, "internal error") {
 			t.Errorf("bad diagnostic %q", s)
 		}
 		if d.Line < 0 || d.Col < 0 || d.Line > lines {

@@ -19,7 +19,7 @@ func TestReportRecognised(t *testing.T) {
 		t.Errorf("a bare period file: ext %q, writer %v, diags %v", ext, w != nil, diags)
 	}
 	for _, d := range diags {
-		if d.Message == "vanban does not know what this file is" {
+		if d.En == "vanban does not know what this file is" {
 			t.Error("a period file was not recognised")
 		}
 	}

@@ -109,17 +109,43 @@ func parent(path string) string {
 	return path[:i]
 }
 
-// Error reports a problem with the field at path.
+// Problem reports an error (the file is not rendered) with the field at
+// path, at the position recorded for it.
+func (d *Decoder) Problem(path string, m diag.Msg) { d.Report(diag.Error, d.At(path), path, m) }
+
+// Warning reports something the reader of the output should know, or a
+// suspicious value, at path; it does not stop rendering.
+func (d *Decoder) Warning(path string, m diag.Msg) { d.Report(diag.Warning, d.At(path), path, m) }
+
+// ProblemAt reports an error at an explicit position.
+func (d *Decoder) ProblemAt(p diag.Pos, path string, m diag.Msg) { d.Report(diag.Error, p, path, m) }
+
+// WarningAt reports a warning at an explicit position.
+func (d *Decoder) WarningAt(p diag.Pos, path string, m diag.Msg) { d.Report(diag.Warning, p, path, m) }
+
+// Report adds a diagnostic of severity s at p, naming the field's
+// Vietnamese name as its hint.
+func (d *Decoder) Report(s diag.Severity, p diag.Pos, path string, m diag.Msg) {
+	d.Diags.Add(diag.Diagnostic{File: d.File, Pos: p, Field: path, Msg: m, Hint: d.hint(path), Severity: s})
+}
+
+// Error reports a problem with the field at path, in English only.
+//
+// Deprecated: use Problem, which says it in Vietnamese too.
 func (d *Decoder) Error(path, msg, expected string) {
 	d.add(diag.Error, d.At(path), path, msg, expected)
 }
 
-// Warn reports a suspicious value at path that does not stop rendering.
+// Warn reports a suspicious value at path, in English only.
+//
+// Deprecated: use Warning.
 func (d *Decoder) Warn(path, msg, expected string) {
 	d.add(diag.Warning, d.At(path), path, msg, expected)
 }
 
-// ErrorAt reports a problem at an explicit position.
+// ErrorAt reports a problem at an explicit position, in English only.
+//
+// Deprecated: use ProblemAt.
 func (d *Decoder) ErrorAt(p diag.Pos, path, msg, expected string) {
 	d.add(diag.Error, p, path, msg, expected)
 }
@@ -129,8 +155,8 @@ func (d *Decoder) add(s diag.Severity, p diag.Pos, path, msg, expected string) {
 }
 
 func (d *Decoder) addHint(s diag.Severity, p diag.Pos, path, msg, expected, hint string) {
-	d.Diags.Add(diag.Diagnostic{File: d.File, Pos: p, Field: path, Message: msg,
-		Expected: expected, Hint: hint, Severity: s})
+	d.Diags.Add(diag.Diagnostic{File: d.File, Pos: p, Field: path, Msg: diag.Msg{En: msg, FixEn: expected},
+		Hint: hint, Severity: s})
 }
 
 // hint returns the Vietnamese name of the field at path or of the nearest
@@ -481,7 +507,7 @@ func (d *Decoder) unknownKey(key string, kn *yaml.Node, path string, names []str
 		d.ErrorAt(p, path, "merge keys \"<<\" are not supported", "the fields written out")
 	case s != "":
 		d.Diags.Add(diag.Diagnostic{File: d.File, Pos: p, Field: Join(path, key),
-			Message: fmt.Sprintf("unknown key %q; did you mean %q?", key, s), Hint: d.hints[Join(path, s)]})
+			Msg: diag.Msg{En: fmt.Sprintf("unknown key %q; did you mean %q?", key, s)}, Hint: d.hints[Join(path, s)]})
 	case len(names) == 0:
 		d.ErrorAt(p, Join(path, key), fmt.Sprintf("unknown key %q", key), "")
 	default:

@@ -19,7 +19,7 @@ func decodeString(t *testing.T, src string, v any) (*Decoder, []string) {
 	d.Diags.Sort()
 	var lines []string
 	for _, x := range d.Diags {
-		lines = append(lines, x.String())
+		lines = append(lines, x.Format(diag.En))
 	}
 	return d, lines
 }
@@ -123,7 +123,7 @@ func TestValidationUsesPositionAndHint(t *testing.T) {
 	d.Error("name", "too short", "at least 3 letters")
 	d.Warn("age", "very young", "")
 	d.Diags.Sort()
-	got := []string{d.Diags[0].String(), d.Diags[1].String()}
+	got := []string{d.Diags[0].Format(diag.En), d.Diags[1].Format(diag.En)}
 	wantLines(t, got,
 		"in.yaml:1:7: name: too short (expected at least 3 letters) [họ tên]",
 		"in.yaml:2:6: age: warning: very young")

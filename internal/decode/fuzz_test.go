@@ -7,6 +7,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/vanban/vanban/internal/diag"
 	"github.com/vanban/vanban/internal/viet"
 )
 
@@ -81,8 +82,8 @@ func checkDiags(t *testing.T, d *Decoder, src []byte) {
 	lines := 1 + bytes.Count(src, []byte("\n")) + bytes.Count(src, []byte("\r")) - bytes.Count(src, []byte("\r\n")) +
 		bytes.Count(src, []byte("\u0085")) + bytes.Count(src, []byte("\u2028")) + bytes.Count(src, []byte("\u2029"))
 	for _, x := range d.Diags {
-		s := x.String()
-		if x.File != "fuzz.yaml" || strings.ContainsAny(s, "\n\r") || x.Message == "" {
+		s := x.Format(diag.En)
+		if x.File != "fuzz.yaml" || strings.ContainsAny(s, "\n\r") || x.En == "" {
 			t.Errorf("malformed diagnostic %q", s)
 		}
 		if x.Line < 0 || x.Col < 0 || x.Line > lines {

@@ -1,10 +1,15 @@
-// Package diag holds the one error format vanban reports to its users:
+// Package diag holds the one error format vanban reports to its users, in
+// Vietnamese by default and in English on request:
 //
-//	FILE:LINE:COL: field.path: what is wrong (expected …) [gợi ý]
+//	FILE:LINE:COL: field.path (tên trường): cảnh báo: điều sai (cách sửa: …)
+//	FILE:LINE:COL: field.path: warning: what is wrong (expected …) [tên trường]
 //
-// Every stage (YAML decoding, validation, layout, painting) adds
-// Diagnostics to a List instead of stopping at the first problem, so a user
-// sees all the problems of a file in one run, sorted by position.
+// The FILE:LINE:COL: prefix is the same in every language, so that editors
+// and CI jump to it, and every problem carries a stable machine Code that
+// does not depend on the language. Every stage (YAML decoding, validation,
+// layout, painting) adds Diagnostics to a List instead of stopping at the
+// first problem, so a user sees all the problems of a file in one run,
+// sorted by position.
 package diag
 
 import (
@@ -44,21 +49,92 @@ type Pos struct {
 	Col  int `json:"col"`
 }
 
-// Diagnostic is one problem found in one input file.
-type Diagnostic struct {
-	File     string   `json:"file"`
-	Pos               // where the problem is
-	Field    string   `json:"field,omitempty"`    // dotted path, e.g. sections[2].heading
-	Message  string   `json:"message"`            // what is wrong, in plain words
-	Expected string   `json:"expected,omitempty"` // what would be right
-	Hint     string   `json:"hint,omitempty"`     // short Vietnamese hint for office staff
-	Severity Severity `json:"severity"`
+// Lang is a language vanban speaks to its users.
+type Lang int
+
+// Languages: Vietnamese is the default, for the office staff who use
+// vanban; English is for developers and CI logs read abroad.
+const (
+	Vi Lang = iota
+	En
+)
+
+// String returns the language's code: "vi" or "en".
+func (l Lang) String() string {
+	if l == En {
+		return "en"
+	}
+	return "vi"
 }
 
-// String renders the diagnostic in the one-line form. Whatever the input
-// held (a key with a line break, a megabyte-long key), the result is one
-// line of bounded length, so that one problem is always one line.
-func (d Diagnostic) String() string {
+// ParseLang reads a --lang value ("vi", "en"); ok is false for others.
+func ParseLang(s string) (l Lang, ok bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "vi", "vi-vn", "vi_vn", "vie", "tieng-viet", "tiếng-việt":
+		return Vi, true
+	case "en", "en-us", "en-gb", "en_us", "en_gb", "eng", "english":
+		return En, true
+	}
+	return Vi, false
+}
+
+// LangFromEnv returns English when LC_ALL, else LC_MESSAGES, else LANG
+// names an English locale ("en_US.UTF-8"), and Vietnamese otherwise: a
+// machine set to C or to nothing still gets the users' language.
+func LangFromEnv(getenv func(string) string) Lang {
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := getenv(k); v != "" {
+			if strings.HasPrefix(strings.ToLower(v), "en") {
+				return En
+			}
+			return Vi
+		}
+	}
+	return Vi
+}
+
+// Msg is what a diagnostic says, in both languages, with a stable Code
+// that machines match on (JSON output, tests, docs/errors.md). Vi and En
+// say what is wrong; FixVi and FixEn say what would be right, in the words
+// of the person who must fix the file. A text left empty in one language
+// falls back to the other.
+type Msg struct {
+	Code         string
+	Vi, En       string
+	FixVi, FixEn string
+}
+
+// Text returns what is wrong, in l.
+func (m Msg) Text(l Lang) string { return pick(l, m.Vi, m.En) }
+
+// Fix returns what would be right, in l.
+func (m Msg) Fix(l Lang) string { return pick(l, m.FixVi, m.FixEn) }
+
+func pick(l Lang, vi, en string) string {
+	if l == En && en != "" || vi == "" {
+		return en
+	}
+	return vi
+}
+
+// Diagnostic is one problem found in one input file.
+type Diagnostic struct {
+	File     string
+	Pos      // where the problem is
+	Field    string // dotted path, e.g. sections[2].heading
+	Msg             // what is wrong and how to fix it, in both languages
+	Hint     string // the field's Vietnamese name, e.g. "trích yếu"
+	Severity Severity
+}
+
+// String renders the diagnostic in Vietnamese, the default language.
+func (d Diagnostic) String() string { return d.Format(Vi) }
+
+// Format renders the diagnostic in the one-line form of language l.
+// Whatever the input held (a key with a line break, a megabyte-long key),
+// the result is one line of bounded length, so that one problem is always
+// one line.
+func (d Diagnostic) Format(l Lang) string {
 	var b strings.Builder
 	b.WriteString(oneLine(d.File, maxFile))
 	if d.Line > 0 {
@@ -67,19 +143,51 @@ func (d Diagnostic) String() string {
 	b.WriteString(": ")
 	if d.Field != "" {
 		b.WriteString(oneLine(d.Field, maxField))
+		if l == Vi && d.Hint != "" {
+			fmt.Fprintf(&b, " (%s)", oneLine(d.Hint, maxText))
+		}
 		b.WriteString(": ")
 	}
 	if d.Severity == Warning {
-		b.WriteString("warning: ")
+		b.WriteString(pick(l, "cảnh báo: ", "warning: "))
 	}
-	b.WriteString(oneLine(d.Message, maxText))
-	if d.Expected != "" {
-		fmt.Fprintf(&b, " (expected %s)", oneLine(d.Expected, maxText))
+	b.WriteString(oneLine(d.Text(l), maxText))
+	if fix := d.Fix(l); fix != "" {
+		fmt.Fprintf(&b, pick(l, " (cách sửa: %s)", " (expected %s)"), oneLine(fix, maxText))
 	}
-	if d.Hint != "" {
+	if l == En && d.Hint != "" || l == Vi && d.Hint != "" && d.Field == "" {
 		fmt.Fprintf(&b, " [%s]", oneLine(d.Hint, maxText))
 	}
 	return b.String()
+}
+
+// JSON is the machine-readable form of a diagnostic in one language.
+type JSON struct {
+	File     string   `json:"file"`
+	Line     int      `json:"line"`
+	Col      int      `json:"col"`
+	Field    string   `json:"field,omitempty"`
+	Code     string   `json:"code,omitempty"`
+	Message  string   `json:"message"`
+	Expected string   `json:"expected,omitempty"`
+	Hint     string   `json:"hint,omitempty"`
+	Severity Severity `json:"severity"`
+}
+
+// JSON returns the diagnostic for a JSON report in language l.
+func (d Diagnostic) JSON(l Lang) JSON {
+	return JSON{File: d.File, Line: d.Line, Col: d.Col, Field: d.Field, Code: d.Code,
+		Message: d.Text(l), Expected: d.Fix(l), Hint: d.Hint, Severity: d.Severity}
+}
+
+// JSON returns the list for a JSON report in language l (an empty, not a
+// nil, slice when there is nothing to report).
+func (l List) JSON(lang Lang) []JSON {
+	out := make([]JSON, 0, len(l))
+	for _, d := range l {
+		out = append(out, d.JSON(lang))
+	}
+	return out
 }
 
 // Lengths, in characters, beyond which parts of a line are cut.
@@ -180,10 +288,10 @@ func (e ListError) Error() string {
 	return b.String()
 }
 
-// WriteText writes one line per diagnostic.
-func WriteText(w io.Writer, l List) error {
+// WriteText writes one line per diagnostic, in language lang.
+func WriteText(w io.Writer, l List, lang Lang) error {
 	for _, d := range l {
-		if _, err := fmt.Fprintln(w, d.String()); err != nil {
+		if _, err := fmt.Fprintln(w, d.Format(lang)); err != nil {
 			return err
 		}
 	}
@@ -192,12 +300,9 @@ func WriteText(w io.Writer, l List) error {
 
 // WriteJSON writes the list as one JSON array (an empty array when there is
 // nothing to report), for CI jobs that parse vanban's output.
-func WriteJSON(w io.Writer, l List) error {
-	if l == nil {
-		l = List{}
-	}
+func WriteJSON(w io.Writer, l List, lang Lang) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(l)
+	return enc.Encode(l.JSON(lang))
 }

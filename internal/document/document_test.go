@@ -236,7 +236,7 @@ func TestErrors(t *testing.T) {
 func diagText(l diag.List) string {
 	var b strings.Builder
 	for _, d := range l {
-		b.WriteString(d.String() + "\n")
+		b.WriteString(d.Format(diag.En) + "\n")
 	}
 	return b.String()
 }
@@ -313,7 +313,7 @@ func TestOneLinePerMistake(t *testing.T) {
 		var got []string
 		for _, x := range d.Diags {
 			if x.Severity == diag.Error {
-				got = append(got, x.String())
+				got = append(got, x.Format(diag.En))
 			}
 		}
 		if strings.Join(got, "\n") != strings.Join(c.want, "\n") {

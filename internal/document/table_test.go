@@ -12,7 +12,7 @@ import (
 func lines(l diag.List) string {
 	var b strings.Builder
 	l.Sort()
-	diag.WriteText(&b, l)
+	diag.WriteText(&b, l, diag.En)
 	return b.String()
 }
 

@@ -219,7 +219,7 @@ func problem(d *decode.Decoder, sev diag.Severity, pos diag.Pos, path, msg, expe
 	if pos.Line == 0 {
 		pos = d.At(path)
 	}
-	d.Diags.Add(diag.Diagnostic{File: d.File, Pos: pos, Field: path, Message: msg, Expected: expected, Hint: hint, Severity: sev})
+	d.Diags.Add(diag.Diagnostic{File: d.File, Pos: pos, Field: path, Msg: diag.Msg{En: msg, FixEn: expected}, Hint: hint, Severity: sev})
 }
 
 func (r *Report) readEntity(d *decode.Decoder, e *Entity, kind entityKind, raw EntityRaw) map[string]Figures {

@@ -33,7 +33,7 @@ func texts(diags diag.List) []string {
 	var out []string
 	for _, d := range diags {
 		d.File = filepath.Base(d.File)
-		out = append(out, d.String())
+		out = append(out, d.Format(diag.En))
 	}
 	return out
 }
@@ -176,7 +176,7 @@ func TestMissingFiguresWarn(t *testing.T) {
 	}
 	wantSub(t, diags, "p.yaml:"+at(t, src, "{id: c, name: Xã C}", 1)+`: subunits[3]: warning: Xã C gives no figures for "Đại biểu HĐND": it is left out of the totals and listed as not reported (expected the figures, or hdnd: ~ to say they were not reported) [đơn vị chưa có số liệu này]`)
 	for _, d := range diags {
-		if strings.Contains(d.Message, "Phường B") {
+		if strings.Contains(d.En, "Phường B") {
 			t.Errorf("explicit ~ warned about: %s", d)
 		}
 	}
@@ -218,7 +218,7 @@ func TestCatalogueValidation(t *testing.T) {
 		}
 		found := false
 		for _, d := range diags {
-			found = found || strings.Contains(d.String(), c.want)
+			found = found || strings.Contains(d.Format(diag.En), c.want)
 		}
 		if !found {
 			t.Errorf("%s: want %q in\n%v", c.to, c.want, diags.Err())

@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/vanban/vanban/internal/decode"
+	"github.com/vanban/vanban/internal/diag"
 	"github.com/vanban/vanban/internal/report"
 )
 
@@ -47,7 +48,7 @@ func loadSrc(t testing.TB, file string, src []byte) *report.Report {
 func diagText(d *decode.Decoder) string {
 	var b bytes.Buffer
 	for _, x := range d.Diags {
-		b.WriteString(x.String() + "\n")
+		b.WriteString(x.Format(diag.En) + "\n")
 	}
 	return b.String()
 }
