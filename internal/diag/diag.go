@@ -120,7 +120,7 @@ func pick(l Lang, vi, en string) string {
 // Diagnostic is one problem found in one input file.
 type Diagnostic struct {
 	File     string
-	Pos      // where the problem is
+	Pos             // where the problem is
 	Field    string // dotted path, e.g. sections[2].heading
 	Msg             // what is wrong and how to fix it, in both languages
 	Hint     string // the field's Vietnamese name, e.g. "trích yếu"
