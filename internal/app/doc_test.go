@@ -88,11 +88,12 @@ func checkDoc(t *testing.T, fixtures []fixture) {
 // caseTable renders one row per fixture.
 func caseTable(fixtures []fixture) string {
 	var b strings.Builder
-	b.WriteString("| Case | Fixture | Message |\n|---|---|---|\n")
+	b.WriteString("| Case | Fixture | Thông báo (tiếng Việt, mặc định) | Message (English, `--lang en`) |\n|---|---|---|---|\n")
 	for _, fx := range fixtures {
 		name := filepath.Base(fx.path)
 		link := path.Join("../internal/app", filepath.ToSlash(fx.path))
-		fmt.Fprintf(&b, "| %s | [%s](%s) | %s |\n", cell(fx.title), strings.TrimSuffix(name, ".txtar"), link, messages(fx.want))
+		fmt.Fprintf(&b, "| %s | [%s](%s) | %s | %s |\n", cell(fx.title), strings.TrimSuffix(name, ".txtar"), link,
+			messages(fx.want), messages(fx.wantEn))
 	}
 	return b.String()
 }

@@ -17,8 +17,9 @@ import (
 
 // Every kind of bad input has a fixture in testdata/errors: a txtar file
 // whose comment names the case and the kinds to run it with, whose first
-// file is the input and whose "want" file holds the exact diagnostics.
-// go test -run TestErrorFixtures -update rewrites the "want" files and
+// file is the input, whose "want" file holds the exact diagnostics in
+// Vietnamese (the default language) and whose "want.en" file holds them in
+// English. go test -run TestErrorFixtures -update rewrites both and
 // docs/errors.md from what vanban reports.
 
 var update = flag.Bool("update", false, "rewrite the expected diagnostics of the error fixtures, docs/errors.md and the visual references")
@@ -33,21 +34,25 @@ type fixture struct {
 	path  string
 	title string // "case:" line of the comment
 	kinds string // "test": the stand-in kinds; "registered": the real pipelines
-	input string // file name the diagnostics use
-	src   []byte
-	want  string
-	raw   archive
+	input  string // file name the diagnostics use
+	src    []byte
+	want   string // in Vietnamese
+	wantEn string // in English
+	raw    archive
 }
 
 func TestErrorFixtures(t *testing.T) {
 	fixtures := loadFixtures(t)
 	for i, fx := range fixtures {
 		t.Run(strings.TrimSuffix(filepath.Base(fx.path), ".txtar"), func(t *testing.T) {
-			got := runFixture(t, fx)
+			diags := runFixture(t, fx)
+			got, gotEn := text(diags, diag.Vi), text(diags, diag.En)
 			checkLines(t, fx.input, got)
+			checkLines(t, fx.input, gotEn)
 			if *update {
-				fixtures[i].want = got
+				fixtures[i].want, fixtures[i].wantEn = got, gotEn
 				fx.raw.set("want", []byte(got))
+				fx.raw.set("want.en", []byte(gotEn))
 				if err := os.WriteFile(fx.path, fx.raw.format(), 0o644); err != nil {
 					t.Fatal(err)
 				}
@@ -56,13 +61,16 @@ func TestErrorFixtures(t *testing.T) {
 			if got != fx.want {
 				t.Errorf("diagnostics differ\n--- got\n%s--- want\n%s", got, fx.want)
 			}
+			if gotEn != fx.wantEn {
+				t.Errorf("English diagnostics differ\n--- got\n%s--- want.en\n%s", gotEn, fx.wantEn)
+			}
 		})
 	}
 	t.Run("docs", func(t *testing.T) { checkDoc(t, fixtures) })
 }
 
-// runFixture decodes the fixture's input and returns the text report.
-func runFixture(t *testing.T, fx fixture) string {
+// runFixture decodes the fixture's input and returns its diagnostics.
+func runFixture(t *testing.T, fx fixture) diag.List {
 	switch fx.kinds {
 	case "test":
 		withKinds(t, testKinds()...)
@@ -80,8 +88,13 @@ func runFixture(t *testing.T, fx fixture) string {
 	if w == nil && !diags.HasErrors() {
 		t.Error("no writer and no error")
 	}
+	return diags
+}
+
+// text is the report a user reads in language l.
+func text(diags diag.List, l diag.Lang) string {
 	var b bytes.Buffer
-	diag.WriteText(&b, diags, diag.En)
+	diag.WriteText(&b, diags, l)
 	return b.String()
 }
 
@@ -140,11 +153,20 @@ func readFixture(path string) (fixture, error) {
 			fx.kinds = strings.TrimSpace(value)
 		}
 	}
-	if fx.title == "" || len(a.files) < 2 || a.files[len(a.files)-1].name != "want" {
-		return fx, fmt.Errorf("needs a \"case:\" line, an input file and a final \"want\" file")
+	if fx.title == "" || len(a.files) < 2 || a.files[1].name != "want" {
+		return fx, fmt.Errorf("needs a \"case:\" line, an input file, then a \"want\" file (and a \"want.en\" file)")
 	}
 	fx.input, fx.src, err = inputFile(a.files[0])
-	fx.want = string(a.files[len(a.files)-1].data)
+	for _, f := range a.files[1:] {
+		switch f.name {
+		case "want":
+			fx.want = string(f.data)
+		case "want.en":
+			fx.wantEn = string(f.data)
+		default:
+			return fx, fmt.Errorf("unexpected file %q after the input", f.name)
+		}
+	}
 	return fx, err
 }
 
