@@ -31,9 +31,9 @@ const (
 
 // fixture is one parsed error-case file.
 type fixture struct {
-	path  string
-	title string // "case:" line of the comment
-	kinds string // "test": the stand-in kinds; "registered": the real pipelines
+	path   string
+	title  string // "case:" line of the comment
+	kinds  string // "test": the stand-in kinds; "registered": the real pipelines
 	input  string // file name the diagnostics use
 	src    []byte
 	want   string // in Vietnamese
