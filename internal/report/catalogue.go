@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -37,6 +38,8 @@ type Catalogue struct {
 	measures map[string]*Measure
 	groups   map[string]*Group
 	byID     map[string]*Indicator
+	fpOnce   sync.Once
+	fp       string
 }
 
 // Group is one objective of the strategy; indicators are printed under it.
