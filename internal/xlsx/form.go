@@ -50,21 +50,21 @@ type fcell struct {
 
 // fsheet is one sheet of a form.
 type fsheet struct {
-	name        string
-	widths      []float64
-	cells       map[[2]int]fcell
-	heights     map[int]float64
-	merges      [][2]string
-	valids      []*excelize.DataValidation
-	comments    []excelize.Comment
-	printCols   int // columns printed (the check column is not)
-	titleRow    int // the table header, repeated on every printed page
-	freeze      int // rows above the frozen pane
-	last        int // last row used
-	activeCell  string
-	keep        [][2]int // row ranges printed on one page, in order
-	breaks      []int    // rows a printed page starts at
-	onePage     bool     // shrink onto one page
+	name       string
+	widths     []float64
+	cells      map[[2]int]fcell
+	heights    map[int]float64
+	merges     [][2]string
+	valids     []*excelize.DataValidation
+	comments   []excelize.Comment
+	printCols  int // columns printed (the check column is not)
+	titleRow   int // the table header, repeated on every printed page
+	freeze     int // rows above the frozen pane
+	last       int // last row used
+	activeCell string
+	keep       [][2]int // row ranges printed on one page, in order
+	breaks     []int    // rows a printed page starts at
+	onePage    bool     // shrink onto one page
 }
 
 func newFsheet(name string, widths ...float64) *fsheet {
