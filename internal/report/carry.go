@@ -52,32 +52,12 @@ type Source struct {
 // cycle that file identities could not catch.
 const maxCarryDepth = 8
 
-// carryTree is shared by every file of one load: the files already used,
-// so that one file is never counted under two sub-units.
-type carryTree struct {
-	mu   sync.Mutex
-	used []usedFile
-}
-
+// usedFile is a file a load read through from:, and the sub-unit (of
+// the file naming it) it was read for.
 type usedFile struct {
 	info fs.FileInfo
-	by   usedBy
-}
-
-// usedBy names the sub-unit, and the file, that uses a file.
-type usedBy struct{ name, file string }
-
-// claim records that file info is used by who, or returns who used it first.
-func (t *carryTree) claim(info fs.FileInfo, who usedBy) (usedBy, bool) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	for _, u := range t.used {
-		if os.SameFile(u.info, info) {
-			return u.by, false
-		}
-	}
-	t.used = append(t.used, usedFile{info, who})
-	return usedBy{}, true
+	name string // "Xã A"
+	file string // the file naming it
 }
 
 // loadState is what a load passes down to the files it names.
@@ -85,15 +65,16 @@ type loadState struct {
 	templateDir string
 	frame       bool          // no figures needed (forms, import)
 	chain       []fs.FileInfo // the files naming this one, outermost first
-	tree        *carryTree
 }
 
 // carried is one sub-unit's file, loaded.
 type carried struct {
 	index int // in r.Subunits
+	pos   int // in the jobs
 	child *Report
 	src   *Source
 	diags diag.List
+	used  []usedFile // the file and every file below it
 }
 
 // loadCarried loads the files the sub-units name, in parallel at the top
@@ -109,13 +90,9 @@ func (r *Report) loadCarried(d *decode.Decoder, st loadState) {
 	if len(jobs) == 0 {
 		return
 	}
-	if st.tree == nil {
-		st.tree = &carryTree{}
-	}
 	if len(st.chain) == 0 {
 		if info, err := os.Stat(d.File); err == nil {
 			st.chain = []fs.FileInfo{info}
-			st.tree.claim(info, usedBy{"", d.File})
 		}
 	}
 	out := make([]carried, len(jobs))
@@ -131,13 +108,30 @@ func (r *Report) loadCarried(d *decode.Decoder, st loadState) {
 	}
 	each(len(jobs), workers, func(k int) {
 		out[k] = r.loadOne(d.File, at[k], jobs[k], st)
+		out[k].pos = k
 	})
 	r.Sources = map[string]*Source{}
+	var seen []usedFile
 	for _, c := range out {
 		d.Diags.Append(c.diags)
 		if c.src == nil {
 			continue
 		}
+		// One file under two sub-units would count twice: the later one,
+		// in the order of the list, is refused.
+		if first, ok := firstUse(seen, c.used); ok {
+			e := r.Subunits[c.index]
+			who := first.name
+			if first.file != d.File {
+				who += " (" + first.file + ")"
+			}
+			d.ProblemAt(at[c.pos], fromPath(c.index), diag.Msg{Code: "report.from-twice",
+				Vi:    fmt.Sprintf("%s: tệp %s (hoặc một tệp nó lấy số liệu) đã được dùng cho %s; số liệu sẽ bị tính hai lần", e.Name, e.From, who),
+				En:    fmt.Sprintf("%s: the file %s (or a file it takes figures from) is already used for %s, so its figures would count twice", e.Name, e.From, who),
+				FixVi: "mỗi đơn vị trực thuộc một tệp số liệu riêng", FixEn: "one file per sub-unit"})
+			continue
+		}
+		seen = append(seen, c.used...)
 		e := &r.Subunits[c.index]
 		// The parent's own problems (wrong period, catalogue) go to the
 		// parent's position of "from".
@@ -145,6 +139,7 @@ func (r *Report) loadCarried(d *decode.Decoder, st loadState) {
 			continue
 		}
 		r.Sources[e.ID] = c.src
+		r.used = append(r.used, c.used...)
 		if c.child != nil {
 			r.Figures[e.ID] = r.carry(c.child, c.src)
 		}
@@ -219,16 +214,7 @@ func (r *Report) loadOne(parentFile string, pos diag.Pos, i int, st loadState) c
 				FixVi: "mỗi tệp chỉ lấy số liệu từ tệp của các đơn vị cấp dưới nó", FixEn: "each file naming only its own sub-units' files"})
 		}
 	}
-	if first, ok := st.tree.claim(info, usedBy{e.Name, parentFile}); !ok {
-		who := first.name
-		if first.file != parentFile {
-			who += " (" + first.file + ")"
-		}
-		return fail(diag.Msg{Code: "report.from-twice",
-			Vi:    fmt.Sprintf("%s: tệp %s đã được dùng cho %s; số liệu sẽ bị tính hai lần", e.Name, name, who),
-			En:    fmt.Sprintf("%s: the file %s is already used for %s, so its figures would count twice", e.Name, name, who),
-			FixVi: "mỗi đơn vị trực thuộc một tệp số liệu riêng", FixEn: "one file per sub-unit"})
-	}
+	c.used = []usedFile{{info, e.Name, parentFile}}
 	cd := decode.New(opened)
 	root := cd.Parse(src)
 	c.src = &Source{File: name, Path: opened, named: e.From}
@@ -247,8 +233,21 @@ func (r *Report) loadOne(parentFile string, pos diag.Pos, i int, st loadState) c
 	c.diags = append(c.diags, cd.Diags...)
 	if c.child != nil {
 		c.src.Unit = c.child.P.Unit.Name
+		c.used = append(c.used, c.child.used...)
 	}
 	return c
+}
+
+// firstUse returns the earlier use of one of the files in uses.
+func firstUse(seen, uses []usedFile) (usedFile, bool) {
+	for _, u := range uses {
+		for _, s := range seen {
+			if os.SameFile(s.info, u.info) {
+				return s, true
+			}
+		}
+	}
+	return usedFile{}, false
 }
 
 func fromPath(i int) string { return decode.Join(decode.Index("subunits", i), "from") }

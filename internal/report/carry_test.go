@@ -100,6 +100,9 @@ func writeProvince(t *testing.T, dir string, rng *rand.Rand, communes int) (stri
 		t.Fatal(err)
 	}
 	os.MkdirAll(filepath.Join(dir, "xa"), 0o755)
+	if err := os.WriteFile(filepath.Join(dir, "xa", "cat.yaml"), []byte(testCatalogue), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	var prov strings.Builder
 	prov.WriteString(`schema: bdg-period/v1
 catalogue: ./cat.yaml
@@ -113,7 +116,7 @@ subunits:
 		fmt.Fprintf(&prov, "  - {id: x%d, name: Xã %d, from: xa/x%d.yaml}\n", c, c, c)
 		var cf strings.Builder
 		fmt.Fprintf(&cf, `schema: bdg-period/v1
-catalogue: ../cat.yaml
+catalogue: ./cat.yaml
 unit: {issuer: [ỦY BAN NHÂN DÂN, XÃ %d], name: UBND xã %d, place: X, level: xã, sublevel: thôn}
 period: {kind: year, year: 2025}
 document: {date: 2025-12-10}
@@ -286,10 +289,11 @@ func independent(ind *Indicator, prov leaf, communes [][]leaf) (num, den float64
 func TestCarriedIncomplete(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "cat.yaml", testCatalogue)
+	write(t, dir, "c/cat.yaml", testCatalogue)
 	write(t, dir, "p.yaml", strings.Replace(periodHead, "  - {id: c, name: Xã C}\n", "  - {id: c, name: Xã C, from: c/c.yaml}\n", 1)+
 		"data:\n  a: {hdnd: {total: 10, female: 4}}\n  b: {hdnd: {total: 10, female: 5}}\n")
 	write(t, dir, "c/c.yaml", `schema: bdg-period/v1
-catalogue: ../cat.yaml
+catalogue: ./cat.yaml
 unit: {issuer: [ỦY BAN NHÂN DÂN, XÃ C], name: UBND xã C, place: C, level: xã, sublevel: thôn}
 period: {kind: year, year: 2017}
 document: {date: 2017-06-10}
@@ -342,7 +346,7 @@ func write(t *testing.T, dir, name, src string) {
 
 // childPeriod is a commune file for the test catalogue one folder down.
 const childPeriod = `schema: bdg-period/v1
-catalogue: ../cat.yaml
+catalogue: ./cat.yaml
 unit: {issuer: [ỦY BAN NHÂN DÂN, XÃ C], name: UBND xã C, place: C, level: xã, sublevel: thôn}
 period: {kind: year, year: 2017}
 document: {date: 2017-06-10}
@@ -374,11 +378,11 @@ func TestCarryRefusals(t *testing.T) {
 		{"missing", map[string]string{"p.yaml": parent("c/nothing.yaml")},
 			[]string{`subunits[3].from: Xã C: cannot read the sub-unit's file`, "no such file"}},
 		{"cycle", map[string]string{"p.yaml": parent("c/c.yaml"), "c/c.yaml": strings.Replace(childPeriod, "%FROM%", ", from: d.yaml", 1),
-			"c/d.yaml": strings.Replace(strings.Replace(childPeriod, "%FROM%", ", from: c.yaml", 1), "../cat.yaml", "../cat.yaml", 1)},
+			"c/d.yaml": strings.Replace(childPeriod, "%FROM%", ", from: c.yaml", 1)},
 			[]string{`d.yaml:7:34: subunits[1].from: Thôn 1: the file c.yaml leads back to a file that is adding it up, a cycle`}},
 		{"period", map[string]string{"p.yaml": parent("c/c.yaml"), "c/c.yaml": strings.Replace(child, "year: 2017", "year: 2016", 1)},
 			[]string{`p.yaml:9:31: subunits[3].from: Xã C: the file c/c.yaml reports the year 2016, not the year 2017 as this report does`}},
-		{"catalogue", map[string]string{"p.yaml": parent("c/c.yaml"), "c/c.yaml": strings.Replace(child, "../cat.yaml", "bdg-2011-2020", 1)},
+		{"catalogue", map[string]string{"p.yaml": parent("c/c.yaml"), "c/c.yaml": strings.Replace(child, "./cat.yaml", "bdg-2011-2020", 1)},
 			[]string{`subunits[3].from: Xã C: the file c/c.yaml uses the catalogue "bdg-2011-2020"`}},
 		{"both", map[string]string{"p.yaml": parent("c/c.yaml") + "  c: {hdnd: {total: 1, female: 1}}\n", "c/c.yaml": child},
 			[]string{`p.yaml:14:3: data.c: Xã C takes its figures from the file c/c.yaml (from:), so its figures cannot also be given here`}},
@@ -388,6 +392,7 @@ func TestCarryRefusals(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
 			write(t, dir, "cat.yaml", testCatalogue)
+			write(t, dir, "c/cat.yaml", testCatalogue)
 			for name, src := range c.files {
 				write(t, dir, name, src)
 			}
@@ -407,6 +412,7 @@ func TestCarryRefusals(t *testing.T) {
 func TestCarrySymlinkOutside(t *testing.T) {
 	outside := t.TempDir()
 	write(t, outside, "c.yaml", strings.Replace(childPeriod, "%FROM%", "", 1))
+	write(t, outside, "cat.yaml", testCatalogue)
 	dir := t.TempDir()
 	write(t, dir, "cat.yaml", testCatalogue)
 	if err := os.Symlink(outside, filepath.Join(dir, "c")); err != nil {
@@ -425,6 +431,7 @@ func TestCarrySymlinkOutside(t *testing.T) {
 func TestSameFileTwice(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "cat.yaml", testCatalogue)
+	write(t, dir, "c/cat.yaml", testCatalogue)
 	write(t, dir, "c/c.yaml", strings.Replace(childPeriod, "%FROM%", "", 1))
 	src := strings.Replace(periodHead, "  - {id: b, name: Phường B}\n  - {id: c, name: Xã C}\n",
 		"  - {id: b, name: Phường B, from: c/c.yaml}\n  - {id: c, name: Xã C, from: c/./c.yaml}\n", 1) + "data:\n  a: {hdnd: {total: 10, female: 4}}\n"
@@ -433,5 +440,5 @@ func TestSameFileTwice(t *testing.T) {
 	if r != nil {
 		t.Error("report accepted")
 	}
-	wantSub(t, diags, `subunits[3].from: Xã C: the file c/c.yaml is already used for Phường B`)
+	wantSub(t, diags, `subunits[3].from: Xã C: the file c/./c.yaml (or a file it takes figures from) is already used for Phường B`)
 }
