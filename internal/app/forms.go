@@ -194,9 +194,14 @@ func Import(periodFile string, inputs []string, opt Options) (Imported, diag.Lis
 	}
 	if diags.HasErrors() || len(done) == 0 {
 		if len(done) == 0 && !diags.HasErrors() {
-			diags.Add(diag.Diagnostic{File: periodFile, Msg: diag.Msg{Code: "form.nothing",
+			msg := diag.Msg{Code: "form.nothing",
 				Vi: "không có biểu mẫu nào để nhập", En: "no form to import",
-				FixVi: "tên các tệp biểu mẫu (.xlsx) hoặc thư mục chứa chúng", FixEn: "form files (.xlsx) or folders holding them"}})
+				FixVi: "tên các tệp biểu mẫu (.xlsx) hoặc thư mục chứa chúng", FixEn: "form files (.xlsx) or folders holding them"}
+			if len(out.Forms) > 0 {
+				msg.Vi, msg.En = "chưa biểu mẫu nào có số liệu, nên không ghi gì vào tệp số liệu", "no form holds any figure, so nothing is written"
+				msg.FixVi, msg.FixEn = "nhập các biểu mẫu khi đơn vị đã ghi số liệu", "the forms once units have filled them in"
+			}
+			diags.Add(diag.Diagnostic{File: periodFile, Msg: msg})
 		}
 		return out, diags
 	}

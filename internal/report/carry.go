@@ -339,6 +339,15 @@ func (r *Report) agrees(d *decode.Decoder, i int, child *Report, src *Source) bo
 			FixVi: "tệp số liệu của đơn vị cho cùng kỳ báo cáo", FixEn: "the sub-unit's file for the same period"})
 		ok = false
 	}
+	if child.Tier != NoTier && r.SubTier != NoTier && child.Tier != r.SubTier {
+		d.Problem(path, diag.Msg{Code: "report.from-level",
+			Vi: fmt.Sprintf("%s: tệp %s là báo cáo của cấp %s (%s), nhưng các đơn vị trực thuộc của báo cáo này là cấp %s",
+				e.Name, src.named, child.Tier, child.P.Unit.Name, r.SubTier),
+			En: fmt.Sprintf("%s: the file %s is the report of a %s-level unit (%s), but this report's sub-units are at the %s level",
+				e.Name, src.named, child.Tier, child.P.Unit.Name, r.SubTier),
+			FixVi: "tệp số liệu của chính đơn vị trực thuộc này", FixEn: "the sub-unit's own period file"})
+		ok = false
+	}
 	if child.Cat.ID != r.Cat.ID || child.Cat.Fingerprint() != r.Cat.Fingerprint() {
 		what, whatEn := fmt.Sprintf("%q", child.Cat.ID), fmt.Sprintf("%q", child.Cat.ID)
 		if child.Cat.ID == r.Cat.ID {

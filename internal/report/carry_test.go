@@ -382,6 +382,8 @@ func TestCarryRefusals(t *testing.T) {
 			[]string{`d.yaml:7:34: subunits[1].from: Thôn 1: the file c.yaml leads back to a file that is adding it up, a cycle`}},
 		{"period", map[string]string{"p.yaml": parent("c/c.yaml"), "c/c.yaml": strings.Replace(child, "year: 2017", "year: 2016", 1)},
 			[]string{`p.yaml:9:31: subunits[3].from: Xã C: the file c/c.yaml reports the year 2016, not the year 2017 as this report does`}},
+		{"level", map[string]string{"p.yaml": parent("c/c.yaml"), "c/c.yaml": strings.Replace(child, "level: xã, sublevel: thôn", "level: huyện, sublevel: xã", 1)},
+			[]string{`subunits[3].from: Xã C: the file c/c.yaml is the report of a huyện-level unit (UBND xã C), but this report's sub-units are at the xã level`}},
 		{"catalogue", map[string]string{"p.yaml": parent("c/c.yaml"), "c/c.yaml": strings.Replace(child, "./cat.yaml", "bdg-2011-2020", 1)},
 			[]string{`subunits[3].from: Xã C: the file c/c.yaml uses the catalogue "bdg-2011-2020"`}},
 		{"both", map[string]string{"p.yaml": parent("c/c.yaml") + "  c: {hdnd: {total: 1, female: 1}}\n", "c/c.yaml": child},

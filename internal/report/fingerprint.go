@@ -20,7 +20,7 @@ func (c *Catalogue) Fingerprint() string {
 		line(h, c.ID)
 		for i := range c.Measures {
 			m := &c.Measures[i]
-			line(h, "m", m.ID, m.Shape, m.From, m.Keys(), m.Subset, m.PerMonthAtLeast)
+			line(h, "m", m.ID, m.Shape, m.From, m.Keys(), m.Subset, m.PerMonthAtLeast, m.Absent)
 		}
 		for i := range c.Indicators {
 			ind := &c.Indicators[i]
@@ -28,7 +28,7 @@ func (c *Catalogue) Fingerprint() string {
 			for j, m := range ind.ms {
 				ms[j] = m.ID
 			}
-			line(h, "i", ind.ID, ind.Kind, ms, ind.Numerator, ind.Denominator, ind.Scope)
+			line(h, "i", ind.ID, ind.Kind, ms, ind.Numerator, ind.Denominator, ind.Scope, ind.Levels)
 		}
 		c.fp = hex.EncodeToString(h.Sum(nil))[:16]
 	})

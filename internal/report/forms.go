@@ -35,10 +35,16 @@ type Form struct {
 // nothing to ask gets none.
 func (r *Report) Forms() []*Form {
 	var out []*Form
+	var asked []*Measure // what a sub-unit has (a village has no HĐND)
+	for _, m := range r.AreaMeasures() {
+		if m.PresentAt(r.SubTier) {
+			asked = append(asked, m)
+		}
+	}
 	for i := range r.Subunits {
 		e := &r.Subunits[i]
 		if e.From == "" {
-			out = append(out, &Form{R: r, Entity: e, Measures: r.AreaMeasures()})
+			out = append(out, &Form{R: r, Entity: e, Measures: asked})
 		}
 	}
 	for i := range r.Departments {
@@ -143,6 +149,20 @@ func (r *Report) FormFor(meta map[string]string) (*Form, *diag.Msg) {
 	return f, nil
 }
 
+// Label is a measure's label on the form: the unit filling it in reports
+// for itself ({các cấp} is its level).
+func (f *Form) Label(m *Measure) string {
+	if f.Dept {
+		return f.R.Label(m)
+	}
+	return f.R.fill(m.Label, f.R.P.Unit.Sublevel)
+}
+
+// PartLabel is the label of one count of a pair on the form.
+func (f *Form) PartLabel(p *Part) string {
+	return f.R.fill(p.Label, f.R.P.Unit.Sublevel)
+}
+
 // Explain says what a measure counts and how to fill it in, for the cell
 // comment of its row and the instructions sheet.
 func (f *Form) Explain(m *Measure) string {
@@ -154,9 +174,10 @@ func (f *Form) Explain(m *Measure) string {
 	case ShapeSex:
 		b.WriteString("Ghi tổng số, số nam và số nữ (ghi hai trong ba số cũng được: số còn lại được tính ra). Nam + nữ phải bằng tổng số.")
 	case ShapePair:
-		fmt.Fprintf(&b, "Ghi hai số: %s; %s.", lower(m.First.Label), lower(m.Second.Label))
+		first, second := lower(f.PartLabel(m.First)), lower(f.PartLabel(m.Second))
+		fmt.Fprintf(&b, "Ghi hai số: %s; %s.", first, second)
 		if m.Subset {
-			fmt.Fprintf(&b, " Số \"%s\" không lớn hơn số \"%s\".", lower(m.Second.Label), lower(m.First.Label))
+			fmt.Fprintf(&b, " Số \"%s\" không lớn hơn số \"%s\".", second, first)
 		}
 	case ShapeCount:
 		b.WriteString("Ghi một số.")
@@ -172,7 +193,7 @@ func (f *Form) Explain(m *Measure) string {
 	if ids := f.R.Cat.indicatorsOf(m); len(ids) > 0 {
 		var names []string
 		for _, id := range ids {
-			names = append(names, id+" "+f.R.Cat.Indicator(id).Name)
+			names = append(names, id+" "+f.R.Name(f.R.Cat.Indicator(id)))
 		}
 		b.WriteString("\nDùng để tính: " + strings.Join(names, "; ") + ".")
 	}

@@ -70,7 +70,7 @@ func (f *Form) Read(fl *Filled) (*Imported, diag.List) {
 			continue
 		}
 		d.Record(path, n)
-		fr := figureReader{d: d, m: m, who: f.Entity.Name + ", " + m.Label, months: f.R.Months}
+		fr := figureReader{d: d, m: m, who: f.Entity.Name + ", " + f.R.Label(m), months: f.R.Months}
 		fig := fr.read(n, path)
 		if fig == nil || d.Diags[before:].HasErrors() {
 			continue
@@ -113,8 +113,8 @@ func (f *Form) node(d *decode.Decoder, m *Measure, fl *Filled, path string, at f
 			if row.Post.empty() {
 				k := at(row.Post, &yaml.Node{})
 				d.ProblemAt(diag.Pos{Line: k.Line, Col: 1}, decode.Index(path, i), diag.Msg{Code: "form.post-without-name",
-					Vi:    fmt.Sprintf("%s, %s: dòng %d có giới tính nhưng chưa ghi chức danh", f.Entity.Name, m.Label, i+1),
-					En:    fmt.Sprintf("%s, %s: row %d gives a sex but no post", f.Entity.Name, m.Label, i+1),
+					Vi:    fmt.Sprintf("%s, %s: dòng này có giới tính (%s) nhưng chưa ghi chức danh", f.Entity.Name, f.R.Label(m), cellText(row.Sex)),
+					En:    fmt.Sprintf("%s, %s: this row gives a sex (%s) but no post", f.Entity.Name, f.R.Label(m), cellText(row.Sex)),
 					FixVi: "ghi chức danh, ví dụ Chủ tịch, Phó Chủ tịch", FixEn: "the post, such as Chủ tịch or Phó Chủ tịch"})
 				continue
 			}

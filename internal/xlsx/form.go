@@ -202,9 +202,9 @@ func (b *formBook) guideSheet() *fsheet {
 	row++
 	for i, m := range f.Measures {
 		s.set(row, 1, int64(i+1), fstyle{Style: Style{Size: 12, Align: "center", VAlign: "top", Border: true}})
-		s.set(row, 2, m.Label, fText)
+		s.set(row, 2, f.Label(m), fText)
 		s.set(row, 3, f.Explain(m), fText)
-		s.heights[row] = math.Max(fitHeight(m.Label, fText.Style, colPoints(s.widths[1])), fitHeight(f.Explain(m), fText.Style, colPoints(s.widths[2])))
+		s.heights[row] = math.Max(fitHeight(f.Label(m), fText.Style, colPoints(s.widths[1])), fitHeight(f.Explain(m), fText.Style, colPoints(s.widths[2])))
 		s.keep = append(s.keep, [2]int{row, row})
 		s.last = row
 		row++
@@ -333,9 +333,10 @@ func (b *formBook) measureRows(s *fsheet, m *report.Measure, n, row int) int {
 	b.cells[m.ID] = map[string]string{}
 	head := row
 	s.set(row, cNo, int64(n), fNo)
-	s.set(row, cLabel, m.Label, fLabel)
-	s.fit(row, m.Label, fLabel.Style, colPoints(s.widths[cLabel-1]))
-	s.comments = append(s.comments, excelize.Comment{Cell: ref(row, cLabel), Author: "vanban", Text: m.Label + "\n" + b.f.Explain(m)})
+	label := b.f.Label(m)
+	s.set(row, cLabel, label, fLabel)
+	s.fit(row, label, fLabel.Style, colPoints(s.widths[cLabel-1]))
+	s.comments = append(s.comments, excelize.Comment{Cell: ref(row, cLabel), Author: "vanban", Text: label + "\n" + b.f.Explain(m)})
 	unit := m.Unit
 	switch m.Shape {
 	case report.ShapeCount:
@@ -373,7 +374,7 @@ func (b *formBook) measureRows(s *fsheet, m *report.Measure, n, row int) int {
 	if m.Shape == report.ShapeSex {
 		parts = [][2]string{{"total", "Tổng số"}, {"male", "Trong đó: nam"}, {"female", "nữ"}}
 	} else {
-		parts = [][2]string{{m.First.Key, m.First.Label}, {m.Second.Key, m.Second.Label}}
+		parts = [][2]string{{m.First.Key, b.f.PartLabel(m.First)}, {m.Second.Key, b.f.PartLabel(m.Second)}}
 	}
 	for _, p := range parts {
 		s.set(row, cNo, nil, fNo)
@@ -403,12 +404,12 @@ func (b *formBook) measureRows(s *fsheet, m *report.Measure, n, row int) int {
 	}
 	a, z := abs(c[m.First.Key]), abs(c[m.Second.Key])
 	if m.Subset {
-		msg := fmt.Sprintf("Ghi số nguyên từ 0 trở lên. Số \"%s\" không lớn hơn số \"%s\".", lowerFirst(m.Second.Label), lowerFirst(m.First.Label))
+		msg := fmt.Sprintf("Ghi số nguyên từ 0 trở lên. Số \"%s\" không lớn hơn số \"%s\".", lowerFirst(b.f.PartLabel(m.Second)), lowerFirst(b.f.PartLabel(m.First)))
 		s.valids = append(s.valids,
 			customValidation(c[m.First.Key], fmt.Sprintf("AND(ISNUMBER(%s),%s>=0,%s=INT(%s),OR(COUNT(%s)=0,%s<=%s))", a, a, a, a, z, z, a), msg),
 			customValidation(c[m.Second.Key], fmt.Sprintf("AND(ISNUMBER(%s),%s>=0,%s=INT(%s),OR(COUNT(%s)=0,%s<=%s))", z, z, z, z, a, z, a), msg))
 		s.formula(head, cCheck, fmt.Sprintf(`IF(COUNT(%s,%s)=1,"Cần ghi cả hai số",IF(AND(COUNT(%s,%s)=2,%s>%s),%s,""))`,
-			a, z, a, z, z, a, fmtStr(fmt.Sprintf("Số \"%s\" lớn hơn số \"%s\"", lowerFirst(m.Second.Label), lowerFirst(m.First.Label)))), fCheck)
+			a, z, a, z, z, a, fmtStr(fmt.Sprintf("Số \"%s\" lớn hơn số \"%s\"", lowerFirst(b.f.PartLabel(m.Second)), lowerFirst(b.f.PartLabel(m.First))))), fCheck)
 	} else {
 		s.valids = append(s.valids, wholeValidation(c[m.First.Key]), wholeValidation(c[m.Second.Key]))
 		s.formula(head, cCheck, fmt.Sprintf(`IF(COUNT(%s,%s)=1,"Cần ghi cả hai số","")`, a, z), fCheck)
