@@ -188,8 +188,11 @@ type Indicator struct {
 	NationalFrom int               `yaml:"national_from" vi:"áp dụng từ năm"`
 	Uncertain    map[string]string `yaml:"uncertain" vi:"giá trị chưa kiểm chứng"`
 	Confidence   string            `yaml:"confidence" vi:"độ tin cậy"`
-	Source       string            `yaml:"source" vi:"nguồn số liệu"`
-	Note         string            `yaml:"note" vi:"ghi chú"`
+	// Basis says where the target's wording and values were read: the
+	// article of the strategy, the report that quotes it.
+	Basis  string `yaml:"basis" vi:"căn cứ"`
+	Source string `yaml:"source" vi:"nguồn số liệu"`
+	Note   string `yaml:"note" vi:"ghi chú"`
 
 	// Set by validation.
 	Row int `yaml:"-"` // 1-based position among indicators

@@ -227,9 +227,9 @@ func (r *Report) resolveTiers(d *decode.Decoder) {
 			FixEn: "the level of the sub-units, e.g. \"thôn, tổ dân phố\" for a commune"})
 	}
 	if (own == NoTier || sub == NoTier) && r.Cat.usesTiers() && u.Level != "" && !d.Reported("unit") {
-		d.Problem("unit.level", diag.Msg{Code: "report.tier-unknown",
-			Vi:    "không xác định được cấp hành chính của " + q(u.Level) + " và " + q(u.Sublevel) + ", mà bộ chỉ tiêu cần biết (có số liệu hoặc chỉ tiêu chỉ áp dụng ở một số cấp)",
-			En:    "cannot tell the tier of " + q(u.Level) + " and " + q(u.Sublevel) + ", which the catalogue needs (some measures or indicators apply at some levels only)",
+		d.Warning("unit.level", diag.Msg{Code: "report.tier-unknown",
+			Vi:    "không xác định được cấp hành chính của " + q(u.Level) + " và " + q(u.Sublevel) + ", nên mọi số liệu và chỉ tiêu của bộ chỉ tiêu đều được dùng, kể cả những số liệu, chỉ tiêu chỉ áp dụng ở một số cấp",
+			En:    "cannot tell the tier of " + q(u.Level) + " and " + q(u.Sublevel) + ", so every measure and indicator of the catalogue is used, even those that apply at some levels only",
 			FixVi: "thêm dòng tier: tỉnh, huyện hoặc xã trong unit",
 			FixEn: "add tier: tỉnh, huyện or xã under unit"})
 	}

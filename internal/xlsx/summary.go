@@ -366,6 +366,9 @@ func indicatorNote(r *report.Report, res *report.Result) string {
 	if !ind.AssessedAt(r.Tier) {
 		parts = append(parts, upperFirst(r.NotAssessedWhy(ind)))
 	}
+	if absentBelow(r, ind) {
+		parts = append(parts, fmt.Sprintf("Chỉ tính cấp %s (cấp %s không có số liệu này)", r.P.Unit.Level, r.P.Unit.Sublevel))
+	}
 	if res.PlanNational > 0 {
 		p := fmt.Sprintf("KH giai đoạn: mục tiêu quốc gia đến năm %d", res.PlanNational)
 		if u := ind.Uncertain[itoa(res.PlanNational)]; u != "" {
@@ -386,6 +389,21 @@ func indicatorNote(r *report.Report, res *report.Result) string {
 		parts = append(parts, n)
 	}
 	return strings.Join(parts, ". ")
+}
+
+// absentBelow reports an assessed indicator that counts the unit's own
+// bodies because the sub-units have none (a commune's HĐND and UBND, not
+// its villages').
+func absentBelow(r *report.Report, ind *report.Indicator) bool {
+	if !ind.AssessedAt(r.Tier) || ind.SubunitsOnly() {
+		return false
+	}
+	for _, m := range ind.Measures() {
+		if m.From == report.FromAreas && !m.PresentAt(r.SubTier) {
+			return true
+		}
+	}
+	return false
 }
 
 // smallBase says how few cases a value rests on: "Tính từ 939 trẻ sinh ra

@@ -16,7 +16,7 @@ import (
 // workbook must be byte-identical (map order, streamed sheets and the
 // clock must not leak into the file).
 func TestSameInputSameBytes(t *testing.T) {
-	for _, file := range examples {
+	for _, file := range allExamples(t) {
 		r := load(t, file)
 		first := render(t, r)
 		for i := 0; i < 5; i++ {
