@@ -110,19 +110,16 @@ func (doc *Document) authorityInText() (name string, sure bool, path string) {
 // AppendixBody returns the content of appendix i as body blocks: its text,
 // items, table and numbered sections (numbered on their own: I., 1., a)).
 func (doc *Document) AppendixBody(i int) []Block {
-	b, _ := doc.Appendices[i].body()
-	return b
+	return doc.Appendices[i].body()
 }
 
-func (a *Appendix) body() ([]Block, []markupProblem) {
+func (a *Appendix) body() []Block {
 	b := &bodyBuilder{labels: labels(maxDepth(a.Sections))}
-	for _, p := range splitParagraphs(a.Text.Value) {
-		b.add(Paragraph, 0, a.Text, p.text, p.off, nil)
-	}
+	b.text(a.Text)
 	b.items(a.Items)
 	b.table(a.Table)
 	b.sections(a.Sections, 1)
-	return b.blocks, b.problems
+	return b.blocks
 }
 
 // tables validates every table of the body's sections and of the

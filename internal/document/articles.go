@@ -89,46 +89,27 @@ func (doc *Document) Enacting() string {
 	return ""
 }
 
-// Labels a clerk may type although vanban numbers articles, clauses and
-// points itself.
-var (
-	articleLabel = regexp.MustCompile(`^(?i:điều)\s*\d+\s*[.:]?\s*`)
-	clauseLabel  = regexp.MustCompile(`^\d+\s*[.)]\s+`)
-	pointLabel   = regexp.MustCompile(`^[a-zđ]\)\s*`)
-)
-
-// unlabel removes a number the clerk typed before a text.
-func unlabel(re *regexp.Regexp, s string) (string, string) {
-	t := trim(s)
-	if m := re.FindString(t); m != "" {
-		return t[len(m):], trim(m)
-	}
-	return t, ""
-}
-
 // articles adds the articles to the body: "Điều 1. Title" in bold (a
 // heading glued to what follows), or, without a title, "Điều 1." in bold
 // leading the text; clauses "1." (bold with their title), points "a)".
+// Numbers the clerk typed were removed by validation (typedLabels).
 func (b *bodyBuilder) articles(as []Article) {
 	for i, a := range as {
 		label := []Span{{Text: "Điều " + strconv.Itoa(i+1) + ". ", Bold: true}}
-		text, _ := unlabel(articleLabel, a.Text.Value)
-		paras := splitParagraphs(text)
-		hasTitle := trim(a.Title.Value) != ""
+		paras := parts(a.Text, ArticleText)
 		switch {
-		case hasTitle:
-			t := a.Title
+		case trim(a.Title.Value) != "":
 			n := len(b.blocks)
-			b.add(Heading, 1, t, trim(t.Value), strings.Index(t.Value, trim(t.Value)), label)
+			b.add(Heading, 1, a.Title, trim(a.Title.Value), label)
 			bolden(b.blocks[n:])
 		case len(paras) > 0:
-			b.add(Paragraph, 0, a.Text, paras[0].text, offset(a.Text.Value, text)+paras[0].off, label)
+			b.add(Paragraph, 0, a.Text, paras[0].text, label)
 			paras = paras[1:]
 		default:
 			b.blocks = append(b.blocks, Block{Kind: Heading, Level: 1, Spans: []Span{{Text: trim(label[0].Text), Bold: true}}, Path: a.Path})
 		}
 		for _, p := range paras {
-			b.add(Paragraph, 0, a.Text, p.text, offset(a.Text.Value, text)+p.off, nil)
+			b.add(Paragraph, 0, a.Text, p.text, nil)
 		}
 		b.items(a.Items)
 		for j, c := range a.Clauses {
@@ -140,37 +121,52 @@ func (b *bodyBuilder) articles(as []Article) {
 // clause adds a clause: "1. Title" in bold on its own line, or "1. text".
 func (b *bodyBuilder) clause(c Clause, n int) {
 	label := []Span{{Text: strconv.Itoa(n) + ". "}}
-	text, _ := unlabel(clauseLabel, c.Text.Value)
-	paras := splitParagraphs(text)
+	paras := parts(c.Text, ClauseText)
 	if t := c.Title; trim(t.Value) != "" {
-		title, _ := unlabel(clauseLabel, t.Value)
 		kind := Heading
 		if len(paras) == 0 && len(c.Points.Values()) == 0 && len(c.Items.Values()) == 0 {
 			kind = Paragraph
 		}
 		k := len(b.blocks)
-		b.add(kind, 2, t, title, offset(t.Value, title), label)
+		b.add(kind, 2, t, trim(t.Value), label)
 		bolden(b.blocks[k:])
 	} else if len(paras) > 0 {
-		b.add(Paragraph, 0, c.Text, paras[0].text, offset(c.Text.Value, text)+paras[0].off, label)
+		b.add(Paragraph, 0, c.Text, paras[0].text, label)
 		paras = paras[1:]
 	}
 	for _, p := range paras {
-		b.add(Paragraph, 0, c.Text, p.text, offset(c.Text.Value, text)+p.off, nil)
+		b.add(Paragraph, 0, c.Text, p.text, nil)
 	}
 	for i, pt := range c.Points.NonBlank() {
-		s, _ := unlabel(pointLabel, pt.Value)
-		b.add(Paragraph, 0, pt, s, offset(pt.Value, s), []Span{{Text: viet.Letter(i+1) + ") "}})
+		b.lead(Paragraph, pt, PointText, []Span{{Text: viet.Letter(i+1) + ") "}})
 	}
 	b.items(c.Items)
 }
 
-// items adds dash items.
+// items adds dash items; a dash typed before an item is the item's own.
 func (b *bodyBuilder) items(l TextList) {
 	for _, it := range l {
-		if text := trim(strings.TrimPrefix(trim(it.Value), "- ")); text != "" {
-			b.add(Item, 0, it, text, strings.Index(it.Value, text), nil)
+		b.lead(Item, it, ItemText, nil)
+	}
+}
+
+// lead adds a text whose first paragraph is a block of kind k after the
+// spans lead (a point's letter; an item's dash, which the layout draws),
+// and whose other paragraphs, the lines of a literal block, follow as
+// body paragraphs.
+func (b *bodyBuilder) lead(k BlockKind, t Text, r Role, lead []Span) {
+	for i, p := range parts(t, r) {
+		if i > 0 {
+			b.add(Paragraph, 0, t, p.text, nil)
+			continue
 		}
+		if k == Item {
+			p.text = trim(strings.TrimPrefix(p.text, "- "))
+			if p.text == "" {
+				continue
+			}
+		}
+		b.add(k, 0, t, p.text, lead)
 	}
 }
 
@@ -182,14 +178,6 @@ func bolden(blocks []Block) {
 		}
 		blocks[i].Spans = merge(blocks[i].Spans)
 	}
-}
-
-// offset is where part starts in the value s, for error positions.
-func offset(s, part string) int {
-	if i := strings.Index(s, part); i >= 0 {
-		return i
-	}
-	return 0
 }
 
 // articles checks the articles: not together with sections, none empty,
@@ -236,7 +224,6 @@ func (v *validator) article(a Article, n int, mixed bool) {
 		v.d.Warn(a.Path, fmt.Sprintf("Điều %d has no title, but other articles have one", n),
 			"a title for every article, or for none (as in the decree's Quyết định template)")
 	}
-	v.typedLabel(a.Text, articleLabel, "articles")
 	for i, c := range a.Clauses {
 		switch {
 		case v.reportedUnder(c.Path):
@@ -244,11 +231,6 @@ func (v *validator) article(a Article, n int, mixed bool) {
 			v.d.Error(c.Path, fmt.Sprintf("clause %d of Điều %d is empty", i+1, n), "a text, or title: with text:, points: or items:")
 		case trim(c.Title.Value) == "" && trim(c.Text.Value) == "":
 			v.d.Error(c.Path, fmt.Sprintf("clause %d of Điều %d has points but no text", i+1, n), "text: (\"… gồm:\") or title: before the points")
-		}
-		v.typedLabel(c.Text, clauseLabel, "clauses")
-		v.typedLabel(c.Title, clauseLabel, "clauses")
-		for _, p := range c.Points {
-			v.typedLabel(p, pointLabel, "points")
 		}
 	}
 }
@@ -263,15 +245,6 @@ func (v *validator) reportedUnder(path string) bool {
 		}
 	}
 	return false
-}
-
-// typedLabel warns about a number typed before a text that vanban
-// numbers itself; the number is not printed twice.
-func (v *validator) typedLabel(t Text, re *regexp.Regexp, what string) {
-	if rest, label := unlabel(re, t.Value); label != "" && t.Path != "" {
-		v.d.Warn(t.Path, fmt.Sprintf("the number %q is typed before the text; vanban numbers %s itself and leaves it out", label, what),
-			"the text alone: "+rest)
-	}
 }
 
 // citedRe finds "Như Điều 3" in a recipient.

@@ -293,13 +293,8 @@ func (b *bodyBuilder) grid(t *Table) *Grid {
 // cell parses a cell's paragraphs (a blank line separates them).
 func (b *bodyBuilder) cell(t Text) Cell {
 	var c Cell
-	for _, p := range splitParagraphs(t.Value) {
-		spans, errs := ParseInline(p.text)
-		for _, e := range errs {
-			e.Offset += p.off
-			b.problems = append(b.problems, markupProblem{e, t})
-		}
-		if len(spans) > 0 {
+	for _, p := range parts(t, CellText) {
+		if spans, _ := ParseInline(p.text); len(spans) > 0 {
 			c = append(c, merge(spans))
 		}
 	}

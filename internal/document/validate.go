@@ -22,6 +22,9 @@ func Decode(d *decode.Decoder, root *yaml.Node, types []DocType) *Document {
 	d.Decode(root, doc)
 	v := validator{d: d, doc: doc}
 	v.docType(types)
+	v.literalLines()
+	v.typedLabels()
+	v.typedLines()
 	v.issuer()
 	v.symbol()
 	v.title()
@@ -213,17 +216,24 @@ func (v *validator) content() {
 		v.d.Error("", "the document has no content", "preamble:, sections:, articles: or closing:")
 	}
 	v.depth(doc.Sections, "sections", 1, maxDepth(doc.Sections))
-	problems := doc.markupProblems()
-	for _, t := range doc.Title {
-		_, errs := ParseInline(t.Value)
-		for _, e := range errs {
-			problems = append(problems, markupProblem{e, t})
+	v.markup()
+}
+
+// markup reports every emphasis marker that is opened and never closed,
+// at its position, in the paragraphs the body prints (parts).
+func (v *validator) markup() {
+	for f := range v.doc.Fields() {
+		if !f.Role.Markup() {
+			continue
 		}
-	}
-	for _, p := range problems {
-		v.d.ErrorAt(Locate(doc.Source, p.text, p.Offset), p.text.Path,
-			fmt.Sprintf("%q is opened here but never closed", p.Marker),
-			fmt.Sprintf("a closing %s, or \\* to print an asterisk", p.Marker))
+		for _, p := range parts(*f.Text, f.Role) {
+			_, errs := ParseInline(p.text)
+			for _, e := range errs {
+				v.d.ErrorAt(Locate(v.doc.Source, *f.Text, p.off+e.Offset), f.Path,
+					fmt.Sprintf("%q is opened here but never closed", e.Marker),
+					fmt.Sprintf("a closing %s, or \\* to print an asterisk", e.Marker))
+			}
+		}
 	}
 }
 

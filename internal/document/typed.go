@@ -1,0 +1,531 @@
+package document
+
+import (
+	"github.com/vanban/vanban/internal/diag"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/vanban/vanban/internal/viet"
+)
+
+// Numbers and labels a clerk types although vanban prints them itself:
+// "1. Tình hình chung", "I. MỤC ĐÍCH", "a) Yêu cầu", "Điều 1. Thành lập",
+// "Phụ lục I", "V/v báo cáo". vanban removes them, with a warning, so that
+// nothing is printed twice; a number that is not the one vanban prints
+// ("3." where vanban counts 2) gets a warning naming both.
+//
+// What is a typed number and what is content is decided on the characters
+// after it:
+//
+//   - a number of one or two digits ("1", "12"), a Roman numeral up to
+//     XXXIX ("IV"), or one letter ("a", "đ", "B"), or an outline number
+//     ("1.2", "1.2.3", each part of one or two digits);
+//   - then ".", ")", "/", "-" or "–" (a space is allowed before a dash),
+//     or, after an outline number, only a space;
+//   - then the text, which must hold a letter: after a space, anything
+//     but a digit following "/" or "-"; without a space only a letter,
+//     and never after a letter and "." ("P.Bảo vệ" is an abbreviation).
+//
+// So "1.000 hộ gia đình" (a thousands dot), "2030: năm bản lề" (four
+// digits, a colon), "8/3" and "15/11-15/12" (dates), "1 - 2 lần" (a range)
+// and "1.5 triệu" (an outline number needs a capital after it) are
+// content, printed as written.
+
+// labelForm is the kind of a number.
+type labelForm uint8
+
+const (
+	noForm  labelForm = iota
+	arabic            // 1.
+	roman             // I.
+	letter            // a)
+	outline           // 1.2.
+)
+
+// typed is a number or label typed at the start of a text.
+type typed struct {
+	text string // as typed, without the spaces around it: "3.", "II -", "Điều 1:"
+	end  int    // where the text after it starts, in the value
+	form labelForm
+	n    int // its value; 0 when it has none ("Phụ lục:")
+}
+
+// isDigit reports whether c is an ASCII digit.
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// leadingSpace is the length of the spaces at the start of s.
+func leadingSpace(s string) int { return len(s) - len(strings.TrimLeft(s, " \t\n")) }
+
+// readNumber reads a number at s[i:]: its form, value and end.
+func readNumber(s string, i int) (labelForm, int, int) {
+	j := i
+	for j < len(s) && isDigit(s[j]) {
+		j++
+	}
+	if d := j - i; d >= 1 && d <= 2 {
+		n, _ := strconv.Atoi(s[i:j])
+		form := arabic
+		for j < len(s) && s[j] == '.' {
+			k := j + 1
+			for k < len(s) && isDigit(s[k]) {
+				k++
+			}
+			if d := k - j - 1; d < 1 || d > 2 {
+				break
+			}
+			n, _ = strconv.Atoi(s[j+1 : k])
+			form, j = outline, k
+		}
+		return form, n, j
+	}
+	if j > i {
+		return noForm, 0, i // three digits or more: a number, not a label
+	}
+	for j < len(s) && strings.IndexByte("IVXivx", s[j]) >= 0 {
+		j++
+	}
+	if r := s[i:j]; len(r) >= 1 && (len(r) >= 2 || r == strings.ToUpper(r)) {
+		if n := romanValue(strings.ToUpper(r)); n > 0 && n < 40 && (r == strings.ToUpper(r) || r == strings.ToLower(r)) {
+			return roman, n, j
+		}
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	if unicode.IsLetter(r) && r < 0x250 && (r < 0x80 || r == 'đ' || r == 'Đ') {
+		return letter, letterValue(r), i + size
+	}
+	return noForm, 0, i
+}
+
+// letterValue is the place of a letter in the Vietnamese order of points
+// (a, b, c, d, đ, e, g …), 0 for f, j, w and z, which it skips.
+func letterValue(r rune) int {
+	s := strings.ToLower(string(r))
+	for n := 1; n <= 23; n++ {
+		if viet.Letter(n) == s {
+			return n
+		}
+	}
+	return 0
+}
+
+// delimited reads what follows a number ending at s[j:]: its delimiter,
+// the spaces, and the start of the text. colon allows "Điều 1:".
+func delimited(s string, start, j int, form labelForm, colon bool) (typed, bool) {
+	k := j
+	for k < len(s) && s[k] == ' ' {
+		k++
+	}
+	delim := ""
+	switch {
+	case strings.HasPrefix(s[k:], "-"), strings.HasPrefix(s[k:], "–"):
+		_, size := utf8.DecodeRuneInString(s[k:])
+		delim, k = s[k:k+size], k+size
+	case k > j && form == outline:
+		delim = " "
+	case k == j && j < len(s) && (strings.IndexByte(".)/", s[j]) >= 0 || colon && s[j] == ':'):
+		delim, k = s[j:j+1], j+1
+	default:
+		return typed{}, false
+	}
+	spaces := leadingSpace(s[k:])
+	rest := s[k+spaces:]
+	next, _ := utf8.DecodeRuneInString(rest)
+	switch {
+	case !strings.ContainsFunc(rest, unicode.IsLetter):
+		return typed{}, false
+	case delim == " " && !unicode.IsUpper(next):
+		return typed{}, false // "1.5 triệu người"
+	case spaces == 0 && delim != " " && (!unicode.IsLetter(next) || form == letter && delim == "."):
+		return typed{}, false // "1.000", "P.Bảo vệ"
+	case (delim == "/" || delim == "-" || delim == "–") && unicode.IsDigit(next):
+		return typed{}, false // "8/3", "1 - 2 lần"
+	}
+	return typed{text: strings.TrimSpace(s[start:k]), end: k + spaces}, true
+}
+
+// typedNumber reads a number typed at the start of s, of one of the forms
+// allowed.
+func typedNumber(s string, allowed ...labelForm) (typed, bool) {
+	i := leadingSpace(s)
+	form, n, j := readNumber(s, i)
+	ok := false
+	for _, f := range allowed {
+		ok = ok || f == form
+	}
+	if !ok {
+		return typed{}, false
+	}
+	t, ok := delimited(s, i, j, form, false)
+	t.form, t.n = form, n
+	return t, ok
+}
+
+// Words typed before a number: "Điều 1.", "Khoản 2.", "Phụ lục II".
+var (
+	articleWord  = regexp.MustCompile(`^\s*(?i:điều)\s*(\d{1,3})`)
+	clauseWord   = regexp.MustCompile(`^\s*(?i:khoản)\s*(\d{1,2})`)
+	appendixWord = regexp.MustCompile(`^\s*(?i:phụ\s+lục)(\s+(?i:số))?`)
+)
+
+// typedWord reads a word and its number ("Điều 1.", "Khoản 2:") typed at
+// the start of s; in a title the delimiter may be missing ("Điều 1
+// Thành lập").
+func typedWord(s string, re *regexp.Regexp, title bool) (typed, bool) {
+	m := re.FindStringSubmatchIndex(s)
+	if m == nil {
+		return typed{}, false
+	}
+	n, _ := strconv.Atoi(s[m[2]:m[3]])
+	t, ok := delimited(s, leadingSpace(s), m[1], arabic, true)
+	if !ok && title {
+		if spaces := leadingSpace(s[m[1]:]); spaces > 0 {
+			next, _ := utf8.DecodeRuneInString(s[m[1]+spaces:])
+			t, ok = typed{text: strings.TrimSpace(s[:m[1]]), end: m[1] + spaces}, unicode.IsUpper(next)
+		}
+	}
+	t.form, t.n = arabic, n
+	return t, ok
+}
+
+// typedAppendix reads "Phụ lục", "Phụ lục II", "PHỤ LỤC số 02:" typed at
+// the start of an appendix's title: the word, with a number or not, then
+// the end of the text, a delimiter, or (after a number) a space.
+func typedAppendix(s string) (typed, bool) {
+	m := appendixWord.FindStringIndex(s)
+	if m == nil {
+		return typed{}, false
+	}
+	start := leadingSpace(s)
+	j := m[1] + leadingSpace(s[m[1]:])
+	form, n, k := readNumber(s, j)
+	if form != arabic && form != roman || k == j {
+		form, n, k = noForm, 0, m[1]
+	}
+	if trim(s[k:]) == "" {
+		return typed{text: trim(s[start:]), end: len(s), form: form, n: n}, true
+	}
+	if t, ok := delimited(s, start, k, arabic, true); ok {
+		t.form, t.n = form, n
+		return t, true
+	}
+	if spaces := leadingSpace(s[k:]); form != noForm && spaces > 0 {
+		next, _ := utf8.DecodeRuneInString(s[k+spaces:])
+		if unicode.IsUpper(next) {
+			return typed{text: trim(s[start:k]), end: k + spaces, form: form, n: n}, true
+		}
+	}
+	return typed{}, false
+}
+
+// labelOf reads vanban's own label the way typed numbers are read.
+func labelOf(label string) (labelForm, int) {
+	switch {
+	case strings.HasPrefix(label, "Điều "):
+		n, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(label, "Điều "), "."))
+		return arabic, n
+	case strings.HasPrefix(label, "Phụ lục"):
+		r := strings.TrimSpace(strings.TrimPrefix(label, "Phụ lục"))
+		if r == "" {
+			return noForm, 0
+		}
+		return roman, romanValue(r)
+	}
+	form, n, _ := readNumber(label, 0)
+	return form, n
+}
+
+// sameNumber reports whether a typed number is the one vanban prints: the
+// same value in the same form ("1)" for "1." is the same number; "I." for
+// "1." is not). An appendix may be typed in either kind of numeral, and
+// the only appendix, which vanban prints "Phụ lục", as "Phụ lục I" too.
+func sameNumber(t typed, label string, r Role) bool {
+	form, n := labelOf(label)
+	if r == AppendixTitle {
+		return t.form == noForm || t.n == n || n == 0 && t.n == 1
+	}
+	return t.form == form && t.n == n
+}
+
+// nouns name what a label numbers, in both languages.
+var nouns = map[Role][2]string{
+	HeadingText:   {"mục này", "this section"},
+	ArticleTitle:  {"điều này", "this article"},
+	ArticleText:   {"điều này", "this article"},
+	ClauseTitle:   {"khoản này", "this clause"},
+	ClauseText:    {"khoản này", "this clause"},
+	PointText:     {"điểm này", "this point"},
+	AppendixTitle: {"phụ lục này", "this appendix"},
+}
+
+// typedLabels removes the numbers and labels typed before the texts that
+// vanban numbers or labels itself, with a warning at each.
+func (v *validator) typedLabels() {
+	for f := range v.doc.Fields() {
+		if f.Label == "" || trim(f.Value) == "" {
+			continue
+		}
+		m := markupStart(f.Value)
+		s := f.Value[m:]
+		var t typed
+		ok := false
+		switch f.Role {
+		case HeadingText:
+			t, ok = typedNumber(s, arabic, roman, letter, outline)
+		case ArticleTitle, ArticleText:
+			t, ok = typedWord(s, articleWord, f.Role == ArticleTitle)
+		case ClauseTitle, ClauseText:
+			if t, ok = typedWord(s, clauseWord, f.Role == ClauseTitle); !ok {
+				t, ok = typedNumber(s, arabic, outline)
+			}
+		case PointText:
+			t, ok = typedNumber(s, letter)
+		case AppendixTitle:
+			t, ok = typedAppendix(s)
+		case TitleText:
+			v.typedAbstract(f.Text)
+		}
+		if !ok {
+			continue
+		}
+		noun := nouns[f.Role]
+		msg := v.removed(f.Text, m, t)
+		if sameNumber(t, f.Label, f.Role) {
+			msg.Code = "numbering.typed"
+			msg.Vi = "đã bỏ “" + t.text + "” gõ ở đầu: vanban tự đánh số " + noun[0] + " là “" + f.Label + "”"
+			msg.En = strconv.Quote(t.text) + " typed at the start was left out: vanban numbers " + noun[1] + " " + strconv.Quote(f.Label) + " itself"
+		} else {
+			msg.Code = "numbering.typed-differs"
+			msg.Vi = "đã bỏ “" + t.text + "” gõ ở đầu; theo thứ tự, vanban đánh số " + noun[0] + " là “" + f.Label + "”"
+			msg.En = strconv.Quote(t.text) + " typed at the start was left out; counting in order, vanban numbers " + noun[1] + " " + strconv.Quote(f.Label)
+			msg.FixVi += "; nếu “" + t.text + "” mới đúng, xem lại có thiếu hay thừa phần nào ở phía trên"
+			msg.FixEn += `; if ` + strconv.Quote(t.text) + ` was meant, check for a missing or extra one above`
+		}
+		v.d.WarningAt(Locate(v.doc.Source, *f.Text, leadingSpace(s)+m), f.Path, msg)
+		v.cut(f.Text, m, t.end)
+	}
+}
+
+// markupStart is where a number typed inside leading emphasis starts:
+// after the "**" of "**1. Tình hình**".
+func markupStart(s string) int {
+	i := leadingSpace(s)
+	j := i
+	for j < len(s) && j-i < 3 && s[j] == '*' {
+		j++
+	}
+	if j > i && j < len(s) && s[j] != ' ' {
+		return j
+	}
+	return 0
+}
+
+// removed is the fix of a message about a label removed from x: the text
+// as it is printed.
+func (v *validator) removed(x *Text, m int, t typed) diag.Msg {
+	rest := oneLine(x.Value[:m] + x.Value[m+t.end:])
+	if r := []rune(rest); len(r) > 60 {
+		rest = string(r[:59]) + "…"
+	}
+	return diag.Msg{FixVi: "bỏ phần gõ thêm ở đầu, chỉ gõ: " + rest, FixEn: "the text alone: " + rest}
+}
+
+// cut removes the bytes [m, m+end) of x's value, after its leading
+// emphasis at m. When nothing but spaces comes before them, they join the
+// text's lead, so that positions inside the text stay exact.
+func (v *validator) cut(x *Text, m, end int) {
+	if m == 0 {
+		x.lead += x.Value[:end]
+		x.Value = x.Value[end:]
+		return
+	}
+	x.Value = x.Value[:m] + x.Value[m+end:]
+}
+
+// vv is "V/v" or "Về việc" typed before a công văn's abstract.
+var vv = regexp.MustCompile(`^\s*(?i:v/v|về\s+việc)\s*[:.]?\s+`)
+
+// typedAbstract removes "V/v" typed before a công văn's abstract.
+func (v *validator) typedAbstract(x *Text) {
+	m := vv.FindString(x.Value)
+	if m == "" || trim(x.Value[len(m):]) == "" {
+		return
+	}
+	msg := v.removed(x, 0, typed{end: len(m)})
+	msg.Code = "title.typed-vv"
+	msg.Vi = "đã bỏ “" + trim(m) + "” gõ ở đầu trích yếu: vanban tự in “V/v” trước trích yếu của công văn"
+	msg.En = strconv.Quote(trim(m)) + ` typed at the start of the abstract was left out: vanban prints "V/v" before a công văn's abstract itself`
+	v.d.WarningAt(Locate(v.doc.Source, *x, leadingSpace(x.Value)), x.Path, msg)
+	v.cut(x, 0, len(m))
+}
+
+// Labels of the lines around the body, typed by the clerk although vanban
+// prints them.
+var (
+	toWord        = regexp.MustCompile(`^\s*(?i:kính\s+gửi)\s*:?\s*`)
+	recipientWord = regexp.MustCompile(`^\s*(?i:nơi\s+nhận)\s*:?\s*`)
+	// "Lưu: VT", "Lưu.VT", "Lưu VT, PLĐ", "Lưu văn thư"; not "Lưu Văn
+	// Hùng", a name.
+	archiveLine = regexp.MustCompile(`^\s*(?i:lưu)(\s*[:.]\s*|\s+((?i:vt|hs|văn\s+thư|hồ\s+sơ)([\s,;.]|$)))`)
+	archiveWord = regexp.MustCompile(`^\s*(?i:lưu)(\s*[:.]\s*|\s+)`)
+)
+
+// typedLines removes what the clerk typed of the lines vanban writes
+// around the body: the type name as a line of the trích yếu, "Kính gửi:"
+// before an addressee, "Nơi nhận:" and a "Lưu" line among the recipients,
+// "Lưu:" before the archive, and the position repeated as the last line
+// of the authority.
+func (v *validator) typedLines() {
+	doc := v.doc
+	v.typeNameLine()
+	doc.To = v.dropLabel(doc.To, toWord, diag.Msg{
+		Code:  "to.typed-label",
+		Vi:    "đã bỏ “%s” gõ ở đầu: vanban tự in “Kính gửi:”",
+		En:    `%q typed at the start was left out: vanban prints "Kính gửi:" itself`,
+		FixVi: "chỉ gõ tên nơi được gửi dưới to:",
+		FixEn: "the addressee alone under to:",
+	})
+	doc.Recipients = v.dropLabel(doc.Recipients, recipientWord, diag.Msg{
+		Code:  "recipients.typed-label",
+		Vi:    "đã bỏ “%s” gõ trong danh sách nơi nhận: vanban tự in tiêu đề “Nơi nhận:”",
+		En:    `%q typed among the recipients was left out: vanban prints the heading "Nơi nhận:" itself`,
+		FixVi: "chỉ gõ các nơi nhận dưới recipients:",
+		FixEn: "only the recipients under recipients:",
+	})
+	v.archiveLines()
+	v.positionTwice()
+}
+
+// dropLabel removes a label typed at the start of the entries of l, and
+// the entries that hold nothing else, with a warning at each; msg's texts
+// take the label as typed.
+func (v *validator) dropLabel(l TextList, re *regexp.Regexp, msg diag.Msg) TextList {
+	var out TextList
+	for _, t := range l {
+		m := re.FindString(t.Value)
+		if m == "" {
+			out = append(out, t)
+			continue
+		}
+		typed := trim(m)
+		w := msg
+		w.Vi, w.En = strings.Replace(w.Vi, "%s", typed, 1), strings.Replace(w.En, "%q", strconv.Quote(typed), 1)
+		if trim(t.Value[len(m):]) == "" {
+			w.FixVi, w.FixEn = "xóa dòng này", "this line removed"
+		}
+		v.d.WarningAt(Locate(v.doc.Source, t, leadingSpace(t.Value)), t.Path, w)
+		v.cut(&t, 0, len(m))
+		if trim(t.Value) != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// typeNameLine removes a line of the trích yếu that is the type name
+// ("KẾ HOẠCH"), which vanban prints above it; the trích yếu must keep a
+// line of its own.
+func (v *validator) typeNameLine() {
+	doc := v.doc
+	name := viet.Upper(doc.Kind.Name)
+	if name == "" || doc.Kind.IsLetter() {
+		return
+	}
+	var out TextList
+	for _, t := range doc.Title {
+		if viet.Upper(oneLine(t.Value)) != name || len(doc.Title.NonBlank()) < 2 {
+			out = append(out, t)
+			continue
+		}
+		v.d.WarningAt(Locate(doc.Source, t, leadingSpace(t.Value)), t.Path, diag.Msg{
+			Code:  "title.type-name",
+			Vi:    "đã bỏ dòng “" + trim(t.Value) + "”: vanban tự in tên loại văn bản “" + name + "” phía trên trích yếu",
+			En:    "the line " + strconv.Quote(trim(t.Value)) + " was left out: vanban prints the type name " + strconv.Quote(name) + " above the abstract itself",
+			FixVi: "chỉ gõ trích yếu dưới title:; tên loại văn bản lấy từ type:",
+			FixEn: "only the abstract under title:; the type name comes from type:",
+		})
+	}
+	if len(out) < len(doc.Title) {
+		doc.Title = out
+	}
+}
+
+// archiveLines takes a "Lưu" line typed among the recipients as the
+// archive when archive: is not given (it is printed last, as the decree
+// has it), and leaves it out with a warning when it is, since vanban
+// prints archive: as the Lưu line; "Lưu:" typed before the archive is
+// left out too.
+func (v *validator) archiveLines() {
+	doc := v.doc
+	if m := archiveWord.FindString(doc.Archive.Value); m != "" && trim(doc.Archive.Value[len(m):]) != "" {
+		v.d.WarningAt(Locate(doc.Source, doc.Archive, leadingSpace(doc.Archive.Value)), doc.Archive.Path, diag.Msg{
+			Code:  "archive.typed-label",
+			Vi:    "đã bỏ “" + trim(m) + "” gõ ở đầu: vanban tự in “- Lưu:”",
+			En:    strconv.Quote(trim(m)) + ` typed at the start was left out: vanban prints "- Lưu:" itself`,
+			FixVi: "chỉ gõ nơi lưu: " + stripEnd(doc.Archive.Value[len(m):]),
+			FixEn: "the archive alone: " + stripEnd(doc.Archive.Value[len(m):]),
+		})
+		v.cut(&doc.Archive, 0, len(m))
+	}
+	var out TextList
+	for _, t := range doc.Recipients {
+		m := archiveLine.FindString(t.Value)
+		switch {
+		case m == "":
+			out = append(out, t)
+		case trim(doc.Archive.Value) == "":
+			a := t
+			v.cut(&a, 0, len(archiveWord.FindString(t.Value)))
+			doc.Archive = a
+		default:
+			typed, given := stripEnd(oneLine(t.Value)), "Lưu: "+stripEnd(oneLine(doc.Archive.Value))
+			vi := "dòng “" + typed + "” trong nơi nhận đã được bỏ, vì archive: đã cho dòng “" + given + "”"
+			en := "the line " + strconv.Quote(typed) + " among the recipients was left out, as archive: gives the line " + strconv.Quote(given)
+			if viet.Upper(strings.ReplaceAll(strings.TrimLeft(typed[len(archiveWord.FindString(typed)):], " "), " ", "")) !=
+				viet.Upper(strings.ReplaceAll(stripEnd(doc.Archive.Value), " ", "")) {
+				vi += " (hai dòng khác nhau: vanban in dòng của archive:)"
+				en += " (they differ: vanban prints archive:)"
+			}
+			v.d.WarningAt(Locate(doc.Source, t, leadingSpace(t.Value)), t.Path, diag.Msg{
+				Code: "recipients.archive-twice", Vi: vi, En: en,
+				FixVi: "xóa dòng Lưu trong recipients:, chỉ ghi nơi lưu ở archive:",
+				FixEn: "the Lưu line removed from recipients:, the archive given in archive: only",
+			})
+		}
+	}
+	if len(out) < len(doc.Recipients) {
+		doc.Recipients = out
+	}
+}
+
+// positionTwice leaves out the last line of the authority when it is the
+// position again: authority [TM. ỦY BAN NHÂN DÂN, CHỦ TỊCH] with position
+// CHỦ TỊCH would print CHỦ TỊCH twice.
+func (v *validator) positionTwice() {
+	s := &v.doc.Signer
+	last := -1
+	for i, t := range s.Authority {
+		if trim(t.Value) != "" {
+			last = i
+		}
+	}
+	pos := sameLine(s.Position.Value)
+	if pos == "" || last < 0 || sameLine(s.Authority[last].Value) != pos {
+		return
+	}
+	t := s.Authority[last]
+	v.d.WarningAt(Locate(v.doc.Source, t, leadingSpace(t.Value)), t.Path, diag.Msg{
+		Code:  "signer.position-twice",
+		Vi:    "dòng “" + trim(t.Value) + "” của thẩm quyền ký trùng với chức vụ nên đã được bỏ, để chức vụ không in hai lần",
+		En:    "the authority's line " + strconv.Quote(trim(t.Value)) + " is the position again, so it was left out, not to print it twice",
+		FixVi: "xóa dòng này trong authority:; chức vụ chỉ ghi ở position:",
+		FixEn: "this line removed from authority:; the position in position: only",
+	})
+	s.Authority = append(s.Authority[:last:last], s.Authority[last+1:]...)
+}
+
+// sameLine is a line of the signature as it prints: capitals, single
+// spaces, without end punctuation.
+func sameLine(s string) string { return viet.Upper(stripEnd(oneLine(s))) }
