@@ -49,14 +49,14 @@ func buildDocument(dec *decode.Decoder, root *yaml.Node, opt Options) Writer {
 	}
 	opts := layout.OptionsFor(doc.Style)
 	for _, p := range layout.HeaderProblems(doc, fonts, opts) {
-		dec.Error(p.Path, p.Message, p.Expected)
+		dec.Problem(p.Path, p.Msg)
 	}
 	if dec.Diags.HasErrors() {
 		return nil
 	}
 	pages, warnings := layout.ComposeWarnings(doc, fonts, opts)
 	for _, p := range warnings {
-		dec.Warn(p.Path, p.Message, p.Expected)
+		dec.Warning(p.Path, p.Msg)
 	}
 	if !drawnAll(dec, pages, fonts) {
 		return nil

@@ -189,15 +189,23 @@ func (v *validator) articles() {
 	as := doc.Articles
 	switch {
 	case len(as) > 0 && len(doc.Sections) > 0:
-		v.d.Error("articles", "the document has both sections and articles",
-			"articles (Điều 1., Điều 2. …) for a Quyết định or Nghị quyết, or sections for a plan, program or report")
+		v.d.Problem("articles", msg("articles.with-sections",
+			"văn bản có cả các mục (sections:) lẫn các điều (articles:)", "the document has both sections and articles",
+			"chỉ dùng articles: (Điều 1., Điều 2. …) cho Quyết định, Nghị quyết; hoặc sections: cho kế hoạch, chương trình, báo cáo",
+			"articles (Điều 1., Điều 2. …) for a Quyết định or Nghị quyết, or sections for a plan, program or report"))
 	case len(as) == 0 && doc.Kind.IsLegal() && len(doc.Sections) > 0:
-		v.d.Warn("sections", fmt.Sprintf("a %s is written in articles (Điều 1., Điều 2. …), not in numbered sections", doc.Kind.Name),
-			"articles: with title, text, clauses and points; vanban new "+doc.Kind.Key+" shows one")
+		v.d.Warning("sections", msg("articles.legal-in-sections",
+			fmt.Sprintf("%s được viết theo các điều (Điều 1., Điều 2. …), không theo các mục đánh số", doc.Kind.Name),
+			fmt.Sprintf("a %s is written in articles (Điều 1., Điều 2. …), not in numbered sections", doc.Kind.Name),
+			"viết articles: với title:, text:, clauses: và points:; lệnh vanban new "+doc.Kind.Key+" cho một tệp mẫu",
+			"articles: with title, text, clauses and points; vanban new "+doc.Kind.Key+" shows one"))
 	}
 	if doc.Kind.IsLegal() && len(doc.IssuedBy.Values()) == 0 && !v.d.Reported("issued_by") {
-		v.d.Warn("issued_by", fmt.Sprintf("a %s names the authority that issues it under its title", doc.Kind.Name),
-			"issued_by: CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN (or the collective body)")
+		v.d.Warning("issued_by", msg("articles.issued-by-missing",
+			fmt.Sprintf("%s ghi thẩm quyền ban hành dưới trích yếu", doc.Kind.Name),
+			fmt.Sprintf("a %s names the authority that issues it under its title", doc.Kind.Name),
+			"thêm issued_by: CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ HÀ LAN (hoặc tên tập thể ban hành)",
+			"issued_by: CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN (or the collective body)"))
 	}
 	titled := 0
 	for _, a := range as {
@@ -216,21 +224,31 @@ func (v *validator) article(a Article, n int, mixed bool) {
 	switch {
 	case v.reportedUnder(a.Path):
 	case empty && trim(a.Title.Value) == "":
-		v.d.Error(a.Path, fmt.Sprintf("Điều %d is empty", n), "a text, or title: with text:, clauses: or items:")
+		v.d.Problem(a.Path, msg("article.empty", fmt.Sprintf("Điều %d để trống", n), fmt.Sprintf("Điều %d is empty", n),
+			"ghi nội dung của điều, hoặc title: cùng text:, clauses: hay items:", "a text, or title: with text:, clauses: or items:"))
 	case empty:
-		v.d.Error(decode.Join(a.Path, "title"), fmt.Sprintf("Điều %d has a title but nothing under it", n),
-			"text: (or clauses:) under the title; an article without a title is written as its text alone")
+		v.d.Problem(decode.Join(a.Path, "title"), msg("article.title-only",
+			fmt.Sprintf("Điều %d có tên điều nhưng không có nội dung", n), fmt.Sprintf("Điều %d has a title but nothing under it", n),
+			"thêm text: (hoặc clauses:) dưới tên điều; điều không có tên thì chỉ ghi nội dung",
+			"text: (or clauses:) under the title; an article without a title is written as its text alone"))
 	case mixed && trim(a.Title.Value) == "":
-		v.d.Warn(a.Path, fmt.Sprintf("Điều %d has no title, but other articles have one", n),
-			"a title for every article, or for none (as in the decree's Quyết định template)")
+		v.d.Warning(a.Path, msg("article.title-mixed",
+			fmt.Sprintf("Điều %d không có tên điều, nhưng các điều khác có", n), fmt.Sprintf("Điều %d has no title, but other articles have one", n),
+			"đặt tên cho mọi điều, hoặc không điều nào có tên (như mẫu Quyết định của Nghị định 30)",
+			"a title for every article, or for none (as in the decree's Quyết định template)"))
 	}
 	for i, c := range a.Clauses {
 		switch {
 		case v.reportedUnder(c.Path):
 		case trim(c.Title.Value) == "" && trim(c.Text.Value) == "" && len(c.Points.Values()) == 0 && len(c.Items.Values()) == 0:
-			v.d.Error(c.Path, fmt.Sprintf("clause %d of Điều %d is empty", i+1, n), "a text, or title: with text:, points: or items:")
+			v.d.Problem(c.Path, msg("clause.empty",
+				fmt.Sprintf("khoản %d của Điều %d để trống", i+1, n), fmt.Sprintf("clause %d of Điều %d is empty", i+1, n),
+				"ghi nội dung của khoản, hoặc title: cùng text:, points: hay items:", "a text, or title: with text:, points: or items:"))
 		case trim(c.Title.Value) == "" && trim(c.Text.Value) == "":
-			v.d.Error(c.Path, fmt.Sprintf("clause %d of Điều %d has points but no text", i+1, n), "text: (\"… gồm:\") or title: before the points")
+			v.d.Problem(c.Path, msg("clause.points-only",
+				fmt.Sprintf("khoản %d của Điều %d có các điểm nhưng không có nội dung dẫn", i+1, n),
+				fmt.Sprintf("clause %d of Điều %d has points but no text", i+1, n),
+				"thêm text: (\"… gồm:\") hoặc title: trước các điểm", "text: (\"… gồm:\") or title: before the points"))
 		}
 	}
 }
@@ -262,8 +280,12 @@ func (v *validator) citedArticles() {
 			continue
 		}
 		if n, _ := strconv.Atoi(m[1]); n < 1 || n > len(v.doc.Articles) {
-			v.d.Warn(r.Path, fmt.Sprintf("the document has no Điều %s: it has %d articles", m[1], len(v.doc.Articles)),
-				fmt.Sprintf("Như Điều %d, the article that names who carries out the document", len(v.doc.Articles)))
+			k := len(v.doc.Articles)
+			v.d.Warning(r.Path, msg("recipients.no-such-article",
+				fmt.Sprintf("văn bản không có Điều %s: chỉ có %d điều", m[1], k),
+				fmt.Sprintf("the document has no Điều %s: it has %d articles", m[1], k),
+				fmt.Sprintf("Như Điều %d, điều giao trách nhiệm thi hành", k),
+				fmt.Sprintf("Như Điều %d, the article that names who carries out the document", k)))
 		}
 	}
 }

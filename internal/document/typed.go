@@ -267,26 +267,13 @@ func (v *validator) typedLabels() {
 		if f.Label == "" || trim(f.Value) == "" {
 			continue
 		}
+		if f.Role == TitleText {
+			v.typedAbstract(f.Text)
+			continue
+		}
 		m := markupStart(f.Value)
 		s := f.Value[m:]
-		var t typed
-		ok := false
-		switch f.Role {
-		case HeadingText:
-			t, ok = typedNumber(s, arabic, roman, letter, outline)
-		case ArticleTitle, ArticleText:
-			t, ok = typedWord(s, articleWord, f.Role == ArticleTitle)
-		case ClauseTitle, ClauseText:
-			if t, ok = typedWord(s, clauseWord, f.Role == ClauseTitle); !ok {
-				t, ok = typedNumber(s, arabic, outline)
-			}
-		case PointText:
-			t, ok = typedNumber(s, letter)
-		case AppendixTitle:
-			t, ok = typedAppendix(s)
-		case TitleText:
-			v.typedAbstract(f.Text)
-		}
+		t, ok := typedAt(f.Role, s)
 		if !ok {
 			continue
 		}
@@ -306,6 +293,29 @@ func (v *validator) typedLabels() {
 		v.d.WarningAt(Locate(v.doc.Source, *f.Text, leadingSpace(s)+m), f.Path, msg)
 		v.cut(f.Text, m, t.end)
 	}
+}
+
+// typedAt reads the number or label typed at the start of s, a text of
+// role r: any number before a heading (the level decides vanban's form),
+// "Điều 1." before an article, "1." or "Khoản 1." before a clause, "a)"
+// before a point, "Phụ lục I" before an appendix's title.
+func typedAt(r Role, s string) (typed, bool) {
+	switch r {
+	case HeadingText:
+		return typedNumber(s, arabic, roman, letter, outline)
+	case ArticleTitle, ArticleText:
+		return typedWord(s, articleWord, r == ArticleTitle)
+	case ClauseTitle, ClauseText:
+		if t, ok := typedWord(s, clauseWord, r == ClauseTitle); ok {
+			return t, true
+		}
+		return typedNumber(s, arabic, outline)
+	case PointText:
+		return typedNumber(s, letter)
+	case AppendixTitle:
+		return typedAppendix(s)
+	}
+	return typed{}, false
 }
 
 // markupStart is where a number typed inside leading emphasis starts:
