@@ -278,7 +278,7 @@ func (v *validator) typedLabels() {
 			continue
 		}
 		noun := nouns[f.Role]
-		msg := v.removed(f.Text, m, t)
+		msg := v.removed(f.Text, m, t.end, t.text)
 		if sameNumber(t, f.Label, f.Role) {
 			msg.Code = "numbering.typed"
 			msg.Vi = "đã bỏ “" + t.text + "” gõ ở đầu: vanban tự đánh số " + noun[0] + " là “" + f.Label + "”"
@@ -287,8 +287,8 @@ func (v *validator) typedLabels() {
 			msg.Code = "numbering.typed-differs"
 			msg.Vi = "đã bỏ “" + t.text + "” gõ ở đầu; theo thứ tự, vanban đánh số " + noun[0] + " là “" + f.Label + "”"
 			msg.En = strconv.Quote(t.text) + " typed at the start was left out; counting in order, vanban numbers " + noun[1] + " " + strconv.Quote(f.Label)
-			msg.FixVi += "; nếu “" + t.text + "” mới đúng, xem lại có thiếu hay thừa phần nào ở phía trên"
-			msg.FixEn += `; if ` + strconv.Quote(t.text) + ` was meant, check for a missing or extra one above`
+			msg.FixVi += " (nếu “" + t.text + "” mới đúng thì xem lại có thiếu hay thừa phần nào ở phía trên)"
+			msg.FixEn += ` (if ` + strconv.Quote(t.text) + ` was meant, check for a missing or extra one above)`
 		}
 		v.d.WarningAt(Locate(v.doc.Source, *f.Text, leadingSpace(s)+m), f.Path, msg)
 		v.cut(f.Text, m, t.end)
@@ -332,14 +332,17 @@ func markupStart(s string) int {
 	return 0
 }
 
-// removed is the fix of a message about a label removed from x: the text
-// as it is printed.
-func (v *validator) removed(x *Text, m int, t typed) diag.Msg {
-	rest := oneLine(x.Value[:m] + x.Value[m+t.end:])
+// removed is the fix of a message about the label typed, removed from
+// x's value at [m, m+end): the text as it is printed.
+func (v *validator) removed(x *Text, m, end int, typed string) diag.Msg {
+	rest := oneLine(x.Value[:m] + x.Value[m+end:])
 	if r := []rune(rest); len(r) > 60 {
 		rest = string(r[:59]) + "…"
 	}
-	return diag.Msg{FixVi: "bỏ phần gõ thêm ở đầu, chỉ gõ: " + rest, FixEn: "the text alone: " + rest}
+	if rest == "" {
+		return diag.Msg{FixVi: "xóa dòng này", FixEn: "this line removed"}
+	}
+	return diag.Msg{FixVi: "xóa “" + typed + "” ở đầu, chỉ gõ: " + rest, FixEn: "the text alone: " + rest}
 }
 
 // cut removes the bytes [m, m+end) of x's value, after its leading
@@ -363,7 +366,7 @@ func (v *validator) typedAbstract(x *Text) {
 	if m == "" || trim(x.Value[len(m):]) == "" {
 		return
 	}
-	msg := v.removed(x, 0, typed{end: len(m)})
+	msg := v.removed(x, 0, len(m), trim(m))
 	msg.Code = "title.typed-vv"
 	msg.Vi = "đã bỏ “" + trim(m) + "” gõ ở đầu trích yếu: vanban tự in “V/v” trước trích yếu của công văn"
 	msg.En = strconv.Quote(trim(m)) + ` typed at the start of the abstract was left out: vanban prints "V/v" before a công văn's abstract itself`
