@@ -1,6 +1,8 @@
 package app
 
 import (
+	"fmt"
+	"github.com/vanban/vanban/internal/diag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -115,6 +117,56 @@ func TestTypedLabelsOnThePage(t *testing.T) {
 				}
 			}
 			for _, s := range starts[name] {
+				if !slices.ContainsFunc(lines, func(l string) bool { return strings.HasPrefix(l, s) }) {
+					t.Errorf("no line starts with %q:\n%s", s, strings.Join(lines, "\n"))
+				}
+			}
+		})
+	}
+}
+
+// Documents written as a clerk writes them, from published ones (see the
+// comment at the top of each): every word on the page, each label once,
+// and the warnings that say what vanban left out.
+func TestClerkDocuments(t *testing.T) {
+	cases := []struct {
+		file     string
+		warnings map[string]int // codes
+		counts   map[string]int
+		starts   []string // lines of literal blocks, each a paragraph
+	}{
+		{"giay-moi-doi-thoai-chi-minh-2025.yaml",
+			map[string]int{"title.type-name": 1, "to.typed-label": 1, "numbering.typed": 4, "recipients.typed-label": 1, "signer.position-twice": 1},
+			map[string]int{"GIẤY MỜI": 1, "Kính gửi": 1, "Nơi nhận": 1, "CHỦ TỊCH": 1, "Lưu": 1, "- Lưu: VT, VP.": 1,
+				"1. Thời gian, địa điểm": 1, "2. Thành phần": 1, "3. Nội dung": 1, "4. Tổ chức thực hiện": 1},
+			[]string{"Thời gian: 07 giờ 30 phút", "Địa điểm: Hội trường", "Đại diện lãnh đạo Ban Tuyên giáo", "Thường trực Đảng ủy, Hội đồng nhân dân, Ủy ban nhân dân xã;", "Cấp ủy, chính quyền"}},
+		{"ke-hoach-ho-tich-xa-2025.yaml",
+			map[string]int{"numbering.typed": 8, "numbering.typed-differs": 1, "signer.position-twice": 1},
+			map[string]int{"I. MỤC TIÊU": 1, "1. Mục tiêu tổng quát": 1, "2. Mục tiêu cụ thể": 1, "3.": 0, "2.1": 0, "2.2": 0,
+				"II. NHIỆM VỤ, GIẢI PHÁP": 1, "1. Tuyên truyền": 1, "a) Tuyên truyền": 1, "b) Lồng ghép": 1, "2. Nâng cao": 1,
+				"III. TỔ CHỨC THỰC HIỆN": 1, "PHÓ CHỦ TỊCH": 1, "Lưu": 1, "- Lưu: VT, TP.": 1, "1.000 hồ sơ": 1},
+			[]string{"Đến hết năm 2025, 100% trẻ em", "Đến hết năm 2026, 100% các trường hợp", "1.000 hồ sơ hộ tịch"}},
+	}
+	for _, c := range cases {
+		t.Run(c.file, func(t *testing.T) {
+			name := filepath.Join("testdata", "clerk", c.file)
+			src := readFile(t, name)
+			_, _, diags := Prepare(name, src, Options{})
+			got := map[string]int{}
+			for _, d := range diags {
+				got[d.Code]++
+			}
+			if fmt.Sprint(got) != fmt.Sprint(c.warnings) {
+				t.Errorf("warnings %v, want %v\n%s", got, c.warnings, text(diags, diag.Vi))
+			}
+			text, lines := pdfText(t, name, src)
+			everyWord(t, name, src, text)
+			for s, n := range c.counts {
+				if got := strings.Count(text, s); got != n {
+					t.Errorf("%q is printed %d times, want %d\n%s", s, got, n, text)
+				}
+			}
+			for _, s := range c.starts {
 				if !slices.ContainsFunc(lines, func(l string) bool { return strings.HasPrefix(l, s) }) {
 					t.Errorf("no line starts with %q:\n%s", s, strings.Join(lines, "\n"))
 				}

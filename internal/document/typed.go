@@ -238,13 +238,16 @@ func labelOf(label string) (labelForm, int) {
 }
 
 // sameNumber reports whether a typed number is the one vanban prints: the
-// same value in the same form ("1)" for "1." is the same number; "I." for
-// "1." is not). An appendix may be typed in either kind of numeral, and
+// same value in the same form ("1)" for "1." is the same number, and so is
+// the outline number "2.1." ending with it; "I." for "1." is not). An appendix may be typed in either kind of numeral, and
 // the only appendix, which vanban prints "Phụ lục", as "Phụ lục I" too.
 func sameNumber(t typed, label string, r Role) bool {
 	form, n := labelOf(label)
 	if r == AppendixTitle {
 		return t.form == noForm || t.n == n || n == 0 && t.n == 1
+	}
+	if t.form == outline && form == arabic {
+		return t.n == n // "2.1." for the first sub-section of II.: vanban prints "1."
 	}
 	return t.form == form && t.n == n
 }
