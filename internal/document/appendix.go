@@ -145,7 +145,7 @@ func (v *validator) appendices() {
 	doc := v.doc
 	for i, a := range doc.Appendices {
 		p := decode.Index("appendices", i)
-		if len(a.Title.Values()) == 0 && v.d.Has(decode.Join(p, "title")) && !v.d.Reported(decode.Join(p, "title")) {
+		if len(a.Title.Values()) == 0 && v.d.Has(decode.Join(p, "title")) && !v.failed(decode.Join(p, "title")) {
 			v.d.Problem(decode.Join(p, "title"), msg("appendix.no-title", "phụ lục chưa có tên", "the appendix has no title",
 				"ghi tên phụ lục, ví dụ Phân công nhiệm vụ thực hiện Kế hoạch", "its title, such as Phân công nhiệm vụ thực hiện Kế hoạch"))
 		}
@@ -204,6 +204,17 @@ type mention struct {
 	missing []int  // numbers named that no appendix has
 }
 
+// inBody reports whether a text of role r is part of the body, where the
+// text points to the appendices.
+func inBody(r Role) bool {
+	switch r {
+	case BasisText, ParagraphText, HeadingText, ItemText, ArticleTitle, ArticleText,
+		ClauseTitle, ClauseText, PointText, CellText:
+		return true
+	}
+	return false
+}
+
 // mentions reads which appendices the main text names: "Phụ lục II",
 // "Phụ lục I, II và III", "Phụ lục I đến III"; with one appendix, any
 // "phụ lục". Letter case does not matter for the word.
@@ -211,18 +222,11 @@ func (doc *Document) mentions() mention {
 	n := len(doc.Appendices)
 	m := mention{roman: make([]bool, n), arabic: make([]bool, n)}
 	var b strings.Builder
-	for _, blk := range doc.Body() {
-		b.WriteString(Plain(blk.Spans))
-		b.WriteByte('\n')
-		if blk.Grid != nil {
-			for _, row := range append([][]Cell{blk.Grid.Head, blk.Grid.Total}, blk.Grid.Rows...) {
-				for _, c := range row {
-					for _, p := range c {
-						b.WriteString(Plain(p))
-						b.WriteByte('\n')
-					}
-				}
-			}
+	for f := range doc.Fields() {
+		if f.Appendix == 0 && inBody(f.Role) {
+			spans, _ := ParseInline(f.Value)
+			b.WriteString(Plain(spans))
+			b.WriteByte('\n')
 		}
 	}
 	text := []rune(b.String())

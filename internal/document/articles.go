@@ -10,6 +10,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/vanban/vanban/internal/decode"
+	"github.com/vanban/vanban/internal/diag"
 	"github.com/vanban/vanban/internal/viet"
 )
 
@@ -251,6 +252,18 @@ func (v *validator) article(a Article, n int, mixed bool) {
 				"thêm text: (\"… gồm:\") hoặc title: trước các điểm", "text: (\"… gồm:\") or title: before the points"))
 		}
 	}
+}
+
+// failed reports whether an error (not a warning) was reported for
+// exactly path: a title whose typed label was left out with a warning and
+// nothing else is still empty.
+func (v *validator) failed(path string) bool {
+	for _, x := range v.d.Diags {
+		if x.Field == path && x.Severity == diag.Error {
+			return true
+		}
+	}
+	return false
 }
 
 // reportedUnder reports whether a problem was reported for path or a

@@ -197,3 +197,10 @@ recipients: |
 	_, diags = parse(t, "closing:\n  - |\n    Đề nghị các đại biểu dự\n    đúng thành phần, thời gian,\n    đúng giờ.\n")
 	check(t, "broken sentence", codes(diags), "12:5 closing[1] text.literal-line-break")
 }
+
+// An appendix titled only with its label has no title: an error, not a
+// page without one.
+func TestAppendixTitleOnlyLabel(t *testing.T) {
+	_, diags := parse(t, "closing: [Phụ lục]\nappendices: [{title: Phụ lục I, text: a}]\n")
+	check(t, "diagnostics", codes(diags), "10:22 appendices[1].title numbering.typed\n10:22 appendices[1].title appendix.no-title")
+}

@@ -1,6 +1,10 @@
 package document
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode"
+)
 
 // What is a typed number and what is content: each case is a text of a
 // role, and the number read before it ("" for content, printed as
@@ -90,4 +94,30 @@ func TestTypedNumbers(t *testing.T) {
 				c.s, got.text, got.form, got.n, c.s[got.end:], c.label, c.form, c.n, c.rest)
 		}
 	}
+}
+
+// Whatever the text, reading a typed number never panics, and what it
+// removes is the number as typed and the spaces after it: the text left
+// holds a letter and is the end of the original, byte for byte.
+func FuzzTypedNumber(f *testing.F) {
+	for _, s := range []string{"1. a", "II- B", "Điều 1: x", "Phụ lục số 02 - y", "1.000 z", "**1.1. a**", "a)", "Khoản 3.", "iv) x", "đ. y"} {
+		f.Add(s, uint8(HeadingText))
+	}
+	f.Fuzz(func(t *testing.T, s string, role uint8) {
+		r := Role(role % uint8(SignerText+1))
+		typed, ok := typedAt(r, s)
+		if !ok {
+			return
+		}
+		if typed.end < 0 || typed.end > len(s) {
+			t.Fatalf("%q: end %d", s, typed.end)
+		}
+		head, rest := s[:typed.end], s[typed.end:]
+		if strings.TrimSpace(head) == "" || !strings.HasPrefix(strings.TrimSpace(head), typed.text) && !strings.HasPrefix(typed.text, strings.TrimSpace(head)) {
+			t.Fatalf("%q: removes %q for the label %q", s, head, typed.text)
+		}
+		if rest != "" && !strings.ContainsFunc(rest, unicode.IsLetter) {
+			t.Fatalf("%q: leaves %q, without a letter", s, rest)
+		}
+	})
 }

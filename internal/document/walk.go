@@ -69,6 +69,9 @@ type Field struct {
 	// any: "II.", "2.", "b)", "Điều 3.", "Phụ lục II" (on the first
 	// entry of an appendix's title), "V/v" (a công văn's abstract).
 	Label string
+	// Appendix is 0 for a text of the document, i+1 for a text of
+	// appendix i (its title and content).
+	Appendix int
 }
 
 // Fields visits every text of the document, each once, in reading order:
@@ -86,12 +89,13 @@ func (doc *Document) Fields() iter.Seq[Field] {
 }
 
 type walker struct {
-	yield   func(Field) bool
-	stopped bool
+	yield    func(Field) bool
+	stopped  bool
+	appendix int
 }
 
 func (w *walker) text(t *Text, r Role, label string) {
-	if !w.stopped && !w.yield(Field{t, r, label}) {
+	if !w.stopped && !w.yield(Field{t, r, label, w.appendix}) {
 		w.stopped = true
 	}
 }
@@ -133,6 +137,7 @@ func (w *walker) document(doc *Document) {
 	w.list(doc.Address, AddressText)
 	w.text(&doc.Issuer.InText, HeaderText, "")
 	for i := range doc.Appendices {
+		w.appendix = i + 1
 		a := &doc.Appendices[i]
 		label := doc.AppendixLabel(i)
 		for j := range a.Title {
