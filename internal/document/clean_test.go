@@ -204,3 +204,11 @@ func TestAppendixTitleOnlyLabel(t *testing.T) {
 	_, diags := parse(t, "closing: [Phụ lục]\nappendices: [{title: Phụ lục I, text: a}]\n")
 	check(t, "diagnostics", codes(diags), "10:22 appendices[1].title numbering.typed\n10:22 appendices[1].title appendix.no-title")
 }
+
+// Recipients written as a literal block, dashes and all, as a clerk copies
+// them from Word: one recipient a line, the Lưu line as the archive.
+func TestRecipientsLiteral(t *testing.T) {
+	doc, diags := parse(t, "closing: [x]\nrecipients: |\n  - Như trên;\n  - UBND tỉnh (b/c);\n  - Lưu: VT, VP.\narchive: ''\n")
+	check(t, "recipients", strings.Join(doc.RecipientLines(), "|"), "- Như trên;|- UBND tỉnh (b/c);|- Lưu: VT, VP.")
+	check(t, "warnings", codes(diags), "")
+}

@@ -382,10 +382,10 @@ func (v *validator) typedAbstract(x *Text) {
 var (
 	toWord        = regexp.MustCompile(`^\s*(?i:kính\s+gửi)\s*:?\s*`)
 	recipientWord = regexp.MustCompile(`^\s*(?i:nơi\s+nhận)\s*:?\s*`)
-	// "Lưu: VT", "Lưu.VT", "Lưu VT, PLĐ", "Lưu văn thư"; not "Lưu Văn
-	// Hùng", a name.
-	archiveLine = regexp.MustCompile(`^\s*(?i:lưu)(\s*[:.]\s*|\s+((?i:vt|hs|văn\s+thư|hồ\s+sơ)([\s,;.]|$)))`)
-	archiveWord = regexp.MustCompile(`^\s*(?i:lưu)(\s*[:.]\s*|\s+)`)
+	// "Lưu: VT", "Lưu.VT", "Lưu VT, PLĐ", "Lưu văn thư", "- Lưu: VT" (a
+	// dash typed in a literal block); not "Lưu Văn Hùng", a name.
+	archiveLine = regexp.MustCompile(`^\s*([-–]\s*)?(?i:lưu)(\s*[:.]\s*|\s+((?i:vt|hs|văn\s+thư|hồ\s+sơ)([\s,;.]|$)))`)
+	archiveWord = regexp.MustCompile(`^\s*([-–]\s*)?(?i:lưu)(\s*[:.]\s*|\s+)`)
 )
 
 // typedLines removes what the clerk typed of the lines vanban writes
