@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"github.com/vanban/vanban/internal/diag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/vanban/vanban/internal/decode"
+	"github.com/vanban/vanban/internal/diag"
 	"github.com/vanban/vanban/internal/document"
 )
 

@@ -1,13 +1,13 @@
 package document
 
 import (
-	"github.com/vanban/vanban/internal/diag"
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/vanban/vanban/internal/diag"
 	"github.com/vanban/vanban/internal/viet"
 )
 
