@@ -14,8 +14,8 @@ import (
 	"github.com/vanban/vanban/internal/report"
 )
 
-// formPeriod is the 2021-2030 starter: two communes, two departments.
-const formPeriod = "../../templates/starters/bao-cao-bdg.yaml"
+// formPeriod is a district of 2024: two communes, two departments.
+const formPeriod = "testdata/form-huyen-2024.yaml"
 
 // loadFrame loads a period file without requiring figures.
 func loadFrame(t testing.TB, file string, src []byte) *report.Report {
