@@ -73,6 +73,7 @@ Usage:
   vanban render [flags] PATH...   render each YAML file (or every YAML file under a directory)
   vanban check [flags] PATH...    validate without writing anything
   vanban new [TYPE]               print a commented starting YAML (no TYPE: list the types)
+  vanban catalogue [ID]           list a report catalogue's measures and indicators (no ID: the catalogues)
   vanban version                  print the version
 
 Run "vanban COMMAND --help" for the flags of a command.
@@ -91,6 +92,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return render(args[1:], stdout, stderr, true)
 	case "new":
 		return newCmd(args[1:], stdout, stderr)
+	case "catalogue":
+		return catalogueCmd(args[1:], stdout, stderr, diag.LangFromEnv(os.Getenv))
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "vanban", version)
 		return exitOK
@@ -99,7 +102,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	hint := ""
-	if s := decode.Suggest(args[0], []string{"render", "check", "new", "version", "help"}); s != "" {
+	if s := decode.Suggest(args[0], []string{"render", "check", "new", "catalogue", "version", "help"}); s != "" {
 		hint = fmt.Sprintf("; did you mean %q?", s)
 	}
 	fmt.Fprintf(stderr, "vanban: unknown command %q%s\n\n%s", args[0], hint, usage)
