@@ -75,6 +75,7 @@ Usage:
   vanban render [flags] PATH...   render each YAML file (or every YAML file under a directory)
   vanban check [flags] PATH...    validate without writing anything
   vanban new [TYPE]               print a commented starting YAML (no TYPE: list the types)
+  vanban catalogue [ID]           list a report catalogue's measures and indicators (no ID: the catalogues)
   vanban form PERIOD.yaml         biểu mẫu Excel cho các đơn vị ghi số liệu (data-entry forms)
   vanban import PERIOD.yaml FORM.xlsx|DIR...
                                   nhập số liệu từ biểu mẫu đã ghi (read filled forms back)
@@ -96,6 +97,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return render(args[1:], stdout, stderr, true)
 	case "new":
 		return newCmd(args[1:], stdout, stderr)
+	case "catalogue":
+		return catalogueCmd(args[1:], stdout, stderr, diag.LangFromEnv(os.Getenv))
 	case "form":
 		return formCmd(args[1:], stdout, stderr)
 	case "import":
@@ -108,7 +111,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	hint := ""
-	if s := decode.Suggest(args[0], []string{"render", "check", "new", "form", "import", "version", "help"}); s != "" {
+	if s := decode.Suggest(args[0], []string{"render", "check", "new", "catalogue", "form", "import", "version", "help"}); s != "" {
 		hint = fmt.Sprintf("; did you mean %q?", s)
 	}
 	fmt.Fprintf(stderr, "vanban: unknown command %q%s\n\n%s", args[0], hint, usage)

@@ -140,12 +140,3 @@ func TestFormReadBack(t *testing.T) {
 		t.Errorf("other period: %v", msg)
 	}
 }
-
-func mustRead(t testing.TB, file string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}

@@ -363,7 +363,10 @@ func judgeFormula(r *report.Report, res *report.Result, g string, row int, src s
 func indicatorNote(r *report.Report, res *report.Result) string {
 	var parts []string
 	ind := res.Ind
-	if !ind.AssessedAt(r.Tier) {
+	switch {
+	case !ind.Assessable() && ind.Note != "":
+		parts = append(parts, r.IndText(ind, ind.Note))
+	case !ind.AssessedAt(r.Tier):
 		parts = append(parts, upperFirst(r.NotAssessedWhy(ind)))
 	}
 	if absentBelow(r, ind) {
