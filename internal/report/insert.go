@@ -333,6 +333,20 @@ func (e *editor) addEntity(data pair, en Entry, ind, step int, spaced bool, rank
 	}
 	if prev != nil {
 		at := e.endLine(prev) + 1
+		if prev == data.v.Content[len(data.v.Content)-1] {
+			// After the last block, comments at the blocks' indentation
+			// that end the data section stay above the new block.
+			for l := at; l < len(e.lines); l++ {
+				t := strings.TrimSpace(e.lines[l])
+				if t == "" {
+					continue
+				}
+				if !strings.HasPrefix(t, "#") || indentOf(e.lines[l]) < ind {
+					break
+				}
+				at = l + 1
+			}
+		}
 		if spaced {
 			block = append([]string{""}, block...)
 		}
@@ -513,6 +527,8 @@ func byteCol(line string, col int) int {
 	}
 	return i
 }
+
+func indentOf(line string) int { return len(line) - len(strings.TrimLeft(line, " ")) }
 
 func isComment(line string) bool { return strings.HasPrefix(strings.TrimSpace(line), "#") }
 

@@ -160,6 +160,8 @@ func TestInsertShapes(t *testing.T) {
 			head + "data:\n  a:\n    m: 1\n\n  " + SourcePrefix + "b.xlsx\n  b:\n    m: 2\n\n  c:\n    m: 3\n"},
 		{"new first", head + "data:\n  # c trước\n  c:\n    m: 3\n", []Entry{entry("a", "a.xlsx", "m", "1")},
 			head + "data:\n  " + SourcePrefix + "a.xlsx\n  a:\n    m: 1\n  # c trước\n  c:\n    m: 3\n"},
+		{"after the last block's closing comment", head + "data:\n  a:\n    m: 1\n  # b: từ biểu mẫu\nnotes: [x]\n", []Entry{entry("b", "b.xlsx", "m", "2")},
+			head + "data:\n  a:\n    m: 1\n  # b: từ biểu mẫu\n  " + SourcePrefix + "b.xlsx\n  b:\n    m: 2\nnotes: [x]\n"},
 		{"re-import", head + "data:\n  " + SourcePrefix + "cu.xlsx\n  a:\n    m: 1 # cũ\n    n: 2\n", []Entry{entry("a", "moi.xlsx", "m", "5", "o", "6")},
 			head + "data:\n  " + SourcePrefix + "moi.xlsx\n  a:\n    m: 5  # cũ\n    n: 2\n    o: 6\n"},
 		{"quoted key and value", head + "data:\n  \"a\":\n    'm': \"x # y\" # z\n", []Entry{entry("a", "a.xlsx", "m", "4")},

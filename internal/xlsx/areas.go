@@ -428,7 +428,7 @@ func (b *block) unitCell(s *sheet, row, col int, c blockCol, f report.Figures, r
 	case c.kind == colUnits && reported:
 		s.text(row, col, int64(1), numStyle("#,##0", false)) // one body
 	case c.kind == colFlag && b.m.Shape == report.ShapeFlag && reported:
-		s.text(row, col, f[c.key], flagStyle) // as reported, 1 or 0
+		s.text(row, col, f[c.key], numStyle("#,##0", false)) // as reported, 1 or 0
 	case computed && !reported:
 		s.formula(row, col, b.rowFormula(row, c), "", b.rowStyle(c))
 	case computed:
@@ -446,7 +446,8 @@ func (b *block) unitCell(s *sheet, row, col int, c blockCol, f report.Figures, r
 var flagStyle = Style{Size: 12, Align: "center", VAlign: "center", Border: true, Format: `[=1]"Có";[=0]"Không";General`}
 
 func (b *block) rowStyle(c blockCol) Style {
-	if c.kind == colFlag {
+	// With tallies carried up, the flag column counts units: a number.
+	if c.kind == colFlag && b.colOf("units") == 0 {
 		return flagStyle
 	}
 	return numStyle("#,##0", false)
