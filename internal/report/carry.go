@@ -306,21 +306,23 @@ func readUnder(dir, name string) ([]byte, fs.FileInfo, error) {
 }
 
 func escapeMsg(name, how, dir string) diag.Msg {
-	if dir == "" {
-		dir = "."
+	folderVi, folderEn := "thư mục chứa tệp báo cáo", "the report file's folder"
+	if dir != "" && dir != "." {
+		folderVi += " (" + dir + ")"
+		folderEn += " (" + dir + ")"
 	}
 	if how == "symlink" {
 		return diag.Msg{Code: "report.from-outside",
-			Vi:    fmt.Sprintf("không đọc tệp %q: đường dẫn đi qua một liên kết (symlink) trỏ ra ngoài thư mục %s; vanban chỉ đọc tệp số liệu nằm trong thư mục của tệp báo cáo", name, dir),
-			En:    fmt.Sprintf("not reading %q: the path goes through a symbolic link that leads outside the folder %s; vanban reads sub-unit files only inside the report file's folder", name, dir),
-			FixVi: "chép tệp số liệu vào thư mục " + dir + " (hoặc thư mục con) thay cho liên kết",
-			FixEn: "a copy of the file inside " + dir + " (or a folder below it) instead of the link"}
+			Vi:    fmt.Sprintf("không đọc tệp %q: đường dẫn đi qua một liên kết (symlink) trỏ ra ngoài %s; vanban chỉ đọc tệp số liệu của đơn vị trực thuộc nằm trong thư mục đó", name, folderVi),
+			En:    fmt.Sprintf("not reading %q: the path goes through a symbolic link that leads outside %s; vanban reads sub-unit files only inside that folder", name, folderEn),
+			FixVi: "chép tệp số liệu vào " + folderVi + " (hoặc một thư mục con) thay cho liên kết",
+			FixEn: "a copy of the file inside " + folderEn + " (or a folder below it) instead of the link"}
 	}
 	return diag.Msg{Code: "report.from-outside",
-		Vi:    fmt.Sprintf("không đọc tệp %q: tệp số liệu của đơn vị trực thuộc phải nằm trong thư mục %s của tệp báo cáo (không dùng đường dẫn tuyệt đối hay \"..\")", name, dir),
-		En:    fmt.Sprintf("not reading %q: a sub-unit's file must be inside the report file's folder %s (no absolute path, no \"..\")", name, dir),
-		FixVi: "đặt tệp vào thư mục " + dir + " hoặc một thư mục con, rồi ghi đường dẫn tương đối như xa-nga-thanh/bdg-2025.yaml",
-		FixEn: "the file inside " + dir + " or a folder below it, named by a relative path such as xa-nga-thanh/bdg-2025.yaml"}
+		Vi:    fmt.Sprintf("không đọc tệp %q: tệp số liệu của đơn vị trực thuộc phải nằm trong %s hoặc một thư mục con (không dùng đường dẫn tuyệt đối hay \"..\")", name, folderVi),
+		En:    fmt.Sprintf("not reading %q: a sub-unit's file must be inside %s or a folder below it (no absolute path, no \"..\")", name, folderEn),
+		FixVi: "chép tệp vào " + folderVi + " hoặc một thư mục con, rồi ghi đường dẫn tương đối như xa-nga-thanh/bdg-2025.yaml",
+		FixEn: "the file inside " + folderEn + " or a folder below it, named by a relative path such as xa-nga-thanh/bdg-2025.yaml"}
 }
 
 // agrees checks that a sub-unit's file reports the same period with the

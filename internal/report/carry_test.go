@@ -426,7 +426,7 @@ func TestCarrySymlinkOutside(t *testing.T) {
 	if r != nil {
 		t.Error("report accepted")
 	}
-	wantSub(t, diags, `subunits[3].from: not reading "c/c.yaml": the path goes through a symbolic link that leads outside the folder`)
+	wantSub(t, diags, `subunits[3].from: not reading "c/c.yaml": the path goes through a symbolic link that leads outside the report file's folder`)
 }
 
 // TestSameFileTwice: two sub-units naming one file would count it twice.

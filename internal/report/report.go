@@ -199,9 +199,9 @@ func (r *Report) checkEntities(d *decode.Decoder) map[string]entityKind {
 	for i, e := range r.Departments {
 		if e.From != "" {
 			d.Problem(decode.Join(decode.Index("departments", i), "from"), diag.Msg{Code: "report.from-department",
-				Vi:    e.Name + ": chỉ đơn vị trực thuộc (subunits) mới lấy số liệu từ tệp riêng; phòng, ban, ngành gửi biểu mẫu (vanban form, vanban import)",
-				En:    e.Name + ": only a sub-unit takes its figures from its own file; departments send forms (vanban form, vanban import)",
-				FixVi: "bỏ from: ở phòng, ban, ngành", FixEn: "no from: on a department"})
+				Vi:    e.Name + ": chỉ đơn vị trực thuộc (subunits) mới lấy số liệu từ tệp riêng; " + r.deptWord() + " gửi số liệu bằng biểu mẫu (vanban form, vanban import)",
+				En:    e.Name + ": only a sub-unit takes its figures from its own file; departments send theirs on forms (vanban form, vanban import)",
+				FixVi: "bỏ from: ở " + r.deptWord(), FixEn: "no from: on a department"})
 		}
 	}
 	if _, ok := r.P.Data.Entities[TownID]; ok {
