@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -258,6 +259,20 @@ func insertImported(d *decode.Decoder, root *yaml.Node, r *report.Report, period
 		src = append([]byte("\xEF\xBB\xBF"), src...)
 	}
 	out, err := report.InsertFigures(src, root, entries, order)
+	if errors.Is(err, report.ErrFlowFile) {
+		return nil, diag.List{{File: periodFile, Msg: diag.Msg{Code: "form.flow-period",
+			Vi:    "tệp số liệu được viết gọn trên một dòng ({…}), nên không ghi thêm số liệu vào được",
+			En:    "the period file is written on one line ({…}), so figures cannot be written into it",
+			FixVi: "viết tệp số liệu mỗi mục một dòng \"tên: giá trị\" như tệp mẫu (vanban new bao-cao-bdg)",
+			FixEn: "a period file written as \"key: value\" lines, as the starter (vanban new bao-cao-bdg)"}}}
+	}
+	if errors.Is(err, report.ErrLineBreaks) {
+		return nil, diag.List{{File: periodFile, Msg: diag.Msg{Code: "form.line-breaks",
+			Vi:    "tệp số liệu có ký tự xuống dòng lạ (CR đứng riêng, hoặc U+2028, U+2029, U+0085, thường do dán từ trình soạn thảo khác), nên không ghi thêm số liệu vào được",
+			En:    "the period file breaks lines with unusual characters (a lone CR, or U+2028, U+2029, U+0085, usually pasted from another editor), so figures cannot be written into it",
+			FixVi: "mở tệp bằng Notepad, lưu lại với kiểu xuống dòng Windows (CRLF) hoặc Unix (LF), rồi chạy lại",
+			FixEn: "the file saved again with Windows (CRLF) or Unix (LF) line ends"}}}
+	}
 	if err != nil {
 		return nil, diag.List{internalError(periodFile, err)}
 	}

@@ -2,7 +2,7 @@ package report
 
 import (
 	"bytes"
-	"fmt"
+	"errors"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -36,6 +36,12 @@ const SourcePrefix = "# Số liệu nhập từ biểu mẫu: "
 // order (the declared ids). Above each entity's block a comment names the
 // form it came from.
 func InsertFigures(src []byte, root *yaml.Node, entries []Entry, order []string) ([]byte, error) {
+	if root == nil || root.Kind != yaml.MappingNode || root.Style&yaml.FlowStyle != 0 || len(root.Content) > 0 && root.Content[0].Column != 1 {
+		return nil, ErrFlowFile
+	}
+	if oddBreaks(src) {
+		return nil, ErrLineBreaks
+	}
 	bom := bytes.HasPrefix(src, []byte("\xEF\xBB\xBF"))
 	e := newEditor(bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF")), root)
 	if err := e.insert(entries, order); err != nil {
@@ -46,6 +52,22 @@ func InsertFigures(src []byte, root *yaml.Node, entries []Entry, order []string)
 		out = append([]byte("\xEF\xBB\xBF"), out...)
 	}
 	return out, nil
+}
+
+// ErrFlowFile says that a period file is not written as "key: value"
+// lines starting at the margin, so figures cannot be written into it line
+// by line.
+var ErrFlowFile = errors.New("the period file is not written as key: value lines")
+
+// ErrLineBreaks says that a period file breaks lines with characters
+// other than \n and \r\n (a lone \r, or U+0085, U+2028, U+2029, which
+// YAML also reads as line breaks), so its lines cannot be counted as an
+// editor counts them.
+var ErrLineBreaks = errors.New("the period file breaks lines with unusual characters")
+
+func oddBreaks(src []byte) bool {
+	s := string(src)
+	return strings.Contains(strings.ReplaceAll(s, "\r\n", ""), "\r") || strings.ContainsAny(s, "\u0085\u2028\u2029")
 }
 
 // editor edits a YAML text by whole lines.
@@ -372,6 +394,14 @@ func (e *editor) rewriteData(data pair, present bool, entries []Entry, order []s
 	for _, en := range entries {
 		byID[en.ID] = en
 	}
+	// The keys of data's blocks are two spaces in from data's own key.
+	base := ""
+	if present {
+		base = strings.Repeat(" ", data.k.Column-1)
+	} else if len(e.root.Content) > 0 {
+		base = strings.Repeat(" ", e.root.Content[0].Column-1)
+	}
+	in1, in2 := base+"  ", base+"    "
 	var lines []string
 	done := map[string]bool{}
 	if present && data.v.Kind == yaml.MappingNode {
@@ -379,10 +409,10 @@ func (e *editor) rewriteData(data pair, present bool, entries []Entry, order []s
 			id := data.v.Content[i].Value
 			en, ok := byID[id]
 			if ok {
-				lines = append(lines, "  "+SourcePrefix+en.Source)
+				lines = append(lines, in1+SourcePrefix+en.Source)
 			}
-			lines = append(lines, "  "+flowKey(id)+":")
-			lines = append(lines, e.measureLines(data.v.Content[i+1], en, 4)...)
+			lines = append(lines, in1+flowKey(id)+":")
+			lines = append(lines, e.measureLines(data.v.Content[i+1], en, len(in2))...)
 			done[id] = true
 		}
 	}
@@ -396,24 +426,21 @@ func (e *editor) rewriteData(data pair, present bool, entries []Entry, order []s
 		if done[en.ID] {
 			continue
 		}
-		lines = append(lines, "  "+SourcePrefix+en.Source, "  "+flowKey(en.ID)+":")
-		lines = append(lines, e.measureLines(&yaml.Node{}, en, 4)...)
+		lines = append(lines, in1+SourcePrefix+en.Source, in1+flowKey(en.ID)+":")
+		lines = append(lines, e.measureLines(&yaml.Node{}, en, len(in2))...)
 	}
 	if !present {
 		at := len(e.lines)
-		head := []string{"data:"}
+		head := []string{base + "data:"}
 		if at > 0 && strings.TrimSpace(e.lines[at-1]) != "" {
-			head = []string{"", "data:"}
+			head = []string{"", base + "data:"}
 		}
 		e.replace(at, at, append(head, lines...)...)
 		return nil
 	}
-	if data.k.Column != 1 {
-		return fmt.Errorf("data: is not at the start of its line")
-	}
 	kl, last := e.span(data)
 	colon := e.colonAfter(data.k)
-	above, tail := e.comments(kl, last, colon, "")
+	above, tail := e.comments(kl, last, colon, base)
 	head := e.lines[kl][:colon+1]
 	if tail != "" {
 		head += "  " + tail

@@ -189,3 +189,93 @@ func TestInsertKeepsLineEnds(t *testing.T) {
 		t.Errorf("got %q\nwant %q", out, want)
 	}
 }
+
+// FuzzInsertFigures: whatever a period file's text looks like, writing
+// figures into it gives a file that parses, holds the figures and keeps
+// every comment (or the edit is refused).
+func FuzzInsertFigures(f *testing.F) {
+	for _, s := range []string{
+		"data:\n  a:\n    m: 1\n",
+		"data: {a: {m: 5, n: [x: nam]}}\n",
+		"data:\n  a: {m: 5}   # a\n  b: ~\n",
+		"x: 1\ndata:\n    a:\n    c:\n        m: 1\n",
+		"data:\n  a:\n    p:          # chức danh\n      - Chủ tịch: nam   # ông A\n      # bà B nghỉ\n      - Phó: nữ\n    q: 1\n",
+		"data:\n  # c trước\n  c:\n    m: 3\nnotes: [x] # n\n",
+		"data:\n  \"a\":\n    'm': \"x # y\" # z\n",
+		"data:\r\n  a:\r\n    m: 1\r\n",
+		"notes: [a]\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		var doc yaml.Node
+		if err := yaml.Unmarshal([]byte(src), &doc); err != nil || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
+			return
+		}
+		if doc.Content[0].Style&yaml.FlowStyle != 0 || len(doc.Content[0].Content) > 0 && doc.Content[0].Content[0].Column != 1 {
+			if _, err := InsertFigures([]byte(src), doc.Content[0], nil, nil); err != ErrFlowFile {
+				t.Fatalf("a file on one line: %v", err)
+			}
+			return
+		}
+		root := doc.Content[0]
+		if data, ok := lookupPair(root, "data"); ok {
+			if data.k.Column != 1 || data.v.Kind == yaml.AliasNode || data.v.Kind == yaml.SequenceNode ||
+				data.v.Kind == yaml.ScalarNode && data.v.Tag != "!!null" || hasAnchors(data.v) {
+				return // not a period file's data section
+			}
+			for i := 1; i < len(data.v.Content); i += 2 {
+				if v := data.v.Content[i]; v.Kind != yaml.MappingNode && v.Tag != "!!null" {
+					return
+				}
+			}
+		}
+		entries := []Entry{entry("a", "a.xlsx", "m", "{total: 3, female: 1}", "n", "[Chủ tịch: nữ]"), entry("b", "b.xlsx", "m", "~")}
+		out, err := InsertFigures([]byte(src), root, entries, []string{"town", "a", "b"})
+		if err == ErrLineBreaks && oddBreaks([]byte(src)) {
+			return
+		}
+		if err != nil {
+			t.Fatalf("%v\n%s", err, src)
+		}
+		var got yaml.Node
+		if err := yaml.Unmarshal(out, &got); err != nil {
+			t.Fatalf("the result does not parse: %v\n--- in\n%s\n--- out\n%s", err, src, out)
+		}
+		data, ok := lookupPair(got.Content[0], "data")
+		if !ok {
+			t.Fatalf("no data in\n%s", out)
+		}
+		for _, en := range entries {
+			ent, ok := lookupPair(data.v, en.ID)
+			if !ok {
+				t.Fatalf("%s missing in\n%s", en.ID, out)
+			}
+			for _, mid := range en.Measures {
+				m, ok := lookupPair(ent.v, mid)
+				want := parseYAML(t, "x: "+en.Values[mid]).Content[1]
+				if !ok || flowNode(m.v) != flowNode(want) {
+					t.Fatalf("%s.%s wrong in\n--- in\n%s\n--- out\n%s", en.ID, mid, src, out)
+				}
+			}
+		}
+		have := strings.Join(commentsOf(string(out)), "\n")
+		for _, c := range commentsOf(src) {
+			if !strings.Contains(have, c) {
+				t.Fatalf("comment %q lost\n--- in\n%s\n--- out\n%s", c, src, out)
+			}
+		}
+	})
+}
+
+func hasAnchors(n *yaml.Node) bool {
+	if n.Anchor != "" || n.Kind == yaml.AliasNode {
+		return true
+	}
+	for _, c := range n.Content {
+		if hasAnchors(c) {
+			return true
+		}
+	}
+	return false
+}

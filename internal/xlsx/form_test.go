@@ -3,6 +3,7 @@ package xlsx
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -138,5 +139,40 @@ func TestFormReadBack(t *testing.T) {
 	r2 := loadFrame(t, formPeriod, []byte(other))
 	if _, msg := ReadForm(r2, "an-phu.xlsx", filled); msg == nil || !strings.Contains(msg.En, "this form was made for the year 2024, not for the year 2025") {
 		t.Errorf("other period: %v", msg)
+	}
+}
+
+// TestFormSavedByLibreOffice: a clerk who fills the form in LibreOffice
+// and saves it keeps a form vanban reads back (its identity survives in
+// the document properties, its cells where they were).
+func TestFormSavedByLibreOffice(t *testing.T) {
+	bin := soffice(t)
+	r, forms := starterForms(t)
+	f := forms[2] // a department: a sex measure and pairs
+	cells := layoutForm(f).cells
+	first := f.Measures[0]
+	filled := fillForm(t, writeForm(t, f), map[string]any{cells[first.ID]["total"]: 215, cells[first.ID]["female"]: 61})
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.xlsx")
+	if err := os.WriteFile(in, filled, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	cmd := exec.Command(bin, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless",
+		"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, in)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, msg)
+	}
+	saved, err := os.ReadFile(filepath.Join(out, "in.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fl, msg := ReadForm(r, "in.xlsx", saved)
+	if msg != nil {
+		t.Fatalf("the form saved by LibreOffice is refused: %s", msg.En)
+	}
+	im, diags := f.Read(fl)
+	if diags.HasErrors() || im.Values[first.ID] != "{total: 215, female: 61}" {
+		t.Errorf("read %q, %v", im.Values[first.ID], diags.Err())
 	}
 }
