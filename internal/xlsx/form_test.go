@@ -149,16 +149,23 @@ func TestFormSavedByLibreOffice(t *testing.T) {
 	bin := soffice(t)
 	r, forms := starterForms(t)
 	f := forms[2] // a department: a sex measure and pairs
-	cells := layoutForm(f).cells
-	first := f.Measures[0]
-	filled := fillForm(t, writeForm(t, f), map[string]any{cells[first.ID]["total"]: 215, cells[first.ID]["female"]: 61})
+	b := layoutForm(f)
+	cells := b.cells
+	first, pair := f.Measures[0], f.Measures[1]
+	filled := fillForm(t, writeForm(t, f), map[string]any{
+		cells[first.ID]["total"]: 215, cells[first.ID]["female"]: 61,
+		cells[pair.ID][pair.First.Key]: 1, cells[pair.ID][pair.Second.Key]: 3, // more supported than needing
+	})
 	dir := t.TempDir()
+	profile := filepath.Join(dir, "profile")
+	os.MkdirAll(filepath.Join(profile, "user"), 0o755)
+	os.WriteFile(filepath.Join(profile, "user", "registrymodifications.xcu"), []byte(recalcProfile), 0o644)
 	in := filepath.Join(dir, "in.xlsx")
 	if err := os.WriteFile(in, filled, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "out")
-	cmd := exec.Command(bin, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless",
+	cmd := exec.Command(bin, "-env:UserInstallation=file://"+profile, "--headless",
 		"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, in)
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("soffice: %v\n%s", err, msg)
@@ -167,12 +174,82 @@ func TestFormSavedByLibreOffice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The check column, computed by LibreOffice, says what is wrong.
+	x := open(t, saved)
+	head := cellRow(cells[pair.ID][pair.First.Key]) - 1
+	if got, _ := x.GetCellValue(dataSheet, ref(head, cCheck)); !strings.HasPrefix(got, "Số \"trong đó: được hưởng") || !strings.Contains(got, "lớn hơn số") {
+		t.Errorf("check column of %s: %q", pair.ID, got)
+	}
+	if got, _ := x.GetCellValue(dataSheet, ref(head-4, cCheck)); got != "" {
+		t.Errorf("check column of %s: %q, want empty", first.ID, got)
+	}
 	fl, msg := ReadForm(r, "in.xlsx", saved)
 	if msg != nil {
 		t.Fatalf("the form saved by LibreOffice is refused: %s", msg.En)
 	}
 	im, diags := f.Read(fl)
-	if diags.HasErrors() || im.Values[first.ID] != "{total: 215, female: 61}" {
+	if im.Values[first.ID] != "{total: 215, female: 61}" || len(diags) != 1 || !strings.Contains(diags[0].Format(diag.En), "in.xlsx:Số liệu!"+cells[pair.ID][pair.Second.Key]) {
 		t.Errorf("read %q, %v", im.Values[first.ID], diags.Err())
+	}
+}
+
+// TestFormLockedAndValidated: every input cell (and only they) is
+// unlocked, both sheets are protected, each input has a validation
+// (whole number, a custom rule or a list), each measure a comment, and
+// the page is A4 portrait one page wide.
+func TestFormLockedAndValidated(t *testing.T) {
+	_, forms := starterForms(t)
+	for _, f := range forms {
+		b := layoutForm(f)
+		x := open(t, writeForm(t, f))
+		inputs := map[string]bool{}
+		for _, keys := range b.cells {
+			for _, c := range keys {
+				inputs[c] = true
+			}
+		}
+		for _, rows := range b.posts {
+			for _, r := range rows {
+				inputs[r[0]], inputs[r[1]] = true, true
+			}
+		}
+		if len(inputs) < 4 {
+			t.Fatalf("%s: %d input cells", f.Entity.ID, len(inputs))
+		}
+		for _, sh := range []string{guideSheet, dataSheet} {
+			if p, err := x.GetSheetProtection(sh); err != nil || !p.SelectUnlockedCells {
+				t.Errorf("%s %s: not protected (%v)", f.Entity.ID, sh, err)
+			}
+			pl, _ := x.GetPageLayout(sh)
+			if *pl.Size != 9 || *pl.Orientation != "portrait" || *pl.FitToWidth != 1 {
+				t.Errorf("%s %s: paper %d %s", f.Entity.ID, sh, *pl.Size, *pl.Orientation)
+			}
+		}
+		rows, _ := x.GetRows(dataSheet)
+		for r := 1; r <= len(rows)+1; r++ {
+			for c := 1; c <= cCheck; c++ {
+				cell := ref(r, c)
+				id, _ := x.GetCellStyle(dataSheet, cell)
+				st, _ := x.GetStyle(id)
+				unlocked := st != nil && st.Protection != nil && !st.Protection.Locked
+				if unlocked != inputs[cell] {
+					t.Errorf("%s %s: unlocked %v, input %v", f.Entity.ID, cell, unlocked, inputs[cell])
+				}
+			}
+		}
+		valid := map[string]string{}
+		dvs, _ := x.GetDataValidations(dataSheet)
+		for _, dv := range dvs {
+			valid[dv.Sqref] = dv.Type
+		}
+		for c := range inputs {
+			if valid[c] == "" && !strings.HasPrefix(c, colName(cLabel)) {
+				t.Errorf("%s %s: no validation", f.Entity.ID, c)
+			}
+		}
+		comments, _ := x.GetComments(dataSheet)
+		if len(comments) != len(f.Measures) {
+			t.Errorf("%s: %d comments for %d measures", f.Entity.ID, len(comments), len(f.Measures))
+		}
 	}
 }
