@@ -10,7 +10,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/vanban/vanban/internal/report"
-	"github.com/vanban/vanban/internal/viet"
 )
 
 // A data-entry form is a small workbook sent to one sub-unit or department:
@@ -174,7 +173,7 @@ func (b *formBook) guideSheet() *fsheet {
 		{"Kỳ báo cáo:", b.period()},
 	}
 	if !p.Period.Cutoff.IsZero() {
-		facts = append(facts, [2]string{"Số liệu tính đến:", "ngày " + viet.Date(p.Period.Cutoff).Long()})
+		facts = append(facts, [2]string{"Số liệu tính đến:", p.Period.Cutoff.Long()})
 	}
 	facts = append(facts, [2]string{"Bộ chỉ tiêu:", f.R.Cat.Title})
 	for _, fact := range facts {
@@ -253,7 +252,7 @@ func (b *formBook) dataSheet() *fsheet {
 	s.merge(row, cNo, cValue, b.period(), fPeriod)
 	row++
 	if !p.Period.Cutoff.IsZero() {
-		s.merge(row, cNo, cValue, "(Số liệu tính đến ngày "+viet.Date(p.Period.Cutoff).Long()+")", fItalic)
+		s.merge(row, cNo, cValue, "(Số liệu tính đến "+p.Period.Cutoff.Long()+")", fItalic)
 		row++
 	}
 	row++
