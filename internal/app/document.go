@@ -36,13 +36,18 @@ func isDocument(root *yaml.Node) bool {
 func buildDocument(dec *decode.Decoder, root *yaml.Node, opt Options) Writer {
 	types, err := docTypes(opt.TemplateDir)
 	if err != nil {
-		dec.ErrorAt(diag.Pos{}, "", err.Error(), "")
+		dec.ProblemAt(diag.Pos{}, "", diag.Msg{Code: "templates.doctypes",
+			Vi: "không đọc được bảng các loại văn bản: " + err.Error(), En: err.Error(),
+			FixVi: "sửa hoặc xóa tệp doctypes.yaml trong thư mục --templates", FixEn: "a valid doctypes.yaml in the --templates folder, or none"})
 		return nil
 	}
 	doc := document.Decode(dec, root, types)
 	fonts, err := pdf.Load(opt.FontDir)
 	if err != nil {
-		dec.ErrorAt(diag.Pos{}, "", err.Error(), "")
+		dec.ProblemAt(diag.Pos{}, "", diag.Msg{Code: "fonts.unreadable",
+			Vi: "không dùng được phông chữ: " + err.Error(), En: err.Error(),
+			FixVi: "chỉ --fonts tới thư mục có times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf, hoặc bỏ --fonts để dùng phông có sẵn",
+			FixEn: "a --fonts folder holding times.ttf, timesbd.ttf, timesi.ttf and timesbi.ttf, or no --fonts"})
 	}
 	if fonts == nil || !drawable(dec, doc, fonts) || dec.Diags.HasErrors() {
 		return nil
@@ -101,14 +106,18 @@ func drawable(dec *decode.Decoder, doc *document.Document, f *pdf.Fonts) bool {
 			}
 			seen[r] = true
 			ok = false
-			dec.ErrorAt(document.Locate(doc.Source, t, i), t.Path, cannotDraw(r, f), "a character "+f.Name+" has; replace or remove it")
+			dec.ProblemAt(document.Locate(doc.Source, t, i), t.Path, cannotDraw(r, f))
 		}
 	}
 	return ok
 }
 
-func cannotDraw(r rune, f *pdf.Fonts) string {
-	return fmt.Sprintf("the font cannot draw %q (U+%04X)", string(r), r)
+func cannotDraw(r rune, f *pdf.Fonts) diag.Msg {
+	return diag.Msg{Code: "font.cannot-draw",
+		Vi:    fmt.Sprintf("phông chữ không có ký tự %q (U+%04X)", string(r), r),
+		En:    fmt.Sprintf("the font cannot draw %q (U+%04X)", string(r), r),
+		FixVi: "thay hoặc xóa ký tự này; phông " + f.Name + " không vẽ được nó",
+		FixEn: "a character " + f.Name + " has; replace or remove it"}
 }
 
 // drawnAll checks what the layout produced, fixed texts included, against
@@ -121,7 +130,12 @@ func drawnAll(dec *decode.Decoder, pages []layout.Page, f *pdf.Fonts) bool {
 			for _, r := range t.S {
 				if !f.Has(r) && !seen[r] {
 					seen[r] = true
-					dec.ErrorAt(diag.Pos{}, "", cannotDraw(r, f)+" in "+fmt.Sprintf("%q", t.S), "a font with every Vietnamese letter, such as Times New Roman")
+					m := cannotDraw(r, f)
+					m.Vi += fmt.Sprintf(" trong %q", t.S)
+					m.En += fmt.Sprintf(" in %q", t.S)
+					m.FixVi = "dùng phông có đủ chữ tiếng Việt, như Times New Roman (--fonts THƯ_MỤC)"
+					m.FixEn = "a font with every Vietnamese letter, such as Times New Roman"
+					dec.ProblemAt(diag.Pos{}, "", m)
 				}
 			}
 		}
