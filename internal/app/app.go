@@ -323,7 +323,7 @@ func OutputPath(file, outDir, ext string) string {
 }
 
 func readError(file string, err error) diag.Diagnostic {
-	vi, en := ioReason(err)
+	vi, en := IOReason(err)
 	return diag.Diagnostic{File: file, Msg: diag.Msg{Code: "input.unreadable",
 		Vi: "không đọc được tệp: " + vi, En: "cannot read the file: " + en}}
 }
@@ -346,7 +346,7 @@ func writeDiags(file, out string, err error) diag.List {
 			FixVi: fmt.Sprintf("đóng tệp %s đang mở rồi chạy lại", app),
 			FixEn: fmt.Sprintf("close the open %s file and run again", app)}}}
 	}
-	vi, en := ioReason(fe.err)
+	vi, en := IOReason(fe.err)
 	return diag.List{{File: file, Msg: diag.Msg{Code: "output.unwritable",
 		Vi: fmt.Sprintf("không ghi được %s: %s", out, vi),
 		En: fmt.Sprintf("cannot write %s: %s", out, en)}}}

@@ -154,13 +154,13 @@ func plainIOError(err error) string {
 	return err.Error()
 }
 
-// ioReason says why the file system refused, in Vietnamese and in
+// IOReason says why the file system refused, in Vietnamese and in
 // English, without the operation and path that os errors repeat: the
 // diagnostic already names the file. The system's own words are English
 // (or, on Windows, in the language of the system); a clerk gets the
 // common reasons in Vietnamese and the others with the system's words
 // kept, so that they can still be looked up.
-func ioReason(err error) (vi, en string) {
+func IOReason(err error) (vi, en string) {
 	en = plainIOError(err)
 	for _, r := range ioReasons {
 		if errors.Is(err, r.err) {

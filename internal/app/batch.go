@@ -75,7 +75,7 @@ func expand(p string) ([]string, diag.List) {
 }
 
 func unreadable(err error) diag.Msg {
-	vi, en := ioReason(err)
+	vi, en := IOReason(err)
 	return diag.Msg{Code: "input.unreadable", Vi: "không đọc được: " + vi, En: "cannot read: " + en}
 }
 
