@@ -158,6 +158,7 @@ func TestJSONHoldsEveryFailure(t *testing.T) {
 		{[]string{"render", "--format=json", "--lang", "en", "-o", "file", "a.yaml"}, 2, "output.folder", "cannot use -o file: not a directory", "file", 0},
 		{[]string{"render", "--format", "json", "--colour", "a.yaml"}, 2, "usage.flag", "không có tùy chọn -colour", "", 0},
 		{[]string{"check", "--format", "json"}, 2, "usage.no-input", "chưa cho tệp hoặc thư mục nào", "", 0},
+		{[]string{"check", "--format", "json", "--lang", "fr", "a.yaml"}, 2, "usage.lang", "--lang phải là vi (tiếng Việt) hoặc en (tiếng Anh), không phải \"fr\"", "", 0},
 		{[]string{"render", "--format", "json", "a.yaml", "missing.yaml"}, 1, "input.unreadable", "không đọc được: không có tệp hoặc thư mục này", "missing.yaml", 1},
 	} {
 		code, out, errs := vanban(t, dir, c.args...)

@@ -156,8 +156,14 @@ func dispatch(e *env, args []string) int {
 	lang, ok, bad := chooseLang(args, e.getenv)
 	e.lang = lang
 	if !ok {
-		e.say(e.stderr, words{"vanban: --lang phải là vi (tiếng Việt) hoặc en (tiếng Anh), không phải %q\n",
-			"vanban: --lang must be vi or en, not %q\n"}, bad)
+		msg := words{fmt.Sprintf("--lang phải là vi (tiếng Việt) hoặc en (tiếng Anh), không phải %q", bad),
+			fmt.Sprintf("--lang must be vi or en, not %q", bad)}
+		if v, _ := flagValue(args, "format"); v == "json" {
+			// A CI job that asked for JSON gets even this in JSON.
+			r := &report{e: e, flags: &renderFlags{flagSet: &flagSet{name: "vanban"}, format: "json"}}
+			return r.usageError("usage.lang", msg, "")
+		}
+		fmt.Fprintf(e.stderr, "vanban: %s\n", msg.in(e.lang))
 		return exitUsage
 	}
 	args = dropLeadingLang(args)
