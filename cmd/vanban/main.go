@@ -16,7 +16,18 @@
 // rendered), 2 usage error, 130 interrupted.
 //
 // Each command lives in its own file and registers itself in the command
-// table (see register): adding a command touches no other.
+// table from an init function, so adding a command touches no other file
+// (but README.md's command section, which a test holds to the table):
+//
+//	func init() {
+//		register(command{name: "serve", rank: 40,
+//			args: words{"[tùy chọn] THƯ_MỤC", "[flags] DIR"},
+//			what: words{"xem trước văn bản trong trình duyệt", "preview documents in a browser"},
+//			run:  serveCmd})
+//	}
+//
+// and its run function makes its flags with newFlags (every flag described
+// in both languages; --lang comes with it) and reads them with parse.
 package main
 
 import (
@@ -395,7 +406,7 @@ func (f *flagSet) parse(args []string) (pos []string, code int, ok bool) {
 
 // fail explains a flag error, then the command's usage, on stderr.
 func (f *flagSet) fail(err error) {
-	fmt.Fprintf(f.e.stderr, "vanban %s: %s\n\n", f.name, f.explain(err))
+	fmt.Fprintf(f.e.stderr, "vanban %s: %s\n\n", f.name, f.explain(err, f.e.lang))
 	f.usage(f.e.stderr)
 }
 
@@ -449,12 +460,12 @@ func entry(w io.Writer, head, desc string) {
 	}
 }
 
-// explain says what was wrong with the flags, in the env's language.
-func (f *flagSet) explain(err error) string {
+// explain says what was wrong with the flags, in language l.
+func (f *flagSet) explain(err error, l diag.Lang) string {
 	msg := err.Error()
 	cut := func(prefix string) (string, bool) { return strings.CutPrefix(msg, prefix) }
 	if name, ok := cut("flag provided but not defined: "); ok {
-		s := words{"không có tùy chọn %s", "unknown flag %s"}.in(f.e.lang)
+		s := words{"không có tùy chọn %s", "unknown flag %s"}.in(l)
 		s = fmt.Sprintf(s, name)
 		var names []string
 		for _, sp := range f.specs {
@@ -465,17 +476,17 @@ func (f *flagSet) explain(err error) string {
 			if len(near) > 1 {
 				dash = "--"
 			}
-			s += fmt.Sprintf(words{"; có phải là %s?", "; did you mean %s?"}.in(f.e.lang), dash+near)
+			s += fmt.Sprintf(words{"; có phải là %s?", "; did you mean %s?"}.in(l), dash+near)
 		}
 		return s
 	}
 	if name, ok := cut("flag needs an argument: "); ok {
-		return fmt.Sprintf(words{"tùy chọn %s cần một giá trị đi sau", "flag %s needs a value"}.in(f.e.lang), name)
+		return fmt.Sprintf(words{"tùy chọn %s cần một giá trị đi sau", "flag %s needs a value"}.in(l), name)
 	}
 	if arg, ok := cut("bad flag syntax: "); ok {
-		return fmt.Sprintf(words{"tùy chọn viết sai: %s", "bad flag syntax: %s"}.in(f.e.lang), arg)
+		return fmt.Sprintf(words{"tùy chọn viết sai: %s", "bad flag syntax: %s"}.in(l), arg)
 	}
-	return words{"tùy chọn sai: ", "bad flag: "}.in(f.e.lang) + msg
+	return words{"tùy chọn sai: ", "bad flag: "}.in(l) + msg
 }
 
 // newFlags makes the flag set of a command, with --lang, which every

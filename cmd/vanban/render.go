@@ -121,7 +121,7 @@ func render(e *env, args []string, checkOnly bool) int {
 		f.usage(e.stdout)
 		return exitOK
 	case err != nil && f.format == "json":
-		return rep.usageError("usage.flag", words{f.explainIn(err, diag.Vi), f.explainIn(err, diag.En)}, "")
+		return rep.usageError("usage.flag", words{f.explain(err, diag.Vi), f.explain(err, diag.En)}, "")
 	case err != nil:
 		f.fail(err)
 		return exitUsage
@@ -166,14 +166,6 @@ func render(e *env, args []string, checkOnly bool) int {
 		return exitInvalid
 	}
 	return exitOK
-}
-
-// explainIn explains a flag error in language l.
-func (f *flagSet) explainIn(err error, l diag.Lang) string {
-	saved := f.e.lang
-	f.e.lang = l
-	defer func() { f.e.lang = saved }()
-	return f.explain(err)
 }
 
 // usageError reports a failure that stops the command before any file is
