@@ -21,6 +21,10 @@ func TestDroppedFilesAreRendered(t *testing.T) {
 	if code != 0 || out != want || errs != "" {
 		t.Errorf("exit %d\nstdout %q\nwant   %q\nstderr %q", code, out, want, errs)
 	}
+	// Flags before the files.
+	if code, out, _ := vanban(t, dir, "-o", "ra", "kh.yaml"); code != 0 || out != "kh.yaml → "+filepath.Join("ra", "kh.fake")+"\n" {
+		t.Errorf("flags first: exit %d %q", code, out)
+	}
 	// A dropped folder.
 	if code, out, _ := vanban(t, dir, "thu muc"); code != 0 || !strings.Contains(out, "bc.fake") {
 		t.Errorf("folder: exit %d %q", code, out)

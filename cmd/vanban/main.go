@@ -196,9 +196,10 @@ func dispatch(e *env, args []string) int {
 	if c := commands[name]; c != nil {
 		return c.run(e, args[1:])
 	}
-	if looksLikeInput(name) {
+	if looksLikeInput(name) || strings.HasPrefix(name, "-") && slices.ContainsFunc(args, app.IsYAML) {
 		// "vanban kh.yaml …": what Explorer runs when files are dropped
-		// on vanban.exe, and what a user who knows one command types.
+		// on vanban.exe, and what a user who knows one command types
+		// ("vanban -o ket-qua kh.yaml" too).
 		return commands["render"].run(e, args)
 	}
 	names := make([]string, 0, len(commands))
