@@ -342,6 +342,13 @@ func FuzzDocument(f *testing.F) {
 	f.Add(readFile(f, "../../examples/ke-hoach-binh-dang-gioi-thanh-hoa-2024.yaml"))
 	f.Add([]byte(base + "closing: [Phụ lục I, Phụ lục II]\nsections: [{heading: a, table: {columns: [{title: TT, width: 8}, {title: b, width: 92}], number: true, rows: [[x], ['**y**', z], []]}}]\nappendices: [{title: A, table: {columns: [{title: a}], rows: [[b]]}}, {title: [B, ''], sections: [{heading: c, table: {columns: [], rows: []}}]}, {title: ''}]\n"))
 	f.Add([]byte(base + "closing: [x]\nappendices:\n  - title: A\n    table: {columns: [{title: a, width: 1}, {title: b, width: 0}, {title: c}], size: 99, number: true, rows: [a, [], [1, 2, 3, 4]]}\n"))
+	// Typed numbers and labels, literal blocks.
+	f.Add(readFile(f, "testdata/clerk/giay-moi-doi-thoai-chi-minh-2025.yaml"))
+	f.Add(readFile(f, "testdata/clerk/ke-hoach-ho-tich-xa-2025.yaml"))
+	f.Add([]byte(base + "sections: [{heading: '**1.1. a**', items: \"|\\n x\\n y\"}, {heading: 'IV – b', text: \"1.000\\n\\n- c\"}]\nrecipients: ['Nơi nhận:', 'Lưu.VT', 'Lưu: X']\narchive: 'Lưu:'\nto: 'Kính gửi:'\n"))
+	f.Add([]byte(base + "type: cong-van\ntitle: 'V/v '\nclosing: [x]\nsigner: {authority: ['TM. A', ' chủ  tịch. '], position: CHỦ TỊCH, name: B}\nappendices: [{title: [Phụ lục, 'PHỤ LỤC số 02 -'], text: a}]\n"))
+	f.Add([]byte(base + "type: quyet-dinh\narticles: ['Điều 1:', {title: 'ĐIỀU 9 x', clauses: ['Khoản 1.', {text: 'a)', points: ['đ) y', 'a.b']}]}]\n"))
+	f.Add([]byte(base + "title: |\n  THÔNG BÁO\n  x\n\n  y\npreamble:\n  - |\n    a b,\n    c d\n\n    e\naddress: |\n  x\n  y\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		_, w, diags := Prepare("f.yaml", src, Options{})
 		checkDiagnostics(t, "f.yaml", src, diags)
