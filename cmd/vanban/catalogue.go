@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -11,8 +9,16 @@ import (
 
 	"github.com/vanban/vanban/internal/decode"
 	"github.com/vanban/vanban/internal/diag"
-	"github.com/vanban/vanban/internal/report"
+	bdg "github.com/vanban/vanban/internal/report"
 )
+
+func init() {
+	register(command{name: "catalogue", rank: 40,
+		args: words{"[MÃ | TỆP.yaml]", "[ID | FILE.yaml]"},
+		what: words{"liệt kê các số liệu và chỉ tiêu của một bộ chỉ tiêu báo cáo bình đẳng giới (không có MÃ: các bộ có sẵn)",
+			"list a report catalogue's measures and indicators (no ID: the embedded catalogues)"},
+		run: catalogueCmd})
+}
 
 // catalogueCmd lists the catalogues built into vanban, or one catalogue's
 // measures (what a period file's data: holds, with their shapes and keys)
@@ -23,53 +29,50 @@ import (
 //	vanban catalogue                   the embedded catalogues
 //	vanban catalogue bdg-2021-2030     one of them
 //	vanban catalogue ./chi-tieu.yaml   a catalogue file
-func catalogueCmd(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
-	fs := flag.NewFlagSet("catalogue", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	templateDir := fs.String("templates", "", "đọc bộ chỉ tiêu từ `THƯ_MỤC`/catalogues thay cho bộ có sẵn (override embedded catalogues)")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, "Cách dùng: vanban catalogue [--templates THƯ_MỤC] [MÃ | TỆP.yaml]\n\n"+
-			"Liệt kê các bộ chỉ tiêu có sẵn; với MÃ (ví dụ bdg-2021-2030) hoặc một tệp bộ chỉ tiêu,\n"+
-			"liệt kê các số liệu cần thu thập (dạng, cách ghi) và các chỉ tiêu (mã, cách so sánh, mục tiêu).\n\n"+
-			"Usage: vanban catalogue [--templates DIR] [ID | FILE.yaml]\n\nCờ (flags):\n")
-		fs.PrintDefaults()
+func catalogueCmd(e *env, args []string) int {
+	f := newFlags(e, "catalogue")
+	var templateDir string
+	f.str(&templateDir, "templates", "", words{"THƯ_MỤC", "DIR"}, words{
+		"đọc bộ chỉ tiêu từ THƯ_MỤC/catalogues thay cho bộ có sẵn cùng tên",
+		"read catalogues from DIR/catalogues instead of the embedded ones of the same name"})
+	f.about = words{
+		"Liệt kê các bộ chỉ tiêu có sẵn. Với MÃ (ví dụ bdg-2021-2030) hoặc một tệp bộ chỉ tiêu: liệt kê các số liệu\ncần thu thập (dạng, ai báo cáo, cách ghi) và các chỉ tiêu (mã, cách so sánh, mục tiêu quốc gia, cấp đánh giá).",
+		"List the embedded catalogues. With an ID (for example bdg-2021-2030) or a catalogue file: list the measures\nto collect (shape, who reports them, how to write them) and the indicators (id, comparator, national targets,\nlevels). The listing is in Vietnamese."}
+	pos, code, ok := f.parse(args)
+	if !ok {
+		return code
 	}
-	pos, err := parse(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return exitOK
-	}
-	if err != nil {
-		return exitUsage
-	}
+	stdout, stderr, lang := e.stdout, e.stderr, e.lang
 	switch len(pos) {
 	case 0:
-		listCatalogues(stdout, *templateDir)
+		listCatalogues(stdout, templateDir)
 		return exitOK
 	case 1:
 	default:
-		fmt.Fprintln(stderr, pickLang(lang, "vanban catalogue: chỉ ghi một mã bộ chỉ tiêu", "vanban catalogue: give one catalogue"))
+		e.say(stderr, words{"vanban catalogue: chỉ ghi một mã bộ chỉ tiêu\n", "vanban catalogue: give one catalogue\n"})
 		return exitUsage
 	}
 	name := pos[0]
 	var file string
 	var src []byte
-	if report.IsPath(name) {
+	var err error
+	if bdg.IsPath(name) {
 		// A file the user names on the command line is theirs to name.
 		file = name
 		src, err = os.ReadFile(name)
 	} else {
-		file, src, err = report.ResolveCatalogue(name, "catalogue.yaml", *templateDir)
+		file, src, err = bdg.ResolveCatalogue(name, "catalogue.yaml", templateDir)
 	}
 	if err != nil {
 		hint := ""
-		if s := decode.Suggest(name, report.Embedded); s != "" && !report.IsPath(name) {
+		if s := decode.Suggest(name, bdg.Embedded); s != "" && !bdg.IsPath(name) {
 			hint = pickLang(lang, fmt.Sprintf("; có phải ý bạn là %q?", s), fmt.Sprintf("; did you mean %q?", s))
 		}
 		fmt.Fprintf(stderr, pickLang(lang, "vanban catalogue: không có bộ chỉ tiêu %q%s (có sẵn: %s)\n", "vanban catalogue: no catalogue %q%s (embedded: %s)\n"),
-			name, hint, strings.Join(report.Embedded, ", "))
+			name, hint, strings.Join(bdg.Embedded, ", "))
 		return exitUsage
 	}
-	c, diags := report.LoadCatalogue(file, src)
+	c, diags := bdg.LoadCatalogue(file, src)
 	diags.Sort()
 	diag.WriteText(stderr, diags, lang)
 	if c == nil {
@@ -89,12 +92,12 @@ func pickLang(l diag.Lang, vi, en string) string {
 // listCatalogues lists the embedded catalogues with their titles.
 func listCatalogues(w io.Writer, templateDir string) {
 	fmt.Fprintln(w, "Các bộ chỉ tiêu có sẵn (ghi mã vào dòng catalogue: của tệp báo cáo):")
-	for _, name := range report.Embedded {
-		file, src, err := report.ResolveCatalogue(name, "catalogue.yaml", templateDir)
+	for _, name := range bdg.Embedded {
+		file, src, err := bdg.ResolveCatalogue(name, "catalogue.yaml", templateDir)
 		if err != nil {
 			continue
 		}
-		if c, _ := report.LoadCatalogue(file, src); c != nil {
+		if c, _ := bdg.LoadCatalogue(file, src); c != nil {
 			assessed := 0
 			for i := range c.Indicators {
 				if c.Indicators[i].Assessable() {
@@ -109,42 +112,42 @@ func listCatalogues(w io.Writer, templateDir string) {
 
 // shapeWords says what a measure's shape is and how its figures are
 // written.
-func shapeWords(m *report.Measure) (string, string) {
+func shapeWords(m *bdg.Measure) (string, string) {
 	switch m.Shape {
-	case report.ShapeSex:
+	case bdg.ShapeSex:
 		return "theo giới tính (sex)", "{total: 15, female: 4} — hai trong ba số total (tổng số), male (nam), female (nữ)"
-	case report.ShapePair:
+	case bdg.ShapePair:
 		a, b := 12, 9
 		if !m.Subset {
 			a, b = 1200, 1
 		}
 		return "cặp hai số (pair)", fmt.Sprintf("{%s: %d, %s: %d} — %s: %s; %s: %s", m.First.Key, a, m.Second.Key, b,
 			m.First.Key, m.First.Label, m.Second.Key, m.Second.Label)
-	case report.ShapeCount:
+	case bdg.ShapeCount:
 		if m.PerMonthAtLeast > 0 {
 			return "một số (count)", fmt.Sprintf("14 — đơn vị đạt khi có từ %g × số tháng của kỳ trở lên", m.PerMonthAtLeast)
 		}
 		return "một số (count)", "14"
-	case report.ShapePosts:
+	case bdg.ShapePosts:
 		return "danh sách chức danh (posts)", "[Chủ tịch: nam, Phó Chủ tịch: nữ] — mỗi chức danh kèm giới tính người giữ chức"
-	case report.ShapeFlag:
+	case bdg.ShapeFlag:
 		return "có/không (flag)", "có hoặc không"
 	}
 	return m.Shape, ""
 }
 
 var kindWords = map[string]string{
-	report.KindShare: "tỷ lệ", report.KindRatio: "tỷ số", report.KindCount: "số đếm",
-	report.KindUnitShare: "tỷ lệ đơn vị đạt", report.KindBand: "tỷ lệ trong khoảng", report.KindNotAssessed: "không đánh giá ở địa phương",
+	bdg.KindShare: "tỷ lệ", bdg.KindRatio: "tỷ số", bdg.KindCount: "số đếm",
+	bdg.KindUnitShare: "tỷ lệ đơn vị đạt", bdg.KindBand: "tỷ lệ trong khoảng", bdg.KindNotAssessed: "không đánh giá ở địa phương",
 }
 
 // writeCatalogue lists a catalogue's measures and indicators.
-func writeCatalogue(w io.Writer, c *report.Catalogue) {
+func writeCatalogue(w io.Writer, c *bdg.Catalogue) {
 	fmt.Fprintf(w, "Bộ chỉ tiêu %s: %s\n", c.ID, c.Title)
 	for _, b := range c.Basis {
 		fmt.Fprintf(w, "  Căn cứ: %s\n", b)
 	}
-	fmt.Fprintf(w, "  Trong các tên dưới đây, %s được thay bằng cấp của đơn vị báo cáo.\n", strings.Join(report.Placeholders, ", "))
+	fmt.Fprintf(w, "  Trong các tên dưới đây, %s được thay bằng cấp của đơn vị báo cáo.\n", strings.Join(bdg.Placeholders, ", "))
 
 	fmt.Fprintln(w, "\nSỐ LIỆU THU THẬP (ghi dưới data: theo mã đơn vị, mỗi số liệu một dòng)")
 	for i := range c.Measures {
@@ -152,7 +155,7 @@ func writeCatalogue(w io.Writer, c *report.Catalogue) {
 		shape, example := shapeWords(m)
 		fmt.Fprintf(w, "\n  %s — %s\n", m.ID, m.Label)
 		from := "các đơn vị trực thuộc và chính đơn vị báo cáo (town)"
-		if m.From == report.FromDepartments {
+		if m.From == bdg.FromDepartments {
 			from = "một cơ quan, phòng, ban, ngành (departments)"
 		}
 		fmt.Fprintf(w, "      dạng: %s; ai ghi: %s", shape, from)
@@ -180,7 +183,7 @@ func writeCatalogue(w io.Writer, c *report.Catalogue) {
 	}
 }
 
-func writeIndicator(w io.Writer, ind *report.Indicator) {
+func writeIndicator(w io.Writer, ind *bdg.Indicator) {
 	fmt.Fprintf(w, "    %-9s %s\n", ind.ID, ind.Name)
 	line := "đơn vị tính: " + ind.Unit + "; " + kindWords[ind.Kind]
 	if ind.Assessable() {

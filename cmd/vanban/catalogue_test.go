@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/vanban/vanban/internal/diag"
-	"github.com/vanban/vanban/internal/report"
+	bdg "github.com/vanban/vanban/internal/report"
 )
 
 // TestCatalogueCommand: "vanban catalogue" lists the embedded catalogues;
@@ -16,16 +16,17 @@ import (
 // indicator with its id, comparator and targets, in Vietnamese.
 func TestCatalogueCommand(t *testing.T) {
 	var out, errs bytes.Buffer
-	if code := catalogueCmd(nil, &out, &errs, diag.Vi); code != exitOK {
+	e := &env{stdout: &out, stderr: &errs, getenv: func(string) string { return "" }, lang: diag.Vi}
+	if code := catalogueCmd(e, nil); code != exitOK {
 		t.Fatalf("exit %d: %s", code, errs.String())
 	}
-	for _, name := range report.Embedded {
+	for _, name := range bdg.Embedded {
 		if !strings.Contains(out.String(), name) {
 			t.Errorf("the list lacks %s:\n%s", name, out.String())
 		}
 	}
 	out.Reset()
-	if code := catalogueCmd([]string{"bdg-2021-2030"}, &out, &errs, diag.Vi); code != exitOK {
+	if code := catalogueCmd(e, []string{"bdg-2021-2030"}); code != exitOK {
 		t.Fatalf("exit %d: %s", code, errs.String())
 	}
 	text := out.String()
@@ -49,8 +50,8 @@ func TestCatalogueCommand(t *testing.T) {
 		}
 	}
 	// Every indicator id is listed.
-	file, src, _ := report.ResolveCatalogue("bdg-2021-2030", "x.yaml", "")
-	c, _ := report.LoadCatalogue(file, src)
+	file, src, _ := bdg.ResolveCatalogue("bdg-2021-2030", "x.yaml", "")
+	c, _ := bdg.LoadCatalogue(file, src)
 	for _, id := range c.IndicatorIDs() {
 		if !strings.Contains(text, "    "+id+" ") {
 			t.Errorf("indicator %s not listed", id)
@@ -62,13 +63,14 @@ func TestCatalogueCommand(t *testing.T) {
 // suggestion; a broken catalogue file says what is wrong and exits 1.
 func TestCatalogueCommandErrors(t *testing.T) {
 	var out, errs bytes.Buffer
-	if code := catalogueCmd([]string{"bdg-2021-2031"}, &out, &errs, diag.Vi); code != exitUsage || !strings.Contains(errs.String(), `có phải ý bạn là "bdg-2021-2030"?`) {
+	e := &env{stdout: &out, stderr: &errs, getenv: func(string) string { return "" }, lang: diag.Vi}
+	if code := catalogueCmd(e, []string{"bdg-2021-2031"}); code != exitUsage || !strings.Contains(errs.String(), `có phải ý bạn là "bdg-2021-2030"?`) {
 		t.Errorf("unknown id: exit %d, %q", code, errs.String())
 	}
 	bad := filepath.Join(t.TempDir(), "cat.yaml")
 	os.WriteFile(bad, []byte("schema: bdg-indicators/v1\nid: x\ntitle: X\nstage: 2021-2030\ngroups: [{id: G, title: G}]\nmeasures: []\nindicators: [{id: a, group: H, name: A, unit: \"%\", kind: not_assessed}]\n"), 0o644)
 	errs.Reset()
-	if code := catalogueCmd([]string{bad}, &out, &errs, diag.Vi); code != exitInvalid || !strings.Contains(errs.String(), `không có mục tiêu nào mã "H"`) {
+	if code := catalogueCmd(e, []string{bad}); code != exitInvalid || !strings.Contains(errs.String(), `không có mục tiêu nào mã "H"`) {
 		t.Errorf("broken catalogue: exit %d, %q", code, errs.String())
 	}
 }

@@ -18,24 +18,20 @@ func TestFormAndImport(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	period := filepath.Join(dir, "xa.yaml")
-	os.WriteFile(period, src, 0o644)
-	var out, errOut bytes.Buffer
-	if code := run([]string{"form", period}, &out, &errOut); code != exitOK {
-		t.Fatalf("form: exit %d\n%s", code, errOut.String())
+	os.WriteFile(filepath.Join(dir, "xa.yaml"), src, 0o644)
+	code, out, errs := vanban(t, dir, "form", "xa.yaml")
+	if code != exitOK {
+		t.Fatalf("form: exit %d\n%s", code, errs)
 	}
-	forms := filepath.Join(dir, "xa-bieu-mau")
-	if !strings.Contains(out.String(), "→ "+filepath.Join(forms, "thon-1.xlsx")) || !strings.Contains(out.String(), "vanban import "+period+" "+forms) {
-		t.Errorf("form output:\n%s", out.String())
+	forms := "xa-bieu-mau"
+	if !strings.Contains(out, "→ "+filepath.Join(forms, "thon-1.xlsx")) || !strings.Contains(out, "vanban import xa.yaml "+forms) {
+		t.Errorf("form output:\n%s", out)
 	}
-	out.Reset()
-	errOut.Reset()
-	if code := run([]string{"form", period}, &out, &errOut); code != exitInvalid || !strings.Contains(errOut.String(), "không ghi biểu mẫu nào") {
-		t.Errorf("second form run: exit %d\n%s", code, errOut.String())
+	if code, _, errs := vanban(t, dir, "form", "xa.yaml"); code != exitInvalid || !strings.Contains(errs, "không ghi biểu mẫu nào") {
+		t.Errorf("second form run: exit %d\n%s", code, errs)
 	}
-	out.Reset()
-	errOut.Reset()
-	if code := run([]string{"import", "--format", "json", period, forms}, &out, &errOut); code != exitInvalid {
+	code, out, _ = vanban(t, dir, "import", "--format", "json", "xa.yaml", forms)
+	if code != exitInvalid {
 		t.Errorf("import of blank forms: exit %d", code)
 	}
 	var rep struct {
@@ -45,19 +41,18 @@ func TestFormAndImport(t *testing.T) {
 			Code string `json:"code"`
 		} `json:"diagnostics"`
 	}
-	if err := json.Unmarshal(out.Bytes(), &rep); err != nil || rep.OK || rep.Written || len(rep.Diagnostics) == 0 {
-		t.Errorf("json %+v (%v):\n%s", rep, err, out.String())
+	if err := json.Unmarshal([]byte(out), &rep); err != nil || rep.OK || rep.Written || len(rep.Diagnostics) == 0 {
+		t.Errorf("json %+v (%v):\n%s", rep, err, out)
 	}
-	if after, _ := os.ReadFile(period); !bytes.Equal(after, src) {
+	if after, _ := os.ReadFile(filepath.Join(dir, "xa.yaml")); !bytes.Equal(after, src) {
 		t.Error("the period file changed")
 	}
-	for _, args := range [][]string{{"form"}, {"import", period}, {"form", "--format", "xml", period}} {
-		if code := run(args, &out, &errOut); code != exitUsage {
+	for _, args := range [][]string{{"form"}, {"import", "xa.yaml"}, {"form", "--format", "xml", "xa.yaml"}} {
+		if code, _, _ := vanban(t, dir, args...); code != exitUsage {
 			t.Errorf("%v: exit %d, want %d", args, code, exitUsage)
 		}
 	}
-	errOut.Reset()
-	if code := run([]string{"import", "--help"}, &out, &errOut); code != exitOK || !strings.Contains(errOut.String(), "Cách dùng: vanban import") {
-		t.Errorf("import --help: exit %d\n%s", code, errOut.String())
+	if code, out, _ := vanban(t, dir, "import", "--help"); code != exitOK || !strings.Contains(out, "Cách dùng: vanban import") {
+		t.Errorf("import --help: exit %d\n%s", code, out)
 	}
 }
