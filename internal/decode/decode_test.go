@@ -145,7 +145,7 @@ func TestAliasReportedWhereUsed(t *testing.T) {
 type upper string
 
 func (u *upper) DecodeNode(d *Decoder, n *yaml.Node, path string) {
-	s, ok := d.Scalar(n, path, "capital letters")
+	s, ok := d.Scalar(n, path, [2]string{"chữ in hoa", "capital letters"})
 	if ok && s != strings.ToUpper(s) {
 		d.Error(path, "not in capitals", strings.ToUpper(s))
 		return
