@@ -524,47 +524,25 @@ func (d *Decoder) segments(start, end int) [][2]int {
 // "(để thực hiện)".
 var noteRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\([^()]*\)\s*[;.]?$`) })
 
-// flowList checks a list written [a, b] in prose: a comma ends an entry
-// there, where the clerk may have meant a comma. An entry that starts with
-// a small letter continues the one before it ("[Phối hợp với các xã,
-// phường …]"), and is joined back to it; in a field of lines, entries
-// before one that ends with a note, such as "[TT Đảng ủy, HĐND xã (b/c)]",
-// were probably one line. vanban warns in both cases.
+// flowList checks a list written [a, b] in prose, where a comma ends an
+// entry although the clerk may have meant a comma. vanban keeps the
+// entries as YAML reads them (as documented) and warns where a split
+// looks unmeant: an entry starting with a small letter after a first
+// entry starting with a capital ("[Phối hợp với các xã, phường thu thập
+// …]"), or, in a field of lines, entries before one that ends with a
+// note, such as "[TT Đảng ủy, HĐND xã (b/c)]". It warns once a list.
 func (d *Decoder) flowList(n *yaml.Node, path string, pieces []Piece, from []*yaml.Node) []Piece {
-	// Only a list whose first entry starts with a capital: "[một, hai]"
-	// and "[a, b]" are lists of short entries.
-	if !d.option(path, "linebreaks") && len(from) > 0 && from[0] != nil && startsUpper(from[0].Value) {
-		var out []Piece
-		var src []*yaml.Node
-		for i, p := range pieces {
-			c := from[i]
-			if len(out) > 0 && c != nil && src[len(src)-1] != nil && d.plain(c) && startsLower(c.Value) && d.plain(src[len(src)-1]) {
-				prev := out[len(out)-1]
-				start, _, _, ok1 := d.plainSpan(src[len(src)-1], false)
-				if o := d.idx.offset(prev.Node.Line, prev.Node.Column); o >= 0 {
-					start = o
-				}
-				_, end, _, ok2 := d.plainSpan(c, false)
-				if ok1 && ok2 && end > start {
-					joined := d.recover(prev.Path, nil, start, end)
-					d.WarningAt(nodePos(c), path, msgListJoined(c.Value, joined.Value))
-					out[len(out)-1] = joined
-					src[len(src)-1] = c
-					continue
-				}
-			}
-			out, src = append(out, p), append(src, c)
-		}
-		pieces = out
+	if len(pieces) < 2 || from[0] == nil {
+		return pieces
 	}
-	if d.option(path, "lines") {
-		for i := 1; i < len(pieces); i++ {
-			prev, cur := pieces[i-1].Value, pieces[i].Value
-			if noteRe().MatchString(cur) && !noteRe().MatchString(prev) && !strings.HasPrefix(strings.ToLower(prev), "như ") &&
-				!strings.HasPrefix(strings.ToLower(prev), "lưu") {
-				d.WarningAt(nodePos(n), path, msgListSplit(prev, cur))
-				break
-			}
+	for i := 1; i < len(pieces); i++ {
+		prev, cur := pieces[i-1].Value, pieces[i].Value
+		lower := !d.option(path, "linebreaks") && startsUpper(pieces[0].Value) && startsLower(cur)
+		note := d.option(path, "lines") && noteRe().MatchString(cur) && !noteRe().MatchString(prev) &&
+			!strings.HasPrefix(strings.ToLower(prev), "như ") && !strings.HasPrefix(strings.ToLower(prev), "lưu")
+		if (lower || note) && from[i] != nil {
+			d.WarningAt(nodePos(from[i]), path, msgListSplit(prev, cur))
+			break
 		}
 	}
 	return pieces
@@ -582,21 +560,14 @@ func startsLower(s string) bool {
 	return unicode.IsLower(r)
 }
 
-func msgListJoined(entry, joined string) diag.Msg {
-	return diag.Msg{Code: "text.list-joined",
-		Vi: fmt.Sprintf("trong danh sách [ ] dấu phẩy tách các mục; «%s» bắt đầu bằng chữ thường nên vanban ghép nó vào mục trước: «%s»",
-			short(entry), short(joined)),
-		FixVi: "viết mỗi mục trên một dòng riêng bắt đầu bằng «- » (dấu phẩy khi đó là chữ), hoặc đặt mục có dấu phẩy trong dấu ngoặc kép",
-		En:    fmt.Sprintf("in a list [ ] a comma ends an entry; %q starts with a small letter, so vanban joined it to the entry before: %q", short(entry), short(joined)),
-		FixEn: "each entry on its own line starting with \"- \" (commas are text there), or the entry with a comma in quotes"}
-}
-
 func msgListSplit(prev, cur string) diag.Msg {
 	return diag.Msg{Code: "text.list-split",
-		Vi:    fmt.Sprintf("trong danh sách [ ] dấu phẩy tách các mục: «%s» và «%s» là hai dòng riêng", short(prev), short(cur)),
-		FixVi: fmt.Sprintf("nếu đó là một dòng, viết mỗi dòng bắt đầu bằng «- » trên một dòng riêng: - %s, %s", short(prev), short(cur)),
-		En:    fmt.Sprintf("in a list [ ] a comma ends an entry: %q and %q are two lines", short(prev), short(cur)),
-		FixEn: fmt.Sprintf("if they are one line, each line on its own line starting with \"- \": - %s, %s", short(prev), short(cur))}
+		Vi: fmt.Sprintf("trong danh sách [ ] dấu phẩy tách các mục, nên «%s» và «%s» được in thành hai mục riêng", short(prev), short(cur)),
+		FixVi: fmt.Sprintf("nếu đó là một mục, viết mỗi mục trên một dòng riêng bắt đầu bằng «- » (khi đó dấu phẩy là chữ): - %s, %s",
+			short(prev), short(cur)),
+		En: fmt.Sprintf("in a list [ ] a comma ends an entry, so %q and %q are printed as two entries", short(prev), short(cur)),
+		FixEn: fmt.Sprintf("if they are one entry, each entry on its own line starting with \"- \" (commas are text there): - %s, %s",
+			short(prev), short(cur))}
 }
 
 // short cuts a text for a message.

@@ -248,13 +248,27 @@ func (d *Decoder) prescan(w *work) {
 			if k == 0 || hits[k-1].off+hits[k-1].size != h.off {
 				// One message for a run of them.
 				d.ProblemAt(w.orig(diag.Pos{Line: n, Col: 1 + utf8.RuneCountInString(text[:h.off])}), "", msgInvisible(h.r, h.where))
+				found++
 			}
 			with := ""
 			if spaceLike(h.r) {
 				with = " "
 			}
-			w.replace(w.lines[n-1]+h.off, h.size, with)
-			found++
+			if len(hits) <= 16 {
+				w.replace(w.lines[n-1]+h.off, h.size, with)
+			}
+		}
+		if len(hits) > 16 {
+			// Many of them: one edit for the line, the columns after them
+			// only approximate.
+			w.replace(w.lines[n-1], len(text), strings.Map(func(r rune) rune {
+				if _, bad := invisibles[r]; !bad {
+					return r
+				} else if spaceLike(r) {
+					return ' '
+				}
+				return -1
+			}, text[:i])+text[i:])
 		}
 	}
 }

@@ -203,10 +203,15 @@ func (d *Decoder) classify(w *work, err error) trap {
 						break
 					}
 				}
-				for k := len(bad) - 1; k >= 0; k-- {
-					w.replace(l.start+bad[k], 1, `\\`)
+				if len(bad) == 0 {
+					return false
 				}
-				return len(bad) > 0
+				text := l.text
+				for k := len(bad) - 1; k >= 0; k-- {
+					text = text[:bad[k]] + `\` + text[bad[k]:]
+				}
+				w.replace(l.start, len(l.text), text)
+				return true
 			}}
 	}
 	return fatal(indent(l.text), msgSyntax(what))
@@ -234,6 +239,9 @@ func (d *Decoder) indicatorTrap(l line) (trap, bool) {
 // line indented too far.
 func (d *Decoder) colonTrap(l line) trap {
 	if t, ok := d.colonValue(l); ok {
+		return t
+	}
+	if t, ok := noSpaceTrap(l); ok {
 		return t
 	}
 	// A line of prose continuing the value of a line above it:
@@ -295,11 +303,8 @@ func (d *Decoder) keyTrap(l line) trap {
 			return t
 		}
 	}
-	// "title:Lịch công tác": no space after the colon.
-	if m := colonNoSpace(l.text); m > 0 {
-		key := strings.TrimSpace(l.text[entryStart(l.text):m])
-		return trap{pos: l.pos(m + 1), msg: msgColonSpace(key, l.text[m+1:]), class: repairError,
-			mend: func(w *work) bool { w.replace(l.start+m+1, 0, " "); return true }}
+	if t, ok := noSpaceTrap(l); ok {
+		return t
 	}
 	v := l.value
 	if v < len(l.text) && isQuote(l.text[v]) && !inFlow(l.text[:v]) {
@@ -338,6 +343,30 @@ func (d *Decoder) keyTrap(l line) trap {
 		mend: func(w *work) bool { return w.blankLine(l.n) }}
 }
 
+// noSpaceTrap explains "title:Lịch công tác", no space after the colon,
+// on the line or on the line above it, where the parser often stops.
+func noSpaceTrap(l line) (trap, bool) {
+	for _, c := range []line{l, previousLine(l)} {
+		if m := colonNoSpace(c.text); m > 0 {
+			key := strings.TrimSpace(c.text[entryStart(c.text):m])
+			return trap{pos: c.pos(m + 1), msg: msgColonSpace(key, c.text[m+1:]), class: repairError,
+				mend: func(w *work) bool { w.replace(c.start+m+1, 0, " "); return true }}, true
+		}
+	}
+	return trap{}, false
+}
+
+// previousLine returns the nearest line above l that is not blank or a
+// comment.
+func previousLine(l line) line {
+	for n := l.n - 1; n >= 1; n-- {
+		if t := l.w.line(n); !blank(t) && !strings.HasPrefix(strings.TrimLeft(t, " "), "#") {
+			return l.w.at(n)
+		}
+	}
+	return line{w: l.w}
+}
+
 // afterQuote explains text after the quote that closes a value: an
 // apostrophe inside single quotes ('Kế hoạch 'Tháng hành động' năm
 // 2024'), a double quote inside double quotes, or a quote the clerk meant
@@ -348,17 +377,23 @@ func (d *Decoder) afterQuote(l line, v, closing int) trap {
 	if len(body) >= 2 && body[len(body)-1] == q {
 		last := v + len(body) - 1
 		return trap{pos: l.pos(closing), msg: msgQuoteInside(q, l.pos(v).Col), class: repairError, mend: func(w *work) bool {
-			for i := last - 1; i > v; i-- {
-				switch {
-				case l.text[i] != q:
-				case q == '\'' && l.text[i-1] == '\'' && i-1 > v:
-					i-- // already doubled
+			var b strings.Builder
+			for i := v + 1; i < last; i++ {
+				switch c := l.text[i]; {
+				case c != q:
+					b.WriteByte(c)
+				case q == '\'' && i+1 < last && l.text[i+1] == '\'':
+					b.WriteString("''") // already doubled
+					i++
 				case q == '\'':
-					w.replace(l.start+i, 0, "'")
-				case l.text[i-1] != '\\':
-					w.replace(l.start+i, 0, `\`)
+					b.WriteString("''")
+				case l.text[i-1] == '\\':
+					b.WriteByte(c)
+				default:
+					b.WriteString(`\"`)
 				}
 			}
+			w.replace(l.start+v+1, last-v-1, b.String())
 			return true
 		}}
 	}
@@ -385,17 +420,19 @@ func (d *Decoder) quoteValue(w *work, l line, v int, t trap) bool {
 		r.warn = append(r.warn, note{w.orig(w.pos(first[0])), msgCurlyKept})
 	}
 	r.pos = w.orig(w.pos(first[0]))
-	// Mend from the end, so that the offsets before stay valid.
-	w.replace(last[1], 0, "'")
+	// Mend from the end, so that the offsets before stay valid; one edit a
+	// line, however many apostrophes it doubles.
 	for i := len(segs) - 1; i >= 0; i-- {
 		s := segs[i]
-		for j := s[1] - 1; j >= s[0]; j-- {
-			if w.text[j] == '\'' {
-				w.replace(j, 0, "'")
-			}
+		body := strings.ReplaceAll(w.text[s[0]:s[1]], "'", "''")
+		if i == 0 {
+			body = "'" + body
 		}
+		if i == len(segs)-1 {
+			body += "'"
+		}
+		w.replace(s[0], s[1]-s[0], body)
 	}
-	w.replace(first[0], 0, "'")
 	d.repairs[r.pos] = r
 	return true
 }
