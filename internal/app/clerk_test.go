@@ -73,10 +73,10 @@ var clerkValues = map[string]map[string]string{
 	"ke-hoach-tuyen-truyen.yaml": {
 		"preamble[1]": "Thực hiện Kế hoạch số 20/KH-UBND ngày 15 tháng 01 năm 2025 của Ủy ban nhân dân tỉnh về công tác bình đẳng giới " +
 			"năm 2025, Ủy ban nhân dân xã xây dựng Kế hoạch thực hiện trên địa bàn xã như sau:",
-		"sections[1].items[2]":          "Yêu cầu: tuyên truyền thường xuyên, đúng đối tượng, tiết kiệm.",
-		"sections[2].items[2]":          "**Hình thức:** lồng ghép trong các buổi sinh hoạt của chi hội phụ nữ, đoàn thanh niên.",
+		"sections[1].items[2]":         "Yêu cầu: tuyên truyền thường xuyên, đúng đối tượng, tiết kiệm.",
+		"sections[2].items[2]":         "**Hình thức:** lồng ghép trong các buổi sinh hoạt của chi hội phụ nữ, đoàn thanh niên.",
 		"sections[2].table.rows[1][1]": "Tuyên truyền: Luật Bình đẳng giới",
-		"sections[3].items[1]":          "Hội LHPN xã: chủ trì, phối hợp với các đoàn thể triển khai Kế hoạch.",
+		"sections[3].items[1]":         "Hội LHPN xã: chủ trì, phối hợp với các đoàn thể triển khai Kế hoạch.",
 	},
 }
 
