@@ -30,6 +30,9 @@ var (
 	msgDashAfterKey = diag.Msg{Code: "yaml.dash-after-key",
 		Vi: "dấu gạch đầu dòng «- » không được viết cùng dòng với tên trường", FixVi: "viết mỗi ý trên một dòng riêng bên dưới tên trường, thụt vào hai dấu cách",
 		En: "YAML syntax error: a list item \"- \" cannot start on the same line as its key", FixEn: "each item on its own line below the key, indented"}
+	msgTooMany = diag.Msg{Code: "yaml.too-many",
+		Vi: "tệp có quá nhiều lỗi cú pháp: vanban dừng đọc ở đây", FixVi: "sửa các lỗi ở trên rồi chạy lại",
+		En: "too many syntax mistakes: vanban stops reading here", FixEn: "the mistakes above fixed, then run again"}
 	msgCurlyKept = diag.Msg{Code: "text.curly-quotes",
 		Vi:    "giá trị nằm giữa dấu ngoặc kép cong “ ” của Word: vanban in cả hai dấu này như chữ",
 		FixVi: "nếu chỉ muốn bao giá trị, dùng dấu ngoặc kép thẳng \"…\"; nếu muốn in dấu ngoặc, giữ nguyên",

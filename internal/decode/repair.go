@@ -170,7 +170,8 @@ func (d *Decoder) parseRepaired(src string) (root, extra *yaml.Node) {
 		// Finding the line costs a few more parses.
 		budget -= 8 * len(w.text)
 		t := d.classify(w, err)
-		last := attempt >= maxRepairs || budget < 0 || t.mend == nil
+		tooMany := attempt >= maxRepairs || budget < 0
+		last := tooMany || t.mend == nil
 		// A value a prose field may accept waits for decoding, unless
 		// parsing stops here.
 		reported := t.class != repairAccept && !(fatal && t.cascade) || last
@@ -181,6 +182,12 @@ func (d *Decoder) parseRepaired(src string) (root, extra *yaml.Node) {
 		if last || !t.mend(w) {
 			if !reported {
 				d.ProblemAt(w.orig(t.pos), "", t.msg)
+			}
+			if tooMany {
+				// No field will judge the values mended so far: report
+				// them, since quoting them is right in any field.
+				d.flushRepairs()
+				d.ProblemAt(w.orig(t.pos), "", msgTooMany)
 			}
 			return nil, nil
 		}
