@@ -254,9 +254,16 @@ func insertImported(d *decode.Decoder, root *yaml.Node, r *report.Report, period
 		entries = append(entries, en)
 	}
 	orig, _ := os.ReadFile(periodFile)
-	src := d.Source()
-	if bytes.HasPrefix(orig, []byte("\xEF\xBB\xBF")) {
+	src := d.Source() // as read: UTF-8, the byte-order mark taken off
+	var notes diag.List
+	switch {
+	case bytes.HasPrefix(orig, []byte("\xEF\xBB\xBF")):
 		src = append([]byte("\xEF\xBB\xBF"), src...)
+	case bytes.HasPrefix(orig, []byte("\xFF\xFE")) || bytes.HasPrefix(orig, []byte("\xFE\xFF")):
+		notes.Add(diag.Diagnostic{File: periodFile, Severity: diag.Warning, Msg: diag.Msg{Code: "form.saved-utf8",
+			Vi:    "tệp số liệu được lưu ở dạng UTF-16 (Unicode của Notepad); vanban ghi lại tệp ở dạng UTF-8, nội dung không đổi",
+			En:    "the period file was saved as UTF-16 (Notepad's Unicode); vanban writes it back as UTF-8, with the same text",
+			FixVi: "không cần sửa gì; Notepad mở được tệp UTF-8", FixEn: "nothing to do; Notepad opens UTF-8 files"}})
 	}
 	out, err := report.InsertFigures(src, root, entries, order)
 	if errors.Is(err, report.ErrFlowFile) {
@@ -284,7 +291,7 @@ func insertImported(d *decode.Decoder, root *yaml.Node, r *report.Report, period
 		r2 = report.LoadFrame(d2, root2, opt.TemplateDir)
 	}
 	d2.Diags.Sort()
-	diags := d2.Diags
+	diags := append(notes, d2.Diags...)
 	if diags.HasErrors() {
 		return nil, diags
 	}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
 
@@ -158,5 +159,29 @@ func TestFormsNotOverwritten(t *testing.T) {
 	}
 	if written, diags := app.WriteForms(period, "", true, app.Options{}); len(written) != 3 || diags.HasErrors() {
 		t.Errorf("--overwrite: %v\n%s", written, messages(diags))
+	}
+}
+
+// TestImportIntoUTF16: a period file Notepad saved as "Unicode" (UTF-16)
+// gets its figures and is written back as UTF-8, said in a warning.
+func TestImportIntoUTF16(t *testing.T) {
+	period, forms := setup(t)
+	u := utf16.Encode([]rune(district2))
+	b := []byte{0xFF, 0xFE}
+	for _, c := range u {
+		b = append(b, byte(c), byte(c>>8))
+	}
+	os.WriteFile(period, b, 0o644)
+	type_(t, period, filepath.Join(forms, "an-phu.xlsx"), map[[2]string]any{{"sinh", "male"}: 21, {"sinh", "female"}: 19})
+	res, diags := app.Import(period, []string{forms}, app.Options{})
+	if diags.HasErrors() || len(res.Units) != 1 {
+		t.Fatal(messages(diags))
+	}
+	if !strings.Contains(messages(diags), "writes it back as UTF-8") {
+		t.Errorf("no warning:\n%s", messages(diags))
+	}
+	got := string(mustReadFile(t, period))
+	if !strings.HasPrefix(got, "schema: bdg-period/v1\n") || !strings.Contains(got, "    sinh: {male: 21, female: 19}\n") {
+		t.Errorf("got\n%s", got)
 	}
 }
