@@ -115,6 +115,11 @@ type Text struct {
 	// lines of a literal block (|) split into entries: in a name or a
 	// title each entry is one printed line.
 	Listed bool
+	// Members are the members of a group of recipients written as a list
+	// under its title (Value); Inline when the list was written [a, b],
+	// to print on the title's line (recipients.go).
+	Members TextList
+	Inline  bool
 	// lead is the part of the node's value before Value, when Value is
 	// a line of a literal block or had a typed number removed: Locate
 	// finds positions in the value as written.
@@ -127,7 +132,7 @@ func (t *Text) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return
 	}
-	if colonKey(d, n, path) {
+	if colonKey(d, n, path) || recipientGroup(d, n, path, t) {
 		return
 	}
 	if s, ok := d.Scalar(n, path, "a text"); ok {

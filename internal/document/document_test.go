@@ -267,8 +267,8 @@ func TestLetter(t *testing.T) {
 	if doc.TypeName() != "" || doc.TitleText() != "V/v Công tác năm 2017" || doc.NumberLine() != "Số:      /UBND-VX" {
 		t.Errorf("công văn: %q %q %q", doc.TypeName(), doc.TitleText(), doc.NumberLine())
 	}
-	if got := doc.ToLines(); len(got) != 1 || got[0] != "Sở Nội vụ." {
-		t.Errorf("one addressee: %q", got)
+	if got := doc.ToLines(); len(got) != 1 || got[0] != "Sở Nội vụ" {
+		t.Errorf("one addressee, on the Kính gửi line without a full stop (Phụ lục I, Mục V, 8a): %q", got)
 	}
 }
 

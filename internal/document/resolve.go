@@ -90,25 +90,40 @@ func (doc *Document) UrgencyText() string {
 	return urgencies[viet.Slug(trim(doc.Urgency.Value))]
 }
 
-// ToLines is the "Kính gửi" list with its punctuation: one addressee ends with
-// "."; several get "- " and ";" each, and "." after the last.
+// ToLines is the "Kính gửi" list with its punctuation: one addressee on
+// the "Kính gửi:" line without end punctuation, as the decree's own
+// example prints it ("Kính gửi: Bộ Nội vụ", Phụ lục I, Phần I, Mục V,
+// row 8a); several get "- " and ";" each, and "." after the last.
 func (doc *Document) ToLines() []string {
 	vals := doc.To.Values()
 	if len(vals) == 1 {
-		return []string{stripEnd(oneLine(vals[0])) + "."}
+		return []string{stripEnd(oneLine(vals[0]))}
 	}
 	return dashList(vals, ".")
 }
 
 // RecipientLines are the lines under "Nơi nhận:": "- " before each
 // recipient, ";" after each, and the archive line "- Lưu: VT, PLĐ." last.
+// A group's title ends with ":" and its members, under it, with "+ "
+// (see recipients.go).
 func (doc *Document) RecipientLines() []string {
-	vals := doc.Recipients.Values()
+	lines := doc.recipientLines()
 	archive := stripEnd(oneLine(doc.Archive.Value)) // "Lưu:" typed was removed by validation
-	if archive == "" {
-		return dashList(vals, ".")
+	out := make([]string, 0, len(lines)+1)
+	for i, l := range lines {
+		end := ";"
+		switch {
+		case l.title:
+			end = ":"
+		case i == len(lines)-1 && archive == "":
+			end = "."
+		}
+		out = append(out, l.mark+ends(l.text, end))
 	}
-	return append(dashList(vals, ";"), "- Lưu: "+archive+".")
+	if archive != "" {
+		out = append(out, "- Lưu: "+archive+".")
+	}
+	return out
 }
 
 func dashList(vals []string, last string) []string {
@@ -118,13 +133,34 @@ func dashList(vals []string, last string) []string {
 		if i == len(vals)-1 {
 			end = last
 		}
-		out[i] = "- " + stripEnd(strings.TrimPrefix(oneLine(v), "- ")) + end
+		out[i] = "- " + ends(strings.TrimPrefix(oneLine(v), "- "), end)
 	}
 	return out
 }
 
-// stripEnd removes the punctuation the tool adds itself.
-func stripEnd(s string) string { return strings.TrimRight(trim(s), ";.,") }
+// ends puts the end punctuation vanban prints after s, in place of what
+// was typed. An ellipsis ("…", "...") ends a line itself: a full stop is
+// never put after it.
+func ends(s, end string) string {
+	s = stripEnd(s)
+	if end == "." && ellipsis(s) {
+		return s
+	}
+	return s + end
+}
+
+// ellipsis reports whether s ends with an ellipsis.
+func ellipsis(s string) bool { return strings.HasSuffix(s, "…") || strings.HasSuffix(s, "...") }
+
+// stripEnd removes the punctuation the tool adds itself; an ellipsis is
+// the text's own and stays.
+func stripEnd(s string) string {
+	s = strings.TrimRight(trim(s), ";,:")
+	if ellipsis(s) {
+		return s
+	}
+	return strings.TrimRight(s, ";.,")
+}
 
 // oneLine joins the lines of a value with single spaces: every run of
 // ASCII white space becomes one space (a no-break space stays).
@@ -205,7 +241,7 @@ func (doc *Document) body() []Block {
 		if i == last {
 			end = "."
 		}
-		b.add(Basis, 0, t, strings.TrimRight(t.Value, " \t\n;.,")+end, nil)
+		b.add(Basis, 0, t, ends(t.Value, end), nil)
 	}
 	b.paragraphs(doc.Preamble)
 	if e := doc.Enacting(); e != "" && len(doc.Articles) > 0 {
@@ -313,6 +349,8 @@ func endMark(blocks []Block) {
 	last.Text = strings.TrimRight(last.Text, " \t\n")
 	switch {
 	case strings.HasSuffix(last.Text, "./."):
+	case ellipsis(last.Text):
+		last.Text += "/." // "…/.", never "…./."
 	case strings.HasSuffix(last.Text, "."):
 		last.Text += "/."
 	default:

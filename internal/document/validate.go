@@ -35,6 +35,7 @@ func Decode(d *decode.Decoder, root *yaml.Node, types []DocType) *Document {
 	v.appendices()
 	v.signer()
 	v.recipients()
+	v.punctuation()
 	v.urgency()
 	v.style()
 	v.headerSize()

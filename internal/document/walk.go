@@ -132,7 +132,10 @@ func (w *walker) document(doc *Document) {
 	w.list(doc.Signer.Authority, SignerText)
 	w.text(&doc.Signer.Position, SignerText, "")
 	w.text(&doc.Signer.Name, SignerText, "")
-	w.list(doc.Recipients, RecipientText)
+	for i := range doc.Recipients {
+		w.text(&doc.Recipients[i], RecipientText, "")
+		w.list(doc.Recipients[i].Members, RecipientText)
+	}
 	w.text(&doc.Archive, ArchiveText, "")
 	w.list(doc.Address, AddressText)
 	w.text(&doc.Issuer.InText, HeaderText, "")

@@ -253,7 +253,10 @@ func (c *composer) recipients(p *Page, x, w, base float64) float64 {
 	y := base + c.m.Descent()*recipientsHead*ptMM
 	f := Font{Regular, recipientsSize}
 	for _, l := range lines {
-		para := Para{Spans: plain(l, Regular), Size: recipientsSize, Width: w - 2, Rest: c.m.Width("- ", f), Align: Left, Tag: "recipients"}
+		// The text of a line hangs after its mark: "- ", or "+ " for a
+		// member of a group.
+		mark, _, _ := strings.Cut(l, " ")
+		para := Para{Spans: plain(l, Regular), Size: recipientsSize, Width: w - 2, Rest: c.m.Width(mark+" ", f), Align: Left, Tag: "recipients"}
 		y = stack(p, paraItems(para, c.m, x, lead, 0, false), y)
 	}
 	return y
