@@ -88,6 +88,7 @@ func Prepare(file string, src []byte, opt Options) (ext string, w Writer, diags 
 		return "", nil, dec.Diags
 	}
 	w = k.Build(dec, root, opt)
+	dec.Diags = diag.Collapse(dec.Diags)
 	dec.Diags.Sort()
 	if dec.Diags.HasErrors() || w == nil {
 		if !dec.Diags.HasErrors() {

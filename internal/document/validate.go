@@ -36,6 +36,7 @@ func Decode(d *decode.Decoder, root *yaml.Node, types []DocType) *Document {
 	v.signer()
 	v.recipients()
 	v.punctuation()
+	v.clerkChecks()
 	v.urgency()
 	v.style()
 	v.headerSize()
