@@ -61,9 +61,9 @@ func (v *validator) capitals(f Field) {
 	}
 	fixed, _ := viet.NameInText(s)
 	v.d.WarningAt(Locate(v.doc.Source, *f.Text, leadingSpace(f.Value)), f.Path, diag.Msg{
-		Code: "text.capitals",
-		Vi:   what + " được gõ toàn chữ in hoa; Nghị định 30 trình bày " + what + " bằng chữ in thường (viết hoa chữ đầu và tên riêng)",
-		En:   whatEn + " is typed in capitals; Nghị định 30 sets it in sentence case (a capital first letter and proper names)",
+		Code:  "text.capitals",
+		Vi:    what + " được gõ toàn chữ in hoa; Nghị định 30 trình bày " + what + " bằng chữ in thường (viết hoa chữ đầu và tên riêng)",
+		En:    whatEn + " is typed in capitals; Nghị định 30 sets it in sentence case (a capital first letter and proper names)",
 		FixVi: "gõ: " + shorten(fixed) + " (kiểm tra lại chữ hoa của tên riêng)",
 		FixEn: shorten(fixed) + " (check the capitals of proper names)",
 	})
