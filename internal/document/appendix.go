@@ -110,11 +110,11 @@ func (doc *Document) authorityInText() (name string, sure bool, path string) {
 // AppendixBody returns the content of appendix i as body blocks: its text,
 // items, table and numbered sections (numbered on their own: I., 1., a)).
 func (doc *Document) AppendixBody(i int) []Block {
-	return doc.Appendices[i].body()
+	return doc.Appendices[i].body(doc.Style.Decimal())
 }
 
-func (a *Appendix) body() []Block {
-	b := &bodyBuilder{labels: labels(maxDepth(a.Sections))}
+func (a *Appendix) body(decimal bool) []Block {
+	b := &bodyBuilder{nb: newNumberer(a.Sections, decimal)}
 	b.text(a.Text)
 	b.items(a.Items)
 	b.table(a.Table)
@@ -153,7 +153,7 @@ func (v *validator) appendices() {
 			v.d.Problem(p, msg("appendix.no-content", "phụ lục chưa có nội dung", "the appendix has no content",
 				"thêm text:, items:, table: hoặc sections: dưới tên phụ lục", "text:, items:, table: or sections: under its title"))
 		}
-		v.depth(a.Sections, decode.Join(p, "sections"), 1, maxDepth(a.Sections))
+		v.depth(a.Sections, decode.Join(p, "sections"), 1, newNumberer(a.Sections, v.doc.Style.Decimal()))
 		if a.Landscape && !a.hasTable() {
 			v.d.Warning(decode.Join(p, "landscape"), msg("appendix.landscape-no-table",
 				"phụ lục được đặt trang nằm ngang nhưng không có bảng; Nghị định 30 chỉ cho trang ngang khi bảng quá rộng cho trang dọc",

@@ -62,7 +62,10 @@ type Issuer struct {
 
 // Section is a numbered part of the body.
 type Section struct {
-	Heading  Text      `yaml:"heading,required" vi:"tiêu đề"`
+	Heading Text `yaml:"heading,required" vi:"tiêu đề"`
+	// RunIn makes the heading a run-in title: "Mục tiêu 1: …" with
+	// run_in: Mục tiêu (numbering.go).
+	RunIn    Text      `yaml:"run_in" vi:"nhãn đầu dòng (Mục tiêu 1:)"`
 	Text     Text      `yaml:"text" vi:"nội dung"`
 	Items    TextList  `yaml:"items" vi:"các ý gạch đầu dòng"`
 	Table    *Table    `yaml:"table" vi:"bảng"`
@@ -82,7 +85,10 @@ type StyleOptions struct {
 	HeaderSize  float64 `yaml:"header_size" vi:"cỡ chữ quốc hiệu"`
 	LineSpacing float64 `yaml:"line_spacing" vi:"giãn dòng"`
 	Indent      float64 `yaml:"indent" vi:"thụt đầu dòng"`
-	Margins     Margins `yaml:"margins" vi:"lề trang"`
+	// Numbering is the numbering of the sections: "" (I., 1., 1.1., a))
+	// or decimal (1., 1.1., 1.1.1.).
+	Numbering Text    `yaml:"numbering" vi:"cách đánh số các mục"`
+	Margins   Margins `yaml:"margins" vi:"lề trang"`
 }
 
 // Margins are page margins in millimetres.

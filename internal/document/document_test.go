@@ -215,7 +215,7 @@ func TestErrors(t *testing.T) {
 		{"closing: [x]\nstyle: {margin: {left: 30}}\n", `x.yaml:10:9: style.margin: unknown key "margin"; did you mean "margins"?`},
 		{"preamble:\n  - Ủy ban xây dựng như sau:\n", `x.yaml:10:5: preamble[1]: the text "Ủy ban xây dựng như sau:" ends with a colon`},
 		{"closing:\n  - |\n    Dòng một\n    và **đậm chưa đóng\n", `x.yaml:12:8: closing[1]: "**" is opened here but never closed`},
-		{"sections:\n  - heading: A\n    sections:\n      - heading: B\n        sections:\n          - heading: C\n            sections:\n              - heading: D\n", `sections[1].sections[1].sections[1].sections: sections are nested 4 levels deep`},
+		{"sections:\n  - heading: A\n    sections:\n      - heading: B\n        sections:\n          - heading: C\n            sections:\n              - heading: D\n                sections: [{heading: E}]\n", `sections[1].sections[1].sections[1].sections[1].sections: sections are nested 5 levels deep`},
 		{"closing: [x]\ntitle: Về *việc\n", `x.yaml:9:11: title: "*" is opened here but never closed`},
 		{"", `x.yaml:1:1: the document has no content (expected preamble:, sections:, articles: or closing:)`},
 		{"closing: [x]\nplace: " + strings.Repeat("Bỉm Sơn ", 7) + "\n", `x.yaml:9:8: place: the place name is too long for the header (55 characters) (expected at most 50 characters) [địa danh]`},

@@ -214,19 +214,13 @@ type Block struct {
 // closing paragraphs, the last one ending with "./.".
 func (doc *Document) Body() []Block { return doc.body() }
 
-// label numbers the n-th section of a level; levels deeper than the
-// numbering (an error reported by validation) reuse its last form.
-func (b *bodyBuilder) label(level, n int) string {
-	return b.labels[min(level, len(b.labels))-1](n)
-}
-
 type bodyBuilder struct {
 	blocks []Block
-	labels []func(int) string
+	nb     *numberer
 }
 
 func (doc *Document) body() []Block {
-	b := &bodyBuilder{labels: labels(maxDepth(doc.Sections))}
+	b := &bodyBuilder{nb: newNumberer(doc.Sections, doc.Style.Decimal())}
 	last := -1
 	for i, t := range doc.Bases {
 		if trim(t.Value) != "" {
@@ -280,13 +274,25 @@ func (b *bodyBuilder) text(t Text) {
 }
 
 func (b *bodyBuilder) sections(ss []Section, level int) {
-	for i, s := range ss {
-		b.heading(s, level, b.label(level, i+1))
+	for i := range ss {
+		s := &ss[i]
+		label := b.nb.label(s, level, i)
+		if runInWord(s) != "" {
+			b.runIn(*s, label)
+		} else {
+			b.heading(*s, level, label)
+		}
 		b.text(s.Text)
 		b.items(s.Items)
 		b.table(s.Table)
-		b.sections(s.Sections, level+1)
+		b.sections(s.Sections, childLevel(s, level))
 	}
+}
+
+// runIn adds a run-in title: "Mục tiêu 1:" in bold, then the heading in
+// regular weight, as one paragraph (Nghị quyết 28/NQ-CP's targets).
+func (b *bodyBuilder) runIn(s Section, label string) {
+	b.add(Paragraph, 0, s.Heading, trim(s.Heading.Value), []Span{{Text: label + " ", Bold: true}})
 }
 
 // heading adds a section heading: "I. " and "1. " headings are bold (the
@@ -317,25 +323,13 @@ func (b *bodyBuilder) heading(s Section, level int, label string) {
 
 func isRoman(label string) bool { return strings.Trim(label, "IVXLCDM") == "." }
 
-// labels returns the numbering of each level: I., 1., a) when sections
-// have sub-sections, otherwise 1., a) (as in the seed document).
-func labels(depth int) []func(int) string {
-	arabic := func(n int) string { return itoa(n) + "." }
-	letter := func(n int) string { return viet.Letter(n) + ")" }
-	if depth >= 2 {
-		return []func(int) string{func(n int) string { return viet.Roman(n) + "." }, arabic, letter}
-	}
-	return []func(int) string{arabic, letter}
-}
-
 func itoa(n int) string { return strconv.Itoa(n) }
 
-func maxDepth(ss []Section) int {
-	d := 0
-	for _, s := range ss {
-		d = max(d, 1+maxDepth(s.Sections))
+// table adds a table to the body.
+func (b *bodyBuilder) table(t *Table) {
+	if t != nil && len(t.Columns) > 0 {
+		b.blocks = append(b.blocks, Block{Kind: TableBlock, Grid: b.grid(t), Path: t.Path})
 	}
-	return d
 }
 
 // endMark ends the body with "./." as the decree's templates do: "…thực
@@ -355,12 +349,5 @@ func endMark(blocks []Block) {
 		last.Text += "/."
 	default:
 		last.Text = strings.TrimRight(last.Text, ";,:") + "./."
-	}
-}
-
-// table adds a table to the body.
-func (b *bodyBuilder) table(t *Table) {
-	if t != nil && len(t.Columns) > 0 {
-		b.blocks = append(b.blocks, Block{Kind: TableBlock, Grid: b.grid(t), Path: t.Path})
 	}
 }

@@ -115,6 +115,7 @@ func (w *walker) document(doc *Document) {
 	w.text(&doc.Place, HeaderText, "")
 	w.text(&doc.Urgency, Setting, "")
 	w.text(&doc.Secrecy, Setting, "")
+	w.text(&doc.Style.Numbering, Setting, "")
 	for i := range doc.Title {
 		label := ""
 		if i == 0 && doc.Kind.IsLetter() {
@@ -126,7 +127,7 @@ func (w *walker) document(doc *Document) {
 	w.list(doc.To, ToText)
 	w.list(doc.Bases, BasisText)
 	w.list(doc.Preamble, ParagraphText)
-	w.sections(doc.Sections, 1, labels(maxDepth(doc.Sections)))
+	w.sections(doc.Sections, 1, newNumberer(doc.Sections, doc.Style.Decimal()))
 	w.articles(doc.Articles)
 	w.list(doc.Closing, ParagraphText)
 	w.list(doc.Signer.Authority, SignerText)
@@ -150,18 +151,19 @@ func (w *walker) document(doc *Document) {
 		w.text(&a.Text, ParagraphText, "")
 		w.list(a.Items, ItemText)
 		w.table(a.Table)
-		w.sections(a.Sections, 1, labels(maxDepth(a.Sections)))
+		w.sections(a.Sections, 1, newNumberer(a.Sections, doc.Style.Decimal()))
 	}
 }
 
-func (w *walker) sections(ss []Section, level int, ls []func(int) string) {
+func (w *walker) sections(ss []Section, level int, nb *numberer) {
 	for i := range ss {
 		s := &ss[i]
-		w.text(&s.Heading, HeadingText, ls[min(level, len(ls))-1](i+1))
+		w.text(&s.RunIn, Setting, "")
+		w.text(&s.Heading, HeadingText, nb.label(s, level, i))
 		w.text(&s.Text, ParagraphText, "")
 		w.list(s.Items, ItemText)
 		w.table(s.Table)
-		w.sections(s.Sections, level+1, ls)
+		w.sections(s.Sections, childLevel(s, level), nb)
 	}
 }
 
