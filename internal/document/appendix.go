@@ -110,11 +110,11 @@ func (doc *Document) authorityInText() (name string, sure bool, path string) {
 // AppendixBody returns the content of appendix i as body blocks: its text,
 // items, table and numbered sections (numbered on their own: I., 1., a)).
 func (doc *Document) AppendixBody(i int) []Block {
-	return doc.Appendices[i].body(doc.Style.Decimal())
+	return doc.Appendices[i].body(doc.Style.Decimal(), doc.NoteNumbers())
 }
 
-func (a *Appendix) body(decimal bool) []Block {
-	b := &bodyBuilder{nb: newNumberer(a.Sections, decimal)}
+func (a *Appendix) body(decimal bool, notes map[string]int) []Block {
+	b := &bodyBuilder{nb: newNumberer(a.Sections, decimal), notes: notes}
 	b.text(a.Text)
 	b.items(a.Items)
 	b.table(a.Table)

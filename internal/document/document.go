@@ -35,6 +35,7 @@ type Document struct {
 	Articles   []Article    `yaml:"articles" vi:"các điều"`
 	Closing    TextList     `yaml:"closing" vi:"phần kết"`
 	Appendices []Appendix   `yaml:"appendices" vi:"các phụ lục"`
+	Footnotes  Footnotes    `yaml:"footnotes" vi:"chú thích cuối trang"`
 	Recipients TextList     `yaml:"recipients" vi:"nơi nhận"`
 	Archive    Text         `yaml:"archive" vi:"lưu"`
 	Address    TextList     `yaml:"address" vi:"địa chỉ, điện thoại, thư điện tử (cuối trang đầu)"`

@@ -180,8 +180,8 @@ func TestParseInline(t *testing.T) {
 	if len(errs) != 0 {
 		t.Fatal(errs)
 	}
-	want := []Span{{"Giao ", false, false}, {"Phòng Nội vụ", true, false}, {" chủ trì; ", false, false},
-		{"xem Phụ lục", false, true}, {" và ", false, false}, {"gấp", true, true}, {", 5 * 3", false, false}}
+	want := []Span{{"Giao ", false, false, 0}, {"Phòng Nội vụ", true, false, 0}, {" chủ trì; ", false, false, 0},
+		{"xem Phụ lục", false, true, 0}, {" và ", false, false, 0}, {"gấp", true, true, 0}, {", 5 * 3", false, false, 0}}
 	if len(spans) != len(want) {
 		t.Fatalf("got %+v", spans)
 	}

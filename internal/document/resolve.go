@@ -217,10 +217,11 @@ func (doc *Document) Body() []Block { return doc.body() }
 type bodyBuilder struct {
 	blocks []Block
 	nb     *numberer
+	notes  map[string]int // footnotes' numbers (NoteNumbers)
 }
 
 func (doc *Document) body() []Block {
-	b := &bodyBuilder{nb: newNumberer(doc.Sections, doc.Style.Decimal())}
+	b := &bodyBuilder{nb: newNumberer(doc.Sections, doc.Style.Decimal()), notes: doc.NoteNumbers()}
 	last := -1
 	for i, t := range doc.Bases {
 		if trim(t.Value) != "" {
@@ -256,6 +257,7 @@ func (b *bodyBuilder) add(k BlockKind, level int, t Text, s string, lead []Span)
 	if len(spans) == 0 && lead == nil {
 		return
 	}
+	spans = withNotes(spans, b.notes)
 	b.blocks = append(b.blocks, Block{Kind: k, Level: level, Spans: merge(append(lead, spans...)), Path: t.Path})
 }
 

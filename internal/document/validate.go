@@ -33,6 +33,7 @@ func Decode(d *decode.Decoder, root *yaml.Node, types []DocType) *Document {
 	v.articles()
 	v.tables()
 	v.appendices()
+	v.footnotes()
 	v.signer()
 	v.recipients()
 	v.punctuation()

@@ -35,6 +35,7 @@ const (
 	ArchiveText               // the "Lưu" line
 	AddressText               // a line of the address block
 	SignerText                // authority, position and name of the signer
+	FootnoteText              // a footnote's text
 )
 
 // Printed reports whether the text is printed as written.
@@ -44,7 +45,7 @@ func (r Role) Printed() bool { return r != Setting }
 func (r Role) Markup() bool {
 	switch r {
 	case TitleText, AppendixTitle, BasisText, ParagraphText, HeadingText, ItemText,
-		ArticleTitle, ArticleText, ClauseTitle, ClauseText, PointText, CellText:
+		ArticleTitle, ArticleText, ClauseTitle, ClauseText, PointText, CellText, FootnoteText:
 		return true
 	}
 	return false
@@ -140,6 +141,9 @@ func (w *walker) document(doc *Document) {
 	w.text(&doc.Archive, ArchiveText, "")
 	w.list(doc.Address, AddressText)
 	w.text(&doc.Issuer.InText, HeaderText, "")
+	for i := range doc.Footnotes {
+		w.text(&doc.Footnotes[i].Text, FootnoteText, "")
+	}
 	for i := range doc.Appendices {
 		w.appendix = i + 1
 		a := &doc.Appendices[i]
