@@ -20,30 +20,33 @@ import (
 
 // Document is a validated document, ready to lay out.
 type Document struct {
-	Type       Text         `yaml:"type,required" vi:"loại văn bản"`
-	Issuer     Issuer       `yaml:"issuer,required" vi:"cơ quan ban hành"`
-	Number     Number       `yaml:"number" vi:"số"`
-	Symbol     Text         `yaml:"symbol" vi:"ký hiệu"`
-	Place      Text         `yaml:"place,required" vi:"địa danh"`
-	Date       viet.Date    `yaml:"date,required" vi:"ngày ban hành"`
-	Title      TextList     `yaml:"title,required" vi:"trích yếu"`
-	IssuedBy   TextList     `yaml:"issued_by" vi:"thẩm quyền ban hành (dòng dưới trích yếu)"`
-	To         TextList     `yaml:"to" vi:"kính gửi"`
-	Bases      TextList     `yaml:"bases" vi:"căn cứ"`
-	Preamble   TextList     `yaml:"preamble" vi:"phần mở đầu"`
-	Sections   []Section    `yaml:"sections" vi:"các phần, mục"`
-	Articles   []Article    `yaml:"articles" vi:"các điều"`
-	Closing    TextList     `yaml:"closing" vi:"phần kết"`
-	Appendices []Appendix   `yaml:"appendices" vi:"các phụ lục"`
-	Footnotes  Footnotes    `yaml:"footnotes" vi:"chú thích cuối trang"`
-	Recipients TextList     `yaml:"recipients" vi:"nơi nhận"`
-	Archive    Text         `yaml:"archive" vi:"lưu"`
-	Address    TextList     `yaml:"address" vi:"địa chỉ, điện thoại, thư điện tử (cuối trang đầu)"`
-	Signer     Signer       `yaml:"signer,required" vi:"người ký"`
-	Urgency    Text         `yaml:"urgency" vi:"độ khẩn"`
-	Secrecy    Text         `yaml:"secrecy" vi:"độ mật"`
-	Draft      bool         `yaml:"draft" vi:"dự thảo"`
-	Style      StyleOptions `yaml:"style" vi:"trình bày"`
+	Type       Text       `yaml:"type,required" vi:"loại văn bản"`
+	Issuer     Issuer     `yaml:"issuer,required" vi:"cơ quan ban hành"`
+	Number     Number     `yaml:"number" vi:"số"`
+	Symbol     Text       `yaml:"symbol" vi:"ký hiệu"`
+	Place      Text       `yaml:"place,required" vi:"địa danh"`
+	Date       viet.Date  `yaml:"date,required" vi:"ngày ban hành"`
+	Title      TextList   `yaml:"title,required" vi:"trích yếu"`
+	IssuedBy   TextList   `yaml:"issued_by" vi:"thẩm quyền ban hành (dòng dưới trích yếu)"`
+	To         TextList   `yaml:"to" vi:"kính gửi"`
+	Bases      TextList   `yaml:"bases" vi:"căn cứ"`
+	Preamble   TextList   `yaml:"preamble" vi:"phần mở đầu"`
+	Sections   []Section  `yaml:"sections" vi:"các phần, mục"`
+	Articles   []Article  `yaml:"articles" vi:"các điều"`
+	Closing    TextList   `yaml:"closing" vi:"phần kết"`
+	Appendices []Appendix `yaml:"appendices" vi:"các phụ lục"`
+	Footnotes  Footnotes  `yaml:"footnotes" vi:"chú thích cuối trang"`
+	// Attachments are the documents a decision or a resolution issues
+	// (attachment.go).
+	Attachments []Attachment `yaml:"attachments" vi:"văn bản ban hành kèm theo"`
+	Recipients  TextList     `yaml:"recipients" vi:"nơi nhận"`
+	Archive     Text         `yaml:"archive" vi:"lưu"`
+	Address     TextList     `yaml:"address" vi:"địa chỉ, điện thoại, thư điện tử (cuối trang đầu)"`
+	Signer      Signer       `yaml:"signer,required" vi:"người ký"`
+	Urgency     Text         `yaml:"urgency" vi:"độ khẩn"`
+	Secrecy     Text         `yaml:"secrecy" vi:"độ mật"`
+	Draft       bool         `yaml:"draft" vi:"dự thảo"`
+	Style       StyleOptions `yaml:"style" vi:"trình bày"`
 
 	// Kind is the document type looked up in the table of types.
 	Kind DocType `yaml:"-"`

@@ -192,12 +192,13 @@ type BlockKind uint8
 
 // Kinds of body blocks.
 const (
-	Paragraph  BlockKind = iota
-	Basis                // a legal basis ("Căn cứ …"), italic
-	Heading              // a numbered section heading, or an article's title
-	Item                 // a "- " item, with a hanging indent
-	Enacting             // "QUYẾT ĐỊNH:", centred between the bases and the articles
-	TableBlock           // a table (Grid)
+	Paragraph   BlockKind = iota
+	Basis                 // a legal basis ("Căn cứ …"), italic
+	Heading               // a numbered section heading, or an article's title
+	Item                  // a "- " item, with a hanging indent
+	Enacting              // "QUYẾT ĐỊNH:", centred between the bases and the articles
+	TableBlock            // a table (Grid)
+	ChapterHead           // "Chương I" (Level 0) or its title (Level 1), centred
 )
 
 // Block is one paragraph of the body, with its markup resolved.
@@ -218,6 +219,7 @@ type bodyBuilder struct {
 	blocks []Block
 	nb     *numberer
 	notes  map[string]int // footnotes' numbers (NoteNumbers)
+	art    int            // the articles added so far: they are numbered through the chapters
 }
 
 func (doc *Document) body() []Block {

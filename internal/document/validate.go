@@ -33,6 +33,7 @@ func Decode(d *decode.Decoder, root *yaml.Node, types []DocType) *Document {
 	v.articles()
 	v.tables()
 	v.appendices()
+	v.attachments(types)
 	v.footnotes()
 	v.signer()
 	v.recipients()
@@ -300,7 +301,7 @@ func (v *validator) depth(ss []Section, path string, level int, nb *numberer) {
 	for i := range ss {
 		s := &ss[i]
 		p := decode.Index(path, i)
-		if len(s.Sections) > 0 && childLevel(s, level) > nb.levels() {
+		if maxDepth(s.Sections) > 0 && childLevel(s, level) > nb.levels() {
 			v.d.Problem(decode.Join(p, "sections"), msg("sections.too-deep",
 				fmt.Sprintf("các mục lồng nhau %d cấp", level+1), fmt.Sprintf("sections are nested %d levels deep", level+1),
 				"tối đa bốn cấp, đánh số I., 1., 1.1. và a) (hoặc 1., 1.1., 1.1.1., 1.1.1.1. với style.numbering: decimal); ý sâu hơn thì viết thành các ý gạch đầu dòng (items:)",

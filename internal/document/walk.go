@@ -36,6 +36,7 @@ const (
 	AddressText               // a line of the address block
 	SignerText                // authority, position and name of the signer
 	FootnoteText              // a footnote's text
+	ChapterTitle              // the title of a chapter (Chương) of an attachment
 )
 
 // Printed reports whether the text is printed as written.
@@ -44,7 +45,7 @@ func (r Role) Printed() bool { return r != Setting }
 // Markup reports whether **bold** and *italic* are read in the text.
 func (r Role) Markup() bool {
 	switch r {
-	case TitleText, AppendixTitle, BasisText, ParagraphText, HeadingText, ItemText,
+	case TitleText, AppendixTitle, ChapterTitle, BasisText, ParagraphText, HeadingText, ItemText,
 		ArticleTitle, ArticleText, ClauseTitle, ClauseText, PointText, CellText, FootnoteText:
 		return true
 	}
@@ -73,6 +74,10 @@ type Field struct {
 	// Appendix is 0 for a text of the document, i+1 for a text of
 	// appendix i (its title and content).
 	Appendix int
+	// Attachment is 0 for a text of the decision, i+1 for a text of the
+	// document issued with it as attachment i (Appendix then counts its
+	// own appendices).
+	Attachment int
 }
 
 // Fields visits every text of the document, each once, in reading order:
@@ -90,13 +95,15 @@ func (doc *Document) Fields() iter.Seq[Field] {
 }
 
 type walker struct {
-	yield    func(Field) bool
-	stopped  bool
-	appendix int
+	yield      func(Field) bool
+	stopped    bool
+	appendix   int
+	attachment int
+	art        int // articles visited: numbered through the chapters
 }
 
 func (w *walker) text(t *Text, r Role, label string) {
-	if !w.stopped && !w.yield(Field{t, r, label, w.appendix}) {
+	if !w.stopped && !w.yield(Field{t, r, label, w.appendix, w.attachment}) {
 		w.stopped = true
 	}
 }
@@ -144,10 +151,37 @@ func (w *walker) document(doc *Document) {
 	for i := range doc.Footnotes {
 		w.text(&doc.Footnotes[i].Text, FootnoteText, "")
 	}
-	for i := range doc.Appendices {
+	w.appendices(doc, doc.Appendices)
+	w.appendix = 0
+	for i := range doc.Attachments {
+		w.attachment = i + 1
+		a := &doc.Attachments[i]
+		w.text(&a.Type, Setting, "")
+		w.list(a.Title, TitleText)
+		w.list(a.Preamble, ParagraphText)
+		w.art = 0
+		for k := range a.Chapters {
+			w.text(&a.Chapters[k].Title, ChapterTitle, "Chương "+viet.Roman(k+1))
+			w.articles(a.Chapters[k].Articles)
+		}
+		w.articles(a.Articles)
+		w.sections(a.Sections, 1, newNumberer(a.Sections, doc.Style.Decimal()))
+		w.list(a.Closing, ParagraphText)
+		w.appendices(doc, a.Appendices)
+		w.appendix = 0
+	}
+}
+
+// appendices visits the appendices as, of the document or of an
+// attachment.
+func (w *walker) appendices(doc *Document, as []Appendix) {
+	for i := range as {
 		w.appendix = i + 1
-		a := &doc.Appendices[i]
-		label := doc.AppendixLabel(i)
+		a := &as[i]
+		label := "Phụ lục"
+		if len(as) > 1 {
+			label += " " + viet.Roman(i+1)
+		}
 		for j := range a.Title {
 			w.text(&a.Title[j], AppendixTitle, label)
 			label = ""
@@ -188,7 +222,8 @@ func (w *walker) table(t *Table) {
 func (w *walker) articles(as []Article) {
 	for i := range as {
 		a := &as[i]
-		label := "Điều " + strconv.Itoa(i+1) + "."
+		w.art++
+		label := "Điều " + strconv.Itoa(w.art) + "."
 		w.text(&a.Title, ArticleTitle, label)
 		w.text(&a.Text, ArticleText, label)
 		w.list(a.Items, ItemText)

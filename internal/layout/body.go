@@ -105,6 +105,9 @@ func (c *composer) blocks(blocks []document.Block) []item {
 		case document.TableBlock:
 			items = append(items, c.table(b.Grid, b.Path)...)
 			continue
+		case document.ChapterHead:
+			items = append(items, c.chapterHead(b)...)
+			continue
 		case document.Enacting:
 			// "QUYẾT ĐỊNH:" centred, glued to the first article.
 			lines, _ := c.centredPara(spansOf(b.Spans, Regular), size, c.o.Left+c.o.TextWidth()/2, c.o.TextWidth(), "enacting")

@@ -95,6 +95,23 @@ func ComposeWarnings(doc *document.Document, m Measurer, o Options) ([]Page, []P
 		items, layout := c.flow(items, c.o.Top, bottom, c.o.Top, bottom)
 		pages = c.fill(pages, items, layout, nil, i+1)
 	}
+	for i := range doc.Attachments {
+		c.o = o
+		head, y, items := c.attachment(i)
+		items, layout := c.flow(items, y, bottom, o.Top, bottom)
+		n := len(pages)
+		pages = c.fill(pages, items, layout, &head, 0)
+		for j := range doc.Attachments[i].Appendices {
+			c.o = o.forAppendix(&doc.Attachments[i].Appendices[j])
+			items := c.attachmentAppendix(i, j)
+			bottom := c.o.PageH - c.o.Bottom
+			items, layout := c.flow(items, c.o.Top, bottom, c.o.Top, bottom)
+			pages = c.fill(pages, items, layout, nil, j+1)
+		}
+		for k := n; k < len(pages); k++ {
+			pages[k].Attachment = i + 1
+		}
+	}
 	return pages, c.warnings
 }
 
