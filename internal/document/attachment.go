@@ -150,8 +150,8 @@ func (v *validator) attachments(types []DocType) {
 			v.d.Warning(p, msg("attachment.not-mentioned",
 				fmt.Sprintf("nội dung quyết định không nói ban hành %s này kèm theo", name),
 				fmt.Sprintf("the decision's text never says it issues this %s", a.Kind.Name),
-				fmt.Sprintf("một điều như: Ban hành kèm theo %s này %s …", strings.ToLower(doc.Kind.Name), name),
-				fmt.Sprintf("an article such as: Ban hành kèm theo %s này %s …", strings.ToLower(doc.Kind.Name), name)))
+				fmt.Sprintf("một điều như: Ban hành kèm theo %s này %s …", doc.Kind.Name, a.Kind.Name),
+				fmt.Sprintf("an article such as: Ban hành kèm theo %s này %s …", doc.Kind.Name, a.Kind.Name)))
 		}
 		v.appendixMentions(a.Appendices, func(f Field) bool { return f.Attachment == i+1 && f.Appendix == 0 }, decode.Join(p, "appendices"))
 	}

@@ -59,7 +59,7 @@ func (v *validator) capitals(f Field) {
 	if f.Role != TitleText {
 		what, whatEn = "tiêu đề", "the heading"
 	}
-	fixed, _ := viet.NameInText(s)
+	fixed := sentenceCase(s)
 	v.d.WarningAt(Locate(v.doc.Source, *f.Text, leadingSpace(f.Value)), f.Path, diag.Msg{
 		Code:  "text.capitals",
 		Vi:    what + " được gõ toàn chữ in hoa; Nghị định 30 trình bày " + what + " bằng chữ in thường (viết hoa chữ đầu và tên riêng)",
@@ -68,6 +68,50 @@ func (v *validator) capitals(f Field) {
 		FixEn: shorten(fixed) + " (check the capitals of proper names)",
 	})
 }
+
+// sentenceCase writes a phrase typed in capitals as a sentence (Nghị định
+// 30, Phụ lục II): small letters, a capital first letter; the names of the
+// People's Committees and Councils with theirs; the place after tỉnh,
+// huyện, quận, xã, phường, thị xã, thị trấn, thành phố with its capitals,
+// up to a word that ends a name (năm, giai đoạn, về, của …) or a figure.
+func sentenceCase(s string) string {
+	words := strings.Fields(strings.ToLower(s))
+	up := func(i int) {
+		r, n := utf8.DecodeRuneInString(words[i])
+		words[i] = string(unicode.ToUpper(r)) + words[i][n:]
+	}
+	for i := 0; i < len(words); i++ {
+		rest := strings.Join(words[i:min(i+4, len(words))], " ")
+		if strings.HasPrefix(rest, "ủy ban nhân dân") || strings.HasPrefix(rest, "uỷ ban nhân dân") || strings.HasPrefix(rest, "hội đồng nhân dân") {
+			up(i)
+			continue
+		}
+		unit := 0
+		switch {
+		case i+1 < len(words) && (words[i] == "thị" && (words[i+1] == "xã" || words[i+1] == "trấn") || words[i] == "thành" && words[i+1] == "phố"):
+			unit = 2
+		case words[i] == "tỉnh" || words[i] == "huyện" || words[i] == "quận" || words[i] == "xã" || words[i] == "phường":
+			unit = 1
+		}
+		if unit == 0 || i == 0 && len(words) > 1 && words[1] == "hội" {
+			continue
+		}
+		for j := i + unit; j < len(words) && j < i+unit+3 && !nameEnds[strings.Trim(words[j], ",;:.")]; j++ {
+			if r, _ := utf8.DecodeRuneInString(words[j]); unicode.IsDigit(r) {
+				break
+			}
+			up(j)
+		}
+	}
+	if len(words) > 0 {
+		up(0)
+	}
+	return strings.Join(words, " ")
+}
+
+// nameEnds are the words that end a place's name in a title.
+var nameEnds = map[string]bool{"năm": true, "giai": true, "về": true, "và": true, "của": true, "trên": true, "tại": true,
+	"đến": true, "theo": true, "nhiệm": true, "trong": true, "với": true, "cho": true, "-": true, "–": true}
 
 // nameCapitals warns about a signer's name typed in capitals.
 func (v *validator) nameCapitals(t Text) {
