@@ -36,13 +36,18 @@ func isDocument(root *yaml.Node) bool {
 func buildDocument(dec *decode.Decoder, root *yaml.Node, opt Options) Writer {
 	types, err := docTypes(opt.TemplateDir)
 	if err != nil {
-		dec.ErrorAt(diag.Pos{}, "", err.Error(), "")
+		dec.ProblemAt(diag.Pos{}, "", diag.Msg{Code: "templates.doctypes",
+			Vi: "không đọc được bảng các loại văn bản: " + err.Error(), En: err.Error(),
+			FixVi: "sửa hoặc xóa tệp doctypes.yaml trong thư mục --templates", FixEn: "a valid doctypes.yaml in the --templates folder, or none"})
 		return nil
 	}
 	doc := document.Decode(dec, root, types)
 	fonts, err := pdf.Load(opt.FontDir)
 	if err != nil {
-		dec.ErrorAt(diag.Pos{}, "", err.Error(), "")
+		dec.ProblemAt(diag.Pos{}, "", diag.Msg{Code: "fonts.unreadable",
+			Vi: "không dùng được phông chữ: " + err.Error(), En: err.Error(),
+			FixVi: "chỉ --fonts tới thư mục có times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf, hoặc bỏ --fonts để dùng phông có sẵn",
+			FixEn: "a --fonts folder holding times.ttf, timesbd.ttf, timesi.ttf and timesbi.ttf, or no --fonts"})
 	}
 	if fonts == nil || !drawable(dec, doc, fonts) || dec.Diags.HasErrors() {
 		return nil

@@ -26,6 +26,33 @@ import (
 // recipientPath is the path of an entry of "Nơi nhận".
 var recipientPath = regexp.MustCompile(`^recipients\[\d+\]$`)
 
+// recipientList decodes "Nơi nhận" written as a list that holds a group,
+// entry by entry, into l, and reports whether it did; a list without
+// groups is read as every list of lines is.
+func recipientList(d *decode.Decoder, n *yaml.Node, path string, l *TextList) bool {
+	if path != "recipients" || n.Kind != yaml.SequenceNode {
+		return false
+	}
+	group := false
+	for _, c := range n.Content {
+		group = group || c.Kind == yaml.MappingNode && len(c.Content) == 2 && c.Content[1].Kind == yaml.SequenceNode
+	}
+	if !group {
+		return false
+	}
+	for i, c := range n.Content {
+		p := decode.Index(path, i)
+		d.Record(p, c)
+		t := Text{Listed: true}
+		if !recipientGroup(d, c, p, &t) {
+			q, _ := d.Prose(c, p)
+			t.Value, t.Path, t.Node = q.Value, p, q.Node
+		}
+		*l = append(*l, t)
+	}
+	return true
+}
+
 // recipientGroup decodes an entry of "Nơi nhận" written as a group, a title
 // with a list of members under it, into t, and reports whether it was one.
 func recipientGroup(d *decode.Decoder, n *yaml.Node, path string, t *Text) bool {
@@ -34,7 +61,7 @@ func recipientGroup(d *decode.Decoder, n *yaml.Node, path string, t *Text) bool 
 		return false
 	}
 	key, list := n.Content[0], n.Content[1]
-	t.Path, t.Node, t.Value = path, key, key.Value
+	t.Path, t.Node, t.Value, t.Listed = path, key, key.Value, true
 	t.Inline = list.Style&yaml.FlowStyle != 0
 	d.Value(list, decode.Join(path, "members"), &t.Members)
 	return true
