@@ -351,6 +351,10 @@ func FuzzDocument(f *testing.F) {
 	f.Add([]byte(base + "closing: [x]\ntext: a\nsections:\n  - heading: Lịch: họp #2  # x\n    text:\n      Thời gian: 8 giờ\n      Địa điểm: #1\n" +
 		"    items:\n      - Hội LHPN: chủ trì\n      -Thứ Năm\n      - *Lưu ý*: x\n    table: {columns: [{title: a}], rows: [[Việc: b]]}\n" +
 		"recipients:\n  Như trên\n  TT Đảng ủy, HĐND (b/c)\nto: [Sở A, b]\n"))
+	f.Add([]byte(base + "closing: [x]\nsections:\n  - heading: Thành phần\n    items:\n      - Hội LHPN xã: chủ trì, phối hợp với Đoàn Thanh niên xã\n" +
+		"        tổ chức tuyên truyền tại nhà văn hóa thôn #3\n        #4 và thôn 5\n      - Thành phần:\n        các thôn\n      - 1. Nhiệt liệt chào mừng!\n" +
+		"      - 2. Toàn dân đi bầu cử!\n    text:\n      Địa điểm: hội trường\n      xã Hà Long\n      tổ chức: tại thôn\n" +
+		"recipients:\n  - TTUB: CT, các PCT\n    và các thành viên\n  - VPUB: CVP\n"))
 	f.Add([]byte("type: thong-bao\ntitle:Lịch\nplace: 'Hà 'Nội'\n\u00a0 date: 2020-01-05\nsymbol: TB: x\nissuer: {name: “A: b”}\n\tsigner: x\n"))
 	// Typed numbers and labels, literal blocks.
 	f.Add([]byte(base + "sections: [{heading: '**1.1. a**', items: \"|\\n x\\n y\"}, {heading: 'IV – b', text: \"1.000\\n\\n- c\"}]\nrecipients: ['Nơi nhận:', 'Lưu.VT', 'Lưu: X']\narchive: 'Lưu:'\nto: 'Kính gửi:'\n"))
