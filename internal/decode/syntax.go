@@ -379,7 +379,9 @@ func (d *Decoder) keyTrap(l line) trap {
 	if p := previousLine(l); p.n > 0 && p.value < len(p.text) {
 		m = msgContinuation(p, indent(l.text), m)
 	}
-	return trap{pos: l.pos(indent(l.text)), msg: m, class: repairFatal, cascade: true,
+	// A line at the column of the field or dash above it is a mistake of
+	// its own, not one an earlier mistake caused.
+	return trap{pos: l.pos(indent(l.text)), msg: m, class: repairFatal, cascade: m.Code != "yaml.continuation",
 		mend: func(w *work) bool { return w.blankLine(l.n) }}
 }
 

@@ -93,7 +93,7 @@ func (v *validator) numberOrder(l TextList) {
 				"số “"+t.text+"” gõ ở đầu ý này không liền sau số “"+prev.text+"” của ý trên",
 				"the number "+strconv.Quote(t.text)+" typed at the start of this item does not follow "+strconv.Quote(prev.text)+" of the item above",
 				"xem lại có thiếu hay thừa ý nào không; nếu không, sửa thành “"+want+"”",
-				"check for a missing or extra item; otherwise "+strconv.Quote(want)))
+				"no missing or extra item above, or "+strconv.Quote(want)+" instead"))
 			return
 		}
 		prev = t
