@@ -124,7 +124,8 @@ func TestMatch(t *testing.T) {
 // "vanban new TYPE" prints a file that renders as it is, without a
 // warning, for every type; the types with a structure of their own get it:
 // a Quyết định or Nghị quyết in articles under its issuing authority, the
-// letters with "Kính gửi", a công văn's Nơi nhận starting "Như trên".
+// letters with "Kính gửi" (a giấy mời with its "1. Thành phần:"), a công
+// văn's Nơi nhận starting "Như trên".
 func TestStartersRender(t *testing.T) {
 	starters := documentStarters()
 	if len(starters) < 28 {
@@ -150,9 +151,15 @@ func TestStartersRender(t *testing.T) {
 			if len(doc.Articles) < 2 || len(doc.IssuedBy) == 0 || len(doc.Sections) > 0 {
 				t.Errorf("%s: %d articles, issued by %v", name, len(doc.Articles), doc.IssuedBy.Values())
 			}
-		case "cong-van", "to-trinh", "giay-moi":
+		case "cong-van", "to-trinh":
 			if len(doc.To.Values()) == 0 {
 				t.Errorf("%s: no Kính gửi", name)
+			}
+		case "giay-moi":
+			// Whom it invites, as giấy mời name them: "1. Thành phần:" and
+			// its lines, not a Kính gửi.
+			if !strings.Contains(doc.Preamble.Values()[1], "1. Thành phần:\n- ") {
+				t.Errorf("%s: no Thành phần: %q", name, doc.Preamble.Values())
 			}
 		}
 		if name == "cong-van" && doc.RecipientLines()[0] != "- Như trên;" {
@@ -225,7 +232,8 @@ func TestStartersForTodaysGovernment(t *testing.T) {
 	}
 	for _, name := range []string{"cong-van", "giay-moi", "thong-bao", "ke-hoach", "bao-cao", "to-trinh", "quyet-dinh"} {
 		src := string(documentStarters()[name])
-		if !regexp.MustCompile(`(?m)[:-] \|\n\s+Thời gian: .*\n\s+Địa điểm[^:\n]*: `).MatchString(src) {
+		// The giấy mời numbers them, as giấy mời do: "2. Thời gian: …".
+		if !regexp.MustCompile(`(?m)[:-] \|\n(?:\s+.*\n)*?\s+(?:\d\. )?Thời gian: .*\n\s+(?:\d\. )?Địa điểm[^:\n]*: `).MatchString(src) {
 			t.Errorf("%s: no literal block with a line for Thời gian: and one for Địa điểm:", name)
 		}
 		if !regexp.MustCompile(`(?m)^\s+- [A-ZĐÀ-Ỹ]`).MatchString(src) {

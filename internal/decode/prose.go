@@ -450,11 +450,11 @@ func (d *Decoder) proseMapping(n *yaml.Node, path string) ([]Piece, bool) {
 
 // continues reports whether the line of prose starting at start goes on
 // with the sentence that ends at end, on the line above: that line ends
-// with a letter, a digit or a comma, and this one starts with a small
-// letter. "- Hội LHPN xã: chủ trì, phối hợp với Đoàn Thanh niên xã" then
-// "  tổ chức tuyên truyền: tại nhà văn hóa thôn" is one text, although
-// YAML reads the second line as a key of its own; "Thời gian: …" then
-// "Địa điểm: …" are two lines.
+// with a comma, or with a letter or a digit and this one starts with a
+// small letter. "- Hội LHPN xã: chủ trì, phối hợp với Đoàn Thanh niên xã"
+// then "  tổ chức tuyên truyền: tại nhà văn hóa thôn" is one text,
+// although YAML reads the second line as a key of its own; "Thời gian: …"
+// then "Địa điểm: …" are two lines.
 func (d *Decoder) continues(end, start int) bool {
 	t := d.idx.text
 	if end <= 0 || start <= end || strings.Trim(t[end:start], " \t\r\n") != "" || d.idx.lineOf(start) != d.idx.lineOf(end)+1 {
@@ -462,7 +462,7 @@ func (d *Decoder) continues(end, start int) bool {
 	}
 	last, _ := utf8.DecodeLastRuneInString(t[:end])
 	first, _ := utf8.DecodeRuneInString(t[start:])
-	return unicode.IsLower(first) && (unicode.IsLetter(last) || unicode.IsDigit(last) || last == ',')
+	return last == ',' || unicode.IsLower(first) && (unicode.IsLetter(last) || unicode.IsDigit(last))
 }
 
 // colonAfter returns the offset after the ":" that follows the key ending
