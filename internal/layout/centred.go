@@ -13,11 +13,13 @@ import (
 // of the measure.
 const (
 	costLine    = 3
-	costFair    = 2  // a break between syllables not known to belong together
-	costPoor    = 6  // inside a known word, after a linking word, before a number
-	costOver    = 4  // a line wider than the measure (within the overflow allowed)
-	costInvert  = 10 // a line longer than the one above it
-	costRagged  = 2  // a line much shorter than the one above it
+	costFair    = 2   // a break between syllables not known to belong together
+	costName    = 4   // inside a short proper name
+	costPoor    = 6   // inside a known word, after a linking word, before a number
+	costNever   = 1e6 // a word from its number, a number from its unit
+	costOver    = 4   // a line wider than the measure (within the overflow allowed)
+	costInvert  = 10  // a line longer than the one above it
+	costRagged  = 2   // a line much shorter than the one above it
 	raggedRatio = 0.6
 	fitTolerant = 1e-6
 )
@@ -66,8 +68,8 @@ func centreWords(p Para, ws []word, m Measurer, over overflow) []brokenLine {
 		texts[i] = wordText(w)
 	}
 	breakCost := make([]float64, n)
-	for i, r := range viet.LineBreaks(texts) {
-		breakCost[i] = [...]float64{0, costFair, costPoor}[r]
+	for i, r := range viet.LineBreaks(texts, nil) {
+		breakCost[i] = [...]float64{viet.BreakFair: costFair, viet.BreakName: costName, viet.BreakPoor: costPoor, viet.BreakNever: costNever}[r]
 	}
 	limit := func(s int) float64 {
 		if s == 0 {

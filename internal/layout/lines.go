@@ -2,6 +2,8 @@ package layout
 
 import (
 	"strings"
+
+	"github.com/vanban/vanban/internal/viet"
 	"unicode"
 	"unicode/utf8"
 )
@@ -33,6 +35,9 @@ type Para struct {
 	Align Align
 	Tag   string
 	Color Color
+	// names are the proper names the lines should keep whole when they
+	// can (see viet.Names); nil for the names every document shares.
+	names *viet.Names
 }
 
 // A frag is part of a word in one style; a word is what lies between two
@@ -355,13 +360,20 @@ func (l brokenLine) natural() float64 {
 	return w
 }
 
-// breakLines fills lines greedily, first fit, as word processors do, so a
-// reader comparing with a Word original sees the same kind of lines.
+// breakLines breaks a paragraph into lines: justified and flush-left
+// paragraphs by total fit (fitLines), centred and right-aligned ones first
+// fit (breakWords).
 func breakLines(p Para, m Measurer) []brokenLine {
-	return breakWords(p, words(p.Spans, p.Size, m), m)
+	ws := words(p.Spans, p.Size, m)
+	if p.Align == Justify || p.Align == Left {
+		return fitLines(p, ws, m)
+	}
+	return breakWords(p, ws, m)
 }
 
-// breakWords breaks the paragraph's words, as breakLines; it takes ws over.
+// breakWords fills lines greedily, first fit, as word processors do: the
+// lines of table cells, and of paragraphs with a word wider than a line,
+// whose cutting it handles. It takes ws over.
 func breakWords(p Para, ws []word, m Measurer) []brokenLine {
 	var lines []brokenLine
 	indent, start := p.First, 0 // the line being filled holds ws[start:i]

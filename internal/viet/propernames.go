@@ -1,0 +1,131 @@
+package viet
+
+import "strings"
+
+// Names is a table of short proper names that a line should keep whole
+// when that costs little (BreakName): the bodies and places every
+// document names, and the places of a document's own header, which its
+// text repeats ("thị xã Bỉm Sơn", "xã Hà Lan"). A reader stumbles on "Bỉm
+// / Sơn" as on "Hội Liên hiệp / Phụ nữ".
+type Names struct {
+	byFirst map[string][][]string // each name as syllables, by its first syllable
+}
+
+// maxNameSyllables is the length of the longest name kept whole: longer
+// names ("Ban Vì sự tiến bộ của phụ nữ") break like any phrase.
+const maxNameSyllables = 5
+
+// sharedNames are names found in most documents of local government.
+var sharedNames = []string{
+	"ủy ban nhân dân", "uỷ ban nhân dân", "hội đồng nhân dân", "hội liên hiệp phụ nữ", "mặt trận tổ quốc",
+	"đoàn thanh niên", "hội nông dân", "hội cựu chiến binh", "liên đoàn lao động", "ban thường vụ",
+	"ban chấp hành", "bộ chính trị", "ban bí thư", "quốc hội", "thủ tướng chính phủ", "chính phủ",
+	"việt nam", "hà nội", "hồ chí minh", "thị xã", "thị trấn", "thành phố",
+}
+
+var commonNames = NewNames()
+
+// NewNames returns the names every document shares, with the place names
+// found in texts: the issuer, the parent body, the place of the header.
+// A place is what follows an administrative unit ("THỊ XÃ BỈM SƠN" →
+// Bỉm Sơn, "UBND TỈNH THANH HÓA" → Thanh Hóa), or a whole short text
+// without one ("Bỉm Sơn").
+func NewNames(texts ...string) *Names {
+	n := &Names{byFirst: map[string][][]string{}}
+	for _, s := range sharedNames {
+		n.add(strings.Fields(s))
+	}
+	for _, t := range texts {
+		for _, place := range places(strings.Fields(strings.ToLower(t))) {
+			n.add(place)
+		}
+	}
+	return n
+}
+
+func (n *Names) add(syl []string) {
+	if len(syl) < 2 || len(syl) > maxNameSyllables {
+		return
+	}
+	for _, have := range n.byFirst[syl[0]] {
+		if strings.Join(have, " ") == strings.Join(syl, " ") {
+			return
+		}
+	}
+	n.byFirst[syl[0]] = append(n.byFirst[syl[0]], syl)
+}
+
+// places returns the place names in the words of a text in lower case.
+func places(ws []string) [][]string {
+	var out [][]string
+	found := false
+	for i := 0; i < len(ws); i++ {
+		k := adminUnit(ws[i:])
+		if k == 0 {
+			continue
+		}
+		found = true
+		j := i + k
+		for j < len(ws) && j-(i+k) < maxNameSyllables && !phraseStart[ws[j]] {
+			j++
+			if bare(ws[j-1]) != ws[j-1] {
+				break // the name ends at a comma
+			}
+		}
+		out = append(out, bareAll(ws[i+k:j]))
+		i = j - 1
+	}
+	if !found && len(ws) <= maxNameSyllables {
+		out = append(out, bareAll(ws))
+	}
+	return out
+}
+
+func bareAll(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = bare(w)
+	}
+	return out
+}
+
+// mark rates BreakName every break inside a name that the ratings put
+// lower: out[i] is the break before word i, syl the syllables of the
+// words.
+func (n *Names) mark(syl [][]string, out []Break) {
+	type pos struct{ word, k int }
+	var flat []string
+	var at []pos
+	for i, w := range syl {
+		for k, s := range w {
+			flat = append(flat, s)
+			at = append(at, pos{i, k})
+		}
+	}
+	for f := range flat {
+		for _, name := range n.byFirst[bare(flat[f])] {
+			if !matches(flat[f:], name) {
+				continue
+			}
+			for g := f + 1; g < f+len(name); g++ {
+				if w := at[g]; w.k == 0 && out[w.word] < BreakName {
+					out[w.word] = BreakName
+				}
+			}
+		}
+	}
+}
+
+// matches reports whether the syllables s start with name, with no
+// punctuation inside it.
+func matches(s []string, name []string) bool {
+	if len(s) < len(name) {
+		return false
+	}
+	for i, w := range name {
+		if bare(s[i]) != w || i < len(name)-1 && bare(s[i]) != s[i] {
+			return false
+		}
+	}
+	return true
+}
