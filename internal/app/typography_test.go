@@ -18,7 +18,7 @@ import (
 func typesetDocs(t *testing.T) map[string][]byte {
 	docs := map[string][]byte{}
 	files, _ := filepath.Glob("../../examples/*.yaml")
-	files2, _ := filepath.Glob("testdata/typography/*.yaml")
+	files2, _ := filepath.Glob("../layout/testdata/typography/*.yaml")
 	for _, f := range append(files, files2...) {
 		if src := readFile(t, f); isDocumentSource(f, src) {
 			docs[filepath.Base(f)] = src
@@ -82,4 +82,29 @@ func TestTypographyReport(t *testing.T) {
 	}
 	t.Logf("%d justified lines, %d above 1.8×; worst %.2f× in %s p%d: %q", total, over, worst.Space, worstName, worst.Page, worst.Text)
 	_ = strings.TrimSpace
+}
+
+func TestFootGaps(t *testing.T) {
+	docs := typesetDocs(t)
+	for name, src := range docs {
+		pages, fonts := composeDoc(t, name, src)
+		for i, p := range pages {
+			if i+1 < len(pages) && pages[i+1].Appendix != p.Appendix || i == len(pages)-1 {
+				continue
+			}
+			last := 0.0
+			for _, tx := range p.Texts {
+				if tx.Tag != "page-number" {
+					last = max(last, tx.Y+fonts.Descent()*tx.Font.Size*25.4/72)
+				}
+			}
+			for _, r := range p.Rules {
+				last = max(last, r.Y1)
+			}
+			gap := p.H - 20 - last
+			if gap > 3*1.15*14*25.4/72 {
+				t.Logf("%s p%d: %.1f mm empty", name, p.Number, gap)
+			}
+		}
+	}
 }

@@ -83,6 +83,19 @@ type StyleOptions struct {
 	LineSpacing float64 `yaml:"line_spacing" vi:"giãn dòng"`
 	Indent      float64 `yaml:"indent" vi:"thụt đầu dòng"`
 	Margins     Margins `yaml:"margins" vi:"lề trang"`
+	// Items is how "- " items are set: "paragraph" (the default: first
+	// line indented like any paragraph, wrapped lines at the margin) or
+	// "hanging" (wrapped lines under the text after the dash).
+	Items Text `yaml:"items" vi:"kiểu gạch đầu dòng"`
+}
+
+// HangingItems reports whether items are set with a hanging indent.
+func (s StyleOptions) HangingItems() bool { return itemStyles[strings.ToLower(trim(s.Items.Value))] == "hanging" }
+
+// itemStyles are the accepted values of style.items, by what they mean.
+var itemStyles = map[string]string{
+	"": "paragraph", "paragraph": "paragraph", "đoạn văn": "paragraph", "doan-van": "paragraph",
+	"hanging": "hanging", "treo": "hanging", "thụt treo": "hanging", "thut-treo": "hanging",
 }
 
 // Margins are page margins in millimetres.

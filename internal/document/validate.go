@@ -9,6 +9,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/vanban/vanban/internal/decode"
+	"github.com/vanban/vanban/internal/diag"
 	"github.com/vanban/vanban/internal/viet"
 )
 
@@ -311,6 +312,13 @@ func (v *validator) style() {
 	v.between("style.margins.bottom", m.Bottom, 20, 25, "20 to 25 mm")
 	v.between("style.margins.left", m.Left, 30, 35, "30 to 35 mm")
 	v.between("style.margins.right", m.Right, 15, 20, "15 to 20 mm")
+	if _, ok := itemStyles[strings.ToLower(trim(st.Items.Value))]; !ok {
+		v.d.Problem("style.items", diag.Msg{Code: "style.items",
+			Vi: fmt.Sprintf("không có kiểu gạch đầu dòng %q", st.Items.Value),
+			En: fmt.Sprintf("%q is not a way to set items", st.Items.Value),
+			FixVi: "ghi paragraph (dòng đầu thụt vào, các dòng sau sát lề, mặc định) hoặc hanging (các dòng sau thẳng hàng với chữ sau gạch đầu dòng)",
+			FixEn: "paragraph (first line indented, wrapped lines at the margin; the default) or hanging (wrapped lines under the text after the dash)"})
+	}
 }
 
 func (v *validator) choice(path string, x, a, b float64, expected string) {

@@ -68,7 +68,7 @@ func centreWords(p Para, ws []word, m Measurer, over overflow) []brokenLine {
 		texts[i] = wordText(w)
 	}
 	breakCost := make([]float64, n)
-	for i, r := range viet.LineBreaks(texts, nil) {
+	for i, r := range viet.LineBreaks(texts, p.names) {
 		breakCost[i] = [...]float64{viet.BreakFair: costFair, viet.BreakName: costName, viet.BreakPoor: costPoor, viet.BreakNever: costNever}[r]
 	}
 	limit := func(s int) float64 {

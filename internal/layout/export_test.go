@@ -109,3 +109,43 @@ func (c FitCase) Alternative(maxStretch float64) []string {
 	}
 	return FitCase{c.p, lines}.Lines()
 }
+
+// ObserveFeet calls f, until the returned function is called, with every
+// page break that leaves more than three body lines empty at the foot of
+// its page although what follows could start there: the items up to the
+// first place where a page may break (a weak keep giving way) fit in the
+// room left.
+func ObserveFeet(f func(page int, empty, need float64)) (stop func()) {
+	paginateObserver = func(items []item, pages [][]placed, firstBottom, bottom, maxGap float64) {
+		for n := 0; n+1 < len(pages); n++ {
+			limit := bottom
+			if n == 0 {
+				limit = firstBottom
+			}
+			p := pages[n]
+			empty := limit - footOf(p[len(p)-1], items)
+			if empty <= maxGap+fitTolerant {
+				continue
+			}
+			next := pages[n+1]
+			j := next[0].i
+			if next[0].head && len(next) > 1 {
+				j = next[1].i
+			}
+			need := items[j].before
+			for k := j; k < len(items); k++ {
+				need += items[k].h
+				if k > j {
+					need += items[k].before
+				}
+				if !items[k].keep || items[k].weak {
+					break
+				}
+			}
+			if need <= empty+fitTolerant {
+				f(n+1, empty, need)
+			}
+		}
+	}
+	return func() { paginateObserver = nil }
+}

@@ -219,11 +219,11 @@ func TestJustifiedBody(t *testing.T) {
 	}
 }
 
-// Items hang: the dash at the paragraph indent, every line of the text
-// aligned after "- ".
+// With style.items: hanging, items hang: the dash at the paragraph
+// indent, every line of the text aligned after "- ".
 func TestHangingItems(t *testing.T) {
 	m := fonts(t)
-	p := &compose(t, seed(t))[0]
+	p := &compose(t, append(seed(t), "style: {items: hanging}\n"...))[0]
 	textX := 40 + m.Width("- ", layout.Font{Size: 14})
 	dashes, lines := 0, 0
 	for _, tx := range p.Tagged("item") {
@@ -241,6 +241,34 @@ func TestHangingItems(t *testing.T) {
 	}
 	if dashes < 4 || lines <= dashes {
 		t.Errorf("%d dashes and %d lines at the hanging indent", dashes, lines)
+	}
+}
+
+// By default an item is a paragraph: the dash at the first-line indent,
+// followed by its text after a space, wrapped lines back at the margin.
+func TestItemsAreParagraphs(t *testing.T) {
+	m := fonts(t)
+	p := &compose(t, seed(t))[0]
+	var lines []layout.Line
+	for _, l := range (&layout.Page{Texts: p.Tagged("item")}).Lines(m) {
+		lines = append(lines, l)
+	}
+	dashes, wrapped := 0, 0
+	for _, l := range lines {
+		switch {
+		case strings.HasPrefix(l.Text, "- "):
+			dashes++
+			if !near(l.X, 40, 0.001) {
+				t.Errorf("item %q starts at %.2f, want the indent at 40", l.Text, l.X)
+			}
+		case near(l.X, 30, 0.001):
+			wrapped++
+		default:
+			t.Errorf("wrapped item line %q at %.2f, want the margin at 30", l.Text, l.X)
+		}
+	}
+	if dashes < 4 || wrapped <= dashes {
+		t.Errorf("%d items and %d wrapped lines", dashes, wrapped)
 	}
 }
 

@@ -153,11 +153,11 @@ func TestDashSpacesStretch(t *testing.T) {
 // starts page 2 instead of running off the bottom of page 1.
 func TestPaginateAfterFullHeader(t *testing.T) {
 	items := []item{{h: 10}, {h: 10}}
-	pages := paginate(items, 275, 277, 20, 277)
+	pages := paginate(items, 275, 277, 20, 277, 1000)
 	if len(pages) != 2 || len(pages[0]) != 0 || len(pages[1]) != 2 || pages[1][0].y != 20 {
 		t.Errorf("got %+v", pages)
 	}
-	if pages := paginate(items, 20, 277, 20, 277); len(pages) != 1 {
+	if pages := paginate(items, 20, 277, 20, 277, 1000); len(pages) != 1 {
 		t.Errorf("two items on an empty page: %+v", pages)
 	}
 }

@@ -61,3 +61,16 @@ func TestTotalFitAvoidsFaults(t *testing.T) {
 	}
 	t.Logf("%d paragraphs; the loosest line has spaces %.2f times their width: %s", n, 1+worst, worstText)
 }
+
+// No page break leaves more than three body lines empty at the foot of a
+// page when what follows could start there: a heading moves to the next
+// page with its chain only when its first body line cannot follow it.
+func TestFullFeet(t *testing.T) {
+	for name, src := range typesetDocs(t) {
+		stop := layout.ObserveFeet(func(page int, empty, need float64) {
+			t.Errorf("%s: page %d of its part ends %.1f mm short of its foot, where the next %.1f mm could start", name, page, empty, need)
+		})
+		compose(t, src)
+		stop()
+	}
+}

@@ -107,6 +107,9 @@ func rate(syl [][]string, i int) Break {
 	if c.p == "" || c.n == "" {
 		return BreakPoor
 	}
+	if i == 1 && isDash(c.p) {
+		return BreakNever // the dash of an item stays with its first word
+	}
 	if bound(c) {
 		return BreakNever
 	}

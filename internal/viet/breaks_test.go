@@ -104,3 +104,15 @@ func TestHeaderPlaceNames(t *testing.T) {
 		t.Errorf("Lan / và rated %d, want %d", got[4], BreakGood)
 	}
 }
+
+// A line may end after a spaced dash (the breaker splits the words glued
+// around it: "động -" then "Thương"), rather poorly, and never inside a
+// range of numbers.
+func TestBreakAfterDash(t *testing.T) {
+	if got := LineBreak([]string{"Lao", "động -", "Thương", "binh"}, 2); got != BreakPoor {
+		t.Errorf("Lao động - / Thương binh: rated %d, want %d", got, BreakPoor)
+	}
+	if got := LineBreak([]string{"giai", "đoạn", "2016 -", "2020"}, 3); got != BreakNever {
+		t.Errorf("2016 - / 2020: rated %d, want %d", got, BreakNever)
+	}
+}
