@@ -90,7 +90,9 @@ type StyleOptions struct {
 }
 
 // HangingItems reports whether items are set with a hanging indent.
-func (s StyleOptions) HangingItems() bool { return itemStyles[strings.ToLower(trim(s.Items.Value))] == "hanging" }
+func (s StyleOptions) HangingItems() bool {
+	return itemStyles[strings.ToLower(trim(s.Items.Value))] == "hanging"
+}
 
 // itemStyles are the accepted values of style.items, by what they mean.
 var itemStyles = map[string]string{

@@ -314,8 +314,8 @@ func (v *validator) style() {
 	v.between("style.margins.right", m.Right, 15, 20, "15 to 20 mm")
 	if _, ok := itemStyles[strings.ToLower(trim(st.Items.Value))]; !ok {
 		v.d.Problem("style.items", diag.Msg{Code: "style.items",
-			Vi: fmt.Sprintf("không có kiểu gạch đầu dòng %q", st.Items.Value),
-			En: fmt.Sprintf("%q is not a way to set items", st.Items.Value),
+			Vi:    fmt.Sprintf("không có kiểu gạch đầu dòng %q", st.Items.Value),
+			En:    fmt.Sprintf("%q is not a way to set items", st.Items.Value),
 			FixVi: "ghi paragraph (dòng đầu thụt vào, các dòng sau sát lề, mặc định) hoặc hanging (các dòng sau thẳng hàng với chữ sau gạch đầu dòng)",
 			FixEn: "paragraph (first line indented, wrapped lines at the margin; the default) or hanging (wrapped lines under the text after the dash)"})
 	}
