@@ -27,7 +27,7 @@ func (c *composer) title() []item {
 	first.before = lead // one blank line under the header
 	// Wrapped lines keep to 85 % of the text width; lines set in a list
 	// may take all of it.
-	abstract, widths := c.centredText(c.doc.Title.NonBlank(), spanLines(c.doc.TitleLines(), Bold), titleSize, cx, 0.85*w, overflow{}, overflow{0.15 * w, 0.15 * w}, "title")
+	abstract, widths := c.centredText(c.doc.Title.NonBlank(), spanLines(c.doc.TitleLines(), Bold), titleSize, cx, 0.85*w, overflow{}, overflow{first: 0.15 * w, rest: 0.15 * w}, "title")
 	items := append([]item{first}, abstract...)
 	rw := 0.4 * slices.Max(widths)
 	// The rule hangs blockRuleGap under the descenders of the last line.
@@ -36,7 +36,7 @@ func (c *composer) title() []item {
 	// A decision or a resolution names who issues it under the rule
 	// (nd30.md §2.6): "CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN".
 	by := c.doc.IssuedBy.NonBlank()
-	authority, _ := c.centredText(by, upperLines(by, Bold), titleSize, cx, 0.85*w, overflow{}, overflow{0.15 * w, 0.15 * w}, "issued-by")
+	authority, _ := c.centredText(by, upperLines(by, Bold), titleSize, cx, 0.85*w, overflow{}, overflow{first: 0.15 * w, rest: 0.15 * w}, "issued-by")
 	if len(authority) > 0 {
 		authority[0].before = paraSpace
 		authority[len(authority)-1].h += lead / 3

@@ -32,8 +32,7 @@ const (
 	BreakName
 	// BreakPoor is inside a known two-syllable word (LAO ĐỘNG), after a
 	// linking word (CỦA / PHỤ NỮ), after an administrative unit (TỈNH /
-	// THANH HÓA), before a number that is not bound to the word before
-	// it, or between the parts of a date (ngày 29 / tháng 11).
+	// THANH HÓA), or between the parts of a date (ngày 29 / tháng 11).
 	BreakPoor
 	// BreakNever separates what a reader takes as one unit: a word from
 	// the number it introduces (ngày 27/4/2007, Điều 3, khoản 2, điểm a,
@@ -125,8 +124,6 @@ func rate(syl [][]string, i int) Break {
 	case p != c.p:
 		return BreakGood
 	case isDatePart(c):
-		return BreakPoor
-	case startsWithDigit(n):
 		return BreakPoor
 	case strings.HasPrefix(c.n, "(") && !noEnd[p]:
 		return BreakGood // before a bracket: "UBND tỉnh / (b/c)"
@@ -330,7 +327,13 @@ var compounds = phrases(strings.Join([]string{
 	"bảo tàng", "đất đai", "khoáng sản", "thủy lợi", "lâm nghiệp", "thủy sản", "người cao", "cao tuổi",
 	"khuyết tật", "có công", "việc làm", "giảm nghèo", "bền vững", "thu nhập", "đời sống",
 	"thị xã", "thị trấn", "thành phố", "tác xã", "địa bàn", "giai đoạn", "đối với", "thi đua", "khen thưởng", "kỷ luật", "biểu dương", "điển hình", "tiên tiến",
-	"phòng, chống", "nhận thức", "trách nhiệm", "tham gia", "phối hợp", "cơ sở", "số liệu", "lĩnh vực",
+	"phòng, chống", "đẳng giới", "nhận thức", "trách nhiệm", "tham gia", "phối hợp", "cơ sở", "số liệu", "lĩnh vực",
+	"hành động", "phòng ngừa", "ứng phó", "hưởng ứng", "truyền thanh", "chuyên đề", "đại biểu", "tham mưu",
+	"tổng hợp", "đôn đốc", "theo dõi", "rà soát", "đề xuất", "kiến nghị", "sức khỏe", "sinh sản", "miễn phí",
+	"hội trường", "ngân sách", "dự toán", "kinh phí", "nguồn lực", "giám sát", "đánh giá", "thời gian",
+	"cộng đồng", "uy tín", "chủ trì", "vướng mắc", "khó khăn", "phản ánh", "quy hoạch", "bổ nhiệm",
+	"bồi dưỡng", "tập huấn", "nghiệp vụ", "chuyên môn", "kỹ năng", "lồng ghép", "chính sách", "văn bản",
+	"kết luận", "cuộc họp", "chủ đề", "phát động", "hộ nghèo", "học nghề", "trọng tâm", "thường xuyên",
 }, "|"))
 
 // set builds a lookup of the words of s, separated by spaces.

@@ -11,25 +11,26 @@ func TestLineBreakRatings(t *testing.T) {
 		text string
 		want Break
 	}{
-		{"SỞ VĂN HÓA,|THỂ THAO", BreakGood},              // after a comma
-		{"đất nước;|Nghị quyết", BreakBest},              // after a semicolon
-		{"như sau:|a) Tuyên truyền", BreakBest},          // after a colon
-		{"năm 2017.|Đôn đốc", BreakBest},                 // after a full stop
-		{"THƯƠNG BINH|VÀ XÃ HỘI", BreakGood},             // before VÀ
-		{"BAN VÌ SỰ TIẾN BỘ|CỦA PHỤ NỮ", BreakGood},      // before CỦA
-		{"CÔNG TÁC XÃ HỘI|TỈNH THANH HÓA", BreakGood},    // before a unit
-		{"PHỤ NỮ|THỊ XÃ BỈM SƠN", BreakGood},             // before THỊ XÃ
-		{"ỦY BAN NHÂN DÂN|XÃ HÀ LAN", BreakGood},         // XÃ as a unit
-		{"Bỉm Sơn|năm 2017", BreakGood},                  // before năm
-		{"SỞ LAO ĐỘNG - THƯƠNG|BINH", BreakPoor},         // inside THƯƠNG BINH, after a glued dash
-		{"TRUNG TÂM CÔNG TÁC|XÃ HỘI", BreakPoor},         // XÃ HỘI is not a unit
-		{"TIẾN BỘ CỦA|PHỤ NỮ", BreakPoor},                // after CỦA
-		{"thực hiện công|tác bình đẳng giới", BreakPoor}, // inside công tác
-		{"PHỤ NỮ THỊ|XÃ BỈM SƠN", BreakPoor},             // inside THỊ XÃ
-		{"THỊ XÃ BỈM|SƠN", BreakPoor},                    // inside a place name
-		{"TỈNH|THANH HÓA", BreakPoor},                    // after a unit
-		{"là|2017", BreakPoor},                           // before a number
-		{"công tác năm|2018", BreakNever},                // a year from its word
+		{"SỞ VĂN HÓA,|THỂ THAO", BreakGood},                // after a comma
+		{"đất nước;|Nghị quyết", BreakBest},                // after a semicolon
+		{"như sau:|a) Tuyên truyền", BreakBest},            // after a colon
+		{"năm 2017.|Đôn đốc", BreakBest},                   // after a full stop
+		{"THƯƠNG BINH|VÀ XÃ HỘI", BreakGood},               // before VÀ
+		{"BAN VÌ SỰ TIẾN BỘ|CỦA PHỤ NỮ", BreakName},        // before CỦA, inside a shared name
+		{"ỦY BAN NHÂN DÂN|CỦA", BreakGood},                 // before CỦA
+		{"CÔNG TÁC XÃ HỘI|TỈNH THANH HÓA", BreakGood},      // before a unit
+		{"PHỤ NỮ|THỊ XÃ BỈM SƠN", BreakGood},               // before THỊ XÃ
+		{"ỦY BAN NHÂN DÂN|XÃ HÀ LAN", BreakGood},           // XÃ as a unit
+		{"Bỉm Sơn|năm 2017", BreakGood},                    // before năm
+		{"SỞ LAO ĐỘNG - THƯƠNG|BINH", BreakPoor},           // inside THƯƠNG BINH, after a glued dash
+		{"TRUNG TÂM CÔNG TÁC|XÃ HỘI", BreakPoor},           // XÃ HỘI is not a unit
+		{"TIẾN BỘ CỦA|PHỤ NỮ", BreakPoor},                  // after CỦA
+		{"thực hiện công|tác bình đẳng giới", BreakPoor},   // inside công tác
+		{"PHỤ NỮ THỊ|XÃ BỈM SƠN", BreakPoor},               // inside THỊ XÃ
+		{"THỊ XÃ BỈM|SƠN", BreakPoor},                      // inside a place name
+		{"TỈNH|THANH HÓA", BreakPoor},                      // after a unit
+		{"nhiệm vụ trọng tâm|6 tháng cuối năm", BreakFair}, // before a number of its own
+		{"công tác năm|2018", BreakNever},                  // a year from its word
 		{"Nghị quyết 11/NQ-TW ngày|27/4/2007", BreakNever},
 		{"từ ngày|15/11-15/12", BreakNever},
 		{"đến năm|2030.", BreakNever},

@@ -11,8 +11,8 @@ type Names struct {
 	byFirst map[string][][]string // each name as syllables, by its first syllable
 }
 
-// maxNameSyllables is the length of the longest name kept whole: longer
-// names ("Ban Vì sự tiến bộ của phụ nữ") break like any phrase.
+// maxNameSyllables is the length of the longest place name taken from a
+// header: longer runs are not one name.
 const maxNameSyllables = 5
 
 // sharedNames are names found in most documents of local government.
@@ -21,6 +21,7 @@ var sharedNames = []string{
 	"đoàn thanh niên", "hội nông dân", "hội cựu chiến binh", "liên đoàn lao động", "ban thường vụ",
 	"ban chấp hành", "bộ chính trị", "ban bí thư", "quốc hội", "thủ tướng chính phủ", "chính phủ",
 	"việt nam", "hà nội", "hồ chí minh", "thị xã", "thị trấn", "thành phố",
+	"ban vì sự tiến bộ của phụ nữ", "vì sự tiến bộ của phụ nữ", "tháng hành động",
 }
 
 var commonNames = NewNames()
@@ -44,7 +45,7 @@ func NewNames(texts ...string) *Names {
 }
 
 func (n *Names) add(syl []string) {
-	if len(syl) < 2 || len(syl) > maxNameSyllables {
+	if len(syl) < 2 {
 		return
 	}
 	for _, have := range n.byFirst[syl[0]] {
