@@ -392,8 +392,8 @@ func TestSecrecyStamp(t *testing.T) {
 	}
 	outer, inner := boxes[0], boxes[1]
 	if outer.W != 30 || outer.H != 8 || !near(outer.X+outer.W/2, 62.5, 0.01) || outer.Color != layout.Red ||
-		!near(inner.X-outer.X, 0.8, 1e-9) || !near(inner.Y-outer.Y, 0.8, 1e-9) || !near(inner.W, 28.4, 1e-9) || !near(inner.H, 6.4, 1e-9) {
-		t.Errorf("borders %+v and %+v: want 30 × 8 mm and one 0.8 mm inside it", outer, inner)
+		!near(inner.X-outer.X, 1, 1e-9) || !near(inner.Y-outer.Y, 1, 1e-9) || !near(inner.W, 28, 1e-9) || !near(inner.H, 6, 1e-9) {
+		t.Errorf("borders %+v and %+v: want 30 × 8 mm and one 1 mm inside it", outer, inner)
 	}
 	// The ink of "TỐI MẬT" (stacked marks up to the ascent, the dot of Ậ
 	// down to the descent) stays clear of the inner border, centred.
