@@ -19,6 +19,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"sort"
@@ -149,7 +150,7 @@ func newRenderFlags(checkOnly bool, stderr io.Writer) *renderFlags {
 		fs.StringVar(&f.outDir, "o", "", "write outputs into `DIR`, created if needed (default: next to each input)")
 	}
 	fs.StringVar(&f.format, "format", "text", "how to report problems: text (for people) or json (for CI)")
-	fs.StringVar(&f.fontDir, "fonts", "", "use Times New Roman from `DIR` (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf) instead of the embedded Liberation Serif")
+	fs.StringVar(&f.fontDir, "fonts", "", "set documents in Times New Roman from `DIR` (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf), or from the system's fonts with \"system\", instead of the embedded Liberation Serif; "+app.FontsEnv+" sets the default")
 	fs.StringVar(&f.templateDir, "templates", "", "override embedded templates with files from `DIR`")
 	fs.BoolVar(&f.quiet, "q", false, "list only problems, not the files that are fine")
 	fs.StringVar(&f.langName, "lang", "", "language of the messages: vi (default) or en; LC_ALL, LC_MESSAGES or LANG starting with \"en\" also choose English")
@@ -217,15 +218,49 @@ func render(args []string, stdout, stderr io.Writer, checkOnly bool) int {
 	} else {
 		results = app.RenderAll(files, f.outDir, opt)
 	}
+	var font *app.FontChoice
+	if fc, err := app.DocumentFonts(opt); err == nil && !checkOnly && wroteDocument(results) {
+		font = &fc
+	}
 	if f.format == "json" {
-		writeJSON(stdout, diags, results, f.lang)
+		writeJSON(stdout, diags, results, font, f.lang)
 	} else {
 		writeText(stdout, stderr, diags, results, checkOnly, f.quiet, f.lang)
+		if font != nil && !f.quiet {
+			fmt.Fprintln(stdout, fontLine(*font, f.lang))
+		}
 	}
 	if diags.HasErrors() || failures(results) > 0 {
 		return exitInvalid
 	}
 	return exitOK
+}
+
+// wroteDocument reports whether a PDF document was written.
+func wroteDocument(results []app.Result) bool {
+	for _, r := range results {
+		if strings.EqualFold(filepath.Ext(r.Output), ".pdf") {
+			return true
+		}
+	}
+	return false
+}
+
+// fontLine says which font the documents were set in.
+func fontLine(fc app.FontChoice, lang diag.Lang) string {
+	switch {
+	case fc.NotFound && lang == diag.En:
+		return "Font: " + fc.Name + " (embedded): Times New Roman is not installed on this machine"
+	case fc.NotFound:
+		return "Phông chữ: " + fc.Name + " (kèm theo vanban): máy này không có Times New Roman"
+	case fc.Dir == "" && lang == diag.En:
+		return "Font: " + fc.Name + " (embedded, metric-compatible with Times New Roman)"
+	case fc.Dir == "":
+		return "Phông chữ: " + fc.Name + " (kèm theo vanban, cùng số đo với Times New Roman)"
+	case lang == diag.En:
+		return "Font: " + fc.Name + " from " + fc.Dir
+	}
+	return "Phông chữ: " + fc.Name + " lấy từ " + fc.Dir
 }
 
 func failures(results []app.Result) int {
@@ -270,13 +305,24 @@ type jsonFile struct {
 	Diagnostics []diag.JSON `json:"diagnostics"`
 }
 
-func writeJSON(w io.Writer, general diag.List, results []app.Result, lang diag.Lang) {
+// jsonFont is the font the documents were set in.
+type jsonFont struct {
+	Name     string `json:"name"`
+	Dir      string `json:"dir,omitempty"`
+	NotFound bool   `json:"system_font_not_found,omitempty"`
+}
+
+func writeJSON(w io.Writer, general diag.List, results []app.Result, font *app.FontChoice, lang diag.Lang) {
 	report := struct {
 		OK          bool        `json:"ok"`
 		Lang        string      `json:"lang"`
+		Font        *jsonFont   `json:"font,omitempty"`
 		Files       []jsonFile  `json:"files"`
 		Diagnostics []diag.JSON `json:"diagnostics"`
 	}{OK: !general.HasErrors(), Lang: lang.String(), Files: []jsonFile{}, Diagnostics: general.JSON(lang)}
+	if font != nil {
+		report.Font = &jsonFont{Name: font.Name, Dir: font.Dir, NotFound: font.NotFound}
+	}
 	for _, r := range results {
 		report.OK = report.OK && !r.Failed()
 		report.Files = append(report.Files, jsonFile{Input: r.Input, Output: r.Output, OK: !r.Failed(),

@@ -40,7 +40,7 @@ func buildDocument(dec *decode.Decoder, root *yaml.Node, opt Options) Writer {
 		return nil
 	}
 	doc := document.Decode(dec, root, types)
-	fonts, err := pdf.Load(opt.FontDir)
+	fonts, _, err := documentFonts(opt)
 	if err != nil {
 		dec.ErrorAt(diag.Pos{}, "", err.Error(), "")
 	}
