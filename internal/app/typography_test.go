@@ -3,7 +3,6 @@ package app
 import (
 	"path/filepath"
 	"sort"
-	"strings"
 	"testing"
 
 	"github.com/vanban/vanban/internal/decode"
@@ -51,14 +50,20 @@ func composeDoc(t *testing.T, name string, src []byte) ([]layout.Page, *pdf.Font
 	return pages, fonts
 }
 
-func TestTypographyReport(t *testing.T) {
+// Read from the positioned lines of every document the tests render, as
+// a proofreader reads the page: no line ends with a word whose number
+// starts the next line, nor with a number whose unit does ("ngày /
+// 27/4/2007", "8 giờ 00 / phút"). (Loose lines and one-syllable last
+// lines are held, paragraph by paragraph, by the layout's own tests,
+// which know when no other setting exists.) It logs the loosest line.
+func TestNoNumberApartFromItsWord(t *testing.T) {
 	docs := typesetDocs(t)
 	names := make([]string, 0, len(docs))
 	for n := range docs {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	total, over := 0, 0
+	total, loose := 0, 0
 	var worst linecheck.Line
 	worstName := ""
 	for _, name := range names {
@@ -70,41 +75,21 @@ func TestTypographyReport(t *testing.T) {
 			}
 			total++
 			if l.Space > 1.8 {
-				over++
+				loose++
 			}
 			if l.Space > worst.Space {
 				worst, worstName = l, name
 			}
 		}
 		for _, f := range linecheck.Faults(lines, 1.8) {
-			t.Logf("%s p%d %s %.2f× %q / %q", name, f.Line.Page, f.Kind, f.Line.Space, f.Line.Text, f.Next)
-		}
-	}
-	t.Logf("%d justified lines, %d above 1.8×; worst %.2f× in %s p%d: %q", total, over, worst.Space, worstName, worst.Page, worst.Text)
-	_ = strings.TrimSpace
-}
-
-func TestFootGaps(t *testing.T) {
-	docs := typesetDocs(t)
-	for name, src := range docs {
-		pages, fonts := composeDoc(t, name, src)
-		for i, p := range pages {
-			if i+1 < len(pages) && pages[i+1].Appendix != p.Appendix || i == len(pages)-1 {
-				continue
-			}
-			last := 0.0
-			for _, tx := range p.Texts {
-				if tx.Tag != "page-number" {
-					last = max(last, tx.Y+fonts.Descent()*tx.Font.Size*25.4/72)
-				}
-			}
-			for _, r := range p.Rules {
-				last = max(last, r.Y1)
-			}
-			gap := p.H - 20 - last
-			if gap > 3*1.15*14*25.4/72 {
-				t.Logf("%s p%d: %.1f mm empty", name, p.Number, gap)
+			if f.Kind == "number" {
+				t.Errorf("%s page %d: %q / %q", name, f.Line.Page, f.Line.Text, f.Next)
 			}
 		}
 	}
+	if total < 250 {
+		t.Errorf("only %d justified lines read", total)
+	}
+	t.Logf("%d documents, %d justified lines, %d with spaces above 1.8 times their width; the loosest %.2f× in %s page %d: %q",
+		len(docs), total, loose, worst.Space, worstName, worst.Page, worst.Text)
 }

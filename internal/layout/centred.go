@@ -154,6 +154,9 @@ func centreWords(p Para, ws []word, m Measurer, over overflow) []brokenLine {
 
 // wordText is the text of a word without its styles.
 func wordText(w word) string {
+	if len(w.frags) == 1 {
+		return w.frags[0].s
+	}
 	var b strings.Builder
 	for _, f := range w.frags {
 		b.WriteString(f.s)

@@ -149,3 +149,12 @@ func ObserveFeet(f func(page int, empty, need float64)) (stop func()) {
 	}
 	return func() { paginateObserver = nil }
 }
+
+// UseFirstFit makes justified and ragged paragraphs break first fit, as
+// before total fit, until the returned function is called: the
+// benchmarks compare the two.
+func UseFirstFit(on bool) (restore func()) {
+	saved := firstFit
+	firstFit = on
+	return func() { firstFit = saved }
+}

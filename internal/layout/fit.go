@@ -91,8 +91,8 @@ func fitClass(x, b float64) int {
 
 // badness is 100 times the cube of a space's change over its allowance.
 func badness(x, allow float64) float64 {
-	b := 100 * math.Pow(math.Abs(x)/allow, 3)
-	return min(b, maxBadness)
+	r := math.Abs(x) / allow
+	return min(100*r*r*r, maxBadness)
 }
 
 // fitLines breaks the paragraph's words into lines by total fit: the
@@ -107,7 +107,15 @@ func fitLines(p Para, ws []word, m Measurer) []brokenLine {
 			return breakWords(p, ws, m)
 		}
 	}
-	lines, _ := fit(p, openDashes(ws), limits{})
+	ws = openDashes(ws)
+	// Most paragraphs can be set without a line whose spaces stretch
+	// past hopeless (badness at its cap) and without a break rated
+	// never: looking only at such settings spares most of the work. The
+	// others are set with any line and any break.
+	lines, ok := fit(p, ws, limits{maxStretch: hopeless, soft: true, noNever: true})
+	if !ok {
+		lines, _ = fit(p, ws, limits{})
+	}
 	if fitObserver != nil {
 		fitObserver(p, lines)
 	}
@@ -121,7 +129,14 @@ func fitLines(p Para, ws []word, m Measurer) []brokenLine {
 type limits struct {
 	maxStretch       float64
 	noNever, noShort bool
+	// soft lets a word alone on its line, which cannot stretch, through
+	// maxStretch (the first pass of fitLines).
+	soft bool
 }
+
+// hopeless is the stretch of a line's spaces at which its badness reaches
+// maxBadness: lines looser than that all cost alike.
+var hopeless = spaceStretch * math.Cbrt(maxBadness/100)
 
 // fitObserver, when set (by tests), sees every paragraph fitLines breaks
 // by total fit.
@@ -161,7 +176,7 @@ func fit(p Para, ws []word, lim limits) ([]brokenLine, bool) {
 	// best[e][c] is the least cost of setting ws[:e] with the last line
 	// of class c; from[e][c] the start of that line and the class of
 	// the line before it.
-	type link struct{ s, c int }
+	type link struct{ s, c int32 }
 	best := make([][classes]float64, n+1)
 	from := make([][classes]link, n+1)
 	for e := range best {
@@ -182,8 +197,11 @@ func fit(p Para, ws []word, lim limits) ([]brokenLine, bool) {
 			if s == 0 {
 				avail = p.Width - p.First
 			}
+			if lim.exceeded(nat, stretchable, avail, justified, last) {
+				continue
+			}
 			d, c, ok := lineDemerits(nat, stretchable, avail, justified, last, e-s == 1)
-			if !ok || lim.exceeded(nat, stretchable, avail, justified, last) {
+			if !ok {
 				continue
 			}
 			if last && isShort(ws[s:e]) {
@@ -207,7 +225,7 @@ func fit(p Para, ws []word, lim limits) ([]brokenLine, bool) {
 					total += adjacentDemerits
 				}
 				if total < best[e][c] {
-					best[e][c], from[e][c] = total, link{s, cs}
+					best[e][c], from[e][c] = total, link{int32(s), int32(cs)}
 				}
 			}
 		}
@@ -224,7 +242,7 @@ func fit(p Para, ws []word, lim limits) ([]brokenLine, bool) {
 	var ends []int
 	for e := n; e > 0; {
 		ends = append(ends, e)
-		e, c = from[e][c].s, from[e][c].c
+		e, c = int(from[e][c].s), int(from[e][c].c)
 	}
 	lines := make([]brokenLine, len(ends))
 	s := 0
@@ -243,7 +261,10 @@ func (lim limits) exceeded(nat, stretchable, avail float64, justified, last bool
 	if lim.maxStretch == 0 || !justified || last {
 		return false
 	}
-	return stretchable <= 0 || (avail-nat)/stretchable > lim.maxStretch+fitTolerant
+	if stretchable <= 0 {
+		return !lim.soft
+	}
+	return (avail-nat)/stretchable > lim.maxStretch+fitTolerant
 }
 
 // openDashes lets a line end after a spaced dash ("Lao động -" /
@@ -254,7 +275,14 @@ func (lim limits) exceeded(nat, stretchable, avail float64, justified, last bool
 // print. viet.LineBreaks rates such breaks poor, and a break inside a
 // range of numbers ("2016 - / 2020") never.
 func openDashes(ws []word) []word {
-	var out []word
+	glued := false
+	for _, w := range ws {
+		glued = glued || len(w.frags) > 1 && hasDashSpace(w)
+	}
+	if !glued {
+		return ws
+	}
+	out := make([]word, 0, len(ws)+4)
 	for _, w := range ws {
 		start := 0
 		for k := 1; k < len(w.frags); k++ {
@@ -280,6 +308,16 @@ func openDashes(ws []word) []word {
 	return out
 }
 
+// hasDashSpace reports whether a word holds a space after a glued dash.
+func hasDashSpace(w word) bool {
+	for k := 1; k < len(w.frags); k++ {
+		if w.frags[k].space && isDashFrag(w.frags[k-1]) {
+			return true
+		}
+	}
+	return false
+}
+
 // lineDemerits returns the cost and class of a line of natural width nat
 // with stretchable spaces of width stretchable, in a measure avail, and
 // whether it can be set at all: never wider than the measure (a word
@@ -293,7 +331,8 @@ func lineDemerits(nat, stretchable, avail float64, justified, last, alone bool) 
 		}
 		b := 0.0
 		if !last {
-			b = min(100*math.Pow(max(slack, 0)/(raggedRoom*avail), 2), maxBadness)
+			r := max(slack, 0) / (raggedRoom * avail)
+			b = min(100*r*r, maxBadness)
 		}
 		return sq(linePenalty + b), decent, true
 	case stretchable <= 0:

@@ -10,12 +10,14 @@ import (
 )
 
 // typesetDocs are the documents whose paragraphs the typography tests
-// read: the examples and the documents of testdata/typography.
+// read: the examples, the starting files of vanban new and the documents
+// of testdata/typography.
 func typesetDocs(t *testing.T) map[string][]byte {
 	out := map[string][]byte{}
 	a, _ := filepath.Glob("../../examples/*.yaml")
 	b, _ := filepath.Glob("testdata/typography/*.yaml")
-	for _, f := range append(a, b...) {
+	c, _ := filepath.Glob("../../templates/starters/*.yaml")
+	for _, f := range append(append(a, b...), c...) {
 		src, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)

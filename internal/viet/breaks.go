@@ -49,10 +49,7 @@ const (
 // syllables next to the break count. names, when not nil, adds the proper
 // names of a document (see Names) to those every document shares.
 func LineBreaks(words []string, names *Names) []Break {
-	syl := make([][]string, len(words))
-	for i, w := range words {
-		syl[i] = syllables(w)
-	}
+	syl := syllablesOf(words)
 	out := make([]Break, len(words))
 	for i := 1; i < len(words); i++ {
 		out[i] = rate(syl, i)
@@ -69,10 +66,14 @@ func LineBreaks(words []string, names *Names) []Break {
 func LineBreak(words []string, i int) Break { return LineBreaks(words, nil)[i] }
 
 // context is what a rating looks at around a break: up to two syllables
-// on each side, in lower case, punctuation attached.
+// on each side, in lower case, punctuation attached, and bare (without
+// the punctuation around them).
 type context struct {
 	pp, p string // before the break, p next to it
 	n, n2 string // after the break, n next to it
+	// ppB, pB, nB, n2B are the same bare: without trailing punctuation,
+	// and nB without its opening bracket or quote either.
+	ppB, pB, nB, n2B string
 }
 
 func around(syl [][]string, i int) context {
@@ -97,6 +98,7 @@ func around(syl [][]string, i int) context {
 	case i+1 < len(syl) && len(syl[i+1]) > 0:
 		c.n2 = syl[i+1][0]
 	}
+	c.ppB, c.pB, c.nB, c.n2B = bare(c.pp), bare(c.p), bare(unopened(c.n)), bare(c.n2)
 	return c
 }
 
@@ -112,16 +114,16 @@ func rate(syl [][]string, i int) Break {
 	if bound(c) {
 		return BreakNever
 	}
-	p, n := bare(c.p), strings.TrimLeft(c.n, "(\"“‘[")
-	n2 := bare(c.n2)
+	p, n := c.pB, c.nB
+	punctuated := p != c.p
 	switch {
 	case isDash(c.p):
 		return BreakPoor // "Lao động - / Thương binh": the phrase goes on
-	case p != c.p && compounds[c.p+" "+bare(n)]:
+	case punctuated && compounds[pair{c.p, n}]:
 		return BreakPoor // phòng, / chống: a fixed phrase, comma and all
-	case p != c.p && endsClause(c.p):
+	case punctuated && endsClause(c.p):
 		return BreakBest
-	case p != c.p:
+	case punctuated:
 		return BreakGood
 	case isDatePart(c):
 		return BreakPoor
@@ -129,13 +131,13 @@ func rate(syl [][]string, i int) Break {
 		return BreakGood // before a bracket: "UBND tỉnh / (b/c)"
 	case noEnd[p]:
 		return BreakPoor
-	case compounds[p+" "+bare(n)]:
+	case compounds[pair{p, n}]:
 		return BreakPoor
-	case starts(bare(n), n2):
+	case starts(n, c.n2B):
 		return BreakGood
 	case units[p] || p == "xã":
 		return BreakPoor // TỈNH / THANH HÓA, XÃ / HỘI
-	case units[bare(c.pp)] || bare(c.pp) == "xã" && p != "hội":
+	case units[c.ppB] || c.ppB == "xã" && p != "hội":
 		return BreakPoor // inside a place name: THỊ XÃ BỈM / SƠN
 	}
 	return BreakFair
@@ -144,19 +146,19 @@ func rate(syl [][]string, i int) Break {
 // bound reports whether the two sides of a break form one unit that a
 // line must not split (BreakNever).
 func bound(c context) bool {
-	p, n := bare(c.p), strings.TrimLeft(c.n, "(\"“‘[")
+	p, n := c.pB, unopened(c.n)
 	switch {
 	case opensOnly(c.p):
 		return true // a lone "(" or "“" never ends a line
 	case closesOnly(c.n):
 		return true // a lone ")", "%" or ";" never starts one
-	case strings.HasPrefix(c.n, "(") && strings.Trim(c.n, "()%0123456789,.;") == "":
+	case strings.HasPrefix(c.n, "(") && bracketedNote(c.n):
 		return true // nor a bracketed unit or note: "Tỷ lệ (%)", "(1)"
 	case isDash(c.p) && isNumber(c.pp) && isNumber(n):
 		return true // a range: 2016 - / 2020
 	case p != c.p:
 		return false // punctuation ends the phrase: "năm 2017, / 2018"
-	case isNumber(n) && (introduces[p] || introduces[bare(c.pp)+" "+p]):
+	case isNumber(n) && (introduces[p] || introducedBy[pair{c.ppB, p}]):
 		return true // ngày / 27/4/2007, Quyết định số / 12, Điều / 3
 	case isRoman(n) && romanAfter[p]:
 		return true // Phụ lục / II, Mục / I, quý / III
@@ -164,7 +166,7 @@ func bound(c context) bool {
 		return true // điểm / a
 	case isNumber(p) && counted(c):
 		return true // 25 / người, 8 / giờ, 1,5 / triệu đồng
-	case isNumber(bare(c.pp)) && unitPairs[p+" "+bare(n)]:
+	case isNumber(c.ppB) && unitPairs[pair{p, c.nB}]:
 		return true // 1,5 triệu / đồng, 30 trẻ / em
 	}
 	return false
@@ -174,33 +176,31 @@ func bound(c context) bool {
 // ("25 người", "6 tháng"), not the start of the next part of a date
 // ("ngày 15 / tháng 11": tháng is followed by its own number).
 func counted(c context) bool {
-	n := c.n
-	if n == "%" || strings.HasPrefix(n, "%") {
+	if strings.HasPrefix(c.n, "%") {
 		return true
 	}
-	u := bare(n)
+	u := c.nB
 	if !countUnits[u] {
 		return false
 	}
-	if dateUnits[u] && bare(c.n) == n && isNumber(bare(c.n2)) {
-		return false
-	}
-	return true
+	return !(dateUnits[u] && u == c.n && isNumber(c.n2B))
 }
 
 // isDatePart reports a break between two parts of a date or a time
 // written in words: "ngày 15 / tháng 11 / năm 2017". A line may break
 // there (a whole date is too long to glue), but rather elsewhere.
 func isDatePart(c context) bool {
-	return isNumber(bare(c.p)) && dateUnits[bare(c.n)] && isNumber(bare(c.n2))
+	return isNumber(c.pB) && dateUnits[c.nB] && isNumber(c.n2B)
 }
 
-// introduces are words and names followed by their number: the number
-// belongs to them, and a line never separates the two. A document's
-// type introduces its number directly ("Nghị quyết 11/NQ-TW") or through
-// "số".
-var introduces = addAll(set("ngày tháng năm giờ phút số điều khoản điểm mục chương phần quý khóa khoá đợt lần thứ"),
-	strings.Split("nghị quyết|quyết định|kế hoạch|công văn|chỉ thị|nghị định|thông tư|thông báo|báo cáo|tờ trình|hướng dẫn|chương trình|phụ lục|tiểu mục", "|"))
+// introduces are words followed by their number: the number belongs to
+// them, and a line never separates the two. introducedBy are the names of
+// two syllables that do the same: a document's type introduces its number
+// directly ("Nghị quyết 11/NQ-TW") or through "số".
+var (
+	introduces   = set("ngày tháng năm giờ phút số điều khoản điểm mục chương phần quý khóa khoá đợt lần thứ")
+	introducedBy = pairs("nghị quyết|quyết định|kế hoạch|công văn|chỉ thị|nghị định|thông tư|thông báo|báo cáo|tờ trình|hướng dẫn|chương trình|phụ lục|tiểu mục")
+)
 
 // romanAfter are the words numbered in Roman numerals (Phụ lục II,
 // Mục I, Chương III, Phần I, quý IV).
@@ -220,38 +220,101 @@ var dateUnits = set("tháng năm ngày quý tuần phút")
 
 // unitPairs are two-syllable units and counted things, kept whole after
 // a number.
-var unitPairs = phrases("triệu đồng|tỷ đồng|tỉ đồng|nghìn đồng|ngàn đồng|trăm đồng|trẻ em|học sinh|học viên|cán bộ|thành viên|" +
+var unitPairs = pairs("triệu đồng|tỷ đồng|tỉ đồng|nghìn đồng|ngàn đồng|trăm đồng|trẻ em|học sinh|học viên|cán bộ|thành viên|" +
 	"đơn vị|cơ sở|hội nghị|hội viên|chỉ tiêu|phụ nữ|hồ sơ|văn bản|tin bài|lượt người|đoàn viên|đảng viên|cơ quan")
 
 // bare is a syllable without the punctuation that may follow it.
-func bare(s string) string { return strings.TrimRight(s, ",;:.!?)]\"”’…") }
+func bare(s string) string {
+	for len(s) > 0 {
+		r, n := utf8.DecodeLastRuneInString(s)
+		if !closing(r) {
+			break
+		}
+		s = s[:len(s)-n]
+	}
+	return s
+}
+
+// unopened is a syllable without the brackets and quotes before it.
+func unopened(s string) string {
+	for len(s) > 0 {
+		r, n := utf8.DecodeRuneInString(s)
+		if !opening(r) {
+			break
+		}
+		s = s[n:]
+	}
+	return s
+}
+
+// closing reports the punctuation that follows a word: it ends a phrase
+// and stays on the word's line.
+func closing(r rune) bool {
+	switch r {
+	case ',', ';', ':', '.', '!', '?', ')', ']', '"', '”', '’', '…':
+		return true
+	}
+	return false
+}
+
+// opening reports the brackets and quotes that open a phrase.
+func opening(r rune) bool {
+	switch r {
+	case '(', '"', '“', '‘', '[':
+		return true
+	}
+	return false
+}
 
 // endsClause reports whether s ends a sentence or a clause: a full stop,
 // a semicolon, a colon, "!" or "?" (a bracket or quote may close after
 // it).
 func endsClause(s string) bool {
-	s = strings.TrimRight(s, ")]\"”’")
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return strings.ContainsRune(".;:!?…", r)
+	for len(s) > 0 {
+		r, n := utf8.DecodeLastRuneInString(s)
+		switch r {
+		case '.', ';', ':', '!', '?', '…':
+			return true
+		case ')', ']', '"', '”', '’':
+			s = s[:len(s)-n]
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 func isDash(s string) bool { return s == "-" || s == "–" || s == "—" }
 
 // opensOnly reports whether s is only opening brackets or quotes.
-func opensOnly(s string) bool {
-	return s != "" && strings.Trim(s, "(\"“‘[") == ""
-}
+func opensOnly(s string) bool { return s != "" && unopened(s) == "" }
 
 // closesOnly reports whether s is only punctuation that closes what is
 // before it (")", "%", ";", "…").
 func closesOnly(s string) bool {
-	return s != "" && strings.Trim(s, ",;:.!?)]\"”’…%") == ""
+	for _, r := range s {
+		if !closing(r) && r != '%' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// bracketedNote reports whether a word in brackets holds only a unit or
+// a number: "(%)", "(1)", "(2);".
+func bracketedNote(s string) bool {
+	for _, r := range s {
+		if !strings.ContainsRune("()%0123456789,.;", r) {
+			return false
+		}
+	}
+	return true
 }
 
 // isNumber reports whether s is a number, a date, a range or a document
 // symbol: it starts with a digit ("27/4/2007", "15/11-15/12", "11/NQ-TW",
 // "2016-2020", "1,5").
-func isNumber(s string) bool { return startsWithDigit(strings.TrimLeft(s, "(\"“‘[")) }
+func isNumber(s string) bool { return startsWithDigit(unopened(s)) }
 
 // isRoman reports whether s (in lower case) is a Roman numeral of a few
 // letters: "i", "ii", "iv", "xii".
@@ -304,7 +367,7 @@ var noEnd = set("và của về trên tại cho theo trong với từ đến nh�
 // abstracts, which a line should not split. The list is not a dictionary:
 // a break between two syllables it does not know is rated fair, and good
 // breaks are preferred anyway.
-var compounds = phrases(strings.Join([]string{
+var compounds = pairs(strings.Join([]string{
 	"ủy ban", "nhân dân", "hội đồng", "chủ tịch", "chính phủ", "thủ tướng", "văn phòng", "trung tâm",
 	"lao động", "thương binh", "xã hội", "văn hóa", "thể thao", "du lịch", "giáo dục", "đào tạo",
 	"y tế", "tài chính", "kế hoạch", "đầu tư", "nội vụ", "tư pháp", "công thương", "nông nghiệp",
@@ -337,23 +400,55 @@ var compounds = phrases(strings.Join([]string{
 }, "|"))
 
 // set builds a lookup of the words of s, separated by spaces.
-func set(s string) map[string]bool { return addAll(map[string]bool{}, strings.Fields(s)) }
-
-// phrases builds a lookup of the entries of s, separated by "|"; an
-// entry may hold spaces.
-func phrases(s string) map[string]bool { return addAll(map[string]bool{}, strings.Split(s, "|")) }
-
-func addAll(m map[string]bool, ws []string) map[string]bool {
-	for _, w := range ws {
+func set(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
 		m[w] = true
 	}
 	return m
 }
 
-// syllables splits a word at spaces (including no-break spaces), in lower
-// case.
-func syllables(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), unicode.IsSpace)
+// A pair is two syllables, or two words, next to each other.
+type pair struct{ a, b string }
+
+// pairs builds a lookup of the pairs of s, separated by "|", each two
+// syllables separated by a space.
+func pairs(s string) map[pair]bool {
+	m := map[pair]bool{}
+	for _, e := range strings.Split(s, "|") {
+		a, b, _ := strings.Cut(e, " ")
+		m[pair{a, b}] = true
+	}
+	return m
+}
+
+// syllablesOf splits each word at spaces (including no-break spaces), in
+// lower case. The syllables of all the words share one array.
+func syllablesOf(words []string) [][]string {
+	n := 0
+	for _, w := range words {
+		n += 1 + strings.Count(w, " ") + strings.Count(w, "\u00a0")
+	}
+	all := make([]string, 0, n)
+	out := make([][]string, len(words))
+	for i, w := range words {
+		start := len(all)
+		w = strings.ToLower(w) // allocates only for a word with capitals
+		for len(w) > 0 {
+			k := strings.IndexFunc(w, unicode.IsSpace)
+			if k < 0 {
+				all = append(all, w)
+				break
+			}
+			if k > 0 {
+				all = append(all, w[:k])
+			}
+			_, size := utf8.DecodeRuneInString(w[k:])
+			w = w[k+size:]
+		}
+		out[i] = all[start:len(all):len(all)]
+	}
+	return out
 }
 
 func startsWithDigit(s string) bool {

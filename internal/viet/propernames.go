@@ -94,39 +94,37 @@ func bareAll(ws []string) []string {
 // lower: out[i] is the break before word i, syl the syllables of the
 // words.
 func (n *Names) mark(syl [][]string, out []Break) {
-	type pos struct{ word, k int }
-	var flat []string
-	var at []pos
 	for i, w := range syl {
 		for k, s := range w {
-			flat = append(flat, s)
-			at = append(at, pos{i, k})
-		}
-	}
-	for f := range flat {
-		for _, name := range n.byFirst[bare(flat[f])] {
-			if !matches(flat[f:], name) {
-				continue
-			}
-			for g := f + 1; g < f+len(name); g++ {
-				if w := at[g]; w.k == 0 && out[w.word] < BreakName {
-					out[w.word] = BreakName
+			for _, name := range n.byFirst[bare(s)] {
+				if end, ok := matchAt(syl, i, k, name); ok {
+					// Every word that starts inside the name, after
+					// its first syllable, follows a break inside it.
+					for j := i + 1; j < end; j++ {
+						out[j] = max(out[j], BreakName)
+					}
 				}
 			}
 		}
 	}
 }
 
-// matches reports whether the syllables s start with name, with no
-// punctuation inside it.
-func matches(s []string, name []string) bool {
-	if len(s) < len(name) {
-		return false
-	}
-	for i, w := range name {
-		if bare(s[i]) != w || i < len(name)-1 && bare(s[i]) != s[i] {
-			return false
+// matchAt reports whether the syllables from syllable k of word i on
+// spell name, with no punctuation inside it, and returns the index of the
+// word after the one its last syllable is in.
+func matchAt(syl [][]string, i, k int, name []string) (int, bool) {
+	for m, want := range name {
+		for i < len(syl) && k >= len(syl[i]) {
+			i, k = i+1, 0
 		}
+		if i == len(syl) {
+			return 0, false
+		}
+		s := syl[i][k]
+		if bare(s) != want || m < len(name)-1 && bare(s) != s {
+			return 0, false
+		}
+		k++
 	}
-	return true
+	return i + 1, true
 }
