@@ -13,12 +13,14 @@ import (
 )
 
 // typesetDocs returns every document the tests render, by name: the
-// examples and the starters of every type.
+// examples, the typography tests' documents, the clerks' documents and
+// the starters of every type.
 func typesetDocs(t *testing.T) map[string][]byte {
 	docs := map[string][]byte{}
 	files, _ := filepath.Glob("../../examples/*.yaml")
 	files2, _ := filepath.Glob("../layout/testdata/typography/*.yaml")
-	for _, f := range append(files, files2...) {
+	files3, _ := filepath.Glob("testdata/clerk/*.yaml")
+	for _, f := range append(append(files, files2...), files3...) {
 		if src := readFile(t, f); isDocumentSource(f, src) {
 			docs[filepath.Base(f)] = src
 		}

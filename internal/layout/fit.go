@@ -28,9 +28,11 @@ import (
 const (
 	spaceStretch = 0.5
 	spaceShrink  = 0.2
-	// raggedRoom is how much of a ragged line may stay empty before its
-	// badness reaches 100: a quarter of the line.
-	raggedRoom = 0.25
+	// raggedRoom is how much of a ragged line (an entry of Nơi nhận or
+	// Kính gửi) may stay empty before its badness reaches 100: half the
+	// line. A line then ends short of the edge rather than inside a name
+	// ("Ủy ban / nhân dân") or before a lone "(b/c);".
+	raggedRoom = 0.5
 	maxBadness = 10000
 )
 

@@ -10,14 +10,15 @@ import (
 )
 
 // typesetDocs are the documents whose paragraphs the typography tests
-// read: the examples, the starting files of vanban new and the documents
-// of testdata/typography.
+// read: the examples, the starting files of vanban new, the documents of
+// testdata/typography and the clerks' documents of the app's tests.
 func typesetDocs(t *testing.T) map[string][]byte {
 	out := map[string][]byte{}
 	a, _ := filepath.Glob("../../examples/*.yaml")
 	b, _ := filepath.Glob("testdata/typography/*.yaml")
 	c, _ := filepath.Glob("../../templates/starters/*.yaml")
-	for _, f := range append(append(a, b...), c...) {
+	d, _ := filepath.Glob("../app/testdata/clerk/*.yaml")
+	for _, f := range append(append(append(a, b...), c...), d...) {
 		src, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
