@@ -219,8 +219,9 @@ func splitAtSeparator(w word, avail float64, size float64, m Measurer) (head, re
 func fitPoint(w word, avail float64, size float64, m Measurer) (k, i int) {
 	width := 0.0
 	for k, f := range w.frags {
-		for i, r := range f.s {
-			n := i + utf8.RuneLen(r)
+		for i := range f.s {
+			_, rl := utf8.DecodeRuneInString(f.s[i:]) // an invalid byte counts one
+			n := i + rl
 			if width+m.Width(f.s[:n], Font{f.st, size}) > avail && (width > 0 || i > 0) {
 				return k, i
 			}
