@@ -37,13 +37,13 @@ type block struct {
 // maxDataCols keeps an area sheet readable when printed one page wide.
 const maxDataCols = 14
 
-func blockCols(m *report.Measure, months int) []blockCol {
+func blockCols(r *report.Report, m *report.Measure, months int) []blockCol {
 	var cols []blockCol
 	switch m.Shape {
 	case report.ShapeSex:
 		cols = []blockCol{{colSum, "Tổng số", "total"}, {colValue, "Nam", "male"}, {colValue, "Nữ", "female"}}
 	case report.ShapePair:
-		cols = []blockCol{{colValue, m.First.Label, m.First.Key}, {colValue, m.Second.Label, m.Second.Key}}
+		cols = []blockCol{{colValue, r.PartLabel(m, m.First), m.First.Key}, {colValue, r.PartLabel(m, m.Second), m.Second.Key}}
 	case report.ShapeCount:
 		cols = []blockCol{{colValue, "Số lượng", "value"}}
 		if m.PerMonthAtLeast > 0 {
@@ -67,7 +67,7 @@ func areaSheets(r *report.Report, refs map[string]measureRefs) []*sheet {
 	var pages [][]*report.Measure
 	used := maxDataCols
 	for _, m := range r.AreaMeasures() {
-		n := len(blockCols(m, r.Months))
+		n := len(blockCols(r, m, r.Months))
 		if used+n > maxDataCols {
 			pages = append(pages, nil)
 			used = 0
@@ -95,7 +95,7 @@ func areaSheet(r *report.Report, refs map[string]measureRefs, ms []*report.Measu
 	var blocks []*block
 	widths := []float64{5, 20}
 	for _, m := range ms {
-		b := &block{m: m, col: len(widths) + 1, cols: blockCols(m, r.Months), months: r.Months}
+		b := &block{m: m, col: len(widths) + 1, cols: blockCols(r, m, r.Months), months: r.Months}
 		for range b.cols {
 			widths = append(widths, 9)
 		}
@@ -104,26 +104,48 @@ func areaSheet(r *report.Report, refs map[string]measureRefs, ms []*report.Measu
 		}
 		blocks = append(blocks, b)
 	}
-	s := newSheet(form+"_XaPhuong", widths)
+	s := newSheet(form+"_"+sheetWord(r.P.Unit.Sublevel, 31-len(form)-1), widths)
 	title := "SỐ LIỆU THỐNG KÊ VỀ GIỚI THEO " + viet.Upper(r.P.Unit.Sublevel)
 	if more {
 		title += " (tiếp theo)"
 	}
-	row := titleBlock(s, r, "Biểu số "+form, title)
+	row := titleBlock(s, r, formLabel(r, form), title)
 	s.titleFrom = row
-	row = areaHeader(s, blocks, row)
-	s.titleTo, s.freezeRows, s.freezeCols = row-1, row-1, 2
+	row = areaHeader(s, r, blocks, row)
+	s.titleTo, s.freezeFrom, s.freezeRows, s.freezeCols = row-1, s.titleFrom, row-1, 2
 	l := areaRows(s, r, row)
 	for _, b := range blocks {
 		b.fill(s, r, l)
 		refs[b.m.ID] = b.refs(s.name, l)
 	}
+	if l.town != 0 {
+		s.keepNext[l.sub] = true // the sub-units' subtotal with the first sub-unit
+	}
 	end := signatureBlock(s, r, l.total+2)
-	paginate(s, l.total-1, end-1)
+	finish(s, l.total-1, end-1)
 	return s
 }
 
-func areaHeader(s *sheet, blocks []*block, h int) int {
+// sheetWord names a level in ASCII for a sheet name, at most n bytes:
+// "xã, phường" → "XaPhuong", "thôn, tổ dân phố" → "ThonToDanPho".
+func sheetWord(level string, n int) string {
+	var b strings.Builder
+	for _, w := range strings.Split(viet.Slug(level), "-") {
+		if w != "" {
+			b.WriteString(strings.ToUpper(w[:1]) + w[1:])
+		}
+	}
+	out := b.String()
+	if out == "" {
+		out = "DonVi"
+	}
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+func areaHeader(s *sheet, r *report.Report, blocks []*block, h int) int {
 	s.merge(h, 1, h+1, 1, "STT", stHead)
 	s.merge(h, 2, h+1, 2, "Đơn vị", stHead)
 	s.text(h+2, 1, "A", stCode)
@@ -131,8 +153,9 @@ func areaHeader(s *sheet, blocks []*block, h int) int {
 	top := 20.0
 	for _, b := range blocks {
 		end := b.col + len(b.cols) - 1
-		s.merge(h, b.col, h, end, b.m.Label, stHead)
-		top = max(top, fitHeight(b.m.Label, stHead, spanPoints(s.widths, b.col, end)))
+		label := r.Label(b.m)
+		s.merge(h, b.col, h, end, label, stHead)
+		top = max(top, fitHeight(label, stHead, spanPoints(s.widths, b.col, end)))
 		for i, c := range b.cols {
 			s.text(h+1, b.col+i, c.label, stHead)
 			s.text(h+2, b.col+i, b.code(i), stCode)
@@ -254,7 +277,7 @@ func (b *block) fill(s *sheet, r *report.Report, l areaLayout) {
 		for i, c := range b.cols {
 			col := b.col + i
 			switch {
-			case row == l.town && b.m.SubunitsOnly():
+			case !b.applies(r, l, row):
 				// Not applicable: "x", as statistical forms mark such
 				// cells; SUM and COUNT ignore the text.
 				s.text(row, col, "x", stCenter)
@@ -263,12 +286,36 @@ func (b *block) fill(s *sheet, r *report.Report, l areaLayout) {
 			case c.kind == colUnitShare:
 				b.shareCell(s, l, row, col, f, total)
 			case total:
-				s.formula(row, col, "SUM("+l.adds(row, col)+")", f[c.key], numStyle("#,##0", true))
+				// A total over units none of which reported stays empty:
+				// missing is not zero.
+				rng := l.adds(row, col)
+				var v any = ""
+				if reported {
+					v = f[c.key]
+				}
+				s.formula(row, col, fmt.Sprintf(`IF(COUNT(%s)=0,"",SUM(%s))`, rng, rng), v, numStyle("#,##0", true))
 			default:
 				b.unitCell(s, row, col, c, f, reported)
+				if c.kind == colValue || c.kind == colFlagValue {
+					s.input(row, col, c.kind == colFlagValue)
+				}
 			}
 		}
 	}
+}
+
+// applies reports whether the block's measure applies to a row: not to
+// the unit's own row when only the sub-units count or the unit has no such
+// body, not to the sub-units' rows when they have none (a village has no
+// HĐND).
+func (b *block) applies(r *report.Report, l areaLayout, row int) bool {
+	switch {
+	case row == l.total:
+		return b.m.PresentAt(r.Tier) && !b.m.SubunitsOnly() || b.m.PresentAt(r.SubTier)
+	case row == l.town:
+		return b.m.PresentAt(r.Tier) && !b.m.SubunitsOnly()
+	}
+	return b.m.PresentAt(r.SubTier)
 }
 
 // sums adds up each key of the measure over entities; reported says
