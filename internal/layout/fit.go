@@ -2,7 +2,9 @@ package layout
 
 import (
 	"math"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/vanban/vanban/internal/viet"
 )
@@ -114,10 +116,12 @@ func fitLines(p Para, ws []word, m Measurer) []brokenLine {
 	// past hopeless (badness at its cap) and without a break rated
 	// never: looking only at such settings spares most of the work. The
 	// others are set with any line and any break.
-	lines, ok := fit(p, ws, limits{maxStretch: hopeless, soft: true, noNever: true})
+	f := newFitter(p, ws)
+	lines, ok := f.run(limits{maxStretch: hopeless, soft: true, noNever: true})
 	if !ok {
-		lines, _ = fit(p, ws, limits{})
+		lines, _ = f.run(limits{})
 	}
+	f.release()
 	if fitObserver != nil {
 		fitObserver(p, lines)
 	}
@@ -147,40 +151,83 @@ var fitObserver func(p Para, lines []brokenLine)
 // fit breaks the words by total fit within the limits, and reports
 // whether any setting keeps to them.
 func fit(p Para, ws []word, lim limits) ([]brokenLine, bool) {
+	f := newFitter(p, ws)
+	defer f.release()
+	return f.run(lim)
+}
+
+// A fitter holds what total fit needs of a paragraph: its words, the
+// rating of each break, the widths before each word and the tables of the
+// search, in buffers reused from paragraph to paragraph (a document has
+// thousands of paragraphs).
+type fitter struct {
+	p      Para
+	ws     []word
+	rating []viet.Break
+	*fitBuffers
+}
+
+type fitBuffers struct {
+	texts []string
+	// pre[i]: width of ws[:i] with the space after each word; sp[i]: the
+	// spaces that stretch among them (those between words and those
+	// inside glued words).
+	pre, sp []float64
+	// best[e][c] is the least cost of setting ws[:e] with the last line
+	// of class c; from[e][c] the start of that line and the class of the
+	// line before it.
+	best [][classes]float64
+	from [][classes]link
+}
+
+type link struct{ s, c int32 }
+
+var fitPool = sync.Pool{New: func() any { return new(fitBuffers) }}
+
+func newFitter(p Para, ws []word) *fitter {
+	n := len(ws)
+	b := fitPool.Get().(*fitBuffers)
+	b.texts = slices.Grow(b.texts[:0], n)[:n]
+	for i, w := range ws {
+		b.texts[i] = wordText(w)
+	}
+	f := &fitter{p: p, ws: ws, rating: viet.LineBreaks(b.texts, p.names), fitBuffers: b}
+	clear(b.texts) // the buffers keep no text alive
+	b.pre = slices.Grow(b.pre[:0], n+1)[:n+1]
+	b.sp = slices.Grow(b.sp[:0], n+1)[:n+1]
+	b.best = slices.Grow(b.best[:0], n+1)[:n+1]
+	b.from = slices.Grow(b.from[:0], n+1)[:n+1]
+	b.pre[0], b.sp[0] = 0, 0
+	for i, w := range ws {
+		glued := 0.0
+		for _, fr := range w.frags {
+			if fr.space {
+				glued += fr.w
+			}
+		}
+		b.pre[i+1] = b.pre[i] + w.w + w.space
+		b.sp[i+1] = b.sp[i] + glued + w.space
+	}
+	return f
+}
+
+// release returns the buffers for the next paragraph.
+func (f *fitter) release() {
+	fitPool.Put(f.fitBuffers)
+	f.fitBuffers = nil
+}
+
+// run breaks the words by total fit within the limits, and reports
+// whether any setting keeps to them.
+func (f *fitter) run(lim limits) ([]brokenLine, bool) {
+	p, ws, rating := f.p, f.ws, f.rating
 	n := len(ws)
 	if n == 0 {
 		return []brokenLine{{indent: p.First, last: true}}, true
 	}
-	texts := make([]string, n)
-	for i, w := range ws {
-		texts[i] = wordText(w)
-	}
-	rating := viet.LineBreaks(texts, p.names)
-
-	// pre[i]: width of ws[:i] with the space after each word; sp[i]: the
-	// spaces that stretch among them (those between words and those
-	// inside glued words).
-	pre := make([]float64, n+1)
-	sp := make([]float64, n+1)
-	for i, w := range ws {
-		glued := 0.0
-		for _, f := range w.frags {
-			if f.space {
-				glued += f.w
-			}
-		}
-		pre[i+1] = pre[i] + w.w + w.space
-		sp[i+1] = sp[i] + glued + w.space
-	}
+	pre, sp, best, from := f.pre, f.sp, f.best, f.from
 	widest := p.Width - min(p.First, p.Rest)
 	justified := p.Align == Justify
-
-	// best[e][c] is the least cost of setting ws[:e] with the last line
-	// of class c; from[e][c] the start of that line and the class of
-	// the line before it.
-	type link struct{ s, c int32 }
-	best := make([][classes]float64, n+1)
-	from := make([][classes]link, n+1)
 	for e := range best {
 		for c := range classes {
 			best[e][c] = math.Inf(1)

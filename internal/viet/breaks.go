@@ -65,18 +65,65 @@ func LineBreaks(words []string, names *Names) []Break {
 // the names every document shares.
 func LineBreak(words []string, i int) Break { return LineBreaks(words, nil)[i] }
 
-// context is what a rating looks at around a break: up to two syllables
-// on each side, in lower case, punctuation attached, and bare (without
-// the punctuation around them).
-type context struct {
-	pp, p string // before the break, p next to it
-	n, n2 string // after the break, n next to it
-	// ppB, pB, nB, n2B are the same bare: without trailing punctuation,
-	// and nB without its opening bracket or quote either.
-	ppB, pB, nB, n2B string
+// A syllable is what the ratings read of one syllable, worked out once:
+// its text in lower case with the punctuation around it (raw), without the
+// punctuation after it (bare), without the brackets before it either (un),
+// what the lexicon says of bare and of un, and whether it is a number.
+type syllable struct {
+	raw, bare, un string
+	b, u          lex
+	num           bool
 }
 
-func around(syl [][]string, i int) context {
+// lex is what the lexicon knows of a word: the sets it belongs to.
+type lex uint8
+
+const (
+	lexNoEnd lex = 1 << iota
+	lexPhraseStart
+	lexUnit
+	lexCount
+	lexDate
+	lexIntro
+	lexRomanAfter
+)
+
+// lexicon gathers the sets of words below, so that a syllable is looked up
+// once, not once per set.
+var lexicon = func() map[string]lex {
+	m := map[string]lex{}
+	for _, s := range []struct {
+		words map[string]bool
+		bit   lex
+	}{{noEnd, lexNoEnd}, {phraseStart, lexPhraseStart}, {units, lexUnit}, {countUnits, lexCount},
+		{dateUnits, lexDate}, {introduces, lexIntro}, {romanAfter, lexRomanAfter}} {
+		for w := range s.words {
+			m[w] |= s.bit
+		}
+	}
+	return m
+}()
+
+func newSyllable(raw string) syllable {
+	s := syllable{raw: raw, bare: bare(raw)}
+	s.un = bare(unopened(raw))
+	s.b = lexicon[s.bare]
+	s.u = s.b
+	if s.un != s.bare {
+		s.u = lexicon[s.un]
+	}
+	s.num = startsWithDigit(unopened(raw))
+	return s
+}
+
+// context is what a rating looks at around a break: up to two syllables
+// on each side.
+type context struct {
+	pp, p syllable // before the break, p next to it
+	n, n2 syllable // after the break, n next to it
+}
+
+func around(syl [][]syllable, i int) context {
 	var c context
 	before := syl[i-1]
 	if len(before) > 0 {
@@ -98,46 +145,45 @@ func around(syl [][]string, i int) context {
 	case i+1 < len(syl) && len(syl[i+1]) > 0:
 		c.n2 = syl[i+1][0]
 	}
-	c.ppB, c.pB, c.nB, c.n2B = bare(c.pp), bare(c.p), bare(unopened(c.n)), bare(c.n2)
 	return c
 }
 
 // rate rates the break before word i from the syllables of the words.
-func rate(syl [][]string, i int) Break {
+func rate(syl [][]syllable, i int) Break {
 	c := around(syl, i)
-	if c.p == "" || c.n == "" {
+	if c.p.raw == "" || c.n.raw == "" {
 		return BreakPoor
 	}
-	if i == 1 && isDash(c.p) {
+	if i == 1 && isDash(c.p.raw) {
 		return BreakNever // the dash of an item stays with its first word
 	}
 	if bound(c) {
 		return BreakNever
 	}
-	p, n := c.pB, c.nB
-	punctuated := p != c.p
+	p, n := c.p.bare, c.n.un
+	punctuated := p != c.p.raw
 	switch {
-	case isDash(c.p):
+	case isDash(c.p.raw):
 		return BreakPoor // "Lao động - / Thương binh": the phrase goes on
-	case punctuated && compounds[pair{c.p, n}]:
+	case punctuated && compounds[pair{c.p.raw, n}]:
 		return BreakPoor // phòng, / chống: a fixed phrase, comma and all
-	case punctuated && endsClause(c.p):
+	case punctuated && endsClause(c.p.raw):
 		return BreakBest
 	case punctuated:
 		return BreakGood
 	case isDatePart(c):
 		return BreakPoor
-	case strings.HasPrefix(c.n, "(") && !noEnd[p]:
+	case strings.HasPrefix(c.n.raw, "(") && c.p.b&lexNoEnd == 0:
 		return BreakGood // before a bracket: "UBND tỉnh / (b/c)"
-	case noEnd[p]:
+	case c.p.b&lexNoEnd != 0:
 		return BreakPoor
 	case compounds[pair{p, n}]:
 		return BreakPoor
-	case starts(n, c.n2B):
+	case starts(c.n, c.n2.bare):
 		return BreakGood
-	case units[p] || p == "xã":
+	case c.p.b&lexUnit != 0 || p == "xã":
 		return BreakPoor // TỈNH / THANH HÓA, XÃ / HỘI
-	case units[c.ppB] || c.ppB == "xã" && p != "hội":
+	case c.pp.b&lexUnit != 0 || c.pp.bare == "xã" && p != "hội":
 		return BreakPoor // inside a place name: THỊ XÃ BỈM / SƠN
 	}
 	return BreakFair
@@ -146,27 +192,27 @@ func rate(syl [][]string, i int) Break {
 // bound reports whether the two sides of a break form one unit that a
 // line must not split (BreakNever).
 func bound(c context) bool {
-	p, n := c.pB, unopened(c.n)
+	p := c.p.bare
 	switch {
-	case opensOnly(c.p):
+	case opensOnly(c.p.raw):
 		return true // a lone "(" or "“" never ends a line
-	case closesOnly(c.n):
+	case closesOnly(c.n.raw):
 		return true // a lone ")", "%" or ";" never starts one
-	case strings.HasPrefix(c.n, "(") && bracketedNote(c.n):
+	case strings.HasPrefix(c.n.raw, "(") && bracketedNote(c.n.raw):
 		return true // nor a bracketed unit or note: "Tỷ lệ (%)", "(1)"
-	case isDash(c.p) && isNumber(c.pp) && isNumber(n):
+	case isDash(c.p.raw) && c.pp.num && c.n.num:
 		return true // a range: 2016 - / 2020
-	case p != c.p:
+	case p != c.p.raw:
 		return false // punctuation ends the phrase: "năm 2017, / 2018"
-	case isNumber(n) && (introduces[p] || introducedBy[pair{c.ppB, p}]):
+	case c.n.num && (c.p.b&lexIntro != 0 || introducedBy[pair{c.pp.bare, p}]):
 		return true // ngày / 27/4/2007, Quyết định số / 12, Điều / 3
-	case isRoman(n) && romanAfter[p]:
+	case c.p.b&lexRomanAfter != 0 && isRoman(unopened(c.n.raw)):
 		return true // Phụ lục / II, Mục / I, quý / III
-	case p == "điểm" && isLetter(n):
+	case p == "điểm" && isLetter(unopened(c.n.raw)):
 		return true // điểm / a
-	case isNumber(p) && counted(c):
+	case c.p.num && counted(c):
 		return true // 25 / người, 8 / giờ, 1,5 / triệu đồng
-	case isNumber(c.ppB) && unitPairs[pair{p, c.nB}]:
+	case c.pp.num && unitPairs[pair{p, c.n.un}]:
 		return true // 1,5 triệu / đồng, 30 trẻ / em
 	}
 	return false
@@ -176,21 +222,20 @@ func bound(c context) bool {
 // ("25 người", "6 tháng"), not the start of the next part of a date
 // ("ngày 15 / tháng 11": tháng is followed by its own number).
 func counted(c context) bool {
-	if strings.HasPrefix(c.n, "%") {
+	if strings.HasPrefix(c.n.raw, "%") {
 		return true
 	}
-	u := c.nB
-	if !countUnits[u] {
+	if c.n.u&lexCount == 0 {
 		return false
 	}
-	return !(dateUnits[u] && u == c.n && isNumber(c.n2B))
+	return !(c.n.u&lexDate != 0 && c.n.un == c.n.raw && c.n2.num)
 }
 
 // isDatePart reports a break between two parts of a date or a time
 // written in words: "ngày 15 / tháng 11 / năm 2017". A line may break
 // there (a whole date is too long to glue), but rather elsewhere.
 func isDatePart(c context) bool {
-	return isNumber(c.pB) && dateUnits[c.nB] && isNumber(c.n2B)
+	return c.p.num && c.n.u&lexDate != 0 && c.n2.num
 }
 
 // introduces are words followed by their number: the number belongs to
@@ -311,11 +356,6 @@ func bracketedNote(s string) bool {
 	return true
 }
 
-// isNumber reports whether s is a number, a date, a range or a document
-// symbol: it starts with a digit ("27/4/2007", "15/11-15/12", "11/NQ-TW",
-// "2016-2020", "1,5").
-func isNumber(s string) bool { return startsWithDigit(unopened(s)) }
-
 // isRoman reports whether s (in lower case) is a Roman numeral of a few
 // letters: "i", "ii", "iv", "xii".
 func isRoman(s string) bool {
@@ -332,9 +372,10 @@ func isLetter(s string) bool {
 	return n == len(s) && n > 0 && unicode.IsLetter(r)
 }
 
-// starts reports whether the syllables n, n2 start a phrase.
-func starts(n, n2 string) bool {
-	switch n {
+// starts reports whether the syllable n, followed by n2 (bare), starts a
+// phrase.
+func starts(n syllable, n2 string) bool {
+	switch n.un {
 	case "xã":
 		return n2 != "hội" // xã Hà Lan, not xã hội
 	case "đối":
@@ -348,7 +389,7 @@ func starts(n, n2 string) bool {
 	case "địa":
 		return n2 == "bàn"
 	}
-	return phraseStart[n] || units[n]
+	return n.u&(lexPhraseStart|lexUnit) != 0
 }
 
 // phraseStart are linking words: a line may start with them, and should
@@ -424,24 +465,24 @@ func pairs(s string) map[pair]bool {
 
 // syllablesOf splits each word at spaces (including no-break spaces), in
 // lower case. The syllables of all the words share one array.
-func syllablesOf(words []string) [][]string {
+func syllablesOf(words []string) [][]syllable {
 	n := 0
 	for _, w := range words {
 		n += 1 + strings.Count(w, " ") + strings.Count(w, "\u00a0")
 	}
-	all := make([]string, 0, n)
-	out := make([][]string, len(words))
+	all := make([]syllable, 0, n)
+	out := make([][]syllable, len(words))
 	for i, w := range words {
 		start := len(all)
 		w = strings.ToLower(w) // allocates only for a word with capitals
 		for len(w) > 0 {
 			k := strings.IndexFunc(w, unicode.IsSpace)
 			if k < 0 {
-				all = append(all, w)
+				all = append(all, newSyllable(w))
 				break
 			}
 			if k > 0 {
-				all = append(all, w[:k])
+				all = append(all, newSyllable(w[:k]))
 			}
 			_, size := utf8.DecodeRuneInString(w[k:])
 			w = w[k+size:]

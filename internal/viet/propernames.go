@@ -93,10 +93,10 @@ func bareAll(ws []string) []string {
 // mark rates BreakName every break inside a name that the ratings put
 // lower: out[i] is the break before word i, syl the syllables of the
 // words.
-func (n *Names) mark(syl [][]string, out []Break) {
+func (n *Names) mark(syl [][]syllable, out []Break) {
 	for i, w := range syl {
 		for k, s := range w {
-			for _, name := range n.byFirst[bare(s)] {
+			for _, name := range n.byFirst[s.bare] {
 				if end, ok := matchAt(syl, i, k, name); ok {
 					// Every word that starts inside the name, after
 					// its first syllable, follows a break inside it.
@@ -112,7 +112,7 @@ func (n *Names) mark(syl [][]string, out []Break) {
 // matchAt reports whether the syllables from syllable k of word i on
 // spell name, with no punctuation inside it, and returns the index of the
 // word after the one its last syllable is in.
-func matchAt(syl [][]string, i, k int, name []string) (int, bool) {
+func matchAt(syl [][]syllable, i, k int, name []string) (int, bool) {
 	for m, want := range name {
 		for i < len(syl) && k >= len(syl[i]) {
 			i, k = i+1, 0
@@ -121,7 +121,7 @@ func matchAt(syl [][]string, i, k int, name []string) (int, bool) {
 			return 0, false
 		}
 		s := syl[i][k]
-		if bare(s) != want || m < len(name)-1 && bare(s) != s {
+		if s.bare != want || m < len(name)-1 && s.bare != s.raw {
 			return 0, false
 		}
 		k++
