@@ -61,8 +61,8 @@ func newRenderFlags(e *env, checkOnly bool) *renderFlags {
 		"cách báo kết quả: text (cho người đọc, mặc định) hoặc json (cho máy, CI)",
 		"how to report: text (for people, the default) or json (for CI)"})
 	f.str(&f.fontDir, "fonts", "", words{"THƯ_MỤC|system", "DIR|system"}, words{
-		"dùng phông Times New Roman trong THƯ_MỤC (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf), hoặc của máy với system, thay cho Liberation Serif có sẵn; biến môi trường "+app.FontsEnv+"=system đặt làm mặc định",
-		"use Times New Roman from DIR (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf), or the machine's own with system, instead of the embedded Liberation Serif; "+app.FontsEnv+"=system makes it the default"})
+		"dùng phông Times New Roman trong THƯ_MỤC (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf), hoặc của máy với system, thay cho Liberation Serif có sẵn; biến môi trường " + app.FontsEnv + "=system đặt làm mặc định",
+		"use Times New Roman from DIR (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf), or the machine's own with system, instead of the embedded Liberation Serif; " + app.FontsEnv + "=system makes it the default"})
 	f.str(&f.templateDir, "templates", "", words{"THƯ_MỤC", "DIR"}, words{
 		"dùng các tệp trong THƯ_MỤC (doctypes.yaml, catalogues/*.yaml) thay cho tệp cùng tên có sẵn",
 		"override embedded templates (doctypes.yaml, catalogues/*.yaml) with files from DIR"})
