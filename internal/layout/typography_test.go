@@ -77,3 +77,41 @@ func TestFullFeet(t *testing.T) {
 		stop()
 	}
 }
+
+// "Nơi nhận" entries wrap at the column's edge (65 mm), not short of it,
+// and never leave a bracketed tail such as "(b/c);" alone on a line.
+func TestRecipientsWrap(t *testing.T) {
+	m := fonts(t)
+	var entries []string
+	words := strings.Fields("Thường trực Đảng ủy, Thường trực Hội đồng nhân dân, Ủy ban Mặt trận Tổ quốc Việt Nam và các đoàn thể chính trị - xã hội của xã Hà Lan")
+	for n := 3; n <= len(words); n++ {
+		entries = append(entries, strings.Join(words[:n], " ")+" (b/c)")
+	}
+	var b strings.Builder
+	for _, e := range entries {
+		b.WriteString("  - " + e + "\n")
+	}
+	src := headerDoc("  name: ỦY BAN NHÂN DÂN XÃ HÀ LAN", "Công tác năm 2025", "recipients:\n"+b.String())
+	pages := compose(t, src)
+	widest := 0.0
+	for _, p := range pages {
+		for _, l := range (&layout.Page{Texts: p.Tagged("recipients")}).Lines(m) {
+			var end float64
+			for _, tx := range p.Tagged("recipients") {
+				if near(tx.Y, l.Y, 0.01) {
+					end = max(end, tx.X+m.Width(tx.S, tx.Font))
+				}
+			}
+			if end > 30+65+0.01 {
+				t.Errorf("%q ends at %.2f mm, past the 65 mm column", l.Text, end)
+			}
+			widest = max(widest, end-30)
+			if s := strings.TrimSpace(strings.TrimPrefix(l.Text, "-")); strings.HasPrefix(s, "(") && !strings.Contains(s, " ") {
+				t.Errorf("a bracketed tail alone: %q", l.Text)
+			}
+		}
+	}
+	if widest < 63 {
+		t.Errorf("the widest line of Nơi nhận is %.1f mm: lines should reach the column's edge (65 mm)", widest)
+	}
+}
