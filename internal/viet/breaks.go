@@ -154,8 +154,8 @@ func rate(syl [][]syllable, i int) Break {
 	if c.p.raw == "" || c.n.raw == "" {
 		return BreakPoor
 	}
-	if i == 1 && isDash(c.p.raw) {
-		return BreakNever // the dash of an item stays with its first word
+	if i == 1 && (isDash(c.p.raw) || c.p.raw == "+") {
+		return BreakNever // the mark of an item ("-", "+") stays with its first word
 	}
 	if bound(c) {
 		return BreakNever
