@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/unicode/norm"
@@ -41,6 +42,8 @@ type Catalogue struct {
 	measures map[string]*Measure
 	groups   map[string]*Group
 	byID     map[string]*Indicator
+	fpOnce   sync.Once
+	fp       string
 }
 
 // Group is one objective of the strategy; indicators are printed under it.

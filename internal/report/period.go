@@ -103,6 +103,9 @@ type Signature struct {
 type Entity struct {
 	ID   string `yaml:"id,required"`
 	Name string `yaml:"name,required" vi:"tên"`
+	// From names the sub-unit's own period file, relative to this file's
+	// folder, whose totals are carried up instead of figures under data.
+	From string `yaml:"from" vi:"tệp số liệu của đơn vị"`
 }
 
 // Target is the local plan's target for one indicator.

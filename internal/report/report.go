@@ -35,7 +35,11 @@ type Report struct {
 	// (NoTier when their names do not tell and the catalogue does not
 	// need them).
 	Tier, SubTier Tier
-	areas         []*Entity
+	// Sources says, by sub-unit id, where the figures of a sub-unit that
+	// names its own period file (from:) come from.
+	Sources map[string]*Source
+	used    []usedFile // the files read through from:, at every depth
+	areas   []*Entity
 }
 
 // HalfYear reports whether the report covers the first half of the year.
@@ -55,6 +59,18 @@ func (r *Report) Get(entityID, measureID string) Figures {
 // catalogue given by path; templateDir overrides embedded ones). All
 // problems go to d.Diags; the report is nil when it cannot be computed.
 func Load(d *decode.Decoder, root *yaml.Node, templateDir string) *Report {
+	return load(d, root, loadState{templateDir: templateDir})
+}
+
+// LoadFrame loads a period file as Load does, but accepts one without any
+// figure: the frame that data-entry forms are made from and figures are
+// imported into.
+func LoadFrame(d *decode.Decoder, root *yaml.Node, templateDir string) *Report {
+	return load(d, root, loadState{templateDir: templateDir, frame: true})
+}
+
+func load(d *decode.Decoder, root *yaml.Node, st loadState) *Report {
+	templateDir := st.templateDir
 	p := &Period{}
 	d.Decode(root, p)
 	if p.Schema != "" && p.Schema != PeriodSchema {
@@ -78,9 +94,12 @@ func Load(d *decode.Decoder, root *yaml.Node, templateDir string) *Report {
 	r.resolveTiers(d)
 	kinds := r.checkEntities(d)
 	r.readData(d, kinds)
+	r.loadCarried(d, st)
 	r.checkIndicatorKeys(d, root)
 	r.checkTexts(d, root)
-	r.checkSomeFigures(d)
+	if !st.frame {
+		r.checkSomeFigures(d)
+	}
 	r.warnMissing(d)
 	if d.Diags.HasErrors() {
 		return nil
@@ -177,6 +196,14 @@ func (r *Report) checkEntities(d *decode.Decoder) map[string]entityKind {
 	}
 	declare(r.Subunits, "subunits", areaEntity)
 	declare(r.Departments, "departments", deptEntity)
+	for i, e := range r.Departments {
+		if e.From != "" {
+			d.Problem(decode.Join(decode.Index("departments", i), "from"), diag.Msg{Code: "report.from-department",
+				Vi:    e.Name + ": chỉ đơn vị trực thuộc (subunits) mới lấy số liệu từ tệp riêng; " + r.deptWord() + " gửi số liệu bằng biểu mẫu (vanban form, vanban import)",
+				En:    e.Name + ": only a sub-unit takes its figures from its own file; departments send theirs on forms (vanban form, vanban import)",
+				FixVi: "bỏ from: ở " + r.deptWord(), FixEn: "no from: on a department"})
+		}
+	}
 	if _, ok := r.P.Data.Entities[TownID]; ok {
 		r.Town = &Entity{ID: TownID, Name: "Cấp " + r.P.Unit.Level}
 		if r.P.Unit.Level == "" {
@@ -201,7 +228,14 @@ func (r *Report) readData(d *decode.Decoder, kinds map[string]entityKind) {
 		if _, done := r.Figures[e.ID]; done {
 			continue // an id declared twice (an error already): its figures are read once
 		}
-		if raw, ok := r.P.Data.Entities[e.ID]; ok {
+		raw, ok := r.P.Data.Entities[e.ID]
+		switch {
+		case ok && e.From != "":
+			d.ProblemAt(r.P.Data.KeyPos[e.ID], decode.Join("data", e.ID), diag.Msg{Code: "report.from-and-data",
+				Vi:    fmt.Sprintf("%s lấy số liệu từ tệp %s (from:), nên không ghi số liệu của đơn vị này ở đây", e.Name, e.From),
+				En:    fmt.Sprintf("%s takes its figures from the file %s (from:), so its figures cannot also be given here", e.Name, e.From),
+				FixVi: "bỏ khối số liệu này, hoặc bỏ from: ở danh sách đơn vị trực thuộc", FixEn: "either this block or the from: line, not both"})
+		case ok:
 			r.Figures[e.ID] = r.readEntity(d, e, kinds[e.ID], raw)
 		}
 	}
@@ -534,6 +568,11 @@ func (r *Report) checkSomeFigures(d *decode.Decoder) {
 	if d.Reported("data") {
 		return
 	}
+	for _, s := range r.Subunits {
+		if s.From != "" {
+			return // carried up: figures, or the file's own errors
+		}
+	}
 	for _, e := range r.P.Data.Entities {
 		for _, v := range e.Measures {
 			if !isNullNode(v.Node) {
@@ -565,8 +604,8 @@ func (r *Report) warnMissing(d *decode.Decoder) {
 			continue
 		}
 		for i, s := range r.Subunits {
-			if s.ID == "" || typos[s.ID] {
-				continue // not a sub-unit, or its figures are under a misspelt id: both errors
+			if s.ID == "" || typos[s.ID] || s.From != "" {
+				continue // not a sub-unit, its figures are under a misspelt id (both errors), or carried up
 			}
 			raw, ok := r.P.Data.Entities[s.ID]
 			if _, said := raw.Measures[m.ID]; said {

@@ -18,6 +18,7 @@ const (
 	colFlag                     // 1/0 computed from other columns
 	colFlagValue                // 1/0 as reported
 	colUnitShare                // share of units with the flag, on total rows
+	colUnits                    // units counted (1 per body; a carried-up unit's tally)
 )
 
 type blockCol struct {
@@ -38,6 +39,9 @@ type block struct {
 const maxDataCols = 14
 
 func blockCols(r *report.Report, m *report.Measure, months int) []blockCol {
+	if r.Carried() && m.HasFlag() {
+		return tallyCols(m, months)
+	}
 	var cols []blockCol
 	switch m.Shape {
 	case report.ShapeSex:
@@ -59,6 +63,22 @@ func blockCols(r *report.Report, m *report.Measure, months int) []blockCol {
 		cols = append(cols, blockCol{colRatio, rr.Label, ""})
 	}
 	return cols
+}
+
+// tallyCols are the columns of a measure that feeds a share of units when
+// some sub-unit's figures are carried up from its own file: such a unit
+// is many bodies, so each row says how many units it counts and how many
+// of them meet the rule, and the share is Σ meeting / Σ counted.
+func tallyCols(m *report.Measure, months int) []blockCol {
+	switch m.Shape {
+	case report.ShapePosts:
+		return []blockCol{{colValue, "Số người", "posts"}, {colValue, "Trong đó nữ", "female"},
+			{colUnits, "Số đơn vị", "units"}, {colFlag, "Đơn vị có nữ", "yes"}, {colUnitShare, "Tỷ lệ (%)", ""}}
+	case report.ShapeFlag:
+		return []blockCol{{colUnits, "Số đơn vị", "units"}, {colFlag, "Số đơn vị có", "yes"}, {colUnitShare, "Tỷ lệ (%)", ""}}
+	}
+	return []blockCol{{colValue, "Số lượng", "value"}, {colUnits, "Số đơn vị", "units"},
+		{colFlag, fmt.Sprintf("Đơn vị đạt (từ %s trở lên)", viet.Decimal(m.Threshold(months), 0)), "yes"}, {colUnitShare, "Tỷ lệ (%)", ""}}
 }
 
 // areaSheets lays out the per-area tables, as many sheets as the
@@ -294,9 +314,12 @@ func (b *block) fill(s *sheet, r *report.Report, l areaLayout) {
 					v = f[c.key]
 				}
 				s.formula(row, col, fmt.Sprintf(`IF(COUNT(%s)=0,"",SUM(%s))`, rng, rng), v, numStyle("#,##0", true))
+			case b.carriedRow(r, l, row):
+				// A sub-unit's totals from its own file: change them there.
+				b.carriedCell(s, row, col, c, f, reported)
 			default:
 				b.unitCell(s, row, col, c, f, reported)
-				if c.kind == colValue || c.kind == colFlagValue {
+				if c.kind == colValue || c.kind == colFlagValue || (c.kind == colFlag && b.m.Shape == report.ShapeFlag) {
 					s.input(row, col, c.kind == colFlagValue)
 				}
 			}
@@ -358,20 +381,54 @@ func (b *block) shareCell(s *sheet, l areaLayout, row, col int, f report.Figures
 		return
 	}
 	yes := b.colOf("yes")
+	v, ok := report.Compute(float64(f["yes"]), float64(f["units"]), 100, 2)
+	if units := b.colOf("units"); units != 0 {
+		// The row's own totals of units meeting the rule and counted.
+		y, u := ref(row, yes), ref(row, units)
+		s.formula(row, col, fmt.Sprintf(`IF(SUM(%s)=0,"",ROUND(SUM(%s)/SUM(%s)*100,2))`, u, y, u), cached(ok, v), numStyle("0.00", true))
+		return
+	}
 	flags := l.unitCells(yes)
 	if row == l.sub {
 		flags = span(l.first, yes, l.last, yes)
 	}
-	v, ok := report.Compute(float64(f["yes"]), float64(f["units"]), 100, 2)
 	s.formula(row, col, fmt.Sprintf(`IF(COUNT(%s)=0,"",ROUND(SUM(%s)/COUNT(%s)*100,2))`, flags, flags, flags),
 		cached(ok, v), numStyle("0.00", true))
+}
+
+// carriedRow reports whether a row is a sub-unit whose figures come from
+// its own file.
+func (b *block) carriedRow(r *report.Report, l areaLayout, row int) bool {
+	if row == l.total || row == l.sub || row == l.town {
+		return false
+	}
+	es := l.entitiesOf(r, row)
+	return len(es) == 1 && r.Sources[es[0].ID] != nil
+}
+
+// carriedCell is a cell of a carried-up sub-unit's row: its totals as
+// numbers (a flag column counts the units meeting the rule), the row's
+// computed columns as on any row.
+func (b *block) carriedCell(s *sheet, row, col int, c blockCol, f report.Figures, reported bool) {
+	switch {
+	case c.kind == colSum:
+		b.unitCell(s, row, col, c, f, reported)
+	case !reported:
+		s.text(row, col, nil, numStyle("#,##0", false))
+	default:
+		s.text(row, col, f[c.key], numStyle("#,##0", false))
+	}
 }
 
 // unitCell is a cell of one unit's row: its count, or a formula computed
 // from its counts; empty when the unit has not reported.
 func (b *block) unitCell(s *sheet, row, col int, c blockCol, f report.Figures, reported bool) {
-	computed := c.kind == colSum || c.kind == colFlag
+	computed := c.kind == colSum || c.kind == colFlag && b.m.Shape != report.ShapeFlag
 	switch {
+	case c.kind == colUnits && reported:
+		s.text(row, col, int64(1), numStyle("#,##0", false)) // one body
+	case c.kind == colFlag && b.m.Shape == report.ShapeFlag && reported:
+		s.text(row, col, f[c.key], numStyle("#,##0", false)) // as reported, 1 or 0
 	case computed && !reported:
 		s.formula(row, col, b.rowFormula(row, c), "", b.rowStyle(c))
 	case computed:
@@ -389,7 +446,8 @@ func (b *block) unitCell(s *sheet, row, col int, c blockCol, f report.Figures, r
 var flagStyle = Style{Size: 12, Align: "center", VAlign: "center", Border: true, Format: `[=1]"Có";[=0]"Không";General`}
 
 func (b *block) rowStyle(c blockCol) Style {
-	if c.kind == colFlag {
+	// With tallies carried up, the flag column counts units: a number.
+	if c.kind == colFlag && b.colOf("units") == 0 {
 		return flagStyle
 	}
 	return numStyle("#,##0", false)

@@ -50,6 +50,7 @@ func notes(r *report.Report) []string {
 	}
 	out = append(out, "Các biểu được khóa (bảo vệ trang tính, không đặt mật khẩu): các ghi chú, danh sách đơn vị chưa có số liệu và dòng chỉ tiêu chưa đánh giá được lập cùng lúc với biểu, theo tệp số liệu. Muốn bổ sung, sửa số liệu thì sửa tệp số liệu và lập lại biểu; nếu bỏ khóa để sửa trực tiếp, các công thức tự tính lại kết quả và đánh giá nhưng các ghi chú không tự cập nhật. Ô nhập số liệu chỉ nhận số nguyên từ 0 trở lên (ô có/không nhận 1 hoặc 0).")
 	out = append(out, missingNotes(r)...)
+	out = append(out, carriedNotes(r)...)
 	out = append(out, indicatorNotes(r)...)
 	out = append(out, r.P.Notes...)
 	return out

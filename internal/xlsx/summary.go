@@ -227,6 +227,10 @@ func valueFormula(ind *report.Indicator, refs map[string]measureRefs) string {
 	switch ind.Kind {
 	case report.KindUnitShare:
 		fl := sourceCells(ind, refs)
+		if units := keyCells(ind, refs, "units"); units != "" {
+			// Some units are tallies carried up from their own files.
+			return fmt.Sprintf(`IF(SUM(%s)=0,"",ROUND(SUM(%s)/SUM(%s)*%s,%d))`, units, fl, units, mult, dec)
+		}
 		return fmt.Sprintf(`IF(COUNT(%s)=0,"",ROUND(SUM(%s)/COUNT(%s)*%s,%d))`, fl, fl, fl, mult, dec)
 	case report.KindCount:
 		total, _ := refs[ind.Measures()[0].ID].scoped(ind)
@@ -248,6 +252,11 @@ func sourceCells(ind *report.Indicator, refs map[string]measureRefs) string {
 	case report.KindCount:
 		key = ind.Numerator
 	}
+	return keyCells(ind, refs, key)
+}
+
+// keyCells lists the cells of every unit an indicator counts in one key.
+func keyCells(ind *report.Indicator, refs map[string]measureRefs, key string) string {
 	var cells []string
 	for _, m := range ind.Measures() {
 		_, units := refs[m.ID].scoped(ind)

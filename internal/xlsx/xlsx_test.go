@@ -28,7 +28,9 @@ func allExamples(t testing.TB) []string {
 	if err != nil || len(files) < 3 {
 		t.Fatalf("examples: %v %v", files, err)
 	}
-	return files
+	// The sub-units' own period files of an example built from them.
+	more, _ := filepath.Glob("../../examples/*/bao-cao-bdg-*.yaml")
+	return append(files, more...)
 }
 
 // load reads a period file and fails the test on any error.
@@ -131,7 +133,7 @@ func TestFormulasEqualGoValues(t *testing.T) {
 		t.Run(filepath.Base(file), func(t *testing.T) {
 			f := open(t, render(t, load(t, file)))
 			cells := formulaCells(t, f)
-			if len(cells) < 100 {
+			if len(cells) < 50 { // the smallest example, a commune of three villages, has 81
 				t.Fatalf("only %d formula cells", len(cells))
 			}
 			for _, c := range cells {
