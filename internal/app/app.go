@@ -142,6 +142,7 @@ func prepare(file string, src []byte, opt Options) (p prepared) {
 		return p
 	}
 	w := k.Build(dec, root, opt)
+	dec.Diags = diag.Collapse(dec.Diags)
 	dec.Diags.Sort()
 	p.diags = dec.Diags
 	if dec.Diags.HasErrors() || w == nil {

@@ -21,29 +21,33 @@ import (
 
 // Document is a validated document, ready to lay out.
 type Document struct {
-	Type       Text         `yaml:"type,required,code" vi:"loại văn bản"`
-	Issuer     Issuer       `yaml:"issuer,required" vi:"cơ quan ban hành"`
-	Number     Number       `yaml:"number" vi:"số"`
-	Symbol     Text         `yaml:"symbol,code" vi:"ký hiệu"`
-	Place      Text         `yaml:"place,required" vi:"địa danh"`
-	Date       viet.Date    `yaml:"date,required" vi:"ngày ban hành"`
-	Title      TextList     `yaml:"title,required,linebreaks" vi:"trích yếu"`
-	IssuedBy   TextList     `yaml:"issued_by,linebreaks" vi:"thẩm quyền ban hành (dòng dưới trích yếu)"`
-	To         TextList     `yaml:"to,lines" vi:"kính gửi"`
-	Bases      TextList     `yaml:"bases,lines" vi:"căn cứ"`
-	Preamble   TextList     `yaml:"preamble" vi:"phần mở đầu"`
-	Sections   []Section    `yaml:"sections" vi:"các phần, mục"`
-	Articles   []Article    `yaml:"articles" vi:"các điều"`
-	Closing    TextList     `yaml:"closing" vi:"phần kết"`
-	Appendices []Appendix   `yaml:"appendices" vi:"các phụ lục"`
-	Recipients TextList     `yaml:"recipients,lines" vi:"nơi nhận"`
-	Archive    Text         `yaml:"archive" vi:"lưu"`
-	Address    TextList     `yaml:"address,lines" vi:"địa chỉ, điện thoại, thư điện tử (cuối trang đầu)"`
-	Signer     Signer       `yaml:"signer,required" vi:"người ký"`
-	Urgency    Text         `yaml:"urgency,code" vi:"độ khẩn"`
-	Secrecy    Text         `yaml:"secrecy,code" vi:"độ mật"`
-	Draft      bool         `yaml:"draft" vi:"dự thảo"`
-	Style      StyleOptions `yaml:"style" vi:"trình bày"`
+	Type       Text       `yaml:"type,required,code" vi:"loại văn bản"`
+	Issuer     Issuer     `yaml:"issuer,required" vi:"cơ quan ban hành"`
+	Number     Number     `yaml:"number" vi:"số"`
+	Symbol     Text       `yaml:"symbol,code" vi:"ký hiệu"`
+	Place      Text       `yaml:"place,required" vi:"địa danh"`
+	Date       viet.Date  `yaml:"date,required" vi:"ngày ban hành"`
+	Title      TextList   `yaml:"title,required,linebreaks" vi:"trích yếu"`
+	IssuedBy   TextList   `yaml:"issued_by,linebreaks" vi:"thẩm quyền ban hành (dòng dưới trích yếu)"`
+	To         TextList   `yaml:"to,lines" vi:"kính gửi"`
+	Bases      TextList   `yaml:"bases,lines" vi:"căn cứ"`
+	Preamble   TextList   `yaml:"preamble" vi:"phần mở đầu"`
+	Sections   []Section  `yaml:"sections" vi:"các phần, mục"`
+	Articles   []Article  `yaml:"articles" vi:"các điều"`
+	Closing    TextList   `yaml:"closing" vi:"phần kết"`
+	Appendices []Appendix `yaml:"appendices" vi:"các phụ lục"`
+	Footnotes  Footnotes  `yaml:"footnotes" vi:"chú thích cuối trang"`
+	// Attachments are the documents a decision or a resolution issues
+	// (attachment.go).
+	Attachments []Attachment `yaml:"attachments" vi:"văn bản ban hành kèm theo"`
+	Recipients  TextList     `yaml:"recipients,lines" vi:"nơi nhận"`
+	Archive     Text         `yaml:"archive" vi:"lưu"`
+	Address     TextList     `yaml:"address,lines" vi:"địa chỉ, điện thoại, thư điện tử (cuối trang đầu)"`
+	Signer      Signer       `yaml:"signer,required" vi:"người ký"`
+	Urgency     Text         `yaml:"urgency,code" vi:"độ khẩn"`
+	Secrecy     Text         `yaml:"secrecy,code" vi:"độ mật"`
+	Draft       bool         `yaml:"draft" vi:"dự thảo"`
+	Style       StyleOptions `yaml:"style" vi:"trình bày"`
 
 	// Kind is the document type looked up in the table of types.
 	Kind DocType `yaml:"-"`
@@ -63,7 +67,10 @@ type Issuer struct {
 
 // Section is a numbered part of the body.
 type Section struct {
-	Heading  Text      `yaml:"heading,required" vi:"tiêu đề"`
+	Heading Text `yaml:"heading,required" vi:"tiêu đề"`
+	// RunIn makes the heading a run-in title: "Mục tiêu 1: …" with
+	// run_in: Mục tiêu (numbering.go).
+	RunIn    Text      `yaml:"run_in" vi:"nhãn đầu dòng (Mục tiêu 1:)"`
 	Text     Text      `yaml:"text" vi:"nội dung"`
 	Items    TextList  `yaml:"items" vi:"các ý gạch đầu dòng"`
 	Table    *Table    `yaml:"table" vi:"bảng"`
@@ -83,7 +90,10 @@ type StyleOptions struct {
 	HeaderSize  float64 `yaml:"header_size" vi:"cỡ chữ quốc hiệu"`
 	LineSpacing float64 `yaml:"line_spacing" vi:"giãn dòng"`
 	Indent      float64 `yaml:"indent" vi:"thụt đầu dòng"`
-	Margins     Margins `yaml:"margins" vi:"lề trang"`
+	// Numbering is the numbering of the sections: "" (I., 1., 1.1., a))
+	// or decimal (1., 1.1., 1.1.1.).
+	Numbering Text    `yaml:"numbering" vi:"cách đánh số các mục"`
+	Margins   Margins `yaml:"margins" vi:"lề trang"`
 }
 
 // Margins are page margins in millimetres.
@@ -118,6 +128,11 @@ type Text struct {
 	// lines of a literal block (|) split into entries: in a name or a
 	// title each entry is one printed line.
 	Listed bool
+	// Members are the members of a group of recipients written as a list
+	// under its title (Value); Inline when the list was written [a, b],
+	// to print on the title's line (recipients.go).
+	Members TextList
+	Inline  bool
 	// lead is the part of the node's value before Value, when Value is
 	// a line of a literal block or had a typed number removed: Locate
 	// finds positions in the value as written.
@@ -173,6 +188,9 @@ type TextList []Text
 // fields tagged "lines" (recipients, Kính gửi, bases, address) lines typed
 // without dashes are one entry each (decode.ProseList).
 func (l *TextList) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
+	if recipientList(d, n, path, l) {
+		return
+	}
 	pieces, listed := d.ProseList(n, path)
 	for _, p := range pieces {
 		*l = append(*l, Text{Value: p.Value, Path: p.Path, Node: p.Node, Listed: listed})
