@@ -289,6 +289,9 @@ func (d *Decoder) prescan(w *work) {
 // in quotes with all its lines: a field of prose prints it, with a warning
 // that says how to write a comment instead; any other field reports it.
 func (d *Decoder) hashLines(w *work) {
+	if !hasHashWordLine(w) {
+		return // most files: nothing to look at
+	}
 	var head line
 	open := false  // head holds a plain value the lines below may continue
 	block := -1    // while reading a block (| or >): its owner's indentation
@@ -353,6 +356,18 @@ func (d *Decoder) hashLines(w *work) {
 			head, open = l, true
 		}
 	}
+}
+
+// hasHashWordLine reports whether a line of w starts, after its
+// indentation, with "#" and a letter or a digit.
+func hasHashWordLine(w *work) bool {
+	for n := 1; n <= len(w.lines); n++ {
+		t := w.line(n)
+		if i := indent(t); i < len(t) && t[i] == '#' && hashWord(t[i:]) {
+			return true
+		}
+	}
+	return false
 }
 
 // quoteHashLine quotes the value starting on line head that line n, which
