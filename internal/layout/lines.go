@@ -463,6 +463,9 @@ func (p Para) place(l brokenLine, x float64) []Text {
 	switch {
 	case p.Align == Justify && !l.last && gaps > 0:
 		extra = (avail - nat) / float64(gaps)
+	case p.Align == Justify && gaps > 0 && nat > avail:
+		// A last line set tight (fitLines lets it shrink its spaces).
+		extra = (avail - nat) / float64(gaps)
 	case p.Align == Center:
 		x += (avail - nat) / 2
 	case p.Align == Right:
