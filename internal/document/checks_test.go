@@ -50,3 +50,34 @@ func TestClerkChecks(t *testing.T) {
 		}
 	}
 }
+
+// A deputy (PHÓ …) who signs without "KT." is warned about, with the
+// authority lines as they should be written; with KT. (or as acting head,
+// Q.) nothing is said.
+func TestDeputySignsKT(t *testing.T) {
+	for _, c := range []struct{ signer, fix string }{
+		{"{authority: [TL. CHỦ TỊCH, CHÁNH VĂN PHÒNG], position: PHÓ CHÁNH VĂN PHÒNG", "authority: [TL. CHỦ TỊCH, KT. CHÁNH VĂN PHÒNG]"},
+		{"{authority: TM. ỦY BAN NHÂN DÂN, position: PHÓ CHỦ TỊCH", "authority: [TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH]"},
+		{"{position: Phó Giám đốc", "authority: KT. GIÁM ĐỐC"},
+		{"{authority: GIÁM ĐỐC, position: PHÓ GIÁM ĐỐC", "authority: KT. GIÁM ĐỐC"},
+		{"{authority: [TUQ. CHỦ TỊCH, GIÁM ĐỐC SỞ NỘI VỤ], position: PHÓ GIÁM ĐỐC", "authority: [TUQ. CHỦ TỊCH, KT. GIÁM ĐỐC SỞ NỘI VỤ]"},
+		{"{authority: TM. ỦY BAN NHÂN DÂN, position: PHÓ CHỦ TỊCH THƯỜNG TRỰC", "authority: [TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH]"},
+		{"{authority: [TL. CHỦ TỊCH, KT. CHÁNH VĂN PHÒNG], position: PHÓ CHÁNH VĂN PHÒNG", ""},
+		{"{authority: Q. GIÁM ĐỐC, position: PHÓ GIÁM ĐỐC", ""},
+		{"{authority: TL. CHỦ TỊCH, position: CHÁNH VĂN PHÒNG", ""},
+	} {
+		_, diags := parse(t, "title: Công tác năm 2026\nsigner: "+c.signer+", name: Lê Văn A}\n")
+		got := ""
+		for _, d := range diags {
+			if d.Code == "signer.deputy-kt" {
+				got = d.FixVi
+				if d.Field != "signer.position" || d.Severity != diag.Warning {
+					t.Errorf("%s: at %s, %v", c.signer, d.Field, d.Severity)
+				}
+			}
+		}
+		if got, _, _ = strings.Cut(got, " (in ra:"); got != c.fix {
+			t.Errorf("%s:\n got %q\nwant %q", c.signer, got, c.fix)
+		}
+	}
+}

@@ -37,6 +37,7 @@ func Decode(d *decode.Decoder, root *yaml.Node, types []DocType) *Document {
 	v.attachments(types)
 	v.footnotes()
 	v.signer()
+	v.deputy()
 	v.recipients()
 	v.punctuation()
 	v.clerkChecks()
@@ -220,6 +221,56 @@ func (v *validator) signer() {
 
 // prefixes are the authority prefixes of the decree (TM., KT., Q., TL., TUQ.).
 var prefixes = map[string]bool{"TM": true, "KT": true, "TL": true, "TUQ": true}
+
+// deputy warns about a deputy (a position starting with PHÓ) who signs
+// without "KT.": a deputy signs for the head of the body or unit, "KT."
+// before the head's position, also under TM., TL. or TUQ. (Nghị định 30,
+// Điều 13; nd30.md §2.11: "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ
+// CHÁNH VĂN PHÒNG"). An acting head (Q.) signs as the head: no warning.
+func (v *validator) deputy() {
+	pos := strings.ToUpper(strings.Join(strings.Fields(v.doc.Signer.Position.Value), " "))
+	if !strings.HasPrefix(pos, "PHÓ ") {
+		return
+	}
+	var lines []string
+	for _, a := range v.doc.Signer.Authority {
+		l := strings.Join(strings.Fields(a.Value), " ")
+		first, _, _ := strings.Cut(strings.ToUpper(l), " ")
+		if first == "KT." || first == "Q." {
+			return
+		}
+		lines = append(lines, l)
+	}
+	// The head's position: the deputy's without PHÓ (PHÓ CHỦ TỊCH
+	// THƯỜNG TRỰC signs for the CHỦ TỊCH).
+	head := strings.TrimSuffix(strings.TrimPrefix(pos, "PHÓ "), " THƯỜNG TRỰC")
+	fixed := append([]string(nil), lines...)
+	if n := len(fixed); n > 0 && strings.HasPrefix(strings.ToUpper(withoutPrefix(fixed[n-1])), head) {
+		// The line naming the head takes KT. (GIÁM ĐỐC SỞ NỘI VỤ for a
+		// PHÓ GIÁM ĐỐC).
+		fixed[n-1] = "KT. " + withoutPrefix(fixed[n-1])
+	} else {
+		fixed = append(fixed, "KT. "+head)
+	}
+	fix := "authority: " + fixed[0]
+	if len(fixed) > 1 {
+		fix = "authority: [" + strings.Join(fixed, ", ") + "]"
+	}
+	printed := strings.Join(append(fixed, pos), " / ")
+	v.d.Warning("signer.position", msg("signer.deputy-kt",
+		fmt.Sprintf("người ký là cấp phó (%s) nhưng các dòng thẩm quyền ký không có “KT.”: cấp phó ký thay người đứng đầu thì ghi “KT.” trước chức vụ của người đứng đầu, kể cả khi ký thừa lệnh, thừa ủy quyền hay thay mặt tập thể (Nghị định 30, Điều 13)", pos),
+		fmt.Sprintf("the signer is a deputy (%s) but no authority line has \"KT.\": a deputy signs for the head, \"KT.\" before the head's position, also under TL., TUQ. or TM. (Nghị định 30, Article 13)", pos),
+		fix+" (in ra: "+printed+")", fix+" (printed: "+printed+")"))
+}
+
+// withoutPrefix is an authority line without its prefix (TM., TL. …).
+func withoutPrefix(l string) string {
+	first, rest, ok := strings.Cut(l, " ")
+	if ok && prefixes[strings.ToUpper(strings.TrimSuffix(first, "."))] && strings.HasSuffix(first, ".") {
+		return rest
+	}
+	return l
+}
 
 func (v *validator) recipients() {
 	if len(v.doc.Recipients.Values()) == 0 && trim(v.doc.Archive.Value) == "" {
