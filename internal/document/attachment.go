@@ -57,10 +57,15 @@ func (a *Attachment) TitleLines() [][]Span {
 // AttachmentBody returns the content of attachment i as body blocks: its
 // opening paragraphs, its chapters (a ChapterHead block for "Chương I"
 // and one for the title) and articles, or its sections, and its closing,
-// which ends with "./.".
+// which ends with "./.". Its footnotes are numbered from 1: it is a
+// document of its own.
 func (doc *Document) AttachmentBody(i int) []Block {
+	return doc.attachmentBody(i, doc.newNoteCounter())
+}
+
+func (doc *Document) attachmentBody(i int, notes *noteCounter) []Block {
 	a := &doc.Attachments[i]
-	b := &bodyBuilder{nb: newNumberer(a.Sections, doc.Style.Decimal()), notes: doc.NoteNumbers()}
+	b := &bodyBuilder{nb: newNumberer(a.Sections, doc.Style.Decimal()), notes: notes}
 	b.paragraphs(a.Preamble)
 	for k, ch := range a.Chapters {
 		b.blocks = append(b.blocks,
@@ -76,9 +81,17 @@ func (doc *Document) AttachmentBody(i int) []Block {
 }
 
 // AttachmentAppendixBody returns the content of appendix j of attachment
-// i.
+// i. Its footnotes go on with the numbering of the attachment and the
+// appendices before it.
 func (doc *Document) AttachmentAppendixBody(i, j int) []Block {
-	return doc.Attachments[i].Appendices[j].body(doc.Style.Decimal(), doc.NoteNumbers())
+	nc := doc.newNoteCounter()
+	if nc != nil {
+		doc.attachmentBody(i, nc)
+		for k := range j {
+			doc.Attachments[i].Appendices[k].body(doc.Style.Decimal(), nc)
+		}
+	}
+	return doc.Attachments[i].Appendices[j].body(doc.Style.Decimal(), nc)
 }
 
 // AttachmentAppendixLabel is the label of appendix j of attachment i.

@@ -32,10 +32,14 @@ const (
 )
 
 type composer struct {
-	doc      *document.Document
-	m        Measurer
-	o        Options
-	names    *viet.Names // the names the lines keep whole, the header's places among them
+	doc   *document.Document
+	m     Measurer
+	o     Options
+	names *viet.Names // the names the lines keep whole, the header's places among them
+	// notes are the footnotes of the numbering being laid out (the
+	// document and its appendices, or an attachment and its), notes[n-1]
+	// for note n (document.Notes).
+	notes    [][]document.Span
 	problems []Problem
 	warnings []Problem
 }
@@ -76,6 +80,7 @@ func Compose(doc *document.Document, m Measurer, o Options) []Page {
 func ComposeWarnings(doc *document.Document, m Measurer, o Options) ([]Page, []Problem) {
 	o = o.withDefaults()
 	c := newComposer(doc, m, o)
+	c.notes = doc.Notes(0)
 	head, y := c.header()
 	var items []item
 	items = append(items, c.title()...)
@@ -99,6 +104,7 @@ func ComposeWarnings(doc *document.Document, m Measurer, o Options) ([]Page, []P
 	}
 	for i := range doc.Attachments {
 		c.o = o
+		c.notes = doc.Notes(i + 1)
 		head, y, items := c.attachment(i)
 		items, layout := c.flow(items, y, bottom, o.Top, bottom)
 		n := len(pages)
