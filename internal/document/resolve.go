@@ -218,8 +218,8 @@ func (doc *Document) Body() []Block { return doc.body(doc.newNoteCounter()) }
 type bodyBuilder struct {
 	blocks []Block
 	nb     *numberer
-	notes  *noteCounter   // numbers the calls of footnotes
-	art    int            // the articles added so far: they are numbered through the chapters
+	notes  *noteCounter // numbers the calls of footnotes
+	art    int          // the articles added so far: they are numbered through the chapters
 }
 
 func (doc *Document) body(notes *noteCounter) []Block {
