@@ -94,6 +94,24 @@ func (doc *Document) AttachmentAppendixBody(i, j int) []Block {
 	return doc.Attachments[i].Appendices[j].body(doc.Style.Decimal(), nc)
 }
 
+// AttachmentLinkLine ties the appendices of attachment i to it. The
+// attached document has no number or date of its own, so the line names
+// it by the decision that issues it (nd30.md §2.15: the link line names
+// the document the appendix goes with, here the plan, not the decision):
+// "(Kèm theo Kế hoạch ban hành kèm theo Quyết định số 1100/QĐ-UBND ngày
+// 21 tháng 5 năm 2021 của Ủy ban nhân dân tỉnh Tây Ninh)"; a Đề án, Dự
+// án or Phương án, which a decision approves, "được phê duyệt tại Quyết
+// định số …".
+func (doc *Document) AttachmentLinkLine(i int) string {
+	decision := strings.TrimSuffix(strings.TrimPrefix(doc.LinkLine(), "(Kèm theo "), ")")
+	how := " ban hành kèm theo "
+	switch doc.Attachments[i].Kind.Key {
+	case "de-an", "du-an", "phuong-an":
+		how = " được phê duyệt tại "
+	}
+	return "(Kèm theo " + doc.Attachments[i].Kind.Name + how + decision + ")"
+}
+
 // AttachmentAppendixLabel is the label of appendix j of attachment i.
 func (doc *Document) AttachmentAppendixLabel(i, j int) string {
 	if len(doc.Attachments[i].Appendices) == 1 {

@@ -233,9 +233,11 @@ func counted(c context) bool {
 
 // isDatePart reports a break between two parts of a date or a time
 // written in words: "ngày 15 / tháng 11 / năm 2017". A line may break
-// there (a whole date is too long to glue), but rather elsewhere.
+// there (a whole date is too long to glue), but rather elsewhere. A
+// document's number ("số 1100/QĐ-UBND / ngày 21 …") is no part of the
+// date after it.
 func isDatePart(c context) bool {
-	return c.p.num && c.n.u&lexDate != 0 && c.n2.num
+	return c.p.num && !strings.ContainsFunc(c.p.bare, unicode.IsLetter) && c.n.u&lexDate != 0 && c.n2.num
 }
 
 // introduces are words followed by their number: the number belongs to

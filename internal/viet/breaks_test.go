@@ -54,6 +54,7 @@ func TestLineBreakRatings(t *testing.T) {
 		{"sơ kết 6|tháng đầu năm", BreakNever},   // six months: a unit
 		{"ngày 15|tháng 11 năm 2017", BreakPoor}, // parts of a date
 		{"tháng 11|năm 2017", BreakPoor},
+		{"số 1100/QĐ-UBND|ngày\u00a021", BreakFair}, // a document's number, then its date
 		{"năm 2017,|2018", BreakGood},
 		{"UBND tỉnh|(b/c);", BreakGood},
 		{"UBND tỉnh (b/c)|;", BreakNever}, // a lone punctuation mark
