@@ -81,17 +81,11 @@ func ComposeWarnings(doc *document.Document, m Measurer, o Options) ([]Page, []P
 	o = o.withDefaults()
 	c := newComposer(doc, m, o)
 	c.notes = doc.Notes(0)
-	head, y := c.header()
-	var items []item
-	items = append(items, c.title()...)
-	items = append(items, c.to()...)
-	items = append(items, c.body()...)
-	if len(items) > 0 {
-		items[len(items)-1].keep = true // the signature never stands alone
+	head, items, layout, sig := c.main()
+	if c.signatureAlone(layout, sig) {
+		c.fitHint(len(layout))
 	}
-	items = append(items, c.signature()...)
 	bottom := o.PageH - o.Bottom
-	items, layout := c.flow(items, y, c.address(&head), o.Top, bottom)
 	pages := c.fill(nil, items, layout, &head, 0)
 	for i := range doc.Appendices {
 		// A landscape appendix is laid out on the turned page: every
@@ -121,6 +115,24 @@ func ComposeWarnings(doc *document.Document, m Measurer, o Options) ([]Page, []P
 		}
 	}
 	return pages, c.warnings
+}
+
+// main lays out the document itself (without its appendices and
+// attachments): page 1's header, and the flow of the title, Kính gửi,
+// the body and the signature on pages; sig is the index of the
+// signature's first item.
+func (c *composer) main() (head Page, items []item, layout [][]placed, sig int) {
+	head, y := c.header()
+	items = append(items, c.title()...)
+	items = append(items, c.to()...)
+	items = append(items, c.body()...)
+	if len(items) > 0 {
+		items[len(items)-1].keep = true // the signature never stands alone
+	}
+	sig = len(items)
+	items = append(items, c.signature()...)
+	items, layout = c.flow(items, y, c.address(&head), c.o.Top, c.o.PageH-c.o.Bottom)
+	return head, items, layout, sig
 }
 
 func newComposer(doc *document.Document, m Measurer, o Options) *composer {
