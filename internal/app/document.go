@@ -151,6 +151,9 @@ func drawnAll(dec *decode.Decoder, pages []layout.Page, f *pdf.Fonts) bool {
 // documentMeta fills the PDF's document information from the document.
 func documentMeta(doc *document.Document) pdf.Meta {
 	title := doc.TitleText()
+	if title == "" {
+		title = doc.Kind.Name // a giấy giới thiệu has no abstract
+	}
 	// "Chương trình số 85/CTr-UBND"; unnumbered "Chương trình số …/CTr-UBND".
 	number := "…"
 	if doc.Number > 0 {

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vanban/vanban/internal/decode"
 	"github.com/vanban/vanban/internal/diag"
 )
 
@@ -78,6 +79,35 @@ func TestDeputySignsKT(t *testing.T) {
 		}
 		if got, _, _ = strings.Cut(got, " (in ra:"); got != c.fix {
 			t.Errorf("%s:\n got %q\nwant %q", c.signer, got, c.fix)
+		}
+	}
+}
+
+// A giấy giới thiệu and a giấy nghỉ phép have no trích yếu in the
+// decree's models (Phụ lục III, Mẫu 1.8, 1.10): their title may be left
+// out; any other document without one is told, once, as before.
+func TestUntitledTypes(t *testing.T) {
+	noTitle := strings.Replace(base, "title: Công tác năm 2017\n", "", 1)
+	for _, c := range []struct{ src, want string }{
+		{"type: giay-gioi-thieu\n", ""},
+		{"type: giay-nghi-phep\n", ""},
+		{"type: ke-hoach\n", "field.missing"},
+		{"type: ke-hoach\ntitle: \"\"\n", "field.empty"},
+		{"type: giay-gioi-thieu\ntitle: \"\"\n", ""},
+		{"type: ke-hoach\ntitle: []\n", "title.empty"},
+		{"type: ke-hoach\ntitel: Công tác\n", "key.unknown"},
+	} {
+		d := decode.New("x.yaml")
+		src := strings.Replace(noTitle, "type: chuong-trinh\n", c.src, 1)
+		Decode(d, d.Parse([]byte(src)), types(t))
+		var got []string
+		for _, x := range d.Diags {
+			if strings.HasPrefix(x.Field, "tit") {
+				got = append(got, x.Code)
+			}
+		}
+		if strings.Join(got, ",") != c.want {
+			t.Errorf("%q: %v, want %q", c.src, got, c.want)
 		}
 	}
 }

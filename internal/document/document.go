@@ -27,7 +27,7 @@ type Document struct {
 	Symbol     Text       `yaml:"symbol,code" vi:"ký hiệu"`
 	Place      Text       `yaml:"place,required" vi:"địa danh"`
 	Date       viet.Date  `yaml:"date,required" vi:"ngày ban hành"`
-	Title      TextList   `yaml:"title,required,linebreaks" vi:"trích yếu"`
+	Title      TextList   `yaml:"title,linebreaks" vi:"trích yếu"` // required but for Untitled types (validate.go)
 	IssuedBy   TextList   `yaml:"issued_by,linebreaks" vi:"thẩm quyền ban hành (dòng dưới trích yếu)"`
 	To         TextList   `yaml:"to,lines" vi:"kính gửi"`
 	Bases      TextList   `yaml:"bases,lines" vi:"căn cứ"`

@@ -1,6 +1,7 @@
 package document
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"unicode"
@@ -303,14 +304,42 @@ func (v *validator) urgency() {
 // 2018), by their plain spelling.
 var secrecies = map[string]string{"mat": "MẬT", "toi-mat": "TỐI MẬT", "tuyet-mat": "TUYỆT MẬT"}
 
-// title reports a title written as a list of blank lines; a blank text is
-// reported by the decoder.
+// Untitled are the types whose models in Phụ lục III have no trích yếu:
+// Mẫu 1.8 (giấy giới thiệu) and Mẫu 1.10 (giấy nghỉ phép) print the type
+// name and the rule under it, then the text. Every other document needs
+// its title.
+var Untitled = map[string]bool{"giay-gioi-thieu": true, "giay-nghi-phep": true}
+
+// title reports a missing or empty title (as the decoder reports a
+// missing required field), and a title written as a list of blank lines.
 func (v *validator) title() {
-	if len(v.doc.Title.Values()) == 0 && v.d.Has("title") && !v.d.Reported("title") {
+	untitled := Untitled[v.doc.Kind.Key]
+	switch {
+	case !v.d.Has("title"):
+		if !untitled && !v.d.Meant("title") {
+			v.d.ProblemAt(v.d.At(""), "title", decode.MissingField("title"))
+		}
+	case len(v.doc.Title.Values()) == 0 && !v.doc.Title.Listed() && !v.listAt("title"):
+		// A blank text, as the decoder reports a blank required field.
+		if !untitled && !v.d.Reported("title") {
+			v.d.ProblemAt(v.d.At("title"), "title", decode.EmptyField)
+		}
+	case len(v.doc.Title.Values()) == 0 && !v.d.Reported("title"):
 		v.d.Problem("title", msg("title.empty", "trích yếu để trống", "the title is empty",
 			"ghi trích yếu, ví dụ Công tác năm 2025; một đoạn, hoặc danh sách các dòng",
 			"the abstract (trích yếu), such as Công tác năm 2017; a text, or a list of its lines"))
 	}
+}
+
+// listAt reports whether the value at path is written as a flow list
+// ("[]"), which the model cannot tell from a blank text once it is empty.
+func (v *validator) listAt(path string) bool {
+	p := v.d.At(path)
+	lines := bytes.Split(v.doc.Source, []byte("\n"))
+	if p.Line < 1 || p.Line > len(lines) || p.Col < 1 || p.Col > len(lines[p.Line-1]) {
+		return false
+	}
+	return lines[p.Line-1][p.Col-1] == '['
 }
 
 func (v *validator) content() {

@@ -29,6 +29,11 @@ func (c *composer) title() []item {
 	// may take all of it.
 	abstract, widths := c.centredText(c.doc.Title.NonBlank(), spanLines(c.doc.TitleLines(), Bold), titleSize, cx, 0.85*w, overflow{}, overflow{first: 0.15 * w, rest: 0.15 * w}, "title")
 	items := append([]item{first}, abstract...)
+	// A giấy giới thiệu or giấy nghỉ phép has no abstract (Phụ lục III,
+	// Mẫu 1.8, 1.10): the rule goes under the type name.
+	if len(widths) == 0 {
+		widths = []float64{c.m.Width(name, Font{Bold, titleSize})}
+	}
 	rw := 0.4 * slices.Max(widths)
 	// The rule hangs blockRuleGap under the descenders of the last line.
 	ry := c.m.Descent()*titleSize*ptMM + blockRuleGap*ptMM - (lead - baseline(c.m, titleSize, lead))
