@@ -443,6 +443,9 @@ var compounds = pairs(strings.Join([]string{
 	"bồi dưỡng", "tập huấn", "nghiệp vụ", "chuyên môn", "kỹ năng", "lồng ghép", "chính sách", "văn bản",
 	"kết luận", "cuộc họp", "chủ đề", "phát động", "hộ nghèo", "học nghề", "trọng tâm", "thường xuyên",
 	"trực thuộc", "ngang bộ", "thường trực",
+	// the names of document types (Phụ lục III): "Công / điện này" cuts a word
+	"công điện", "công văn", "tờ trình", "giấy mời", "biên bản", "hợp đồng", "đề án", "dự án", "phương án",
+	"thông cáo", "thông báo", "giới thiệu", "ủy quyền", "nghỉ phép",
 }, "|"))
 
 // set builds a lookup of the words of s, separated by spaces.
