@@ -140,7 +140,7 @@ func TestStartersRender(t *testing.T) {
 		typed := regexp.MustCompile(`(?m)^type: ` + name + `( +#.*)?$`).Match(src)
 		if name == "quy-che" || name == "quy-dinh" {
 			typed = regexp.MustCompile(`(?m)^type: quyet-dinh( +#.*)?$`).Match(src) &&
-				regexp.MustCompile(`(?m)^  - type: ` + name + `( +#.*)?$`).Match(src)
+				regexp.MustCompile(`(?m)^  - type: `+name+`( +#.*)?$`).Match(src)
 		}
 		if !typed {
 			t.Errorf("%s: starter does not set its type", name)
