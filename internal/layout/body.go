@@ -96,8 +96,9 @@ func (c *composer) blocks(blocks []document.Block) []item {
 	var items []item
 	size := c.o.BodySize
 	lead := c.o.bodyLine(size)
-	for _, b := range blocks {
+	for i, b := range blocks {
 		p := Para{Size: size, Width: c.o.TextWidth(), First: c.o.Indent, Align: Justify, names: c.names}
+		p.looseLast = c.looseLast && i == len(blocks)-1 // (only the document's body is laid out loose)
 		switch b.Kind {
 		case document.Basis:
 			p.Spans, p.Tag = spansOf(b.Spans, Italic), "basis"

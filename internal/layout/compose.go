@@ -36,12 +36,20 @@ type composer struct {
 	m     Measurer
 	o     Options
 	names *viet.Names // the names the lines keep whole, the header's places among them
+	// looseLast sets the body's last paragraph with its last line at
+	// normal spaces: one line more, as TeX's \looseness=1, when the
+	// tight setting takes the paragraph whole to the signature's page
+	// and leaves the page before it short (ComposeWarnings).
+	looseLast bool
 	// notes are the footnotes of the numbering being laid out (the
 	// document and its appendices, or an attachment and its), notes[n-1]
 	// for note n (document.Notes).
-	notes    [][]document.Span
-	problems []Problem
-	warnings []Problem
+	notes [][]document.Span
+	// firstBottom is where the flow of page 1 ends: above the address
+	// block, if any.
+	firstBottom float64
+	problems    []Problem
+	warnings    []Problem
 }
 
 // A Problem is what the layout finds in what the user wrote, reported at
@@ -82,6 +90,18 @@ func ComposeWarnings(doc *document.Document, m Measurer, o Options) ([]Page, []P
 	c := newComposer(doc, m, o)
 	c.notes = doc.Notes(0)
 	head, items, layout, sig := c.main()
+	if gap := c.gapBeforeSignature(items, layout, sig); gap > c.maxGap()+fitTolerant {
+		// The body's last paragraph set one line longer can give the
+		// page before the signature its last lines, as a typesetter
+		// loosens a paragraph: kept when that page then ends fuller.
+		alt := newComposer(doc, m, o)
+		alt.notes, alt.looseLast = c.notes, true
+		h2, i2, l2, s2 := alt.main()
+		if len(l2) <= len(layout) && alt.gapBeforeSignature(i2, l2, s2) < gap-fitTolerant {
+			alt.looseLast = false
+			c, head, items, layout, sig = alt, h2, i2, l2, s2
+		}
+	}
 	if c.signatureAlone(layout, sig) {
 		c.fitHint(len(layout))
 	}
@@ -131,8 +151,35 @@ func (c *composer) main() (head Page, items []item, layout [][]placed, sig int) 
 	}
 	sig = len(items)
 	items = append(items, c.signature()...)
-	items, layout = c.flow(items, y, c.address(&head), c.o.Top, c.o.PageH-c.o.Bottom)
+	c.firstBottom = c.address(&head)
+	items, layout = c.flow(items, y, c.firstBottom, c.o.Top, c.o.PageH-c.o.Bottom)
 	return head, items, layout, sig
+}
+
+// gapBeforeSignature returns how far short of its foot the page before
+// the one the signature starts on ends (the last lines of the body having
+// gone to the signature's page with it); 0 when the signature starts on
+// page 1.
+func (c *composer) gapBeforeSignature(items []item, layout [][]placed, sig int) float64 {
+	for n := 1; n < len(layout); n++ {
+		starts := false
+		for _, x := range layout[n] {
+			starts = starts || !x.head && x.i == sig
+		}
+		if !starts {
+			continue
+		}
+		limit := c.o.PageH - c.o.Bottom
+		if n == 1 {
+			limit = c.firstBottom
+		}
+		foot := 0.0
+		for _, x := range layout[n-1] {
+			foot = max(foot, footOf(x, items))
+		}
+		return limit - foot
+	}
+	return 0
 }
 
 func newComposer(doc *document.Document, m Measurer, o Options) *composer {

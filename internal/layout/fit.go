@@ -308,6 +308,9 @@ func (f *fitter) run(lim limits) ([]brokenLine, bool) {
 			if lim.exceeded(nat, stretchable, avail, justified, last) {
 				continue
 			}
+			if last && p.looseLast && nat > avail+fitTolerant && e-s > 1 {
+				continue
+			}
 			d, c, ok := lineDemerits(nat, stretchable, avail, justified, last, e-s == 1)
 			if !ok {
 				continue

@@ -86,3 +86,28 @@ func TestSignatureAloneOnPageTwo(t *testing.T) {
 		t.Errorf("%d documents warned, %d with no setting that fits: the test does not see both cases", warned, unfit)
 	}
 }
+
+// The seed's last paragraph fits in two lines with its last line set
+// tight, and two lines go whole to the signature's page with their
+// heading, leaving 44 mm empty at the foot of page 2. Set one line longer,
+// as a typesetter loosens a paragraph, its first line and its heading
+// stay on page 2 (28.7 mm, the documented signature case).
+func TestLastParagraphLoosened(t *testing.T) {
+	pages := compose(t, seed(t))
+	n := -1
+	for i := range pages {
+		if len(pages[i].Tagged("signer")) > 0 {
+			n = i
+		}
+	}
+	if n < 1 {
+		t.Fatalf("signature on page %d", n+1)
+	}
+	var before []string
+	for _, tx := range pages[n-1].Texts {
+		before = append(before, tx.S)
+	}
+	if s := strings.Join(before, " "); !strings.Contains(s, "Tăng cường công tác kiểm tra") {
+		t.Errorf("page %d does not end with the last heading and the first line of its paragraph", n)
+	}
+}

@@ -41,6 +41,9 @@ type Para struct {
 	// names are the proper names the lines should keep whole when they
 	// can (see viet.Names); nil for the names every document shares.
 	names *viet.Names
+	// looseLast keeps the last line at its normal spaces: it may not
+	// shrink them to save a line (see composer.looseLast).
+	looseLast bool
 }
 
 // A frag is part of a word in one style; a word is what lies between two
