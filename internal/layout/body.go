@@ -86,72 +86,72 @@ func (c *composer) leftLine(s string, f Font, x, lead float64, tag string) item 
 	return item{h: lead, texts: []Text{{X: x, Y: baseline(c.m, f.Size, lead), S: s, Font: f, Tag: tag}}}
 }
 
-// body lays out the legal bases, paragraphs, headings and items: justified,
-// first line indented, 6 pt before each paragraph; items hang after their
-// dash; headings are glued to what follows them.
-func (c *composer) body() []item { return c.blocks(c.doc.Body()) }
-
-// blocks lays out body blocks (of the document or of an appendix).
+// blocks lays out body blocks (of the document, an appendix or an
+// attachment): legal bases, paragraphs, headings and items justified,
+// first line indented, 6 pt before each paragraph; headings glued to what
+// follows them.
 func (c *composer) blocks(blocks []document.Block) []item {
 	var items []item
-	size := c.o.BodySize
-	lead := c.o.bodyLine(size)
-	for i, b := range blocks {
-		p := Para{Size: size, Width: c.o.TextWidth(), First: c.o.Indent, Align: Justify, names: c.names}
-		p.looseLast = c.looseLast && i == len(blocks)-1 // (only the document's body is laid out loose)
-		switch b.Kind {
-		case document.Basis:
-			p.Spans, p.Tag = spansOf(b.Spans, Italic), "basis"
-		case document.Heading:
-			p.Spans, p.Tag = spansOf(b.Spans, headingStyle(b)), "heading"
-		case document.Item:
-			p.Spans, p.Tag = spansOf(b.Spans, Regular), "item"
-			if c.o.HangingItems {
-				p.First = c.o.Indent + c.m.Width("- ", Font{Regular, size})
-				p.Rest = p.First
-			} else {
-				// An item is a paragraph that starts with its dash
-				// (nd30.md §2.10: "- " below điểm is practice, not
-				// rule; the seed's own source types it so): the
-				// dash at the first-line indent, its space
-				// stretching like the others, wrapped lines at the
-				// margin.
-				p.Spans = append([]Span{{Text: "- ", Style: Regular}}, p.Spans...)
-			}
-		case document.TableBlock:
-			items = append(items, c.table(b.Grid, b.Path)...)
-			continue
-		case document.ChapterHead:
-			items = append(items, c.chapterHead(b)...)
-			continue
-		case document.Enacting:
-			// "QUYẾT ĐỊNH:" centred, glued to the first article.
-			lines, _ := c.centredPara(spansOf(b.Spans, Regular), size, c.o.Left+c.o.TextWidth()/2, c.o.TextWidth(), "enacting")
-			for i := range lines {
-				lines[i].keep = true
-			}
-			lines[0].before = paraSpace + lead/3
-			lines[len(lines)-1].h += lead / 3
-			items = append(items, lines...)
-			continue
-		default:
-			p.Spans, p.Tag = spansOf(b.Spans, Regular), "body"
-		}
-		lines := paraItems(p, c.m, c.o.Left, lead, paraSpace, b.Kind == document.Heading)
-		if leadsIn(b) {
-			// "… như sau:" stays with what it announces, unless that
-			// leaves the foot of the page empty.
-			last := &lines[len(lines)-1]
-			last.weak = !last.keep || last.weak
-			last.keep = true
-		}
-		if b.Kind == document.Item && c.o.HangingItems {
-			dash := Text{X: c.o.Left + c.o.Indent, Y: baseline(c.m, size, lead), S: "-", Font: Font{Regular, size}, Tag: "item"}
-			lines[0].texts = append([]Text{dash}, lines[0].texts...)
-		}
-		items = append(items, lines...)
+	for _, b := range blocks {
+		items = append(items, c.block(b, false)...)
 	}
 	return items
+}
+
+// block lays out one body block; a paragraph with loose keeps its last
+// line at normal spaces (Para.looseLast).
+func (c *composer) block(b document.Block, loose bool) []item {
+	size := c.o.BodySize
+	lead := c.o.bodyLine(size)
+	p := Para{Size: size, Width: c.o.TextWidth(), First: c.o.Indent, Align: Justify, names: c.names, looseLast: loose}
+	switch b.Kind {
+	case document.Basis:
+		p.Spans, p.Tag = spansOf(b.Spans, Italic), "basis"
+	case document.Heading:
+		p.Spans, p.Tag = spansOf(b.Spans, headingStyle(b)), "heading"
+	case document.Item:
+		p.Spans, p.Tag = spansOf(b.Spans, Regular), "item"
+		if c.o.HangingItems {
+			p.First = c.o.Indent + c.m.Width("- ", Font{Regular, size})
+			p.Rest = p.First
+		} else {
+			// An item is a paragraph that starts with its dash
+			// (nd30.md §2.10: "- " below điểm is practice, not
+			// rule; the seed's own source types it so): the
+			// dash at the first-line indent, its space
+			// stretching like the others, wrapped lines at the
+			// margin.
+			p.Spans = append([]Span{{Text: "- ", Style: Regular}}, p.Spans...)
+		}
+	case document.TableBlock:
+		return c.table(b.Grid, b.Path)
+	case document.ChapterHead:
+		return c.chapterHead(b)
+	case document.Enacting:
+		// "QUYẾT ĐỊNH:" centred, glued to the first article.
+		lines, _ := c.centredPara(spansOf(b.Spans, Regular), size, c.o.Left+c.o.TextWidth()/2, c.o.TextWidth(), "enacting")
+		for i := range lines {
+			lines[i].keep = true
+		}
+		lines[0].before = paraSpace + lead/3
+		lines[len(lines)-1].h += lead / 3
+		return lines
+	default:
+		p.Spans, p.Tag = spansOf(b.Spans, Regular), "body"
+	}
+	lines := paraItems(p, c.m, c.o.Left, lead, paraSpace, b.Kind == document.Heading)
+	if leadsIn(b) {
+		// "… như sau:" stays with what it announces, unless that
+		// leaves the foot of the page empty.
+		last := &lines[len(lines)-1]
+		last.weak = !last.keep || last.weak
+		last.keep = true
+	}
+	if b.Kind == document.Item && c.o.HangingItems {
+		dash := Text{X: c.o.Left + c.o.Indent, Y: baseline(c.m, size, lead), S: "-", Font: Font{Regular, size}, Tag: "item"}
+		lines[0].texts = append([]Text{dash}, lines[0].texts...)
+	}
+	return lines
 }
 
 // headingStyle is the style of a heading's words: a heading in regular

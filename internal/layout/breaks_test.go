@@ -88,6 +88,10 @@ func TestHeaderLinesBreakBetweenPhrases(t *testing.T) {
 		// would be 2.3 : 1; "các" starts the noun phrase as "về" does.
 		{"Bổ sung, cập nhật thông tin về thực hiện các mục tiêu quốc gia về bình đẳng giới năm 2024",
 			[]string{"Bổ sung, cập nhật thông tin về thực hiện", "các mục tiêu quốc gia về bình đẳng giới năm 2024"}},
+		// A comma is the stronger pause: not "… Hội đồng nhân dân / các
+		// cấp, nhiệm kỳ 2021-2026".
+		{"Thông tin, tuyên truyền Cuộc bầu cử đại biểu Quốc hội khóa XV và bầu cử đại biểu Hội đồng nhân dân các cấp, nhiệm kỳ 2021-2026",
+			[]string{"Thông tin, tuyên truyền Cuộc bầu cử đại biểu Quốc hội khóa XV", "và bầu cử đại biểu Hội đồng nhân dân các cấp,", "nhiệm kỳ 2021-2026"}},
 	} {
 		p := &compose(t, headerDoc("  name: UBND", c.title, ""))[0]
 		if got := lineTexts(m, p, "title"); strings.Join(got, "|") != strings.Join(c.want, "|") {

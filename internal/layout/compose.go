@@ -36,20 +36,19 @@ type composer struct {
 	m     Measurer
 	o     Options
 	names *viet.Names // the names the lines keep whole, the header's places among them
-	// looseLast sets the body's last paragraph with its last line at
-	// normal spaces: one line more, as TeX's \looseness=1, when the
-	// tight setting takes the paragraph whole to the signature's page
-	// and leaves the page before it short (ComposeWarnings).
-	looseLast bool
+	// Of the document's own flow (main): where it starts on page 1 and
+	// ends there (above the address block), its items before pagination,
+	// and the body's last block, which ComposeWarnings may set one line
+	// longer (loosened).
+	flowTop, firstBottom float64
+	flowItems            []item
+	last                 lastBlock
 	// notes are the footnotes of the numbering being laid out (the
 	// document and its appendices, or an attachment and its), notes[n-1]
 	// for note n (document.Notes).
-	notes [][]document.Span
-	// firstBottom is where the flow of page 1 ends: above the address
-	// block, if any.
-	firstBottom float64
-	problems    []Problem
-	warnings    []Problem
+	notes    [][]document.Span
+	problems []Problem
+	warnings []Problem
 }
 
 // A Problem is what the layout finds in what the user wrote, reported at
@@ -94,12 +93,8 @@ func ComposeWarnings(doc *document.Document, m Measurer, o Options) ([]Page, []P
 		// The body's last paragraph set one line longer can give the
 		// page before the signature its last lines, as a typesetter
 		// loosens a paragraph: kept when that page then ends fuller.
-		alt := newComposer(doc, m, o)
-		alt.notes, alt.looseLast = c.notes, true
-		h2, i2, l2, s2 := alt.main()
-		if len(l2) <= len(layout) && alt.gapBeforeSignature(i2, l2, s2) < gap-fitTolerant {
-			alt.looseLast = false
-			c, head, items, layout, sig = alt, h2, i2, l2, s2
+		if i2, l2, s2, ok := c.loosened(); ok && len(l2) <= len(layout) && c.gapBeforeSignature(i2, l2, s2) < gap-fitTolerant {
+			items, layout, sig = i2, l2, s2
 		}
 	}
 	if c.signatureAlone(layout, sig) {
@@ -142,18 +137,57 @@ func ComposeWarnings(doc *document.Document, m Measurer, o Options) ([]Page, []P
 // the body and the signature on pages; sig is the index of the
 // signature's first item.
 func (c *composer) main() (head Page, items []item, layout [][]placed, sig int) {
-	head, y := c.header()
+	head, c.flowTop = c.header()
 	items = append(items, c.title()...)
 	items = append(items, c.to()...)
-	items = append(items, c.body()...)
-	if len(items) > 0 {
-		items[len(items)-1].keep = true // the signature never stands alone
+	blocks := c.doc.Body()
+	for i, b := range blocks {
+		if i == len(blocks)-1 {
+			c.last = lastBlock{b: b, from: len(items)}
+		}
+		items = append(items, c.block(b, false)...)
 	}
+	c.last.to = len(items)
 	sig = len(items)
 	items = append(items, c.signature()...)
 	c.firstBottom = c.address(&head)
-	items, layout = c.flow(items, y, c.firstBottom, c.o.Top, c.o.PageH-c.o.Bottom)
+	c.flowItems = items
+	items, layout = c.paginateMain(items, sig)
 	return head, items, layout, sig
+}
+
+// paginateMain distributes the document's items over pages, the body's
+// last line glued to the signature (sig is the signature's first item).
+func (c *composer) paginateMain(items []item, sig int) ([]item, [][]placed) {
+	if sig > 0 {
+		items[sig-1].keep = true // the signature never stands alone
+	}
+	return c.flow(items, c.flowTop, c.firstBottom, c.o.Top, c.o.PageH-c.o.Bottom)
+}
+
+// A lastBlock is the body's last block and the range of its items in the
+// flow, which loosened sets anew.
+type lastBlock struct {
+	b        document.Block
+	from, to int
+}
+
+// loosened lays the document's flow out again with the body's last
+// paragraph one line longer, its last line at normal spaces, and reports
+// whether that changed its lines.
+func (c *composer) loosened() (items []item, layout [][]placed, sig int, ok bool) {
+	old := c.flowItems
+	if c.last.to == 0 {
+		return nil, nil, 0, false // no body
+	}
+	lines := c.block(c.last.b, true)
+	if len(lines) == c.last.to-c.last.from {
+		return nil, nil, 0, false
+	}
+	items = append(append(append([]item(nil), old[:c.last.from]...), lines...), old[c.last.to:]...)
+	sig = c.last.from + len(lines) // the signature follows the body's last block
+	items, layout = c.paginateMain(items, sig)
+	return items, layout, sig, true
 }
 
 // gapBeforeSignature returns how far short of its foot the page before

@@ -42,7 +42,7 @@ type Para struct {
 	// can (see viet.Names); nil for the names every document shares.
 	names *viet.Names
 	// looseLast keeps the last line at its normal spaces: it may not
-	// shrink them to save a line (see composer.looseLast).
+	// shrink them to save a line (see composer.loosened).
 	looseLast bool
 }
 
