@@ -445,7 +445,7 @@ var compounds = pairs(strings.Join([]string{
 	"trực thuộc", "ngang bộ", "thường trực",
 	// the names of document types (Phụ lục III): "Công / điện này" cuts a word
 	"công điện", "công văn", "tờ trình", "giấy mời", "biên bản", "hợp đồng", "đề án", "dự án", "phương án",
-	"thông cáo", "thông báo", "giới thiệu", "ủy quyền", "nghỉ phép", "thiểu số",
+	"thông cáo", "thông báo", "giới thiệu", "ủy quyền", "nghỉ phép", "thiểu số", "nhà văn",
 }, "|"))
 
 // set builds a lookup of the words of s, separated by spaces.
