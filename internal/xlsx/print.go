@@ -17,7 +17,10 @@ import (
 const (
 	marginTopMM, marginBottomMM = 20, 20
 	marginLeftMM, marginRightMM = 30, 15
-	// headerFooterMM places the page number inside the bottom margin.
+	// headerFooterMM is how far the header and the footer are from the
+	// paper's edge. The report's page number is in the header, in the top
+	// margin (Nghị định 30: top centre, from page 2; see pageNumberHeader);
+	// only the data-entry forms number their pages in the footer.
 	headerFooterMM = 8
 )
 
