@@ -232,6 +232,9 @@ func areaRows(s *sheet, r *report.Report, row int) areaLayout {
 	for i, e := range r.Subunits {
 		s.text(row, 1, int64(i+1), stCenter)
 		s.text(row, 2, e.Name, stText)
+		if src := r.Sources[e.ID]; src != nil {
+			s.remark(row, 2, carriedRemark(&r.Subunits[i], src))
+		}
 		s.height(row, max(15.75, fitHeight(e.Name, stText, colPoints(s.widths[1]))))
 		row++
 	}

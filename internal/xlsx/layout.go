@@ -115,6 +115,7 @@ func titleBlock(s *sheet, r *report.Report, form, title string) int {
 	s.height(row, 18)
 	s.height(row+1, 8)
 	row += 2
+	s.titleRow = row
 	s.merge(row, 1, row, n, title, stTitle)
 	s.height(row, fitHeight(title, stTitle, sumPoints(s.widths)))
 	row++

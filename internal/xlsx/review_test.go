@@ -165,3 +165,76 @@ func TestSharesOfBodiesReadAsSuch(t *testing.T) {
 		}
 	}
 }
+
+// toolWords are the marks of vanban's own remarks: the catalogue's
+// confidence tags and doubts, file names, how the workbook is locked and
+// made again.
+var toolWords = []string{"[M]", "[?]", ".yaml", "kiểm chứng", "được khóa", "bảo vệ trang tính", "lập lại biểu", "tệp số liệu", "khớp nhau", "vanban"}
+
+// TestAnnexStatesOnlyWhatTheCommitteeStates (review, defect 4): no printed
+// cell of any example's workbook holds vanban's remarks to the clerk; they
+// are comments on the cells they concern (which spreadsheets do not
+// print): the catalogue's doubt on the plan target taken from a national
+// target, the file a carried sub-unit's figures come from, and why the
+// sheets are locked. What a reader upstream needs stays in words: which
+// sub-units' reports were added up and what they lack.
+func TestAnnexStatesOnlyWhatTheCommitteeStates(t *testing.T) {
+	for _, file := range allExamples(t) {
+		for sh, vs := range texts(build(load(t, file))) {
+			for _, v := range vs {
+				for _, w := range toolWords {
+					if strings.Contains(v, w) {
+						t.Errorf("%s, %s prints %q: %q", file, sh, w, v)
+					}
+				}
+			}
+		}
+	}
+	r := load(t, province)
+	f := open(t, render(t, r))
+	remarks := map[string][]string{}
+	for _, sh := range f.GetSheetList() {
+		cs, err := f.GetComments(sh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range cs {
+			text := c.Text
+			for _, p := range c.Paragraph {
+				text += p.Text
+			}
+			if c.Author != "vanban" || !strings.HasPrefix(text, "vanban:\n") {
+				t.Errorf("%s!%s: comment by %q: %q", sh, c.Cell, c.Author, text)
+			}
+			remarks[sh] = append(remarks[sh], c.Cell+" "+text)
+		}
+	}
+	plan := cellOf(f, "01_TongHop", r.Name(r.Cat.Indicator("MT4.CT1")), sPlan)
+	want := map[string][]string{
+		"01_TongHop":   {plan + " vanban:\nMục tiêu quốc gia năm 2025 dùng làm kế hoạch giai đoạn ở ô này chưa được kiểm chứng với văn bản gốc: văn bản ghi \"ở mức 111\""},
+		"02a_XaPhuong": {"vanban:\nSố liệu của Phường Bắc Sơn lấy từ tệp tinh-an-hoa-2025/bao-cao-bdg-phuong-bac-son-2025.yaml"},
+		"02b_XaPhuong": {"vanban:\nSố liệu của Xã Đông Hưng lấy từ tệp tinh-an-hoa-2025/bao-cao-bdg-xa-dong-hung-2025.yaml"},
+		"04_GhiChu":    {"vanban:\nCác biểu được khóa (bảo vệ trang tính, không đặt mật khẩu)"},
+	}
+	for sh, ws := range want {
+		all := strings.Join(remarks[sh], "\n")
+		for _, w := range ws {
+			if !strings.Contains(all, w) {
+				t.Errorf("%s: no comment %q among\n%s", sh, w, all)
+			}
+		}
+	}
+	if n := len(remarks["02a_XaPhuong"]); n != 4 {
+		t.Errorf("02a: %d comments, want one per carried commune (4)", n)
+	}
+	notes := strings.Join(texts(build(r))["04_GhiChu"], "\n")
+	for _, w := range []string{
+		"Số liệu của 4 xã, phường được tổng hợp từ báo cáo của từng đơn vị (gồm số liệu của đơn vị và các đơn vị trực thuộc; chỉ tiêu tỷ lệ đơn vị cộng số đơn vị và số đơn vị đạt điều kiện): Phường Bắc Sơn, Xã Tân Lập, Xã Hòa Bình, Xã Đông Hưng.",
+		"Số liệu của Xã Tân Lập chưa đủ: Trẻ sinh ra sống: chưa có số liệu của Thôn 2.",
+		"Kết quả được làm tròn đến số chữ số thập phân của chỉ tiêu trước khi so sánh. \"Trên\"",
+	} {
+		if !strings.Contains(notes, w) {
+			t.Errorf("Biểu 04 lacks %q", w)
+		}
+	}
+}
