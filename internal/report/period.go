@@ -88,8 +88,43 @@ type Document struct {
 	Date         viet.Date `yaml:"date,required" vi:"ngày báo cáo"`
 	Form         string    `yaml:"form" vi:"số hiệu biểu"`
 	Title        string    `yaml:"title" vi:"tên biểu"`
-	AnnexOf      string    `yaml:"annex_of" vi:"kèm theo văn bản"`
+	AnnexOf      AnnexOf   `yaml:"annex_of" vi:"kèm theo văn bản"`
 	Illustrative bool      `yaml:"illustrative" vi:"số liệu minh họa"`
+}
+
+// AnnexOf names the document the workbook is attached to, for the link
+// line under every title. Given as fields, vanban writes the line as
+// Nghị định 30 writes an appendix's (nd30.md §2.15) and as vanban's own
+// documents do: "(Kèm theo Báo cáo số 215/BC-UBND ngày 15 tháng 12 năm
+// 2025 của Ủy ban nhân dân xã An Thịnh)". Given as text, the text is
+// printed as typed, in brackets.
+type AnnexOf struct {
+	Text   string       // as typed, when given as text
+	Fields *AnnexFields // when given as fields
+}
+
+// AnnexFields are the parts of the link line; each may be left out.
+type AnnexFields struct {
+	// Type is the kind of document, "Báo cáo" when left out.
+	Type string `yaml:"type" vi:"loại văn bản"`
+	// Number is its number and symbol, "215/BC-UBND"; "/BC-UBND" keeps
+	// the blank of a number not yet given, as the document's "Số:" line.
+	Number string `yaml:"number" vi:"số, ký hiệu"`
+	// Date is its date, the workbook's (document.date) when left out.
+	Date viet.Date `yaml:"date" vi:"ngày ban hành"`
+	// Of is who issued it, as a sentence writes the name: the issuer's
+	// lines (unit.issuer) in a sentence's capitals when left out.
+	Of string `yaml:"of" vi:"cơ quan ban hành"`
+}
+
+// DecodeNode implements decode.Unmarshaler: a text, or the line's parts.
+func (a *AnnexOf) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
+	if n.Kind == yaml.MappingNode {
+		a.Fields = &AnnexFields{}
+		d.Value(n, path, a.Fields)
+		return
+	}
+	d.Value(n, path, &a.Text)
 }
 
 // Signature is the signature block under each table.

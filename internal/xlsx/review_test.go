@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -235,6 +236,21 @@ func TestAnnexStatesOnlyWhatTheCommitteeStates(t *testing.T) {
 	} {
 		if !strings.Contains(notes, w) {
 			t.Errorf("Biểu 04 lacks %q", w)
+		}
+	}
+}
+
+// TestLinkLineInFull (review, defect 12): every example's sheets say what
+// they are attached to as an appendix does: "(Kèm theo Báo cáo số …
+// ngày … tháng … năm … của Ủy ban nhân dân …)".
+func TestLinkLineInFull(t *testing.T) {
+	full := regexp.MustCompile(`^\(Kèm theo Báo cáo số \d+/BC-UBND ngày \d\d tháng \d+ năm \d{4} của Ủy ban nhân dân (xã|phường|thị xã|tỉnh) \p{Lu}`)
+	for _, file := range allExamples(t) {
+		for _, s := range build(load(t, file)).sheets {
+			line, _ := s.at(s.titleRow+2, 1).v.(string)
+			if !full.MatchString(line) {
+				t.Errorf("%s, %s: link line %q", file, s.name, line)
+			}
 		}
 	}
 }
