@@ -115,14 +115,14 @@ type areaLayout struct {
 
 func areaSheet(r *report.Report, refs map[string]measureRefs, ms []*report.Measure, form string, more bool) *sheet {
 	var blocks []*block
-	widths := []float64{5, 20}
+	widths := []float64{5, 18}
 	for _, m := range ms {
 		b := &block{m: m, col: len(widths) + 1, cols: blockCols(r, m, r.Months), months: r.Months}
 		for range b.cols {
-			widths = append(widths, 9)
+			widths = append(widths, 8.5)
 		}
 		if len(b.cols) == 1 {
-			widths[len(widths)-1] = 14 // room for the measure's name
+			widths[len(widths)-1] = 12.75 // room for the measure's name
 		}
 		blocks = append(blocks, b)
 	}

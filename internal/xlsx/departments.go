@@ -33,7 +33,7 @@ func departmentSheet(r *report.Report, refs map[string]measureRefs) *sheet {
 	if r.Tier == report.Commune || r.Tier == report.Village {
 		name = "03_CoQuan"
 	}
-	s := newSheet(name, []float64{5, 56, 9, 10, 9, 9, 10, 30, 16})
+	s := newSheet(name, []float64{5, 49.5, 8.5, 9.5, 8.5, 8.5, 9.5, 27, 14.5})
 	row := titleBlock(s, r, formLabel(r, "03"), "SỐ LIỆU DO CÁC "+viet.Upper(report.DeptWord(r.Tier))+" CUNG CẤP")
 	s.titleFrom = row
 	row = departmentHeader(s, row)

@@ -47,6 +47,7 @@ type sheet struct {
 	inputs, flags []string
 	breaks        []int        // rows a page starts at
 	onePage       bool         // shrink to print on one page
+	scale         int          // print scale in per cent, 0 to fit the width
 	keepNext      map[int]bool // rows printed on the same page as the next
 	left, right   int          // last column of the left block, first of the right
 	titleRow      int          // the row of the sheet's title

@@ -14,7 +14,7 @@ import (
 // People's Committee states; how the workbook was made, and what the
 // catalogue is unsure of, are comments that are not printed.
 func notesSheet(r *report.Report) *sheet {
-	s := newSheet("04_GhiChu", []float64{6, 70, 74})
+	s := newSheet("04_GhiChu", []float64{6, 62, 65.5})
 	row := titleBlock(s, r, formLabel(r, "04"), "GHI CHÚ, GIẢI THÍCH SỐ LIỆU")
 	s.remark(s.titleRow, 1, protectionRemark)
 	for i, n := range notes(r) {

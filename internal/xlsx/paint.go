@@ -97,7 +97,8 @@ func (p *painter) addSheet(i int, s *sheet) error {
 }
 
 // pageSetup prints the sheet on A4 landscape, one page wide (and one page
-// tall when it nearly fits), centred, numbered as Nghị định 30 numbers an
+// tall when it nearly fits; at a scale of its own when that saves a last
+// page of one or two rows), centred, numbered as Nghị định 30 numbers an
 // appendix: the page number centred in the top margin, in Arabic numerals,
 // not shown on the first page, each biểu numbered from its own page 1. The
 // sheet properties must be set before streaming starts, since the stream
@@ -107,11 +108,17 @@ func (p *painter) pageSetup(s *sheet) error {
 	if s.onePage {
 		tall = 1
 	}
+	layout := &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &tall, FirstPageNumber: &first}
+	if s.scale > 0 {
+		// A scale of its own, a little below the one that fits the width.
+		yes, layout.FitToWidth, layout.FitToHeight = false, nil, nil
+		scale := uint(s.scale)
+		layout.AdjustTo = &scale
+	}
 	if err := p.f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
 		return err
 	}
-	if err := p.f.SetPageLayout(s.name, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &tall,
-		FirstPageNumber: &first}); err != nil {
+	if err := p.f.SetPageLayout(s.name, layout); err != nil {
 		return err
 	}
 	inch := func(mm float64) float64 { return math.Round(mm/25.4*10000) / 10000 }

@@ -69,7 +69,7 @@ func formCode(form string) string {
 }
 
 func summarySheet(r *report.Report, refs map[string]measureRefs) *sheet {
-	s := newSheet("01_TongHop", []float64{5, 44, 10, 10, 10, 10, 10, 9, 9, 11, 26})
+	s := newSheet("01_TongHop", []float64{5, 39, 9.5, 9.5, 9.5, 9.5, 9.5, 8.5, 8.5, 10.25, 23.5})
 	row := titleBlock(s, r, formLabel(r, "01"), docTitle(r))
 	s.titleFrom = row
 	row = summaryHeader(s, r, row)
