@@ -31,9 +31,6 @@ import (
 	"github.com/vanban/vanban/internal/viet"
 )
 
-// version is the release; builds may override it with -ldflags "-X main.version=…".
-var version = "0.1.0"
-
 const (
 	exitOK      = 0
 	exitInvalid = 1
@@ -92,7 +89,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "new":
 		return newCmd(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
-		fmt.Fprintln(stdout, "vanban", version)
+		printVersion(stdout)
 		return exitOK
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)

@@ -1,6 +1,6 @@
 // Package pdf paints laid-out pages into a PDF with fpdf, the only package
-// of vanban that uses it (fpdf is a patched copy in third_party/fpdf, see
-// its PATCHES.md). It embeds the fonts (only the styles a document uses,
+// of vanban that uses it (fpdf is a patched copy in internal/fpdf, see its
+// PATCHES.md). It embeds the fonts (only the styles a document uses,
 // cut down to the characters drawn), writes the metadata, and keeps the
 // output byte-for-byte
 // deterministic: sorted catalogues and dates taken from the document,
@@ -15,7 +15,7 @@ import (
 	"math/bits"
 	"time"
 
-	"codeberg.org/go-pdf/fpdf"
+	"github.com/vanban/vanban/internal/fpdf"
 
 	"github.com/vanban/vanban/internal/layout"
 )

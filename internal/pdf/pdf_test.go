@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"codeberg.org/go-pdf/fpdf"
+	"github.com/vanban/vanban/internal/fpdf"
 
 	"github.com/vanban/vanban/fonts"
 	"github.com/vanban/vanban/internal/layout"
