@@ -14,6 +14,7 @@ import (
 	"github.com/vanban/vanban/internal/decode"
 	"github.com/vanban/vanban/internal/diag"
 	"github.com/vanban/vanban/internal/document"
+	"github.com/vanban/vanban/internal/font"
 	"github.com/vanban/vanban/internal/layout"
 	"github.com/vanban/vanban/internal/pdf"
 	"github.com/vanban/vanban/internal/viet"
@@ -40,7 +41,7 @@ func buildDocument(dec *decode.Decoder, root *yaml.Node, opt Options) Writer {
 		return nil
 	}
 	doc := document.Decode(dec, root, types)
-	fonts, err := pdf.Load(opt.FontDir)
+	fonts, err := font.Load(opt.FontDir)
 	if err != nil {
 		dec.ErrorAt(diag.Pos{}, "", err.Error(), "")
 	}
@@ -48,13 +49,13 @@ func buildDocument(dec *decode.Decoder, root *yaml.Node, opt Options) Writer {
 		return nil
 	}
 	opts := layout.OptionsFor(doc.Style)
-	for _, p := range layout.HeaderProblems(doc, fonts, opts) {
+	for _, p := range layout.HeaderProblems(doc, layout.Metrics{Family: fonts}, opts) {
 		dec.Error(p.Path, p.Message, p.Expected)
 	}
 	if dec.Diags.HasErrors() {
 		return nil
 	}
-	pages, warnings := layout.ComposeWarnings(doc, fonts, opts)
+	pages, warnings := layout.ComposeWarnings(doc, layout.Metrics{Family: fonts}, opts)
 	for _, p := range warnings {
 		dec.Warn(p.Path, p.Message, p.Expected)
 	}
@@ -91,7 +92,7 @@ func docTypes(dir string) ([]document.DocType, error) {
 
 // drawable reports, at its position, every character of the document that
 // the font cannot draw: fpdf would print an empty box or nothing at all.
-func drawable(dec *decode.Decoder, doc *document.Document, f *pdf.Fonts) bool {
+func drawable(dec *decode.Decoder, doc *document.Document, f *font.Family) bool {
 	ok := true
 	for _, t := range doc.Strings() {
 		seen := map[rune]bool{}
@@ -107,14 +108,14 @@ func drawable(dec *decode.Decoder, doc *document.Document, f *pdf.Fonts) bool {
 	return ok
 }
 
-func cannotDraw(r rune, f *pdf.Fonts) string {
+func cannotDraw(r rune, f *font.Family) string {
 	return fmt.Sprintf("the font cannot draw %q (U+%04X)", string(r), r)
 }
 
 // drawnAll checks what the layout produced, fixed texts included, against
 // the font: with a user's font that lacks Vietnamese letters even the
 // national name could not be printed.
-func drawnAll(dec *decode.Decoder, pages []layout.Page, f *pdf.Fonts) bool {
+func drawnAll(dec *decode.Decoder, pages []layout.Page, f *font.Family) bool {
 	seen := map[rune]bool{}
 	for _, p := range pages {
 		for _, t := range p.Texts {

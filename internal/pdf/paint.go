@@ -1,11 +1,9 @@
 // Package pdf paints laid-out pages into a PDF with fpdf, the only package
 // of vanban that uses it (fpdf is a patched copy in internal/fpdf, see its
 // PATCHES.md). It embeds the fonts (only the styles a document uses,
-// cut down to the characters drawn), writes the metadata, and keeps the
-// output byte-for-byte
-// deterministic: sorted catalogues and dates taken from the document,
-// never the clock. It also reads the fonts' metrics for the layout, so
-// that the layout measures exactly what fpdf draws.
+// cut down to the characters drawn, see internal/font), writes the
+// metadata, and keeps the output byte-for-byte deterministic: sorted
+// catalogues and dates taken from the document, never the clock.
 package pdf
 
 import (
@@ -13,12 +11,16 @@ import (
 	"io"
 	"math"
 	"math/bits"
+	"strings"
 	"time"
 
+	"github.com/vanban/vanban/internal/font"
 	"github.com/vanban/vanban/internal/fpdf"
-
 	"github.com/vanban/vanban/internal/layout"
 )
+
+// fpdfStyle names a style as fpdf does.
+func fpdfStyle(s layout.Style) string { return [...]string{"", "B", "I", "BI"}[s] }
 
 // Meta is the document information written into the PDF.
 type Meta struct {
@@ -32,7 +34,8 @@ type Meta struct {
 const Producer = "vanban"
 
 // Write paints the pages with the fonts and writes the PDF to w.
-func Write(w io.Writer, pages []layout.Page, f *Fonts, meta Meta) error {
+func Write(w io.Writer, pages []layout.Page, f *font.Family, meta Meta) error {
+	family := strings.ReplaceAll(f.Name, " ", "") // the name inside the PDF
 	p := fpdf.New("P", "mm", "A4", "")
 	p.SetCatalogSort(true)
 	p.SetCreationDate(meta.Date)
@@ -50,16 +53,12 @@ func Write(w io.Writer, pages []layout.Page, f *Fonts, meta Meta) error {
 		if used[s] == nil {
 			continue
 		}
-		file, err := subset(f.files[s], used[s])
-		if err != nil {
-			file = f.files[s] // fpdf copes with more than vanban's subsetter follows
-		}
-		p.AddUTF8FontFromBytes(f.family, string(fpdfStyle(s)), file)
+		p.AddUTF8FontFromBytes(family, fpdfStyle(s), f.Subset(s, used[s]))
 	}
 	if err := p.Error(); err != nil {
 		return fmt.Errorf("cannot load the fonts: %w", err)
 	}
-	pt := painter{p: p, family: f.family, a4: p.GetPageSizeStr("A4")}
+	pt := painter{p: p, family: family, a4: p.GetPageSizeStr("A4")}
 	for i := range pages {
 		pt.page(&pages[i])
 	}
@@ -146,7 +145,7 @@ func (pt *painter) page(pg *layout.Page) {
 
 func (pt *painter) text(t layout.Text) {
 	if t.Font != pt.font {
-		pt.p.SetFont(pt.family, string(fpdfStyle(t.Font.Style)), t.Font.Size)
+		pt.p.SetFont(pt.family, fpdfStyle(t.Font.Style), t.Font.Size)
 		pt.font = t.Font
 	}
 	if pt.color == nil || *pt.color != t.Color {

@@ -5,13 +5,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"strings"
 	"testing"
 	"time"
 
+	"github.com/vanban/vanban/internal/font"
 	"github.com/vanban/vanban/internal/fpdf"
-
-	"github.com/vanban/vanban/fonts"
 	"github.com/vanban/vanban/internal/layout"
 )
 
@@ -19,15 +17,15 @@ import (
 // file. Every character must get the same width from both, or justified
 // lines would not end at the margin.
 func TestFaceWidthsMatchFpdf(t *testing.T) {
-	f, err := Embedded()
+	f, err := font.Embedded()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, st := range layout.Styles {
 		p := fpdf.New("P", "mm", "A4", "")
-		p.AddUTF8FontFromBytes("x", string(fpdfStyle(st)), fonts.Serif(fpdfStyle(st)))
-		p.SetFont("x", string(fpdfStyle(st)), 10)
-		face := f.faces[st]
+		p.AddUTF8FontFromBytes("x", fpdfStyle(st), f.Face(st).Data())
+		p.SetFont("x", fpdfStyle(st), 10)
+		face := f.Face(st)
 		checked := 0
 		for r := rune(1); r < 0xFFFF; r++ {
 			if r >= 0xD800 && r < 0xE000 {
@@ -47,20 +45,6 @@ func TestFaceWidthsMatchFpdf(t *testing.T) {
 	}
 }
 
-func TestCoverage(t *testing.T) {
-	f, _ := Embedded()
-	for _, r := range "ẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹĐđƠơƯư“”–…" {
-		if !f.Has(r) {
-			t.Errorf("Liberation Serif should draw %q", r)
-		}
-	}
-	for _, r := range "⚡😀\u0300" {
-		if f.Has(r) && r != '\u0300' {
-			t.Errorf("Liberation Serif should not draw %q", r)
-		}
-	}
-}
-
 func samplePages() []layout.Page {
 	return []layout.Page{
 		{Number: 1, Texts: []layout.Text{
@@ -74,7 +58,7 @@ func samplePages() []layout.Page {
 
 var meta = Meta{Title: "Chương trình công tác", Author: "ỦY BAN NHÂN DÂN", Date: time.Date(2017, 5, 23, 0, 0, 0, 0, time.UTC)}
 
-func render(t testing.TB, pages []layout.Page, f *Fonts) []byte {
+func render(t testing.TB, pages []layout.Page, f *font.Family) []byte {
 	var b bytes.Buffer
 	if err := Write(&b, pages, f, meta); err != nil {
 		t.Fatal(err)
@@ -83,7 +67,7 @@ func render(t testing.TB, pages []layout.Page, f *Fonts) []byte {
 }
 
 func TestDeterministic(t *testing.T) {
-	f, _ := Embedded()
+	f, _ := font.Embedded()
 	a, b := render(t, samplePages(), f), render(t, samplePages(), f)
 	if !bytes.Equal(a, b) {
 		t.Fatal("two renders of the same pages differ")
@@ -103,7 +87,7 @@ func TestDeterministic(t *testing.T) {
 // Embedded subsets are named TAG+name (ISO 32000-1 §9.6.4) so that readers
 // never take them for the whole font; the tag follows the characters used.
 func TestSubsetTags(t *testing.T) {
-	f, _ := Embedded()
+	f, _ := font.Embedded()
 	pdf := render(t, samplePages(), f)
 	tagged := regexp.MustCompile(`/(?:BaseFont|FontName) /([A-Z]{6})\+utf8liberationserif`)
 	names := tagged.FindAllSubmatch(pdf, -1)
@@ -135,7 +119,7 @@ func TestSubsetTags(t *testing.T) {
 // Only the styles on the pages are embedded: each costs milliseconds of
 // fpdf's parsing and tens of kilobytes.
 func TestEmbedsOnlyUsedStyles(t *testing.T) {
-	f, _ := Embedded()
+	f, _ := font.Embedded()
 	pdf := render(t, samplePages(), f)
 	if n := bytes.Count(pdf, []byte("/FontFile2")); n != 3 {
 		t.Errorf("embedded %d fonts, want 3 (bold, italic, regular)", n)
@@ -145,54 +129,20 @@ func TestEmbedsOnlyUsedStyles(t *testing.T) {
 	}
 }
 
-func writeFonts(t *testing.T, names [4]string) string {
+// The user's Times New Roman is named in the PDF.
+func TestUserFontsNamed(t *testing.T) {
 	dir := t.TempDir()
-	for i, n := range names {
-		if n == "" {
-			continue
-		}
-		if err := os.WriteFile(filepath.Join(dir, n), fonts.Serif(fpdfStyle(layout.Style(i))), 0o644); err != nil {
+	for i, n := range [4]string{"TIMES.TTF", "timesbd.ttf", "TimesI.ttf", "timesbi.ttf"} {
+		emb, _ := font.Embedded()
+		if err := os.WriteFile(filepath.Join(dir, n), emb.Face(layout.Style(i)).Data(), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	return dir
-}
-
-func TestUserFonts(t *testing.T) {
-	dir := writeFonts(t, [4]string{"TIMES.TTF", "timesbd.ttf", "TimesI.ttf", "timesbi.ttf"})
-	f, err := Load(dir)
+	f, err := font.Load(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f.Name != "Times New Roman" {
-		t.Errorf("family %q", f.Name)
-	}
-	if g, _ := Load(dir); g != f {
-		t.Error("a font directory should be read once per process")
-	}
 	if pdf := render(t, samplePages(), f); !bytes.Contains(pdf, []byte("+utf8timesnewroman")) {
 		t.Error("the PDF should name the user's family")
-	}
-}
-
-func TestUserFontsMissing(t *testing.T) {
-	dir := writeFonts(t, [4]string{"times.ttf", "timesbd.ttf"})
-	_, err := Load(dir)
-	if err == nil || !strings.Contains(err.Error(), "timesi.ttf, timesbi.ttf") {
-		t.Fatalf("error %v should name the missing files", err)
-	}
-}
-
-// A broken font is refused with a message, before fpdf would print to
-// stdout and fail later with "undefined font".
-func TestBadFont(t *testing.T) {
-	dir := writeFonts(t, [4]string{"times.ttf", "timesbd.ttf", "timesi.ttf", "timesbi.ttf"})
-	os.WriteFile(filepath.Join(dir, "timesbd.ttf"), []byte("OTTO not really a font, but long enough"), 0o644)
-	_, err := Load(dir)
-	if err == nil || !strings.Contains(err.Error(), "timesbd.ttf") || !strings.Contains(err.Error(), "CFF") {
-		t.Fatalf("error %v should name the file and the reason", err)
-	}
-	if _, err := ParseFace([]byte("short")); err == nil {
-		t.Error("a short file should be refused")
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vanban/vanban/internal/font"
 	"github.com/vanban/vanban/internal/layout"
 )
 
@@ -51,7 +52,7 @@ func mediaBoxes(t *testing.T, pdf []byte) []string {
 // A4 turned (841.89 × 595.28 pt), the others A4 portrait, and the bytes
 // stay the same from one render to the next.
 func TestPageSizes(t *testing.T) {
-	f, _ := Embedded()
+	f, _ := font.Embedded()
 	pdf := render(t, sizedPages(), f)
 	want := []string{"595.28 841.89", "841.89 595.28", "841.89 595.28", "595.28 841.89"}
 	if got := mediaBoxes(t, pdf); strings.Join(got, ", ") != strings.Join(want, ", ") {

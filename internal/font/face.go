@@ -1,4 +1,14 @@
-package pdf
+// Package font reads TrueType fonts once per process and answers what the
+// rest of vanban asks of them: advance widths and coverage for the layout
+// and the workbook's row heights, glyphs, vertical metrics and subsets for
+// the painters (PDF, and SVG for the preview). Nothing in it knows a
+// painter or a document.
+//
+// A Face is parsed once and read-only afterwards, so one Face serves every
+// document and goroutine of a process; a Family is the four styles of the
+// serif a document is set in (Embedded, or the user's Times New Roman
+// through Load, cached per folder with a bound).
+package font
 
 import (
 	"encoding/binary"
@@ -8,23 +18,28 @@ import (
 	"unicode/utf8"
 )
 
-// Face is what vanban reads from a TrueType file for layout: advance widths
-// and character coverage, computed exactly as fpdf computes them (widths in
-// thousandths of an em, rounded; only the BMP cmap of format 4), so the
-// layout measures the same widths the painter draws with.
+// Face is what vanban reads from one TrueType file: advance widths and
+// character coverage, computed exactly as the painter's widths are written
+// (thousandths of an em, rounded; only the BMP cmap of format 4), so the
+// layout measures the widths the PDF draws with; the glyph of each
+// character; and the tables a subset is cut from.
 //
-// Parsing a face takes well under a millisecond; fpdf's own parse of the
-// same file (AddUTF8FontFromBytes) costs several, so fpdf only gets the
-// styles a document really uses, each cut down to the characters drawn in
-// it (subset.go).
+// Parsing a face takes well under a millisecond and is done once per font
+// per process.
 type Face struct {
 	data []byte
 	// widths holds the advance of every BMP code point in blocks of 256
 	// (nil where the font has nothing): 0 = not in the font, zeroWidth =
 	// mapped with no advance. Blocks keep a face at a few kilobytes; page
 	// faults, not arithmetic, dominate a short process.
-	widths  [256]*[256]uint16
-	missing int // width of glyph 0, used by fpdf for unmapped characters
+	widths [256]*[256]uint16
+	// glyphs holds the glyph of every BMP code point the font draws, in
+	// the same blocks as widths.
+	glyphs  [256]*[256]uint16
+	missing int // width of glyph 0, used for characters the font lacks
+	hmtx    []byte
+	nh      int // number of full entries in hmtx
+	upm     int
 	// Ascent and Descent are the hhea metrics as fractions of the em
 	// (Descent is positive).
 	Ascent, Descent float64
@@ -33,11 +48,11 @@ type Face struct {
 // zeroWidth marks a mapped glyph without advance, as fpdf does.
 const zeroWidth = math.MaxUint16
 
-// ParseFace reads a TrueType font. It refuses files fpdf cannot embed
+// Parse reads a TrueType font. It refuses files fpdf cannot embed
 // (OpenType/CFF, collections, fonts without a Unicode BMP cmap) with an
 // error that says why, instead of letting fpdf print to stdout and fail
 // later.
-func ParseFace(data []byte) (*Face, error) {
+func Parse(data []byte) (*Face, error) {
 	t, err := tables(data)
 	if err != nil {
 		return nil, err
@@ -47,7 +62,7 @@ func ParseFace(data []byte) (*Face, error) {
 			return nil, fmt.Errorf("the font has no %q table", name)
 		}
 	}
-	f := &Face{data: data}
+	f := &Face{data: data, hmtx: t["hmtx"]}
 	if err := f.metrics(t); err != nil {
 		return nil, err
 	}
@@ -88,7 +103,8 @@ func (f *Face) metrics(t map[string][]byte) error {
 	if len(head) < 54 || len(hhea) < 36 || len(maxp) < 6 {
 		return errors.New("the font's head, hhea or maxp table is cut short")
 	}
-	upm := float64(binary.BigEndian.Uint16(head[18:]))
+	f.upm = int(binary.BigEndian.Uint16(head[18:]))
+	upm := float64(f.upm)
 	if upm == 0 || binary.BigEndian.Uint16(head[52:]) != 0 || binary.BigEndian.Uint16(hhea[32:]) != 0 {
 		return errors.New("the font's metrics use an unknown format")
 	}
@@ -96,6 +112,7 @@ func (f *Face) metrics(t map[string][]byte) error {
 	f.Descent = -float64(int16(binary.BigEndian.Uint16(hhea[6:]))) / upm
 	nh := int(binary.BigEndian.Uint16(hhea[34:]))
 	glyphs := int(binary.BigEndian.Uint16(maxp[4:]))
+	f.nh = nh
 	if nh == 0 || len(hmtx) < 4*nh {
 		return errors.New("the font's horizontal metrics are missing or cut short")
 	}
@@ -117,12 +134,13 @@ func (f *Face) metrics(t map[string][]byte) error {
 		if w == 0 {
 			w = zeroWidth
 		}
-		b := f.widths[r>>8]
+		b, gb := f.widths[r>>8], f.glyphs[r>>8]
 		if b == nil {
-			b = new([256]uint16)
-			f.widths[r>>8] = b
+			b, gb = new([256]uint16), new([256]uint16)
+			f.widths[r>>8], f.glyphs[r>>8] = b, gb
 		}
 		b[r&0xFF] = uint16(min(w, zeroWidth))
+		gb[r&0xFF] = uint16(g)
 	})
 }
 
@@ -269,3 +287,49 @@ func (f *Face) Units(s string) int {
 	}
 	return w
 }
+
+// Glyph returns the glyph that draws r, 0 when the font lacks r.
+func (f *Face) Glyph(r rune) int {
+	if r < 0 || r >= 1<<16 {
+		return 0
+	}
+	if b := f.glyphs[r>>8]; b != nil {
+		return int(b[r&0xFF])
+	}
+	return 0
+}
+
+// Advance returns the advance width of r in font units (see UnitsPerEm),
+// unrounded, and whether the font has r.
+func (f *Face) Advance(r rune) (units int, ok bool) {
+	g := f.Glyph(r)
+	if g == 0 {
+		return 0, false
+	}
+	return f.GlyphAdvance(g), true
+}
+
+// GlyphAdvance returns the advance width of glyph g in font units.
+func (f *Face) GlyphAdvance(g int) int {
+	g = min(g, f.nh-1)
+	aw := int(binary.BigEndian.Uint16(f.hmtx[4*g:]))
+	if aw >= 1<<15 {
+		aw = 0
+	}
+	return aw
+}
+
+// UnitsPerEm is the size of the em in font units.
+func (f *Face) UnitsPerEm() int { return f.upm }
+
+// MissingWidth is the width, in thousandths of an em, that Units gives a
+// character the font lacks.
+func (f *Face) MissingWidth() int {
+	if f.missing != 0 {
+		return f.missing
+	}
+	return 500
+}
+
+// Data returns the TrueType file. It is shared: callers must not modify it.
+func (f *Face) Data() []byte { return f.data }
