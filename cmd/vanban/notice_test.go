@@ -42,9 +42,8 @@ func thirdParty(t *testing.T) map[string][]byte {
 		return b
 	}
 	texts := map[string][]byte{
-		"go":                       read(filepath.Join(runtime.GOROOT(), "LICENSE")),
-		"codeberg.org/go-pdf/fpdf": read("../../internal/fpdf/LICENSE"),
-		"Liberation Serif":         read("../../fonts/LICENSE-OFL.txt"),
+		"go":               read(filepath.Join(runtime.GOROOT(), "LICENSE")),
+		"Liberation Serif": read("../../fonts/LICENSE-OFL.txt"),
 	}
 	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
 		path, dir, ok := strings.Cut(line, " ")

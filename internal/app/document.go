@@ -91,7 +91,7 @@ func docTypes(dir string) ([]document.DocType, error) {
 }
 
 // drawable reports, at its position, every character of the document that
-// the font cannot draw: fpdf would print an empty box or nothing at all.
+// the font cannot draw: the PDF would show an empty box or nothing at all.
 func drawable(dec *decode.Decoder, doc *document.Document, f *font.Family) bool {
 	ok := true
 	for _, t := range doc.Strings() {

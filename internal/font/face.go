@@ -40,18 +40,18 @@ type Face struct {
 	hmtx    []byte
 	nh      int // number of full entries in hmtx
 	upm     int
+	desc    Descriptor
 	// Ascent and Descent are the hhea metrics as fractions of the em
 	// (Descent is positive).
 	Ascent, Descent float64
 }
 
-// zeroWidth marks a mapped glyph without advance, as fpdf does.
+// zeroWidth marks a mapped glyph without advance.
 const zeroWidth = math.MaxUint16
 
-// Parse reads a TrueType font. It refuses files fpdf cannot embed
-// (OpenType/CFF, collections, fonts without a Unicode BMP cmap) with an
-// error that says why, instead of letting fpdf print to stdout and fail
-// later.
+// Parse reads a TrueType font. It refuses files vanban cannot embed
+// (OpenType/CFF, collections, fonts without a Unicode BMP cmap, fonts
+// whose licence forbids embedding) with an error that says why.
 func Parse(data []byte) (*Face, error) {
 	t, err := tables(data)
 	if err != nil {
@@ -64,6 +64,9 @@ func Parse(data []byte) (*Face, error) {
 	}
 	f := &Face{data: data, hmtx: t["hmtx"]}
 	if err := f.metrics(t); err != nil {
+		return nil, err
+	}
+	if err := f.descriptor(t); err != nil {
 		return nil, err
 	}
 	return f, nil
@@ -145,7 +148,7 @@ func (f *Face) metrics(t map[string][]byte) error {
 }
 
 // bmpCmap calls fn with every BMP code point and its glyph from the first
-// Unicode cmap subtable of format 4, the one fpdf uses.
+// Unicode cmap subtable of format 4.
 func bmpCmap(cmap []byte, fn func(r, g int)) error {
 	sub, err := cmap4(cmap)
 	if err != nil {
@@ -154,8 +157,8 @@ func bmpCmap(cmap []byte, fn func(r, g int)) error {
 	return format4(sub, fn)
 }
 
-// cmap4 returns the first Unicode cmap subtable of format 4, the one fpdf
-// uses.
+// cmap4 returns the first Unicode cmap subtable of format 4: the BMP
+// character map every TrueType font for Windows has.
 func cmap4(cmap []byte) ([]byte, error) {
 	if len(cmap) < 4 {
 		return nil, errors.New("the font's cmap table is cut short")
@@ -265,8 +268,9 @@ func (f *Face) width(r rune) uint16 {
 // Has reports whether the font can draw r.
 func (f *Face) Has(r rune) bool { return f.width(r) != 0 }
 
-// Units returns the advance of s in thousandths of an em, as fpdf's
-// GetStringSymbolWidth does.
+// Units returns the advance of s in thousandths of an em, each
+// character's rounded (the widths the PDF's /W arrays carry); a character
+// the font lacks counts as glyph 0's width, or 500 when that is 0.
 func (f *Face) Units(s string) int {
 	w := 0
 	for i := 0; i < len(s); {

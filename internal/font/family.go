@@ -16,6 +16,9 @@ import (
 type Family struct {
 	Name  string // family name, for messages: "Liberation Serif"
 	faces [4]*Face
+	// all has a bit for each BMP character that every style draws: Has is
+	// asked for every character of every document.
+	all [1 << 16 / 64]uint64
 }
 
 var (
@@ -136,6 +139,11 @@ func newFamily(name string, files [4][]byte, paths [4]string) (*Family, error) {
 		}
 		f.faces[i] = face
 	}
+	for r := range rune(1 << 16) {
+		if f.faces[0].Has(r) && f.faces[1].Has(r) && f.faces[2].Has(r) && f.faces[3].Has(r) {
+			f.all[r/64] |= 1 << (r % 64)
+		}
+	}
 	return f, nil
 }
 
@@ -160,12 +168,7 @@ func (f *Family) Descent() float64 { return f.faces[0].Descent }
 // Has reports whether every style of the family can draw r, so a
 // character accepted here prints whatever emphasis it is given.
 func (f *Family) Has(r rune) bool {
-	for _, face := range f.faces {
-		if !face.Has(r) {
-			return false
-		}
-	}
-	return true
+	return r >= 0 && r < 1<<16 && f.all[r/64]&(1<<(r%64)) != 0
 }
 
 // Subset returns the TrueType file of style s cut down to the glyphs of

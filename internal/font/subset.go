@@ -7,24 +7,38 @@ import (
 	"slices"
 )
 
-// Subsetting: before a style reaches fpdf, vanban cuts its font down to the
-// glyphs the document draws in that style. fpdf parses whatever it is given
-// in full (every code point into maps, 65,536-entry width tables) and then
-// cuts its own subset at output; handed a font of a hundred glyphs instead
-// of 2,600 it does the same work on a few kilobytes. The font in the PDF is
-// the same: fpdf's cut keeps exactly the glyphs of the characters drawn, in
-// the same order, with the same metrics and hinting tables.
+// Subsetting: a document embeds each style it uses cut down to the glyphs
+// it draws in that style (a hundred glyphs instead of 2,600, a few
+// kilobytes instead of 400), keeping outlines, metrics and hinting
+// unchanged, so the glyphs render exactly as from the whole font.
 
-// keptTables are copied unchanged into a subset: fpdf reads them (name,
-// OS/2) or copies them into the PDF's font (hinting: cvt, fpgm, prep, gasp).
+// keptTables are copied unchanged into a subset: readers use them (name,
+// OS/2) and the hinting needs them (cvt, fpgm, prep, gasp).
 var keptTables = []string{"OS/2", "cvt ", "fpgm", "gasp", "name", "prep"}
 
 // subset returns a TrueType font holding the glyphs of runes (sorted, BMP
 // only), the .notdef glyph and the components of composite glyphs, with a
 // format 4 cmap for runes only. Runes the font lacks are left out. It
-// returns an error for a font whose tables it cannot follow; the caller
-// then hands fpdf the whole font.
+// returns an error for a font whose tables it cannot follow.
 func subset(data []byte, runes []rune) ([]byte, error) {
+	c, err := cutFont(data, runes)
+	if err != nil {
+		return nil, err
+	}
+	return c.data, nil
+}
+
+// cut is a font cut down to some characters.
+type cut struct {
+	data []byte
+	// glyphs holds the new glyph of each character asked for (0 where the
+	// font lacks it); old the original glyph of each new one.
+	glyphs []uint16
+	old    []int
+}
+
+// cutFont cuts the font: see subset.
+func cutFont(data []byte, runes []rune) (*cut, error) {
 	t, err := tables(data)
 	if err != nil {
 		return nil, err
@@ -58,7 +72,8 @@ func subset(data []byte, runes []rune) ([]byte, error) {
 	}
 	var codes []rune
 	var codeGlyphs []int
-	for i, gid := range segs.lookup(runes) {
+	looked := segs.lookup(runes)
+	for i, gid := range looked {
 		if gid > 0 && gid < n {
 			codes, codeGlyphs = append(codes, runes[i]), append(codeGlyphs, gid)
 			if err := g.keep(gid, keep); err != nil {
@@ -96,10 +111,16 @@ func subset(data []byte, runes []rune) ([]byte, error) {
 			out[name] = t[name]
 		}
 	}
-	return assemble(out), nil
+	glyphs := make([]uint16, len(runes))
+	for i, gid := range looked {
+		if gid > 0 && gid < n {
+			glyphs[i] = newID[gid]
+		}
+	}
+	return &cut{data: assemble(out), glyphs: glyphs, old: old}, nil
 }
 
-// lookup returns the glyphs of code points runes (sorted), as fpdf finds
+// lookup returns the glyphs of code points runes (sorted), as Face finds
 // them: when segments overlap, the last one wins.
 func (s segments) lookup(runes []rune) []int {
 	gids := make([]int, len(runes))
@@ -247,7 +268,7 @@ func (g *glyphs) cut(old []int, newID []uint16) (glyf, loca []byte, err error) {
 }
 
 // metrics returns a hmtx table with a full entry (advance, left side
-// bearing) for each kept glyph, read as fpdf reads them.
+// bearing) for each kept glyph, read as Face reads them.
 func metrics(hmtx []byte, nh int, old []int) []byte {
 	out := make([]byte, 4*len(old))
 	for i, gid := range old {

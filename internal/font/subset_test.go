@@ -75,3 +75,56 @@ func FuzzSubset(f *testing.F) {
 		}
 	})
 }
+
+// A subset's widths are the widths the layout measures, character by
+// character, so text drawn with them ends where the layout put its end.
+func TestSubsetWidths(t *testing.T) {
+	fam, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range Styles {
+		face := fam.Face(st)
+		var runes []rune
+		for r := rune(1); r < 0xFFFF; r++ {
+			if face.Has(r) {
+				runes = append(runes, r)
+			}
+		}
+		sub, err := face.Subset(runes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, r := range runes {
+			g := sub.Glyphs[i]
+			if g == 0 {
+				t.Fatalf("%s U+%04X: no glyph in the subset", st, r)
+			}
+			if sub.Widths[g] != face.Units(string(r)) {
+				t.Errorf("%s U+%04X: width %d in the subset, %d measured", st, r, sub.Widths[g], face.Units(string(r)))
+			}
+		}
+		if sub.Widths[0] != face.MissingWidth() {
+			t.Errorf("%s: .notdef is %d wide, missing characters %d", st, sub.Widths[0], face.MissingWidth())
+		}
+	}
+}
+
+// The descriptor of each style says what a PDF reader needs: the name,
+// the italic angle and the flags of the style.
+func TestDescriptor(t *testing.T) {
+	fam, _ := Embedded()
+	want := map[Style]string{Regular: "LiberationSerif", Bold: "LiberationSerif-Bold", Italic: "LiberationSerif-Italic", BoldItalic: "LiberationSerif-BoldItalic"}
+	for _, st := range Styles {
+		d := fam.Face(st).Descriptor()
+		if d.PostScriptName != want[st] {
+			t.Errorf("%s: PostScript name %q", st, d.PostScriptName)
+		}
+		if (d.ItalicAngle != 0) != st.Italic() || (d.Flags&64 != 0) != st.Italic() || (d.Flags&262144 != 0) != st.Bold() {
+			t.Errorf("%s: italic angle %d, flags %d", st, d.ItalicAngle, d.Flags)
+		}
+		if d.Ascent <= 0 || d.Descent >= 0 || d.CapHeight <= 0 || d.BBox[2] <= d.BBox[0] {
+			t.Errorf("%s: implausible metrics %+v", st, d)
+		}
+	}
+}
