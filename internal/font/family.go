@@ -139,9 +139,21 @@ func newFamily(name string, files [4][]byte, paths [4]string) (*Family, error) {
 		}
 		f.faces[i] = face
 	}
-	for r := range rune(1 << 16) {
-		if f.faces[0].Has(r) && f.faces[1].Has(r) && f.faces[2].Has(r) && f.faces[3].Has(r) {
-			f.all[r/64] |= 1 << (r % 64)
+	// Only the blocks of 256 characters that every face has can hold
+	// characters they all draw.
+	for hi := range 256 {
+		var blocks [4]*[256]uint16
+		for i, face := range f.faces {
+			blocks[i] = face.widths[hi]
+		}
+		if blocks[0] == nil || blocks[1] == nil || blocks[2] == nil || blocks[3] == nil {
+			continue
+		}
+		for lo := range 256 {
+			if blocks[0][lo] != 0 && blocks[1][lo] != 0 && blocks[2][lo] != 0 && blocks[3][lo] != 0 {
+				r := hi<<8 | lo
+				f.all[r/64] |= 1 << (r % 64)
+			}
 		}
 	}
 	return f, nil

@@ -120,3 +120,14 @@ func TestConcurrentUse(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// Has is true exactly for the characters that every style draws.
+func TestFamilyHas(t *testing.T) {
+	f, _ := Embedded()
+	for r := rune(-1); r <= 0x10000; r++ {
+		all := r >= 0 && f.faces[0].Has(r) && f.faces[1].Has(r) && f.faces[2].Has(r) && f.faces[3].Has(r)
+		if f.Has(r) != all {
+			t.Fatalf("U+%04X: Has %v, every style %v", r, f.Has(r), all)
+		}
+	}
+}

@@ -131,24 +131,42 @@ type shown struct {
 	glyphs []uint16
 }
 
-var textOp = regexp.MustCompile(`(?s)BT (?:/F(\d) ([0-9.]+) Tf )?(-?[0-9.]+) (-?[0-9.]+) Td \(((?:[^\\)]|\\.)*)\) Tj ET\n`)
+var textOps = regexp.MustCompile(`(?s)BT |ET\n|/F(\d) ([0-9.]+) Tf |(-?[0-9.]+) (-?[0-9.]+) Td |\(((?:[^\\)]|\\.)*)\) Tj[ \n]|[^\n]*\n`)
 
-func texts(content []byte) []shown {
+// texts reads the texts of a content stream: positions are absolute at
+// the start of a text object, relative to the previous Td after it.
+func texts(t *testing.T, content []byte) []shown {
 	var out []shown
 	font, size := 0, 0.0
-	for _, m := range textOp.FindAllSubmatch(content, -1) {
-		if m[1] != nil {
+	var x, y float64
+	inText := false
+	for _, m := range textOps.FindAllSubmatch(content, -1) {
+		switch op := string(m[0]); {
+		case op == "BT ":
+			inText, x, y = true, 0, 0
+		case op == "ET\n":
+			inText = false
+		case m[1] != nil:
 			font, _ = strconv.Atoi(string(m[1]))
 			size, _ = strconv.ParseFloat(string(m[2]), 64)
+		case m[3] != nil:
+			dx, _ := strconv.ParseFloat(string(m[3]), 64)
+			dy, _ := strconv.ParseFloat(string(m[4]), 64)
+			x, y = x+dx, y+dy
+		case strings.HasSuffix(op, ") Tj\n") || strings.HasSuffix(op, ") Tj "):
+			if !inText {
+				t.Fatalf("text shown outside a text object: %q", op)
+			}
+			b := unescape(m[5])
+			g := make([]uint16, len(b)/2)
+			for i := range g {
+				g[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
+			}
+			out = append(out, shown{font, size, x, y, g})
 		}
-		x, _ := strconv.ParseFloat(string(m[3]), 64)
-		y, _ := strconv.ParseFloat(string(m[4]), 64)
-		b := unescape(m[5])
-		g := make([]uint16, len(b)/2)
-		for i := range g {
-			g[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
-		}
-		out = append(out, shown{font, size, x, y, g})
+	}
+	if inText {
+		t.Fatal("a text object is not closed")
 	}
 	return out
 }
@@ -196,6 +214,17 @@ func manyGlyphs() []layout.Page {
 		part := []rune(s)[i:min(i+40, len([]rune(s)))]
 		ts = append(ts, layout.Text{X: 20, Y: 20 + float64(i)/4, S: string(part), Font: layout.Font{Style: layout.Regular, Size: 13}})
 	}
+	// A justified line: words one by one, a bold run inside it, then a
+	// line of another colour.
+	x := 30.0
+	for i, w := range strings.Fields("Tiếp tục nâng cao nhận thức của các đoàn thể về công tác bình đẳng giới") {
+		st := layout.Regular
+		if i >= 6 && i < 9 {
+			st = layout.Bold
+		}
+		ts = append(ts, layout.Text{X: x, Y: 150.3, S: w, Font: layout.Font{Style: st, Size: 14}})
+		x += 9.87 + float64(len(w))*1.013
+	}
 	ts = append(ts, layout.Text{X: 20, Y: 200, S: "KHẨN", Font: layout.Font{Style: layout.Bold, Size: 14}, Color: layout.Color{R: 255}})
 	return []layout.Page{{Number: 1, Texts: ts, Boxes: []layout.Box{{X: 18, Y: 195, W: 30, H: 8, Width: 0.3, Color: layout.Color{R: 255}}}}}
 }
@@ -217,7 +246,7 @@ func TestReadBack(t *testing.T) {
 		for i, kid := range kids {
 			n, _ := strconv.Atoi(string(kid[1]))
 			page := f.objects[n]
-			got := texts(f.stream(t, f.ref(t, page, "/Contents")))
+			got := texts(t, f.stream(t, f.ref(t, page, "/Contents")))
 			want := pages[i].Texts
 			if len(got) != len(want) {
 				t.Fatalf("%s page %d: %d texts, want %d", name, i+1, len(got), len(want))
