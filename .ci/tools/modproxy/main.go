@@ -1,7 +1,7 @@
 // Command modproxy serves a commit of vanban as a Go module proxy on the
 // file system, so that CI can install vanban exactly as a user does:
 //
-//	go run . -repo ../.. -out DIR    # prints the version it wrote
+//	go run ./modproxy -repo ../.. -out DIR    # in .ci/tools; prints the version
 //	GOPROXY=file://DIR,… go install github.com/vanban/vanban/cmd/vanban@VERSION
 //
 // It writes, per the module proxy protocol (go help goproxy),
