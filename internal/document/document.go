@@ -15,34 +15,39 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/vanban/vanban/internal/decode"
+	"github.com/vanban/vanban/internal/diag"
 	"github.com/vanban/vanban/internal/viet"
 )
 
 // Document is a validated document, ready to lay out.
 type Document struct {
-	Type       Text         `yaml:"type,required" vi:"loại văn bản"`
-	Issuer     Issuer       `yaml:"issuer,required" vi:"cơ quan ban hành"`
-	Number     Number       `yaml:"number" vi:"số"`
-	Symbol     Text         `yaml:"symbol" vi:"ký hiệu"`
-	Place      Text         `yaml:"place,required" vi:"địa danh"`
-	Date       viet.Date    `yaml:"date,required" vi:"ngày ban hành"`
-	Title      TextList     `yaml:"title,required" vi:"trích yếu"`
-	IssuedBy   TextList     `yaml:"issued_by" vi:"thẩm quyền ban hành (dòng dưới trích yếu)"`
-	To         TextList     `yaml:"to" vi:"kính gửi"`
-	Bases      TextList     `yaml:"bases" vi:"căn cứ"`
-	Preamble   TextList     `yaml:"preamble" vi:"phần mở đầu"`
-	Sections   []Section    `yaml:"sections" vi:"các phần, mục"`
-	Articles   []Article    `yaml:"articles" vi:"các điều"`
-	Closing    TextList     `yaml:"closing" vi:"phần kết"`
-	Appendices []Appendix   `yaml:"appendices" vi:"các phụ lục"`
-	Recipients TextList     `yaml:"recipients" vi:"nơi nhận"`
-	Archive    Text         `yaml:"archive" vi:"lưu"`
-	Address    TextList     `yaml:"address" vi:"địa chỉ, điện thoại, thư điện tử (cuối trang đầu)"`
-	Signer     Signer       `yaml:"signer,required" vi:"người ký"`
-	Urgency    Text         `yaml:"urgency" vi:"độ khẩn"`
-	Secrecy    Text         `yaml:"secrecy" vi:"độ mật"`
-	Draft      bool         `yaml:"draft" vi:"dự thảo"`
-	Style      StyleOptions `yaml:"style" vi:"trình bày"`
+	Type       Text       `yaml:"type,required,code" vi:"loại văn bản"`
+	Issuer     Issuer     `yaml:"issuer,required" vi:"cơ quan ban hành"`
+	Number     Number     `yaml:"number" vi:"số"`
+	Symbol     Text       `yaml:"symbol,code" vi:"ký hiệu"`
+	Place      Text       `yaml:"place,required" vi:"địa danh"`
+	Date       viet.Date  `yaml:"date,required" vi:"ngày ban hành"`
+	Title      TextList   `yaml:"title,required,linebreaks" vi:"trích yếu"`
+	IssuedBy   TextList   `yaml:"issued_by,linebreaks" vi:"thẩm quyền ban hành (dòng dưới trích yếu)"`
+	To         TextList   `yaml:"to,lines" vi:"kính gửi"`
+	Bases      TextList   `yaml:"bases,lines" vi:"căn cứ"`
+	Preamble   TextList   `yaml:"preamble" vi:"phần mở đầu"`
+	Sections   []Section  `yaml:"sections" vi:"các phần, mục"`
+	Articles   []Article  `yaml:"articles" vi:"các điều"`
+	Closing    TextList   `yaml:"closing" vi:"phần kết"`
+	Appendices []Appendix `yaml:"appendices" vi:"các phụ lục"`
+	Footnotes  Footnotes  `yaml:"footnotes" vi:"chú thích cuối trang"`
+	// Attachments are the documents a decision or a resolution issues
+	// (attachment.go).
+	Attachments []Attachment `yaml:"attachments" vi:"văn bản ban hành kèm theo"`
+	Recipients  TextList     `yaml:"recipients,lines" vi:"nơi nhận"`
+	Archive     Text         `yaml:"archive" vi:"lưu"`
+	Address     TextList     `yaml:"address,lines" vi:"địa chỉ, điện thoại, thư điện tử (cuối trang đầu)"`
+	Signer      Signer       `yaml:"signer,required" vi:"người ký"`
+	Urgency     Text         `yaml:"urgency,code" vi:"độ khẩn"`
+	Secrecy     Text         `yaml:"secrecy,code" vi:"độ mật"`
+	Draft       bool         `yaml:"draft" vi:"dự thảo"`
+	Style       StyleOptions `yaml:"style" vi:"trình bày"`
 
 	// Kind is the document type looked up in the table of types.
 	Kind DocType `yaml:"-"`
@@ -52,9 +57,9 @@ type Document struct {
 
 // Issuer is the issuing body (box 2 of the decree's layout).
 type Issuer struct {
-	Parent TextList `yaml:"parent" vi:"cơ quan chủ quản"`
-	Name   TextList `yaml:"name,required" vi:"tên cơ quan ban hành"`
-	Abbr   Text     `yaml:"abbr" vi:"chữ viết tắt"`
+	Parent TextList `yaml:"parent,linebreaks" vi:"cơ quan chủ quản"`
+	Name   TextList `yaml:"name,required,linebreaks" vi:"tên cơ quan ban hành"`
+	Abbr   Text     `yaml:"abbr,code" vi:"chữ viết tắt"`
 	// InText is the name as a sentence writes it ("Ủy ban nhân dân thị
 	// xã Bỉm Sơn"), for the "Kèm theo …" line of the appendices.
 	InText Text `yaml:"in_text" vi:"tên cơ quan viết trong câu (dòng Kèm theo của phụ lục)"`
@@ -62,7 +67,10 @@ type Issuer struct {
 
 // Section is a numbered part of the body.
 type Section struct {
-	Heading  Text      `yaml:"heading,required" vi:"tiêu đề"`
+	Heading Text `yaml:"heading,required" vi:"tiêu đề"`
+	// RunIn makes the heading a run-in title: "Mục tiêu 1: …" with
+	// run_in: Mục tiêu (numbering.go).
+	RunIn    Text      `yaml:"run_in" vi:"nhãn đầu dòng (Mục tiêu 1:)"`
 	Text     Text      `yaml:"text" vi:"nội dung"`
 	Items    TextList  `yaml:"items" vi:"các ý gạch đầu dòng"`
 	Table    *Table    `yaml:"table" vi:"bảng"`
@@ -71,7 +79,7 @@ type Section struct {
 
 // Signer is the signature block (boxes 7a–7c).
 type Signer struct {
-	Authority TextList `yaml:"authority" vi:"thẩm quyền ký (TM., KT., TL. …)"`
+	Authority TextList `yaml:"authority,linebreaks" vi:"thẩm quyền ký (TM., KT., TL. …)"`
 	Position  Text     `yaml:"position,required" vi:"chức vụ"`
 	Name      Text     `yaml:"name,required" vi:"họ tên"`
 }
@@ -82,7 +90,10 @@ type StyleOptions struct {
 	HeaderSize  float64 `yaml:"header_size" vi:"cỡ chữ quốc hiệu"`
 	LineSpacing float64 `yaml:"line_spacing" vi:"giãn dòng"`
 	Indent      float64 `yaml:"indent" vi:"thụt đầu dòng"`
-	Margins     Margins `yaml:"margins" vi:"lề trang"`
+	// Numbering is the numbering of the sections: "" (I., 1., 1.1., a))
+	// or decimal (1., 1.1., 1.1.1.).
+	Numbering Text    `yaml:"numbering" vi:"cách đánh số các mục"`
+	Margins   Margins `yaml:"margins" vi:"lề trang"`
 }
 
 // Margins are page margins in millimetres.
@@ -106,39 +117,32 @@ func (t DocType) IsLetter() bool { return t.Key == "cong-van" }
 
 // Text is a text value that remembers where it came from, so problems found
 // inside it (an unclosed "**", a character the font lacks) can be reported
-// at their own line and column.
+// at their own line and column. It is read as prose (decode.Prose): what
+// YAML would misread in a clerk's sentence ("… như sau:", "phòng #2",
+// "- Hội LHPN xã: chủ trì") is read from the source as typed.
 type Text struct {
 	Value string
 	Path  string
 	Node  *yaml.Node
-	// Listed is set on the entries of a list written in YAML: in a name
-	// or a title each entry is one printed line.
+	// Listed is set on the entries of a list written in YAML, and on the
+	// lines of a literal block (|) split into entries: in a name or a
+	// title each entry is one printed line.
 	Listed bool
+	// Members are the members of a group of recipients written as a list
+	// under its title (Value); Inline when the list was written [a, b],
+	// to print on the title's line (recipients.go).
+	Members TextList
+	Inline  bool
+	// lead is the part of the node's value before Value, when Value is
+	// a line of a literal block or had a typed number removed: Locate
+	// finds positions in the value as written.
+	lead string
 }
 
 // DecodeNode implements decode.Unmarshaler.
 func (t *Text) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
-	t.Path, t.Node = path, n
-	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
-		return
-	}
-	if colonKey(d, n, path) {
-		return
-	}
-	if s, ok := d.Scalar(n, path, "a text"); ok {
-		t.Value = s
-	}
-}
-
-// colonKey explains the most common YAML surprise in Vietnamese documents:
-// a sentence ending with ":" ("… như sau:") is read as a key, not a text.
-func colonKey(d *decode.Decoder, n *yaml.Node, path string) bool {
-	if n.Kind != yaml.MappingNode || len(n.Content) != 2 || n.Content[1].Kind != yaml.ScalarNode || n.Content[1].Value != "" {
-		return false
-	}
-	d.Error(path, fmt.Sprintf("the text %q ends with a colon, so YAML reads it as a key", n.Content[0].Value+":"),
-		"the text in quotes (\"… như sau:\"), or on the next line after \">-\"")
-	return true
+	p, _ := d.Prose(n, path)
+	t.Value, t.Path, t.Node = p.Value, path, p.Node
 }
 
 // Number is the document's number (0 when absent). It accepts 5, 05 and
@@ -151,20 +155,27 @@ func (num *Number) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return
 	}
-	s, ok := d.Scalar(n, path, "a whole number such as 5")
+	s, ok := d.Scalar(n, path, [2]string{"viết một số nguyên, ví dụ 5", "a whole number such as 5"})
 	if !ok {
 		return
 	}
 	v, err := strconv.Atoi(strings.TrimSpace(s))
 	if i := strings.IndexByte(s, '/'); i >= 0 && err != nil {
 		// "05/KH-UBND": the whole "Số:" line written in one field.
-		d.Error(path, fmt.Sprintf("%q is the number and the symbol together", s),
-			fmt.Sprintf("the number alone, number: %s, and the part after the last slash in symbol: %s",
-				strings.TrimSpace(s[:i]), strings.TrimSpace(s[strings.LastIndexByte(s, '/')+1:])))
+		num, sym := strings.TrimSpace(s[:i]), strings.TrimSpace(s[strings.LastIndexByte(s, '/')+1:])
+		d.Problem(path, diag.Msg{Code: "number.with-symbol",
+			Vi:    fmt.Sprintf("«%s» gồm cả số và ký hiệu", s),
+			FixVi: fmt.Sprintf("chỉ viết số ở đây, number: %s, và phần sau dấu gạch chéo cuối ở symbol: %s", num, sym),
+			En:    fmt.Sprintf("%q is the number and the symbol together", s),
+			FixEn: fmt.Sprintf("the number alone, number: %s, and the part after the last slash in symbol: %s", num, sym)})
 		return
 	}
 	if err != nil || v < 1 {
-		d.Error(path, fmt.Sprintf("%q is not a document number", s), "a whole number from 1, such as 5 (printed 05); leave it out for an unnumbered draft")
+		d.Problem(path, diag.Msg{Code: "number.invalid",
+			Vi:    fmt.Sprintf("«%s» không phải một số văn bản", s),
+			FixVi: "viết một số nguyên từ 1, ví dụ 5 (in là 05); bỏ trống khi chưa lấy số",
+			En:    fmt.Sprintf("%q is not a document number", s),
+			FixEn: "a whole number from 1, such as 5 (printed 05); leave it out for an unnumbered draft"})
 		return
 	}
 	*num = Number(v)
@@ -173,24 +184,16 @@ func (num *Number) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 // TextList is one text or a list of texts.
 type TextList []Text
 
-// DecodeNode implements decode.Unmarshaler.
+// DecodeNode implements decode.Unmarshaler. Its texts are prose; in the
+// fields tagged "lines" (recipients, Kính gửi, bases, address) lines typed
+// without dashes are one entry each (decode.ProseList).
 func (l *TextList) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
-	switch n.Kind {
-	case yaml.ScalarNode:
-		if n.Tag == "!!null" {
-			return
-		}
-		*l = TextList{{Value: n.Value, Path: path, Node: n}}
-	case yaml.SequenceNode:
-		for i, c := range n.Content {
-			t := Text{Listed: true}
-			d.Value(c, decode.Index(path, i), &t)
-			*l = append(*l, t)
-		}
-	default:
-		if !colonKey(d, n, path) {
-			d.Error(path, "found "+decode.Describe(n), "a text or a list of texts")
-		}
+	if recipientList(d, n, path, l) {
+		return
+	}
+	pieces, listed := d.ProseList(n, path)
+	for _, p := range pieces {
+		*l = append(*l, Text{Value: p.Value, Path: p.Path, Node: p.Node, Listed: listed})
 	}
 }
 

@@ -180,8 +180,8 @@ func TestParseInline(t *testing.T) {
 	if len(errs) != 0 {
 		t.Fatal(errs)
 	}
-	want := []Span{{"Giao ", false, false}, {"Phòng Nội vụ", true, false}, {" chủ trì; ", false, false},
-		{"xem Phụ lục", false, true}, {" và ", false, false}, {"gấp", true, true}, {", 5 * 3", false, false}}
+	want := []Span{{"Giao ", false, false, 0}, {"Phòng Nội vụ", true, false, 0}, {" chủ trì; ", false, false, 0},
+		{"xem Phụ lục", false, true, 0}, {" và ", false, false, 0}, {"gấp", true, true, 0}, {", 5 * 3", false, false, 0}}
 	if len(spans) != len(want) {
 		t.Fatalf("got %+v", spans)
 	}
@@ -213,15 +213,14 @@ func TestErrors(t *testing.T) {
 		{"closing: [x]\nstyle: {margins: {left: 25}}\n", `x.yaml:10:25: style.margins.left: 25 is outside the range Nghị định 30 allows (expected 30 to 35 mm)`},
 		{"closing: [x]\nsigner: {position: CHỦ TỊCH, name: TS. Nguyễn Văn A}\n", `signer.name: academic titles such as "TS." are not written`},
 		{"closing: [x]\nstyle: {margin: {left: 30}}\n", `x.yaml:10:9: style.margin: unknown key "margin"; did you mean "margins"?`},
-		{"preamble:\n  - Ủy ban xây dựng như sau:\n", `x.yaml:10:5: preamble[1]: the text "Ủy ban xây dựng như sau:" ends with a colon`},
 		{"closing:\n  - |\n    Dòng một\n    và **đậm chưa đóng\n", `x.yaml:12:8: closing[1]: "**" is opened here but never closed`},
-		{"sections:\n  - heading: A\n    sections:\n      - heading: B\n        sections:\n          - heading: C\n            sections:\n              - heading: D\n", `sections[1].sections[1].sections[1].sections: sections are nested 4 levels deep`},
+		{"sections:\n  - heading: A\n    sections:\n      - heading: B\n        sections:\n          - heading: C\n            sections:\n              - heading: D\n                sections: [{heading: E}]\n", `sections[1].sections[1].sections[1].sections[1].sections: sections are nested 5 levels deep`},
 		{"closing: [x]\ntitle: Về *việc\n", `x.yaml:9:11: title: "*" is opened here but never closed`},
 		{"", `x.yaml:1:1: the document has no content (expected preamble:, sections:, articles: or closing:)`},
 		{"closing: [x]\nplace: " + strings.Repeat("Bỉm Sơn ", 7) + "\n", `x.yaml:9:8: place: the place name is too long for the header (55 characters) (expected at most 50 characters) [địa danh]`},
 		{"closing: [x]\nissuer: {parent: [A, B, C, D], name: [E, F, G], abbr: UBND}\n", `x.yaml:9:9: issuer: the issuing body's names take 7 lines, too many for the header (expected at most 6 lines for parent and name together) [cơ quan ban hành]`},
 		{"closing: [x]\nissuer: {name: " + strings.Repeat("ỦY BAN NHÂN DÂN ", 11) + ", abbr: UBND}\n", `x.yaml:9:9: issuer: the issuing body's names are too long for the header (175 characters) (expected at most 160 characters for parent and name together) [cơ quan ban hành]`},
-		{"closing: [x]\ntype: cong-van\ntitle: " + strings.Repeat("Về việc ", 40) + "\n", `title: a công văn's abstract, printed under the number, is too long for the header (319 characters) (expected at most 300 characters) [trích yếu]`},
+		{"closing: [x]\ntype: cong-van\ntitle: " + strings.Repeat("Về việc ", 40) + "\n", `title: a công văn's abstract, printed under the number, is too long for the header (311 characters) (expected at most 300 characters) [trích yếu]`},
 		{"closing: [x]\naddress: [a, b, c, d, e]\n", `x.yaml:10:10: address: the address block has 5 lines, too many for the foot of page 1 (expected at most 4 lines: address, telephone, e-mail, website) [địa chỉ, điện thoại, thư điện tử (cuối trang đầu)]`},
 		{"closing: [x]\naddress: " + strings.Repeat("Số 01 Trần Phú ", 21) + "\n", `x.yaml:10:10: address: the address block is too long for the foot of page 1 (314 characters) (expected at most 300 characters) [địa chỉ, điện thoại, thư điện tử (cuối trang đầu)]`},
 	} {
@@ -267,8 +266,8 @@ func TestLetter(t *testing.T) {
 	if doc.TypeName() != "" || doc.TitleText() != "V/v Công tác năm 2017" || doc.NumberLine() != "Số:      /UBND-VX" {
 		t.Errorf("công văn: %q %q %q", doc.TypeName(), doc.TitleText(), doc.NumberLine())
 	}
-	if got := doc.ToLines(); len(got) != 1 || got[0] != "Sở Nội vụ." {
-		t.Errorf("one addressee: %q", got)
+	if got := doc.ToLines(); len(got) != 1 || got[0] != "Sở Nội vụ" {
+		t.Errorf("one addressee, on the Kính gửi line without a full stop (Phụ lục I, Mục V, 8a): %q", got)
 	}
 }
 
@@ -297,14 +296,14 @@ func TestOneLinePerMistake(t *testing.T) {
 		{"title:", "titel:", []string{`x.yaml:5:1: titel: unknown key "titel"; did you mean "title"? [trích yếu]`}},
 		{"title: Công tác năm 2017", "title: [Công tác năm, của Ban Vì sự tiến bộ]", nil},
 		{"title: Công tác năm 2017", "title: []", []string{`x.yaml:5:8: title: the title is empty (expected the abstract (trích yếu), such as Công tác năm 2017; a text, or a list of its lines) [trích yếu]`}},
-		{"title: Công tác năm 2017", "title: {a: b}", []string{`x.yaml:5:8: title: found a group of fields (expected a text or a list of texts) [trích yếu]`}},
+		{"title: Công tác năm 2017", "title: {a: b}", []string{`x.yaml:5:8: title: found the field "a:" where a text was expected (expected the text right after the colon of the field above, or the whole line in quotes) [trích yếu]`}},
 		{"title: Công tác năm 2017", `title: ""`, []string{`x.yaml:5:8: title: this required field is empty (expected a value) [trích yếu]`}},
 		{"place: Bỉm Sơn", `place: " "`, []string{`x.yaml:3:8: place: this required field is empty (expected a value) [địa danh]`}},
 		{"name: [ỦY BAN NHÂN DÂN, THỊ XÃ BỈM SƠN]", "name: ", []string{`x.yaml:2:16: issuer.name: this required field is empty (expected a value) [tên cơ quan ban hành]`}},
 		{"name: [ỦY BAN NHÂN DÂN, THỊ XÃ BỈM SƠN]", "name: []", []string{`x.yaml:2:16: issuer.name: the issuing body's name is empty (expected a name such as ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN) [tên cơ quan ban hành]`}},
 		{"issuer: {name: [ỦY BAN NHÂN DÂN, THỊ XÃ BỈM SƠN], abbr: UBND}", "issuer: ỦY BAN NHÂN DÂN", []string{`x.yaml:2:9: issuer: found the text "ỦY BAN NHÂN DÂN" (expected a group of fields, one "key: value" per line) [cơ quan ban hành]`}},
 		{"closing: [x]", "sections: {heading: A}", []string{`x.yaml:9:11: sections: found a group of fields (expected a list, one item per line starting with "- ") [các phần, mục]`}},
-		{"closing: [x]", "closing: {a: b}", []string{`x.yaml:9:10: closing: found a group of fields (expected a text or a list of texts) [phần kết]`}},
+		{"closing: [x]", "closing: {a: b}", []string{`x.yaml:9:10: closing: found the field "a:" where a text was expected (expected the text right after the colon of the field above, or the whole line in quotes) [phần kết]`}},
 		{"closing: [x]", "closing: [x]\nnumber: 05/CTr-UBND", []string{`x.yaml:10:9: number: "05/CTr-UBND" is the number and the symbol together (expected the number alone, number: 05, and the part after the last slash in symbol: CTr-UBND) [số]`}},
 	} {
 		src := strings.Replace(base+"closing: [x]\n", c.old, c.new, 1)

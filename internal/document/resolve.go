@@ -90,26 +90,40 @@ func (doc *Document) UrgencyText() string {
 	return urgencies[viet.Slug(trim(doc.Urgency.Value))]
 }
 
-// ToLines is the "Kính gửi" list with its punctuation: one addressee ends with
-// "."; several get "- " and ";" each, and "." after the last.
+// ToLines is the "Kính gửi" list with its punctuation: one addressee on
+// the "Kính gửi:" line without end punctuation, as the decree's own
+// example prints it ("Kính gửi: Bộ Nội vụ", Phụ lục I, Phần I, Mục V,
+// row 8a); several get "- " and ";" each, and "." after the last.
 func (doc *Document) ToLines() []string {
 	vals := doc.To.Values()
 	if len(vals) == 1 {
-		return []string{stripEnd(oneLine(vals[0])) + "."}
+		return []string{stripEnd(oneLine(vals[0]))}
 	}
 	return dashList(vals, ".")
 }
 
 // RecipientLines are the lines under "Nơi nhận:": "- " before each
 // recipient, ";" after each, and the archive line "- Lưu: VT, PLĐ." last.
+// A group's title ends with ":" and its members, under it, with "+ "
+// (see recipients.go).
 func (doc *Document) RecipientLines() []string {
-	vals := doc.Recipients.Values()
-	archive := stripEnd(trim(doc.Archive.Value))
-	archive = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(archive, "Lưu"), ":"))
-	if archive == "" {
-		return dashList(vals, ".")
+	lines := doc.recipientLines()
+	archive := stripEnd(oneLine(doc.Archive.Value)) // "Lưu:" typed was removed by validation
+	out := make([]string, 0, len(lines)+1)
+	for i, l := range lines {
+		end := ";"
+		switch {
+		case l.title:
+			end = ":"
+		case i == len(lines)-1 && archive == "":
+			end = "."
+		}
+		out = append(out, l.mark+ends(l.text, end))
 	}
-	return append(dashList(vals, ";"), "- Lưu: "+archive+".")
+	if archive != "" {
+		out = append(out, "- Lưu: "+archive+".")
+	}
+	return out
 }
 
 func dashList(vals []string, last string) []string {
@@ -119,13 +133,34 @@ func dashList(vals []string, last string) []string {
 		if i == len(vals)-1 {
 			end = last
 		}
-		out[i] = "- " + stripEnd(strings.TrimPrefix(oneLine(v), "- ")) + end
+		out[i] = "- " + ends(strings.TrimPrefix(oneLine(v), "- "), end)
 	}
 	return out
 }
 
-// stripEnd removes the punctuation the tool adds itself.
-func stripEnd(s string) string { return strings.TrimRight(trim(s), ";.,") }
+// ends puts the end punctuation vanban prints after s, in place of what
+// was typed. An ellipsis ("…", "...") ends a line itself: a full stop is
+// never put after it.
+func ends(s, end string) string {
+	s = stripEnd(s)
+	if end == "." && ellipsis(s) {
+		return s
+	}
+	return s + end
+}
+
+// ellipsis reports whether s ends with an ellipsis.
+func ellipsis(s string) bool { return strings.HasSuffix(s, "…") || strings.HasSuffix(s, "...") }
+
+// stripEnd removes the punctuation the tool adds itself; an ellipsis is
+// the text's own and stays.
+func stripEnd(s string) string {
+	s = strings.TrimRight(trim(s), ";,:")
+	if ellipsis(s) {
+		return s
+	}
+	return strings.TrimRight(s, ";.,")
+}
 
 // oneLine joins the lines of a value with single spaces: every run of
 // ASCII white space becomes one space (a no-break space stays).
@@ -157,12 +192,13 @@ type BlockKind uint8
 
 // Kinds of body blocks.
 const (
-	Paragraph  BlockKind = iota
-	Basis                // a legal basis ("Căn cứ …"), italic
-	Heading              // a numbered section heading, or an article's title
-	Item                 // a "- " item, with a hanging indent
-	Enacting             // "QUYẾT ĐỊNH:", centred between the bases and the articles
-	TableBlock           // a table (Grid)
+	Paragraph   BlockKind = iota
+	Basis                 // a legal basis ("Căn cứ …"), italic
+	Heading               // a numbered section heading, or an article's title
+	Item                  // a "- " item, with a hanging indent
+	Enacting              // "QUYẾT ĐỊNH:", centred between the bases and the articles
+	TableBlock            // a table (Grid)
+	ChapterHead           // "Chương I" (Level 0) or its title (Level 1), centred
 )
 
 // Block is one paragraph of the body, with its markup resolved.
@@ -177,45 +213,17 @@ type Block struct {
 // Body returns the body of the document in reading order: legal bases,
 // opening paragraphs, "QUYẾT ĐỊNH:" and the articles, numbered sections,
 // closing paragraphs, the last one ending with "./.".
-func (doc *Document) Body() []Block {
-	b, _ := doc.body()
-	return b
-}
-
-type markupProblem struct {
-	MarkupError
-	text Text
-}
-
-func (doc *Document) markupProblems() []markupProblem {
-	_, p := doc.body()
-	for _, a := range doc.Appendices {
-		_, ap := a.body()
-		p = append(p, ap...)
-		for _, t := range a.Title {
-			_, errs := ParseInline(t.Value)
-			for _, e := range errs {
-				p = append(p, markupProblem{e, t})
-			}
-		}
-	}
-	return p
-}
-
-// label numbers the n-th section of a level; levels deeper than the
-// numbering (an error reported by validation) reuse its last form.
-func (b *bodyBuilder) label(level, n int) string {
-	return b.labels[min(level, len(b.labels))-1](n)
-}
+func (doc *Document) Body() []Block { return doc.body() }
 
 type bodyBuilder struct {
-	blocks   []Block
-	problems []markupProblem
-	labels   []func(int) string
+	blocks []Block
+	nb     *numberer
+	notes  map[string]int // footnotes' numbers (NoteNumbers)
+	art    int            // the articles added so far: they are numbered through the chapters
 }
 
-func (doc *Document) body() ([]Block, []markupProblem) {
-	b := &bodyBuilder{labels: labels(maxDepth(doc.Sections))}
+func (doc *Document) body() []Block {
+	b := &bodyBuilder{nb: newNumberer(doc.Sections, doc.Style.Decimal()), notes: doc.NoteNumbers()}
 	last := -1
 	for i, t := range doc.Bases {
 		if trim(t.Value) != "" {
@@ -230,7 +238,7 @@ func (doc *Document) body() ([]Block, []markupProblem) {
 		if i == last {
 			end = "."
 		}
-		b.add(Basis, 0, t, strings.TrimRight(t.Value, " \t\n;.,")+end, 0, nil)
+		b.add(Basis, 0, t, ends(t.Value, end), nil)
 	}
 	b.paragraphs(doc.Preamble)
 	if e := doc.Enacting(); e != "" && len(doc.Articles) > 0 {
@@ -240,42 +248,55 @@ func (doc *Document) body() ([]Block, []markupProblem) {
 	b.sections(doc.Sections, 1)
 	b.paragraphs(doc.Closing)
 	endMark(b.blocks)
-	return b.blocks, b.problems
+	return b.blocks
 }
 
-// add parses the markup of s (the part of t's value starting at offset
-// off) and appends it as a block, after the given leading spans.
-func (b *bodyBuilder) add(k BlockKind, level int, t Text, s string, off int, lead []Span) {
-	spans, errs := ParseInline(s)
-	for _, e := range errs {
-		e.Offset += off
-		b.problems = append(b.problems, markupProblem{e, t})
-	}
+// add parses the markup of s and appends it as a block, after the given
+// leading spans. Unclosed markers are reported by validation (markup),
+// which reads the same paragraphs (parts).
+func (b *bodyBuilder) add(k BlockKind, level int, t Text, s string, lead []Span) {
+	spans, _ := ParseInline(s)
 	if len(spans) == 0 && lead == nil {
 		return
 	}
+	spans = withNotes(spans, b.notes)
 	b.blocks = append(b.blocks, Block{Kind: k, Level: level, Spans: merge(append(lead, spans...)), Path: t.Path})
 }
 
-// paragraphs adds each text, split at blank lines, as body paragraphs.
+// paragraphs adds each text, one paragraph a line, as body paragraphs.
 func (b *bodyBuilder) paragraphs(l TextList) {
 	for _, t := range l {
-		for _, p := range splitParagraphs(t.Value) {
-			b.add(Paragraph, 0, t, p.text, p.off, nil)
-		}
+		b.text(t)
+	}
+}
+
+// text adds the paragraphs of a text.
+func (b *bodyBuilder) text(t Text) {
+	for _, p := range parts(t, ParagraphText) {
+		b.add(Paragraph, 0, t, p.text, nil)
 	}
 }
 
 func (b *bodyBuilder) sections(ss []Section, level int) {
-	for i, s := range ss {
-		b.heading(s, level, b.label(level, i+1))
-		for _, p := range splitParagraphs(s.Text.Value) {
-			b.add(Paragraph, 0, s.Text, p.text, p.off, nil)
+	for i := range ss {
+		s := &ss[i]
+		label := b.nb.label(s, level, i)
+		if runInWord(s) != "" {
+			b.runIn(*s, label)
+		} else {
+			b.heading(*s, level, label)
 		}
+		b.text(s.Text)
 		b.items(s.Items)
 		b.table(s.Table)
-		b.sections(s.Sections, level+1)
+		b.sections(s.Sections, childLevel(s, level))
 	}
+}
+
+// runIn adds a run-in title: "Mục tiêu 1:" in bold, then the heading in
+// regular weight, as one paragraph (Nghị quyết 28/NQ-CP's targets).
+func (b *bodyBuilder) runIn(s Section, label string) {
+	b.add(Paragraph, 0, s.Heading, trim(s.Heading.Value), []Span{{Text: label + " ", Bold: true}})
 }
 
 // heading adds a section heading: "I. " and "1. " headings are bold (the
@@ -291,7 +312,7 @@ func (b *bodyBuilder) heading(s Section, level int, label string) {
 		kind, bold = Paragraph, false
 	}
 	n := len(b.blocks)
-	b.add(kind, level, t, trim(t.Value), strings.Index(t.Value, trim(t.Value)), []Span{{Text: label + " ", Bold: bold}})
+	b.add(kind, level, t, trim(t.Value), []Span{{Text: label + " ", Bold: bold}})
 	for i := n; i < len(b.blocks); i++ {
 		for j := range b.blocks[i].Spans {
 			sp := &b.blocks[i].Spans[j]
@@ -306,58 +327,13 @@ func (b *bodyBuilder) heading(s Section, level int, label string) {
 
 func isRoman(label string) bool { return strings.Trim(label, "IVXLCDM") == "." }
 
-// labels returns the numbering of each level: I., 1., a) when sections
-// have sub-sections, otherwise 1., a) (as in the seed document).
-func labels(depth int) []func(int) string {
-	arabic := func(n int) string { return itoa(n) + "." }
-	letter := func(n int) string { return viet.Letter(n) + ")" }
-	if depth >= 2 {
-		return []func(int) string{func(n int) string { return viet.Roman(n) + "." }, arabic, letter}
-	}
-	return []func(int) string{arabic, letter}
-}
-
 func itoa(n int) string { return strconv.Itoa(n) }
 
-func maxDepth(ss []Section) int {
-	d := 0
-	for _, s := range ss {
-		d = max(d, 1+maxDepth(s.Sections))
+// table adds a table to the body.
+func (b *bodyBuilder) table(t *Table) {
+	if t != nil && len(t.Columns) > 0 {
+		b.blocks = append(b.blocks, Block{Kind: TableBlock, Grid: b.grid(t), Path: t.Path})
 	}
-	return d
-}
-
-type para struct {
-	text string
-	off  int
-}
-
-// splitParagraphs splits a text at blank lines (empty but for spaces and
-// tabs), keeping each paragraph's offset in the text for error positions.
-func splitParagraphs(s string) []para {
-	var out []para
-	add := func(start, end int) {
-		p := s[start:end]
-		if t := trim(p); t != "" {
-			out = append(out, para{t, start + strings.Index(p, t)})
-		}
-	}
-	start := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] != '\n' {
-			continue
-		}
-		j := i + 1
-		for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
-			j++
-		}
-		if j < len(s) && s[j] == '\n' {
-			add(start, i)
-			start, i = j+1, j
-		}
-	}
-	add(start, len(s))
-	return out
 }
 
 // endMark ends the body with "./." as the decree's templates do: "…thực
@@ -371,89 +347,11 @@ func endMark(blocks []Block) {
 	last.Text = strings.TrimRight(last.Text, " \t\n")
 	switch {
 	case strings.HasSuffix(last.Text, "./."):
+	case ellipsis(last.Text):
+		last.Text += "/." // "…/.", never "…./."
 	case strings.HasSuffix(last.Text, "."):
 		last.Text += "/."
 	default:
 		last.Text = strings.TrimRight(last.Text, ";,:") + "./."
-	}
-}
-
-// Strings returns every text of the document that is printed, with its
-// source, so a painter can check that its font has every character.
-func (doc *Document) Strings() []Text {
-	var out []Text
-	add := func(ts ...Text) {
-		for _, t := range ts {
-			if t.Value != "" {
-				out = append(out, t)
-			}
-		}
-	}
-	add(doc.Issuer.Parent...)
-	add(doc.Issuer.Name...)
-	add(doc.Symbol, doc.Place)
-	add(doc.Title...)
-	add(doc.To...)
-	add(doc.Bases...)
-	add(doc.Preamble...)
-	var walk func([]Section)
-	walk = func(ss []Section) {
-		for _, s := range ss {
-			add(s.Heading, s.Text)
-			add(s.Items...)
-			addTable(&out, s.Table)
-			walk(s.Sections)
-		}
-	}
-	walk(doc.Sections)
-	add(doc.IssuedBy...)
-	for _, a := range doc.Articles {
-		add(a.Title, a.Text)
-		add(a.Items...)
-		for _, c := range a.Clauses {
-			add(c.Title, c.Text)
-			add(c.Points...)
-			add(c.Items...)
-		}
-	}
-	add(doc.Closing...)
-	for _, a := range doc.Appendices {
-		add(a.Title...)
-		add(a.Text)
-		add(a.Items...)
-		addTable(&out, a.Table)
-		walk(a.Sections)
-	}
-	add(doc.Issuer.InText)
-	add(doc.Recipients...)
-	add(doc.Archive)
-	add(doc.Signer.Authority...)
-	add(doc.Signer.Position, doc.Signer.Name)
-	return out
-}
-
-// addTable adds the printed texts of a table.
-func addTable(out *[]Text, t *Table) {
-	if t == nil {
-		return
-	}
-	for _, c := range t.Columns {
-		if c.Title.Value != "" {
-			*out = append(*out, c.Title)
-		}
-	}
-	for _, r := range t.Rows {
-		for _, c := range r {
-			if c.Value != "" {
-				*out = append(*out, c)
-			}
-		}
-	}
-}
-
-// table adds a table to the body.
-func (b *bodyBuilder) table(t *Table) {
-	if t != nil && len(t.Columns) > 0 {
-		b.blocks = append(b.blocks, Block{Kind: TableBlock, Grid: b.grid(t), Path: t.Path})
 	}
 }

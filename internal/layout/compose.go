@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/vanban/vanban/internal/diag"
 	"github.com/vanban/vanban/internal/document"
 )
 
@@ -42,7 +43,8 @@ type composer struct {
 // error, HeaderProblems), a word of a table cell wider than its column
 // (a warning, ComposeWarnings).
 type Problem struct {
-	Path, Message, Expected string
+	Path string
+	diag.Msg
 }
 
 // HeaderProblems reports the lines of the issuer, the parent body and the
@@ -82,14 +84,33 @@ func ComposeWarnings(doc *document.Document, m Measurer, o Options) ([]Page, []P
 	}
 	items = append(items, c.signature()...)
 	bottom := o.PageH - o.Bottom
-	pages := c.fill(nil, items, paginate(items, y, c.address(&head), o.Top, bottom), &head, 0)
+	items, layout := c.flow(items, y, c.address(&head), o.Top, bottom)
+	pages := c.fill(nil, items, layout, &head, 0)
 	for i := range doc.Appendices {
 		// A landscape appendix is laid out on the turned page: every
 		// width and height below comes from c.o.
 		c.o = o.forAppendix(&doc.Appendices[i])
 		items := c.appendix(i)
 		bottom := c.o.PageH - c.o.Bottom
-		pages = c.fill(pages, items, paginate(items, c.o.Top, bottom, c.o.Top, bottom), nil, i+1)
+		items, layout := c.flow(items, c.o.Top, bottom, c.o.Top, bottom)
+		pages = c.fill(pages, items, layout, nil, i+1)
+	}
+	for i := range doc.Attachments {
+		c.o = o
+		head, y, items := c.attachment(i)
+		items, layout := c.flow(items, y, bottom, o.Top, bottom)
+		n := len(pages)
+		pages = c.fill(pages, items, layout, &head, 0)
+		for j := range doc.Attachments[i].Appendices {
+			c.o = o.forAppendix(&doc.Attachments[i].Appendices[j])
+			items := c.attachmentAppendix(i, j)
+			bottom := c.o.PageH - c.o.Bottom
+			items, layout := c.flow(items, c.o.Top, bottom, c.o.Top, bottom)
+			pages = c.fill(pages, items, layout, nil, j+1)
+		}
+		for k := n; k < len(pages); k++ {
+			pages[k].Attachment = i + 1
+		}
 	}
 	return pages, c.warnings
 }
@@ -178,19 +199,28 @@ func (c *composer) centredText(texts document.TextList, lines [][]Span, size, cx
 // tooWide reports a line set in a list that is wider than its room: a
 // measure w, and up to limit when it may run past it on both sides.
 func (c *composer) tooWide(path, s string, nat, w, limit float64, tag string) {
-	msg := fmt.Sprintf("the line %q is %.1f mm wide; the text block is %.1f mm", s, nat, limit)
-	expected := "the line split into two entries of the list"
+	m := diag.Msg{
+		Code:  "layout.line-too-wide",
+		Vi:    fmt.Sprintf("dòng %q rộng %.1f mm; khổ chữ chỉ rộng %.1f mm", s, nat, limit),
+		En:    fmt.Sprintf("the line %q is %.1f mm wide; the text block is %.1f mm", s, nat, limit),
+		FixVi: "tách dòng này thành hai mục của danh sách",
+		FixEn: "the line split into two entries of the list",
+	}
 	if tag != "title" && tag != "issued-by" && tag != "appendix-title" {
-		msg = fmt.Sprintf("the line %q is %.1f mm wide; the column is %.1f mm, and a line may run past it by at most %.1f mm on each side here",
+		m.Vi = fmt.Sprintf("dòng %q rộng %.1f mm; cột rộng %.1f mm, và ở đây một dòng chỉ được vượt ra mỗi bên tối đa %.1f mm",
+			s, nat, w, (limit-w)/2)
+		m.En = fmt.Sprintf("the line %q is %.1f mm wide; the column is %.1f mm, and a line may run past it by at most %.1f mm on each side here",
 			s, nat, w, (limit-w)/2)
 		if limit-w < 2*maxOverflow {
-			msg += ", beside the national name"
+			m.Vi += ", vì nằm cạnh quốc hiệu"
+			m.En += ", beside the national name"
 		}
 	}
 	if tag == "issuer" || tag == "parent" {
-		expected += ", or style.header_size 12"
+		m.FixVi += ", hoặc ghi style.header_size: 12"
+		m.FixEn += ", or style.header_size 12"
 	}
-	c.problems = append(c.problems, Problem{Path: path, Message: msg, Expected: expected})
+	c.problems = append(c.problems, Problem{Path: path, Msg: m})
 }
 
 // centredLines places broken lines centred on cx, one item each.
@@ -201,7 +231,7 @@ func (c *composer) centredLines(p Para, bl []brokenLine, cx float64) ([]item, []
 	for i, l := range bl {
 		texts := p.place(l, cx-p.Width/2)
 		for j := range texts {
-			texts[j].Y = baseline(c.m, p.Size, lead)
+			texts[j].Y += baseline(c.m, p.Size, lead)
 		}
 		items[i], widths[i] = item{h: lead, texts: texts}, l.natural()
 	}
@@ -223,7 +253,7 @@ func spansOf(ds []document.Span, base Style) []Span {
 	out := make([]Span, len(ds))
 	for i, s := range ds {
 		// *…* toggles: inside italic text (a legal basis) it sets upright.
-		out[i] = Span{Text: s.Text, Style: Regular.With(base.Bold() || s.Bold, base.Italic() != s.Italic)}
+		out[i] = Span{Text: s.Text, Style: Regular.With(base.Bold() || s.Bold, base.Italic() != s.Italic), Sup: s.Note > 0}
 	}
 	return out
 }

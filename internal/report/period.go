@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -9,6 +8,7 @@ import (
 	"github.com/vanban/vanban/internal/decode"
 	"github.com/vanban/vanban/internal/diag"
 	"github.com/vanban/vanban/internal/viet"
+	"golang.org/x/text/unicode/norm"
 )
 
 // PeriodSchema is the schema line every period file starts with; the app
@@ -42,6 +42,9 @@ type Unit struct {
 	Place    string       `yaml:"place,required" vi:"địa danh"`
 	Level    string       `yaml:"level,required" vi:"cấp của đơn vị"`
 	Sublevel string       `yaml:"sublevel,required" vi:"cấp của các đơn vị trực thuộc"`
+	// Tier is the unit's tier when the name of its level does not tell
+	// (a "thành phố" may be a province or, until 2025, a district).
+	Tier TierName `yaml:"tier" vi:"cấp hành chính"`
 }
 
 // Span is the reporting period.
@@ -61,17 +64,23 @@ const (
 	Year     PeriodKind = "year"
 )
 
-// UnmarshalText accepts the English and Vietnamese names.
-func (k *PeriodKind) UnmarshalText(b []byte) error {
-	switch strings.ToLower(strings.TrimSpace(string(b))) {
-	case "half-year", "6-thang", "6 tháng", "sáu tháng":
+// DecodeNode implements decode.Unmarshaler: the English and Vietnamese
+// names.
+func (k *PeriodKind) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
+	s := ""
+	if n.Kind == yaml.ScalarNode {
+		s = strings.ToLower(strings.TrimSpace(norm.NFC.String(n.Value)))
+	}
+	switch s {
+	case "half-year", "6-thang", "6 tháng", "sáu tháng", "6 thang", "6 tháng đầu năm":
 		*k = HalfYear
-	case "year", "nam", "năm":
+	case "year", "nam", "năm", "cả năm", "ca nam":
 		*k = Year
 	default:
-		return expectErr{fmt.Sprintf("unknown period %q", string(b)), "half-year (6 tháng đầu năm) or year (cả năm)"}
+		d.Problem(path, diag.Msg{Code: "report.period-kind",
+			Vi: "không rõ loại kỳ báo cáo " + q(n.Value), En: "unknown period " + q(n.Value),
+			FixVi: "half-year (6 tháng đầu năm) hoặc year (cả năm)", FixEn: "half-year (6 tháng đầu năm) or year (cả năm)"})
 	}
-	return nil
 }
 
 // Document is what the workbook is attached to.
@@ -94,6 +103,9 @@ type Signature struct {
 type Entity struct {
 	ID   string `yaml:"id,required"`
 	Name string `yaml:"name,required" vi:"tên"`
+	// From names the sub-unit's own period file, relative to this file's
+	// folder, whose totals are carried up instead of figures under data.
+	From string `yaml:"from" vi:"tệp số liệu của đơn vị"`
 }
 
 // Target is the local plan's target for one indicator.
@@ -135,7 +147,9 @@ func (dd *Data) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 		return
 	}
 	if n.Kind != yaml.MappingNode {
-		d.Error(path, "found "+decode.Describe(n), "the figures by sub-unit: lines such as \"ba-dinh:\" with the figures indented below")
+		d.Problem(path, diag.Msg{Code: "report.data-form", Vi: "số liệu phải ghi theo từng đơn vị, không phải " + describeVi(n), En: "found " + decode.Describe(n),
+			FixVi: "mỗi đơn vị một dòng như \"ba-dinh:\", các số liệu thụt vào ở các dòng dưới",
+			FixEn: "the figures by sub-unit: lines such as \"ba-dinh:\" with the figures indented below"})
 		return
 	}
 	d.Value(n, path, &dd.Entities)
@@ -149,7 +163,9 @@ func (e *EntityRaw) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 		return
 	}
 	if n.Kind != yaml.MappingNode {
-		d.Error(path, "found "+decode.Describe(n), "the figures by measure, one per line, such as cap_uy: {total: 15, female: 4}")
+		d.Problem(path, diag.Msg{Code: "report.entity-form", Vi: "số liệu của đơn vị phải ghi theo từng số liệu, không phải " + describeVi(n), En: "found " + decode.Describe(n),
+			FixVi: "mỗi số liệu một dòng, ví dụ cap_uy: {total: 15, female: 4}",
+			FixEn: "the figures by measure, one per line, such as cap_uy: {total: 15, female: 4}"})
 		return
 	}
 	d.Value(n, path, &e.Measures)
