@@ -131,7 +131,7 @@ type shown struct {
 	glyphs []uint16
 }
 
-var textOps = regexp.MustCompile(`(?s)BT |ET\n|/F(\d) ([0-9.]+) Tf |(-?[0-9.]+) (-?[0-9.]+) Td |\(((?:[^\\)]|\\.)*)\) Tj[ \n]|[^\n]*\n`)
+var textOps = regexp.MustCompile(`(?s)BT |ET\n|/F(\d) (-?[0-9.]+) Tf |(-?[0-9.]+) (-?[0-9.]+) Td |\(((?:[^\\)]|\\.)*)\) Tj[ \n]|[^\n]*\n`)
 
 // texts reads the texts of a content stream: positions are absolute at
 // the start of a text object, relative to the previous Td after it.
@@ -174,6 +174,9 @@ func texts(t *testing.T, content []byte) []shown {
 // toUnicodeMap reads a ToUnicode CMap's bfchar entries.
 func toUnicodeMap(cmap []byte) map[uint16]string {
 	out := map[uint16]string{}
+	if i := bytes.Index(cmap, []byte("endcodespacerange")); i >= 0 {
+		cmap = cmap[i:] // the code space is written like an entry
+	}
 	for _, m := range regexp.MustCompile(`<([0-9A-F]{4})> <([0-9A-F]+)>\n`).FindAllSubmatch(cmap, -1) {
 		g, _ := strconv.ParseUint(string(m[1]), 16, 16)
 		var u []uint16
@@ -319,4 +322,55 @@ func TestAppendNum(t *testing.T) {
 		check(float64(r.IntN(120000))/100 + float64(r.IntN(3))*0.005) // halves, nearly
 		check(r.Float64() * 300 * k)
 	}
+}
+
+// FuzzWrite writes pages of arbitrary texts (characters the font lacks,
+// control characters, sizes, places off the page, landscape pages) and
+// reads every one back: each character the family draws comes back through
+// the ToUnicode map, each it lacks is drawn as glyph 0 and comes back as
+// nothing, and the file's structure holds.
+func FuzzWrite(f *testing.F) {
+	f.Add("Cộng hòa xã hội chủ nghĩa Việt Nam", "(\\)\r\n", uint8(1), 13.0, 30.0, 40.0, false)
+	f.Add("⚡😀\u0300a\x00", "", uint8(3), 0.5, -10.0, 400.0, true)
+	fam, _ := font.Embedded()
+	f.Fuzz(func(t *testing.T, a, b string, style uint8, size, x, y float64, landscape bool) {
+		if math.IsNaN(size+x+y) || math.IsInf(size+x+y, 0) || math.Abs(size)+math.Abs(x)+math.Abs(y) > 1e6 {
+			t.Skip()
+		}
+		st := layout.Style(style % 4)
+		pg := layout.Page{Number: 1, Texts: []layout.Text{
+			{X: x, Y: y, S: a, Font: layout.Font{Style: st, Size: size}},
+			{X: y, Y: x, S: b, Font: layout.Font{Style: (st + 1) % 4, Size: size + 1}, Color: layout.Color{R: 200}},
+		}}
+		if landscape {
+			pg.W, pg.H = 297, 210
+		}
+		file := readPDF(t, render(t, []layout.Page{pg}, fam))
+		resources := file.objects[3]
+		page := file.objects[file.ref(t, file.objects[2], "/Kids")]
+		got := texts(t, file.stream(t, file.ref(t, page, "/Contents")))
+		if len(got) != 2 {
+			t.Fatalf("%d texts back, want 2", len(got))
+		}
+		for i, g := range got {
+			want := pg.Texts[i]
+			type0 := file.objects[file.ref(t, resources, fmt.Sprintf("/F%d", g.font))]
+			uni := toUnicodeMap(file.stream(t, file.ref(t, type0, "/ToUnicode")))
+			var back, drawn strings.Builder
+			for _, gl := range g.glyphs {
+				back.WriteString(uni[gl])
+			}
+			for _, r := range want.S {
+				if fam.Face(want.Font.Style).Has(r) {
+					drawn.WriteRune(r)
+				}
+			}
+			if back.String() != drawn.String() {
+				t.Errorf("%q comes back as %q", drawn.String(), back.String())
+			}
+			if n := len([]rune(want.S)); len(g.glyphs) != n {
+				t.Errorf("%d glyphs drawn for %d characters", len(g.glyphs), n)
+			}
+		}
+	})
 }
