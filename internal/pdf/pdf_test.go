@@ -2,7 +2,9 @@ package pdf
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
+	"sync"
 	"testing"
 	"time"
 
@@ -91,5 +93,37 @@ func TestEmbedsOnlyUsedStyles(t *testing.T) {
 	}
 	if bytes.Contains(pdf, []byte("LiberationSerif-BoldItalic")) {
 		t.Error("bold italic is embedded but not used")
+	}
+}
+
+// Documents written at once from several goroutines (a batch, a server)
+// share the kept writers and subset forms and get the same bytes as one
+// written alone (go test -race checks the sharing).
+func TestConcurrentWrites(t *testing.T) {
+	f, _ := font.Embedded()
+	want := [][]byte{render(t, samplePages(), f), render(t, sizedPages(), f)}
+	var wg sync.WaitGroup
+	errs := make(chan string, 64)
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 8 {
+				k := (g + i) % 2
+				pages := samplePages()
+				if k == 1 {
+					pages = sizedPages()
+				}
+				var b bytes.Buffer
+				if err := Write(&b, pages, f, meta); err != nil || !bytes.Equal(b.Bytes(), want[k]) {
+					errs <- fmt.Sprintf("goroutine %d, document %d: %v, %d bytes", g, i, err, b.Len())
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
