@@ -47,9 +47,9 @@ func fileStyle(s Style) fonts.Style {
 // userNames are the file names of Times New Roman's four styles, by style.
 var userNames = [4]string{"times.ttf", "timesbd.ttf", "timesi.ttf", "timesbi.ttf"}
 
-// MaxFolders bounds how many font folders Load keeps parsed: a server that
-// renders for many folders must not grow without bound. Four styles of
-// Times New Roman take about 4 MB.
+// MaxFolders bounds how many font folders (or sets of files) Load and
+// LoadFiles keep parsed: a server that renders for many folders must not
+// grow without bound. Four styles of Times New Roman take about 4 MB.
 const MaxFolders = 8
 
 var folders = struct {
@@ -73,19 +73,40 @@ func Load(dir string) (*Family, error) {
 	if dir == "" {
 		return Embedded()
 	}
+	return cached(dir, func() (*Family, error) { return loadDir(dir) })
+}
+
+// LoadFiles returns the family in the given files (regular, bold, italic,
+// bold italic), found on the user's machine (internal/fontdir). Each set
+// of files is read once and kept as Load keeps folders.
+func LoadFiles(name string, paths [4]string) (*Family, error) {
+	return cached(strings.Join(paths[:], "\x00"), func() (*Family, error) {
+		var files [4][]byte
+		for i, p := range paths {
+			var err error
+			if files[i], err = os.ReadFile(p); err != nil {
+				return nil, fmt.Errorf("cannot read %s: %w", p, unwrapPath(err))
+			}
+		}
+		return newFamily(name, files, paths)
+	})
+}
+
+// cached returns the family loaded under key, loading it once.
+func cached(key string, load func() (*Family, error)) (*Family, error) {
 	folders.Lock()
-	l := folders.loads[dir]
+	l := folders.loads[key]
 	if l == nil {
 		l = &folderLoad{}
-		folders.loads[dir] = l
-		folders.order = append(folders.order, dir)
+		folders.loads[key] = l
+		folders.order = append(folders.order, key)
 		if len(folders.order) > MaxFolders {
 			delete(folders.loads, folders.order[0])
 			folders.order = folders.order[1:]
 		}
 	}
 	folders.Unlock()
-	l.once.Do(func() { l.family, l.err = loadDir(dir) })
+	l.once.Do(func() { l.family, l.err = load() })
 	return l.family, l.err
 }
 
