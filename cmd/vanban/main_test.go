@@ -31,10 +31,10 @@ func init() {
 		Name:  "0-fake",
 		Ext:   ".fake",
 		Match: func(root *yaml.Node) bool { return decode.Lookup(root, "fake") != nil },
-		Build: func(dec *decode.Decoder, root *yaml.Node, _ app.Options) app.Writer {
+		Build: func(dec *decode.Decoder, root *yaml.Node, _ app.Options) app.Outputs {
 			var d fakeDoc
 			dec.Decode(root, &d)
-			return func(w io.Writer) error { _, err := fmt.Fprintf(w, "%s, %d pages\n", d.Title, d.Pages); return err }
+			return app.File(".fake", func(w io.Writer) error { _, err := fmt.Fprintf(w, "%s, %d pages\n", d.Title, d.Pages); return err })
 		},
 		Starters: func() map[string][]byte {
 			return map[string][]byte{"fake-ke-hoach": []byte("fake: ke-hoach\ntitle: …\n"), "fake-to-trinh": []byte("fake: to-trinh\n")}

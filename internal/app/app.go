@@ -35,19 +35,45 @@ type Options struct {
 // its Kind from an init function in this package.
 type Kind struct {
 	Name string // "document", "report"
-	Ext  string // extension of the output, with the dot
+	Ext  string // extension of the file render writes, with the dot
 	// Match reports whether a parsed file is of this kind.
 	Match func(root *yaml.Node) bool
 	// Build decodes and validates the input, reporting problems through
-	// dec. It returns nil when the input cannot be rendered; otherwise a
-	// function that writes the output.
-	Build func(dec *decode.Decoder, root *yaml.Node, opt Options) Writer
+	// dec. It returns nil when the input cannot be rendered; otherwise
+	// the outputs it can be written as, the file render writes first.
+	Build func(dec *decode.Decoder, root *yaml.Node, opt Options) Outputs
 	// Starters returns commented starting files by name, for "vanban new".
 	Starters func() map[string][]byte
 }
 
 // Writer writes a finished output.
 type Writer func(w io.Writer) error
+
+// Output is one form a valid input can be written in: a document is a
+// PDF file and SVG pages for the preview; a report is a workbook and an
+// HTML summary.
+type Output struct {
+	Format string // "pdf", "svg", "xlsx", "html"
+	// Ext is the extension of the file (with the dot).
+	Ext string
+	// MediaType is what a server sends it as. The "svg" and "html"
+	// previews are HTML fragments, to be placed inside a page.
+	MediaType string
+	Write     Writer
+}
+
+// Outputs are the forms of one input; the first is the file render writes.
+type Outputs []Output
+
+// Get returns the output of the given format.
+func (o Outputs) Get(format string) (Output, bool) {
+	for _, x := range o {
+		if x.Format == format {
+			return x, true
+		}
+	}
+	return Output{}, false
+}
 
 var kinds []Kind
 
@@ -68,34 +94,49 @@ type Result struct {
 // Failed reports whether the input had errors or could not be written.
 func (r Result) Failed() bool { return r.Diags.HasErrors() }
 
-// Prepare decodes and validates one input file. It returns the output
-// extension and writer, or a nil writer when the input has errors. It never
-// panics: a failure inside vanban becomes a diagnostic, so one broken file
-// cannot stop a batch.
+// Prepare decodes and validates one input file. It returns the extension
+// and writer of the file render writes, or a nil writer when the input has
+// errors. It never panics: a failure inside vanban becomes a diagnostic, so
+// one broken file cannot stop a batch.
 func Prepare(file string, src []byte, opt Options) (ext string, w Writer, diags diag.List) {
+	kind, outs, diags := Build(file, src, opt)
+	if len(outs) == 0 {
+		return kind.Ext, nil, diags
+	}
+	return outs[0].Ext, outs[0].Write, diags
+}
+
+// Build decodes and validates one input file and returns its kind (the
+// zero Kind when it is of none) and every output it can be written as,
+// or none when the input has errors. Like Prepare, it never panics, and
+// no output's writer does either.
+func Build(file string, src []byte, opt Options) (kind Kind, outs Outputs, diags diag.List) {
 	dec := decode.New(file)
 	defer func() {
 		if r := recover(); r != nil {
-			ext, w, diags = "", nil, append(dec.Diags, internalError(file, r))
+			outs, diags = nil, append(dec.Diags, internalError(file, r))
 		}
 	}()
 	root := dec.Parse(src)
 	if root == nil {
-		return "", nil, dec.Diags
+		return Kind{}, nil, dec.Diags
 	}
 	k, ok := detect(dec, root)
 	if !ok {
-		return "", nil, dec.Diags
+		return Kind{}, nil, dec.Diags
 	}
-	w = k.Build(dec, root, opt)
+	outs = k.Build(dec, root, opt)
 	dec.Diags.Sort()
-	if dec.Diags.HasErrors() || w == nil {
+	if dec.Diags.HasErrors() || len(outs) == 0 {
 		if !dec.Diags.HasErrors() {
 			dec.Diags.Add(internalError(file, "the "+k.Name+" pipeline returned no output and no error"))
 		}
-		return k.Ext, nil, dec.Diags
+		return k, nil, dec.Diags
 	}
-	return k.Ext, safe(w), dec.Diags
+	for i := range outs {
+		outs[i].Write = safe(outs[i].Write)
+	}
+	return k, outs, dec.Diags
 }
 
 // detect finds the kind of a parsed file, reporting a file of no known kind.
@@ -273,4 +314,13 @@ func Starters() map[string][]byte {
 		}
 	}
 	return all
+}
+
+// File is the outputs of a kind that writes one file of extension ext and
+// has no preview; nil when w is nil.
+func File(ext string, w Writer) Outputs {
+	if w == nil {
+		return nil
+	}
+	return Outputs{{Format: strings.TrimPrefix(ext, "."), Ext: ext, MediaType: "application/octet-stream", Write: w}}
 }
