@@ -5,6 +5,7 @@
 //	vanban render [-o DIR] [--format text|json] PATH...
 //	vanban check [--format text|json] PATH...
 //	vanban new [TYPE]
+//	vanban serve [DIR|FILE.yaml]
 //	vanban version
 //
 // Exit status: 0 success, 1 some input is invalid (the others are still
@@ -73,6 +74,7 @@ Usage:
   vanban render [flags] PATH...   render each YAML file (or every YAML file under a directory)
   vanban check [flags] PATH...    validate without writing anything
   vanban new [TYPE]               print a commented starting YAML (no TYPE: list the types)
+  vanban serve [DIR|FILE.yaml]    show the documents in the browser, updated as you save
   vanban version                  print the version
 
 Run "vanban COMMAND --help" for the flags of a command.
@@ -91,6 +93,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return render(args[1:], stdout, stderr, true)
 	case "new":
 		return newCmd(args[1:], stdout, stderr)
+	case "serve":
+		return serveCmd(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "vanban", version)
 		return exitOK
@@ -99,7 +103,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	hint := ""
-	if s := decode.Suggest(args[0], []string{"render", "check", "new", "version", "help"}); s != "" {
+	if s := decode.Suggest(args[0], []string{"render", "check", "new", "serve", "version", "help"}); s != "" {
 		hint = fmt.Sprintf("; did you mean %q?", s)
 	}
 	fmt.Fprintf(stderr, "vanban: unknown command %q%s\n\n%s", args[0], hint, usage)

@@ -324,3 +324,18 @@ func File(ext string, w Writer) Outputs {
 	}
 	return Outputs{{Format: strings.TrimPrefix(ext, "."), Ext: ext, MediaType: "application/octet-stream", Write: w}}
 }
+
+// Preview returns the output meant for a browser: the HTML fragment of a
+// document's SVG pages or of a report's summary.
+func (o Outputs) Preview() (Output, bool) {
+	for _, x := range o[min(1, len(o)):] {
+		if strings.HasPrefix(x.MediaType, "text/html") {
+			return x, true
+		}
+	}
+	return Output{}, false
+}
+
+// WriteErrorDiags explains an error returned by an output's writer, as
+// render reports it.
+func WriteErrorDiags(file string, err error) diag.List { return renderDiags(file, err) }

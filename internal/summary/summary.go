@@ -72,8 +72,8 @@ func indicatorRow(res *report.Result) row {
 		return rw
 	}
 	dec := ind.Dec()
-	rw.PlanTarget = target(ind, res.Plan, dec)
-	rw.YearTarget = target(ind, res.Year, dec)
+	rw.PlanTarget = target(ind, res.Plan)
+	rw.YearTarget = target(ind, res.Year)
 	if res.LastYear != nil {
 		rw.LastYear = viet.Decimal(*res.LastYear, dec)
 	}
@@ -92,17 +92,28 @@ func indicatorRow(res *report.Result) row {
 	return rw
 }
 
-// target writes a target as the workbook prints it: "≥ 30", "40 – 60".
-func target(ind *report.Indicator, t report.TargetValue, dec int) string {
+// target writes a target as the workbook prints it: "≥ 30", "40 - 60",
+// with the decimals it was given (up to 2).
+func target(ind *report.Indicator, t report.TargetValue) string {
 	switch {
 	case !t.Set:
 		return ""
 	case t.Band:
-		return viet.Decimal(t.Lo, dec) + " – " + viet.Decimal(t.Hi, dec)
+		return short(t.Lo) + " - " + short(t.Hi)
 	case ind.Comparator.Sign() != "":
-		return ind.Comparator.Sign() + " " + viet.Decimal(t.Lo, dec)
+		return ind.Comparator.Sign() + " " + short(t.Lo)
 	}
-	return viet.Decimal(t.Lo, dec)
+	return short(t.Lo)
+}
+
+// short writes v with the decimals it needs, up to 2.
+func short(v float64) string {
+	for d := 0; d < 2; d++ {
+		if viet.Round(v, d) == v {
+			return viet.Decimal(v, d)
+		}
+	}
+	return viet.Decimal(v, 2)
 }
 
 // status names the assessment for the page's style sheet.
