@@ -163,13 +163,24 @@ func (s *Server) view(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	e := s.current(rel)
-	if e.readErr != nil && e.version == 1 && s.stat(rel) == (stamp{}) {
-		http.Error(w, s.t("not found"), http.StatusNotFound)
+	e, ok := s.known(w, rel)
+	if !ok {
 		return
 	}
 	s.page(w, "view", map[string]any{"Rel": rel, "Name": path.Base(rel), "P": s.parts(e),
 		"Render": "/render/" + escapePath(rel), "Events": "/events/" + escapePath(rel)})
+}
+
+// known returns the entry of an input that exists, or was seen to exist
+// (a page watching a file that is removed shows that it cannot be read);
+// otherwise it answers 404.
+func (s *Server) known(w http.ResponseWriter, rel string) (*entry, bool) {
+	e := s.current(rel)
+	if e.readErr != nil && e.version == 1 {
+		http.Error(w, s.t("not found"), http.StatusNotFound)
+		return nil, false
+	}
+	return e, true
 }
 
 // render sends the parts of an input's page as JSON.
@@ -178,11 +189,15 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	e, ok := s.known(w, rel)
+	if !ok {
+		return
+	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	enc.Encode(s.parts(s.current(rel)))
+	enc.Encode(s.parts(e))
 }
 
 // events tells a page, as server-sent events, each new version of its
