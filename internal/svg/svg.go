@@ -116,7 +116,7 @@ func (fam families) css(b *bufio.Writer) {
 		enc.Close()
 		fmt.Fprintf(b, `) format("truetype")}.s%d{font-family:%q}`, s, f.name)
 	}
-	b.WriteString("text{white-space:pre;font-kerning:none;font-variant-ligatures:none}")
+	b.WriteString("text{white-space:pre;font-kerning:none;font-variant-ligatures:none}line,rect{shape-rendering:crispEdges}")
 }
 
 // body draws a page's content: a white sheet, then rules, boxes and texts
