@@ -6,6 +6,7 @@
 //	vanban check [--format text|json] PATH...
 //	vanban new [TYPE]
 //	vanban serve [DIR|FILE.yaml]
+//	vanban schema [document|report|catalogue]
 //	vanban version
 //
 // Exit status: 0 success, 1 some input is invalid (the others are still
@@ -75,6 +76,7 @@ Usage:
   vanban check [flags] PATH...    validate without writing anything
   vanban new [TYPE]               print a commented starting YAML (no TYPE: list the types)
   vanban serve [DIR|FILE.yaml]    show the documents in the browser, updated as you save
+  vanban schema [FORMAT]          print the JSON Schema of document, report or catalogue files
   vanban version                  print the version
 
 Run "vanban COMMAND --help" for the flags of a command.
@@ -95,6 +97,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return newCmd(args[1:], stdout, stderr)
 	case "serve":
 		return serveCmd(args[1:], stdout, stderr)
+	case "schema":
+		return schemaCmd(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "vanban", version)
 		return exitOK
@@ -103,7 +107,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	hint := ""
-	if s := decode.Suggest(args[0], []string{"render", "check", "new", "serve", "version", "help"}); s != "" {
+	if s := decode.Suggest(args[0], []string{"render", "check", "new", "serve", "schema", "version", "help"}); s != "" {
 		hint = fmt.Sprintf("; did you mean %q?", s)
 	}
 	fmt.Fprintf(stderr, "vanban: unknown command %q%s\n\n%s", args[0], hint, usage)
@@ -342,7 +346,10 @@ func newCmd(args []string, stdout, stderr io.Writer) int {
 // describe returns what a starting file's first comment line says it is,
 // up to a dash: "# Quyết định (QĐ) — a starting file" → "Quyết định (QĐ)".
 func describe(src []byte) string {
-	line, _, _ := strings.Cut(string(src), "\n")
+	line, rest, _ := strings.Cut(string(src), "\n")
+	if strings.HasPrefix(line, "# yaml-language-server:") {
+		line, _, _ = strings.Cut(rest, "\n") // the editor's line comes first
+	}
 	if !strings.HasPrefix(line, "# ") {
 		return ""
 	}

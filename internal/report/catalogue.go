@@ -23,14 +23,14 @@ const CatalogueSchema = "bdg-indicators/v1"
 // (groups), the raw measures collected from sub-units and departments, and
 // the indicators computed from them.
 type Catalogue struct {
-	Schema     string       `yaml:"schema,required"`
-	ID         string       `yaml:"id,required"`
-	Title      string       `yaml:"title,required" vi:"tên chiến lược"`
-	Stage      string       `yaml:"stage,required" vi:"giai đoạn"`
-	Basis      decode.Lines `yaml:"basis" vi:"căn cứ"`
-	Groups     []Group      `yaml:"groups,required" vi:"mục tiêu"`
-	Measures   []Measure    `yaml:"measures,required" vi:"số liệu thu thập"`
-	Indicators []Indicator  `yaml:"indicators,required" vi:"chỉ tiêu"`
+	Schema     string       `yaml:"schema,required" vi:"dạng tệp" schema:"catalogue-schema" doc:"Luôn là bdg-indicators/v1" ex:"bdg-indicators/v1"`
+	ID         string       `yaml:"id,required" vi:"mã bộ chỉ tiêu" doc:"Mã của bộ chỉ tiêu" ex:"bdg-2021-2030"`
+	Title      string       `yaml:"title,required" vi:"tên chiến lược" doc:"Tên chiến lược hoặc kế hoạch" ex:"Chiến lược quốc gia về bình đẳng giới giai đoạn 2021-2030"`
+	Stage      string       `yaml:"stage,required" vi:"giai đoạn" doc:"Giai đoạn" ex:"2021-2030"`
+	Basis      decode.Lines `yaml:"basis" vi:"căn cứ" doc:"Văn bản làm căn cứ" ex:"[Nghị quyết số 28/NQ-CP ngày 03/3/2021 của Chính phủ]"`
+	Groups     []Group      `yaml:"groups,required" vi:"mục tiêu" doc:"Các mục tiêu; chỉ tiêu được in dưới mục tiêu của nó" ex:"[{id: muc-tieu-1, title: Mục tiêu 1 …}]"`
+	Measures   []Measure    `yaml:"measures,required" vi:"số liệu thu thập" doc:"Các số liệu thô thu thập từ các đơn vị" ex:"[{id: dan_so, label: Dân số, shape: sex, from: areas}]"`
+	Indicators []Indicator  `yaml:"indicators,required" vi:"chỉ tiêu" doc:"Các chỉ tiêu tính từ số liệu" ex:"[{id: lanh_dao_nu, group: muc-tieu-1, name: Tỷ lệ nữ lãnh đạo, unit: \"%\", kind: share, measure: lanh_dao, numerator: female, denominator: total}]"`
 
 	// File is the catalogue's name in diagnostics.
 	File     string `yaml:"-"`
@@ -41,8 +41,8 @@ type Catalogue struct {
 
 // Group is one objective of the strategy; indicators are printed under it.
 type Group struct {
-	ID    string `yaml:"id,required"`
-	Title string `yaml:"title,required"`
+	ID    string `yaml:"id,required" vi:"mã mục tiêu" doc:"Mã của mục tiêu" ex:"muc-tieu-1"`
+	Title string `yaml:"title,required" vi:"tên mục tiêu" doc:"Tên mục tiêu in trong biểu" ex:"Mục tiêu 1: Tăng cường sự tham gia của phụ nữ vào các vị trí quản lý, lãnh đạo"`
 }
 
 // Shapes of raw measures.
@@ -63,21 +63,21 @@ const (
 // Measure is one raw quantity collected from every sub-unit (or from a
 // department).
 type Measure struct {
-	ID     string `yaml:"id,required"`
-	Label  string `yaml:"label,required" vi:"tên số liệu"`
-	Unit   string `yaml:"unit" vi:"đơn vị tính"`
-	Shape  string `yaml:"shape,required" vi:"dạng số liệu"`
-	From   string `yaml:"from,required" vi:"nguồn"`
-	First  *Part  `yaml:"first"`
-	Second *Part  `yaml:"second"`
+	ID     string `yaml:"id,required" vi:"mã số liệu" doc:"Mã dùng trong phần data: của báo cáo" ex:"dan_so"`
+	Label  string `yaml:"label,required" vi:"tên số liệu" doc:"Tên số liệu in trong biểu" ex:"Dân số"`
+	Unit   string `yaml:"unit" vi:"đơn vị tính" doc:"Đơn vị tính" ex:"người"`
+	Shape  string `yaml:"shape,required" vi:"dạng số liệu" doc:"sex (tổng, nam, nữ), pair (hai số có tên), count (một số), posts (chức danh và giới tính người giữ), flag (có hoặc không)" ex:"sex" enum:"sex|pair|count|posts|flag"`
+	From   string `yaml:"from,required" vi:"nguồn" doc:"areas (các đơn vị trực thuộc) hoặc departments (các phòng, ban)" ex:"areas" enum:"areas|departments"`
+	First  *Part  `yaml:"first" vi:"số thứ nhất" doc:"Số thứ nhất của một cặp (shape: pair)" ex:"{key: detected, label: Số vụ phát hiện}"`
+	Second *Part  `yaml:"second" vi:"số thứ hai" doc:"Số thứ hai của một cặp (shape: pair)" ex:"{key: served, label: Số vụ được hỗ trợ}"`
 	// Subset says the second count of a pair is part of the first
 	// (served ≤ detected), which validation then checks.
-	Subset bool `yaml:"subset"`
+	Subset bool `yaml:"subset" vi:"số thứ hai là một phần của số thứ nhất" doc:"Khi đúng, vanban kiểm tra số thứ hai không lớn hơn số thứ nhất" ex:"true"`
 	// PerMonthAtLeast turns a count into a norm a unit meets when its
 	// count reaches this many per month of the period.
-	PerMonthAtLeast float64 `yaml:"per_month_at_least"`
+	PerMonthAtLeast float64 `yaml:"per_month_at_least" vi:"mức tối thiểu mỗi tháng" doc:"Đơn vị đạt khi số đếm đủ mức này nhân số tháng của kỳ" ex:"1" min:"0"`
 	// Ratio is the ratio printed next to the counts on each row.
-	Ratio *Ratio `yaml:"ratio"`
+	Ratio *Ratio `yaml:"ratio" vi:"tỷ lệ in theo dòng" doc:"Tỷ lệ giữa hai số in cạnh số liệu của mỗi đơn vị" ex:"{label: Tỷ lệ, numerator: served, denominator: detected, scale: 100}"`
 
 	// subunitsOnly is set when every indicator computed from the measure
 	// counts the sub-units only: the unit's own figures are then not used.
@@ -90,17 +90,17 @@ func (m *Measure) SubunitsOnly() bool { return m.subunitsOnly }
 
 // Part names one count of a pair.
 type Part struct {
-	Key   string `yaml:"key,required"`
-	Label string `yaml:"label,required"`
+	Key   string `yaml:"key,required" vi:"tên khóa" doc:"Tên dùng trong số liệu, không dấu" ex:"detected"`
+	Label string `yaml:"label,required" vi:"tên in" doc:"Tên in trong biểu" ex:"Số vụ phát hiện"`
 }
 
 // Ratio is a per-row ratio of two keys of a measure.
 type Ratio struct {
-	Label       string  `yaml:"label,required"`
-	Numerator   string  `yaml:"numerator,required"`
-	Denominator string  `yaml:"denominator,required"`
-	Scale       float64 `yaml:"scale"`
-	Decimals    *int    `yaml:"decimals"`
+	Label       string  `yaml:"label,required" vi:"tên tỷ lệ" doc:"Tên in trong biểu" ex:"Tỷ lệ được hỗ trợ"`
+	Numerator   string  `yaml:"numerator,required" vi:"tử số" doc:"Tên khóa của tử số" ex:"served"`
+	Denominator string  `yaml:"denominator,required" vi:"mẫu số" doc:"Tên khóa của mẫu số" ex:"detected"`
+	Scale       float64 `yaml:"scale" vi:"hệ số nhân" doc:"100 cho phần trăm" ex:"100"`
+	Decimals    *int    `yaml:"decimals" vi:"số chữ số thập phân" doc:"Số chữ số sau dấu phẩy" ex:"2" min:"0" max:"6"`
 }
 
 // Indicator kinds.
@@ -127,32 +127,32 @@ const (
 
 // Indicator is one target of the strategy.
 type Indicator struct {
-	ID          string       `yaml:"id,required"`
-	Group       string       `yaml:"group,required" vi:"mục tiêu"`
-	Name        string       `yaml:"name,required" vi:"tên chỉ tiêu"`
-	Unit        string       `yaml:"unit,required" vi:"đơn vị tính"`
-	Kind        string       `yaml:"kind,required" vi:"loại chỉ tiêu"`
-	Measure     decode.Lines `yaml:"measure" vi:"số liệu"`
-	Numerator   string       `yaml:"numerator" vi:"tử số"`
-	Denominator string       `yaml:"denominator" vi:"mẫu số"`
-	Scale       float64      `yaml:"scale"`
-	Decimals    *int         `yaml:"decimals" vi:"số chữ số thập phân"`
-	Comparator  Comparator   `yaml:"comparator" vi:"so sánh"`
+	ID          string       `yaml:"id,required" vi:"mã chỉ tiêu" doc:"Mã dùng trong targets:, last_year: và indicator_notes: của báo cáo" ex:"lanh_dao_nu"`
+	Group       string       `yaml:"group,required" vi:"mục tiêu" doc:"Mã mục tiêu mà chỉ tiêu thuộc về" ex:"muc-tieu-1"`
+	Name        string       `yaml:"name,required" vi:"tên chỉ tiêu" doc:"Tên chỉ tiêu in trong biểu" ex:"Tỷ lệ nữ tham gia cấp ủy Đảng"`
+	Unit        string       `yaml:"unit,required" vi:"đơn vị tính" doc:"Đơn vị tính" ex:"'%'"`
+	Kind        string       `yaml:"kind,required" vi:"loại chỉ tiêu" doc:"share (tỷ lệ), ratio (tỷ số), count (tổng số), unit_share (tỷ lệ đơn vị đạt), band (tỷ lệ trong khoảng), not_assessed (không đánh giá ở địa phương)" ex:"share" enum:"share|ratio|count|unit_share|band|not_assessed"`
+	Measure     decode.Lines `yaml:"measure" vi:"số liệu" doc:"Mã số liệu dùng để tính" ex:"cap_uy"`
+	Numerator   string       `yaml:"numerator" vi:"tử số" doc:"Khóa của số liệu dùng làm tử số" ex:"female"`
+	Denominator string       `yaml:"denominator" vi:"mẫu số" doc:"Khóa của số liệu dùng làm mẫu số" ex:"total"`
+	Scale       float64      `yaml:"scale" vi:"hệ số nhân" doc:"100 cho phần trăm" ex:"100"`
+	Decimals    *int         `yaml:"decimals" vi:"số chữ số thập phân" doc:"Số chữ số sau dấu phẩy" ex:"2" min:"0" max:"6"`
+	Comparator  Comparator   `yaml:"comparator" vi:"so sánh" doc:"Cách so với chỉ tiêu: >=, >, <=, <, band" ex:"\">=\""`
 	// Scope says whose figures count: every area (the unit's own bodies and
 	// its sub-units, the default) or the sub-units only, for a share of
 	// wards and communes or a count of residents, which live in sub-units.
-	Scope string `yaml:"scope" vi:"phạm vi tính"`
+	Scope string `yaml:"scope" vi:"phạm vi tính" doc:"all (cả đơn vị và các đơn vị trực thuộc) hoặc subunits (chỉ các đơn vị trực thuộc)" ex:"all" enum:"all|subunits"`
 	// MinBase flags a value computed from fewer than this many cases (the
 	// births of a sex ratio at birth) as not statistically meaningful; Base
 	// is the key that counts the cases (default: the denominator).
-	MinBase    float64                `yaml:"min_base" vi:"cỡ mẫu tối thiểu"`
-	Base       string                 `yaml:"base" vi:"số liệu tính cỡ mẫu"`
-	Nature     string                 `yaml:"nature" vi:"tính chất"`
-	National   map[string]TargetValue `yaml:"national" vi:"mục tiêu quốc gia"`
-	Uncertain  map[string]string      `yaml:"uncertain" vi:"giá trị chưa kiểm chứng"`
-	Confidence string                 `yaml:"confidence" vi:"độ tin cậy"`
-	Source     string                 `yaml:"source" vi:"nguồn số liệu"`
-	Note       string                 `yaml:"note" vi:"ghi chú"`
+	MinBase    float64                `yaml:"min_base" vi:"cỡ mẫu tối thiểu" doc:"Dưới cỡ mẫu này, kết quả chỉ có tính tham khảo" ex:"1000" min:"0"`
+	Base       string                 `yaml:"base" vi:"số liệu tính cỡ mẫu" doc:"Khóa của số liệu tính cỡ mẫu (mặc định là mẫu số)" ex:"total"`
+	Nature     string                 `yaml:"nature" vi:"tính chất" doc:"stock (tính tại một thời điểm) hoặc flow (cộng dồn trong kỳ)" ex:"stock" enum:"stock|flow"`
+	National   map[string]TargetValue `yaml:"national" vi:"mục tiêu quốc gia" doc:"Mục tiêu quốc gia theo năm mốc" ex:"{\"2025\": 30, \"2030\": 35}"`
+	Uncertain  map[string]string      `yaml:"uncertain" vi:"giá trị chưa kiểm chứng" doc:"Giá trị mục tiêu chưa kiểm chứng được, theo năm" ex:"{\"2025\": chưa rõ nguồn}"`
+	Confidence string                 `yaml:"confidence" vi:"độ tin cậy" doc:"Độ tin cậy của nguồn: V (đã kiểm chứng), S, M, ?" ex:"V" enum:"V|S|M|?"`
+	Source     string                 `yaml:"source" vi:"nguồn số liệu" doc:"Nguồn của chỉ tiêu" ex:"Nghị quyết 28/NQ-CP, Mục tiêu 1"`
+	Note       string                 `yaml:"note" vi:"ghi chú" doc:"Ghi chú" ex:"Chỉ đánh giá ở cấp quốc gia"`
 
 	// Set by validation.
 	Row int `yaml:"-"` // 1-based position among indicators

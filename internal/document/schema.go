@@ -1,0 +1,64 @@
+package document
+
+import (
+	"maps"
+	"slices"
+
+	"github.com/vanban/vanban/internal/schema"
+)
+
+// The JSON Schema of what each self-decoding type accepts (see
+// internal/schema), beside the types so that the two change together.
+
+// JSONSchema implements schema.Describer: a text, or a sentence that YAML
+// reads as "key: value" because it holds ": ".
+func (Text) JSONSchema(func(any) map[string]any) map[string]any { return schema.Prose() }
+
+// JSONSchema implements schema.Describer: one text or a list of texts.
+func (TextList) JSONSchema(func(any) map[string]any) map[string]any {
+	return schema.ProseList()
+}
+
+// JSONSchema implements schema.Describer: 5, 05 or "05".
+func (Number) JSONSchema(func(any) map[string]any) map[string]any {
+	return map[string]any{"anyOf": []any{
+		map[string]any{"type": "integer", "minimum": 1},
+		map[string]any{"type": "string", "pattern": `^\s*\+?0*[1-9][0-9]*\s*$`},
+	}}
+}
+
+// JSONSchema implements schema.Describer: the table's fields.
+func (Table) JSONSchema(of func(any) map[string]any) map[string]any { return of(tableFields{}) }
+
+// JSONSchema implements schema.Describer: a list of cells, each a text.
+func (Row) JSONSchema(func(any) map[string]any) map[string]any {
+	return map[string]any{"type": "array", "items": map[string]any{"type": []any{"string", "number", "boolean", "null"}}}
+}
+
+// JSONSchema implements schema.Describer: a text (an article without a
+// title) or the article's fields.
+func (Article) JSONSchema(of func(any) map[string]any) map[string]any {
+	return map[string]any{"anyOf": []any{schema.Prose(), of(articleFields{})}}
+}
+
+// JSONSchema implements schema.Describer: a text (a clause without a
+// title) or the clause's fields.
+func (Clause) JSONSchema(of func(any) map[string]any) map[string]any {
+	return map[string]any{"anyOf": []any{schema.Prose(), of(clauseFields{})}}
+}
+
+// Urgencies returns the urgency levels the validator knows, as written
+// without diacritics ("khan") and as printed ("KHẨN").
+func Urgencies() (keys, printed []string) { return levels(urgencies) }
+
+// Secrecies returns the secrecy levels the validator knows, as written
+// without diacritics and as printed.
+func Secrecies() (keys, printed []string) { return levels(secrecies) }
+
+func levels(m map[string]string) (keys, printed []string) {
+	keys = slices.Sorted(maps.Keys(m))
+	for _, k := range keys {
+		printed = append(printed, m[k])
+	}
+	return keys, printed
+}
