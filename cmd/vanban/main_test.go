@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/vanban/vanban/internal/app"
 	"github.com/vanban/vanban/internal/decode"
+	"github.com/vanban/vanban/internal/diag"
 )
 
 // The command is tested in-process with a stand-in kind recognised by a
@@ -24,7 +26,12 @@ type fakeDoc struct {
 	Fake  string `yaml:"fake,required"`
 	Title string `yaml:"title,required" vi:"trích yếu"`
 	Pages int    `yaml:"pages"`
+	Warn  bool   `yaml:"warn"`
 }
+
+// stopTest, when set, is called by the fake kind while it writes a
+// document titled "stop": a Ctrl-C in the middle of a batch.
+var stopTest func()
 
 func init() {
 	app.Register(app.Kind{
@@ -34,7 +41,16 @@ func init() {
 		Build: func(dec *decode.Decoder, root *yaml.Node, _ app.Options) app.Outputs {
 			var d fakeDoc
 			dec.Decode(root, &d)
-			return app.File(".fake", func(w io.Writer) error { _, err := fmt.Fprintf(w, "%s, %d pages\n", d.Title, d.Pages); return err })
+			if d.Warn {
+				dec.Warning("warn", diag.Msg{Code: "test.warn", Vi: "cảnh báo thử", En: "a test warning"})
+			}
+			return app.File(".fake", func(w io.Writer) error {
+				if d.Title == "stop" && stopTest != nil {
+					stopTest()
+				}
+				_, err := fmt.Fprintf(w, "%s, %d pages\n", d.Title, d.Pages)
+				return err
+			})
 		},
 		Starters: func() map[string][]byte {
 			return map[string][]byte{"fake-ke-hoach": []byte("fake: ke-hoach\ntitle: …\n"), "fake-to-trinh": []byte("fake: to-trinh\n")}
@@ -47,16 +63,22 @@ const (
 	bad  = "fake: x\ntitel: Kế hoạch\npages: hai\n"
 )
 
-// vanban runs the command in dir and returns its exit status and output.
+// vanban runs the command in dir, in an environment without a locale
+// (so in Vietnamese), and returns its exit status and output.
 func vanban(t *testing.T, dir string, args ...string) (int, string, string) {
 	t.Helper()
-	wd, _ := os.Getwd()
-	if err := os.Chdir(dir); err != nil {
-		t.Fatal(err)
-	}
-	defer os.Chdir(wd)
+	return vanbanIn(t, &env{ctx: context.Background(), stdin: strings.NewReader(""), getenv: noEnv}, dir, args...)
+}
+
+func noEnv(string) string { return "" }
+
+// vanbanIn runs the command in dir with the streams of e replaced.
+func vanbanIn(t *testing.T, e *env, dir string, args ...string) (int, string, string) {
+	t.Helper()
+	t.Chdir(dir)
 	var stdout, stderr bytes.Buffer
-	code := run(args, &stdout, &stderr)
+	e.stdout, e.stderr = &stdout, &stderr
+	code := run(e, args)
 	return code, stdout.String(), stderr.String()
 }
 
@@ -136,7 +158,7 @@ func TestJSONReport(t *testing.T) {
 func TestCheckWritesNothing(t *testing.T) {
 	dir := files(t, map[string]string{"a.yaml": good, "b.yaml": bad})
 	code, out, errs := vanban(t, dir, "check", ".")
-	if code != 1 || out != "a.yaml: ok\n" || !strings.HasSuffix(errs, "vanban: 1 of 2 files with errors\n") {
+	if code != 1 || out != "a.yaml: không có lỗi\n" || !strings.HasSuffix(errs, "vanban: 1 trong 2 tệp có lỗi\n") {
 		t.Errorf("exit %d\nstdout %q\nstderr %q", code, out, errs)
 	}
 	if exists(dir, "a.fake") {
@@ -167,18 +189,28 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		args []string
 		want string
 	}{
-		{nil, "Usage:"},
-		{[]string{"paint"}, `unknown command "paint"`},
-		{[]string{"render"}, "no input given"},
-		{[]string{"render", "--colour", "a.yaml"}, "flag provided but not defined: -colour"},
-		{[]string{"render", "--format", "xml", "a.yaml"}, "--format must be text or json"},
-		{[]string{"render", "-o", "file", "a.yaml"}, "cannot use -o file"},
-		{[]string{"check", "-o", "out", "a.yaml"}, "flag provided but not defined: -o"},
-		{[]string{"new", "a", "b"}, "give one type"},
-		{[]string{"new", "fake-ke-hoachh"}, `unknown type "fake-ke-hoachh"; did you mean "fake-ke-hoach"?`},
-		{[]string{"new", "Fake Kế Hoạchh"}, `did you mean "fake-ke-hoach"?`},
-		{[]string{"rendr", "a.yaml"}, `unknown command "rendr"; did you mean "render"?`},
-		{[]string{"new", "xyzzy-khong-co"}, "(known: "},
+		{nil, "Cách dùng:"},
+		{[]string{"paint"}, `không có lệnh "paint"`},
+		{[]string{"--lang", "en", "paint"}, `unknown command "paint"`},
+		{[]string{"render"}, "chưa cho tệp hoặc thư mục nào"},
+		{[]string{"render", "--lang", "en"}, "no input given"},
+		{[]string{"render", "--colour", "a.yaml"}, "vanban render: không có tùy chọn -colour\n"},
+		{[]string{"render", "--strickt", "a.yaml"}, "vanban render: không có tùy chọn -strickt; có phải là --strict?\n"},
+		{[]string{"render", "--strickt", "a.yaml", "--lang=en"}, "vanban render: unknown flag -strickt; did you mean --strict?\n"},
+		{[]string{"render", "a.yaml", "-o"}, "vanban render: tùy chọn -o cần một giá trị đi sau"},
+		{[]string{"render", "--format", "xml", "a.yaml"}, "--format phải là text hoặc json"},
+		{[]string{"render", "--lang", "fr", "a.yaml"}, "--lang phải là vi (tiếng Việt) hoặc en (tiếng Anh), không phải \"fr\""},
+		{[]string{"render", "-o", "file", "a.yaml"}, "vanban render: không dùng được thư mục -o file: một phần của đường dẫn là tệp, không phải thư mục\n"},
+		{[]string{"render", "-o", "file", "a.yaml", "--lang", "en"}, "vanban render: cannot use -o file: not a directory\n"},
+		{[]string{"check", "-o", "out", "a.yaml"}, "không có tùy chọn -o"},
+		{[]string{"new", "a", "b", "c"}, "cho một loại và nhiều nhất một tên tệp"},
+		{[]string{"new", "fake-ke-hoachh"}, `không có loại "fake-ke-hoachh"; có phải là "fake-ke-hoach"?`},
+		{[]string{"new", "--lang", "en", "fake-ke-hoachh"}, `unknown type "fake-ke-hoachh"; did you mean "fake-ke-hoach"?`},
+		{[]string{"new", "Fake Kế Hoạchh"}, `có phải là "fake-ke-hoach"?`},
+		{[]string{"rendr", "a.yaml"}, `không có lệnh "rendr"; có phải là "render"?`},
+		{[]string{"new", "xyzzy-khong-co"}, "(các loại: "},
+		{[]string{"help", "paint"}, `vanban help: không có lệnh "paint"`},
+		{[]string{"version", "--verbose"}, "không có tùy chọn -verbose"},
 	} {
 		code, out, errs := vanban(t, dir, c.args...)
 		if code != 2 || !strings.Contains(errs, c.want) || out != "" {

@@ -1,36 +1,36 @@
 package main
 
 import (
-	"errors"
-	"flag"
-	"fmt"
-	"io"
 	"strings"
 
 	"github.com/vanban/vanban/internal/app"
 )
 
-func schemaCmd(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("schema", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, `Usage: vanban schema [document|report|catalogue]
+func init() {
+	register(command{name: "schema", rank: 50,
+		args: words{"[document|report|catalogue]", "[document|report|catalogue]"},
+		what: words{"in JSON Schema của tệp văn bản, báo cáo hoặc bộ chỉ tiêu, cho trình soạn thảo",
+			"print the JSON Schema of document, report or catalogue files, for editors"},
+		run: schemaCmd})
+}
 
-Print the JSON Schema (draft 2020-12) of an input format (default: document),
-for editors that check and complete YAML, such as VS Code with the YAML extension:
-
+func schemaCmd(e *env, args []string) int {
+	f := newFlags(e, "schema")
+	f.about = words{
+		"In JSON Schema (bản 2020-12) của một dạng tệp (mặc định: document), để trình soạn thảo như VS Code\n(với tiện ích YAML) gợi ý tên khóa, giải thích bằng tiếng Việt và đánh dấu lỗi ngay khi gõ.",
+		"Print the JSON Schema (draft 2020-12) of an input format (default: document), so that editors such as\nVS Code (with the YAML extension) complete keys, explain them in Vietnamese and mark mistakes as you type."}
+	f.more = words{`Ví dụ:
   vanban schema document > vanban-document.schema.json
-
-and begin each file with
+rồi để dòng đầu tiên của tệp .yaml là
   # yaml-language-server: $schema=vanban-document.schema.json
-`)
-	}
-	pos, err := parse(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return exitOK
-	}
-	if err != nil {
-		return exitUsage
+`, `Example:
+  vanban schema document > vanban-document.schema.json
+then begin the .yaml file with
+  # yaml-language-server: $schema=vanban-document.schema.json
+`}
+	pos, code, ok := f.parse(args)
+	if !ok {
+		return code
 	}
 	name := "document"
 	switch len(pos) {
@@ -38,14 +38,15 @@ and begin each file with
 	case 1:
 		name = pos[0]
 	default:
-		fmt.Fprintln(stderr, "vanban schema: give one format: "+strings.Join(app.SchemaNames, ", "))
+		e.say(e.stderr, words{"vanban schema: cho một dạng tệp: %s\n", "vanban schema: give one format: %s\n"}, strings.Join(app.SchemaNames, ", "))
 		return exitUsage
 	}
 	out, err := app.Schema(name)
 	if err != nil {
-		fmt.Fprintf(stderr, "vanban schema: %v\n", err)
+		e.say(e.stderr, words{"vanban schema: không có dạng tệp %q (có: %s)\n", "vanban schema: unknown format %q (known: %s)\n"}, name, strings.Join(app.SchemaNames, ", "))
+		_ = err
 		return exitUsage
 	}
-	stdout.Write(append(out, '\n'))
+	e.stdout.Write(append(out, '\n'))
 	return exitOK
 }

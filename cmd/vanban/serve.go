@@ -1,53 +1,61 @@
 package main
 
 import (
-	"context"
 	"errors"
-	"flag"
 	"fmt"
-	"io"
 	"net"
 	"os"
 	"path/filepath"
 
 	"github.com/vanban/vanban/internal/app"
-	"github.com/vanban/vanban/internal/diag"
 	"github.com/vanban/vanban/internal/serve"
 )
 
-// defaultAddr is where serve listens unless told otherwise; when the port
+func init() {
+	register(command{name: "serve", rank: 40,
+		args: words{"[tùy chọn] [THƯ_MỤC | TỆP.yaml]", "[flags] [DIR | FILE.yaml]"},
+		what: words{"xem văn bản trong trình duyệt, tự cập nhật mỗi khi lưu tệp", "show the documents in a browser, updated on every save"},
+		run:  serveCmd})
+}
+
+// defaultAddr is where serve listens unless told otherwise; when its port
 // is taken, another free one is used.
 const defaultAddr = "127.0.0.1:8080"
 
-func serveCmd(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	addr := fs.String("addr", "", "listen on `HOST:PORT` (default "+defaultAddr+", or a free port when 8080 is taken)")
-	public := fs.Bool("public", false, "allow an address other machines can reach (anyone on the network can then read the folder's documents)")
-	fontDir := fs.String("fonts", "", "use Times New Roman from `DIR` instead of the embedded Liberation Serif")
-	templateDir := fs.String("templates", "", "override embedded templates with files from `DIR`")
-	langName := fs.String("lang", "", "language of the page: vi (default) or en")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: vanban serve [flags] [DIR | FILE.yaml]\n\nShow the folder's documents and reports in the browser, each page updated as the file is saved.\nWith a FILE.yaml, serve its folder and print the address of that file's page.\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
-	pos, err := parse(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return exitOK
-	}
-	if err != nil {
-		return exitUsage
-	}
-	lang := diag.LangFromEnv(os.Getenv)
-	if *langName != "" {
-		var ok bool
-		if lang, ok = diag.ParseLang(*langName); !ok {
-			fmt.Fprintf(stderr, "vanban serve: --lang must be vi or en, not %q\n", *langName)
-			return exitUsage
-		}
+// serveFlags are the settings of serve.
+type serveFlags struct {
+	*flagSet
+	addr, fontDir, templateDir string
+	public                     bool
+}
+
+func newServeFlags(e *env) *serveFlags {
+	f := &serveFlags{flagSet: newFlags(e, "serve")}
+	f.about = words{
+		"Mở một trang web trên máy này: danh sách các văn bản và báo cáo trong THƯ_MỤC (mặc định: thư mục hiện tại)\nvới tình trạng của từng tệp; mỗi văn bản hiện đủ các trang, các lỗi kèm dòng và cột, và nút tải tệp PDF\nhoặc Excel. Trang tự cập nhật trong vòng một giây sau mỗi lần lưu tệp. Với TỆP.yaml: mở thư mục của tệp\nvà in địa chỉ trang của tệp đó. Không ghi gì vào thư mục.",
+		"Open a web page on this machine: the documents and reports of DIR (default: the current folder) with\nthe state of each; each document shows its pages, its problems with line and column, and a button\nthat downloads the PDF or workbook. The page updates within a second of each save. With FILE.yaml:\nserve its folder and print the address of that file's page. Nothing is written into the folder."}
+	f.str(&f.addr, "addr", "", words{"MÁY:CỔNG", "HOST:PORT"}, words{
+		"địa chỉ nghe (mặc định " + defaultAddr + ", hoặc một cổng trống khi cổng 8080 đã có chương trình khác dùng)",
+		"the address to listen on (default " + defaultAddr + ", or a free port when 8080 is taken)"})
+	f.boolean(&f.public, "public", words{
+		"cho phép địa chỉ mà máy khác trong mạng truy cập được (ai trong mạng cũng đọc được các văn bản trong thư mục)",
+		"allow an address other machines can reach (anyone on the network can then read the folder's documents)"})
+	f.str(&f.fontDir, "fonts", "", words{"THƯ_MỤC", "DIR"}, words{
+		"dùng phông Times New Roman trong THƯ_MỤC thay cho phông Liberation Serif có sẵn",
+		"use Times New Roman from DIR instead of the embedded Liberation Serif"})
+	f.str(&f.templateDir, "templates", "", words{"THƯ_MỤC", "DIR"}, words{
+		"dùng các mẫu trong THƯ_MỤC thay cho mẫu có sẵn", "override embedded templates with files from DIR"})
+	return f
+}
+
+func serveCmd(e *env, args []string) int {
+	f := newServeFlags(e)
+	pos, code, ok := f.parse(args)
+	if !ok {
+		return code
 	}
 	if len(pos) > 1 {
-		fmt.Fprintln(stderr, "vanban serve: give one folder or one .yaml file")
+		e.say(e.stderr, words{"vanban serve: cho một thư mục hoặc một tệp .yaml\n", "vanban serve: give one folder or one .yaml file\n"})
 		return exitUsage
 	}
 	target := "."
@@ -56,33 +64,29 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	dir, file, err := serveTarget(target)
 	if err != nil {
-		fmt.Fprintf(stderr, "vanban serve: %v\n", err)
+		e.say(e.stderr, words{"vanban serve: %s\n", "vanban serve: %s\n"}, err.in(e.lang))
 		return exitUsage
 	}
-	ln, err := listen(*addr, *public)
-	if err != nil {
-		fmt.Fprintf(stderr, "vanban serve: %v\n", err)
+	ln, err2 := listen(f.addr, f.public)
+	if err2 != nil {
+		e.say(e.stderr, words{"vanban serve: %v\n", "vanban serve: %v\n"}, err2)
 		return exitUsage
 	}
-	s, err := serve.New(serve.Config{Dir: dir, Opt: app.Options{FontDir: *fontDir, TemplateDir: *templateDir},
-		Lang: lang, Public: *public, Log: stderr})
-	if err != nil {
+	s, err2 := serve.New(serve.Config{Dir: dir, Opt: app.Options{FontDir: f.fontDir, TemplateDir: f.templateDir},
+		Lang: e.lang, Public: f.public, Log: e.stderr})
+	if err2 != nil {
 		ln.Close()
-		fmt.Fprintf(stderr, "vanban serve: %v\n", err)
+		e.say(e.stderr, words{"vanban serve: không mở được thư mục %s: %v\n", "vanban serve: cannot open the folder %s: %v\n"}, dir, err2)
 		return exitUsage
 	}
 	defer s.Close()
 	base := "http://" + browserAddr(ln.Addr())
-	if lang == diag.En {
-		fmt.Fprintf(stdout, "vanban serve: showing %s at %s/ (Ctrl+C to stop)\n", dir, base)
-	} else {
-		fmt.Fprintf(stdout, "vanban serve: đang hiển thị %s tại %s/ (Ctrl+C để dừng)\n", dir, base)
-	}
+	e.say(e.stdout, words{"vanban serve: đang hiển thị %s tại %s/ (Ctrl+C để dừng)\n", "vanban serve: showing %s at %s/ (Ctrl+C to stop)\n"}, dir, base)
 	if file != "" {
-		fmt.Fprintln(stdout, base+serve.ViewURL(file))
+		fmt.Fprintln(e.stdout, base+serve.ViewURL(file))
 	}
-	if err := s.Serve(context.Background(), ln); err != nil {
-		fmt.Fprintf(stderr, "vanban serve: %v\n", err)
+	if err := s.Serve(e.ctx, ln); err != nil {
+		e.say(e.stderr, words{"vanban serve: %v\n", "vanban serve: %v\n"}, err)
 		return exitInvalid
 	}
 	return exitOK
@@ -90,16 +94,20 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 
 // serveTarget returns the folder to serve and, for a file, its path
 // relative to that folder.
-func serveTarget(target string) (dir, file string, err error) {
-	info, err := os.Stat(target)
-	if err != nil {
-		return "", "", fmt.Errorf("cannot read %s: %w", target, errors.Unwrap(err))
+func serveTarget(target string) (dir, file string, err *words) {
+	info, statErr := os.Stat(target)
+	if statErr != nil {
+		reason := statErr.Error()
+		if pe := (*os.PathError)(nil); errors.As(statErr, &pe) {
+			reason = pe.Err.Error()
+		}
+		return "", "", &words{fmt.Sprintf("không đọc được %s: %s", target, reason), fmt.Sprintf("cannot read %s: %s", target, reason)}
 	}
 	if info.IsDir() {
 		return target, "", nil
 	}
 	if !app.IsYAML(target) {
-		return "", "", fmt.Errorf("%s is not a .yaml file or a folder", target)
+		return "", "", &words{fmt.Sprintf("%s không phải tệp .yaml hay thư mục", target), fmt.Sprintf("%s is not a .yaml file or a folder", target)}
 	}
 	return filepath.Dir(target), filepath.Base(target), nil
 }

@@ -29,19 +29,33 @@ type Options struct {
 	// TemplateDir, when set, overrides embedded templates (document
 	// types, indicator catalogues) with files of the same name.
 	TemplateDir string
+	// Strict makes warnings count as errors: an input with warnings is
+	// not written and its Result has Failed. For CI, where a warning left
+	// alone today is a wrong document tomorrow.
+	Strict bool
 }
 
 // Kind is one kind of input vanban understands. Each pipeline registers
 // its Kind from an init function in this package.
 type Kind struct {
 	Name string // "document", "report"
-	Ext  string // extension of the file render writes, with the dot
+	Ext  string // extension of the output, with the dot
 	// Match reports whether a parsed file is of this kind.
 	Match func(root *yaml.Node) bool
 	// Build decodes and validates the input, reporting problems through
 	// dec. It returns nil when the input cannot be rendered; otherwise
 	// the outputs it can be written as, the file render writes first.
 	Build func(dec *decode.Decoder, root *yaml.Node, opt Options) Outputs
+	// Check is set instead of Build for a kind that is read only through
+	// other inputs (an indicator catalogue, named by a report): it
+	// validates such a file, which a batch then skips with Note instead of
+	// rendering it.
+	Check func(file string, src []byte, opt Options) diag.List
+	Note  diag.Msg
+	// Uses, when set, names the other files an input of this kind reads
+	// (a report's own catalogue), so that a batch holding one of them knows
+	// what it is even when it is too broken to be recognised by itself.
+	Uses func(file string, root *yaml.Node, opt Options) []string
 	// Starters returns commented starting files by name, for "vanban new".
 	Starters func() map[string][]byte
 }
@@ -89,54 +103,107 @@ type Result struct {
 	Input  string
 	Output string // the written file, or "" when nothing was written
 	Diags  diag.List
+	// Kind is the name of the kind of input recognised, "" when none was.
+	Kind string
+	// Skipped is set for a file vanban checks but never renders by itself
+	// (an indicator catalogue); Note says what it is.
+	Skipped bool
+	Note    diag.Msg
+	// Interrupted is set for a file a stopped batch never started.
+	Interrupted bool
+	// Strict is Options.Strict: warnings count as failures.
+	Strict bool
+	uses   []string // other files the input reads (Kind.Uses)
 }
 
-// Failed reports whether the input had errors or could not be written.
-func (r Result) Failed() bool { return r.Diags.HasErrors() }
+// Failed reports whether the input had errors (or warnings, when strict),
+// could not be written or was never started.
+func (r Result) Failed() bool {
+	return r.Interrupted || r.Diags.HasErrors() || r.Strict && len(r.Diags) > 0
+}
 
-// Prepare decodes and validates one input file. It returns the extension
-// and writer of the file render writes, or a nil writer when the input has
-// errors. It never panics: a failure inside vanban becomes a diagnostic, so
-// one broken file cannot stop a batch.
+// Prepare decodes and validates one input file. It returns the output
+// extension and writer, or a nil writer when the input has errors or is
+// of a kind that is never rendered by itself. It never panics: a failure
+// inside vanban becomes a diagnostic, so one broken file cannot stop a
+// batch.
 func Prepare(file string, src []byte, opt Options) (ext string, w Writer, diags diag.List) {
-	kind, outs, diags := Build(file, src, opt)
-	if len(outs) == 0 {
-		return kind.Ext, nil, diags
+	p := prepare(file, src, opt)
+	if p.kind != nil {
+		ext = p.kind.Ext
 	}
-	return outs[0].Ext, outs[0].Write, diags
+	if len(p.outs) > 0 {
+		ext, w = p.outs[0].Ext, p.outs[0].Write
+	}
+	return ext, w, p.diags
 }
 
 // Build decodes and validates one input file and returns its kind (the
 // zero Kind when it is of none) and every output it can be written as,
-// or none when the input has errors. Like Prepare, it never panics, and
-// no output's writer does either.
-func Build(file string, src []byte, opt Options) (kind Kind, outs Outputs, diags diag.List) {
+// or none when the input has errors or is never rendered by itself. Like
+// Prepare, it never panics, and no output's writer does either.
+func Build(file string, src []byte, opt Options) (Kind, Outputs, diag.List) {
+	p := prepare(file, src, opt)
+	if p.kind == nil {
+		return Kind{}, nil, p.diags
+	}
+	return *p.kind, p.outs, p.diags
+}
+
+// prepared is what Prepare found out about one input.
+type prepared struct {
+	kind  *Kind   // nil when the file is not recognised
+	outs  Outputs // nil when there is nothing to write
+	diags diag.List
+	uses  []string
+}
+
+// file is the writer of the file render writes, or nil.
+func (p prepared) file() Writer {
+	if len(p.outs) == 0 {
+		return nil
+	}
+	return p.outs[0].Write
+}
+
+func prepare(file string, src []byte, opt Options) (p prepared) {
 	dec := decode.New(file)
 	defer func() {
 		if r := recover(); r != nil {
-			outs, diags = nil, append(dec.Diags, internalError(file, r))
+			p = prepared{kind: p.kind, diags: append(dec.Diags, internalError(file, r))}
 		}
 	}()
 	root := dec.Parse(src)
 	if root == nil {
-		return Kind{}, nil, dec.Diags
+		return prepared{diags: dec.Diags}
 	}
 	k, ok := detect(dec, root)
 	if !ok {
-		return Kind{}, nil, dec.Diags
+		return prepared{diags: dec.Diags}
 	}
-	outs = k.Build(dec, root, opt)
+	p.kind = &k
+	if k.Uses != nil {
+		p.uses = k.Uses(file, root, opt)
+	}
+	if k.Check != nil {
+		p.diags = k.Check(file, src, opt)
+		p.diags.Sort()
+		return p
+	}
+	outs := k.Build(dec, root, opt)
 	dec.Diags.Sort()
+	p.diags = dec.Diags
 	if dec.Diags.HasErrors() || len(outs) == 0 {
 		if !dec.Diags.HasErrors() {
-			dec.Diags.Add(internalError(file, "the "+k.Name+" pipeline returned no output and no error"))
+			p.diags.Add(internalError(file, "the "+k.Name+" pipeline returned no output and no error"))
 		}
-		return k, nil, dec.Diags
+		return p
 	}
 	for i := range outs {
 		outs[i].Write = safe(outs[i].Write)
 	}
-	return k, outs, dec.Diags
+	p.outs = outs
+	return p
 }
 
 // detect finds the kind of a parsed file, reporting a file of no known kind.
@@ -147,26 +214,49 @@ func detect(dec *decode.Decoder, root *yaml.Node) (Kind, bool) {
 		}
 	}
 	at := diag.Pos{Line: root.Line, Col: root.Column}
-	const expected = "a document with \"type: …\" or a statistics report with \"schema: bdg-period/v1\""
+	const (
+		fixVi = `văn bản bắt đầu bằng dòng "type: …" (ví dụ type: ke-hoach); biểu số liệu bình đẳng giới bằng dòng "schema: bdg-period/v1"`
+		fixEn = `a document with "type: …" or a statistics report with "schema: bdg-period/v1"`
+	)
 	switch root.Kind {
 	case yaml.MappingNode:
-		dec.ErrorAt(at, "", "vanban does not know what this file is", expected)
+		dec.ProblemAt(at, "", diag.Msg{Code: "input.unknown-kind",
+			Vi: "vanban không nhận ra đây là loại tệp gì", En: "vanban does not know what this file is",
+			FixVi: fixVi, FixEn: fixEn})
 		for i := 0; i+1 < len(root.Content); i += 2 {
-			kn := root.Content[i]
+			kn, vn := root.Content[i], root.Content[i+1]
 			if s := decode.Suggest(kn.Value, []string{"type", "schema"}); s != "" && s != kn.Value {
-				dec.ErrorAt(diag.Pos{Line: kn.Line, Col: kn.Column}, kn.Value, fmt.Sprintf("unknown key %q; did you mean %q?", kn.Value, s), "")
+				dec.ProblemAt(diag.Pos{Line: kn.Line, Col: kn.Column}, kn.Value, diag.Msg{Code: "input.unknown-kind.key",
+					Vi: fmt.Sprintf("không có khóa %q; có phải là %q?", kn.Value, s),
+					En: fmt.Sprintf("unknown key %q; did you mean %q?", kn.Value, s)})
 			}
-			if vn := root.Content[i+1]; kn.Value == "schema" && vn.Kind == yaml.ScalarNode {
-				dec.ErrorAt(diag.Pos{Line: vn.Line, Col: vn.Column}, "schema", fmt.Sprintf("unknown schema %q", vn.Value), "bdg-period/v1 for a statistics report")
+			if kn.Value == "schema" && vn.Kind == yaml.ScalarNode {
+				vi, en := fmt.Sprintf("vanban không đọc loại tệp %q", vn.Value), fmt.Sprintf("unknown schema %q", vn.Value)
+				if s := decode.Suggest(vn.Value, knownSchemas); s != "" {
+					vi += fmt.Sprintf("; có phải là %q?", s)
+					en += fmt.Sprintf("; did you mean %q?", s)
+				}
+				dec.ProblemAt(diag.Pos{Line: vn.Line, Col: vn.Column}, "schema", diag.Msg{Code: "input.unknown-schema",
+					Vi: vi, En: en,
+					FixVi: "bdg-period/v1 cho biểu số liệu báo cáo, bdg-indicators/v1 cho bộ chỉ tiêu",
+					FixEn: "bdg-period/v1 for a statistics report, bdg-indicators/v1 for an indicator catalogue"})
 			}
 		}
 	case yaml.SequenceNode:
-		dec.ErrorAt(at, "", "the file is a list, not a group of fields", expected)
+		dec.ProblemAt(at, "", diag.Msg{Code: "input.list",
+			Vi: `cả tệp là một danh sách (các dòng bắt đầu bằng "- "), không phải các dòng "tên: giá trị"`,
+			En: "the file is a list, not a group of fields", FixVi: fixVi, FixEn: fixEn})
 	default:
-		dec.ErrorAt(at, "", "the file holds plain text, not a group of fields", expected)
+		dec.ProblemAt(at, "", diag.Msg{Code: "input.plain-text",
+			Vi: `tệp chỉ có chữ, không có các dòng "tên: giá trị"`,
+			En: "the file holds plain text, not a group of fields", FixVi: fixVi, FixEn: fixEn})
 	}
 	return Kind{}, false
 }
+
+// knownSchemas are the schema lines of the files vanban reads, for
+// suggestions.
+var knownSchemas = []string{"bdg-period/v1", "bdg-indicators/v1"}
 
 // safe wraps a Writer so that a panic while writing becomes an error.
 func safe(w Writer) Writer {
@@ -207,21 +297,33 @@ func ReadInput(file string) ([]byte, error) {
 // while rendering (such as characters the font cannot draw) are found too,
 // because rendering goes to a discarded buffer.
 func Check(file string, opt Options) Result {
-	res := Result{Input: file}
+	res := Result{Input: file, Strict: opt.Strict}
 	src, err := ReadInput(file)
 	if err != nil {
 		res.Diags.Add(readError(file, err))
 		return res
 	}
-	_, w, diags := Prepare(file, src, opt)
-	res.Diags = diags
-	if w != nil {
-		if err := w(io.Discard); err != nil {
+	p := res.prepare(src, opt)
+	if p.file() != nil {
+		if err := p.file()(io.Discard); err != nil {
 			res.Diags.Append(renderDiags(file, err))
 			res.Diags.Sort()
 		}
 	}
 	return res
+}
+
+// prepare prepares the result's input and records what became known of it.
+func (res *Result) prepare(src []byte, opt Options) prepared {
+	p := prepare(res.Input, src, opt)
+	res.Diags, res.uses = p.diags, p.uses
+	if p.kind != nil {
+		res.Kind = p.kind.Name
+		if p.kind.Check != nil {
+			res.Skipped, res.Note = true, p.kind.Note
+		}
+	}
+	return p
 }
 
 // RenderFile renders one input file into outDir (the input's own
@@ -230,25 +332,24 @@ func Check(file string, opt Options) Result {
 // directory and renamed into place, so a failed render never leaves a
 // partial file and never replaces a good one.
 func RenderFile(file, outDir string, opt Options) Result {
-	res := Result{Input: file}
+	res := Result{Input: file, Strict: opt.Strict}
 	src, err := ReadInput(file)
 	if err != nil {
 		res.Diags.Add(readError(file, err))
 		return res
 	}
-	ext, w, diags := Prepare(file, src, opt)
-	res.Diags = diags
-	if w == nil {
+	p := res.prepare(src, opt)
+	if p.file() == nil || res.Failed() {
 		return res
 	}
-	out := OutputPath(file, outDir, ext)
+	out := OutputPath(file, outDir, p.kind.Ext)
 	if same, _ := sameFile(file, out); same {
 		res.Diags.Add(diag.Diagnostic{File: file, Msg: diag.Msg{Code: "output.overwrites-input",
 			Vi: "tệp kết quả " + out + " sẽ ghi đè lên chính tệp đầu vào này", En: "the output " + out + " would overwrite this input file",
 			FixVi: "đổi tên tệp đầu vào cho có đuôi .yaml hoặc .yml", FixEn: "an input file name ending in .yaml or .yml"}})
 		return res
 	}
-	if err := writeAtomic(out, w); err != nil {
+	if err := writeAtomic(out, p.file()); err != nil {
 		res.Diags.Append(writeDiags(file, out, err))
 		res.Diags.Sort()
 		return res
@@ -258,30 +359,49 @@ func RenderFile(file, outDir string, opt Options) Result {
 }
 
 // OutputPath names the output of file: its base name with ext instead of
-// its own extension, in outDir or else next to the input.
+// its own extension, in outDir or else next to the input. The whole YAML
+// ending goes, also Notepad's: "kh.yaml.txt" gives "kh.pdf".
 func OutputPath(file, outDir, ext string) string {
-	base := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file)) + ext
+	base := filepath.Base(file)
+	if e := yamlEnding(base); e != "" {
+		base = strings.TrimSuffix(base, e)
+	} else {
+		base = strings.TrimSuffix(base, filepath.Ext(base))
+	}
 	if outDir == "" {
 		outDir = filepath.Dir(file)
 	}
-	return filepath.Join(outDir, base)
+	return filepath.Join(outDir, base+ext)
 }
 
 func readError(file string, err error) diag.Diagnostic {
+	vi, en := IOReason(err)
 	return diag.Diagnostic{File: file, Msg: diag.Msg{Code: "input.unreadable",
-		Vi: "không đọc được tệp: " + plainIOError(err), En: "cannot read the file: " + plainIOError(err)}}
+		Vi: "không đọc được tệp: " + vi, En: "cannot read the file: " + en}}
 }
 
 // writeDiags explains a failed write: either the pipeline's writer failed
 // (its diagnostics are kept) or the file system refused.
 func writeDiags(file, out string, err error) diag.List {
 	var fe *fsError
-	if errors.As(err, &fe) {
-		return diag.List{{File: file, Msg: diag.Msg{Code: "output.unwritable",
-			Vi: fmt.Sprintf("không ghi được %s: %s", out, plainIOError(fe.err)),
-			En: fmt.Sprintf("cannot write %s: %s", out, plainIOError(fe.err))}}}
+	if !errors.As(err, &fe) {
+		return renderDiags(file, err)
 	}
-	return renderDiags(file, err)
+	if fe.locked {
+		app := "PDF"
+		if strings.EqualFold(filepath.Ext(out), ".xlsx") {
+			app = "Excel"
+		}
+		return diag.List{{File: file, Msg: diag.Msg{Code: "output.locked",
+			Vi:    fmt.Sprintf("không thay được %s: tệp đang mở trong một chương trình khác (trình đọc PDF, Excel…) hoặc chỉ cho đọc; tệp cũ vẫn giữ nguyên", out),
+			En:    fmt.Sprintf("cannot replace %s: another program has it open (a PDF viewer, Excel…) or it is read-only; the previous file is unchanged", out),
+			FixVi: fmt.Sprintf("đóng tệp %s đang mở rồi chạy lại", app),
+			FixEn: fmt.Sprintf("close the open %s file and run again", app)}}}
+	}
+	vi, en := IOReason(fe.err)
+	return diag.List{{File: file, Msg: diag.Msg{Code: "output.unwritable",
+		Vi: fmt.Sprintf("không ghi được %s: %s", out, vi),
+		En: fmt.Sprintf("cannot write %s: %s", out, en)}}}
 }
 
 // renderDiags turns an error from a pipeline's writer into diagnostics,
@@ -335,6 +455,7 @@ func (o Outputs) Preview() (Output, bool) {
 	}
 	return Output{}, false
 }
+
 
 // WriteErrorDiags explains an error returned by an output's writer, as
 // render reports it.

@@ -8,7 +8,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
+	"syscall"
 )
 
 // WriteAtomic writes data to path through a temporary file in the same
@@ -28,8 +30,12 @@ func WriteAtomic(path string, data []byte) error {
 }
 
 // fsError marks an error of the file system, as opposed to one returned
-// by the Writer that produces the content.
-type fsError struct{ err error }
+// by the Writer that produces the content. locked is set when the output
+// could not be replaced because another program holds it open.
+type fsError struct {
+	err    error
+	locked bool
+}
 
 func (e *fsError) Error() string { return e.err.Error() }
 func (e *fsError) Unwrap() error { return e.err }
@@ -41,7 +47,7 @@ func writeAtomic(path string, write Writer) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return &fsError{err}
+		return &fsError{err: err}
 	}
 	pending.Store(tmp.Name(), true)
 	defer pending.Delete(tmp.Name())
@@ -56,10 +62,11 @@ func writeAtomic(path string, write Writer) (err error) {
 		return err
 	}
 	if err = buf.Flush(); err != nil {
-		return &fsError{err}
+		return &fsError{err: err}
 	}
 	if err = finish(tmp, path); err != nil {
-		return &fsError{err}
+		var le *os.LinkError
+		return &fsError{err: err, locked: errors.As(err, &le) && isLocked(le.Err)}
 	}
 	syncDir(dir)
 	return nil
@@ -81,7 +88,19 @@ func finish(tmp *os.File, path string) error {
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), path)
+	return rename(tmp.Name(), path)
+}
+
+// rename is os.Rename; tests replace it to act out an output that another
+// program holds open.
+var rename = os.Rename
+
+// isLocked reports whether errno says that the file is held open by
+// another program: on Windows, replacing a PDF that a viewer has open
+// fails with a sharing violation or access denied (lockedErrnos).
+func isLocked(err error) bool {
+	var errno syscall.Errno
+	return errors.As(err, &errno) && slices.Contains(lockedErrnos, errno)
 }
 
 // pending holds the temporary files of writes in progress.
@@ -134,3 +153,34 @@ func plainIOError(err error) string {
 	}
 	return err.Error()
 }
+
+// IOReason says why the file system refused, in Vietnamese and in
+// English, without the operation and path that os errors repeat: the
+// diagnostic already names the file. The system's own words are English
+// (or, on Windows, in the language of the system); a clerk gets the
+// common reasons in Vietnamese and the others with the system's words
+// kept, so that they can still be looked up.
+func IOReason(err error) (vi, en string) {
+	en = plainIOError(err)
+	for _, r := range ioReasons {
+		if errors.Is(err, r.err) {
+			return r.vi, en
+		}
+	}
+	return "lỗi của hệ thống: " + en, en
+}
+
+// ioReasons are the file system's refusals that users meet, in
+// Vietnamese; systemReasons adds each system's own.
+var ioReasons = append([]struct {
+	err error
+	vi  string
+}{
+	{fs.ErrNotExist, "không có tệp hoặc thư mục này"},
+	{fs.ErrPermission, "không có quyền (tệp hoặc thư mục được bảo vệ, hoặc chỉ cho đọc)"},
+	{syscall.ENOTDIR, "một phần của đường dẫn là tệp, không phải thư mục"},
+	{syscall.EISDIR, "đây là một thư mục, không phải tệp"},
+	{syscall.ENOSPC, "ổ đĩa đã đầy"},
+	{syscall.EROFS, "ổ đĩa chỉ cho đọc"},
+	{syscall.ENAMETOOLONG, "tên tệp hoặc đường dẫn quá dài"},
+}, systemReasons...)

@@ -37,27 +37,32 @@ func isDocument(root *yaml.Node) bool {
 func buildDocument(dec *decode.Decoder, root *yaml.Node, opt Options) Outputs {
 	types, err := docTypes(opt.TemplateDir)
 	if err != nil {
-		dec.ErrorAt(diag.Pos{}, "", err.Error(), "")
+		dec.ProblemAt(diag.Pos{}, "", diag.Msg{Code: "templates.doctypes",
+			Vi: "không đọc được bảng các loại văn bản: " + err.Error(), En: err.Error(),
+			FixVi: "sửa hoặc xóa tệp doctypes.yaml trong thư mục --templates", FixEn: "a valid doctypes.yaml in the --templates folder, or none"})
 		return nil
 	}
 	doc := document.Decode(dec, root, types)
 	fonts, err := pdf.Load(opt.FontDir)
 	if err != nil {
-		dec.ErrorAt(diag.Pos{}, "", err.Error(), "")
+		dec.ProblemAt(diag.Pos{}, "", diag.Msg{Code: "fonts.unreadable",
+			Vi: "không dùng được phông chữ: " + err.Error(), En: err.Error(),
+			FixVi: "chỉ --fonts tới thư mục có times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf, hoặc bỏ --fonts để dùng phông có sẵn",
+			FixEn: "a --fonts folder holding times.ttf, timesbd.ttf, timesi.ttf and timesbi.ttf, or no --fonts"})
 	}
 	if fonts == nil || !drawable(dec, doc, fonts) || dec.Diags.HasErrors() {
 		return nil
 	}
 	opts := layout.OptionsFor(doc.Style)
 	for _, p := range layout.HeaderProblems(doc, fonts, opts) {
-		dec.Error(p.Path, p.Message, p.Expected)
+		dec.Problem(p.Path, p.Msg)
 	}
 	if dec.Diags.HasErrors() {
 		return nil
 	}
 	pages, warnings := layout.ComposeWarnings(doc, fonts, opts)
 	for _, p := range warnings {
-		dec.Warn(p.Path, p.Message, p.Expected)
+		dec.Warning(p.Path, p.Msg)
 	}
 	if !drawnAll(dec, pages, fonts) {
 		return nil
@@ -97,9 +102,14 @@ func docTypes(dir string) ([]document.DocType, error) {
 
 // drawable reports, at its position, every character of the document that
 // the font cannot draw: fpdf would print an empty box or nothing at all.
+// It reads every printed text of the model through document.Fields, the
+// address block and a table's total row included.
 func drawable(dec *decode.Decoder, doc *document.Document, f *pdf.Fonts) bool {
 	ok := true
-	for _, t := range doc.Strings() {
+	for t := range doc.Fields() {
+		if !t.Role.Printed() {
+			continue
+		}
 		seen := map[rune]bool{}
 		for i, r := range t.Value {
 			if r == '\n' || r == '\t' || r == '\r' || f.Has(r) || seen[r] {
@@ -107,19 +117,22 @@ func drawable(dec *decode.Decoder, doc *document.Document, f *pdf.Fonts) bool {
 			}
 			seen[r] = true
 			ok = false
-			dec.ErrorAt(document.Locate(doc.Source, t, i), t.Path, cannotDraw(r, f), "a character "+f.Name+" has; replace or remove it")
+			dec.ProblemAt(document.Locate(doc.Source, *t.Text, i), t.Path, diag.Msg{
+				Code:  "font.missing-char",
+				Vi:    fmt.Sprintf("phông chữ %s không có ký tự %q (U+%04X) nên không in được", f.Name, string(r), r),
+				En:    fmt.Sprintf("the font cannot draw %q (U+%04X)", string(r), r),
+				FixVi: "thay ký tự này bằng một ký tự có trong phông chữ, hoặc xóa nó",
+				FixEn: "a character " + f.Name + " has; replace or remove it",
+			})
 		}
 	}
 	return ok
 }
 
-func cannotDraw(r rune, f *pdf.Fonts) string {
-	return fmt.Sprintf("the font cannot draw %q (U+%04X)", string(r), r)
-}
-
 // drawnAll checks what the layout produced, fixed texts included, against
 // the font: with a user's font that lacks Vietnamese letters even the
-// national name could not be printed.
+// national name could not be printed. The user's own texts were checked
+// by drawable, at their positions.
 func drawnAll(dec *decode.Decoder, pages []layout.Page, f *pdf.Fonts) bool {
 	seen := map[rune]bool{}
 	for _, p := range pages {
@@ -127,7 +140,13 @@ func drawnAll(dec *decode.Decoder, pages []layout.Page, f *pdf.Fonts) bool {
 			for _, r := range t.S {
 				if !f.Has(r) && !seen[r] {
 					seen[r] = true
-					dec.ErrorAt(diag.Pos{}, "", cannotDraw(r, f)+" in "+fmt.Sprintf("%q", t.S), "a font with every Vietnamese letter, such as Times New Roman")
+					dec.ProblemAt(diag.Pos{}, "", diag.Msg{
+						Code:  "font.missing-letter",
+						Vi:    fmt.Sprintf("phông chữ %s không có ký tự %q (U+%04X) cần để in dòng %q", f.Name, string(r), r, t.S),
+						En:    fmt.Sprintf("the font cannot draw %q (U+%04X) in %q", string(r), r, t.S),
+						FixVi: "dùng phông chữ có đủ chữ tiếng Việt, như Times New Roman",
+						FixEn: "a font with every Vietnamese letter, such as Times New Roman",
+					})
 				}
 			}
 		}

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -126,13 +125,6 @@ func BenchmarkBatch(b *testing.B) {
 		b.ReportMetric(n/wall.Seconds(), "docs/s")
 		b.ReportMetric(cpu.Seconds()/wall.Seconds(), "cores-busy")
 	}
-}
-
-// cpuTime is the CPU time (user + system) the process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // BenchmarkPrepareSeed measures vanban's own part for the seed: decoding,

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -131,7 +132,7 @@ func TestStartersRender(t *testing.T) {
 	}
 	types, _ := docTypes("")
 	for name, src := range starters {
-		if !bytes.Contains(src, []byte("type: "+name+"\n")) {
+		if !regexp.MustCompile(`(?m)^type: ` + name + `( +#.*)?$`).Match(src) {
 			t.Errorf("%s: starter does not set its type", name)
 		}
 		_, w, diags := Prepare(name+".yaml", src, Options{})
@@ -161,6 +162,85 @@ func TestStartersRender(t *testing.T) {
 			t.Errorf("%s: a %s without articles", name, doc.Kind.Name)
 		}
 	}
+}
+
+// The starters speak to a clerk of today's two-level government: in
+// Vietnamese, with every key explained in the file itself (the docs do not
+// ship with the binary), with a province, a commune and their bodies as
+// issuers and no district, and the letters, plans and reports show how
+// "Thời gian:" and "Địa điểm:" and lists are written.
+func TestStartersForTodaysGovernment(t *testing.T) {
+	english := map[string]bool{"the": true, "of": true, "is": true, "and": true, "or": true, "with": true, "when": true,
+		"delete": true, "file": true, "expected": true, "optional": true, "default": true, "see": true, "printed": true}
+	keyLine := regexp.MustCompile(`^(\s*)(#\s*)?(- )?([a-z_]+):(\s|$)`)
+	for name, src := range documentStarters() {
+		lines := strings.Split(string(src), "\n")
+		if !strings.Contains(lines[0], " — tệp mẫu của vanban") {
+			t.Errorf("%s: first line %q", name, lines[0])
+		}
+		explained := map[string]bool{}
+		inBlock := -1 // indentation of a block scalar's key, -1 outside one
+		for i, line := range lines {
+			indent := len(line) - len(strings.TrimLeft(line, " "))
+			if inBlock >= 0 && (strings.TrimSpace(line) == "" || indent > inBlock) {
+				continue // a line of text, printed as written
+			}
+			inBlock = -1
+			words := strings.FieldsFunc(strings.ToLower(line), func(r rune) bool { return !unicode.IsLetter(r) })
+			if _, comment, ok := strings.Cut(line, "#"); ok {
+				for _, w := range strings.FieldsFunc(strings.ToLower(stripCode(comment)), func(r rune) bool { return !unicode.IsLetter(r) }) {
+					if english[w] {
+						t.Errorf("%s:%d: a comment in English (%q): %s", name, i+1, w, line)
+					}
+				}
+			}
+			joined := " " + strings.Join(words, " ") + " "
+			for _, bad := range []string{" huyện ", " thị xã ", " quận "} {
+				if strings.Contains(joined, bad) && !strings.Contains(line, "không còn cấp huyện") {
+					t.Errorf("%s:%d: %q, a level of government that no longer exists: %s", name, i+1, bad, line)
+				}
+			}
+			if strings.Contains(line, "docs/") {
+				t.Errorf("%s:%d: points to docs that do not ship with vanban: %s", name, i+1, line)
+			}
+			m := keyLine.FindStringSubmatch(line)
+			if m == nil {
+				continue
+			}
+			key := m[4]
+			if strings.Contains(line[len(m[0]):], "#") || i > 0 && strings.HasPrefix(strings.TrimSpace(lines[i-1]), "#") && !keyLine.MatchString(lines[i-1]) {
+				explained[key] = true
+			} else if _, ok := explained[key]; !ok {
+				explained[key] = false
+			}
+			if v := strings.TrimSpace(line[len(m[0]):]); m[2] == "" && (strings.HasPrefix(v, "|") || strings.HasPrefix(v, ">")) {
+				inBlock = len(m[1])
+			}
+		}
+		for key, ok := range explained {
+			if !ok {
+				t.Errorf("%s: the key %s is never explained in a comment", name, key)
+			}
+		}
+	}
+	for _, name := range []string{"cong-van", "giay-moi", "thong-bao", "ke-hoach", "bao-cao", "to-trinh", "quyet-dinh"} {
+		src := string(documentStarters()[name])
+		if !regexp.MustCompile(`(?m)[:-] \|\n\s+Thời gian: .*\n\s+Địa điểm[^:\n]*: `).MatchString(src) {
+			t.Errorf("%s: no literal block with a line for Thời gian: and one for Địa điểm:", name)
+		}
+		if !regexp.MustCompile(`(?m)^\s+- [A-ZĐÀ-Ỹ]`).MatchString(src) {
+			t.Errorf("%s: no list", name)
+		}
+		if !strings.Contains(src, "XÃ HÀ LONG") && !strings.Contains(src, "UBND TỈNH THANH HÓA") {
+			t.Errorf("%s: neither a commune nor a province issues it", name)
+		}
+	}
+}
+
+// stripCode removes the examples a comment quotes ("…", `…`, [ … ]), which
+// are the document's own words, before it is judged English or not.
+func stripCode(s string) string {
+	return regexp.MustCompile(`"[^"]*"|\[[^\]]*\]|\{[^}]*\}|[A-Za-z]+\.yaml|vanban [a-z]+`).ReplaceAllString(s, "")
 }
 
 // needTool returns the path of a command-line tool, skipping the test when
@@ -262,6 +342,13 @@ func FuzzDocument(f *testing.F) {
 	f.Add(readFile(f, "../../examples/ke-hoach-binh-dang-gioi-thanh-hoa-2024.yaml"))
 	f.Add([]byte(base + "closing: [Phụ lục I, Phụ lục II]\nsections: [{heading: a, table: {columns: [{title: TT, width: 8}, {title: b, width: 92}], number: true, rows: [[x], ['**y**', z], []]}}]\nappendices: [{title: A, table: {columns: [{title: a}], rows: [[b]]}}, {title: [B, ''], sections: [{heading: c, table: {columns: [], rows: []}}]}, {title: ''}]\n"))
 	f.Add([]byte(base + "closing: [x]\nappendices:\n  - title: A\n    table: {columns: [{title: a, width: 1}, {title: b, width: 0}, {title: c}], size: 99, number: true, rows: [a, [], [1, 2, 3, 4]]}\n"))
+	// Typed numbers and labels, literal blocks.
+	f.Add(readFile(f, "testdata/clerk/giay-moi-doi-thoai-chi-minh-2025.yaml"))
+	f.Add(readFile(f, "testdata/clerk/ke-hoach-ho-tich-xa-2025.yaml"))
+	f.Add([]byte(base + "sections: [{heading: '**1.1. a**', items: \"|\\n x\\n y\"}, {heading: 'IV – b', text: \"1.000\\n\\n- c\"}]\nrecipients: ['Nơi nhận:', 'Lưu.VT', 'Lưu: X']\narchive: 'Lưu:'\nto: 'Kính gửi:'\n"))
+	f.Add([]byte(base + "type: cong-van\ntitle: 'V/v '\nclosing: [x]\nsigner: {authority: ['TM. A', ' chủ  tịch. '], position: CHỦ TỊCH, name: B}\nappendices: [{title: [Phụ lục, 'PHỤ LỤC số 02 -'], text: a}]\n"))
+	f.Add([]byte(base + "type: quyet-dinh\narticles: ['Điều 1:', {title: 'ĐIỀU 9 x', clauses: ['Khoản 1.', {text: 'a)', points: ['đ) y', 'a.b']}]}]\n"))
+	f.Add([]byte(base + "title: |\n  THÔNG BÁO\n  x\n\n  y\npreamble:\n  - |\n    a b,\n    c d\n\n    e\naddress: |\n  x\n  y\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		_, w, diags := Prepare("f.yaml", src, Options{})
 		checkDiagnostics(t, "f.yaml", src, diags)

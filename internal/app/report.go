@@ -21,6 +21,7 @@ func init() {
 		Ext:   ".xlsx",
 		Match: isReport,
 		Build: buildReport,
+		Uses:  reportUses,
 		Starters: func() map[string][]byte {
 			src, err := templates.Read("starters/bao-cao-bdg.yaml", "")
 			if err != nil {

@@ -110,19 +110,16 @@ func (doc *Document) authorityInText() (name string, sure bool, path string) {
 // AppendixBody returns the content of appendix i as body blocks: its text,
 // items, table and numbered sections (numbered on their own: I., 1., a)).
 func (doc *Document) AppendixBody(i int) []Block {
-	b, _ := doc.Appendices[i].body()
-	return b
+	return doc.Appendices[i].body()
 }
 
-func (a *Appendix) body() ([]Block, []markupProblem) {
+func (a *Appendix) body() []Block {
 	b := &bodyBuilder{labels: labels(maxDepth(a.Sections))}
-	for _, p := range splitParagraphs(a.Text.Value) {
-		b.add(Paragraph, 0, a.Text, p.text, p.off, nil)
-	}
+	b.text(a.Text)
 	b.items(a.Items)
 	b.table(a.Table)
 	b.sections(a.Sections, 1)
-	return b.blocks, b.problems
+	return b.blocks
 }
 
 // tables validates every table of the body's sections and of the
@@ -148,24 +145,31 @@ func (v *validator) appendices() {
 	doc := v.doc
 	for i, a := range doc.Appendices {
 		p := decode.Index("appendices", i)
-		if len(a.Title.Values()) == 0 && v.d.Has(decode.Join(p, "title")) && !v.d.Reported(decode.Join(p, "title")) {
-			v.d.Error(decode.Join(p, "title"), "the appendix has no title", "its title, such as Phân công nhiệm vụ thực hiện Kế hoạch")
+		if len(a.Title.Values()) == 0 && v.d.Has(decode.Join(p, "title")) && !v.failed(decode.Join(p, "title")) {
+			v.d.Problem(decode.Join(p, "title"), msg("appendix.no-title", "phụ lục chưa có tên", "the appendix has no title",
+				"ghi tên phụ lục, ví dụ Phân công nhiệm vụ thực hiện Kế hoạch", "its title, such as Phân công nhiệm vụ thực hiện Kế hoạch"))
 		}
 		if trim(a.Text.Value) == "" && len(a.Items.Values()) == 0 && a.Table == nil && len(a.Sections) == 0 && !v.d.Reported(p) {
-			v.d.Error(p, "the appendix has no content", "text:, items:, table: or sections: under its title")
+			v.d.Problem(p, msg("appendix.no-content", "phụ lục chưa có nội dung", "the appendix has no content",
+				"thêm text:, items:, table: hoặc sections: dưới tên phụ lục", "text:, items:, table: or sections: under its title"))
 		}
 		v.depth(a.Sections, decode.Join(p, "sections"), 1, maxDepth(a.Sections))
 		if a.Landscape && !a.hasTable() {
-			v.d.Warn(decode.Join(p, "landscape"), "the appendix is set landscape but holds no table; Nghị định 30 turns a page only for a table too wide for portrait",
-				"landscape: true only on an appendix with a wide table")
+			v.d.Warning(decode.Join(p, "landscape"), msg("appendix.landscape-no-table",
+				"phụ lục được đặt trang nằm ngang nhưng không có bảng; Nghị định 30 chỉ cho trang ngang khi bảng quá rộng cho trang dọc",
+				"the appendix is set landscape but holds no table; Nghị định 30 turns a page only for a table too wide for portrait",
+				"chỉ ghi landscape: true ở phụ lục có bảng rộng", "landscape: true only on an appendix with a wide table"))
 		}
 	}
 	if len(doc.Appendices) == 0 {
 		return
 	}
 	if name, sure, path := doc.authorityInText(); !sure {
-		v.d.Warn(path, fmt.Sprintf("the appendices' \"Kèm theo\" line writes the name as %q; check its capitals", name),
-			"issuer.in_text: the name as a sentence writes it, such as Sở Lao động - Thương binh và Xã hội")
+		v.d.Warning(path, msg("appendix.in-text-guessed",
+			fmt.Sprintf("dòng \"Kèm theo\" của phụ lục viết tên cơ quan là %q; kiểm tra lại chữ hoa", name),
+			fmt.Sprintf("the appendices' \"Kèm theo\" line writes the name as %q; check its capitals", name),
+			"ghi issuer.in_text: tên cơ quan như viết trong câu, ví dụ Sở Văn hóa, Thể thao và Du lịch",
+			"issuer.in_text: the name as a sentence writes it, such as Sở Lao động - Thương binh và Xã hội"))
 	}
 	m := doc.mentions()
 	for i := range doc.Appendices {
@@ -173,16 +177,23 @@ func (v *validator) appendices() {
 		switch {
 		case m.roman[i]:
 		case m.arabic[i]:
-			v.d.Warn(decode.Index("appendices", i), fmt.Sprintf("the text calls it Phụ lục %d, but it is printed as %s", i+1, label),
-				fmt.Sprintf("%s in the text: Nghị định 30 numbers appendices I, II, III …", label))
+			v.d.Warning(decode.Index("appendices", i), msg("appendix.arabic-mention",
+				fmt.Sprintf("nội dung gọi là Phụ lục %d, nhưng phụ lục được in là %s", i+1, label),
+				fmt.Sprintf("the text calls it Phụ lục %d, but it is printed as %s", i+1, label),
+				fmt.Sprintf("viết %s trong nội dung: Nghị định 30 đánh số phụ lục bằng số La Mã I, II, III …", label),
+				fmt.Sprintf("%s in the text: Nghị định 30 numbers appendices I, II, III …", label)))
 		default:
-			v.d.Warn(decode.Index("appendices", i), fmt.Sprintf("the text never mentions %s", label),
-				fmt.Sprintf("a sentence of the body that points to it, such as \"… (chi tiết tại %s kèm theo)\"", label))
+			v.d.Warning(decode.Index("appendices", i), msg("appendix.not-mentioned",
+				fmt.Sprintf("nội dung văn bản không nhắc đến %s", label), fmt.Sprintf("the text never mentions %s", label),
+				fmt.Sprintf("thêm một câu dẫn đến phụ lục, ví dụ \"… (chi tiết tại %s kèm theo)\"", label),
+				fmt.Sprintf("a sentence of the body that points to it, such as \"… (chi tiết tại %s kèm theo)\"", label)))
 		}
 	}
 	for _, k := range slices.Compact(slices.Sorted(slices.Values(m.missing))) {
-		v.d.Warn("appendices", fmt.Sprintf("the text mentions Phụ lục %s, but the document has %d appendices", viet.Roman(k), len(doc.Appendices)),
-			"an appendix for each one the text names, or the text corrected")
+		v.d.Warning("appendices", msg("appendix.no-such",
+			fmt.Sprintf("nội dung nhắc đến Phụ lục %s, nhưng văn bản chỉ có %d phụ lục", viet.Roman(k), len(doc.Appendices)),
+			fmt.Sprintf("the text mentions Phụ lục %s, but the document has %d appendices", viet.Roman(k), len(doc.Appendices)),
+			"thêm phụ lục mà nội dung nhắc đến, hoặc sửa lại nội dung", "an appendix for each one the text names, or the text corrected"))
 	}
 }
 
@@ -193,6 +204,17 @@ type mention struct {
 	missing []int  // numbers named that no appendix has
 }
 
+// inBody reports whether a text of role r is part of the body, where the
+// text points to the appendices.
+func inBody(r Role) bool {
+	switch r {
+	case BasisText, ParagraphText, HeadingText, ItemText, ArticleTitle, ArticleText,
+		ClauseTitle, ClauseText, PointText, CellText:
+		return true
+	}
+	return false
+}
+
 // mentions reads which appendices the main text names: "Phụ lục II",
 // "Phụ lục I, II và III", "Phụ lục I đến III"; with one appendix, any
 // "phụ lục". Letter case does not matter for the word.
@@ -200,18 +222,11 @@ func (doc *Document) mentions() mention {
 	n := len(doc.Appendices)
 	m := mention{roman: make([]bool, n), arabic: make([]bool, n)}
 	var b strings.Builder
-	for _, blk := range doc.Body() {
-		b.WriteString(Plain(blk.Spans))
-		b.WriteByte('\n')
-		if blk.Grid != nil {
-			for _, row := range append([][]Cell{blk.Grid.Head, blk.Grid.Total}, blk.Grid.Rows...) {
-				for _, c := range row {
-					for _, p := range c {
-						b.WriteString(Plain(p))
-						b.WriteByte('\n')
-					}
-				}
-			}
+	for f := range doc.Fields() {
+		if f.Appendix == 0 && inBody(f.Role) {
+			spans, _ := ParseInline(f.Value)
+			b.WriteString(Plain(spans))
+			b.WriteByte('\n')
 		}
 	}
 	text := []rune(b.String())

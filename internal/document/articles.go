@@ -10,6 +10,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/vanban/vanban/internal/decode"
+	"github.com/vanban/vanban/internal/diag"
 	"github.com/vanban/vanban/internal/viet"
 )
 
@@ -89,46 +90,27 @@ func (doc *Document) Enacting() string {
 	return ""
 }
 
-// Labels a clerk may type although vanban numbers articles, clauses and
-// points itself.
-var (
-	articleLabel = regexp.MustCompile(`^(?i:điều)\s*\d+\s*[.:]?\s*`)
-	clauseLabel  = regexp.MustCompile(`^\d+\s*[.)]\s+`)
-	pointLabel   = regexp.MustCompile(`^[a-zđ]\)\s*`)
-)
-
-// unlabel removes a number the clerk typed before a text.
-func unlabel(re *regexp.Regexp, s string) (string, string) {
-	t := trim(s)
-	if m := re.FindString(t); m != "" {
-		return t[len(m):], trim(m)
-	}
-	return t, ""
-}
-
 // articles adds the articles to the body: "Điều 1. Title" in bold (a
 // heading glued to what follows), or, without a title, "Điều 1." in bold
 // leading the text; clauses "1." (bold with their title), points "a)".
+// Numbers the clerk typed were removed by validation (typedLabels).
 func (b *bodyBuilder) articles(as []Article) {
 	for i, a := range as {
 		label := []Span{{Text: "Điều " + strconv.Itoa(i+1) + ". ", Bold: true}}
-		text, _ := unlabel(articleLabel, a.Text.Value)
-		paras := splitParagraphs(text)
-		hasTitle := trim(a.Title.Value) != ""
+		paras := parts(a.Text, ArticleText)
 		switch {
-		case hasTitle:
-			t := a.Title
+		case trim(a.Title.Value) != "":
 			n := len(b.blocks)
-			b.add(Heading, 1, t, trim(t.Value), strings.Index(t.Value, trim(t.Value)), label)
+			b.add(Heading, 1, a.Title, trim(a.Title.Value), label)
 			bolden(b.blocks[n:])
 		case len(paras) > 0:
-			b.add(Paragraph, 0, a.Text, paras[0].text, offset(a.Text.Value, text)+paras[0].off, label)
+			b.add(Paragraph, 0, a.Text, paras[0].text, label)
 			paras = paras[1:]
 		default:
 			b.blocks = append(b.blocks, Block{Kind: Heading, Level: 1, Spans: []Span{{Text: trim(label[0].Text), Bold: true}}, Path: a.Path})
 		}
 		for _, p := range paras {
-			b.add(Paragraph, 0, a.Text, p.text, offset(a.Text.Value, text)+p.off, nil)
+			b.add(Paragraph, 0, a.Text, p.text, nil)
 		}
 		b.items(a.Items)
 		for j, c := range a.Clauses {
@@ -140,37 +122,52 @@ func (b *bodyBuilder) articles(as []Article) {
 // clause adds a clause: "1. Title" in bold on its own line, or "1. text".
 func (b *bodyBuilder) clause(c Clause, n int) {
 	label := []Span{{Text: strconv.Itoa(n) + ". "}}
-	text, _ := unlabel(clauseLabel, c.Text.Value)
-	paras := splitParagraphs(text)
+	paras := parts(c.Text, ClauseText)
 	if t := c.Title; trim(t.Value) != "" {
-		title, _ := unlabel(clauseLabel, t.Value)
 		kind := Heading
 		if len(paras) == 0 && len(c.Points.Values()) == 0 && len(c.Items.Values()) == 0 {
 			kind = Paragraph
 		}
 		k := len(b.blocks)
-		b.add(kind, 2, t, title, offset(t.Value, title), label)
+		b.add(kind, 2, t, trim(t.Value), label)
 		bolden(b.blocks[k:])
 	} else if len(paras) > 0 {
-		b.add(Paragraph, 0, c.Text, paras[0].text, offset(c.Text.Value, text)+paras[0].off, label)
+		b.add(Paragraph, 0, c.Text, paras[0].text, label)
 		paras = paras[1:]
 	}
 	for _, p := range paras {
-		b.add(Paragraph, 0, c.Text, p.text, offset(c.Text.Value, text)+p.off, nil)
+		b.add(Paragraph, 0, c.Text, p.text, nil)
 	}
 	for i, pt := range c.Points.NonBlank() {
-		s, _ := unlabel(pointLabel, pt.Value)
-		b.add(Paragraph, 0, pt, s, offset(pt.Value, s), []Span{{Text: viet.Letter(i+1) + ") "}})
+		b.lead(Paragraph, pt, PointText, []Span{{Text: viet.Letter(i+1) + ") "}})
 	}
 	b.items(c.Items)
 }
 
-// items adds dash items.
+// items adds dash items; a dash typed before an item is the item's own.
 func (b *bodyBuilder) items(l TextList) {
 	for _, it := range l {
-		if text := trim(strings.TrimPrefix(trim(it.Value), "- ")); text != "" {
-			b.add(Item, 0, it, text, strings.Index(it.Value, text), nil)
+		b.lead(Item, it, ItemText, nil)
+	}
+}
+
+// lead adds a text whose first paragraph is a block of kind k after the
+// spans lead (a point's letter; an item's dash, which the layout draws),
+// and whose other paragraphs, the lines of a literal block, follow as
+// body paragraphs.
+func (b *bodyBuilder) lead(k BlockKind, t Text, r Role, lead []Span) {
+	for i, p := range parts(t, r) {
+		if i > 0 {
+			b.add(Paragraph, 0, t, p.text, nil)
+			continue
 		}
+		if k == Item {
+			p.text = trim(strings.TrimPrefix(p.text, "- "))
+			if p.text == "" {
+				continue
+			}
+		}
+		b.add(k, 0, t, p.text, lead)
 	}
 }
 
@@ -184,14 +181,6 @@ func bolden(blocks []Block) {
 	}
 }
 
-// offset is where part starts in the value s, for error positions.
-func offset(s, part string) int {
-	if i := strings.Index(s, part); i >= 0 {
-		return i
-	}
-	return 0
-}
-
 // articles checks the articles: not together with sections, none empty,
 // titles for all or none; numbers typed by hand are ignored with a
 // warning; a decision or resolution without articles is warned about, as
@@ -201,15 +190,23 @@ func (v *validator) articles() {
 	as := doc.Articles
 	switch {
 	case len(as) > 0 && len(doc.Sections) > 0:
-		v.d.Error("articles", "the document has both sections and articles",
-			"articles (Điều 1., Điều 2. …) for a Quyết định or Nghị quyết, or sections for a plan, program or report")
+		v.d.Problem("articles", msg("articles.with-sections",
+			"văn bản có cả các mục (sections:) lẫn các điều (articles:)", "the document has both sections and articles",
+			"chỉ dùng articles: (Điều 1., Điều 2. …) cho Quyết định, Nghị quyết; hoặc sections: cho kế hoạch, chương trình, báo cáo",
+			"articles (Điều 1., Điều 2. …) for a Quyết định or Nghị quyết, or sections for a plan, program or report"))
 	case len(as) == 0 && doc.Kind.IsLegal() && len(doc.Sections) > 0:
-		v.d.Warn("sections", fmt.Sprintf("a %s is written in articles (Điều 1., Điều 2. …), not in numbered sections", doc.Kind.Name),
-			"articles: with title, text, clauses and points; vanban new "+doc.Kind.Key+" shows one")
+		v.d.Warning("sections", msg("articles.legal-in-sections",
+			fmt.Sprintf("%s được viết theo các điều (Điều 1., Điều 2. …), không theo các mục đánh số", doc.Kind.Name),
+			fmt.Sprintf("a %s is written in articles (Điều 1., Điều 2. …), not in numbered sections", doc.Kind.Name),
+			"viết articles: với title:, text:, clauses: và points:; lệnh vanban new "+doc.Kind.Key+" cho một tệp mẫu",
+			"articles: with title, text, clauses and points; vanban new "+doc.Kind.Key+" shows one"))
 	}
 	if doc.Kind.IsLegal() && len(doc.IssuedBy.Values()) == 0 && !v.d.Reported("issued_by") {
-		v.d.Warn("issued_by", fmt.Sprintf("a %s names the authority that issues it under its title", doc.Kind.Name),
-			"issued_by: CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN (or the collective body)")
+		v.d.Warning("issued_by", msg("articles.issued-by-missing",
+			fmt.Sprintf("%s ghi thẩm quyền ban hành dưới trích yếu", doc.Kind.Name),
+			fmt.Sprintf("a %s names the authority that issues it under its title", doc.Kind.Name),
+			"thêm issued_by: CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ HÀ LAN (hoặc tên tập thể ban hành)",
+			"issued_by: CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN (or the collective body)"))
 	}
 	titled := 0
 	for _, a := range as {
@@ -228,29 +225,45 @@ func (v *validator) article(a Article, n int, mixed bool) {
 	switch {
 	case v.reportedUnder(a.Path):
 	case empty && trim(a.Title.Value) == "":
-		v.d.Error(a.Path, fmt.Sprintf("Điều %d is empty", n), "a text, or title: with text:, clauses: or items:")
+		v.d.Problem(a.Path, msg("article.empty", fmt.Sprintf("Điều %d để trống", n), fmt.Sprintf("Điều %d is empty", n),
+			"ghi nội dung của điều, hoặc title: cùng text:, clauses: hay items:", "a text, or title: with text:, clauses: or items:"))
 	case empty:
-		v.d.Error(decode.Join(a.Path, "title"), fmt.Sprintf("Điều %d has a title but nothing under it", n),
-			"text: (or clauses:) under the title; an article without a title is written as its text alone")
+		v.d.Problem(decode.Join(a.Path, "title"), msg("article.title-only",
+			fmt.Sprintf("Điều %d có tên điều nhưng không có nội dung", n), fmt.Sprintf("Điều %d has a title but nothing under it", n),
+			"thêm text: (hoặc clauses:) dưới tên điều; điều không có tên thì chỉ ghi nội dung",
+			"text: (or clauses:) under the title; an article without a title is written as its text alone"))
 	case mixed && trim(a.Title.Value) == "":
-		v.d.Warn(a.Path, fmt.Sprintf("Điều %d has no title, but other articles have one", n),
-			"a title for every article, or for none (as in the decree's Quyết định template)")
+		v.d.Warning(a.Path, msg("article.title-mixed",
+			fmt.Sprintf("Điều %d không có tên điều, nhưng các điều khác có", n), fmt.Sprintf("Điều %d has no title, but other articles have one", n),
+			"đặt tên cho mọi điều, hoặc không điều nào có tên (như mẫu Quyết định của Nghị định 30)",
+			"a title for every article, or for none (as in the decree's Quyết định template)"))
 	}
-	v.typedLabel(a.Text, articleLabel, "articles")
 	for i, c := range a.Clauses {
 		switch {
 		case v.reportedUnder(c.Path):
 		case trim(c.Title.Value) == "" && trim(c.Text.Value) == "" && len(c.Points.Values()) == 0 && len(c.Items.Values()) == 0:
-			v.d.Error(c.Path, fmt.Sprintf("clause %d of Điều %d is empty", i+1, n), "a text, or title: with text:, points: or items:")
+			v.d.Problem(c.Path, msg("clause.empty",
+				fmt.Sprintf("khoản %d của Điều %d để trống", i+1, n), fmt.Sprintf("clause %d of Điều %d is empty", i+1, n),
+				"ghi nội dung của khoản, hoặc title: cùng text:, points: hay items:", "a text, or title: with text:, points: or items:"))
 		case trim(c.Title.Value) == "" && trim(c.Text.Value) == "":
-			v.d.Error(c.Path, fmt.Sprintf("clause %d of Điều %d has points but no text", i+1, n), "text: (\"… gồm:\") or title: before the points")
-		}
-		v.typedLabel(c.Text, clauseLabel, "clauses")
-		v.typedLabel(c.Title, clauseLabel, "clauses")
-		for _, p := range c.Points {
-			v.typedLabel(p, pointLabel, "points")
+			v.d.Problem(c.Path, msg("clause.points-only",
+				fmt.Sprintf("khoản %d của Điều %d có các điểm nhưng không có nội dung dẫn", i+1, n),
+				fmt.Sprintf("clause %d of Điều %d has points but no text", i+1, n),
+				"thêm text: (\"… gồm:\") hoặc title: trước các điểm", "text: (\"… gồm:\") or title: before the points"))
 		}
 	}
+}
+
+// failed reports whether an error (not a warning) was reported for
+// exactly path: a title whose typed label was left out with a warning and
+// nothing else is still empty.
+func (v *validator) failed(path string) bool {
+	for _, x := range v.d.Diags {
+		if x.Field == path && x.Severity == diag.Error {
+			return true
+		}
+	}
+	return false
 }
 
 // reportedUnder reports whether a problem was reported for path or a
@@ -263,15 +276,6 @@ func (v *validator) reportedUnder(path string) bool {
 		}
 	}
 	return false
-}
-
-// typedLabel warns about a number typed before a text that vanban
-// numbers itself; the number is not printed twice.
-func (v *validator) typedLabel(t Text, re *regexp.Regexp, what string) {
-	if rest, label := unlabel(re, t.Value); label != "" && t.Path != "" {
-		v.d.Warn(t.Path, fmt.Sprintf("the number %q is typed before the text; vanban numbers %s itself and leaves it out", label, what),
-			"the text alone: "+rest)
-	}
 }
 
 // citedRe finds "Như Điều 3" in a recipient.
@@ -289,8 +293,12 @@ func (v *validator) citedArticles() {
 			continue
 		}
 		if n, _ := strconv.Atoi(m[1]); n < 1 || n > len(v.doc.Articles) {
-			v.d.Warn(r.Path, fmt.Sprintf("the document has no Điều %s: it has %d articles", m[1], len(v.doc.Articles)),
-				fmt.Sprintf("Như Điều %d, the article that names who carries out the document", len(v.doc.Articles)))
+			k := len(v.doc.Articles)
+			v.d.Warning(r.Path, msg("recipients.no-such-article",
+				fmt.Sprintf("văn bản không có Điều %s: chỉ có %d điều", m[1], k),
+				fmt.Sprintf("the document has no Điều %s: it has %d articles", m[1], k),
+				fmt.Sprintf("Như Điều %d, điều giao trách nhiệm thi hành", k),
+				fmt.Sprintf("Như Điều %d, the article that names who carries out the document", k)))
 		}
 	}
 }

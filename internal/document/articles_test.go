@@ -98,9 +98,9 @@ articles:
 	}
 	text := diagText(diags)
 	for _, w := range []string{
-		`x.yaml:12:5: articles[2]: warning: the number "Điều 2." is typed before the text; vanban numbers articles itself and leaves it out (expected the text alone: Nghị quyết này có hiệu lực kể từ ngày ký.)`,
-		`x.yaml:14:15: articles[3].clauses[1]: warning: the number "1." is typed before the text; vanban numbers clauses itself and leaves it out`,
-		`x.yaml:14:46: articles[3].clauses[2]: warning: the number "2)" is typed`,
+		`x.yaml:12:6: articles[2]: warning: "Điều 2." typed at the start was left out: vanban numbers this article "Điều 2." itself (expected the text alone: Nghị quyết này có hiệu lực kể từ ngày ký.)`,
+		`x.yaml:14:16: articles[3].clauses[1]: warning: "1." typed at the start was left out: vanban numbers this clause "1." itself`,
+		`x.yaml:14:47: articles[3].clauses[2]: warning: "2)" typed at the start was left out: vanban numbers this clause "2." itself`,
 	} {
 		if !strings.Contains(text, w) {
 			t.Errorf("missing %s\nin %s", w, text)

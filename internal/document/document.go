@@ -111,9 +111,14 @@ type Text struct {
 	Value string
 	Path  string
 	Node  *yaml.Node
-	// Listed is set on the entries of a list written in YAML: in a name
-	// or a title each entry is one printed line.
+	// Listed is set on the entries of a list written in YAML, and on the
+	// lines of a literal block (|) split into entries: in a name or a
+	// title each entry is one printed line.
 	Listed bool
+	// lead is the part of the node's value before Value, when Value is
+	// a line of a literal block or had a typed number removed: Locate
+	// finds positions in the value as written.
+	lead string
 }
 
 // DecodeNode implements decode.Unmarshaler.

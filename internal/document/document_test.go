@@ -221,7 +221,7 @@ func TestErrors(t *testing.T) {
 		{"closing: [x]\nplace: " + strings.Repeat("Bỉm Sơn ", 7) + "\n", `x.yaml:9:8: place: the place name is too long for the header (55 characters) (expected at most 50 characters) [địa danh]`},
 		{"closing: [x]\nissuer: {parent: [A, B, C, D], name: [E, F, G], abbr: UBND}\n", `x.yaml:9:9: issuer: the issuing body's names take 7 lines, too many for the header (expected at most 6 lines for parent and name together) [cơ quan ban hành]`},
 		{"closing: [x]\nissuer: {name: " + strings.Repeat("ỦY BAN NHÂN DÂN ", 11) + ", abbr: UBND}\n", `x.yaml:9:9: issuer: the issuing body's names are too long for the header (175 characters) (expected at most 160 characters for parent and name together) [cơ quan ban hành]`},
-		{"closing: [x]\ntype: cong-van\ntitle: " + strings.Repeat("Về việc ", 40) + "\n", `title: a công văn's abstract, printed under the number, is too long for the header (319 characters) (expected at most 300 characters) [trích yếu]`},
+		{"closing: [x]\ntype: cong-van\ntitle: " + strings.Repeat("Về việc ", 40) + "\n", `title: a công văn's abstract, printed under the number, is too long for the header (311 characters) (expected at most 300 characters) [trích yếu]`},
 		{"closing: [x]\naddress: [a, b, c, d, e]\n", `x.yaml:10:10: address: the address block has 5 lines, too many for the foot of page 1 (expected at most 4 lines: address, telephone, e-mail, website) [địa chỉ, điện thoại, thư điện tử (cuối trang đầu)]`},
 		{"closing: [x]\naddress: " + strings.Repeat("Số 01 Trần Phú ", 21) + "\n", `x.yaml:10:10: address: the address block is too long for the foot of page 1 (314 characters) (expected at most 300 characters) [địa chỉ, điện thoại, thư điện tử (cuối trang đầu)]`},
 	} {

@@ -24,21 +24,23 @@ func Locate(src []byte, t Text, off int) diag.Pos {
 	if off < 0 || off >= len(t.Value) || len(src) == 0 {
 		return at
 	}
-	_, size := utf8.DecodeRuneInString(t.Value[off:])
-	pat := t.Value[off : off+size]
-	if strings.HasPrefix(t.Value[off:], "**") {
+	value := t.lead + t.Value
+	off += len(t.lead)
+	_, size := utf8.DecodeRuneInString(value[off:])
+	pat := value[off : off+size]
+	if strings.HasPrefix(value[off:], "**") {
 		pat = "**"
 	}
-	nth := strings.Count(t.Value[:off], pat)
+	nth := strings.Count(value[:off], pat)
 	start := lineStart(src, n.Line)
 	if start < 0 {
 		return at
 	}
 	start += byteCol(src[start:], n.Column)
 	// The value cannot reach past this many source lines.
-	endLine := n.Line + strings.Count(t.Value, "\n") + 2
+	endLine := n.Line + strings.Count(value, "\n") + 2
 	if n.Style&(yaml.FoldedStyle|yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 || n.Style == 0 {
-		endLine += len(t.Value) / 20 // folded lines
+		endLine += len(value) / 20 // folded lines
 	}
 	end := lineStart(src, endLine)
 	if end < 0 {

@@ -104,8 +104,7 @@ func (doc *Document) ToLines() []string {
 // recipient, ";" after each, and the archive line "- Lưu: VT, PLĐ." last.
 func (doc *Document) RecipientLines() []string {
 	vals := doc.Recipients.Values()
-	archive := stripEnd(trim(doc.Archive.Value))
-	archive = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(archive, "Lưu"), ":"))
+	archive := stripEnd(oneLine(doc.Archive.Value)) // "Lưu:" typed was removed by validation
 	if archive == "" {
 		return dashList(vals, ".")
 	}
@@ -177,30 +176,7 @@ type Block struct {
 // Body returns the body of the document in reading order: legal bases,
 // opening paragraphs, "QUYẾT ĐỊNH:" and the articles, numbered sections,
 // closing paragraphs, the last one ending with "./.".
-func (doc *Document) Body() []Block {
-	b, _ := doc.body()
-	return b
-}
-
-type markupProblem struct {
-	MarkupError
-	text Text
-}
-
-func (doc *Document) markupProblems() []markupProblem {
-	_, p := doc.body()
-	for _, a := range doc.Appendices {
-		_, ap := a.body()
-		p = append(p, ap...)
-		for _, t := range a.Title {
-			_, errs := ParseInline(t.Value)
-			for _, e := range errs {
-				p = append(p, markupProblem{e, t})
-			}
-		}
-	}
-	return p
-}
+func (doc *Document) Body() []Block { return doc.body() }
 
 // label numbers the n-th section of a level; levels deeper than the
 // numbering (an error reported by validation) reuse its last form.
@@ -209,12 +185,11 @@ func (b *bodyBuilder) label(level, n int) string {
 }
 
 type bodyBuilder struct {
-	blocks   []Block
-	problems []markupProblem
-	labels   []func(int) string
+	blocks []Block
+	labels []func(int) string
 }
 
-func (doc *Document) body() ([]Block, []markupProblem) {
+func (doc *Document) body() []Block {
 	b := &bodyBuilder{labels: labels(maxDepth(doc.Sections))}
 	last := -1
 	for i, t := range doc.Bases {
@@ -230,7 +205,7 @@ func (doc *Document) body() ([]Block, []markupProblem) {
 		if i == last {
 			end = "."
 		}
-		b.add(Basis, 0, t, strings.TrimRight(t.Value, " \t\n;.,")+end, 0, nil)
+		b.add(Basis, 0, t, strings.TrimRight(t.Value, " \t\n;.,")+end, nil)
 	}
 	b.paragraphs(doc.Preamble)
 	if e := doc.Enacting(); e != "" && len(doc.Articles) > 0 {
@@ -240,38 +215,38 @@ func (doc *Document) body() ([]Block, []markupProblem) {
 	b.sections(doc.Sections, 1)
 	b.paragraphs(doc.Closing)
 	endMark(b.blocks)
-	return b.blocks, b.problems
+	return b.blocks
 }
 
-// add parses the markup of s (the part of t's value starting at offset
-// off) and appends it as a block, after the given leading spans.
-func (b *bodyBuilder) add(k BlockKind, level int, t Text, s string, off int, lead []Span) {
-	spans, errs := ParseInline(s)
-	for _, e := range errs {
-		e.Offset += off
-		b.problems = append(b.problems, markupProblem{e, t})
-	}
+// add parses the markup of s and appends it as a block, after the given
+// leading spans. Unclosed markers are reported by validation (markup),
+// which reads the same paragraphs (parts).
+func (b *bodyBuilder) add(k BlockKind, level int, t Text, s string, lead []Span) {
+	spans, _ := ParseInline(s)
 	if len(spans) == 0 && lead == nil {
 		return
 	}
 	b.blocks = append(b.blocks, Block{Kind: k, Level: level, Spans: merge(append(lead, spans...)), Path: t.Path})
 }
 
-// paragraphs adds each text, split at blank lines, as body paragraphs.
+// paragraphs adds each text, one paragraph a line, as body paragraphs.
 func (b *bodyBuilder) paragraphs(l TextList) {
 	for _, t := range l {
-		for _, p := range splitParagraphs(t.Value) {
-			b.add(Paragraph, 0, t, p.text, p.off, nil)
-		}
+		b.text(t)
+	}
+}
+
+// text adds the paragraphs of a text.
+func (b *bodyBuilder) text(t Text) {
+	for _, p := range parts(t, ParagraphText) {
+		b.add(Paragraph, 0, t, p.text, nil)
 	}
 }
 
 func (b *bodyBuilder) sections(ss []Section, level int) {
 	for i, s := range ss {
 		b.heading(s, level, b.label(level, i+1))
-		for _, p := range splitParagraphs(s.Text.Value) {
-			b.add(Paragraph, 0, s.Text, p.text, p.off, nil)
-		}
+		b.text(s.Text)
 		b.items(s.Items)
 		b.table(s.Table)
 		b.sections(s.Sections, level+1)
@@ -291,7 +266,7 @@ func (b *bodyBuilder) heading(s Section, level int, label string) {
 		kind, bold = Paragraph, false
 	}
 	n := len(b.blocks)
-	b.add(kind, level, t, trim(t.Value), strings.Index(t.Value, trim(t.Value)), []Span{{Text: label + " ", Bold: bold}})
+	b.add(kind, level, t, trim(t.Value), []Span{{Text: label + " ", Bold: bold}})
 	for i := n; i < len(b.blocks); i++ {
 		for j := range b.blocks[i].Spans {
 			sp := &b.blocks[i].Spans[j]
@@ -327,39 +302,6 @@ func maxDepth(ss []Section) int {
 	return d
 }
 
-type para struct {
-	text string
-	off  int
-}
-
-// splitParagraphs splits a text at blank lines (empty but for spaces and
-// tabs), keeping each paragraph's offset in the text for error positions.
-func splitParagraphs(s string) []para {
-	var out []para
-	add := func(start, end int) {
-		p := s[start:end]
-		if t := trim(p); t != "" {
-			out = append(out, para{t, start + strings.Index(p, t)})
-		}
-	}
-	start := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] != '\n' {
-			continue
-		}
-		j := i + 1
-		for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
-			j++
-		}
-		if j < len(s) && s[j] == '\n' {
-			add(start, i)
-			start, i = j+1, j
-		}
-	}
-	add(start, len(s))
-	return out
-}
-
 // endMark ends the body with "./." as the decree's templates do: "…thực
 // hiện./.".
 func endMark(blocks []Block) {
@@ -375,79 +317,6 @@ func endMark(blocks []Block) {
 		last.Text += "/."
 	default:
 		last.Text = strings.TrimRight(last.Text, ";,:") + "./."
-	}
-}
-
-// Strings returns every text of the document that is printed, with its
-// source, so a painter can check that its font has every character.
-func (doc *Document) Strings() []Text {
-	var out []Text
-	add := func(ts ...Text) {
-		for _, t := range ts {
-			if t.Value != "" {
-				out = append(out, t)
-			}
-		}
-	}
-	add(doc.Issuer.Parent...)
-	add(doc.Issuer.Name...)
-	add(doc.Symbol, doc.Place)
-	add(doc.Title...)
-	add(doc.To...)
-	add(doc.Bases...)
-	add(doc.Preamble...)
-	var walk func([]Section)
-	walk = func(ss []Section) {
-		for _, s := range ss {
-			add(s.Heading, s.Text)
-			add(s.Items...)
-			addTable(&out, s.Table)
-			walk(s.Sections)
-		}
-	}
-	walk(doc.Sections)
-	add(doc.IssuedBy...)
-	for _, a := range doc.Articles {
-		add(a.Title, a.Text)
-		add(a.Items...)
-		for _, c := range a.Clauses {
-			add(c.Title, c.Text)
-			add(c.Points...)
-			add(c.Items...)
-		}
-	}
-	add(doc.Closing...)
-	for _, a := range doc.Appendices {
-		add(a.Title...)
-		add(a.Text)
-		add(a.Items...)
-		addTable(&out, a.Table)
-		walk(a.Sections)
-	}
-	add(doc.Issuer.InText)
-	add(doc.Recipients...)
-	add(doc.Archive)
-	add(doc.Signer.Authority...)
-	add(doc.Signer.Position, doc.Signer.Name)
-	return out
-}
-
-// addTable adds the printed texts of a table.
-func addTable(out *[]Text, t *Table) {
-	if t == nil {
-		return
-	}
-	for _, c := range t.Columns {
-		if c.Title.Value != "" {
-			*out = append(*out, c.Title)
-		}
-	}
-	for _, r := range t.Rows {
-		for _, c := range r {
-			if c.Value != "" {
-				*out = append(*out, c)
-			}
-		}
 	}
 }
 

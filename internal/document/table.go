@@ -142,13 +142,14 @@ func (v *validator) table(t *Table, landscape bool) {
 	}
 	p := t.Path
 	if len(t.Columns) == 0 && v.d.Has(decode.Join(p, "columns")) && !v.d.Reported(decode.Join(p, "columns")) {
-		v.d.Error(decode.Join(p, "columns"), "the table has no columns", "a list of columns, each {title: Nội dung, width: 60}")
+		v.d.Problem(decode.Join(p, "columns"), msg("table.no-columns", "bảng chưa có cột nào", "the table has no columns",
+			"danh sách các cột, mỗi cột {title: Nội dung, width: 60}", "a list of columns, each {title: Nội dung, width: 60}"))
 	}
 	// The narrowest column holds "TT" and its padding: a share of the
 	// portrait text block, less of the wider landscape one.
-	minShare, where := MinColumnShare, ""
+	minShare, whereVi, whereEn := MinColumnShare, "", ""
 	if landscape {
-		minShare, where = MinColumnShare*165/252, " on a landscape page"
+		minShare, whereVi, whereEn = MinColumnShare*165/252, " trên trang nằm ngang", " on a landscape page"
 	}
 	given, sum := 0, 0.0
 	for i, c := range t.Columns {
@@ -157,22 +158,28 @@ func (v *validator) table(t *Table, landscape bool) {
 		if v.d.Has(wp) {
 			given++
 			if c.Width <= 0 && !v.d.Reported(wp) {
-				v.d.Error(wp, fmt.Sprintf("%g is not a width", c.Width), "a positive number: widths are shares of the text width (8, 60, 32 → 8 %, 60 %, 32 %)")
+				v.d.Problem(wp, msg("table.width-invalid", fmt.Sprintf("%g không phải là độ rộng", c.Width), fmt.Sprintf("%g is not a width", c.Width),
+					"một số dương: độ rộng là phần của bề rộng trang (8, 60, 32 → 8 %, 60 %, 32 %)",
+					"a positive number: widths are shares of the text width (8, 60, 32 → 8 %, 60 %, 32 %)"))
 			}
 			sum += max(c.Width, 0)
 		}
 		if _, ok := alignOf(c.Align); !ok {
-			v.d.Error(decode.Join(cp, "align"), fmt.Sprintf("%q is not an alignment", c.Align.Value), "left, center or right (trái, giữa, phải)")
+			v.d.Problem(decode.Join(cp, "align"), msg("table.align-invalid",
+				fmt.Sprintf("%q không phải là cách căn lề", c.Align.Value), fmt.Sprintf("%q is not an alignment", c.Align.Value),
+				"trái, giữa hoặc phải (left, center, right)", "left, center or right (trái, giữa, phải)"))
 		}
 		if !v.d.Reported(decode.Join(cp, "title")) && trim(c.Title.Value) == "" && v.d.Has(decode.Join(cp, "title")) {
-			v.d.Error(decode.Join(cp, "title"), "the column has no title", "the text of its header cell, such as Nội dung công việc")
+			v.d.Problem(decode.Join(cp, "title"), msg("table.column-no-title", "cột chưa có tiêu đề", "the column has no title",
+				"ghi chữ ở ô tiêu đề của cột, ví dụ Nội dung công việc", "the text of its header cell, such as Nội dung công việc"))
 		}
 	}
 	if given > 0 && given < len(t.Columns) {
 		for i := range t.Columns {
 			cp := decode.Index(decode.Join(p, "columns"), i)
 			if !v.d.Has(decode.Join(cp, "width")) {
-				v.d.Error(cp, "this column has no width, the others have", "a width for every column, or for none (equal columns)")
+				v.d.Problem(cp, msg("table.width-missing", "cột này chưa có độ rộng, trong khi các cột khác có", "this column has no width, the others have",
+					"ghi width: cho mọi cột, hoặc không cột nào (các cột rộng bằng nhau)", "a width for every column, or for none (equal columns)"))
 			}
 		}
 	} else if given == len(t.Columns) && sum > 0 {
@@ -183,42 +190,58 @@ func (v *validator) table(t *Table, landscape bool) {
 				// rounded down, so that it never reads as the minimum.
 				others := sum - c.Width
 				least := math.Ceil(minShare*others/(1-minShare)*10) / 10
-				v.d.Error(decode.Join(decode.Index(decode.Join(p, "columns"), i), "width"),
-					fmt.Sprintf("the column takes %.1f %% of the table, too narrow to hold a word", math.Floor(1000*c.Width/sum)/10),
-					fmt.Sprintf("at least %.3g %% of the table%s: width %g or more beside the others' %g", 100*minShare, where, least, others))
+				share := math.Floor(1000*c.Width/sum) / 10
+				v.d.Problem(decode.Join(decode.Index(decode.Join(p, "columns"), i), "width"), msg("table.column-too-narrow",
+					fmt.Sprintf("cột chỉ chiếm %.1f %% bề rộng bảng, quá hẹp để chứa một từ", share),
+					fmt.Sprintf("the column takes %.1f %% of the table, too narrow to hold a word", share),
+					fmt.Sprintf("ít nhất %.3g %% bề rộng bảng%s: width %g trở lên, bên cạnh tổng %g của các cột khác", 100*minShare, whereVi, least, others),
+					fmt.Sprintf("at least %.3g %% of the table%s: width %g or more beside the others' %g", 100*minShare, whereEn, least, others)))
 			}
 		}
 	}
 	if sp := decode.Join(p, "size"); v.d.Has(sp) && t.Size != 12 && t.Size != 13 && t.Size != 14 {
-		v.d.Error(sp, fmt.Sprintf("%g is not a table size vanban allows", t.Size), "12, 13 (the default) or 14 (points)")
+		v.d.Problem(sp, msg("table.size-invalid", fmt.Sprintf("cỡ chữ %g không dùng được cho bảng", t.Size), fmt.Sprintf("%g is not a table size vanban allows", t.Size),
+			"12, 13 (mặc định) hoặc 14", "12, 13 (the default) or 14 (points)"))
 	}
 	cells := len(t.Columns)
 	if t.Number {
 		cells--
 		if len(t.Columns) == 1 {
-			v.d.Error(decode.Join(p, "number"), "a numbered table needs a column besides the numbers", "a second column, or number: false")
+			v.d.Problem(decode.Join(p, "number"), msg("table.number-only",
+				"bảng đánh số thứ tự cần thêm ít nhất một cột ngoài cột số thứ tự", "a numbered table needs a column besides the numbers",
+				"thêm cột thứ hai, hoặc ghi number: false", "a second column, or number: false"))
 		}
 	}
 	if tp := decode.Join(p, "total"); len(t.Total) > cells && cells > 0 {
-		v.d.Error(decode.Index(tp, cells), fmt.Sprintf("the total row has %d cells, but the table has room for %d", len(t.Total), cells),
-			fmt.Sprintf("at most %d cells: the first (such as Tổng cộng) then the sums, column by column", cells))
+		v.d.Problem(decode.Index(tp, cells), msg("table.total-too-many",
+			fmt.Sprintf("dòng tổng cộng có %d ô, nhưng bảng chỉ còn chỗ cho %d ô", len(t.Total), cells),
+			fmt.Sprintf("the total row has %d cells, but the table has room for %d", len(t.Total), cells),
+			fmt.Sprintf("tối đa %d ô: ô đầu (ví dụ Tổng cộng) rồi các số tổng, theo thứ tự các cột", cells),
+			fmt.Sprintf("at most %d cells: the first (such as Tổng cộng) then the sums, column by column", cells)))
 	}
 	rp := decode.Join(p, "rows")
 	if len(t.Rows) == 0 && v.d.Has(rp) && !v.d.Reported(rp) {
-		v.d.Error(rp, "the table has no rows", "a list of rows, each a list of cells: - [Tổ chức Hội nghị, Phòng LĐ-TB&XH]")
+		v.d.Problem(rp, msg("table.no-rows", "bảng chưa có dòng nào", "the table has no rows",
+			"danh sách các dòng, mỗi dòng là danh sách các ô: - [Tổ chức Hội nghị, Phòng Văn hóa - Xã hội]",
+			"a list of rows, each a list of cells: - [Tổ chức Hội nghị, Phòng LĐ-TB&XH]"))
 	}
 	for i, r := range t.Rows {
 		path := decode.Index(rp, i)
 		if len(r) > cells && cells >= 0 && len(t.Columns) > 0 {
-			what := fmt.Sprintf("the table has %d columns", len(t.Columns))
+			whatVi := fmt.Sprintf("bảng chỉ có %d cột", len(t.Columns))
+			whatEn := fmt.Sprintf("the table has %d columns", len(t.Columns))
 			if t.Number {
-				what = fmt.Sprintf("the table has room for %d (%d columns, the first numbered by vanban)", cells, len(t.Columns))
+				whatVi = fmt.Sprintf("bảng chỉ còn chỗ cho %d ô (%d cột, cột đầu do vanban đánh số)", cells, len(t.Columns))
+				whatEn = fmt.Sprintf("the table has room for %d (%d columns, the first numbered by vanban)", cells, len(t.Columns))
 			}
-			expected := fmt.Sprintf("at most %d cells in a row; join or remove the extra cells, or add a column", cells)
+			fixVi := fmt.Sprintf("tối đa %d ô một dòng; gộp hoặc bỏ các ô thừa, hoặc thêm cột", cells)
+			fixEn := fmt.Sprintf("at most %d cells in a row; join or remove the extra cells, or add a column", cells)
 			if v.flowRow(path) {
-				expected = fmt.Sprintf("at most %d cells; in [a, b, c] a comma ends a cell, so write a cell with a comma in quotes: \"Sở Tư pháp, Công an tỉnh\"", cells)
+				fixVi = fmt.Sprintf("tối đa %d ô; trong [a, b, c] mỗi dấu phẩy kết thúc một ô, nên ô có dấu phẩy phải đặt trong ngoặc kép: \"Sở Tư pháp, Công an tỉnh\"", cells)
+				fixEn = fmt.Sprintf("at most %d cells; in [a, b, c] a comma ends a cell, so write a cell with a comma in quotes: \"Sở Tư pháp, Công an tỉnh\"", cells)
 			}
-			v.d.Error(decode.Index(path, cells), fmt.Sprintf("the row has %d cells, but %s", len(r), what), expected)
+			v.d.Problem(decode.Index(path, cells), msg("table.row-too-many",
+				fmt.Sprintf("dòng có %d ô, nhưng %s", len(r), whatVi), fmt.Sprintf("the row has %d cells, but %s", len(r), whatEn), fixVi, fixEn))
 			continue
 		}
 		empty := true
@@ -226,7 +249,9 @@ func (v *validator) table(t *Table, landscape bool) {
 			empty = empty && trim(c.Value) == ""
 		}
 		if empty && !v.d.Reported(path) {
-			v.d.Error(path, "the row is empty", "its cells, such as [Tổ chức Hội nghị, Phòng LĐ-TB&XH]; or remove it")
+			v.d.Problem(path, msg("table.row-empty", "dòng của bảng để trống", "the row is empty",
+				"ghi các ô của dòng, ví dụ [Tổ chức Hội nghị, Phòng Văn hóa - Xã hội]; hoặc xóa dòng",
+				"its cells, such as [Tổ chức Hội nghị, Phòng LĐ-TB&XH]; or remove it"))
 		}
 	}
 }
@@ -293,13 +318,8 @@ func (b *bodyBuilder) grid(t *Table) *Grid {
 // cell parses a cell's paragraphs (a blank line separates them).
 func (b *bodyBuilder) cell(t Text) Cell {
 	var c Cell
-	for _, p := range splitParagraphs(t.Value) {
-		spans, errs := ParseInline(p.text)
-		for _, e := range errs {
-			e.Offset += p.off
-			b.problems = append(b.problems, markupProblem{e, t})
-		}
-		if len(spans) > 0 {
+	for _, p := range parts(t, CellText) {
+		if spans, _ := ParseInline(p.text); len(spans) > 0 {
 			c = append(c, merge(spans))
 		}
 	}

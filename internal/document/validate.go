@@ -9,6 +9,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/vanban/vanban/internal/decode"
+	"github.com/vanban/vanban/internal/diag"
 	"github.com/vanban/vanban/internal/viet"
 )
 
@@ -22,6 +23,9 @@ func Decode(d *decode.Decoder, root *yaml.Node, types []DocType) *Document {
 	d.Decode(root, doc)
 	v := validator{d: d, doc: doc}
 	v.docType(types)
+	v.literalLines()
+	v.typedLabels()
+	v.typedLines()
 	v.issuer()
 	v.symbol()
 	v.title()
@@ -44,6 +48,11 @@ type validator struct {
 
 func trim(s string) string { return strings.TrimSpace(s) }
 
+// msg is a message in both languages: what is wrong, then how to fix it.
+func msg(code, vi, en, fixVi, fixEn string) diag.Msg {
+	return diag.Msg{Code: code, Vi: vi, En: en, FixVi: fixVi, FixEn: fixEn}
+}
+
 func (v *validator) docType(types []DocType) {
 	t := v.doc.Type
 	key := trim(t.Value)
@@ -60,11 +69,14 @@ func (v *validator) docType(types []DocType) {
 			return
 		}
 	}
-	msg := fmt.Sprintf("unknown document type %q", key)
+	vi, en := fmt.Sprintf("không có loại văn bản %q", key), fmt.Sprintf("unknown document type %q", key)
 	if s := decode.Suggest(slug, keys); s != "" {
-		msg += fmt.Sprintf("; did you mean %q?", s)
+		vi += fmt.Sprintf("; có phải là %q?", s)
+		en += fmt.Sprintf("; did you mean %q?", s)
 	}
-	v.d.Error("type", msg, "a type of Phụ lục III without diacritics: "+strings.Join(keys, ", "))
+	v.d.Problem("type", msg("type.unknown", vi, en,
+		"ghi một loại của Phụ lục III, viết không dấu: "+strings.Join(keys, ", "),
+		"a type of Phụ lục III without diacritics: "+strings.Join(keys, ", ")))
 }
 
 func (v *validator) issuer() {
@@ -72,10 +84,12 @@ func (v *validator) issuer() {
 	// A blank name written as a text is reported by the decoder; a list
 	// of blank names only here.
 	if len(is.Name.Values()) == 0 && v.d.Has("issuer.name") && !v.d.Reported("issuer.name") {
-		v.d.Error("issuer.name", "the issuing body's name is empty", "a name such as ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN")
+		v.d.Problem("issuer.name", msg("issuer.name-empty", "tên cơ quan ban hành để trống", "the issuing body's name is empty",
+			"ghi tên cơ quan, ví dụ ỦY BAN NHÂN DÂN XÃ HÀ LAN", "a name such as ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN"))
 	}
 	if a := trim(is.Abbr.Value); a != "" && !isGroup(a) {
-		v.d.Error("issuer.abbr", fmt.Sprintf("%q is not an abbreviation", a), "letters and digits without spaces, such as UBND")
+		v.d.Problem("issuer.abbr", msg("issuer.abbr-invalid", fmt.Sprintf("%q không phải là chữ viết tắt", a), fmt.Sprintf("%q is not an abbreviation", a),
+			"chỉ gồm chữ cái và chữ số, không có dấu cách, ví dụ UBND", "letters and digits without spaces, such as UBND"))
 	}
 }
 
@@ -99,16 +113,26 @@ func (v *validator) symbol() {
 	}
 	switch {
 	case strings.Contains(s, "/"):
-		v.d.Error("symbol", fmt.Sprintf("the symbol %q contains \"/\"", s),
-			fmt.Sprintf("only the part after the last slash, symbol: %s; the number goes in \"number:\" and administrative documents carry no year", s[strings.LastIndex(s, "/")+1:]))
+		after := s[strings.LastIndex(s, "/")+1:]
+		v.d.Problem("symbol", msg("symbol.slash",
+			fmt.Sprintf("ký hiệu %q có dấu \"/\"", s), fmt.Sprintf("the symbol %q contains \"/\"", s),
+			fmt.Sprintf("chỉ ghi phần sau dấu gạch chéo cuối cùng, symbol: %s; số văn bản ghi ở number:, văn bản hành chính không ghi năm", after),
+			fmt.Sprintf("only the part after the last slash, symbol: %s; the number goes in \"number:\" and administrative documents carry no year", after)))
 		return
 	case strings.ContainsAny(s, " \t"):
-		v.d.Error("symbol", fmt.Sprintf("the symbol %q contains spaces", s), "groups joined by \"-\" without spaces, such as "+v.exampleSymbol())
+		v.d.Problem("symbol", msg("symbol.spaces",
+			fmt.Sprintf("ký hiệu %q có dấu cách", s), fmt.Sprintf("the symbol %q contains spaces", s),
+			"các nhóm chữ nối bằng dấu \"-\", không có dấu cách, ví dụ "+v.exampleSymbol(),
+			"groups joined by \"-\" without spaces, such as "+v.exampleSymbol()))
 		return
 	}
 	for _, g := range strings.Split(s, "-") {
 		if !isGroup(g) {
-			v.d.Error("symbol", fmt.Sprintf("the symbol %q has an empty or invalid group %q", s, g), "groups of letters and digits joined by \"-\", such as "+v.exampleSymbol())
+			v.d.Problem("symbol", msg("symbol.group",
+				fmt.Sprintf("ký hiệu %q có nhóm %q để trống hoặc không hợp lệ", s, g),
+				fmt.Sprintf("the symbol %q has an empty or invalid group %q", s, g),
+				"các nhóm chữ cái và chữ số nối bằng dấu \"-\", ví dụ "+v.exampleSymbol(),
+				"groups of letters and digits joined by \"-\", such as "+v.exampleSymbol()))
 			return
 		}
 	}
@@ -134,23 +158,36 @@ func (v *validator) symbolType(s string) {
 	switch {
 	case first == k.Abbr:
 	case strings.EqualFold(first, k.Abbr):
-		v.d.Error("symbol", fmt.Sprintf("the abbreviation of %s is written %s, not %s", k.Name, k.Abbr, first),
-			strings.Replace(s, first, k.Abbr, 1))
+		fixed := strings.Replace(s, first, k.Abbr, 1)
+		v.d.Problem("symbol", msg("symbol.type-case",
+			fmt.Sprintf("chữ viết tắt của %s viết là %s, không phải %s", k.Name, k.Abbr, first),
+			fmt.Sprintf("the abbreviation of %s is written %s, not %s", k.Name, k.Abbr, first),
+			"symbol: "+fixed, fixed))
 	default:
-		v.d.Warn("symbol", fmt.Sprintf("the symbol starts with %s, but the abbreviation of %s is %s", first, k.Name, k.Abbr),
-			k.Abbr+"-"+strings.TrimSpace(v.doc.Issuer.Abbr.Value))
+		fix := k.Abbr + "-" + strings.TrimSpace(v.doc.Issuer.Abbr.Value)
+		v.d.Warning("symbol", msg("symbol.type-other",
+			fmt.Sprintf("ký hiệu bắt đầu bằng %s, nhưng chữ viết tắt của %s là %s", first, k.Name, k.Abbr),
+			fmt.Sprintf("the symbol starts with %s, but the abbreviation of %s is %s", first, k.Name, k.Abbr),
+			"symbol: "+fix, fix))
 	}
 }
 
 func (v *validator) defaultSymbol() {
 	doc := v.doc
 	if trim(doc.Issuer.Abbr.Value) == "" && doc.Kind.Key != "" && v.d.Has("issuer") && !v.d.Reported("issuer") {
-		v.d.Error("issuer.abbr", "the issuer's abbreviation is needed to compose the symbol",
-			fmt.Sprintf("issuer.abbr such as UBND (the symbol becomes %s-UBND), or a symbol: line", doc.Kind.Abbr))
+		v.d.Problem("issuer.abbr", msg("issuer.abbr-missing",
+			"cần chữ viết tắt của cơ quan ban hành để ghép ký hiệu văn bản",
+			"the issuer's abbreviation is needed to compose the symbol",
+			fmt.Sprintf("thêm abbr: UBND dưới issuer: (ký hiệu sẽ là %s-UBND), hoặc ghi dòng symbol:", doc.Kind.Abbr),
+			fmt.Sprintf("issuer.abbr such as UBND (the symbol becomes %s-UBND), or a symbol: line", doc.Kind.Abbr)))
 	}
 	if doc.Kind.IsLetter() && trim(doc.Issuer.Abbr.Value) != "" {
-		v.d.Warn("symbol", "a công văn's symbol names the issuer and the drafting unit",
-			fmt.Sprintf("symbol: %s-VP (with your unit's abbreviation)", trim(doc.Issuer.Abbr.Value)))
+		a := trim(doc.Issuer.Abbr.Value)
+		v.d.Warning("symbol", msg("symbol.letter-unit",
+			"ký hiệu của công văn gồm chữ viết tắt của cơ quan và của đơn vị soạn thảo",
+			"a công văn's symbol names the issuer and the drafting unit",
+			fmt.Sprintf("symbol: %s-VP (thay VP bằng chữ viết tắt của đơn vị soạn thảo)", a),
+			fmt.Sprintf("symbol: %s-VP (with your unit's abbreviation)", a)))
 	}
 }
 
@@ -158,14 +195,20 @@ func (v *validator) signer() {
 	name := trim(v.doc.Signer.Name.Value)
 	for _, t := range []string{"TS.", "ThS.", "PGS.", "GS.", "KS.", "BS.", "CN."} {
 		if strings.HasPrefix(name, t) {
-			v.d.Error("signer.name", fmt.Sprintf("academic titles such as %q are not written before the signer's name", t),
-				"the name alone, such as "+trim(strings.TrimPrefix(name, t)))
+			rest := trim(strings.TrimPrefix(name, t))
+			v.d.Problem("signer.name", msg("signer.academic-title",
+				fmt.Sprintf("không ghi học hàm, học vị như %q trước họ tên người ký", t),
+				fmt.Sprintf("academic titles such as %q are not written before the signer's name", t),
+				"chỉ ghi họ tên, ví dụ "+rest, "the name alone, such as "+rest))
 		}
 	}
-	for i, a := range v.doc.Signer.Authority {
+	for _, a := range v.doc.Signer.Authority {
 		first, _, _ := strings.Cut(trim(a.Value), " ")
 		if prefixes[strings.ToUpper(strings.TrimSuffix(first, "."))] && !strings.HasSuffix(first, ".") {
-			v.d.Error(decode.Index("signer.authority", i), fmt.Sprintf("the prefix %q needs its period", first), strings.ToUpper(first)+".")
+			fixed := strings.ToUpper(first) + "."
+			v.d.Problem(a.Path, msg("signer.prefix-period",
+				fmt.Sprintf("sau %q phải có dấu chấm", first), fmt.Sprintf("the prefix %q needs its period", first),
+				"viết "+fixed, fixed))
 		}
 	}
 }
@@ -175,9 +218,12 @@ var prefixes = map[string]bool{"TM": true, "KT": true, "TL": true, "TUQ": true}
 
 func (v *validator) recipients() {
 	if len(v.doc.Recipients.Values()) == 0 && trim(v.doc.Archive.Value) == "" {
-		v.d.Warn("recipients", "the document has no \"Nơi nhận\"", "recipients: a list of who receives the document, and archive: VT, <your unit>")
+		v.d.Warning("recipients", msg("recipients.missing", "văn bản chưa có phần “Nơi nhận”", "the document has no \"Nơi nhận\"",
+			"thêm recipients: (danh sách nơi nhận) và archive: VT, <chữ viết tắt của đơn vị soạn thảo>",
+			"recipients: a list of who receives the document, and archive: VT, <your unit>"))
 	} else if trim(v.doc.Archive.Value) == "" {
-		v.d.Warn("archive", "\"Nơi nhận\" has no \"- Lưu: VT, …\" line", "archive: VT, <your unit's abbreviation>")
+		v.d.Warning("archive", msg("archive.missing", "“Nơi nhận” chưa có dòng “- Lưu: VT, …”", "\"Nơi nhận\" has no \"- Lưu: VT, …\" line",
+			"thêm archive: VT, <chữ viết tắt của đơn vị soạn thảo>", "archive: VT, <your unit's abbreviation>"))
 	}
 }
 
@@ -187,11 +233,13 @@ var urgencies = map[string]string{"khan": "KHẨN", "thuong-khan": "THƯỢNG KH
 func (v *validator) urgency() {
 	u := trim(v.doc.Urgency.Value)
 	if u != "" && urgencies[viet.Slug(u)] == "" {
-		v.d.Error("urgency", fmt.Sprintf("unknown urgency %q", u), "KHẨN, THƯỢNG KHẨN or HỎA TỐC")
+		v.d.Problem("urgency", msg("urgency.unknown", fmt.Sprintf("không có mức độ khẩn %q", u), fmt.Sprintf("unknown urgency %q", u),
+			"KHẨN, THƯỢNG KHẨN hoặc HỎA TỐC", "KHẨN, THƯỢNG KHẨN or HỎA TỐC"))
 	}
 	s := trim(v.doc.Secrecy.Value)
 	if s != "" && secrecies[viet.Slug(s)] == "" {
-		v.d.Error("secrecy", fmt.Sprintf("unknown secrecy level %q", s), "MẬT, TỐI MẬT or TUYỆT MẬT")
+		v.d.Problem("secrecy", msg("secrecy.unknown", fmt.Sprintf("không có độ mật %q", s), fmt.Sprintf("unknown secrecy level %q", s),
+			"MẬT, TỐI MẬT hoặc TUYỆT MẬT", "MẬT, TỐI MẬT or TUYỆT MẬT"))
 	}
 }
 
@@ -203,27 +251,44 @@ var secrecies = map[string]string{"mat": "MẬT", "toi-mat": "TỐI MẬT", "tuy
 // reported by the decoder.
 func (v *validator) title() {
 	if len(v.doc.Title.Values()) == 0 && v.d.Has("title") && !v.d.Reported("title") {
-		v.d.Error("title", "the title is empty", "the abstract (trích yếu), such as Công tác năm 2017; a text, or a list of its lines")
+		v.d.Problem("title", msg("title.empty", "trích yếu để trống", "the title is empty",
+			"ghi trích yếu, ví dụ Công tác năm 2025; một đoạn, hoặc danh sách các dòng",
+			"the abstract (trích yếu), such as Công tác năm 2017; a text, or a list of its lines"))
 	}
 }
 
 func (v *validator) content() {
 	doc := v.doc
 	if len(doc.Body()) == 0 && !v.d.Reported("preamble") && !v.d.Reported("sections") && !v.d.Reported("articles") && !v.d.Reported("closing") {
-		v.d.Error("", "the document has no content", "preamble:, sections:, articles: or closing:")
+		v.d.Problem("", msg("document.no-content", "văn bản chưa có nội dung", "the document has no content",
+			"thêm preamble: (mở đầu), sections: (các mục), articles: (các điều) hoặc closing: (phần kết)",
+			"preamble:, sections:, articles: or closing:"))
 	}
 	v.depth(doc.Sections, "sections", 1, maxDepth(doc.Sections))
-	problems := doc.markupProblems()
-	for _, t := range doc.Title {
-		_, errs := ParseInline(t.Value)
-		for _, e := range errs {
-			problems = append(problems, markupProblem{e, t})
+	v.markup()
+}
+
+// markup reports every emphasis marker that is opened and never closed,
+// at its position, in the paragraphs the body prints (parts).
+func (v *validator) markup() {
+	for f := range v.doc.Fields() {
+		if !f.Role.Markup() {
+			continue
 		}
-	}
-	for _, p := range problems {
-		v.d.ErrorAt(Locate(doc.Source, p.text, p.Offset), p.text.Path,
-			fmt.Sprintf("%q is opened here but never closed", p.Marker),
-			fmt.Sprintf("a closing %s, or \\* to print an asterisk", p.Marker))
+		for _, p := range parts(*f.Text, f.Role) {
+			_, errs := ParseInline(p.text)
+			for _, e := range errs {
+				what := "in đậm"
+				if e.Marker == "*" {
+					what = "in nghiêng"
+				}
+				v.d.ProblemAt(Locate(v.doc.Source, *f.Text, p.off+e.Offset), f.Path, msg("markup.unclosed",
+					fmt.Sprintf("dấu %s mở phần %s ở đây nhưng không có dấu đóng", e.Marker, what),
+					fmt.Sprintf("%q is opened here but never closed", e.Marker),
+					fmt.Sprintf("thêm %s ở cuối phần %s, hoặc gõ \\* để in dấu sao", e.Marker, what),
+					fmt.Sprintf("a closing %s, or \\* to print an asterisk", e.Marker)))
+			}
+		}
 	}
 }
 
@@ -232,8 +297,10 @@ func (v *validator) depth(ss []Section, path string, level, total int) {
 	for i, s := range ss {
 		p := decode.Index(path, i)
 		if len(s.Sections) > 0 && level >= len(labels(total)) {
-			v.d.Error(decode.Join(p, "sections"), fmt.Sprintf("sections are nested %d levels deep", level+1),
-				"at most three levels, numbered I., 1. and a); write deeper points as items")
+			v.d.Problem(decode.Join(p, "sections"), msg("sections.too-deep",
+				fmt.Sprintf("các mục lồng nhau %d cấp", level+1), fmt.Sprintf("sections are nested %d levels deep", level+1),
+				"tối đa ba cấp, đánh số I., 1. và a); ý sâu hơn thì viết thành các ý gạch đầu dòng (items:)",
+				"at most three levels, numbered I., 1. and a); write deeper points as items"))
 			continue
 		}
 		v.depth(s.Sections, decode.Join(p, "sections"), level+1, total)
@@ -264,17 +331,24 @@ func (v *validator) headerSize() {
 	}
 	switch {
 	case lines > MaxIssuerLines:
-		v.d.Error("issuer", fmt.Sprintf("the issuing body's names take %d lines, too many for the header", lines),
-			fmt.Sprintf("at most %d lines for parent and name together", MaxIssuerLines))
+		v.d.Problem("issuer", msg("issuer.too-many-lines",
+			fmt.Sprintf("tên cơ quan chủ quản và cơ quan ban hành chiếm %d dòng, quá nhiều cho phần đầu văn bản", lines),
+			fmt.Sprintf("the issuing body's names take %d lines, too many for the header", lines),
+			fmt.Sprintf("tối đa %d dòng cho parent: và name: cộng lại", MaxIssuerLines),
+			fmt.Sprintf("at most %d lines for parent and name together", MaxIssuerLines)))
 	case chars > MaxIssuerChars:
-		v.d.Error("issuer", fmt.Sprintf("the issuing body's names are too long for the header (%d characters)", chars),
-			fmt.Sprintf("at most %d characters for parent and name together", MaxIssuerChars))
+		v.d.Problem("issuer", msg("issuer.too-long",
+			fmt.Sprintf("tên cơ quan chủ quản và cơ quan ban hành quá dài cho phần đầu văn bản (%d ký tự)", chars),
+			fmt.Sprintf("the issuing body's names are too long for the header (%d characters)", chars),
+			fmt.Sprintf("tối đa %d ký tự cho parent: và name: cộng lại", MaxIssuerChars),
+			fmt.Sprintf("at most %d characters for parent and name together", MaxIssuerChars)))
 	}
 	v.address()
-	v.maxChars("place", v.doc.Place, MaxPlaceChars, "the place name")
-	v.maxChars("symbol", v.doc.Symbol, MaxSymbolChars, "the symbol")
+	v.maxChars("place", v.doc.Place, MaxPlaceChars, "địa danh", "the place name")
+	v.maxChars("symbol", v.doc.Symbol, MaxSymbolChars, "ký hiệu", "the symbol")
 	if v.doc.Kind.IsLetter() {
-		v.maxChars("title", Text{Value: strings.Join(v.doc.Title.Values(), " ")}, MaxLetterAbstract, "a công văn's abstract, printed under the number,")
+		v.maxChars("title", Text{Value: strings.Join(v.doc.Title.Values(), " ")}, MaxLetterAbstract,
+			"trích yếu của công văn (in dưới số văn bản)", "a công văn's abstract, printed under the number,")
 	}
 }
 
@@ -285,42 +359,50 @@ func (v *validator) address() {
 	}
 	switch n := len(v.doc.Address); {
 	case n > MaxAddressLines:
-		v.d.Error("address", fmt.Sprintf("the address block has %d lines, too many for the foot of page 1", n),
-			fmt.Sprintf("at most %d lines: address, telephone, e-mail, website", MaxAddressLines))
+		v.d.Problem("address", msg("address.too-many-lines",
+			fmt.Sprintf("phần địa chỉ có %d dòng, quá nhiều cho chân trang đầu", n),
+			fmt.Sprintf("the address block has %d lines, too many for the foot of page 1", n),
+			fmt.Sprintf("tối đa %d dòng: địa chỉ, điện thoại, thư điện tử, trang thông tin", MaxAddressLines),
+			fmt.Sprintf("at most %d lines: address, telephone, e-mail, website", MaxAddressLines)))
 	case chars > MaxAddressChars:
-		v.d.Error("address", fmt.Sprintf("the address block is too long for the foot of page 1 (%d characters)", chars),
-			fmt.Sprintf("at most %d characters", MaxAddressChars))
+		v.d.Problem("address", msg("address.too-long",
+			fmt.Sprintf("phần địa chỉ quá dài cho chân trang đầu (%d ký tự)", chars),
+			fmt.Sprintf("the address block is too long for the foot of page 1 (%d characters)", chars),
+			fmt.Sprintf("tối đa %d ký tự", MaxAddressChars), fmt.Sprintf("at most %d characters", MaxAddressChars)))
 	}
 }
 
-func (v *validator) maxChars(path string, t Text, limit int, what string) {
+func (v *validator) maxChars(path string, t Text, limit int, whatVi, whatEn string) {
 	if n := utf8.RuneCountInString(trim(t.Value)); n > limit {
-		v.d.Error(path, fmt.Sprintf("%s is too long for the header (%d characters)", what, n), fmt.Sprintf("at most %d characters", limit))
+		v.d.Problem(path, msg("header.too-long",
+			fmt.Sprintf("%s quá dài cho phần đầu văn bản (%d ký tự)", whatVi, n),
+			fmt.Sprintf("%s is too long for the header (%d characters)", whatEn, n),
+			fmt.Sprintf("tối đa %d ký tự", limit), fmt.Sprintf("at most %d characters", limit)))
 	}
 }
 
 // Ranges the decree allows for the presentation options.
 func (v *validator) style() {
 	st := v.doc.Style
-	v.choice("style.body_size", st.BodySize, 13, 14, "13 or 14 (points)")
-	v.choice("style.header_size", st.HeaderSize, 12, 13, "12 (national name 12, motto 13) or 13 (13 and 14)")
-	v.between("style.line_spacing", st.LineSpacing, 1, 1.5, "from 1 (single) to 1.5 lines")
-	v.choice("style.indent", st.Indent, 10, 12.7, "10 or 12.7 (mm: the decree allows 1 cm or 1.27 cm)")
+	v.choice("style.body_size", st.BodySize, 13, 14, "13 hoặc 14 (cỡ chữ)", "13 or 14 (points)")
+	v.choice("style.header_size", st.HeaderSize, 12, 13, "12 (quốc hiệu 12, tiêu ngữ 13) hoặc 13 (13 và 14)", "12 (national name 12, motto 13) or 13 (13 and 14)")
+	v.between("style.line_spacing", st.LineSpacing, 1, 1.5, "từ 1 (dòng đơn) đến 1.5 dòng", "from 1 (single) to 1.5 lines")
+	v.choice("style.indent", st.Indent, 10, 12.7, "10 hoặc 12.7 (mm: Nghị định cho phép 1 cm hoặc 1,27 cm)", "10 or 12.7 (mm: the decree allows 1 cm or 1.27 cm)")
 	m := st.Margins
-	v.between("style.margins.top", m.Top, 20, 25, "20 to 25 mm")
-	v.between("style.margins.bottom", m.Bottom, 20, 25, "20 to 25 mm")
-	v.between("style.margins.left", m.Left, 30, 35, "30 to 35 mm")
-	v.between("style.margins.right", m.Right, 15, 20, "15 to 20 mm")
+	v.between("style.margins.top", m.Top, 20, 25, "từ 20 đến 25 mm", "20 to 25 mm")
+	v.between("style.margins.bottom", m.Bottom, 20, 25, "từ 20 đến 25 mm", "20 to 25 mm")
+	v.between("style.margins.left", m.Left, 30, 35, "từ 30 đến 35 mm", "30 to 35 mm")
+	v.between("style.margins.right", m.Right, 15, 20, "từ 15 đến 20 mm", "15 to 20 mm")
 }
 
-func (v *validator) choice(path string, x, a, b float64, expected string) {
+func (v *validator) choice(path string, x, a, b float64, vi, en string) {
 	if v.d.Has(path) && x != a && x != b {
-		v.d.Error(path, fmt.Sprintf("%g is not allowed by Nghị định 30", x), expected)
+		v.d.Problem(path, msg("style.not-allowed", fmt.Sprintf("Nghị định 30 không cho phép giá trị %g", x), fmt.Sprintf("%g is not allowed by Nghị định 30", x), vi, en))
 	}
 }
 
-func (v *validator) between(path string, x, lo, hi float64, expected string) {
+func (v *validator) between(path string, x, lo, hi float64, vi, en string) {
 	if v.d.Has(path) && (x < lo || x > hi) {
-		v.d.Error(path, fmt.Sprintf("%g is outside the range Nghị định 30 allows", x), expected)
+		v.d.Problem(path, msg("style.out-of-range", fmt.Sprintf("%g nằm ngoài khoảng Nghị định 30 cho phép", x), fmt.Sprintf("%g is outside the range Nghị định 30 allows", x), vi, en))
 	}
 }

@@ -130,7 +130,7 @@ func TestListLinesTooWide(t *testing.T) {
 	} {
 		doc := decodeDoc(t, headerDoc(c.issuer, c.title, c.extra))
 		probs := layout.HeaderProblems(doc, m, layout.OptionsFor(doc.Style))
-		if len(probs) != 1 || probs[0].Path != c.path || !strings.Contains(probs[0].Message, c.msg) {
+		if len(probs) != 1 || probs[0].Path != c.path || !strings.Contains(probs[0].En, c.msg) {
 			t.Errorf("%s: got %+v\nwant %s: …%s", c.path, probs, c.path, c.msg)
 		}
 	}

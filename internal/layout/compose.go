@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/vanban/vanban/internal/diag"
 	"github.com/vanban/vanban/internal/document"
 )
 
@@ -42,7 +43,8 @@ type composer struct {
 // error, HeaderProblems), a word of a table cell wider than its column
 // (a warning, ComposeWarnings).
 type Problem struct {
-	Path, Message, Expected string
+	Path string
+	diag.Msg
 }
 
 // HeaderProblems reports the lines of the issuer, the parent body and the
@@ -178,19 +180,28 @@ func (c *composer) centredText(texts document.TextList, lines [][]Span, size, cx
 // tooWide reports a line set in a list that is wider than its room: a
 // measure w, and up to limit when it may run past it on both sides.
 func (c *composer) tooWide(path, s string, nat, w, limit float64, tag string) {
-	msg := fmt.Sprintf("the line %q is %.1f mm wide; the text block is %.1f mm", s, nat, limit)
-	expected := "the line split into two entries of the list"
+	m := diag.Msg{
+		Code:  "layout.line-too-wide",
+		Vi:    fmt.Sprintf("dòng %q rộng %.1f mm; khổ chữ chỉ rộng %.1f mm", s, nat, limit),
+		En:    fmt.Sprintf("the line %q is %.1f mm wide; the text block is %.1f mm", s, nat, limit),
+		FixVi: "tách dòng này thành hai mục của danh sách",
+		FixEn: "the line split into two entries of the list",
+	}
 	if tag != "title" && tag != "issued-by" && tag != "appendix-title" {
-		msg = fmt.Sprintf("the line %q is %.1f mm wide; the column is %.1f mm, and a line may run past it by at most %.1f mm on each side here",
+		m.Vi = fmt.Sprintf("dòng %q rộng %.1f mm; cột rộng %.1f mm, và ở đây một dòng chỉ được vượt ra mỗi bên tối đa %.1f mm",
+			s, nat, w, (limit-w)/2)
+		m.En = fmt.Sprintf("the line %q is %.1f mm wide; the column is %.1f mm, and a line may run past it by at most %.1f mm on each side here",
 			s, nat, w, (limit-w)/2)
 		if limit-w < 2*maxOverflow {
-			msg += ", beside the national name"
+			m.Vi += ", vì nằm cạnh quốc hiệu"
+			m.En += ", beside the national name"
 		}
 	}
 	if tag == "issuer" || tag == "parent" {
-		expected += ", or style.header_size 12"
+		m.FixVi += ", hoặc ghi style.header_size: 12"
+		m.FixEn += ", or style.header_size 12"
 	}
-	c.problems = append(c.problems, Problem{Path: path, Message: msg, Expected: expected})
+	c.problems = append(c.problems, Problem{Path: path, Msg: m})
 }
 
 // centredLines places broken lines centred on cx, one item each.

@@ -75,7 +75,7 @@ func FuzzLayout(f *testing.F) {
 			}
 		}
 		for _, w := range warnings {
-			if w.Path == "" || !strings.HasPrefix(w.Message, "the word ") || !strings.Contains(w.Expected, "wider column") {
+			if w.Path == "" || !strings.HasPrefix(w.En, "the word ") || !strings.Contains(w.FixEn, "wider column") {
 				t.Fatalf("warning %+v", w)
 			}
 		}

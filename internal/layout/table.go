@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 
+	"github.com/vanban/vanban/internal/diag"
 	"github.com/vanban/vanban/internal/document"
 )
 
@@ -197,18 +198,26 @@ func wideIn(ws []word, room float64) wideCell {
 // split a figure or a name where a reader does not expect it. Size 12 is
 // suggested only where the word would fit at 12 pt.
 func (c *composer) wideWarning(wc wideCell, size float64) {
-	msg := fmt.Sprintf("the word %q is %.1f mm wide, the column leaves %.1f mm: it is cut across lines", wc.s, wc.w, wc.room)
+	m := diag.Msg{
+		Code:  "table.word-cut",
+		Vi:    fmt.Sprintf("từ %q rộng %.1f mm, cột chỉ còn %.1f mm: từ này bị ngắt sang dòng sau", wc.s, wc.w, wc.room),
+		En:    fmt.Sprintf("the word %q is %.1f mm wide, the column leaves %.1f mm: it is cut across lines", wc.s, wc.w, wc.room),
+		FixVi: "tăng độ rộng của cột (width) hoặc bớt cột",
+		FixEn: "a wider column (width) or fewer columns",
+	}
 	switch {
 	case wc.more == 1:
-		msg += ", as is a word in 1 more cell of this column"
+		m.Vi += ", một ô khác của cột này cũng vậy"
+		m.En += ", as is a word in 1 more cell of this column"
 	case wc.more > 1:
-		msg += fmt.Sprintf(", as are words in %d more cells of this column", wc.more)
+		m.Vi += fmt.Sprintf(", %d ô khác của cột này cũng vậy", wc.more)
+		m.En += fmt.Sprintf(", as are words in %d more cells of this column", wc.more)
 	}
-	expected := "a wider column (width) or fewer columns"
 	if size > 12 && wc.w*12/size <= wc.room+fitTolerant {
-		expected = "a wider column (width), fewer columns, or size: 12"
+		m.FixVi = "tăng độ rộng của cột (width), bớt cột, hoặc ghi size: 12 cho bảng"
+		m.FixEn = "a wider column (width), fewer columns, or size: 12"
 	}
-	c.warnings = append(c.warnings, Problem{Path: wc.path, Message: msg, Expected: expected})
+	c.warnings = append(c.warnings, Problem{Path: wc.path, Msg: m})
 }
 
 // row lays out one row of cells: one item with the row's top rule and its

@@ -486,11 +486,11 @@ func TestWideWordWarnings(t *testing.T) {
 	}
 	for i, w := range want {
 		g := got[i]
-		if g.Path != w.path || !strings.HasPrefix(g.Message, "the word "+w.word) || !strings.Contains(g.Message, ": it is cut across lines") ||
-			!strings.Contains(g.Expected, w.expected) || (w.more == "") != !strings.Contains(g.Message, "more cell") || !strings.Contains(g.Message, w.more) {
+		if g.Path != w.path || !strings.HasPrefix(g.En, "the word "+w.word) || !strings.Contains(g.En, ": it is cut across lines") ||
+			!strings.Contains(g.FixEn, w.expected) || (w.more == "") != !strings.Contains(g.En, "more cell") || !strings.Contains(g.En, w.more) {
 			t.Errorf("warning %d: %+v\nwant at %s: the word %s…%s (expected …%s…)", i+1, g, w.path, w.word, w.more, w.expected)
 		}
-		if w.expected == "fewer columns" && strings.Contains(g.Expected, "size: 12") {
+		if w.expected == "fewer columns" && strings.Contains(g.FixEn, "size: 12") {
 			t.Errorf("warning %d suggests size 12, at which the word does not fit either: %+v", i+1, g)
 		}
 	}

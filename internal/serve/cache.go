@@ -26,6 +26,9 @@ type entry struct {
 	ext     string // the file's extension
 	media   string // the file's media type
 	preview []byte // HTML fragment of the pages or summary, nil with errors
+	// note says what an input that is never rendered by itself is (an
+	// indicator catalogue, read through the reports that name it).
+	note string
 	// good is the preview of the latest version that had one: it stays
 	// on the page, greyed, while the file has errors.
 	good []byte
@@ -36,7 +39,7 @@ func (e *entry) state() string {
 	switch {
 	case e.readErr != nil:
 		return "unreadable"
-	case e.diags.HasErrors() || e.file == nil:
+	case e.diags.HasErrors() || e.file == nil && e.note == "":
 		return "errors"
 	case len(e.diags) > 0:
 		return "warnings"
@@ -102,6 +105,9 @@ func (s *Server) current(rel string) *entry {
 func (s *Server) make(e *entry) {
 	kind, outs, diags := app.Build(s.display(e.rel), e.src, s.opt)
 	e.kind, e.diags = kind.Name, diags
+	if kind.Check != nil {
+		e.note = kind.Note.Text(s.lang)
+	}
 	if len(outs) == 0 {
 		return
 	}

@@ -37,6 +37,9 @@ func (s *Server) parts(e *entry) parts {
 	p.Problems = s.problems(e, false)
 	p.Source = source(e)
 	switch {
+	case e.note != "" && !e.diags.HasErrors():
+		p.Pages = render(tmplNote, e.note)
+		return p
 	case e.preview != nil:
 		p.Pages = template.HTML(e.preview)
 	case e.good != nil:
@@ -302,6 +305,7 @@ var (
 	tmplDownload = template.Must(template.New("").Parse(`<a class="button" id="download" href="{{.URL}}" download="{{.Name}}">{{.Label}}</a>`))
 	tmplDisabled = template.Must(template.New("").Parse(`<span class="button disabled" id="download" aria-disabled="true">{{.Label}}</span>`))
 	tmplProblems = template.Must(template.New("").Parse(`{{if .List}}<h2>{{.Heading}}</h2><ol class="problems">{{range .List}}<li class="{{.Class}}"{{if .Line}} data-line="{{.Line}}" tabindex="0"{{end}}>{{if .Where}}<span class="where">{{.Where}}</span> {{end}}{{if .Field}}<span class="field">{{.Field}}</span>: {{end}}<span class="msg">{{.Msg}}</span>{{if .Fix}} <span class="fix">({{$.FixLabel}}: {{.Fix}})</span>{{end}}</li>{{end}}</ol>{{else}}<p class="none">{{.None}}</p>{{end}}`))
+	tmplNote     = template.Must(template.New("").Parse(`<p class="note">{{.}}</p>`))
 	tmplBanner   = template.Must(template.New("").Parse(`<div class="banner"><p>{{.Msg}}</p>{{.Problems}}</div>`))
 )
 

@@ -1,0 +1,203 @@
+package document
+
+import (
+	"iter"
+	"strconv"
+
+	"github.com/vanban/vanban/internal/viet"
+)
+
+// Role tells what a text of the document is, for the checks that read
+// every text (the font's characters, inline markup, numbers typed by hand):
+// whether it is printed as written, whether **bold** and *italic* apply in
+// it, and whether it holds paragraphs.
+type Role uint8
+
+// Roles of the texts of a document.
+const (
+	Setting       Role = iota // read, not printed as written: type, urgency, secrecy, a column's alignment
+	HeaderText                // issuer, abbreviation, symbol, place, issuer.in_text: printed as written (or in capitals)
+	TitleText                 // an entry of the trích yếu
+	IssuedByText              // the issuing authority under the title
+	ToText                    // a "Kính gửi" addressee
+	BasisText                 // a legal basis
+	ParagraphText             // preamble, closing, the text of a section or an appendix
+	HeadingText               // a section heading
+	ItemText                  // a dash item
+	ArticleTitle              // the title of an article (Điều)
+	ArticleText               // the text of an article, "Điều 1." before it when it has no title
+	ClauseTitle               // the title of a clause (khoản)
+	ClauseText                // the text of a clause
+	PointText                 // a point (điểm, "a)")
+	CellText                  // a table's column title or cell, the total row's cells
+	AppendixTitle             // an entry of an appendix's title
+	RecipientText             // an entry of "Nơi nhận"
+	ArchiveText               // the "Lưu" line
+	AddressText               // a line of the address block
+	SignerText                // authority, position and name of the signer
+)
+
+// Printed reports whether the text is printed as written.
+func (r Role) Printed() bool { return r != Setting }
+
+// Markup reports whether **bold** and *italic* are read in the text.
+func (r Role) Markup() bool {
+	switch r {
+	case TitleText, AppendixTitle, BasisText, ParagraphText, HeadingText, ItemText,
+		ArticleTitle, ArticleText, ClauseTitle, ClauseText, PointText, CellText:
+		return true
+	}
+	return false
+}
+
+// Paragraphs reports whether a line break (a line of a literal block "|",
+// or a blank line) starts a new paragraph in the text; in the others the
+// lines are joined into one.
+func (r Role) Paragraphs() bool {
+	switch r {
+	case ParagraphText, ItemText, ArticleText, ClauseText, PointText, CellText:
+		return true
+	}
+	return false
+}
+
+// Field is one text of a document as Fields visits it.
+type Field struct {
+	*Text
+	Role Role
+	// Label is the number or label vanban prints before the text, if
+	// any: "II.", "2.", "b)", "Điều 3.", "Phụ lục II" (on the first
+	// entry of an appendix's title), "V/v" (a công văn's abstract).
+	Label string
+	// Appendix is 0 for a text of the document, i+1 for a text of
+	// appendix i (its title and content).
+	Appendix int
+}
+
+// Fields visits every text of the document, each once, in reading order:
+// the header, the title, "Kính gửi", the body (bases, preamble, sections
+// with their items and tables, articles, closing), the signature, "Nơi
+// nhận", the address block and the appendices. Every check that reads the
+// document's texts uses it, so that a field added to the model is checked
+// everywhere once it is added here (TestFieldsVisitEveryText fails until
+// it is).
+func (doc *Document) Fields() iter.Seq[Field] {
+	return func(yield func(Field) bool) {
+		w := walker{yield: yield}
+		w.document(doc)
+	}
+}
+
+type walker struct {
+	yield    func(Field) bool
+	stopped  bool
+	appendix int
+}
+
+func (w *walker) text(t *Text, r Role, label string) {
+	if !w.stopped && !w.yield(Field{t, r, label, w.appendix}) {
+		w.stopped = true
+	}
+}
+
+func (w *walker) list(l TextList, r Role) {
+	for i := range l {
+		w.text(&l[i], r, "")
+	}
+}
+
+func (w *walker) document(doc *Document) {
+	w.text(&doc.Type, Setting, "")
+	w.list(doc.Issuer.Parent, HeaderText)
+	w.list(doc.Issuer.Name, HeaderText)
+	w.text(&doc.Issuer.Abbr, HeaderText, "")
+	w.text(&doc.Symbol, HeaderText, "")
+	w.text(&doc.Place, HeaderText, "")
+	w.text(&doc.Urgency, Setting, "")
+	w.text(&doc.Secrecy, Setting, "")
+	for i := range doc.Title {
+		label := ""
+		if i == 0 && doc.Kind.IsLetter() {
+			label = "V/v"
+		}
+		w.text(&doc.Title[i], TitleText, label)
+	}
+	w.list(doc.IssuedBy, IssuedByText)
+	w.list(doc.To, ToText)
+	w.list(doc.Bases, BasisText)
+	w.list(doc.Preamble, ParagraphText)
+	w.sections(doc.Sections, 1, labels(maxDepth(doc.Sections)))
+	w.articles(doc.Articles)
+	w.list(doc.Closing, ParagraphText)
+	w.list(doc.Signer.Authority, SignerText)
+	w.text(&doc.Signer.Position, SignerText, "")
+	w.text(&doc.Signer.Name, SignerText, "")
+	w.list(doc.Recipients, RecipientText)
+	w.text(&doc.Archive, ArchiveText, "")
+	w.list(doc.Address, AddressText)
+	w.text(&doc.Issuer.InText, HeaderText, "")
+	for i := range doc.Appendices {
+		w.appendix = i + 1
+		a := &doc.Appendices[i]
+		label := doc.AppendixLabel(i)
+		for j := range a.Title {
+			w.text(&a.Title[j], AppendixTitle, label)
+			label = ""
+		}
+		w.text(&a.Text, ParagraphText, "")
+		w.list(a.Items, ItemText)
+		w.table(a.Table)
+		w.sections(a.Sections, 1, labels(maxDepth(a.Sections)))
+	}
+}
+
+func (w *walker) sections(ss []Section, level int, ls []func(int) string) {
+	for i := range ss {
+		s := &ss[i]
+		w.text(&s.Heading, HeadingText, ls[min(level, len(ls))-1](i+1))
+		w.text(&s.Text, ParagraphText, "")
+		w.list(s.Items, ItemText)
+		w.table(s.Table)
+		w.sections(s.Sections, level+1, ls)
+	}
+}
+
+func (w *walker) table(t *Table) {
+	if t == nil {
+		return
+	}
+	for i := range t.Columns {
+		w.text(&t.Columns[i].Title, CellText, "")
+		w.text(&t.Columns[i].Align, Setting, "")
+	}
+	for _, r := range t.Rows {
+		w.list(TextList(r), CellText)
+	}
+	w.list(TextList(t.Total), CellText)
+}
+
+func (w *walker) articles(as []Article) {
+	for i := range as {
+		a := &as[i]
+		label := "Điều " + strconv.Itoa(i+1) + "."
+		w.text(&a.Title, ArticleTitle, label)
+		w.text(&a.Text, ArticleText, label)
+		w.list(a.Items, ItemText)
+		for j := range a.Clauses {
+			c := &a.Clauses[j]
+			label := strconv.Itoa(j+1) + "."
+			w.text(&c.Title, ClauseTitle, label)
+			w.text(&c.Text, ClauseText, label)
+			n := 0
+			for k := range c.Points {
+				label := ""
+				if trim(c.Points[k].Value) != "" {
+					n++
+					label = viet.Letter(n) + ")"
+				}
+				w.text(&c.Points[k], PointText, label)
+			}
+			w.list(c.Items, ItemText)
+		}
+	}
+}
