@@ -104,7 +104,7 @@ func measure(t *testing.T, ctx context.Context, base, dir, rel, name string) {
 			t.Fatalf("%s has no title line", rel)
 		}
 		saveByRename(t, file, edited)
-		times = append(times, browsertest.Wait(t, ctx, firstPageText+`.includes("`+mark+`")`, 2*time.Second, name+": the change appears"))
+		times = append(times, browsertest.Wait(t, ctx, firstPageText+`.includes("`+mark+`")`, 10*time.Second, name+": the change appears"))
 	}
 	slices.Sort(times)
 	t.Logf("%s, %d pages: save to updated page, median %v (min %v, max %v) over %d saves", name, count,
