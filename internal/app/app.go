@@ -456,7 +456,6 @@ func (o Outputs) Preview() (Output, bool) {
 	return Output{}, false
 }
 
-
 // WriteErrorDiags explains an error returned by an output's writer, as
 // render reports it.
 func WriteErrorDiags(file string, err error) diag.List { return renderDiags(file, err) }
