@@ -128,6 +128,7 @@ func TestSchemaAcceptsExamplesAndStarters(t *testing.T) {
 // refuse each.
 var wrongFiles = []struct{ name, format, src string }{
 	{"unknown key", "document", "titel: Kế hoạch năm 2024\n"},
+	{"a field where a text goes", "document", "title:\n  text: Kế hoạch năm 2024\n"},
 	{"sections as a text", "document", "sections: Công tác tuyên truyền\n"},
 	{"no signer", "document", "-signer\n"},
 	{"unknown urgency", "document", "urgency: gấp\n"},
@@ -315,7 +316,8 @@ var rightFiles = []struct {
 	{"style left empty", "document", "style:\n", true},
 	{"a dated month", "document", "date: 2017-5-3\n", true},
 	{"period in Vietnamese", "report", "period: {kind: 6 tháng, year: 2017}\n", true},
-	{"an item with a colon", "document", "preamble: [Hội LHPN xã: chủ trì tuyên truyền]\n", false},
+	{"an item with a colon", "document", "preamble:\n  - Hội LHPN xã: chủ trì tuyên truyền\n", true},
+	{"lines with colons", "document", "sections:\n  - heading: Thời gian, địa điểm\n    text:\n      Thời gian: 8 giờ ngày 5 tháng 6\n      Địa điểm: Hội trường UBND xã\n", true},
 }
 
 func TestSchemaAcceptsWhatVanbanAccepts(t *testing.T) {

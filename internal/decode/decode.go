@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -27,14 +29,26 @@ type Decoder struct {
 
 	limits Limits
 	src    []byte
+	idx    *source // src with its lines
 	pos    map[string]diag.Pos
 	hints  map[string]string
+	opts   map[string]string // tag options by path: code, lines, linebreaks
+
+	raw       map[*yaml.Node]string // values as parsed, before NFC, where they differ
+	aliased   map[*yaml.Node]bool   // nodes an alias refers to
+	repairs   map[diag.Pos]*repair  // values mended in the copy, by position
+	recovered []Recovery
 }
 
 // New returns a Decoder for the named file with the default limits.
 func New(file string) *Decoder {
-	return &Decoder{File: file, limits: DefaultLimits, pos: map[string]diag.Pos{}, hints: map[string]string{}}
+	return &Decoder{File: file, limits: DefaultLimits, pos: map[string]diag.Pos{}, hints: map[string]string{},
+		opts: map[string]string{}, raw: map[*yaml.Node]string{}, aliased: map[*yaml.Node]bool{},
+		repairs: map[diag.Pos]*repair{}, idx: newSource("")}
 }
+
+// srcIndex returns the source with its lines.
+func (d *Decoder) srcIndex() *source { return d.idx }
 
 // Source returns the text given to Parse (without a byte-order mark), so
 // that validation can position a problem inside a multi-line value.
@@ -53,9 +67,11 @@ type Unmarshaler interface {
 // say what a correct value would look like.
 type Expecter interface{ Expected() string }
 
-// Decode decodes the node into v, which must be a non-nil pointer.
+// Decode decodes the node into v, which must be a non-nil pointer, and
+// reports the mended values no field of prose accepted (repair.go).
 func (d *Decoder) Decode(n *yaml.Node, v any) {
 	d.Value(n, "", v)
+	d.flushRepairs()
 }
 
 // Value decodes n, found at path, into the value v points to. Unmarshaler
@@ -151,12 +167,8 @@ func (d *Decoder) ErrorAt(p diag.Pos, path, msg, expected string) {
 }
 
 func (d *Decoder) add(s diag.Severity, p diag.Pos, path, msg, expected string) {
-	d.addHint(s, p, path, msg, expected, d.hint(path))
-}
-
-func (d *Decoder) addHint(s diag.Severity, p diag.Pos, path, msg, expected, hint string) {
 	d.Diags.Add(diag.Diagnostic{File: d.File, Pos: p, Field: path, Msg: diag.Msg{En: msg, FixEn: expected},
-		Hint: hint, Severity: s})
+		Hint: d.hint(path), Severity: s})
 }
 
 // hint returns the Vietnamese name of the field at path or of the nearest
@@ -169,6 +181,17 @@ func (d *Decoder) hint(path string) string {
 		path = parent(path)
 	}
 	return ""
+}
+
+// lastName returns the last field name of a path: "signer.name" → "name".
+func lastName(path string) string {
+	if i := strings.LastIndexByte(path, '.'); i >= 0 {
+		path = path[i+1:]
+	}
+	if i := strings.IndexByte(path, '['); i >= 0 {
+		path = path[:i]
+	}
+	return path
 }
 
 // Join builds the path of a child field.
@@ -197,7 +220,7 @@ func (d *Decoder) value(n *yaml.Node, path string, v reflect.Value) {
 		v.Addr().Interface().(Unmarshaler).DecodeNode(d, n, path)
 		return
 	}
-	if isNull(n) {
+	if isNull(n) || d.unrepaired(n, path) {
 		return
 	}
 	if v.CanAddr() && v.Addr().Type().Implements(textUnmarshalerType) {
@@ -217,7 +240,7 @@ func (d *Decoder) value(n *yaml.Node, path string, v reflect.Value) {
 	case reflect.Map:
 		d.mapping(n, path, v)
 	case reflect.String:
-		if s, ok := d.Scalar(n, path, "text"); ok {
+		if s, ok := d.Scalar(n, path, msgExpectText); ok {
 			v.SetString(s)
 		}
 	case reflect.Bool:
@@ -234,56 +257,88 @@ func (d *Decoder) value(n *yaml.Node, path string, v reflect.Value) {
 }
 
 // fieldsExpected describes a mapping to people who never heard the word.
-const fieldsExpected = "a group of fields, one \"key: value\" per line"
+var fieldsExpected = [2]string{"viết các trường bên dưới, mỗi dòng một «tên: giá trị», thụt vào hai dấu cách",
+	"a group of fields, one \"key: value\" per line"}
 
 func isNull(n *yaml.Node) bool {
 	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
 }
 
 // Scalar returns the text of a scalar node, reporting an error when the
-// node is a list or a mapping. want names the expected kind of value.
-func (d *Decoder) Scalar(n *yaml.Node, path, want string) (string, bool) {
+// node is a list or a mapping. want names the expected kind of value, in
+// Vietnamese and in English.
+func (d *Decoder) Scalar(n *yaml.Node, path string, want [2]string) (string, bool) {
+	if d.unrepaired(n, path) {
+		return "", false
+	}
 	if n.Kind == yaml.ScalarNode {
 		return n.Value, true
 	}
-	d.Error(path, fmt.Sprintf("found %s", kindName(n)), want)
+	d.Problem(path, msgFound(n, "value.kind", want[0], want[1]))
 	return "", false
 }
 
-// Describe names what a node holds, in the words of the decoder's own
-// "found …" messages: "a list", "a group of fields", "the number 3",
-// "the text \"x\"". Unmarshalers use it to word their errors alike.
-func Describe(n *yaml.Node) string { return kindName(n) }
+// Describe names what a node holds, in English, in the words of the
+// decoder's own "found …" messages: "a list", "a group of fields", "the
+// number 3", "the text \"x\"". DescribeVi says it in Vietnamese.
+func Describe(n *yaml.Node) string { _, en := kindName(n); return en }
 
-func kindName(n *yaml.Node) string {
+// DescribeVi names what a node holds in Vietnamese: "một danh sách",
+// "một nhóm trường", "số 3", "chữ «x»".
+func DescribeVi(n *yaml.Node) string { vi, _ := kindName(n); return vi }
+
+// Found is the message "found …" for a node of the wrong kind, with what
+// was expected (as an instruction in Vietnamese, "viết một số nguyên").
+func Found(n *yaml.Node, code, fixVi, fixEn string) diag.Msg { return msgFound(n, code, fixVi, fixEn) }
+
+func msgFound(n *yaml.Node, code, fixVi, fixEn string) diag.Msg {
+	vi, en := kindName(n)
+	return diag.Msg{Code: code, Vi: "gặp " + vi, En: "found " + en, FixVi: fixVi, FixEn: fixEn}
+}
+
+func kindName(n *yaml.Node) (vi, en string) {
 	switch n.Kind {
 	case yaml.SequenceNode:
-		return "a list"
+		return "một danh sách", "a list"
 	case yaml.MappingNode:
-		return "a group of fields"
+		return "một nhóm trường (tên: giá trị)", "a group of fields"
 	case yaml.ScalarNode:
 		switch n.Tag {
 		case "!!int", "!!float":
-			return "the number " + n.Value
+			return "số " + n.Value, "the number " + n.Value
 		case "!!bool":
-			return "the yes/no value " + n.Value
+			return "giá trị đúng/sai " + n.Value, "the yes/no value " + n.Value
+		case "!!null":
+			return "một giá trị trống", "an empty value"
 		}
-		return fmt.Sprintf("the text %q", n.Value)
+		return "chữ «" + short(n.Value) + "»", fmt.Sprintf("the text %q", n.Value)
 	}
-	return "an empty value"
+	return "một giá trị trống", "an empty value"
+}
+
+// Bilingual may be implemented by the errors a TextUnmarshaler returns,
+// to say what is wrong and what is expected in Vietnamese too, with a
+// stable code.
+type Bilingual interface {
+	Vietnamese() (msg, fix string)
+	Code() string
 }
 
 func (d *Decoder) text(n *yaml.Node, path string, u encoding.TextUnmarshaler) {
-	s, ok := d.Scalar(n, path, "a single value")
+	s, ok := d.Scalar(n, path, [2]string{"một giá trị", "a single value"})
 	if !ok {
 		return
 	}
 	if err := u.UnmarshalText([]byte(s)); err != nil {
-		expected := ""
+		m := diag.Msg{Code: "value.invalid", En: err.Error(), Vi: err.Error()}
 		if e, ok := err.(Expecter); ok {
-			expected = e.Expected()
+			m.FixEn = e.Expected()
 		}
-		d.Error(path, err.Error(), expected)
+		if b, ok := err.(Bilingual); ok {
+			m.Vi, m.FixVi = b.Vietnamese()
+			m.Code = b.Code()
+		}
+		d.Problem(path, m)
 	}
 }
 
@@ -301,7 +356,7 @@ func (d *Decoder) boolean(n *yaml.Node, path string, v reflect.Value) {
 			return
 		}
 	}
-	d.Error(path, "found "+kindName(n), "true or false (có or không)")
+	d.Problem(path, msgFound(n, "value.yes-no", "viết có hoặc không", "true or false (có or không)"))
 }
 
 func (d *Decoder) integer(n *yaml.Node, path string, v reflect.Value) {
@@ -312,8 +367,9 @@ func (d *Decoder) integer(n *yaml.Node, path string, v reflect.Value) {
 			return
 		}
 		bits := v.Type().Bits()
-		d.Error(path, "the number "+n.Value+" is too large",
-			fmt.Sprintf("a whole number from %d to %d", int64(-1)<<(bits-1), uint64(1)<<(bits-1)-1))
+		lo, hi := int64(-1)<<(bits-1), uint64(1)<<(bits-1)-1
+		d.Problem(path, msgTooLarge(n.Value, fmt.Sprintf("một số nguyên từ %d đến %d", lo, hi),
+			fmt.Sprintf("a whole number from %d to %d", lo, hi)))
 	}
 }
 
@@ -325,12 +381,37 @@ func (d *Decoder) unsigned(n *yaml.Node, path string, v reflect.Value) {
 			return
 		}
 		if strings.HasPrefix(n.Value, "-") {
-			d.Error(path, "found the negative number "+n.Value, "a number of 0 or more")
+			d.Problem(path, diag.Msg{Code: "number.negative",
+				Vi: "gặp số âm " + n.Value, FixVi: "viết một số từ 0 trở lên",
+				En: "found the negative number " + n.Value, FixEn: "a number of 0 or more"})
 			return
 		}
-		d.Error(path, "the number "+n.Value+" is too large",
-			fmt.Sprintf("a whole number from 0 to %d", uint64(math.MaxUint64)>>(64-v.Type().Bits())))
+		hi := uint64(math.MaxUint64) >> (64 - v.Type().Bits())
+		d.Problem(path, msgTooLarge(n.Value, fmt.Sprintf("một số nguyên từ 0 đến %d", hi), fmt.Sprintf("a whole number from 0 to %d", hi)))
 	}
+}
+
+func msgTooLarge(value, fixVi, fixEn string) diag.Msg {
+	return diag.Msg{Code: "number.too-large", Vi: "số " + value + " quá lớn", FixVi: fixVi,
+		En: "the number " + value + " is too large", FixEn: fixEn}
+}
+
+// thousandsRe matches a whole number written with a thousands separator,
+// as Vietnamese writes 17.340 and Excel in English 17,340.
+var thousandsRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?\d{1,3}([.,]\d{3})+$`) })
+
+// msgThousands explains a whole number written with a thousands separator.
+func msgThousands(value string) diag.Msg {
+	sep, vi := ",", "phẩy"
+	if strings.Contains(value, ".") {
+		sep, vi = ".", "chấm"
+	}
+	plain := strings.NewReplacer(",", "", ".", "").Replace(value)
+	return diag.Msg{Code: "number.thousands",
+		Vi:    fmt.Sprintf("số %s được viết có dấu %s phân cách hàng nghìn", value, vi),
+		FixVi: "viết liền các chữ số, không có dấu phân cách: " + plain,
+		En:    fmt.Sprintf("the number %s is written with a thousands separator %q", value, sep),
+		FixEn: "the digits alone, without separators: " + plain}
 }
 
 // wholeNumber reports whether n is written as a whole number, reporting
@@ -339,10 +420,14 @@ func (d *Decoder) wholeNumber(n *yaml.Node, path string) bool {
 	switch {
 	case n.Kind == yaml.ScalarNode && n.Tag == "!!int":
 		return true
+	case n.Kind == yaml.ScalarNode && thousandsRe().MatchString(strings.TrimSpace(n.Value)):
+		d.Problem(path, msgThousands(strings.TrimSpace(n.Value)))
 	case n.Kind == yaml.ScalarNode && n.Tag == "!!float":
-		d.Error(path, "found the fractional number "+n.Value, "a whole number")
+		d.Problem(path, diag.Msg{Code: "number.fraction",
+			Vi: "gặp số thập phân " + n.Value, FixVi: "viết một số nguyên",
+			En: "found the fractional number " + n.Value, FixEn: "a whole number"})
 	default:
-		d.Error(path, "found "+kindName(n), "a whole number")
+		d.Problem(path, msgFound(n, "value.kind", "viết một số nguyên", "a whole number"))
 	}
 	return false
 }
@@ -352,25 +437,35 @@ func (d *Decoder) float(n *yaml.Node, path string, v reflect.Value) {
 		var f float64
 		if err := n.Decode(&f); err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
 			if v.OverflowFloat(f) {
-				d.Error(path, "the number "+n.Value+" is too large", "a smaller number")
+				d.Problem(path, msgTooLarge(n.Value, "một số nhỏ hơn", "a smaller number"))
 				return
 			}
 			v.SetFloat(f)
 			return
 		}
 	}
-	expected := "a number with a dot as decimal mark, e.g. 23.5"
+	m := msgFound(n, "value.kind", "viết một số, dùng dấu chấm cho phần thập phân, ví dụ 23.5",
+		"a number with a dot as decimal mark, e.g. 23.5")
 	if n.Kind == yaml.ScalarNode && strings.ContainsAny(n.Value, ",") {
-		if _, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, ",", "."), 64); err == nil {
-			expected = "a number written with a dot, not a comma: " + strings.ReplaceAll(n.Value, ",", ".")
+		dot := strings.ReplaceAll(n.Value, ",", ".")
+		if _, err := strconv.ParseFloat(dot, 64); err == nil {
+			m.Code = "number.decimal-comma"
+			m.FixVi = "viết số với dấu chấm thập phân, không dùng dấu phẩy: " + dot
+			m.FixEn = "a number written with a dot, not a comma: " + dot
+			if thousandsRe().MatchString(n.Value) {
+				plain := strings.ReplaceAll(n.Value, ",", "")
+				m.FixVi += " (hoặc " + plain + " nếu dấu phẩy phân cách hàng nghìn)"
+				m.FixEn += " (or " + plain + " if the comma separates thousands)"
+			}
 		}
 	}
-	d.Error(path, "found "+kindName(n), expected)
+	d.Problem(path, m)
 }
 
 func (d *Decoder) list(n *yaml.Node, path string, v reflect.Value) {
 	if n.Kind != yaml.SequenceNode {
-		d.Error(path, "found "+kindName(n), "a list, one item per line starting with \"- \"")
+		d.Problem(path, msgFound(n, "value.kind", "viết một danh sách, mỗi ý một dòng bắt đầu bằng «- »",
+			"a list, one item per line starting with \"- \""))
 		return
 	}
 	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
@@ -382,7 +477,7 @@ func (d *Decoder) list(n *yaml.Node, path string, v reflect.Value) {
 
 func (d *Decoder) mapping(n *yaml.Node, path string, v reflect.Value) {
 	if n.Kind != yaml.MappingNode {
-		d.Error(path, "found "+kindName(n), fieldsExpected)
+		d.Problem(path, msgFound(n, "value.kind", fieldsExpected[0], fieldsExpected[1]))
 		return
 	}
 	if v.Type().Key().Kind() != reflect.String {
@@ -404,13 +499,17 @@ func (d *Decoder) pairs(n *yaml.Node, path string, fn func(key string, kn, vn *y
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		kn, vn := n.Content[i], n.Content[i+1]
 		if kn.Kind != yaml.ScalarNode {
-			d.ErrorAt(diag.Pos{Line: kn.Line, Col: kn.Column}, path, "a key must be a plain name, found "+kindName(kn), "key: value")
+			vi, en := kindName(kn)
+			d.ProblemAt(nodePos(kn), path, diag.Msg{Code: "key.not-a-name",
+				Vi: "tên trường phải là chữ, nhưng gặp " + vi, FixVi: "viết «tên: giá trị»",
+				En: "a key must be a plain name, found " + en, FixEn: "key: value"})
 			continue
 		}
 		key := kn.Value
 		if first, dup := seen[key]; dup {
-			d.ErrorAt(diag.Pos{Line: kn.Line, Col: kn.Column}, Join(path, key),
-				fmt.Sprintf("this key is given twice, first on line %d", first), "each key once")
+			d.ProblemAt(nodePos(kn), Join(path, key), diag.Msg{Code: "key.duplicate",
+				Vi: fmt.Sprintf("trường này được viết hai lần, lần đầu ở dòng %d", first), FixVi: "chỉ viết mỗi trường một lần",
+				En: fmt.Sprintf("this key is given twice, first on line %d", first), FixEn: "each key once"})
 			continue
 		}
 		seen[key] = kn.Line
@@ -423,6 +522,7 @@ type fieldInfo struct {
 	name     string
 	required bool
 	hint     string
+	opts     string // the options of the yaml tag after the name
 }
 
 var fieldCache sync.Map // reflect.Type → []fieldInfo
@@ -444,7 +544,7 @@ func structFields(t reflect.Type) []fieldInfo {
 		if name == "" {
 			name = strings.ToLower(f.Name)
 		}
-		fs = append(fs, fieldInfo{index: i, name: name, required: strings.Contains(opts, "required"), hint: f.Tag.Get("vi")})
+		fs = append(fs, fieldInfo{index: i, name: name, required: strings.Contains(opts, "required"), hint: f.Tag.Get("vi"), opts: opts})
 	}
 	fieldCache.Store(t, fs)
 	return fs
@@ -452,7 +552,7 @@ func structFields(t reflect.Type) []fieldInfo {
 
 func (d *Decoder) structure(n *yaml.Node, path string, v reflect.Value) {
 	if n.Kind != yaml.MappingNode {
-		d.Error(path, "found "+kindName(n), fieldsExpected)
+		d.Problem(path, msgFound(n, "value.kind", fieldsExpected[0], fieldsExpected[1]))
 		return
 	}
 	fields := structFields(v.Type())
@@ -463,6 +563,9 @@ func (d *Decoder) structure(n *yaml.Node, path string, v reflect.Value) {
 		names = append(names, f.name)
 		if f.hint != "" {
 			d.hints[Join(path, f.name)] = f.hint
+		}
+		if f.opts != "" {
+			d.opts[Join(path, f.name)] = f.opts
 		}
 	}
 	given := map[string]*yaml.Node{}
@@ -491,27 +594,55 @@ func (d *Decoder) structure(n *yaml.Node, path string, v reflect.Value) {
 func (d *Decoder) required(mapping, value *yaml.Node, path string) {
 	switch {
 	case value == nil:
-		d.add(diag.Error, diag.Pos{Line: mapping.Line, Col: mapping.Column}, path, "this required field is missing", "")
+		d.ProblemAt(nodePos(mapping), path, diag.Msg{Code: "field.missing",
+			Vi: "thiếu trường bắt buộc này", FixVi: "thêm dòng «" + lastName(path) + ": …»",
+			En: "this required field is missing", FixEn: "a line \"" + lastName(path) + ": …\""})
 	case isNull(value) || value.Kind == yaml.ScalarNode && strings.TrimSpace(value.Value) == "":
-		d.add(diag.Error, diag.Pos{Line: value.Line, Col: value.Column}, path, "this required field is empty", "a value")
+		d.ProblemAt(nodePos(value), path, diag.Msg{Code: "field.empty",
+			Vi: "trường bắt buộc này để trống", FixVi: "viết giá trị sau dấu hai chấm",
+			En: "this required field is empty", FixEn: "a value"})
 	}
 }
 
 // unknownKey reports a key the structure does not have and returns the
 // known key it was probably meant to be, or "".
 func (d *Decoder) unknownKey(key string, kn *yaml.Node, path string, names []string) string {
-	p := diag.Pos{Line: kn.Line, Col: kn.Column}
+	p := nodePos(kn)
+	clean := strings.Map(func(r rune) rune {
+		if _, ok := invisibles[r]; ok {
+			return -1
+		}
+		return r
+	}, key)
+	if i := strings.IndexFunc(key, func(r rune) bool { _, ok := invisibles[r]; return ok }); i >= 0 && clean != key {
+		r, _ := utf8.DecodeRuneInString(key[i:])
+		p.Col += utf8.RuneCountInString(key[:i])
+		d.ProblemAt(p, Join(path, clean), msgInvisible(r, 3))
+		for _, n := range names {
+			if n == clean {
+				return n
+			}
+		}
+		key = clean
+	}
 	s := Suggest(key, names)
 	switch {
 	case key == "<<":
-		d.ErrorAt(p, path, "merge keys \"<<\" are not supported", "the fields written out")
+		d.ProblemAt(p, path, diag.Msg{Code: "key.merge",
+			Vi: "không hỗ trợ khóa gộp «<<»", FixVi: "viết đủ các trường ra",
+			En: "merge keys \"<<\" are not supported", FixEn: "the fields written out"})
 	case s != "":
-		d.Diags.Add(diag.Diagnostic{File: d.File, Pos: p, Field: Join(path, key),
-			Msg: diag.Msg{En: fmt.Sprintf("unknown key %q; did you mean %q?", key, s)}, Hint: d.hints[Join(path, s)]})
+		d.Diags.Add(diag.Diagnostic{File: d.File, Pos: p, Field: Join(path, key), Hint: d.hints[Join(path, s)],
+			Msg: diag.Msg{Code: "key.unknown",
+				Vi: fmt.Sprintf("không có trường «%s»; có phải là «%s»?", key, s),
+				En: fmt.Sprintf("unknown key %q; did you mean %q?", key, s)}})
 	case len(names) == 0:
-		d.ErrorAt(p, Join(path, key), fmt.Sprintf("unknown key %q", key), "")
+		d.ProblemAt(p, Join(path, key), diag.Msg{Code: "key.unknown",
+			Vi: fmt.Sprintf("không có trường «%s»", key), En: fmt.Sprintf("unknown key %q", key)})
 	default:
-		d.ErrorAt(p, Join(path, key), fmt.Sprintf("unknown key %q", key), "one of: "+strings.Join(sorted(names), ", "))
+		d.ProblemAt(p, Join(path, key), diag.Msg{Code: "key.unknown",
+			Vi: fmt.Sprintf("không có trường «%s»", key), FixVi: "một trong: " + strings.Join(sorted(names), ", "),
+			En: fmt.Sprintf("unknown key %q", key), FixEn: "one of: " + strings.Join(sorted(names), ", ")})
 	}
 	return s
 }

@@ -145,9 +145,9 @@ func TestAliasReportedWhereUsed(t *testing.T) {
 type upper string
 
 func (u *upper) DecodeNode(d *Decoder, n *yaml.Node, path string) {
-	s, ok := d.Scalar(n, path, "capital letters")
+	s, ok := d.Scalar(n, path, [2]string{"chữ in hoa", "capital letters"})
 	if ok && s != strings.ToUpper(s) {
-		d.Error(path, "not in capitals", strings.ToUpper(s))
+		d.Problem(path, diag.Msg{Code: "test.upper", Vi: "không viết hoa", En: "not in capitals", FixVi: strings.ToUpper(s), FixEn: strings.ToUpper(s)})
 		return
 	}
 	*u = upper(s)

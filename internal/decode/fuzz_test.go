@@ -25,6 +25,13 @@ type fuzzDoc struct {
 	Sections []fuzzSection      `yaml:"sections"`
 	Units    map[string][]int64 `yaml:"units"`
 	Code     upper              `yaml:"code"`
+	// Prose, read as the document model reads it.
+	Text       proseText     `yaml:"text"`
+	Items      proseList     `yaml:"items"`
+	Recipients proseList     `yaml:"recipients,lines"`
+	Lines      proseList     `yaml:"lines,linebreaks"`
+	Symbol     proseText     `yaml:"symbol,code"`
+	Parts      []proseSecton `yaml:"parts"`
 }
 
 type fuzzSigner struct {
@@ -49,6 +56,15 @@ var fuzzSeeds = []string{
 	"type: C\xf4ng\n", "%PDF-1.7\n", "\x00\x01", "\xff\xfet\x00", "type: Co\u0302ng ta\u0301c x\u0323\u0302\n",
 	"{type: x, title: y, sections: [{heading: z, items: [1, 2.5, true, ~]}]}\n", "type: !!binary AAAA\ntitle: !foo y\n",
 	"<<: {type: x}\n", "? [a, b]\n: c\n", "type: x\ntitle: y\ntitle: z\n", "[[[[[[[[[[[[", "a: *missing\n",
+	// A clerk's prose that YAML misreads (prose.go, repair.go).
+	"text: Chủ tịch tiếp dân tại phòng #2, tầng 1 # x\ntitle: Kế hoạch: năm 2017   # trích yếu\n",
+	"items:\n  - Hội LHPN xã: chủ trì, phối hợp\n  - như sau:\n  -Thứ Năm\n  - *Lưu ý*: x\n  - **Thời gian:** 8h\n",
+	"recipients:\n  Như trên\n  -TT Đảng ủy, HĐND xã (b/c)\nitems: [Phối hợp với các xã, phường thu thập]\n",
+	"recipients: [TT Đảng ủy, HĐND xã (b/c)]\nlines: [A, b]\nsymbol: KH: x\n",
+	"text:\n  Thời gian: 8 giờ\n  Địa điểm: Hội trường\nparts:\n  - text: &a x\n  - text: !t y\n  - text: @z `w` > 5\n",
+	"title:Lịch\ntext: 'a 'b' c'\n\u00a0 items: [x]\nparts:\n  - heading:\u00a0c\n    text: \"D:\\V\"\n\tcode: X\n",
+	"text: a #x\n  b\n  c: d\nitems:\n  - x\n    -y\n  -z\ntitle: “a: b”\n",
+	"\xff\xfet\x00e\x00x\x00t\x00:\x00 \x00#\x00\n\x00", "\xfe\xff\x00t\x00:\x00 \xd8\x3d\xde\x00\x00\n",
 }
 
 // FuzzParseDecode: no input may crash the decoder, and every input either
@@ -70,8 +86,13 @@ func FuzzParseDecode(f *testing.F) {
 			if len(d.Diags) == 0 && root.Kind != yaml.MappingNode {
 				t.Fatalf("decoded a %v into a struct without a diagnostic", root.Kind)
 			}
+			checkRecoveries(t, d)
 		}
-		checkDiags(t, d, src)
+		text := d.Source()
+		if text == nil {
+			text = src
+		}
+		checkDiags(t, d, text)
 	})
 }
 
@@ -83,7 +104,7 @@ func checkDiags(t *testing.T, d *Decoder, src []byte) {
 		bytes.Count(src, []byte("\u0085")) + bytes.Count(src, []byte("\u2028")) + bytes.Count(src, []byte("\u2029"))
 	for _, x := range d.Diags {
 		s := x.Format(diag.En)
-		if x.File != "fuzz.yaml" || strings.ContainsAny(s, "\n\r") || x.En == "" {
+		if x.File != "fuzz.yaml" || strings.ContainsAny(s, "\n\r") || x.En == "" || x.Vi == "" || x.Code == "" {
 			t.Errorf("malformed diagnostic %q", s)
 		}
 		if x.Line < 0 || x.Col < 0 || x.Line > lines {

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -44,30 +45,39 @@ var fileStart = diag.Pos{Line: 1, Col: 1}
 
 // Parse checks src and parses it into a YAML node tree whose scalars are in
 // NFC. It returns nil when the file cannot be used at all; the reasons are
-// in d.Diags.
+// in d.Diags. A file saved as UTF-16 with a byte-order mark (Notepad's
+// "Unicode") is read as the text it holds, with the same lines and
+// columns. Mistakes vanban can mend are reported and mended, so that one
+// run finds them all (repair.go); the tree returned is then that of the
+// mended file, and d.Diags holds the errors.
 func (d *Decoder) Parse(src []byte) *yaml.Node {
-	if !d.precheck(src) {
+	src, ok := d.precheck(src)
+	if !ok {
 		return nil
 	}
 	src = bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))
 	d.src = src
+	d.idx = newSource(string(src))
 	if n := estimateNodes(src); d.limits.MaxNodes > 0 && n > d.limits.MaxNodes {
-		d.addHint(diag.Error, fileStart, "", "the file holds too many values",
-			fmt.Sprintf("at most %d lines, list items and fields", d.limits.MaxNodes), "tệp quá lớn")
+		d.ProblemAt(fileStart, "", diag.Msg{Code: "file.too-many-values",
+			Vi: "tệp có quá nhiều giá trị", FixVi: fmt.Sprintf("tối đa %d dòng, ý và trường", d.limits.MaxNodes),
+			En: "the file holds too many values", FixEn: fmt.Sprintf("at most %d lines, list items and fields", d.limits.MaxNodes)})
 		return nil
 	}
-	root, extra, err := parseOne(src)
+	root, extra := d.parseRepaired(string(src))
+	d.Diags.Sort()
 	switch {
-	case err != nil:
-		d.syntaxError(src, err)
+	case root == nil && d.Diags.HasErrors():
 		return nil
 	case extra != nil:
-		d.addHint(diag.Error, diag.Pos{Line: extra.Line, Col: extra.Column}, "",
-			"a second YAML document starts here", "one document per file",
-			"mỗi tệp chỉ một văn bản")
+		d.ProblemAt(nodePos(extra), "", diag.Msg{Code: "file.two-documents",
+			Vi: "một văn bản thứ hai bắt đầu ở đây (sau dòng ---)", FixVi: "mỗi tệp chỉ một văn bản: tách ra tệp khác hoặc xóa dòng ---",
+			En: "a second YAML document starts here", FixEn: "one document per file"})
 		return nil
 	case root == nil:
-		d.addHint(diag.Error, fileStart, "", "the file is empty", "YAML fields such as \"title: …\"", "tệp trống")
+		d.ProblemAt(fileStart, "", diag.Msg{Code: "file.empty",
+			Vi: "tệp trống", FixVi: "viết các trường như «title: …»; «vanban new» in ra một tệp mẫu",
+			En: "the file is empty", FixEn: "YAML fields such as \"title: …\""})
 		return nil
 	}
 	if !d.countNodes(root) {
@@ -118,31 +128,111 @@ func content(doc *yaml.Node) *yaml.Node {
 }
 
 // precheck refuses files that are not UTF-8 text before the YAML parser
-// sees them, with a message that says what the file is instead.
-func (d *Decoder) precheck(src []byte) bool {
+// sees them, with a message that says what the file is instead. It
+// returns the text as UTF-8: a file in UTF-16 with a byte-order mark is
+// converted.
+func (d *Decoder) precheck(src []byte) ([]byte, bool) {
 	if d.limits.MaxBytes > 0 && len(src) > d.limits.MaxBytes {
-		d.addHint(diag.Error, fileStart, "", "the file is larger than "+sizeString(d.limits.MaxBytes),
-			"a file of at most "+sizeString(d.limits.MaxBytes), "tệp quá lớn")
-		return false
+		d.ProblemAt(fileStart, "", diag.Msg{Code: "file.too-large",
+			Vi: "tệp lớn hơn " + sizeString(d.limits.MaxBytes), FixVi: "một tệp tối đa " + sizeString(d.limits.MaxBytes),
+			En: "the file is larger than " + sizeString(d.limits.MaxBytes), FixEn: "a file of at most " + sizeString(d.limits.MaxBytes)})
+		return nil, false
 	}
 	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
-		d.addHint(diag.Error, fileStart, "", "the file is saved as UTF-16",
-			"UTF-8; in Notepad: Save As, Encoding UTF-8", "lưu tệp ở dạng Unicode UTF-8")
-		return false
+		text, bad := fromUTF16(src[2:], src[0] == 0xFE)
+		if bad >= 0 {
+			d.ProblemAt(offsetPos(text, bad), "", msgUTF16Broken)
+			return nil, false
+		}
+		src = text
+	} else if utf16NoMark(src) {
+		d.ProblemAt(fileStart, "", diag.Msg{Code: "file.utf16",
+			Vi: "tệp được lưu ở dạng UTF-16 không có dấu BOM nên không đọc được chắc chắn", FixVi: "lưu lại tệp ở dạng UTF-8 (Notepad: Lưu thành…, Mã hóa: UTF-8)",
+			En: "the file is saved as UTF-16 without a byte-order mark", FixEn: "UTF-8; in Notepad: Save As, Encoding UTF-8"})
+		return nil, false
 	}
 	if what := binaryKind(src); what != "" {
-		d.addHint(diag.Error, fileStart, "", "this is not a YAML text file: it looks like "+what,
-			"a YAML text file", "không phải tệp văn bản YAML")
-		return false
+		d.ProblemAt(fileStart, "", diag.Msg{Code: "file.not-text",
+			Vi: "đây không phải tệp chữ YAML: có vẻ là " + binaryVi[what], FixVi: "mở tệp .yaml viết văn bản (tệp chữ, sửa bằng Notepad)",
+			En: "this is not a YAML text file: it looks like " + what, FixEn: "a YAML text file"})
+		return nil, false
 	}
 	if !utf8.Valid(src) {
 		off := invalidUTF8Offset(src)
-		d.addHint(diag.Error, offsetPos(src, off), "",
-			fmt.Sprintf("invalid UTF-8 byte 0x%02X: the file is probably saved in a legacy encoding such as TCVN3, VNI or Windows-1258", src[off]),
-			"UTF-8 text; convert it with Unikey's conversion tool or save it as UTF-8", "lưu tệp ở dạng Unicode UTF-8")
+		d.ProblemAt(offsetPos(src, off), "", diag.Msg{Code: "file.encoding",
+			Vi:    fmt.Sprintf("byte 0x%02X không phải chữ UTF-8: tệp có lẽ được lưu bằng bảng mã cũ như TCVN3, VNI hay Windows-1258", src[off]),
+			FixVi: "chuyển sang Unicode bằng công cụ chuyển mã của Unikey, hoặc lưu lại tệp ở dạng UTF-8",
+			En:    fmt.Sprintf("invalid UTF-8 byte 0x%02X: the file is probably saved in a legacy encoding such as TCVN3, VNI or Windows-1258", src[off]),
+			FixEn: "UTF-8 text; convert it with Unikey's conversion tool or save it as UTF-8"})
+		return nil, false
+	}
+	return src, true
+}
+
+var msgUTF16Broken = diag.Msg{Code: "file.utf16-broken",
+	Vi: "tệp UTF-16 bị hỏng ở đây (một nửa ký tự, hoặc tệp bị cắt)", FixVi: "lưu lại tệp ở dạng UTF-8 (Notepad: Lưu thành…, Mã hóa: UTF-8)",
+	En: "the UTF-16 file is broken here (half a character, or the file is cut short)", FixEn: "UTF-8; in Notepad: Save As, Encoding UTF-8"}
+
+// fromUTF16 converts UTF-16 text (after its byte-order mark) to UTF-8.
+// bad is the offset in the result where a broken character was found, or
+// -1.
+func fromUTF16(b []byte, bigEndian bool) (text []byte, bad int) {
+	out := make([]byte, 0, len(b)+len(b)/2)
+	unit := func(i int) uint16 {
+		if bigEndian {
+			return uint16(b[i])<<8 | uint16(b[i+1])
+		}
+		return uint16(b[i+1])<<8 | uint16(b[i])
+	}
+	for i := 0; i < len(b); i += 2 {
+		if i+1 >= len(b) {
+			return out, len(out)
+		}
+		u := rune(unit(i))
+		switch {
+		case utf16.IsSurrogate(u):
+			if u >= 0xDC00 || i+3 >= len(b) {
+				return out, len(out)
+			}
+			r := utf16.DecodeRune(u, rune(unit(i+2)))
+			if r == utf8.RuneError {
+				return out, len(out)
+			}
+			out = utf8.AppendRune(out, r)
+			i += 2
+		default:
+			out = utf8.AppendRune(out, u)
+		}
+	}
+	return out, -1
+}
+
+// utf16NoMark reports whether src looks like UTF-16 text without a
+// byte-order mark: a zero byte beside nearly every letter of the start.
+func utf16NoMark(src []byte) bool {
+	n := min(len(src), 512) &^ 1
+	if n < 8 {
 		return false
 	}
-	return true
+	var even, odd int
+	for i := 0; i < n; i += 2 {
+		if src[i] == 0 {
+			even++
+		}
+		if src[i+1] == 0 {
+			odd++
+		}
+	}
+	half := n / 2
+	return odd*10 >= half*9 && even == 0 || even*10 >= half*9 && odd == 0
+}
+
+// binaryVi names the binary formats in Vietnamese.
+var binaryVi = map[string]string{
+	"a PDF document": "một tệp PDF", "an Excel or Word file, or another ZIP archive": "một tệp Excel, Word hay tệp nén ZIP",
+	"an old Word or Excel file, .doc or .xls": "một tệp Word hay Excel cũ (.doc, .xls)", "a Rich Text document, .rtf": "một tệp Rich Text (.rtf)",
+	"a PNG image": "một ảnh PNG", "a JPEG image": "một ảnh JPEG", "a GIF image": "một ảnh GIF", "a gzip archive": "một tệp nén gzip",
+	"a program": "một chương trình", "a Windows program": "một chương trình Windows", "a binary file": "một tệp nhị phân",
 }
 
 // magic maps the first bytes of common binary formats to their names.
@@ -226,21 +316,25 @@ func (d *Decoder) countNodes(root *yaml.Node) bool {
 	var walk func(n *yaml.Node, depth int) bool
 	walk = func(n *yaml.Node, depth int) bool {
 		if budget--; budget < 0 {
-			d.addHint(diag.Error, fileStart, "", "the aliases *name in this file expand to too many values",
-				fmt.Sprintf("at most %d values in all, counting every use of an alias in full", d.limits.MaxNodes), "tệp quá lớn")
+			d.ProblemAt(fileStart, "", diag.Msg{Code: "file.alias-bomb",
+				Vi:    "các bí danh *tên trong tệp này nhân ra quá nhiều giá trị",
+				FixVi: fmt.Sprintf("tối đa %d giá trị, tính cả mỗi lần dùng một bí danh", d.limits.MaxNodes),
+				En:    "the aliases *name in this file expand to too many values",
+				FixEn: fmt.Sprintf("at most %d values in all, counting every use of an alias in full", d.limits.MaxNodes)})
 			return false
 		}
 		if depth > MaxDepth {
-			d.addHint(diag.Error, diag.Pos{Line: n.Line, Col: n.Column}, "", "values are nested too deeply here",
-				fmt.Sprintf("at most %d levels", MaxDepth), "lồng nhau quá sâu")
+			d.ProblemAt(nodePos(n), "", msgDepth())
 			return false
 		}
 		if n.Kind == yaml.AliasNode && n.Alias != nil {
 			if open[n.Alias] {
-				d.addHint(diag.Error, diag.Pos{Line: n.Line, Col: n.Column}, "",
-					fmt.Sprintf("the alias *%s is used inside its own definition", n.Value), "an alias used after its anchor &"+n.Value, "")
+				d.ProblemAt(nodePos(n), "", diag.Msg{Code: "file.alias-loop",
+					Vi: fmt.Sprintf("bí danh *%s được dùng ngay trong giá trị mà nó trỏ đến", n.Value), FixVi: "dùng *" + n.Value + " sau khi giá trị &" + n.Value + " đã kết thúc",
+					En: fmt.Sprintf("the alias *%s is used inside its own definition", n.Value), FixEn: "an alias used after its anchor &" + n.Value})
 				return false
 			}
+			d.aliased[n.Alias] = true
 			return walk(n.Alias, depth+1)
 		}
 		if n.Anchor != "" {
@@ -277,6 +371,7 @@ func (d *Decoder) normalise(n *yaml.Node, seen map[*yaml.Node]bool) {
 
 func (d *Decoder) normaliseScalar(n *yaml.Node) {
 	if !norm.NFC.IsNormalString(n.Value) {
+		d.raw[n] = n.Value
 		n.Value = norm.NFC.String(n.Value)
 	}
 	for i, r := range n.Value {
@@ -285,8 +380,11 @@ func (d *Decoder) normaliseScalar(n *yaml.Node) {
 			if n.Style == 0 && !strings.Contains(n.Value[:i], "\n") {
 				pos.Col += utf8.RuneCountInString(n.Value[:i])
 			}
-			d.addHint(diag.Error, pos, "", fmt.Sprintf("the combining mark U+%04X cannot be joined to the letter before it", r),
-				"precomposed Vietnamese letters", "dùng bảng mã Unicode dựng sẵn")
+			d.ProblemAt(pos, "", diag.Msg{Code: "text.combining-mark",
+				Vi:    fmt.Sprintf("dấu thanh rời U+%04X không ghép được vào chữ trước nó", r),
+				FixVi: "gõ lại bằng bảng mã Unicode dựng sẵn (Unikey: bảng mã Unicode)",
+				En:    fmt.Sprintf("the combining mark U+%04X cannot be joined to the letter before it", r),
+				FixEn: "precomposed Vietnamese letters"})
 			return
 		}
 	}

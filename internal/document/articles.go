@@ -3,7 +3,6 @@ package document
 import (
 	"fmt"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -65,13 +64,10 @@ func (c *Clause) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 }
 
 // asText reports whether n is to be read as a text: anything but a group
-// of fields, or a "group" that is one sentence ending with a colon
-// ("- Ban có nhiệm vụ sau:"), which Text explains.
+// of fields, or a "group" that is prose YAML misread ("- Ban có nhiệm vụ
+// sau:", "- Hội LHPN xã: chủ trì …"), which Text reads as typed.
 func asText(n *yaml.Node, keys ...string) bool {
-	if n.Kind != yaml.MappingNode {
-		return true
-	}
-	return len(n.Content) == 2 && n.Content[1].Tag == "!!null" && !slices.Contains(keys, n.Content[0].Value)
+	return n.Kind != yaml.MappingNode || decode.IsProse(n, keys...)
 }
 
 // IsLegal reports whether the type enacts its articles with a centred

@@ -15,32 +15,33 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/vanban/vanban/internal/decode"
+	"github.com/vanban/vanban/internal/diag"
 	"github.com/vanban/vanban/internal/viet"
 )
 
 // Document is a validated document, ready to lay out.
 type Document struct {
-	Type       Text         `yaml:"type,required" vi:"loại văn bản" schema:"doctype" doc:"Loại văn bản theo Phụ lục III Nghị định 30/2020/NĐ-CP, viết không dấu (ke-hoach) hoặc có dấu (Kế hoạch)" ex:"ke-hoach"`
+	Type       Text         `yaml:"type,required,code" vi:"loại văn bản" doc:"Loại văn bản theo Phụ lục III Nghị định 30/2020/NĐ-CP, viết không dấu (ke-hoach) hoặc có dấu (Kế hoạch)" ex:"ke-hoach" schema:"doctype"`
 	Issuer     Issuer       `yaml:"issuer,required" vi:"cơ quan ban hành" doc:"Tên cơ quan ban hành ở góc trái trên cùng, và chữ viết tắt để ghép ký hiệu" ex:"{name: ỦY BAN NHÂN DÂN XÃ AN PHÚ, abbr: UBND}"`
 	Number     Number       `yaml:"number" vi:"số" doc:"Số văn bản; bỏ trống khi chưa có số, vanban để chỗ trống cho văn thư điền" ex:"85"`
-	Symbol     Text         `yaml:"symbol" vi:"ký hiệu" doc:"Ký hiệu sau dấu \"/\"; mặc định là chữ viết tắt của loại văn bản và của cơ quan (KH-UBND)" ex:"KH-UBND"`
+	Symbol     Text         `yaml:"symbol,code" vi:"ký hiệu" doc:"Ký hiệu sau dấu \"/\"; mặc định là chữ viết tắt của loại văn bản và của cơ quan (KH-UBND)" ex:"KH-UBND"`
 	Place      Text         `yaml:"place,required" vi:"địa danh" doc:"Địa danh in trước ngày tháng: \"Bỉm Sơn, ngày … tháng … năm …\"" ex:"Bỉm Sơn"`
 	Date       viet.Date    `yaml:"date,required" vi:"ngày ban hành" doc:"Ngày ban hành, viết năm-tháng-ngày" ex:"2024-05-23"`
-	Title      TextList     `yaml:"title,required" vi:"trích yếu" doc:"Trích yếu nội dung; một dòng văn bản, hoặc một danh sách mà mỗi mục là một dòng in" ex:"Thực hiện công tác bình đẳng giới năm 2024"`
-	IssuedBy   TextList     `yaml:"issued_by" vi:"thẩm quyền ban hành (dòng dưới trích yếu)" doc:"Dòng thẩm quyền ban hành in dưới trích yếu (ví dụ của quyết định)" ex:"ỦY BAN NHÂN DÂN XÃ AN PHÚ"`
-	To         TextList     `yaml:"to" vi:"kính gửi" doc:"Nơi nhận ghi ở dòng \"Kính gửi\" (công văn, tờ trình)" ex:"[Ủy ban nhân dân các xã, Phòng Văn hóa - Xã hội]"`
-	Bases      TextList     `yaml:"bases" vi:"căn cứ" doc:"Các căn cứ ban hành, in nghiêng; vanban thêm dấu \";\" và \".\" ở cuối" ex:"[Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006]"`
+	Title      TextList     `yaml:"title,required,linebreaks" vi:"trích yếu" doc:"Trích yếu nội dung; một dòng văn bản, hoặc một danh sách mà mỗi mục là một dòng in" ex:"Thực hiện công tác bình đẳng giới năm 2024"`
+	IssuedBy   TextList     `yaml:"issued_by,linebreaks" vi:"thẩm quyền ban hành (dòng dưới trích yếu)" doc:"Dòng thẩm quyền ban hành in dưới trích yếu (ví dụ của quyết định)" ex:"ỦY BAN NHÂN DÂN XÃ AN PHÚ"`
+	To         TextList     `yaml:"to,lines" vi:"kính gửi" doc:"Nơi nhận ghi ở dòng \"Kính gửi\" (công văn, tờ trình)" ex:"[Ủy ban nhân dân các xã, Phòng Văn hóa - Xã hội]"`
+	Bases      TextList     `yaml:"bases,lines" vi:"căn cứ" doc:"Các căn cứ ban hành, in nghiêng; vanban thêm dấu \";\" và \".\" ở cuối" ex:"[Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006]"`
 	Preamble   TextList     `yaml:"preamble" vi:"phần mở đầu" doc:"Các đoạn mở đầu trước các phần" ex:"[Thực hiện Kế hoạch số 12/KH-UBND của UBND tỉnh, UBND xã xây dựng kế hoạch như sau:]"`
 	Sections   []Section    `yaml:"sections" vi:"các phần, mục" doc:"Các phần, mục của nội dung; vanban tự đánh số (I., 1., a))" ex:"[{heading: Mục đích, yêu cầu, items: [Nâng cao nhận thức về bình đẳng giới.]}]"`
 	Articles   []Article    `yaml:"articles" vi:"các điều" doc:"Các điều của quyết định, nghị quyết, quy chế; vanban tự đánh số \"Điều 1.\"" ex:"[{title: Phê duyệt Kế hoạch, text: Phê duyệt Kế hoạch thực hiện công tác bình đẳng giới năm 2024.}]"`
 	Closing    TextList     `yaml:"closing" vi:"phần kết" doc:"Các đoạn kết sau các phần" ex:"[Trong quá trình thực hiện, nếu có vướng mắc, các cơ quan báo cáo UBND xã để xem xét, giải quyết.]"`
 	Appendices []Appendix   `yaml:"appendices" vi:"các phụ lục" doc:"Các phụ lục in sau văn bản, mỗi phụ lục bắt đầu một trang mới" ex:"[{title: Danh sách thành viên Ban chỉ đạo, items: [Ông Nguyễn Văn A - Chủ tịch UBND xã]}]"`
-	Recipients TextList     `yaml:"recipients" vi:"nơi nhận" doc:"Danh sách \"Nơi nhận\" ở cuối văn bản; vanban thêm \"- \" và \";\"" ex:"[Như trên, UBND huyện (để báo cáo)]"`
+	Recipients TextList     `yaml:"recipients,lines" vi:"nơi nhận" doc:"Danh sách \"Nơi nhận\" ở cuối văn bản; vanban thêm \"- \" và \";\"" ex:"[Như trên, UBND huyện (để báo cáo)]"`
 	Archive    Text         `yaml:"archive" vi:"lưu" doc:"Dòng \"Lưu:\" cuối nơi nhận" ex:"VT, VP"`
-	Address    TextList     `yaml:"address" vi:"địa chỉ, điện thoại, thư điện tử (cuối trang đầu)" doc:"Địa chỉ, điện thoại, thư điện tử in cuối trang đầu (nhiều nhất 4 dòng)" ex:"[Số 1 đường Lê Lợi, xã An Phú, ĐT: 0237 3824 123]"`
+	Address    TextList     `yaml:"address,lines" vi:"địa chỉ, điện thoại, thư điện tử (cuối trang đầu)" doc:"Địa chỉ, điện thoại, thư điện tử in cuối trang đầu (nhiều nhất 4 dòng)" ex:"[Số 1 đường Lê Lợi, xã An Phú, ĐT: 0237 3824 123]"`
 	Signer     Signer       `yaml:"signer,required" vi:"người ký" doc:"Khối chữ ký: thẩm quyền, chức vụ và họ tên người ký" ex:"{authority: TM. ỦY BAN NHÂN DÂN, position: CHỦ TỊCH, name: Nguyễn Văn An}"`
-	Urgency    Text         `yaml:"urgency" vi:"độ khẩn" schema:"urgency" doc:"Độ khẩn: KHẨN, THƯỢNG KHẨN hoặc HỎA TỐC" ex:"KHẨN"`
-	Secrecy    Text         `yaml:"secrecy" vi:"độ mật" schema:"secrecy" doc:"Độ mật: MẬT, TỐI MẬT hoặc TUYỆT MẬT" ex:"MẬT"`
+	Urgency    Text         `yaml:"urgency,code" vi:"độ khẩn" doc:"Độ khẩn: KHẨN, THƯỢNG KHẨN hoặc HỎA TỐC" ex:"KHẨN" schema:"urgency"`
+	Secrecy    Text         `yaml:"secrecy,code" vi:"độ mật" doc:"Độ mật: MẬT, TỐI MẬT hoặc TUYỆT MẬT" ex:"MẬT" schema:"secrecy"`
 	Draft      bool         `yaml:"draft" vi:"dự thảo" doc:"In ô \"DỰ THẢO\" dưới số và ký hiệu" ex:"true"`
 	Style      StyleOptions `yaml:"style" vi:"trình bày" doc:"Cỡ chữ, giãn dòng, thụt đầu dòng và lề trang, trong giới hạn Nghị định 30 cho phép" ex:"{body_size: 14, line_spacing: 1.2}"`
 
@@ -52,9 +53,9 @@ type Document struct {
 
 // Issuer is the issuing body (box 2 of the decree's layout).
 type Issuer struct {
-	Parent TextList `yaml:"parent" vi:"cơ quan chủ quản" doc:"Tên cơ quan chủ quản, in trên tên cơ quan ban hành" ex:"UBND TỈNH THANH HÓA"`
-	Name   TextList `yaml:"name,required" vi:"tên cơ quan ban hành" doc:"Tên cơ quan ban hành; một văn bản (tự xuống dòng) hoặc danh sách các dòng" ex:"[ỦY BAN NHÂN DÂN, THỊ XÃ BỈM SƠN]"`
-	Abbr   Text     `yaml:"abbr" vi:"chữ viết tắt" doc:"Chữ viết tắt của cơ quan, dùng để ghép ký hiệu văn bản" ex:"UBND"`
+	Parent TextList `yaml:"parent,linebreaks" vi:"cơ quan chủ quản" doc:"Tên cơ quan chủ quản, in trên tên cơ quan ban hành" ex:"UBND TỈNH THANH HÓA"`
+	Name   TextList `yaml:"name,required,linebreaks" vi:"tên cơ quan ban hành" doc:"Tên cơ quan ban hành; một văn bản (tự xuống dòng) hoặc danh sách các dòng" ex:"[ỦY BAN NHÂN DÂN, THỊ XÃ BỈM SƠN]"`
+	Abbr   Text     `yaml:"abbr,code" vi:"chữ viết tắt" doc:"Chữ viết tắt của cơ quan, dùng để ghép ký hiệu văn bản" ex:"UBND"`
 	// InText is the name as a sentence writes it ("Ủy ban nhân dân thị
 	// xã Bỉm Sơn"), for the "Kèm theo …" line of the appendices.
 	InText Text `yaml:"in_text" vi:"tên cơ quan viết trong câu (dòng Kèm theo của phụ lục)" doc:"Tên cơ quan viết thường trong câu, cho dòng \"Kèm theo …\" của phụ lục" ex:"Ủy ban nhân dân thị xã Bỉm Sơn"`
@@ -71,7 +72,7 @@ type Section struct {
 
 // Signer is the signature block (boxes 7a–7c).
 type Signer struct {
-	Authority TextList `yaml:"authority" vi:"thẩm quyền ký (TM., KT., TL. …)" doc:"Dòng thẩm quyền ký: TM., KT., TL., TUQ. …" ex:"[TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH]"`
+	Authority TextList `yaml:"authority,linebreaks" vi:"thẩm quyền ký (TM., KT., TL. …)" doc:"Dòng thẩm quyền ký: TM., KT., TL., TUQ. …" ex:"[TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH]"`
 	Position  Text     `yaml:"position,required" vi:"chức vụ" doc:"Chức vụ của người ký" ex:"PHÓ CHỦ TỊCH"`
 	Name      Text     `yaml:"name,required" vi:"họ tên" doc:"Họ tên người ký, không ghi học hàm, học vị" ex:"Nguyễn Văn An"`
 }
@@ -106,7 +107,9 @@ func (t DocType) IsLetter() bool { return t.Key == "cong-van" }
 
 // Text is a text value that remembers where it came from, so problems found
 // inside it (an unclosed "**", a character the font lacks) can be reported
-// at their own line and column.
+// at their own line and column. It is read as prose (decode.Prose): what
+// YAML would misread in a clerk's sentence ("… như sau:", "phòng #2",
+// "- Hội LHPN xã: chủ trì") is read from the source as typed.
 type Text struct {
 	Value string
 	Path  string
@@ -123,27 +126,8 @@ type Text struct {
 
 // DecodeNode implements decode.Unmarshaler.
 func (t *Text) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
-	t.Path, t.Node = path, n
-	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
-		return
-	}
-	if colonKey(d, n, path) {
-		return
-	}
-	if s, ok := d.Scalar(n, path, "a text"); ok {
-		t.Value = s
-	}
-}
-
-// colonKey explains the most common YAML surprise in Vietnamese documents:
-// a sentence ending with ":" ("… như sau:") is read as a key, not a text.
-func colonKey(d *decode.Decoder, n *yaml.Node, path string) bool {
-	if n.Kind != yaml.MappingNode || len(n.Content) != 2 || n.Content[1].Kind != yaml.ScalarNode || n.Content[1].Value != "" {
-		return false
-	}
-	d.Error(path, fmt.Sprintf("the text %q ends with a colon, so YAML reads it as a key", n.Content[0].Value+":"),
-		"the text in quotes (\"… như sau:\"), or on the next line after \">-\"")
-	return true
+	p, _ := d.Prose(n, path)
+	t.Value, t.Path, t.Node = p.Value, path, p.Node
 }
 
 // Number is the document's number (0 when absent). It accepts 5, 05 and
@@ -156,20 +140,27 @@ func (num *Number) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return
 	}
-	s, ok := d.Scalar(n, path, "a whole number such as 5")
+	s, ok := d.Scalar(n, path, [2]string{"viết một số nguyên, ví dụ 5", "a whole number such as 5"})
 	if !ok {
 		return
 	}
 	v, err := strconv.Atoi(strings.TrimSpace(s))
 	if i := strings.IndexByte(s, '/'); i >= 0 && err != nil {
 		// "05/KH-UBND": the whole "Số:" line written in one field.
-		d.Error(path, fmt.Sprintf("%q is the number and the symbol together", s),
-			fmt.Sprintf("the number alone, number: %s, and the part after the last slash in symbol: %s",
-				strings.TrimSpace(s[:i]), strings.TrimSpace(s[strings.LastIndexByte(s, '/')+1:])))
+		num, sym := strings.TrimSpace(s[:i]), strings.TrimSpace(s[strings.LastIndexByte(s, '/')+1:])
+		d.Problem(path, diag.Msg{Code: "number.with-symbol",
+			Vi:    fmt.Sprintf("«%s» gồm cả số và ký hiệu", s),
+			FixVi: fmt.Sprintf("chỉ viết số ở đây, number: %s, và phần sau dấu gạch chéo cuối ở symbol: %s", num, sym),
+			En:    fmt.Sprintf("%q is the number and the symbol together", s),
+			FixEn: fmt.Sprintf("the number alone, number: %s, and the part after the last slash in symbol: %s", num, sym)})
 		return
 	}
 	if err != nil || v < 1 {
-		d.Error(path, fmt.Sprintf("%q is not a document number", s), "a whole number from 1, such as 5 (printed 05); leave it out for an unnumbered draft")
+		d.Problem(path, diag.Msg{Code: "number.invalid",
+			Vi:    fmt.Sprintf("«%s» không phải một số văn bản", s),
+			FixVi: "viết một số nguyên từ 1, ví dụ 5 (in là 05); bỏ trống khi chưa lấy số",
+			En:    fmt.Sprintf("%q is not a document number", s),
+			FixEn: "a whole number from 1, such as 5 (printed 05); leave it out for an unnumbered draft"})
 		return
 	}
 	*num = Number(v)
@@ -178,24 +169,13 @@ func (num *Number) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 // TextList is one text or a list of texts.
 type TextList []Text
 
-// DecodeNode implements decode.Unmarshaler.
+// DecodeNode implements decode.Unmarshaler. Its texts are prose; in the
+// fields tagged "lines" (recipients, Kính gửi, bases, address) lines typed
+// without dashes are one entry each (decode.ProseList).
 func (l *TextList) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
-	switch n.Kind {
-	case yaml.ScalarNode:
-		if n.Tag == "!!null" {
-			return
-		}
-		*l = TextList{{Value: n.Value, Path: path, Node: n}}
-	case yaml.SequenceNode:
-		for i, c := range n.Content {
-			t := Text{Listed: true}
-			d.Value(c, decode.Index(path, i), &t)
-			*l = append(*l, t)
-		}
-	default:
-		if !colonKey(d, n, path) {
-			d.Error(path, "found "+decode.Describe(n), "a text or a list of texts")
-		}
+	pieces, listed := d.ProseList(n, path)
+	for _, p := range pieces {
+		*l = append(*l, Text{Value: p.Value, Path: p.Path, Node: p.Node, Listed: listed})
 	}
 }
 

@@ -32,7 +32,9 @@ func (Table) JSONSchema(of func(any) map[string]any) map[string]any { return of(
 
 // JSONSchema implements schema.Describer: a list of cells, each a text.
 func (Row) JSONSchema(func(any) map[string]any) map[string]any {
-	return map[string]any{"type": "array", "items": map[string]any{"type": []any{"string", "number", "boolean", "null"}}}
+	cell := schema.Prose()
+	cell["anyOf"] = append(cell["anyOf"].([]any), map[string]any{"type": "null"})
+	return map[string]any{"type": "array", "items": cell}
 }
 
 // JSONSchema implements schema.Describer: a text (an article without a

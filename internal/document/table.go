@@ -81,23 +81,13 @@ type Row []Text
 // DecodeNode implements decode.Unmarshaler: a list of texts, one a cell.
 func (r *Row) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 	if n.Kind != yaml.SequenceNode {
-		if !colonKey(d, n, path) {
-			d.Error(path, "found "+decode.Describe(n), "a row written as a list of its cells: [Nội dung, Cơ quan chủ trì, Thời gian]")
-		}
+		d.Problem(path, decode.Found(n, "table.row", "viết hàng là danh sách các ô: [Nội dung, Cơ quan chủ trì, Thời gian]",
+			"a row written as a list of its cells: [Nội dung, Cơ quan chủ trì, Thời gian]"))
 		return
 	}
 	for i, c := range n.Content {
 		var t Text
-		if c.Kind == yaml.MappingNode && len(c.Content) == 2 && c.Content[0].Kind == yaml.ScalarNode && c.Content[1].Kind == yaml.ScalarNode && c.Content[1].Value != "" {
-			// [Nhiệm vụ 1: tổ chức …, Phòng A]: ": " inside a cell makes
-			// YAML read a key and its value.
-			s := c.Content[0].Value + ": " + c.Content[1].Value
-			d.Record(decode.Index(path, i), c.Content[0])
-			d.Error(decode.Index(path, i), fmt.Sprintf("the cell %q contains \": \", so YAML reads it as a key and a value", s),
-				fmt.Sprintf("the cell in quotes: %q", s))
-		} else {
-			d.Value(c, decode.Index(path, i), &t)
-		}
+		d.Value(c, decode.Index(path, i), &t)
 		*r = append(*r, t)
 	}
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/vanban/vanban/internal/viet"
 )
@@ -51,6 +52,15 @@ type Result struct {
 	Change       *float64 // value − last year's
 	Status       Status
 	Missing      []*Entity // sub-units (or departments) without figures
+	// Cmp is the comparator the value is judged with: the judged target's
+	// own, else the indicator's.
+	Cmp Comparator
+}
+
+// Judgeable reports whether the value is tested against its target
+// (Đạt / Chưa đạt) when it has one.
+func (res *Result) Judgeable() bool {
+	return res.Status == Met || res.Status == NotMet
 }
 
 // Judged returns the target the value is judged against: this year's,
@@ -121,8 +131,8 @@ func (r *Report) aggregate() {
 }
 
 func (r *Report) compute(ind *Indicator) Result {
-	res := Result{Ind: ind}
-	if !ind.Assessable() {
+	res := Result{Ind: ind, Cmp: ind.Comparator}
+	if !ind.AssessedAt(r.Tier) {
 		return res
 	}
 	r.sum(ind, &res)
@@ -152,7 +162,7 @@ func (r *Report) sum(ind *Indicator, res *Result) {
 	missing := map[*Entity]bool{}
 	for _, m := range ind.ms {
 		for _, e := range entities {
-			if e == r.Town && ind.SubunitsOnly() {
+			if e == r.Town && ind.SubunitsOnly() || !r.counts(e, m) {
 				continue
 			}
 			f := r.Get(e.ID, m.ID)
@@ -193,6 +203,9 @@ func (r *Report) targets(ind *Indicator, res *Result) {
 	if v, ok := r.P.LastYear[ind.ID]; ok {
 		res.LastYear = &v
 	}
+	if t, ok := res.Judged(); ok {
+		res.Cmp = t.With(ind.Comparator)
+	}
 }
 
 func (r *Report) status(ind *Indicator, res *Result) Status {
@@ -200,7 +213,7 @@ func (r *Report) status(ind *Indicator, res *Result) Status {
 	switch {
 	case !res.HasValue:
 		return NoData
-	case r.HalfYear() && ind.Nature == Flow:
+	case r.HalfYear() && ind.Progress():
 		return InProgress
 	case !ok:
 		return NoTarget
@@ -210,12 +223,24 @@ func (r *Report) status(ind *Indicator, res *Result) Status {
 	return NotMet
 }
 
+// NotAssessedWhy says why an indicator is not assessed at the unit's
+// level: its catalogue note, or the levels that assess it.
+func (r *Report) NotAssessedWhy(ind *Indicator) string {
+	if ind.Assessable() && !ind.AssessedAt(r.Tier) {
+		return "chỉ tiêu đánh giá ở cấp " + ind.Levels.Names()
+	}
+	if n := strings.TrimSuffix(r.IndText(ind, ind.Note), "."); n != "" {
+		return n
+	}
+	return "chỉ tiêu đánh giá ở cấp quốc gia"
+}
+
 // compare fills % of plan and the change from last year.
 func (r *Report) compare(ind *Indicator, res *Result) {
 	if !res.HasValue {
 		return
 	}
-	if t, ok := res.Judged(); ok && ind.Comparator.Higher() && t.Lo > 0 {
+	if t, ok := res.Judged(); ok && !t.Band && res.Cmp.Higher() && t.Lo > 0 {
 		v := viet.Round(res.Value/t.Lo*100, 1)
 		res.PctPlan = &v
 	}

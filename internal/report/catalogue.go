@@ -7,13 +7,18 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/vanban/vanban/internal/decode"
+	"github.com/vanban/vanban/internal/diag"
+	"github.com/vanban/vanban/internal/viet"
 )
 
 // CatalogueSchema is the schema line every catalogue starts with.
@@ -23,7 +28,7 @@ const CatalogueSchema = "bdg-indicators/v1"
 // (groups), the raw measures collected from sub-units and departments, and
 // the indicators computed from them.
 type Catalogue struct {
-	Schema     string       `yaml:"schema,required" vi:"dạng tệp" schema:"catalogue-schema" doc:"Luôn là bdg-indicators/v1" ex:"bdg-indicators/v1"`
+	Schema     string       `yaml:"schema,required" vi:"dạng tệp" doc:"Luôn là bdg-indicators/v1" ex:"bdg-indicators/v1" schema:"catalogue-schema"`
 	ID         string       `yaml:"id,required" vi:"mã bộ chỉ tiêu" doc:"Mã của bộ chỉ tiêu" ex:"bdg-2021-2030"`
 	Title      string       `yaml:"title,required" vi:"tên chiến lược" doc:"Tên chiến lược hoặc kế hoạch" ex:"Chiến lược quốc gia về bình đẳng giới giai đoạn 2021-2030"`
 	Stage      string       `yaml:"stage,required" vi:"giai đoạn" doc:"Giai đoạn" ex:"2021-2030"`
@@ -37,6 +42,8 @@ type Catalogue struct {
 	measures map[string]*Measure
 	groups   map[string]*Group
 	byID     map[string]*Indicator
+	fpOnce   sync.Once
+	fp       string
 }
 
 // Group is one objective of the strategy; indicators are printed under it.
@@ -78,6 +85,10 @@ type Measure struct {
 	PerMonthAtLeast float64 `yaml:"per_month_at_least" vi:"mức tối thiểu mỗi tháng" doc:"Đơn vị đạt khi số đếm đủ mức này nhân số tháng của kỳ" ex:"1" min:"0"`
 	// Ratio is the ratio printed next to the counts on each row.
 	Ratio *Ratio `yaml:"ratio" vi:"tỷ lệ in theo dòng" doc:"Tỷ lệ giữa hai số in cạnh số liệu của mỗi đơn vị" ex:"{label: Tỷ lệ, numerator: served, denominator: detected, scale: 100}"`
+	// Absent lists the tiers whose units do not have what the measure
+	// counts (a village has no HĐND or UBND): their figures are neither
+	// asked for nor listed as missing, and their cells read "x".
+	Absent Tiers `yaml:"absent_at" vi:"không có ở cấp" doc:"Các cấp không có thứ mà số liệu đếm (thôn không có HĐND): không hỏi số liệu, ô ghi x" ex:"[thôn]"`
 
 	// subunitsOnly is set when every indicator computed from the measure
 	// counts the sub-units only: the unit's own figures are then not used.
@@ -88,11 +99,27 @@ type Measure struct {
 // are used (every indicator computed from it has scope subunits).
 func (m *Measure) SubunitsOnly() bool { return m.subunitsOnly }
 
-// Part names one count of a pair.
+// Part names one count of a pair, with its own unit when the two counts
+// count different things (live births and abortions).
 type Part struct {
 	Key   string `yaml:"key,required" vi:"tên khóa" doc:"Tên dùng trong số liệu, không dấu" ex:"detected"`
 	Label string `yaml:"label,required" vi:"tên in" doc:"Tên in trong biểu" ex:"Số vụ phát hiện"`
+	Unit  string `yaml:"unit" vi:"đơn vị tính" doc:"Đơn vị tính của số này" ex:"vụ"`
 }
+
+// PartUnit is the unit of a count of the measure: the part's own unit,
+// else the measure's.
+func (m *Measure) PartUnit(key string) string {
+	for _, p := range []*Part{m.First, m.Second} {
+		if p != nil && p.Key == key && p.Unit != "" {
+			return p.Unit
+		}
+	}
+	return m.Unit
+}
+
+// PresentAt reports whether units of tier t have what the measure counts.
+func (m *Measure) PresentAt(t Tier) bool { return t == NoTier || !m.Absent.Has(t) }
 
 // Ratio is a per-row ratio of two keys of a measure.
 type Ratio struct {
@@ -145,14 +172,27 @@ type Indicator struct {
 	// MinBase flags a value computed from fewer than this many cases (the
 	// births of a sex ratio at birth) as not statistically meaningful; Base
 	// is the key that counts the cases (default: the denominator).
-	MinBase    float64                `yaml:"min_base" vi:"cỡ mẫu tối thiểu" doc:"Dưới cỡ mẫu này, kết quả chỉ có tính tham khảo" ex:"1000" min:"0"`
-	Base       string                 `yaml:"base" vi:"số liệu tính cỡ mẫu" doc:"Khóa của số liệu tính cỡ mẫu (mặc định là mẫu số)" ex:"total"`
-	Nature     string                 `yaml:"nature" vi:"tính chất" doc:"stock (tính tại một thời điểm) hoặc flow (cộng dồn trong kỳ)" ex:"stock" enum:"stock|flow"`
-	National   map[string]TargetValue `yaml:"national" vi:"mục tiêu quốc gia" doc:"Mục tiêu quốc gia theo năm mốc" ex:"{\"2025\": 30, \"2030\": 35}"`
-	Uncertain  map[string]string      `yaml:"uncertain" vi:"giá trị chưa kiểm chứng" doc:"Giá trị mục tiêu chưa kiểm chứng được, theo năm" ex:"{\"2025\": chưa rõ nguồn}"`
-	Confidence string                 `yaml:"confidence" vi:"độ tin cậy" doc:"Độ tin cậy của nguồn: V (đã kiểm chứng), S, M, ?" ex:"V" enum:"V|S|M|?"`
-	Source     string                 `yaml:"source" vi:"nguồn số liệu" doc:"Nguồn của chỉ tiêu" ex:"Nghị quyết 28/NQ-CP, Mục tiêu 1"`
-	Note       string                 `yaml:"note" vi:"ghi chú" doc:"Ghi chú" ex:"Chỉ đánh giá ở cấp quốc gia"`
+	MinBase float64 `yaml:"min_base" vi:"cỡ mẫu tối thiểu" doc:"Dưới cỡ mẫu này, kết quả chỉ có tính tham khảo" ex:"1000" min:"0"`
+	Base    string  `yaml:"base" vi:"số liệu tính cỡ mẫu" doc:"Khóa của số liệu tính cỡ mẫu (mặc định là mẫu số)" ex:"total"`
+	Nature  string  `yaml:"nature" vi:"tính chất" doc:"stock (tính tại một thời điểm) hoặc flow (cộng dồn trong kỳ)" ex:"stock" enum:"stock|flow"`
+	// HalfYear says how a half-year report judges the indicator: a rate or
+	// a value at a date is judged (HalfJudge); a quantity that accumulates
+	// over the year towards a yearly target shows progress (HalfProgress).
+	HalfYear HalfYearRule `yaml:"half_year" vi:"đánh giá trong báo cáo 6 tháng" doc:"judge (đánh giá như cả năm: tỷ lệ, số tại một thời điểm) hoặc progress (đang thực hiện: số cộng dồn đến hết năm)" ex:"judge"`
+	// Levels lists the tiers at which the indicator is assessed (all when
+	// empty); at the others it reads "Không đánh giá".
+	Levels   Tiers                  `yaml:"levels" vi:"cấp đánh giá" doc:"Các cấp đánh giá chỉ tiêu; ở cấp khác ghi Không đánh giá (mặc định: mọi cấp)" ex:"[tỉnh, xã]"`
+	National map[string]TargetValue `yaml:"national" vi:"mục tiêu quốc gia" doc:"Mục tiêu quốc gia theo năm mốc" ex:"{\"2025\": 30, \"2030\": 35}"`
+	// NationalFrom is the first year the national targets apply to ("từ
+	// năm 2025 trở đi"): earlier years have no national target.
+	NationalFrom int               `yaml:"national_from" vi:"áp dụng từ năm" doc:"Năm đầu tiên áp dụng mục tiêu quốc gia" ex:"2025" min:"1990" max:"2200"`
+	Uncertain    map[string]string `yaml:"uncertain" vi:"giá trị chưa kiểm chứng" doc:"Giá trị mục tiêu chưa kiểm chứng được, theo năm" ex:"{\"2025\": chưa rõ nguồn}"`
+	Confidence   string            `yaml:"confidence" vi:"độ tin cậy" doc:"Độ tin cậy của nguồn: V (đã kiểm chứng), S, M, ?" ex:"V" enum:"V|S|M|?"`
+	// Basis says where the target's wording and values were read: the
+	// article of the strategy, the report that quotes it.
+	Basis  string `yaml:"basis" vi:"căn cứ" doc:"Nơi đọc được lời và giá trị của mục tiêu: điều, khoản của chiến lược" ex:"Nghị quyết 28/NQ-CP, Mục tiêu 1, chỉ tiêu 1"`
+	Source string `yaml:"source" vi:"nguồn số liệu" doc:"Nguồn của chỉ tiêu" ex:"Nghị quyết 28/NQ-CP, Mục tiêu 1"`
+	Note   string `yaml:"note" vi:"ghi chú" doc:"Ghi chú" ex:"Chỉ đánh giá ở cấp quốc gia"`
 
 	// Set by validation.
 	Row int `yaml:"-"` // 1-based position among indicators
@@ -196,8 +236,57 @@ func (ind *Indicator) SubunitsOnly() bool { return ind.Scope == ScopeSubunits }
 // Measures returns the measures the indicator is computed from.
 func (ind *Indicator) Measures() []*Measure { return ind.ms }
 
-// Assessable reports whether the indicator is judged at all.
+// Assessable reports whether the indicator is computed at all, at some
+// level.
 func (ind *Indicator) Assessable() bool { return ind.Kind != KindNotAssessed }
+
+// AssessedAt reports whether the indicator is computed for a unit of tier
+// t.
+func (ind *Indicator) AssessedAt(t Tier) bool {
+	return ind.Assessable() && (len(ind.Levels) == 0 || t == NoTier || ind.Levels.Has(t))
+}
+
+// Progress reports whether a half-year report shows the indicator as in
+// progress rather than judging it: the catalogue's half_year, by default
+// a count of a flow (it accumulates towards the yearly target).
+func (ind *Indicator) Progress() bool {
+	if ind.HalfYear != "" {
+		return ind.HalfYear == HalfProgress
+	}
+	return ind.Kind == KindCount && ind.Nature == Flow
+}
+
+// HalfYearRule is how a half-year report judges an indicator.
+type HalfYearRule string
+
+// Half-year rules.
+const (
+	HalfJudge    HalfYearRule = "judge"
+	HalfProgress HalfYearRule = "progress"
+)
+
+// halfYearRules are the spellings of the half-year rules, in lower case.
+var halfYearRules = map[string]HalfYearRule{
+	"judge": HalfJudge, "đánh giá": HalfJudge, "danh gia": HalfJudge,
+	"progress": HalfProgress, "đang thực hiện": HalfProgress, "dang thuc hien": HalfProgress,
+}
+
+// DecodeNode implements decode.Unmarshaler: judge (đánh giá) or progress
+// (đang thực hiện).
+func (h *HalfYearRule) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
+	v := ""
+	if n.Kind == yaml.ScalarNode {
+		v = strings.ToLower(strings.TrimSpace(n.Value))
+	}
+	if r, ok := halfYearRules[v]; ok {
+		*h = r
+		return
+	}
+	d.Problem(path, diag.Msg{Code: "catalogue.half-year",
+		Vi: "không rõ cách đánh giá 6 tháng " + q(n.Value), En: "unknown half-year rule " + q(n.Value),
+		FixVi: "judge (đánh giá như cả năm: tỷ lệ, số tại một thời điểm) hoặc progress (đang thực hiện: số cộng dồn đến hết năm)",
+		FixEn: "judge (rates, values at a date) or progress (quantities accumulating towards a yearly target)"})
+}
 
 // Measure returns the measure with the given id, or nil.
 func (c *Catalogue) Measure(id string) *Measure { return c.measures[id] }
@@ -291,33 +380,188 @@ func (r *Ratio) Dec() int {
 	return 2
 }
 
-// TargetValue is a target: one number, or a band [lo, hi].
+// TargetValue is a target: one number, or a band [lo, hi], with the
+// comparator it states when it states one ("trên 35", "≥ 40").
 type TargetValue struct {
 	Lo, Hi float64
 	Band   bool
 	Set    bool
+	// Cmp is the target's own comparator; empty when the target is a bare
+	// number, which is judged with the indicator's comparator.
+	Cmp Comparator
 }
 
-// DecodeNode implements decode.Unmarshaler: a number, or a list of two.
+// With returns the comparator a value is judged with against t: the
+// target's own, else the indicator's default c.
+func (t TargetValue) With(c Comparator) Comparator {
+	switch {
+	case t.Band:
+		return InBand
+	case t.Cmp != "":
+		return t.Cmp
+	}
+	return c
+}
+
+// DecodeNode implements decode.Unmarshaler: a number, a band of two
+// numbers, or a number with its comparator in signs or in the words of
+// Vietnamese plans ("trên 35", "từ 25 trở lên", "không vượt quá 111",
+// "khoảng 60").
 func (t *TargetValue) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 	switch {
 	case n.Kind == yaml.ScalarNode && n.Tag == "!!null":
-	case n.Kind == yaml.ScalarNode:
+	case n.Kind == yaml.ScalarNode && (n.Tag == "!!int" || n.Tag == "!!float"):
 		var v float64
 		d.Value(n, path, &v)
 		*t = TargetValue{Lo: v, Hi: v, Set: true}
+	case n.Kind == yaml.ScalarNode:
+		v, err := ParseTarget(n.Value)
+		if err != nil {
+			d.Problem(path, targetMsg(n.Value))
+			return
+		}
+		*t = v
 	case n.Kind == yaml.SequenceNode && len(n.Content) == 2:
 		var v [2]float64
 		for i, c := range n.Content {
 			d.Value(c, decode.Index(path, i), &v[i])
 		}
-		*t = TargetValue{Lo: v[0], Hi: v[1], Band: true, Set: true}
+		*t = TargetValue{Lo: v[0], Hi: v[1], Band: true, Set: true, Cmp: InBand}
 		if v[0] > v[1] {
-			d.Error(path, fmt.Sprintf("the band starts above its end (%g > %g)", v[0], v[1]), "[lower, upper], e.g. [40, 60]")
+			d.Problem(path, diag.Msg{Code: "target.band-reversed",
+				Vi:    fmt.Sprintf("cận dưới của khoảng lớn hơn cận trên (%g > %g)", v[0], v[1]),
+				En:    fmt.Sprintf("the band starts above its end (%g > %g)", v[0], v[1]),
+				FixVi: "ghi [cận dưới, cận trên], ví dụ [40, 60]", FixEn: "[lower, upper], e.g. [40, 60]"})
 		}
 	default:
-		d.Error(path, "a target must be one number or a band of two", "a number such as 25, or a band such as [40, 60]")
+		d.Problem(path, targetMsg(""))
 	}
+}
+
+func targetMsg(s string) diag.Msg {
+	m := diag.Msg{Code: "target.form",
+		Vi:    "chỉ tiêu phải là một số, một khoảng hai số, hoặc một số kèm cách so sánh",
+		En:    "a target must be one number, a band of two, or a number with its comparator",
+		FixVi: "ví dụ 25, [40, 60], \"≥ 25\", \"trên 35\", \"từ 25 trở lên\", \"không vượt quá 111\", \"dưới 30\", \"khoảng 60\"",
+		FixEn: `e.g. 25, [40, 60], "≥ 25", "> 35", "trên 35", "từ 25 trở lên", "không vượt quá 111", "dưới 30", "khoảng 60"`}
+	if s != "" {
+		m.Vi = "không hiểu chỉ tiêu " + q(s) + ": " + m.Vi
+		m.En = "cannot read the target " + q(s) + ": " + m.En
+	}
+	return m
+}
+
+// About is the half-width of the band "khoảng V" stands for, as a share
+// of V: "khoảng 60%" is met from 57 to 63. Plans round such targets to
+// steps of about a tenth of the value (55, 60, 65 around 60), so a value
+// is "about V" while it is nearer to V than to the round figures next to
+// it, within half a step: ±5 % of V. A wider band would accept values the
+// plan would have written as another figure. A local plan that means
+// another band writes it as [lower, upper].
+const About = 0.05
+
+// targetWords are the Vietnamese and sign prefixes of a target, with the
+// comparator they state. Longer prefixes come first.
+var targetWords = []struct {
+	prefix string
+	cmp    Comparator
+}{
+	{"không vượt quá", LE}, {"không quá", LE}, {"không cao hơn", LE}, {"tối đa", LE}, {"giảm xuống dưới", LT}, {"giảm xuống còn", LE}, {"giảm xuống", LE},
+	{"không dưới", GE}, {"không thấp hơn", GE}, {"ít nhất", GE}, {"tối thiểu", GE}, {"tăng lên", GE}, {"đạt trên", GT}, {"đạt", GE},
+	{"trên", GT}, {"hơn", GT}, {"dưới", LT},
+	{"≥", GE}, {">=", GE}, {"≤", LE}, {"<=", LE}, {">", GT}, {"<", LT},
+}
+
+// ParseTarget reads a target written as text: "≥ 25", "> 35", "trên 35",
+// "từ 25 trở lên", "không vượt quá 111", "dưới 30", "ít nhất 27",
+// "khoảng 60" (a band of ±5 %, see About), "40 - 60" or "từ 40 đến 60" (a
+// band), or a plain number; a trailing "%" and a decimal comma are
+// accepted.
+func ParseTarget(s string) (TargetValue, error) {
+	t := strings.ToLower(strings.Join(strings.Fields(norm.NFC.String(s)), " "))
+	t = strings.TrimSpace(strings.TrimSuffix(t, "%"))
+	bad := fmt.Errorf("cannot read %q", s)
+	switch {
+	case strings.HasPrefix(t, "khoảng "):
+		v, ok := targetNumber(strings.TrimPrefix(t, "khoảng "))
+		if !ok {
+			return TargetValue{}, bad
+		}
+		lo, hi := viet.Round(v*(1-About), 2), viet.Round(v*(1+About), 2)
+		return TargetValue{Lo: lo, Hi: hi, Band: true, Set: true, Cmp: InBand}, nil
+	case strings.HasPrefix(t, "từ ") && strings.HasSuffix(t, " trở lên"):
+		v, ok := targetNumber(strings.TrimSuffix(strings.TrimPrefix(t, "từ "), " trở lên"))
+		if !ok {
+			return TargetValue{}, bad
+		}
+		return TargetValue{Lo: v, Hi: v, Set: true, Cmp: GE}, nil
+	case strings.HasPrefix(t, "từ ") && strings.Contains(t, " đến "):
+		a, b, _ := strings.Cut(strings.TrimPrefix(t, "từ "), " đến ")
+		return band(a, b, bad)
+	}
+	for _, w := range targetWords {
+		if rest, ok := strings.CutPrefix(t, w.prefix); ok {
+			v, ok := targetNumber(rest)
+			if !ok {
+				return TargetValue{}, bad
+			}
+			return TargetValue{Lo: v, Hi: v, Set: true, Cmp: w.cmp}, nil
+		}
+	}
+	if v, ok := targetNumber(t); ok {
+		return TargetValue{Lo: v, Hi: v, Set: true}, nil
+	}
+	for _, sep := range []string{" - ", " – ", "-", "–"} {
+		if a, b, ok := strings.Cut(t, sep); ok {
+			return band(a, b, bad)
+		}
+	}
+	return TargetValue{}, bad
+}
+
+func band(a, b string, bad error) (TargetValue, error) {
+	lo, ok1 := targetNumber(a)
+	hi, ok2 := targetNumber(b)
+	if !ok1 || !ok2 || lo > hi {
+		return TargetValue{}, bad
+	}
+	return TargetValue{Lo: lo, Hi: hi, Band: true, Set: true, Cmp: InBand}, nil
+}
+
+// targetNumber reads a number of a target: 25, 1,7 or 1.7, with an
+// optional "%".
+func targetNumber(s string) (float64, bool) {
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "%"))
+	if strings.Count(s, ",") == 1 && !strings.Contains(s, ".") {
+		s = strings.Replace(s, ",", ".", 1)
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || strings.ContainsAny(s, "eExXpP_") {
+		return 0, false
+	}
+	return v, true
+}
+
+// Text is the target as printed: "≥ 25", "40 - 60".
+func (t TargetValue) Text(c Comparator) string {
+	if t.Band {
+		return viet.Decimal(t.Lo, decimalsOf(t.Lo)) + " - " + viet.Decimal(t.Hi, decimalsOf(t.Hi))
+	}
+	sign := t.With(c).Sign()
+	if sign != "" {
+		sign += " "
+	}
+	return sign + viet.Decimal(t.Lo, decimalsOf(t.Lo))
+}
+
+// decimalsOf is the number of decimals (up to 2) a target needs.
+func decimalsOf(v float64) int {
+	for d := 0; d < 2; d++ {
+		if viet.Round(v, d) == v {
+			return d
+		}
+	}
+	return 2
 }
 
 // Comparator says how a value is judged against its target.
@@ -332,29 +576,36 @@ const (
 	InBand Comparator = "band"
 )
 
-// UnmarshalText accepts the comparators and their Unicode signs.
-func (c *Comparator) UnmarshalText(b []byte) error {
-	s := strings.TrimSpace(string(b))
-	switch s {
-	case ">=", "≥":
-		*c = GE
-	case ">":
-		*c = GT
-	case "<=", "≤":
-		*c = LE
-	case "<":
-		*c = LT
-	case "band":
-		*c = InBand
-	default:
-		return expectErr{fmt.Sprintf("unknown comparator %q", s), `one of ">=", ">", "<=", "<", "band"`}
+// comparators are the spellings of the comparators: their signs, Unicode
+// signs and the words of Vietnamese plans, in lower case.
+var comparators = map[string]Comparator{
+	">=": GE, "≥": GE, "từ … trở lên": GE, "từ ... trở lên": GE, "ít nhất": GE, "không dưới": GE,
+	">": GT, "trên": GT,
+	"<=": LE, "≤": LE, "không vượt quá": LE, "không quá": LE,
+	"<": LT, "dưới": LT,
+	"band": InBand, "khoảng": InBand,
+}
+
+// DecodeNode implements decode.Unmarshaler: the comparators, their
+// Unicode signs and the words of Vietnamese plans.
+func (c *Comparator) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
+	s := ""
+	if n.Kind == yaml.ScalarNode {
+		s = strings.ToLower(strings.TrimSpace(norm.NFC.String(n.Value)))
 	}
-	return nil
+	if v, ok := comparators[s]; ok {
+		*c = v
+		return
+	}
+	d.Problem(path, diag.Msg{Code: "catalogue.comparator",
+		Vi: "không rõ cách so sánh " + q(n.Value), En: "unknown comparator " + q(n.Value),
+		FixVi: `một trong ">=" (từ … trở lên), ">" (trên), "<=" (không vượt quá), "<" (dưới), "band" (trong khoảng)`,
+		FixEn: `one of ">=", ">", "<=", "<", "band"`})
 }
 
 // Meets reports whether v meets target t.
 func (c Comparator) Meets(v float64, t TargetValue) bool {
-	switch c {
+	switch t.With(c) {
 	case GE:
 		return v >= t.Lo
 	case GT:
@@ -388,14 +639,30 @@ func (c Comparator) Sign() string {
 	return ""
 }
 
-type expectErr struct{ msg, expected string }
-
-func (e expectErr) Error() string    { return e.msg }
-func (e expectErr) Expected() string { return e.expected }
+// Words says the comparator in the words of a plan: "từ … trở lên".
+func (c Comparator) Words() string {
+	switch c {
+	case GE:
+		return "từ … trở lên"
+	case GT:
+		return "trên"
+	case LE:
+		return "không vượt quá"
+	case LT:
+		return "dưới"
+	case InBand:
+		return "trong khoảng"
+	}
+	return ""
+}
 
 // NationalFor returns the national target for the first milestone year at
-// or after year (the strategy's nearest milestone), with its year.
+// or after year (the strategy's nearest milestone), with its year; none
+// before the year the targets apply from.
 func (ind *Indicator) NationalFor(year int) (TargetValue, int) {
+	if year < ind.NationalFrom {
+		return TargetValue{}, 0
+	}
 	years := make([]int, 0, len(ind.National))
 	for y := range ind.National {
 		if n, err := strconv.Atoi(y); err == nil {

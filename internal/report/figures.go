@@ -54,50 +54,57 @@ func isNullNode(n *yaml.Node) bool {
 	return n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null")
 }
 
-// errorf reports a problem with the figures, with a Vietnamese hint.
-func (r figureReader) errorf(path, expected, hint, format string, args ...any) {
-	problem(r.d, diag.Error, diag.Pos{}, path, r.who+": "+fmt.Sprintf(format, args...), expected, hint)
+// bad reports a problem with the figures, naming the unit and the
+// measure.
+func (r figureReader) bad(path string, m diag.Msg) {
+	m.Vi, m.En = r.who+": "+m.Vi, r.who+": "+m.En
+	problem(r.d, diag.Error, diag.Pos{}, path, m)
 }
+
+// wantNumber is what a count must be.
+var wantNumber = [2]string{"một số nguyên từ 0 trở lên", "a whole number of 0 or more"}
 
 // number reads a whole, non-negative count.
 func (r figureReader) number(n *yaml.Node, path string) (int64, bool) {
 	r.d.Record(path, n)
-	const want = "a whole number of 0 or more"
 	if n.Kind != yaml.ScalarNode {
-		r.errorf(path, want, "phải là một số", "found %s", decode.Describe(n))
+		r.bad(path, diag.Msg{Code: "figure.not-number", Vi: "phải là một số, không phải " + describeVi(n), En: "found " + decode.Describe(n),
+			FixVi: wantNumber[0], FixEn: wantNumber[1]})
 		return 0, false
 	}
 	switch n.Tag {
 	case "!!int":
 		v, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64)
-		if err != nil {
-			r.errorf(path, want, "số quá lớn", "the number %s is too large", n.Value)
+		if err != nil || v > MaxCount {
+			r.bad(path, diag.Msg{Code: "figure.too-large", Vi: "số " + n.Value + " quá lớn đối với một số đếm", En: "the number " + n.Value + " is too large for a count",
+				FixVi: wantNumber[0] + ", tối đa " + viet.Int(MaxCount), FixEn: wantNumber[1] + ", at most " + viet.Int(MaxCount)})
 			return 0, false
 		}
 		if v < 0 {
-			r.errorf(path, want, "số liệu không được âm", "a negative count (%d)", v)
-			return 0, false
-		}
-		if v > MaxCount {
-			r.errorf(path, want+", at most "+viet.Int(MaxCount), "số quá lớn", "the number %s is too large for a count", n.Value)
+			r.bad(path, diag.Msg{Code: "figure.negative", Vi: fmt.Sprintf("số liệu âm (%d)", v), En: fmt.Sprintf("a negative count (%d)", v),
+				FixVi: wantNumber[0], FixEn: wantNumber[1]})
 			return 0, false
 		}
 		return v, true
 	case "!!float":
 		if f, err := strconv.ParseFloat(n.Value, 64); err == nil && looksLikeThousands(n.Value) {
-			r.errorf(path, fmt.Sprintf("a whole number written without a thousands dot: %d", int64(math.Round(f*1000))),
-				"không dùng dấu chấm phân cách hàng nghìn", "a fractional count (%s)", n.Value)
+			whole := int64(math.Round(f * 1000))
+			r.bad(path, diag.Msg{Code: "figure.thousands-dot", Vi: "số lẻ (" + n.Value + "): không dùng dấu chấm để phân cách hàng nghìn", En: "a fractional count (" + n.Value + ")",
+				FixVi: fmt.Sprintf("viết số nguyên liền, không có dấu chấm: %d", whole), FixEn: fmt.Sprintf("a whole number written without a thousands dot: %d", whole)})
 			return 0, false
 		}
-		r.errorf(path, want, "số người, số vụ phải là số nguyên", "a fractional count (%s)", n.Value)
+		r.bad(path, diag.Msg{Code: "figure.fraction", Vi: "số lẻ (" + n.Value + "): số người, số vụ phải là số nguyên", En: "a fractional count (" + n.Value + ")",
+			FixVi: wantNumber[0], FixEn: wantNumber[1]})
 		return 0, false
 	}
 	if thousandsComma.MatchString(n.Value) {
-		r.errorf(path, "a whole number written without a thousands comma: "+strings.ReplaceAll(n.Value, ",", ""),
-			"không dùng dấu phẩy phân cách hàng nghìn", "found the text %q", n.Value)
+		whole := strings.ReplaceAll(n.Value, ",", "")
+		r.bad(path, diag.Msg{Code: "figure.thousands-comma", Vi: fmt.Sprintf("gặp chữ %q: không dùng dấu phẩy để phân cách hàng nghìn", n.Value), En: fmt.Sprintf("found the text %q", n.Value),
+			FixVi: "viết số nguyên liền, không có dấu phẩy: " + whole, FixEn: "a whole number written without a thousands comma: " + whole})
 		return 0, false
 	}
-	r.errorf(path, want, "phải là một số", "found the text %q", n.Value)
+	r.bad(path, diag.Msg{Code: "figure.not-number", Vi: fmt.Sprintf("gặp chữ %q, không phải một số", n.Value), En: fmt.Sprintf("found the text %q", n.Value),
+		FixVi: wantNumber[0], FixEn: wantNumber[1]})
 	return 0, false
 }
 
@@ -121,7 +128,8 @@ func looksLikeThousands(s string) bool {
 // keys. Null values are left out.
 func (r figureReader) fields(n *yaml.Node, path string, keys []string, example string) (map[string]int64, bool) {
 	if n.Kind != yaml.MappingNode {
-		r.errorf(path, "the counts by name, such as "+example, "ghi số liệu dạng {tên: số, …}", "found %s", decode.Describe(n))
+		r.bad(path, diag.Msg{Code: "figure.not-mapping", Vi: "phải ghi các số theo tên, không phải " + describeVi(n), En: "found " + decode.Describe(n),
+			FixVi: "các số theo tên, ví dụ " + example, FixEn: "the counts by name, such as " + example})
 		return nil, false
 	}
 	got, ok := map[string]int64{}, true
@@ -132,16 +140,19 @@ func (r figureReader) fields(n *yaml.Node, path string, keys []string, example s
 		kpath := decode.Join(path, k)
 		r.d.Record(kpath, kn)
 		if !slices.Contains(keys, k) {
-			msg := fmt.Sprintf("unknown count %q", k)
+			m := diag.Msg{Code: "figure.unknown-key", Vi: fmt.Sprintf("không có số %q", k), En: fmt.Sprintf("unknown count %q", k),
+				FixVi: "một trong: " + strings.Join(keys, ", "), FixEn: "one of: " + strings.Join(keys, ", ")}
 			if s := decode.Suggest(k, keys); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
+				m.Vi += fmt.Sprintf("; có phải ý bạn là %q?", s)
+				m.En += fmt.Sprintf("; did you mean %q?", s)
 			}
-			r.errorf(kpath, "one of: "+strings.Join(keys, ", "), "tên số liệu không đúng", "%s", msg)
+			r.bad(kpath, m)
 			ok = false
 			continue
 		}
 		if seen[k] {
-			r.errorf(kpath, "each count once", "số liệu ghi hai lần", "%q is given twice", k)
+			r.bad(kpath, diag.Msg{Code: "figure.twice", Vi: fmt.Sprintf("số %q ghi hai lần", k), En: fmt.Sprintf("%q is given twice", k),
+				FixVi: "mỗi số ghi một lần", FixEn: "each count once"})
 			ok = false
 			continue
 		}
@@ -171,17 +182,22 @@ func (r figureReader) sex(n *yaml.Node, path string) Figures {
 	case len(got) == 0:
 		return nil
 	case len(got) == 1:
-		r.errorf(path, "two of total, male, female (or ~ when the figures were not reported)",
-			"cần ít nhất hai trong ba số: tổng số, nam, nữ", "only %s is given, so the figures are half filled", onlyKey(got))
+		r.bad(path, diag.Msg{Code: "figure.sex-half", Vi: "chỉ có số " + sexWord(onlyKey(got)) + ", thiếu số còn lại", En: "only " + onlyKey(got) + " is given, so the figures are half filled",
+			FixVi: "ghi ít nhất hai trong ba số total (tổng số), male (nam), female (nữ), hoặc ~ nếu đơn vị chưa báo cáo",
+			FixEn: "two of total, male, female (or ~ when the figures were not reported)"})
 		return nil
 	case hasT && hasF && f > t:
-		r.errorf(decode.Join(path, "female"), "women ≤ total", "số nữ lớn hơn tổng số", "women (%d) are more than the total (%d)", f, t)
+		r.bad(decode.Join(path, "female"), diag.Msg{Code: "figure.women-more", Vi: fmt.Sprintf("số nữ (%d) lớn hơn tổng số (%d)", f, t), En: fmt.Sprintf("women (%d) are more than the total (%d)", f, t),
+			FixVi: "số nữ không lớn hơn tổng số", FixEn: "women ≤ total"})
 		return nil
 	case hasT && hasM && m > t:
-		r.errorf(decode.Join(path, "male"), "men ≤ total", "số nam lớn hơn tổng số", "men (%d) are more than the total (%d)", m, t)
+		r.bad(decode.Join(path, "male"), diag.Msg{Code: "figure.men-more", Vi: fmt.Sprintf("số nam (%d) lớn hơn tổng số (%d)", m, t), En: fmt.Sprintf("men (%d) are more than the total (%d)", m, t),
+			FixVi: "số nam không lớn hơn tổng số", FixEn: "men ≤ total"})
 		return nil
 	case hasT && hasM && hasF && m+f != t:
-		r.errorf(decode.Join(path, "total"), "men + women = total", "nam cộng nữ khác tổng số", "men (%d) + women (%d) = %d, not the total %d", m, f, m+f, t)
+		r.bad(decode.Join(path, "total"), diag.Msg{Code: "figure.sum", Vi: fmt.Sprintf("nam (%d) cộng nữ (%d) bằng %d, khác tổng số %d", m, f, m+f, t),
+			En:    fmt.Sprintf("men (%d) + women (%d) = %d, not the total %d", m, f, m+f, t),
+			FixVi: "nam cộng nữ bằng tổng số", FixEn: "men + women = total"})
 		return nil
 	}
 	switch {
@@ -224,12 +240,15 @@ func (r figureReader) pair(n *yaml.Node, path string) Figures {
 		if hasB {
 			have, lack = b, a
 		}
-		r.errorf(path, fmt.Sprintf("both %s and %s (or ~ when the figures were not reported)", a, b),
-			"thiếu một trong hai số liệu", "%s is given but %s is missing, so the pair is half filled", have, lack)
+		r.bad(path, diag.Msg{Code: "figure.pair-half", Vi: fmt.Sprintf("có số %s nhưng thiếu số %s", have, lack), En: fmt.Sprintf("%s is given but %s is missing, so the pair is half filled", have, lack),
+			FixVi: fmt.Sprintf("ghi cả %s và %s, hoặc ~ nếu đơn vị chưa báo cáo", a, b), FixEn: fmt.Sprintf("both %s and %s (or ~ when the figures were not reported)", a, b)})
 		return nil
 	}
 	if r.m.Subset && vb > va {
-		r.errorf(decode.Join(path, b), fmt.Sprintf("%s ≤ %s", b, a), fmt.Sprintf("số \"%s\" lớn hơn số \"%s\"", lower(r.m.Second.Label), lower(r.m.First.Label)), "%s (%d) is more than %s (%d)", b, vb, a, va)
+		r.bad(decode.Join(path, b), diag.Msg{Code: "figure.part-more",
+			Vi:    fmt.Sprintf("số %q (%s: %d) lớn hơn số %q (%s: %d)", lower(r.m.Second.Label), b, vb, lower(r.m.First.Label), a, va),
+			En:    fmt.Sprintf("%s (%d) is more than %s (%d)", b, vb, a, va),
+			FixVi: fmt.Sprintf("%s không lớn hơn %s", b, a), FixEn: fmt.Sprintf("%s ≤ %s", b, a)})
 		return nil
 	}
 	return Figures{a: va, b: vb}
@@ -257,9 +276,10 @@ func (r figureReader) count(n *yaml.Node, path string) Figures {
 func (m *Measure) Threshold(months int) float64 { return m.PerMonthAtLeast * float64(months) }
 
 func (r figureReader) posts(n *yaml.Node, path string) Figures {
-	const want = `a list of posts with the holder's sex, e.g. "- Chủ tịch: nam"`
+	want := [2]string{`mỗi chức danh một dòng kèm giới tính người giữ chức, ví dụ "- Chủ tịch: nam"`, `a list of posts with the holder's sex, e.g. "- Chủ tịch: nam"`}
 	if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
-		r.errorf(path, want, "ghi mỗi chức danh một dòng: \"- Chủ tịch: nam\"", "the posts are not a list of post: sex lines")
+		r.bad(path, diag.Msg{Code: "figure.posts", Vi: "các chức danh chưa ghi thành danh sách \"chức danh: giới tính\"", En: "the posts are not a list of post: sex lines",
+			FixVi: want[0], FixEn: want[1]})
 		return nil
 	}
 	f := Figures{"units": 1}
@@ -268,14 +288,17 @@ func (r figureReader) posts(n *yaml.Node, path string) Figures {
 		ipath := decode.Index(path, i)
 		r.d.Record(ipath, item)
 		if item.Kind != yaml.MappingNode || len(item.Content) != 2 {
-			r.errorf(ipath, want, "ghi mỗi chức danh một dòng: \"- Chủ tịch: nam\"", "post %d is not one \"post: sex\" line", i+1)
+			r.bad(ipath, diag.Msg{Code: "figure.post", Vi: fmt.Sprintf("chức danh thứ %d không phải một dòng \"chức danh: giới tính\"", i+1), En: fmt.Sprintf("post %d is not one \"post: sex\" line", i+1),
+				FixVi: want[0], FixEn: want[1]})
 			ok = false
 			continue
 		}
 		sex, good := parseSex(item.Content[1].Value)
 		if !good || item.Content[1].Kind != yaml.ScalarNode {
 			r.d.Record(ipath, item.Content[1])
-			r.errorf(ipath, "nam or nữ", "giới tính ghi nam hoặc nữ", "the holder of %q has the sex %q", item.Content[0].Value, item.Content[1].Value)
+			r.bad(ipath, diag.Msg{Code: "figure.sex", Vi: fmt.Sprintf("người giữ chức %q có giới tính %q", item.Content[0].Value, item.Content[1].Value),
+				En:    fmt.Sprintf("the holder of %q has the sex %q", item.Content[0].Value, item.Content[1].Value),
+				FixVi: "nam hoặc nữ", FixEn: "nam or nữ"})
 			ok = false
 			continue
 		}
@@ -311,6 +334,36 @@ func (r figureReader) flag(n *yaml.Node, path string) Figures {
 			return Figures{"yes": 0, "units": 1}
 		}
 	}
-	r.errorf(path, "true or false (có or không)", "ghi có hoặc không", "found %q", n.Value)
+	r.bad(path, diag.Msg{Code: "figure.flag", Vi: fmt.Sprintf("gặp %q, không phải có hoặc không", n.Value), En: fmt.Sprintf("found %q", n.Value),
+		FixVi: "có hoặc không (true hoặc false)", FixEn: "true or false (có or không)"})
 	return nil
+}
+
+// sexWord names a key of sex figures in Vietnamese.
+func sexWord(k string) string {
+	switch k {
+	case "total":
+		return "tổng số (total)"
+	case "male":
+		return "nam (male)"
+	case "female":
+		return "nữ (female)"
+	}
+	return k
+}
+
+// describeVi names the kind of a YAML value for a clerk.
+func describeVi(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "một nhóm các dòng \"tên: giá trị\""
+	case yaml.SequenceNode:
+		return "một danh sách"
+	case yaml.AliasNode:
+		return "một tham chiếu (*)"
+	}
+	if n.Value == "" {
+		return "một giá trị trống"
+	}
+	return fmt.Sprintf("chữ %q", n.Value)
 }

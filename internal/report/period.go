@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -9,6 +8,7 @@ import (
 	"github.com/vanban/vanban/internal/decode"
 	"github.com/vanban/vanban/internal/diag"
 	"github.com/vanban/vanban/internal/viet"
+	"golang.org/x/text/unicode/norm"
 )
 
 // PeriodSchema is the schema line every period file starts with; the app
@@ -20,8 +20,8 @@ const SchemaPrefix = "bdg-period/"
 
 // Period is one reporting period's file as written by the user.
 type Period struct {
-	Schema      string             `yaml:"schema,required" vi:"dạng tệp" schema:"period-schema" doc:"Luôn là bdg-period/v1: cho vanban biết đây là báo cáo số liệu bình đẳng giới" ex:"bdg-period/v1"`
-	Catalogue   string             `yaml:"catalogue,required" vi:"bộ chỉ tiêu" schema:"catalogue-name" doc:"Bộ chỉ tiêu: bdg-2021-2030, bdg-2011-2020, hoặc đường dẫn tới tệp chỉ tiêu riêng" ex:"bdg-2021-2030"`
+	Schema      string             `yaml:"schema,required" vi:"dạng tệp" doc:"Luôn là bdg-period/v1: cho vanban biết đây là báo cáo số liệu bình đẳng giới" ex:"bdg-period/v1" schema:"period-schema"`
+	Catalogue   string             `yaml:"catalogue,required" vi:"bộ chỉ tiêu" doc:"Bộ chỉ tiêu: bdg-2021-2030, bdg-2011-2020, hoặc đường dẫn tới tệp chỉ tiêu riêng" ex:"bdg-2021-2030" schema:"catalogue-name"`
 	Unit        Unit               `yaml:"unit,required" vi:"đơn vị báo cáo" doc:"Đơn vị báo cáo" ex:"{issuer: [ỦY BAN NHÂN DÂN, XÃ AN PHÚ], name: UBND xã An Phú, place: An Phú, level: xã, sublevel: thôn}"`
 	Period      Span               `yaml:"period,required" vi:"kỳ báo cáo" doc:"Kỳ báo cáo" ex:"{kind: half-year, year: 2024}"`
 	Document    Document           `yaml:"document,required" vi:"văn bản" doc:"Văn bản mà biểu số liệu kèm theo" ex:"{date: 2024-06-20}"`
@@ -42,6 +42,9 @@ type Unit struct {
 	Place    string       `yaml:"place,required" vi:"địa danh" doc:"Địa danh in trước ngày tháng" ex:"An Phú"`
 	Level    string       `yaml:"level,required" vi:"cấp của đơn vị" doc:"Cấp của đơn vị báo cáo: tỉnh, xã, thị xã …" ex:"xã"`
 	Sublevel string       `yaml:"sublevel,required" vi:"cấp của các đơn vị trực thuộc" doc:"Cấp của các đơn vị trực thuộc: xã, phường, thôn …" ex:"thôn, bản"`
+	// Tier is the unit's tier when the name of its level does not tell
+	// (a "thành phố" may be a province or, until 2025, a district).
+	Tier TierName `yaml:"tier" vi:"cấp hành chính" doc:"Cấp của đơn vị khi tên cấp không nói rõ (thành phố): tỉnh, huyện, xã hoặc thôn" ex:"tỉnh"`
 }
 
 // Span is the reporting period.
@@ -61,17 +64,27 @@ const (
 	Year     PeriodKind = "year"
 )
 
-// UnmarshalText accepts the English and Vietnamese names.
-func (k *PeriodKind) UnmarshalText(b []byte) error {
-	switch strings.ToLower(strings.TrimSpace(string(b))) {
-	case "half-year", "6-thang", "6 tháng", "sáu tháng":
-		*k = HalfYear
-	case "year", "nam", "năm":
-		*k = Year
-	default:
-		return expectErr{fmt.Sprintf("unknown period %q", string(b)), "half-year (6 tháng đầu năm) or year (cả năm)"}
+// periodKinds are the names of the period kinds, English and Vietnamese,
+// in lower case.
+var periodKinds = map[string]PeriodKind{
+	"half-year": HalfYear, "6-thang": HalfYear, "6 tháng": HalfYear, "sáu tháng": HalfYear, "6 thang": HalfYear, "6 tháng đầu năm": HalfYear,
+	"year": Year, "nam": Year, "năm": Year, "cả năm": Year, "ca nam": Year,
+}
+
+// DecodeNode implements decode.Unmarshaler: the English and Vietnamese
+// names.
+func (k *PeriodKind) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
+	s := ""
+	if n.Kind == yaml.ScalarNode {
+		s = strings.ToLower(strings.TrimSpace(norm.NFC.String(n.Value)))
 	}
-	return nil
+	if v, ok := periodKinds[s]; ok {
+		*k = v
+		return
+	}
+	d.Problem(path, diag.Msg{Code: "report.period-kind",
+		Vi: "không rõ loại kỳ báo cáo " + q(n.Value), En: "unknown period " + q(n.Value),
+		FixVi: "half-year (6 tháng đầu năm) hoặc year (cả năm)", FixEn: "half-year (6 tháng đầu năm) or year (cả năm)"})
 }
 
 // Document is what the workbook is attached to.
@@ -94,6 +107,9 @@ type Signature struct {
 type Entity struct {
 	ID   string `yaml:"id,required" vi:"mã" doc:"Mã viết không dấu, không khoảng trắng, dùng trong phần số liệu" ex:"an-phu"`
 	Name string `yaml:"name,required" vi:"tên" doc:"Tên đầy đủ in trong biểu" ex:"Thôn An Phú"`
+	// From names the sub-unit's own period file, relative to this file's
+	// folder, whose totals are carried up instead of figures under data.
+	From string `yaml:"from" vi:"tệp số liệu của đơn vị" doc:"Tệp báo cáo riêng của đơn vị trực thuộc (đường dẫn tính từ thư mục của tệp này); vanban cộng số liệu từ tệp đó" ex:"xa-an-phu.yaml"`
 }
 
 // Target is the local plan's target for one indicator.
@@ -135,7 +151,9 @@ func (dd *Data) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 		return
 	}
 	if n.Kind != yaml.MappingNode {
-		d.Error(path, "found "+decode.Describe(n), "the figures by sub-unit: lines such as \"ba-dinh:\" with the figures indented below")
+		d.Problem(path, diag.Msg{Code: "report.data-form", Vi: "số liệu phải ghi theo từng đơn vị, không phải " + describeVi(n), En: "found " + decode.Describe(n),
+			FixVi: "mỗi đơn vị một dòng như \"ba-dinh:\", các số liệu thụt vào ở các dòng dưới",
+			FixEn: "the figures by sub-unit: lines such as \"ba-dinh:\" with the figures indented below"})
 		return
 	}
 	d.Value(n, path, &dd.Entities)
@@ -149,7 +167,9 @@ func (e *EntityRaw) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 		return
 	}
 	if n.Kind != yaml.MappingNode {
-		d.Error(path, "found "+decode.Describe(n), "the figures by measure, one per line, such as cap_uy: {total: 15, female: 4}")
+		d.Problem(path, diag.Msg{Code: "report.entity-form", Vi: "số liệu của đơn vị phải ghi theo từng số liệu, không phải " + describeVi(n), En: "found " + decode.Describe(n),
+			FixVi: "mỗi số liệu một dòng, ví dụ cap_uy: {total: 15, female: 4}",
+			FixEn: "the figures by measure, one per line, such as cap_uy: {total: 15, female: 4}"})
 		return
 	}
 	d.Value(n, path, &e.Measures)

@@ -1,29 +1,64 @@
 package report
 
-import "github.com/vanban/vanban/internal/schema"
+import (
+	"maps"
+	"slices"
+
+	"github.com/vanban/vanban/internal/schema"
+)
 
 // The JSON Schema of what each self-decoding type accepts (see
 // internal/schema), beside the types so that the two change together.
 
-// JSONSchema implements schema.Describer: the English and Vietnamese names.
-func (PeriodKind) JSONSchema(func(any) map[string]any) map[string]any {
+// words returns the spellings a decoder's table accepts, and a schema
+// that accepts them in any letter case (the decoder lowers them), proposing
+// first.
+func words[V any](table map[string]V, first ...string) map[string]any {
+	spellings := slices.Sorted(maps.Keys(table))
+	enum := make([]any, len(first))
+	for i, f := range first {
+		enum[i] = f
+	}
 	return map[string]any{"anyOf": []any{
-		map[string]any{"enum": []any{string(HalfYear), string(Year)}},
-		map[string]any{"type": "string", "pattern": schema.Caseless("half-year", "6-thang", "6 tháng", "sáu tháng", "year", "nam", "năm")},
+		map[string]any{"enum": enum},
+		map[string]any{"type": "string", "pattern": schema.Caseless(spellings...)},
 	}}
 }
 
-// JSONSchema implements schema.Describer.
-func (Comparator) JSONSchema(func(any) map[string]any) map[string]any {
-	return map[string]any{"type": "string", "pattern": `^\s*(?:>=|≥|>|<=|≤|<|band)\s*$`,
-		"examples": []any{">=", "<=", "band"}}
+// JSONSchema implements schema.Describer: the English and Vietnamese names.
+func (PeriodKind) JSONSchema(func(any) map[string]any) map[string]any {
+	return words(periodKinds, string(HalfYear), string(Year))
 }
 
-// JSONSchema implements schema.Describer: a number, or a band of two.
+// JSONSchema implements schema.Describer: the signs and the words.
+func (Comparator) JSONSchema(func(any) map[string]any) map[string]any {
+	return words(comparators, string(GE), string(GT), string(LE), string(LT), string(InBand))
+}
+
+// JSONSchema implements schema.Describer.
+func (HalfYearRule) JSONSchema(func(any) map[string]any) map[string]any {
+	return words(halfYearRules, string(HalfJudge), string(HalfProgress))
+}
+
+// JSONSchema implements schema.Describer: one level or a list of them.
+func (Tiers) JSONSchema(func(any) map[string]any) map[string]any {
+	one := words(tierIDWords, "tỉnh", "xã", "thôn", "huyện")
+	return map[string]any{"anyOf": []any{one, map[string]any{"type": "array", "items": one}}}
+}
+
+// JSONSchema implements schema.Describer: one level.
+func (TierName) JSONSchema(func(any) map[string]any) map[string]any {
+	return words(tierIDWords, "tỉnh", "xã", "thôn", "huyện")
+}
+
+// JSONSchema implements schema.Describer: a number, a band of two, or a
+// number with its comparator in words or signs (ParseTarget reads them;
+// the schema only asks for a number in the text).
 func (TargetValue) JSONSchema(func(any) map[string]any) map[string]any {
 	return map[string]any{"anyOf": []any{
 		map[string]any{"type": []any{"number", "null"}},
 		map[string]any{"type": "array", "items": map[string]any{"type": "number"}, "minItems": 2, "maxItems": 2},
+		map[string]any{"type": "string", "pattern": "[0-9]", "examples": []any{"≥ 25", "trên 35", "từ 25 trở lên", "không vượt quá 111", "khoảng 60"}},
 	}}
 }
 

@@ -28,46 +28,53 @@ const (
 func (r *Report) checkTexts(d *decode.Decoder, root *yaml.Node) {
 	p := r.P
 	if len(p.Unit.Issuer) == 0 && d.Has("unit.issuer") && !d.Reported("unit.issuer") {
-		d.Error("unit.issuer", "the issuer has no line", "the issuing body, one line per item, such as [ỦY BAN NHÂN DÂN, THỊ XÃ BỈM SƠN]")
+		d.Problem("unit.issuer", diag.Msg{Code: "report.issuer-empty", Vi: "tên cơ quan ban hành chưa có dòng nào", En: "the issuer has no line",
+			FixVi: "tên cơ quan, mỗi dòng một mục, ví dụ [ỦY BAN NHÂN DÂN, XÃ AN BÌNH]", FixEn: "the issuing body, one line per item, such as [ỦY BAN NHÂN DÂN, THỊ XÃ BỈM SƠN]"})
 	}
 	if y := p.Period.Year; (y < 1990 || y > 2200) && d.Has("period.year") && !d.Reported("period.year") {
-		d.Error("period.year", fmt.Sprintf("%d is not a year of a report", y), "a year such as 2017")
+		d.Problem("period.year", diag.Msg{Code: "report.year", Vi: fmt.Sprintf("%d không phải năm của một báo cáo", y), En: fmt.Sprintf("%d is not a year of a report", y),
+			FixVi: "một năm như 2025", FixEn: "a year such as 2017"})
 	}
-	check := func(path, text string, limit int, where string) {
+	check := func(path, text string, limit int, where [2]string) {
 		checkLength(d, diag.Pos{}, path, text, limit, where)
 	}
+	line := [2]string{"một dòng của khối tên cơ quan", "one line of the issuer block"}
+	sign := [2]string{"một dòng của khối chữ ký", "one line of the signature block"}
+	nameCol := [2]string{"cột tên đơn vị", "the name column"}
 	for i, l := range p.Unit.Issuer {
-		check(decode.Index("unit.issuer", i), l, MaxLine, "one line of the issuer block")
+		check(decode.Index("unit.issuer", i), l, MaxLine, line)
 	}
 	for i, l := range p.Signature.Head {
-		check(decode.Index("signature.head", i), l, MaxLine, "one line of the signature block")
+		check(decode.Index("signature.head", i), l, MaxLine, sign)
 	}
-	check("signature.name", p.Signature.Name, MaxLine, "one line of the signature block")
-	check("signature.preparer", p.Signature.Preparer, MaxLine, "one line of the signature block")
-	check("unit.place", p.Unit.Place, MaxShort, "the place-date line")
-	check("unit.level", p.Unit.Level, MaxShort, "row labels such as \"Toàn "+p.Unit.Level+"\"")
-	check("unit.sublevel", p.Unit.Sublevel, MaxShort, "row labels and sheet titles")
-	check("document.form", p.Document.Form, MaxShort, "the form number")
-	check("document.title", p.Document.Title, MaxTitle, "the title")
-	check("document.annex_of", p.Document.AnnexOf, MaxTitle, "the annex line")
+	check("signature.name", p.Signature.Name, MaxLine, sign)
+	check("signature.preparer", p.Signature.Preparer, MaxLine, sign)
+	check("unit.place", p.Unit.Place, MaxShort, [2]string{"dòng địa danh, ngày tháng", "the place-date line"})
+	check("unit.level", p.Unit.Level, MaxShort, [2]string{"tên dòng như \"Toàn " + p.Unit.Level + "\"", "row labels such as \"Toàn " + p.Unit.Level + "\""})
+	check("unit.sublevel", p.Unit.Sublevel, MaxShort, [2]string{"tên dòng và tên biểu", "row labels and sheet titles"})
+	check("document.form", p.Document.Form, MaxShort, [2]string{"số hiệu biểu", "the form number"})
+	check("document.title", p.Document.Title, MaxTitle, [2]string{"tên biểu", "the title"})
+	check("document.annex_of", p.Document.AnnexOf, MaxTitle, [2]string{"dòng kèm theo văn bản", "the annex line"})
 	for i, e := range p.Subunits {
-		check(decode.Join(decode.Index("subunits", i), "name"), e.Name, MaxName, "the name column")
+		check(decode.Join(decode.Index("subunits", i), "name"), e.Name, MaxName, nameCol)
 	}
 	for i, e := range p.Departments {
-		check(decode.Join(decode.Index("departments", i), "name"), e.Name, MaxName, "the name column")
+		check(decode.Join(decode.Index("departments", i), "name"), e.Name, MaxName, nameCol)
 	}
 	keys := keyPositions(root, "indicator_notes")
 	for _, id := range sortedKeys(p.IndNotes) {
-		checkLength(d, keys[id], decode.Join("indicator_notes", id), p.IndNotes[id], MaxIndNote, "the \"Ghi chú\" column")
+		checkLength(d, keys[id], decode.Join("indicator_notes", id), p.IndNotes[id], MaxIndNote, [2]string{"cột \"Ghi chú\"", "the \"Ghi chú\" column"})
 	}
 	for i, n := range p.Notes {
-		check(decode.Index("notes", i), n, MaxNote, "one note of the notes sheet")
+		check(decode.Index("notes", i), n, MaxNote, [2]string{"một ghi chú của biểu ghi chú", "one note of the notes sheet"})
 	}
 }
 
-func checkLength(d *decode.Decoder, pos diag.Pos, path, text string, limit int, where string) {
+func checkLength(d *decode.Decoder, pos diag.Pos, path, text string, limit int, where [2]string) {
 	if n := utf8.RuneCountInString(text); n > limit {
-		problem(d, diag.Error, pos, path, fmt.Sprintf("the text has %d characters, more than %s can hold", n, where),
-			fmt.Sprintf("at most %d characters; shorten it or split it", limit), "văn bản quá dài")
+		problem(d, diag.Error, pos, path, diag.Msg{Code: "report.text-too-long",
+			Vi:    fmt.Sprintf("văn bản dài %d ký tự, %s không chứa hết", n, where[0]),
+			En:    fmt.Sprintf("the text has %d characters, more than %s can hold", n, where[1]),
+			FixVi: fmt.Sprintf("tối đa %d ký tự; rút gọn hoặc tách ra", limit), FixEn: fmt.Sprintf("at most %d characters; shorten it or split it", limit)})
 	}
 }

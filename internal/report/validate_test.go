@@ -38,12 +38,32 @@ func texts(diags diag.List) []string {
 	return out
 }
 
+// withoutHint cuts the trailing "[Vietnamese name of the field]" of an
+// English diagnostic.
+func withoutHint(s string) string {
+	if strings.HasSuffix(s, "]") {
+		if i := strings.LastIndex(s, " ["); i >= 0 {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// checkBilingual fails unless a diagnostic has a code and says what is
+// wrong and how to fix it in Vietnamese of its own.
+func checkBilingual(t *testing.T, d diag.Diagnostic) {
+	t.Helper()
+	if d.Code == "" || d.Vi == "" || d.Vi == d.En || d.FixVi == "" || d.FixVi == d.FixEn && d.FixEn != "" && !strings.ContainsAny(d.FixVi, "ăâđêôơư") {
+		t.Errorf("not bilingual: %+v", d.Msg)
+	}
+}
+
 // wantSub fails unless a diagnostic contains want.
 func wantSub(t *testing.T, diags diag.List, want string) {
 	t.Helper()
 	got := texts(diags)
 	for _, g := range got {
-		if strings.Contains(g, want) {
+		if strings.Contains(withoutHint(g), withoutHint(want)) {
 			return
 		}
 	}
@@ -86,10 +106,14 @@ func TestValidationMessages(t *testing.T) {
 			`targets.gee: a target for "gee", which is not an indicator of test; did you mean "ge"? (expected an indicator id of the catalogue) [mã chỉ tiêu không có trong bộ chỉ tiêu]`},
 		{"last year for unknown indicator", "last_year: {xyz: 3}\ndata: {}\n", "xyz", 1,
 			`last_year.xyz: a value for last year for "xyz", which is not an indicator of test (expected an indicator id of the catalogue) [mã chỉ tiêu không có trong bộ chỉ tiêu]`},
-		{"band target for a plain indicator", "targets:\n  ge: {year: [40, 60]}\ndata: {}\n", "[40", 1,
-			`targets.ge.year: ge is judged against one number (>=) (expected one number such as 25) [ghi một số]`},
+		{"band target for a count", "targets:\n  cnt: {year: [40, 60]}\ndata: {}\n", "[40", 1,
+			`targets.cnt.year: cnt is judged against one number (>=) (expected one number such as 25)`},
+		{"target of the other direction", "targets:\n  ge: {year: dưới 40}\ndata: {}\n", "dưới", 1,
+			`targets.ge.year: ge is better when higher (>=), but the target says "< 40" (expected a target in the same direction, e.g. "≥ 40")`},
+		{"target that is not a number", "targets:\n  ge: {year: nhiều}\ndata: {}\n", "nhiều", 1,
+			`targets.ge.year: cannot read the target "nhiều": a target must be one number, a band of two, or a number with its comparator (expected e.g. 25, [40, 60], "≥ 25", "> 35", "trên 35", "từ 25 trở lên", "không vượt quá 111", "dưới 30", "khoảng 60")`},
 		{"plain target for a band indicator", "targets:\n  band: {plan: 40}\ndata: {}\n", "40", 1,
-			`targets.band.plan: band is judged by a band (expected a band such as [40, 60]) [chỉ tiêu dạng khoảng: ghi [cận dưới, cận trên]]`},
+			`targets.band.plan: band is judged by a band (expected a band such as [40, 60])`},
 		{"reversed band", "targets:\n  band: {plan: [60, 40]}\ndata: {}\n", "[60", 1,
 			`targets.band.plan: the band starts above its end (60 > 40) (expected [lower, upper], e.g. [40, 60]) [chỉ tiêu giai đoạn]`},
 		{"empty target", "targets:\n  ge: {}\ndata: {}\n", "{}", 1,
@@ -119,9 +143,10 @@ func TestValidationMessages(t *testing.T) {
 			if r != nil {
 				t.Errorf("the report was computed despite the error")
 			}
-			want := "p.yaml:" + at(t, src, c.needle, c.nth) + ": " + c.want
-			for _, g := range texts(diags) {
-				if g == want {
+			want := "p.yaml:" + at(t, src, c.needle, c.nth) + ": " + withoutHint(c.want)
+			for i, g := range texts(diags) {
+				if withoutHint(g) == want {
+					checkBilingual(t, diags[i])
 					return
 				}
 			}
@@ -161,7 +186,7 @@ func TestSchemaAndCatalogue(t *testing.T) {
 	_, diags, src := loadPeriodWith(t, strings.Replace(periodHead, "schema: bdg-period/v1", "schema: bdg-period/v2", 1)+"data: {}\n")
 	wantSub(t, diags, "p.yaml:"+at(t, src, "bdg-period/v2", 1)+`: schema: this file is "bdg-period/v2", which this vanban does not read (expected bdg-period/v1)`)
 	_, diags, src = loadPeriodWith(t, strings.Replace(periodHead, "./cat.yaml", "bdg-2011-2021", 1)+"data: {}\n")
-	wantSub(t, diags, "p.yaml:"+at(t, src, "bdg-2011-2021", 1)+`: catalogue: cannot read the catalogue "bdg-2011-2021" (file does not exist); did you mean "bdg-2011-2020"? (expected the name of an embedded catalogue (bdg-2011-2020, bdg-2021-2030) or a path to a catalogue file relative to this file)`)
+	wantSub(t, diags, "p.yaml:"+at(t, src, "bdg-2011-2021", 1)+`: catalogue: cannot read the catalogue "bdg-2011-2021" (file does not exist); did you mean "bdg-2011-2020"? (expected the name of an embedded catalogue (bdg-2011-2020, bdg-2021-2030) or a path to a catalogue file in this file's folder)`)
 }
 
 // TestMissingFiguresWarn: a sub-unit silent about a measure others report
@@ -190,7 +215,7 @@ func TestMissingFiguresWarn(t *testing.T) {
 func TestCatalogueValidation(t *testing.T) {
 	for _, c := range []struct{ from, to, want string }{
 		{"comparator: \">=\", nature: stock, national: {2020: 35}}", "comparator: \"=>\", nature: stock, national: {2020: 35}}",
-			`cat.yaml:23:136: indicators[1].comparator: unknown comparator "=>" (expected one of ">=", ">", "<=", "<", "band") [so sánh]`},
+			`cat.yaml:24:136: indicators[1].comparator: unknown comparator "=>" (expected one of ">=", ">", "<=", "<", "band") [so sánh]`},
 		{"kind: band, measure: viec_lam", "kind: share, measure: viec_lam", `indicators[3].comparator: only a band indicator is judged by a band (expected kind: band, or a comparator such as ">=")`},
 		{"numerator: served, denominator: detected", "numerator: serverd, denominator: detected", `indicators[4].numerator: the measure "blgd" has no count "serverd"; did you mean "served"? (expected one of: detected, served)`},
 		{"kind: unit_share, measure: ubnd,", "kind: unit_share, measure: hdnd,", `indicators[5].measure[1]: the measure "hdnd" gives no yes/no per unit (expected a measure of shape posts or flag, or a count with per_month_at_least)`},
@@ -206,7 +231,12 @@ func TestCatalogueValidation(t *testing.T) {
 			`indicators[12].base: the measure "sinh" has no count "births" (expected one of: total, male, female)`},
 		{"min_base: 1000, base: total", "min_base: -5, base: total",
 			`indicators[12].min_base: the smallest base must be positive (expected a number of cases such as 1000)`},
-		{"national: {2020: 95}", "national: {2020: [90, 100]}", `indicators[5].national.2020: a band target belongs to a band indicator, a number to the others (expected one number such as 25)`},
+		{"numerator: total, comparator: \">=\", nature: flow, national: {2020: 100}}", "numerator: total, comparator: \">=\", nature: flow, national: {2020: [90, 100]}}", `indicators[8].national.2020: cnt is judged against one number (>=) (expected one number such as 25)`},
+		{"nature: stock, national: {2020: 95}}", "nature: stock, national: {2020: dưới 95}}", `indicators[5].national.2020: ubnd is better when higher (>), but the target says "< 95"`},
+		{"name: Tử vong mẹ,", "name: \"Tử vong mẹ ở cấp {cap}\",", `indicators[11].name: unknown placeholder {cap}`},
+		{"shape: sex, from: departments}", "shape: sex, from: departments, absent_at: [thôn]}", `measures[6].absent_at: absent_at applies to measures collected from the areas`},
+		{"shape: sex, from: departments}", "shape: sex, from: departments, absent_at: [ấp]}", `measures[6].absent_at[1]: unknown level "ấp" (expected one of: tỉnh, huyện, xã, thôn)`},
+		{"measure: ubnd, scope: subunits", "measure: ubnd, scope: subunits, half_year: sometimes", `indicators[10].half_year: unknown half-year rule "sometimes"`},
 	} {
 		src := strings.Replace(testCatalogue, c.from, c.to, 1)
 		if src == testCatalogue {
@@ -218,7 +248,7 @@ func TestCatalogueValidation(t *testing.T) {
 		}
 		found := false
 		for _, d := range diags {
-			found = found || strings.Contains(d.Format(diag.En), c.want)
+			found = found || strings.Contains(withoutHint(d.Format(diag.En)), withoutHint(c.want))
 		}
 		if !found {
 			t.Errorf("%s: want %q in\n%v", c.to, c.want, diags.Err())

@@ -350,26 +350,12 @@ func quoteMeta(s string) string {
 	return b.String()
 }
 
-// scalarTypes are the YAML values the decoder reads as a text.
-var scalarTypes = []any{"string", "number", "boolean"}
-
-// Prose is the schema of a text in a document: any scalar, or a sentence
-// that YAML reads as a "key: value" pair because it holds ": " (an item
-// "Hội LHPN xã: chủ trì …"), which vanban reads back as the sentence.
-func Prose() map[string]any {
-	return map[string]any{"anyOf": []any{
-		map[string]any{"type": scalarTypes},
-		map[string]any{"type": "object", "minProperties": 1, "maxProperties": 1,
-			"additionalProperties": map[string]any{"type": append(append([]any{}, scalarTypes...), "null")}},
-	}}
-}
+// Prose is the schema of a text in a document, as the decoder reads it
+// (decode.ProseSchema).
+func Prose() map[string]any { return decode.ProseSchema() }
 
 // ProseList is the schema of one text or a list of texts.
-func ProseList() map[string]any {
-	item := Prose()
-	item["anyOf"] = append(item["anyOf"].([]any), map[string]any{"type": "null"})
-	return map[string]any{"anyOf": []any{Prose(), map[string]any{"type": "array", "items": item}}}
-}
+func ProseList() map[string]any { return decode.ProseListSchema() }
 
 // SlugOf returns a pattern matching every text whose viet.Slug is one of
 // keys, as the decoder compares names: "Kế hoạch", "KE HOACH" and

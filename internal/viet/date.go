@@ -39,9 +39,22 @@ type DateError struct {
 	// Want is the expected form, or the input rewritten in that form when
 	// its meaning is clear (23/5/2017 → 2017-05-23).
 	Want string
+	// Vi and WantVi say the same in Vietnamese; Kind is a stable code.
+	Vi, WantVi, Kind string
 }
 
 func (e *DateError) Error() string { return e.Msg }
+
+// Vietnamese says what is wrong and what is expected in Vietnamese.
+func (e *DateError) Vietnamese() (msg, fix string) {
+	if e.WantVi != "" {
+		return e.Vi, e.WantVi
+	}
+	return e.Vi, "viết ngày theo dạng năm-tháng-ngày, ví dụ 2017-05-23"
+}
+
+// Code is the stable code of the mistake.
+func (e *DateError) Code() string { return e.Kind }
 
 // Expected says what a date must look like.
 func (e *DateError) Expected() string {
@@ -63,14 +76,18 @@ func ParseDate(s string) (Date, error) {
 	}
 	d := Date{atoi(n[0]), atoi(n[1]), atoi(n[2])}
 	if d.Year < 1900 || d.Year > 2200 {
-		return Date{}, &DateError{Msg: fmt.Sprintf("the year %d is out of range", d.Year), Want: "a year from 1900 to 2200"}
+		return Date{}, &DateError{Msg: fmt.Sprintf("the year %d is out of range", d.Year), Want: "a year from 1900 to 2200",
+			Vi: fmt.Sprintf("năm %d nằm ngoài khoảng cho phép", d.Year), WantVi: "một năm từ 1900 đến 2200", Kind: "date.year"}
 	}
 	if d.Month < 1 || d.Month > 12 {
-		return Date{}, &DateError{Msg: fmt.Sprintf("%q has no month %d", s, d.Month)}
+		return Date{}, &DateError{Msg: fmt.Sprintf("%q has no month %d", s, d.Month),
+			Vi: fmt.Sprintf("«%s» không có tháng %d", s, d.Month), WantVi: "một tháng từ 1 đến 12", Kind: "date.month"}
 	}
 	if days := DaysIn(d.Year, d.Month); d.Day < 1 || d.Day > days {
 		return Date{}, &DateError{Msg: fmt.Sprintf("%s does not exist: %d-%02d has no day %d", s, d.Year, d.Month, d.Day),
-			Want: fmt.Sprintf("a day from 1 to %d", days)}
+			Want:   fmt.Sprintf("a day from 1 to %d", days),
+			Vi:     fmt.Sprintf("không có ngày %s: tháng %d năm %d không có ngày %d", s, d.Month, d.Year, d.Day),
+			WantVi: fmt.Sprintf("một ngày từ 1 đến %d", days), Kind: "date.impossible"}
 	}
 	return d, nil
 }
@@ -99,11 +116,13 @@ func wrongForm(s string) error {
 	for _, sep := range []string{"/", "-", "."} {
 		if n, ok := dateFields(s, sep); ok && len(n[2]) == 4 && len(n[0]) <= 2 && len(n[1]) <= 2 {
 			if d, err := ParseDate(n[2] + "-" + n[1] + "-" + n[0]); err == nil {
-				return &DateError{Msg: fmt.Sprintf("%q is not in the year-month-day form", s), Want: "year-month-day: " + d.String()}
+				return &DateError{Msg: fmt.Sprintf("%q is not in the year-month-day form", s), Want: "year-month-day: " + d.String(),
+					Vi: fmt.Sprintf("«%s» không viết theo dạng năm-tháng-ngày", s), WantVi: "viết năm-tháng-ngày: " + d.String(), Kind: "date.form"}
 			}
 		}
 	}
-	return &DateError{Msg: fmt.Sprintf("%q is not a date in the year-month-day form", s)}
+	return &DateError{Msg: fmt.Sprintf("%q is not a date in the year-month-day form", s),
+		Vi: fmt.Sprintf("«%s» không phải một ngày viết theo dạng năm-tháng-ngày", s), Kind: "date.form"}
 }
 
 // DaysIn returns the number of days of a month.

@@ -18,6 +18,7 @@ const (
 	colFlag                     // 1/0 computed from other columns
 	colFlagValue                // 1/0 as reported
 	colUnitShare                // share of units with the flag, on total rows
+	colUnits                    // units counted (1 per body; a carried-up unit's tally)
 )
 
 type blockCol struct {
@@ -37,13 +38,16 @@ type block struct {
 // maxDataCols keeps an area sheet readable when printed one page wide.
 const maxDataCols = 14
 
-func blockCols(m *report.Measure, months int) []blockCol {
+func blockCols(r *report.Report, m *report.Measure, months int) []blockCol {
+	if r.Carried() && m.HasFlag() {
+		return tallyCols(m, months)
+	}
 	var cols []blockCol
 	switch m.Shape {
 	case report.ShapeSex:
 		cols = []blockCol{{colSum, "Tổng số", "total"}, {colValue, "Nam", "male"}, {colValue, "Nữ", "female"}}
 	case report.ShapePair:
-		cols = []blockCol{{colValue, m.First.Label, m.First.Key}, {colValue, m.Second.Label, m.Second.Key}}
+		cols = []blockCol{{colValue, r.PartLabel(m, m.First), m.First.Key}, {colValue, r.PartLabel(m, m.Second), m.Second.Key}}
 	case report.ShapeCount:
 		cols = []blockCol{{colValue, "Số lượng", "value"}}
 		if m.PerMonthAtLeast > 0 {
@@ -61,13 +65,29 @@ func blockCols(m *report.Measure, months int) []blockCol {
 	return cols
 }
 
+// tallyCols are the columns of a measure that feeds a share of units when
+// some sub-unit's figures are carried up from its own file: such a unit
+// is many bodies, so each row says how many units it counts and how many
+// of them meet the rule, and the share is Σ meeting / Σ counted.
+func tallyCols(m *report.Measure, months int) []blockCol {
+	switch m.Shape {
+	case report.ShapePosts:
+		return []blockCol{{colValue, "Số người", "posts"}, {colValue, "Trong đó nữ", "female"},
+			{colUnits, "Số đơn vị", "units"}, {colFlag, "Đơn vị có nữ", "yes"}, {colUnitShare, "Tỷ lệ (%)", ""}}
+	case report.ShapeFlag:
+		return []blockCol{{colUnits, "Số đơn vị", "units"}, {colFlag, "Số đơn vị có", "yes"}, {colUnitShare, "Tỷ lệ (%)", ""}}
+	}
+	return []blockCol{{colValue, "Số lượng", "value"}, {colUnits, "Số đơn vị", "units"},
+		{colFlag, fmt.Sprintf("Đơn vị đạt (từ %s trở lên)", viet.Decimal(m.Threshold(months), 0)), "yes"}, {colUnitShare, "Tỷ lệ (%)", ""}}
+}
+
 // areaSheets lays out the per-area tables, as many sheets as the
 // measures need, and records where each measure's totals are.
 func areaSheets(r *report.Report, refs map[string]measureRefs) []*sheet {
 	var pages [][]*report.Measure
 	used := maxDataCols
 	for _, m := range r.AreaMeasures() {
-		n := len(blockCols(m, r.Months))
+		n := len(blockCols(r, m, r.Months))
 		if used+n > maxDataCols {
 			pages = append(pages, nil)
 			used = 0
@@ -95,7 +115,7 @@ func areaSheet(r *report.Report, refs map[string]measureRefs, ms []*report.Measu
 	var blocks []*block
 	widths := []float64{5, 20}
 	for _, m := range ms {
-		b := &block{m: m, col: len(widths) + 1, cols: blockCols(m, r.Months), months: r.Months}
+		b := &block{m: m, col: len(widths) + 1, cols: blockCols(r, m, r.Months), months: r.Months}
 		for range b.cols {
 			widths = append(widths, 9)
 		}
@@ -104,26 +124,48 @@ func areaSheet(r *report.Report, refs map[string]measureRefs, ms []*report.Measu
 		}
 		blocks = append(blocks, b)
 	}
-	s := newSheet(form+"_XaPhuong", widths)
+	s := newSheet(form+"_"+sheetWord(r.P.Unit.Sublevel, 31-len(form)-1), widths)
 	title := "SỐ LIỆU THỐNG KÊ VỀ GIỚI THEO " + viet.Upper(r.P.Unit.Sublevel)
 	if more {
 		title += " (tiếp theo)"
 	}
-	row := titleBlock(s, r, "Biểu số "+form, title)
+	row := titleBlock(s, r, formLabel(r, form), title)
 	s.titleFrom = row
-	row = areaHeader(s, blocks, row)
-	s.titleTo, s.freezeRows, s.freezeCols = row-1, row-1, 2
+	row = areaHeader(s, r, blocks, row)
+	s.titleTo, s.freezeFrom, s.freezeRows, s.freezeCols = row-1, s.titleFrom, row-1, 2
 	l := areaRows(s, r, row)
 	for _, b := range blocks {
 		b.fill(s, r, l)
 		refs[b.m.ID] = b.refs(s.name, l)
 	}
+	if l.town != 0 {
+		s.keepNext[l.sub] = true // the sub-units' subtotal with the first sub-unit
+	}
 	end := signatureBlock(s, r, l.total+2)
-	paginate(s, l.total-1, end-1)
+	finish(s, l.total-1, end-1)
 	return s
 }
 
-func areaHeader(s *sheet, blocks []*block, h int) int {
+// sheetWord names a level in ASCII for a sheet name, at most n bytes:
+// "xã, phường" → "XaPhuong", "thôn, tổ dân phố" → "ThonToDanPho".
+func sheetWord(level string, n int) string {
+	var b strings.Builder
+	for _, w := range strings.Split(viet.Slug(level), "-") {
+		if w != "" {
+			b.WriteString(strings.ToUpper(w[:1]) + w[1:])
+		}
+	}
+	out := b.String()
+	if out == "" {
+		out = "DonVi"
+	}
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+func areaHeader(s *sheet, r *report.Report, blocks []*block, h int) int {
 	s.merge(h, 1, h+1, 1, "STT", stHead)
 	s.merge(h, 2, h+1, 2, "Đơn vị", stHead)
 	s.text(h+2, 1, "A", stCode)
@@ -131,8 +173,9 @@ func areaHeader(s *sheet, blocks []*block, h int) int {
 	top := 20.0
 	for _, b := range blocks {
 		end := b.col + len(b.cols) - 1
-		s.merge(h, b.col, h, end, b.m.Label, stHead)
-		top = max(top, fitHeight(b.m.Label, stHead, spanPoints(s.widths, b.col, end)))
+		label := r.Label(b.m)
+		s.merge(h, b.col, h, end, label, stHead)
+		top = max(top, fitHeight(label, stHead, spanPoints(s.widths, b.col, end)))
 		for i, c := range b.cols {
 			s.text(h+1, b.col+i, c.label, stHead)
 			s.text(h+2, b.col+i, b.code(i), stCode)
@@ -254,7 +297,7 @@ func (b *block) fill(s *sheet, r *report.Report, l areaLayout) {
 		for i, c := range b.cols {
 			col := b.col + i
 			switch {
-			case row == l.town && b.m.SubunitsOnly():
+			case !b.applies(r, l, row):
 				// Not applicable: "x", as statistical forms mark such
 				// cells; SUM and COUNT ignore the text.
 				s.text(row, col, "x", stCenter)
@@ -263,12 +306,39 @@ func (b *block) fill(s *sheet, r *report.Report, l areaLayout) {
 			case c.kind == colUnitShare:
 				b.shareCell(s, l, row, col, f, total)
 			case total:
-				s.formula(row, col, "SUM("+l.adds(row, col)+")", f[c.key], numStyle("#,##0", true))
+				// A total over units none of which reported stays empty:
+				// missing is not zero.
+				rng := l.adds(row, col)
+				var v any = ""
+				if reported {
+					v = f[c.key]
+				}
+				s.formula(row, col, fmt.Sprintf(`IF(COUNT(%s)=0,"",SUM(%s))`, rng, rng), v, numStyle("#,##0", true))
+			case b.carriedRow(r, l, row):
+				// A sub-unit's totals from its own file: change them there.
+				b.carriedCell(s, row, col, c, f, reported)
 			default:
 				b.unitCell(s, row, col, c, f, reported)
+				if c.kind == colValue || c.kind == colFlagValue || (c.kind == colFlag && b.m.Shape == report.ShapeFlag) {
+					s.input(row, col, c.kind == colFlagValue)
+				}
 			}
 		}
 	}
+}
+
+// applies reports whether the block's measure applies to a row: not to
+// the unit's own row when only the sub-units count or the unit has no such
+// body, not to the sub-units' rows when they have none (a village has no
+// HĐND).
+func (b *block) applies(r *report.Report, l areaLayout, row int) bool {
+	switch {
+	case row == l.total:
+		return b.m.PresentAt(r.Tier) && !b.m.SubunitsOnly() || b.m.PresentAt(r.SubTier)
+	case row == l.town:
+		return b.m.PresentAt(r.Tier) && !b.m.SubunitsOnly()
+	}
+	return b.m.PresentAt(r.SubTier)
 }
 
 // sums adds up each key of the measure over entities; reported says
@@ -311,20 +381,54 @@ func (b *block) shareCell(s *sheet, l areaLayout, row, col int, f report.Figures
 		return
 	}
 	yes := b.colOf("yes")
+	v, ok := report.Compute(float64(f["yes"]), float64(f["units"]), 100, 2)
+	if units := b.colOf("units"); units != 0 {
+		// The row's own totals of units meeting the rule and counted.
+		y, u := ref(row, yes), ref(row, units)
+		s.formula(row, col, fmt.Sprintf(`IF(SUM(%s)=0,"",ROUND(SUM(%s)/SUM(%s)*100,2))`, u, y, u), cached(ok, v), numStyle("0.00", true))
+		return
+	}
 	flags := l.unitCells(yes)
 	if row == l.sub {
 		flags = span(l.first, yes, l.last, yes)
 	}
-	v, ok := report.Compute(float64(f["yes"]), float64(f["units"]), 100, 2)
 	s.formula(row, col, fmt.Sprintf(`IF(COUNT(%s)=0,"",ROUND(SUM(%s)/COUNT(%s)*100,2))`, flags, flags, flags),
 		cached(ok, v), numStyle("0.00", true))
+}
+
+// carriedRow reports whether a row is a sub-unit whose figures come from
+// its own file.
+func (b *block) carriedRow(r *report.Report, l areaLayout, row int) bool {
+	if row == l.total || row == l.sub || row == l.town {
+		return false
+	}
+	es := l.entitiesOf(r, row)
+	return len(es) == 1 && r.Sources[es[0].ID] != nil
+}
+
+// carriedCell is a cell of a carried-up sub-unit's row: its totals as
+// numbers (a flag column counts the units meeting the rule), the row's
+// computed columns as on any row.
+func (b *block) carriedCell(s *sheet, row, col int, c blockCol, f report.Figures, reported bool) {
+	switch {
+	case c.kind == colSum:
+		b.unitCell(s, row, col, c, f, reported)
+	case !reported:
+		s.text(row, col, nil, numStyle("#,##0", false))
+	default:
+		s.text(row, col, f[c.key], numStyle("#,##0", false))
+	}
 }
 
 // unitCell is a cell of one unit's row: its count, or a formula computed
 // from its counts; empty when the unit has not reported.
 func (b *block) unitCell(s *sheet, row, col int, c blockCol, f report.Figures, reported bool) {
-	computed := c.kind == colSum || c.kind == colFlag
+	computed := c.kind == colSum || c.kind == colFlag && b.m.Shape != report.ShapeFlag
 	switch {
+	case c.kind == colUnits && reported:
+		s.text(row, col, int64(1), numStyle("#,##0", false)) // one body
+	case c.kind == colFlag && b.m.Shape == report.ShapeFlag && reported:
+		s.text(row, col, f[c.key], numStyle("#,##0", false)) // as reported, 1 or 0
 	case computed && !reported:
 		s.formula(row, col, b.rowFormula(row, c), "", b.rowStyle(c))
 	case computed:
@@ -342,7 +446,8 @@ func (b *block) unitCell(s *sheet, row, col int, c blockCol, f report.Figures, r
 var flagStyle = Style{Size: 12, Align: "center", VAlign: "center", Border: true, Format: `[=1]"Có";[=0]"Không";General`}
 
 func (b *block) rowStyle(c blockCol) Style {
-	if c.kind == colFlag {
+	// With tallies carried up, the flag column counts units: a number.
+	if c.kind == colFlag && b.colOf("units") == 0 {
 		return flagStyle
 	}
 	return numStyle("#,##0", false)

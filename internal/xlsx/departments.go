@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/vanban/vanban/internal/report"
+	"github.com/vanban/vanban/internal/viet"
 )
 
 // Columns of the departments sheet.
@@ -28,16 +29,22 @@ func departmentSheet(r *report.Report, refs map[string]measureRefs) *sheet {
 	if len(ms) == 0 {
 		return nil
 	}
-	s := newSheet("03_Nganh", []float64{5, 56, 9, 10, 9, 9, 10, 30, 16})
-	row := titleBlock(s, r, "Biểu số 03", "SỐ LIỆU DO CÁC PHÒNG, BAN, NGÀNH CUNG CẤP")
+	name := "03_Nganh"
+	if r.Tier == report.Commune || r.Tier == report.Village {
+		name = "03_CoQuan"
+	}
+	s := newSheet(name, []float64{5, 56, 9, 10, 9, 9, 10, 30, 16})
+	row := titleBlock(s, r, formLabel(r, "03"), "SỐ LIỆU DO CÁC "+viet.Upper(report.DeptWord(r.Tier))+" CUNG CẤP")
 	s.titleFrom = row
 	row = departmentHeader(s, row)
-	s.titleTo, s.freezeRows = row-1, row-1
+	s.titleTo, s.freezeFrom, s.freezeRows = row-1, s.titleFrom, row-1
+	last := row
 	for i, m := range ms {
+		last = row
 		refs[m.ID], row = departmentRows(s, r, m, i+1, row)
 	}
 	end := signatureBlock(s, r, row+1)
-	paginate(s, row-2, end-1)
+	finish(s, last, end-1)
 	return s
 }
 
@@ -70,7 +77,7 @@ func departmentRows(s *sheet, r *report.Report, m *report.Measure, n, row int) (
 	s.text(row, dNo, int64(n), stCenter)
 	switch m.Shape {
 	case report.ShapeSex:
-		s.text(row, dName, m.Label, stText)
+		s.text(row, dName, r.Label(m), stText)
 		sexRow(s, row, f)
 		at("total", row, dTotal)
 		at("male", row, dMale)
@@ -80,11 +87,14 @@ func departmentRows(s *sheet, r *report.Report, m *report.Measure, n, row int) (
 			ratioCell(s, row, rr, f, cellOf[rr.Numerator], cellOf[rr.Denominator])
 		}
 	case report.ShapePair:
-		s.text(row, dName, m.First.Label, stText)
+		s.text(row, dName, r.PartLabel(m, m.First), stText)
+		s.text(row, dUnit, m.PartUnit(m.First.Key), stCenter)
 		countCell(s, row, dTotal, f, m.First.Key)
 		at(m.First.Key, row, dTotal)
+		s.keepNext[row] = true
 		row++
-		s.text(row, dName, m.Second.Label, Style{Size: 12, Italic: true, Align: "left", VAlign: "center", Wrap: true, Border: true})
+		s.text(row, dName, r.PartLabel(m, m.Second), Style{Size: 12, Italic: true, Align: "left", VAlign: "center", Wrap: true, Border: true})
+		s.text(row, dUnit, m.PartUnit(m.Second.Key), stCenter)
 		countCell(s, row, dTotal, f, m.Second.Key)
 		at(m.Second.Key, row, dTotal)
 		if rr := m.RowRatio(); rr != nil {
@@ -92,7 +102,7 @@ func departmentRows(s *sheet, r *report.Report, m *report.Measure, n, row int) (
 			ratioCell(s, row, rr, f, cellOf[rr.Numerator], cellOf[rr.Denominator])
 		}
 	default:
-		s.text(row, dName, m.Label, stText)
+		s.text(row, dName, r.Label(m), stText)
 		countCell(s, row, dTotal, f, "value")
 		at("value", row, dTotal)
 	}
@@ -106,7 +116,9 @@ func departmentRows(s *sheet, r *report.Report, m *report.Measure, n, row int) (
 // fillBlank completes a row with its unit and empty number cells, and
 // sizes it to its text.
 func fillBlank(s *sheet, row int, m *report.Measure) {
-	s.text(row, dUnit, m.Unit, stCenter)
+	if !s.at(row, dUnit).set {
+		s.text(row, dUnit, m.Unit, stCenter)
+	}
 	for c := dTotal; c <= dRatio; c++ {
 		if !s.at(row, c).set {
 			s.text(row, c, nil, numStyle("#,##0", false))
@@ -148,6 +160,7 @@ func deptCells(s *sheet, m *report.Measure, dept *report.Entity, f report.Figure
 }
 
 func countCell(s *sheet, row, col int, f report.Figures, key string) {
+	s.input(row, col, false)
 	if f == nil {
 		s.text(row, col, nil, numStyle("#,##0", false))
 		return

@@ -37,13 +37,18 @@ type sheet struct {
 	heights map[int]float64
 	merges  [][2]string
 	// freezeRows and freezeCols are the rows above and columns left of the
-	// frozen panes; titleRows the header rows repeated on every page.
-	freezeRows, freezeCols int
-	titleFrom, titleTo     int
-	breaks                 []int        // rows a page starts at
-	onePage                bool         // shrink to print on one page
-	keepNext               map[int]bool // rows printed on the same page as the next
-	left, right            int          // last column of the left block, first of the right
+	// frozen panes, of which the panes show the rows from freezeFrom on
+	// (the column headers, not the title block); titleFrom..titleTo are
+	// the header rows repeated on every printed page.
+	freezeFrom, freezeRows, freezeCols int
+	titleFrom, titleTo                 int
+	// inputs are the cells a clerk types figures into, which data
+	// validation guards: whole numbers of 0 or more, or 1/0 for flags.
+	inputs, flags []string
+	breaks        []int        // rows a page starts at
+	onePage       bool         // shrink to print on one page
+	keepNext      map[int]bool // rows printed on the same page as the next
+	left, right   int          // last column of the left block, first of the right
 }
 
 func newSheet(name string, widths []float64) *sheet {
@@ -97,6 +102,15 @@ const maxRowHeight = 409
 func (s *sheet) height(row int, pt float64) {
 	if pt > s.heights[row] {
 		s.heights[row] = min(pt, maxRowHeight)
+	}
+}
+
+// input marks a cell as typed in: a count, or a yes/no flag.
+func (s *sheet) input(row, col int, flag bool) {
+	if flag {
+		s.flags = append(s.flags, ref(row, col))
+	} else {
+		s.inputs = append(s.inputs, ref(row, col))
 	}
 }
 

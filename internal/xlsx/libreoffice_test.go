@@ -56,7 +56,7 @@ func TestLibreOfficeRecalculation(t *testing.T) {
 	os.Mkdir(in, 0o755)
 	want := map[string][]byte{}
 	var inputs []string
-	for _, file := range examples {
+	for _, file := range allExamples(t) {
 		r := load(t, file)
 		var bare bytes.Buffer
 		if err := WriteUncached(r, &bare); err != nil {

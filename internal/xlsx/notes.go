@@ -12,14 +12,14 @@ import (
 // which units have not reported, uncertain national targets, and notes.
 func notesSheet(r *report.Report) *sheet {
 	s := newSheet("04_GhiChu", []float64{6, 70, 74})
-	row := titleBlock(s, r, "Biểu số 04", "GHI CHÚ, GIẢI THÍCH SỐ LIỆU")
+	row := titleBlock(s, r, formLabel(r, "04"), "GHI CHÚ, GIẢI THÍCH SỐ LIỆU")
 	for i, n := range notes(r) {
 		s.text(row, 1, fmt.Sprintf("%d.", i+1), Style{Size: 12, Align: "right", VAlign: "top"})
 		s.merge(row, 2, row, 3, n, stPlain)
 		s.height(row, fitHeight(n, stPlain, spanPoints(s.widths, 2, 3)))
 		row++
 	}
-	paginate(s, row-1, row-1)
+	finish(s, row-1, row-1)
 	return s
 }
 
@@ -46,9 +46,11 @@ func notes(r *report.Report) []string {
 		out = append(out, fmt.Sprintf("Chỉ tính cho các %s, không tính cấp %s: %s. Ô của cấp %s ở các số liệu chỉ dùng cho các chỉ tiêu này ghi \"x\" (không áp dụng).", r.P.Unit.Sublevel, lvl, ids, lvl))
 	}
 	if r.HalfYear() {
-		out = append(out, "Báo cáo 6 tháng: các chỉ tiêu cộng dồn trong năm (việc làm mới, trẻ sinh ra, vụ việc, người được hỗ trợ…) ghi \"Đang thực hiện\" và chưa so với chỉ tiêu năm; cột \"% so với kế hoạch\" cho biết tiến độ. Các chỉ tiêu này được đánh giá khi tổng kết năm.")
+		out = append(out, halfYearNote(r))
 	}
+	out = append(out, "Các biểu được khóa (bảo vệ trang tính, không đặt mật khẩu): các ghi chú, danh sách đơn vị chưa có số liệu và dòng chỉ tiêu chưa đánh giá được lập cùng lúc với biểu, theo tệp số liệu. Muốn bổ sung, sửa số liệu thì sửa tệp số liệu và lập lại biểu; nếu bỏ khóa để sửa trực tiếp, các công thức tự tính lại kết quả và đánh giá nhưng các ghi chú không tự cập nhật. Ô nhập số liệu chỉ nhận số nguyên từ 0 trở lên (ô có/không nhận 1 hoặc 0).")
 	out = append(out, missingNotes(r)...)
+	out = append(out, carriedNotes(r)...)
 	out = append(out, indicatorNotes(r)...)
 	out = append(out, r.P.Notes...)
 	return out
@@ -63,7 +65,7 @@ func missingNotes(r *report.Report) []string {
 			if e == r.Town || r.Get(e.ID, m.ID) != nil || !expects(r, e, m) {
 				continue
 			}
-			labels = append(labels, m.Label)
+			labels = append(labels, r.Label(m))
 		}
 		if len(labels) > 0 {
 			out = append(out, fmt.Sprintf("Chưa có số liệu: %s (%s).", e.Name, strings.Join(labels, "; ")))
@@ -71,7 +73,7 @@ func missingNotes(r *report.Report) []string {
 	}
 	for _, m := range r.DepartmentMeasures() {
 		if r.DeptOf[m.ID] == nil {
-			out = append(out, fmt.Sprintf("Chưa có số liệu: %s (chưa có phòng, ban, ngành nào báo cáo).", m.Label))
+			out = append(out, fmt.Sprintf("Chưa có số liệu: %s (chưa có %s nào báo cáo).", r.Label(m), report.DeptWord(r.Tier)))
 		}
 	}
 	return out
@@ -93,7 +95,7 @@ func expects(r *report.Report, e *report.Entity, m *report.Measure) bool {
 	}
 	for _, s := range r.Subunits {
 		if s.ID == e.ID {
-			return true
+			return m.PresentAt(r.SubTier)
 		}
 	}
 	return false
@@ -107,8 +109,11 @@ func indicatorNotes(r *report.Report) []string {
 		res := &r.Results[i]
 		ind := res.Ind
 		label := fmt.Sprintf("Chỉ tiêu %d (%s)", ind.Row, ind.ID)
-		if !ind.Assessable() {
-			out = append(out, fmt.Sprintf("%s không đánh giá ở cấp %s: %s", label, r.P.Unit.Level, strings.TrimSuffix(ind.Note, ".")+"."))
+		switch {
+		case !ind.AssessedAt(r.Tier):
+			out = append(out, fmt.Sprintf("%s không đánh giá ở cấp %s: %s.", label, r.P.Unit.Level, r.NotAssessedWhy(ind)))
+		case ind.Note != "":
+			out = append(out, fmt.Sprintf("%s: %s.", label, strings.TrimSuffix(r.IndText(ind, ind.Note), ".")))
 		}
 		if u := ind.Uncertain[itoa(res.PlanNational)]; res.PlanNational > 0 && u != "" {
 			out = append(out, fmt.Sprintf("%s: mục tiêu quốc gia năm %d dùng làm kế hoạch giai đoạn chưa được kiểm chứng (%s).", label, res.PlanNational, u))
@@ -117,14 +122,32 @@ func indicatorNotes(r *report.Report) []string {
 			out = append(out, fmt.Sprintf("%s: %s. Với số trường hợp nhỏ như vậy, tỷ số dao động ngẫu nhiên lớn giữa các kỳ và giữa các đơn vị nên không đủ ý nghĩa thống kê (cần từ %s trường hợp trở lên); kết quả vẫn được tính và so sánh với kế hoạch nhưng chỉ có tính tham khảo.",
 				label, lowerFirst(smallBase(r, res)), viet.Int(int64(ind.MinBase))))
 		}
-		if ind.Source != "" {
-			sources = append(sources, fmt.Sprintf("- Chỉ tiêu %d (%s): %s.", ind.Row, ind.ID, strings.TrimSuffix(ind.Source, ".")))
+		if ind.Source != "" && ind.AssessedAt(r.Tier) {
+			sources = append(sources, fmt.Sprintf("- Chỉ tiêu %d (%s): %s.", ind.Row, ind.ID, strings.TrimSuffix(r.IndText(ind, ind.Source), ".")))
 		}
 	}
 	if len(sources) > 0 {
 		out = append(out, "Nguồn số liệu theo chỉ tiêu:\n"+strings.Join(sources, "\n"))
 	}
 	return out
+}
+
+// halfYearNote says how a half-year report judges each indicator: rates
+// and values at a date as the annual report does; quantities that
+// accumulate towards a yearly target are in progress.
+func halfYearNote(r *report.Report) string {
+	var progress []string
+	for i := range r.Results {
+		if ind := r.Results[i].Ind; ind.AssessedAt(r.Tier) && ind.Progress() {
+			progress = append(progress, fmt.Sprintf("%d (%s)", ind.Row, ind.ID))
+		}
+	}
+	t := "Báo cáo 6 tháng: các chỉ tiêu là tỷ lệ, tỷ số hoặc số tại một thời điểm được đánh giá như báo cáo năm, vì số liệu nửa năm cho cùng một loại tỷ lệ."
+	if len(progress) > 0 {
+		t += " Các chỉ tiêu cộng dồn đến hết năm mới so được với chỉ tiêu năm (chỉ tiêu " + strings.Join(progress, ", ") +
+			") ghi \"Đang thực hiện\"; cột \"% so với kế hoạch\" cho biết tiến độ, và các chỉ tiêu này được đánh giá khi tổng kết năm."
+	}
+	return t
 }
 
 // subunitIndicators lists the assessed indicators that count the

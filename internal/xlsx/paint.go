@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/vanban/vanban/internal/report"
 )
 
 // book is a workbook laid out in memory.
@@ -74,6 +77,9 @@ func (p *painter) addSheet(i int, s *sheet) error {
 	if err != nil {
 		return err
 	}
+	if err := p.guard(s); err != nil {
+		return err
+	}
 	if err := p.stream(sw, s); err != nil {
 		return err
 	}
@@ -88,17 +94,21 @@ func (p *painter) addSheet(i int, s *sheet) error {
 }
 
 // pageSetup prints the sheet on A4 landscape, one page wide (and one page
-// tall when it nearly fits), centred, with the page number at the foot. The sheet properties must be set before
-// streaming starts, since the stream writes them first.
+// tall when it nearly fits), centred, numbered as Nghị định 30 numbers an
+// appendix: the page number centred in the top margin, in Arabic numerals,
+// not shown on the first page, each biểu numbered from its own page 1. The
+// sheet properties must be set before streaming starts, since the stream
+// writes them first.
 func (p *painter) pageSetup(s *sheet) error {
-	yes, size, orient, one, tall := true, 9, "landscape", 1, 0
+	yes, size, orient, one, tall, first := true, 9, "landscape", 1, 0, uint(1)
 	if s.onePage {
 		tall = 1
 	}
 	if err := p.f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
 		return err
 	}
-	if err := p.f.SetPageLayout(s.name, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &tall}); err != nil {
+	if err := p.f.SetPageLayout(s.name, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &tall,
+		FirstPageNumber: &first}); err != nil {
 		return err
 	}
 	inch := func(mm float64) float64 { return math.Round(mm/25.4*10000) / 10000 }
@@ -107,7 +117,46 @@ func (p *painter) pageSetup(s *sheet) error {
 		Header: &hf, Footer: &hf, Horizontally: &yes}); err != nil {
 		return err
 	}
-	return p.f.SetHeaderFooter(s.name, &excelize.HeaderFooterOptions{OddFooter: `&C&"` + fontName + `,Regular"&10Trang &P/&N`})
+	return p.f.SetHeaderFooter(s.name, &excelize.HeaderFooterOptions{DifferentFirst: true,
+		OddHeader: pageNumberHeader, FirstHeader: ""})
+}
+
+// pageNumberHeader is the page number, 13 pt regular, centred in the top
+// margin (Nghị định 30: 13–14 pt, from page 2 on).
+const pageNumberHeader = `&C&"` + fontName + `,Regular"&13&P`
+
+// guard protects the sheet and validates the cells figures are typed in.
+// Every cell is locked: the notes and the lists of units without figures
+// are printed as of the render, so a figure typed into Biểu 02 would leave
+// them saying what is no longer true; the way to change a figure is the
+// period file. The protection has no password (Review › Unprotect Sheet
+// lifts it) and still lets the user select cells, resize and format rows
+// and columns. Should the user lift it, data validation refuses what would
+// silently drop a unit from the totals: a text such as "Có" in a count or
+// a yes/no cell (SUM and COUNT skip text), a negative or fractional count.
+func (p *painter) guard(s *sheet) error {
+	add := func(cells []string, lo, hi float64, title, msg string) error {
+		if len(cells) == 0 {
+			return nil
+		}
+		dv := excelize.NewDataValidation(true)
+		dv.SetSqref(strings.Join(cells, " "))
+		if err := dv.SetRange(lo, hi, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween); err != nil {
+			return err
+		}
+		dv.SetError(excelize.DataValidationErrorStyleStop, title, msg)
+		dv.SetInput(title, msg)
+		return p.f.AddDataValidation(s.name, dv)
+	}
+	if err := add(s.inputs, 0, report.MaxCount, "Số liệu", "Nhập một số nguyên từ 0 trở lên (không nhập chữ, số âm hay số lẻ); để trống nếu đơn vị chưa báo cáo."); err != nil {
+		return err
+	}
+	if err := add(s.flags, 0, 1, "Có / không", "Nhập 1 nếu có, 0 nếu không (ô hiển thị Có hoặc Không); để trống nếu đơn vị chưa báo cáo."); err != nil {
+		return err
+	}
+	return p.f.ProtectSheet(s.name, &excelize.SheetProtectionOptions{
+		SelectLockedCells: true, SelectUnlockedCells: true, FormatCells: true, FormatColumns: true, FormatRows: true,
+	})
 }
 
 func (p *painter) stream(sw *excelize.StreamWriter, s *sheet) error {
@@ -117,12 +166,7 @@ func (p *painter) stream(sw *excelize.StreamWriter, s *sheet) error {
 		}
 	}
 	if s.freezeRows > 0 || s.freezeCols > 0 {
-		pane := "bottomLeft"
-		if s.freezeCols > 0 {
-			pane = "bottomRight"
-		}
-		if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: s.freezeCols, YSplit: s.freezeRows,
-			TopLeftCell: ref(s.freezeRows+1, s.freezeCols+1), ActivePane: pane}); err != nil {
+		if err := p.freeze(sw, s); err != nil {
 			return err
 		}
 	}
@@ -147,6 +191,24 @@ func (p *painter) stream(sw *excelize.StreamWriter, s *sheet) error {
 		}
 	}
 	return sw.Flush()
+}
+
+// freeze freezes the column headers (and the unit names of Biểu 02) in
+// place: the window opens scrolled to the headers, so that the frozen part
+// holds them alone and not the title block above them (348 px of a
+// laptop's screen before).
+func (p *painter) freeze(sw *excelize.StreamWriter, s *sheet) error {
+	top := max(s.freezeFrom, 1)
+	pane := "bottomLeft"
+	if s.freezeCols > 0 {
+		pane = "bottomRight"
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: s.freezeCols, YSplit: s.freezeRows - top + 1,
+		TopLeftCell: ref(s.freezeRows+1, s.freezeCols+1), ActivePane: pane}); err != nil {
+		return err
+	}
+	view := ref(top, 1)
+	return p.f.SetSheetView(s.name, 0, &excelize.ViewOptions{TopLeftCell: &view})
 }
 
 func (p *painter) rowValues(row []cell) ([]any, error) {

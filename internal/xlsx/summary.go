@@ -48,12 +48,24 @@ func docTitle(r *report.Report) string {
 	return defaultTitle
 }
 
-// formLabel is the form number printed at the top left: "Biểu số 01".
+// formLabel is the form number printed at the top left of every sheet:
+// "Biểu số 02a", or with the form code the file gives ("01/BĐG-TX" or
+// "BĐG-TX"), "Biểu số 02a/BĐG-TX".
 func formLabel(r *report.Report, n string) string {
-	if n == "01" && r.P.Document.Form != "" {
-		return "Biểu số " + r.P.Document.Form
+	code := formCode(r.P.Document.Form)
+	if code == "" {
+		return "Biểu số " + n
 	}
-	return "Biểu số " + n
+	return "Biểu số " + n + "/" + code
+}
+
+// formCode is the code part of a form number: "BĐG-TX" of "01/BĐG-TX".
+func formCode(form string) string {
+	form = strings.TrimSpace(form)
+	if num, code, ok := strings.Cut(form, "/"); ok && strings.Trim(num, "0123456789abcdefghijklmnopqrstuvwxyz") == "" && num != "" {
+		return strings.TrimSpace(code)
+	}
+	return form
 }
 
 func summarySheet(r *report.Report, refs map[string]measureRefs) *sheet {
@@ -61,20 +73,21 @@ func summarySheet(r *report.Report, refs map[string]measureRefs) *sheet {
 	row := titleBlock(s, r, formLabel(r, "01"), docTitle(r))
 	s.titleFrom = row
 	row = summaryHeader(s, r, row)
-	s.titleTo, s.freezeRows = row-1, row-1
+	s.titleTo, s.freezeFrom, s.freezeRows = row-1, s.titleFrom, row-1
 	first := row
 	for gi := range r.Cat.Groups {
 		row = groupRows(s, r, refs, &r.Cat.Groups[gi], gi+1, row)
 	}
 	last := row - 1
 	row = tallyRow(s, r, first, last, row)
+	row = unjudgedRow(s, r, row)
 	if r.P.Document.Illustrative {
 		row = illustrativeRow(s, row)
 	}
 	end := signatureBlock(s, r, row+1)
 	// The last indicator goes with the tally and the signature, so that
 	// the signature never stands on a page without table rows.
-	paginate(s, last, end-1)
+	finish(s, last, end-1)
 	return s
 }
 
@@ -121,9 +134,10 @@ func headerHeight(s *sheet, row int) float64 {
 
 // groupRows writes one objective's row and its indicators' rows.
 func groupRows(s *sheet, r *report.Report, refs map[string]measureRefs, g *report.Group, n, row int) int {
+	title := r.Text(g.Title)
 	s.text(row, sNo, viet.Roman(n), stGroupNo)
-	s.merge(row, sName, row, sNote, g.Title, stGroup)
-	s.height(row, fitHeight(g.Title, stGroup, spanPoints(s.widths, sName, sNote)))
+	s.merge(row, sName, row, sNote, title, stGroup)
+	s.height(row, fitHeight(title, stGroup, spanPoints(s.widths, sName, sNote)))
 	s.keepNext[row] = true
 	row++
 	for i := range r.Results {
@@ -137,14 +151,15 @@ func groupRows(s *sheet, r *report.Report, refs map[string]measureRefs, g *repor
 
 func indicatorRow(s *sheet, r *report.Report, refs map[string]measureRefs, res *report.Result, row int) {
 	ind := res.Ind
+	name := r.Name(ind)
 	s.text(row, sNo, int64(ind.Row), stCenter)
-	s.text(row, sName, ind.Name, stText)
+	s.text(row, sName, name, stText)
 	s.text(row, sUnit, ind.Unit, stCenter)
 	note := indicatorNote(r, res)
 	s.text(row, sNote, note, stNote)
-	s.height(row, max(16.5, fitHeight(ind.Name, stText, colPoints(s.widths[sName-1])),
+	s.height(row, max(16.5, fitHeight(name, stText, colPoints(s.widths[sName-1])),
 		fitHeight(note, stNote, colPoints(s.widths[sNote-1])), fitHeight(ind.Unit, stCenter, colPoints(s.widths[sUnit-1]))))
-	if !ind.Assessable() {
+	if !ind.AssessedAt(r.Tier) {
 		for c := sPlan; c <= sChange; c++ {
 			s.text(row, c, nil, stCenter)
 		}
@@ -181,16 +196,16 @@ func cached(ok bool, v float64) any {
 	return v
 }
 
-// targetCell writes a target: a number shown with its comparator
-// ("≥ 25"), or a band as text ("40 - 60").
+// targetCell writes a target: a number shown with its comparator, its
+// own or the indicator's ("≥ 25", "> 35"), or a band as text ("40 - 60").
 func targetCell(s *sheet, row, col int, ind *report.Indicator, t report.TargetValue) {
 	switch {
 	case !t.Set:
 		s.text(row, col, nil, stCenter)
 	case t.Band:
-		s.text(row, col, viet.Decimal(t.Lo, decimalsOf(t.Lo))+" - "+viet.Decimal(t.Hi, decimalsOf(t.Hi)), stCenter)
+		s.text(row, col, t.Text(ind.Comparator), stCenter)
 	default:
-		s.text(row, col, t.Lo, numStyle(signFormat(ind.Comparator.Sign(), decimalsOf(t.Lo)), false))
+		s.text(row, col, t.Lo, numStyle(signFormat(t.With(ind.Comparator).Sign(), decimalsOf(t.Lo)), false))
 	}
 }
 
@@ -212,6 +227,10 @@ func valueFormula(ind *report.Indicator, refs map[string]measureRefs) string {
 	switch ind.Kind {
 	case report.KindUnitShare:
 		fl := sourceCells(ind, refs)
+		if units := keyCells(ind, refs, "units"); units != "" {
+			// Some units are tallies carried up from their own files.
+			return fmt.Sprintf(`IF(SUM(%s)=0,"",ROUND(SUM(%s)/SUM(%s)*%s,%d))`, units, fl, units, mult, dec)
+		}
 		return fmt.Sprintf(`IF(COUNT(%s)=0,"",ROUND(SUM(%s)/COUNT(%s)*%s,%d))`, fl, fl, fl, mult, dec)
 	case report.KindCount:
 		total, _ := refs[ind.Measures()[0].ID].scoped(ind)
@@ -233,6 +252,11 @@ func sourceCells(ind *report.Indicator, refs map[string]measureRefs) string {
 	case report.KindCount:
 		key = ind.Numerator
 	}
+	return keyCells(ind, refs, key)
+}
+
+// keyCells lists the cells of every unit an indicator counts in one key.
+func keyCells(ind *report.Indicator, refs map[string]measureRefs, key string) string {
 	var cells []string
 	for _, m := range ind.Measures() {
 		_, units := refs[m.ID].scoped(ind)
@@ -253,7 +277,7 @@ func judgedCol(res *report.Result) int {
 // judged against a higher-is-better target above zero.
 func hasPct(res *report.Result) bool {
 	t, ok := res.Judged()
-	return ok && !t.Band && res.Ind.Assessable() && res.Ind.Comparator.Higher() && t.Lo > 0
+	return ok && !t.Band && res.Ind.Assessable() && res.Cmp.Higher() && t.Lo > 0
 }
 
 // pctCode is the numbering-row code of "% so với kế hoạch": "5 = 4/2"
@@ -322,14 +346,14 @@ func judgeFormula(r *report.Report, res *report.Result, g string, row int, src s
 	t, ok := res.Judged()
 	var test string
 	switch {
-	case r.HalfYear() && ind.Nature == report.Flow:
+	case r.HalfYear() && ind.Progress():
 		return fmt.Sprintf(`IF(%s="",%s,%s)`, g, empty, fmtStr(report.WordInProgress))
 	case !ok:
 		return fmt.Sprintf(`IF(%s="",%s,%s)`, g, empty, fmtStr(report.WordNoTarget))
-	case ind.Comparator == report.InBand:
+	case res.Cmp == report.InBand:
 		test = fmt.Sprintf("AND(%s>=%s,%s<=%s)", g, num(t.Lo), g, num(t.Hi))
 	default:
-		test = g + string(ind.Comparator) + ref(row, judgedCol(res))
+		test = g + string(res.Cmp) + ref(row, judgedCol(res))
 	}
 	return fmt.Sprintf(`IF(%s="",%s,IF(%s,%s,%s))`, g, empty, test, fmtStr(report.WordMet), fmtStr(report.WordNotMet))
 }
@@ -339,8 +363,14 @@ func judgeFormula(r *report.Report, res *report.Result, g string, row int, src s
 func indicatorNote(r *report.Report, res *report.Result) string {
 	var parts []string
 	ind := res.Ind
-	if !ind.Assessable() && ind.Note != "" {
-		parts = append(parts, ind.Note)
+	switch {
+	case !ind.Assessable() && ind.Note != "":
+		parts = append(parts, r.IndText(ind, ind.Note))
+	case !ind.AssessedAt(r.Tier):
+		parts = append(parts, upperFirst(r.NotAssessedWhy(ind)))
+	}
+	if absentBelow(r, ind) {
+		parts = append(parts, fmt.Sprintf("Chỉ tính cấp %s (cấp %s không có số liệu này)", r.P.Unit.Level, r.P.Unit.Sublevel))
 	}
 	if res.PlanNational > 0 {
 		p := fmt.Sprintf("KH giai đoạn: mục tiêu quốc gia đến năm %d", res.PlanNational)
@@ -364,12 +394,27 @@ func indicatorNote(r *report.Report, res *report.Result) string {
 	return strings.Join(parts, ". ")
 }
 
+// absentBelow reports an assessed indicator that counts the unit's own
+// bodies because the sub-units have none (a commune's HĐND and UBND, not
+// its villages').
+func absentBelow(r *report.Report, ind *report.Indicator) bool {
+	if !ind.AssessedAt(r.Tier) || ind.SubunitsOnly() {
+		return false
+	}
+	for _, m := range ind.Measures() {
+		if m.From == report.FromAreas && !m.PresentAt(r.SubTier) {
+			return true
+		}
+	}
+	return false
+}
+
 // smallBase says how few cases a value rests on: "Tính từ 939 trẻ sinh ra
 // sống, dưới 1.000".
 func smallBase(r *report.Report, res *report.Result) string {
 	ind := res.Ind
 	return fmt.Sprintf("Tính từ %s %s, dưới %s", viet.Int(int64(res.Base)),
-		ind.Measures()[0].KeyLabel(ind.BaseKey()), viet.Int(int64(ind.MinBase)))
+		r.KeyLabel(ind.Measures()[0], ind.BaseKey()), viet.Int(int64(ind.MinBase)))
 }
 
 // missingNote names the sub-units without figures; a value computed
@@ -410,7 +455,7 @@ func tallyRow(s *sheet, r *report.Report, first, last, row int) int {
 	f := fmt.Sprintf(`"Số chỉ tiêu đạt: "&%s&"/"&(%s+%s)&" chỉ tiêu được đánh giá"`,
 		count(report.WordMet), count(report.WordMet), count(report.WordNotMet))
 	v := fmt.Sprintf("Số chỉ tiêu đạt: %d/%d chỉ tiêu được đánh giá", r.Count.Met, r.Count.Judged)
-	if r.HalfYear() {
+	if r.HalfYear() && anyProgress(r) {
 		f += fmt.Sprintf(`&"; "&%s&" chỉ tiêu đang thực hiện (đánh giá khi tổng kết năm)"`, count(report.WordInProgress))
 		v += fmt.Sprintf("; %d chỉ tiêu đang thực hiện (đánh giá khi tổng kết năm)", r.Count.InProgress)
 	}
@@ -419,6 +464,76 @@ func tallyRow(s *sheet, r *report.Report, first, last, row int) int {
 	s.formula(row, sName, f, v, stGroup)
 	s.height(row, 20)
 	return row + 1
+}
+
+// unjudgedRow names the indicators that are not judged Đạt or Chưa đạt,
+// grouped by why: not assessed at this level (the note says by whom),
+// nobody reported, no case, no target, in progress until the year's end.
+func unjudgedRow(s *sheet, r *report.Report, row int) int {
+	var order []string
+	by := map[string][]string{}
+	for i := range r.Results {
+		res := &r.Results[i]
+		if res.Judgeable() {
+			continue
+		}
+		why := unjudgedWhy(r, res)
+		if by[why] == nil {
+			order = append(order, why)
+		}
+		by[why] = append(by[why], itoa(res.Ind.Row))
+	}
+	if len(order) == 0 {
+		return row
+	}
+	n := 0
+	parts := make([]string, len(order))
+	for i, why := range order {
+		parts[i] = why + ": " + strings.Join(by[why], ", ")
+		n += len(by[why])
+	}
+	t := fmt.Sprintf("Chỉ tiêu chưa đánh giá đạt hay chưa đạt (%d chỉ tiêu, theo số thứ tự; lý do ở cột Ghi chú): %s.", n, strings.Join(parts, "; "))
+	s.text(row, sNo, nil, stGroupNo)
+	s.merge(row, sName, row, sNote, t, stNote)
+	s.height(row, max(18, fitHeight(t, stNote, spanPoints(s.widths, sName, sNote))))
+	return row + 1
+}
+
+// unjudgedWhy groups an unjudged indicator.
+func unjudgedWhy(r *report.Report, res *report.Result) string {
+	switch res.Status {
+	case report.NotAssessed:
+		return "không đánh giá ở cấp " + r.P.Unit.Level
+	case report.NoData:
+		if res.Reported > 0 {
+			return "không phát sinh trường hợp nào"
+		}
+		return "chưa có số liệu"
+	case report.NoTarget:
+		return "chưa có chỉ tiêu kế hoạch"
+	case report.InProgress:
+		return "đang thực hiện, đánh giá khi tổng kết năm"
+	}
+	return ""
+}
+
+// upperFirst capitalises the first letter, to start a sentence.
+func upperFirst(s string) string {
+	for i, c := range s {
+		return strings.ToUpper(string(c)) + s[i+len(string(c)):]
+	}
+	return s
+}
+
+// anyProgress reports whether a half-year report shows some indicator as
+// in progress (see report.Indicator.Progress).
+func anyProgress(r *report.Report) bool {
+	for i := range r.Results {
+		if ind := r.Results[i].Ind; ind.AssessedAt(r.Tier) && ind.Progress() {
+			return true
+		}
+	}
+	return false
 }
 
 func illustrativeRow(s *sheet, row int) int {

@@ -6,8 +6,11 @@
 // Every computed cell is a live formula (totals, ratios, % of plan,
 // assessment) that also carries the value vanban computed, so that a
 // viewer that does not recalculate shows the same numbers as one that
-// does. The workbook prints on A4 landscape, one page wide, with the
-// header rows repeated on every page.
+// does. The notes are printed as of the render, so every sheet is
+// protected (without a password) and the cells figures are typed into are
+// validated. The workbook prints on A4 landscape, one page wide, with the
+// header rows repeated on every page and the page numbers of an appendix
+// (Nghị định 30).
 package xlsx
 
 import (
