@@ -329,7 +329,7 @@ func TestREADMECommands(t *testing.T) {
 	flagsOf := map[string]*flagSet{
 		"render": newRenderFlags(e, false).flagSet, "check": newRenderFlags(e, true).flagSet,
 		"serve": newServeFlags(e).flagSet,
-		"form": newFormFlags(e, "form").flagSet, "import": newFormFlags(e, "import").flagSet,
+		"form":  newFormFlags(e, "form").flagSet, "import": newFormFlags(e, "import").flagSet,
 	}
 	named := map[string]bool{}
 	for _, line := range strings.Split(strings.TrimSpace(block), "\n") {
