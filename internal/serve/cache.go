@@ -103,6 +103,7 @@ func (s *Server) current(rel string) *entry {
 // make decodes, validates and renders the entry's source: the file render
 // would write and the preview.
 func (s *Server) make(e *entry) {
+	s.builds.Add(1)
 	kind, outs, diags := app.Build(s.display(e.rel), e.src, s.opt)
 	e.kind, e.diags = kind.Name, diags
 	if kind.Check != nil {
@@ -147,4 +148,36 @@ func (s *Server) evict() {
 		}
 		delete(s.cache, victim.rel)
 	}
+}
+
+// listed is what the list shows of an input, kept for many more inputs
+// than the cache of entries holds: a folder of hundreds of files is not
+// rendered again at every visit of the list.
+type listed struct {
+	stamp       stamp
+	state, kind string
+}
+
+// maxListed bounds the states kept for the list.
+const maxListed = 4096
+
+// summary returns the state and kind of rel, building it only when the
+// file changed since the list last showed it.
+func (s *Server) summary(rel string) listed {
+	st := s.stat(rel)
+	s.mu.Lock()
+	l, ok := s.listed[rel]
+	s.mu.Unlock()
+	if ok && st.ok && l.stamp == st && time.Since(time.Unix(0, st.mtime)) > recentWrite {
+		return l
+	}
+	e := s.current(rel)
+	l = listed{stamp: e.stamp, state: e.state(), kind: e.kind}
+	s.mu.Lock()
+	if len(s.listed) >= maxListed {
+		clear(s.listed)
+	}
+	s.listed[rel] = l
+	s.mu.Unlock()
+	return l
 }

@@ -477,3 +477,23 @@ func TestMemoryAfterSaves(t *testing.T) {
 		t.Errorf("the heap grew from %d to %d bytes", early, late)
 	}
 }
+
+// TestListOfManyFiles: a folder with more inputs than the cache holds is
+// not built again at each visit of the list.
+func TestListOfManyFiles(t *testing.T) {
+	dir := t.TempDir()
+	for i := range maxEntries + 36 {
+		os.WriteFile(filepath.Join(dir, fmt.Sprintf("f%03d.yaml", i)), []byte("type: cong-van\n"), 0o644)
+	}
+	old := time.Now().Add(-time.Minute) // not a file being written
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error { os.Chtimes(p, old, old); return nil })
+	s, base := start(t, Config{Dir: dir})
+	if code, body := get(t, base+"/"); code != 200 || strings.Count(body, "/view/f") != maxEntries+36 {
+		t.Fatalf("list: %d", code)
+	}
+	first := s.builds.Load()
+	get(t, base+"/")
+	if again := s.builds.Load() - first; again != 0 || first != maxEntries+36 {
+		t.Errorf("%d builds for the first list, %d more for the second", first, again)
+	}
+}

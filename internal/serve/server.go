@@ -25,6 +25,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/vanban/vanban/internal/app"
@@ -55,9 +56,11 @@ type Server struct {
 	build     sync.Mutex // one build at a time: the machine's cores go to it
 	mu        sync.Mutex // guards the fields below
 	cache     map[string]*entry
+	listed    map[string]listed
 	clock     int64
 	watchers  map[string]*watcher
 	listeners int
+	builds    atomic.Int64 // inputs built, for tests
 	done      chan struct{}
 	closeOnce sync.Once
 }
@@ -69,7 +72,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{dir: cfg.Dir, root: root, opt: cfg.Opt, lang: cfg.Lang, public: cfg.Public, log: cfg.Log,
-		cache: map[string]*entry{}, watchers: map[string]*watcher{}, done: make(chan struct{}), names: map[string]bool{}}
+		cache: map[string]*entry{}, listed: map[string]listed{}, watchers: map[string]*watcher{}, done: make(chan struct{}), names: map[string]bool{}}
 	if cfg.Public {
 		if h, err := os.Hostname(); err == nil && h != "" {
 			h = strings.ToLower(h)

@@ -153,9 +153,9 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request) {
 	type item struct{ Rel, URL, State, StateText, Kind string }
 	var items []item
 	for _, rel := range s.inputs() {
-		e := s.current(rel)
-		items = append(items, item{Rel: rel, URL: ViewURL(rel), State: e.state(), StateText: s.t("state " + e.state()),
-			Kind: s.t("kind " + e.kind)})
+		st := s.summary(rel)
+		items = append(items, item{Rel: rel, URL: ViewURL(rel), State: st.state, StateText: s.t("state " + st.state),
+			Kind: s.t("kind " + st.kind)})
 	}
 	s.page(w, "list", map[string]any{"Dir": s.dir, "Items": items, "Empty": s.t("empty folder")})
 }
