@@ -54,10 +54,10 @@ func build(r *report.Report) view {
 		v.Plan = r.Cat.Stage
 	}
 	for gi, g := range r.Cat.Groups {
-		gr := group{Roman: viet.Roman(gi + 1), Title: g.Title}
+		gr := group{Roman: viet.Roman(gi + 1), Title: r.Text(g.Title)}
 		for i := range r.Results {
 			if res := &r.Results[i]; res.Ind.Group == g.ID {
-				gr.Rows = append(gr.Rows, indicatorRow(res))
+				gr.Rows = append(gr.Rows, indicatorRow(r, res))
 			}
 		}
 		v.Groups = append(v.Groups, gr)
@@ -65,10 +65,11 @@ func build(r *report.Report) view {
 	return v
 }
 
-func indicatorRow(res *report.Result) row {
+func indicatorRow(r *report.Report, res *report.Result) row {
 	ind := res.Ind
-	rw := row{No: strconv.Itoa(ind.Row), Name: ind.Name, Unit: ind.Unit, Word: res.Word(), ID: ind.ID, Status: status(res.Status)}
-	if !ind.Assessable() {
+	rw := row{No: strconv.Itoa(ind.Row), Name: r.Name(ind), Unit: ind.Unit, Word: res.Word(), ID: ind.ID, Status: status(res.Status)}
+	if !ind.AssessedAt(r.Tier) {
+		rw.Word = report.WordNotAssessed
 		return rw
 	}
 	dec := ind.Dec()
@@ -92,28 +93,12 @@ func indicatorRow(res *report.Result) row {
 	return rw
 }
 
-// target writes a target as the workbook prints it: "≥ 30", "40 - 60",
-// with the decimals it was given (up to 2).
+// target writes a target as the workbook prints it: "≥ 30", "40 - 60".
 func target(ind *report.Indicator, t report.TargetValue) string {
-	switch {
-	case !t.Set:
+	if !t.Set {
 		return ""
-	case t.Band:
-		return short(t.Lo) + " - " + short(t.Hi)
-	case ind.Comparator.Sign() != "":
-		return ind.Comparator.Sign() + " " + short(t.Lo)
 	}
-	return short(t.Lo)
-}
-
-// short writes v with the decimals it needs, up to 2.
-func short(v float64) string {
-	for d := 0; d < 2; d++ {
-		if viet.Round(v, d) == v {
-			return viet.Decimal(v, d)
-		}
-	}
-	return viet.Decimal(v, 2)
+	return t.Text(ind.Comparator)
 }
 
 // status names the assessment for the page's style sheet.
