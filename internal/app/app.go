@@ -191,6 +191,7 @@ func prepare(file string, src []byte, opt Options) (p prepared) {
 		return p
 	}
 	outs := k.Build(dec, root, opt)
+	dec.Diags = diag.Collapse(dec.Diags)
 	dec.Diags.Sort()
 	p.diags = dec.Diags
 	if dec.Diags.HasErrors() || len(outs) == 0 {

@@ -180,8 +180,14 @@ func TestInterruptedBatch(t *testing.T) {
 	}
 	ctx, stop := context.WithCancel(context.Background())
 	results := EachContext(ctx, files, func(f string) Result {
-		if f == "c" {
+		switch {
+		case f == "c":
 			stop()
+		case f > "c":
+			// A file started after "c" takes until the stop to finish,
+			// so the workers cannot run through the whole batch before
+			// the goroutine rendering "c" gets the processor.
+			<-ctx.Done()
 		}
 		return Result{Input: f, Output: f + ".pdf"}
 	})

@@ -360,6 +360,12 @@ func FuzzDocument(f *testing.F) {
 	f.Add([]byte(base + "type: cong-van\ntitle: 'V/v '\nclosing: [x]\nsigner: {authority: ['TM. A', ' chủ  tịch. '], position: CHỦ TỊCH, name: B}\nappendices: [{title: [Phụ lục, 'PHỤ LỤC số 02 -'], text: a}]\n"))
 	f.Add([]byte(base + "type: quyet-dinh\narticles: ['Điều 1:', {title: 'ĐIỀU 9 x', clauses: ['Khoản 1.', {text: 'a)', points: ['đ) y', 'a.b']}]}]\n"))
 	f.Add([]byte(base + "title: |\n  THÔNG BÁO\n  x\n\n  y\npreamble:\n  - |\n    a b,\n    c d\n\n    e\naddress: |\n  x\n  y\n"))
+	// Footnotes, attachments, grouped recipients, numbering styles.
+	for _, e := range []string{"bao-cao-chinh-phu-binh-dang-gioi-2024", "quyet-dinh-ban-hanh-ke-hoach-binh-dang-gioi-tay-ninh-2021",
+		"quyet-dinh-ban-hanh-quy-che-lam-viec-xa-xuan-phu-2021", "cong-van-uy-ban-dan-toc-so-ket-de-an-2021"} {
+		f.Add(readFile(f, "../../examples/"+e+".yaml"))
+	}
+	f.Add([]byte(base + "closing: [\"a[^1] b[^x] [^2]\"]\nfootnotes: [x, '']\nstyle: {numbering: decimal}\nrecipients: [{A: [b, c]}, {D: [e]}, 'F:', '+ g']\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		_, w, diags := Prepare("f.yaml", src, Options{})
 		checkDiagnostics(t, "f.yaml", src, diags)

@@ -72,9 +72,14 @@ func documentSchema() (map[string]any, error) {
 		Title:       "vanban: văn bản hành chính",
 		Description: "Một văn bản hành chính theo Nghị định 30/2020/NĐ-CP (chương trình, kế hoạch, công văn, quyết định …), vanban in ra PDF.",
 		Named: map[string]map[string]any{
-			"doctype": doctype,
-			"urgency": level(document.Urgencies()),
-			"secrecy": level(document.Secrecies()),
+			"doctype":    doctype,
+			"urgency":    level(document.Urgencies()),
+			"secrecy":    level(document.Secrecies()),
+			"recipients": document.RecipientsSchema(),
+			"numbering": {"anyOf": []any{
+				map[string]any{"enum": []any{"decimal"}},
+				map[string]any{"type": "string", "pattern": schema.SlugOf(document.DecimalNumbering...)},
+			}},
 		}}), nil
 }
 

@@ -133,6 +133,10 @@ func (d *Decoder) Problem(path string, m diag.Msg) { d.Report(diag.Error, d.At(p
 // suspicious value, at path; it does not stop rendering.
 func (d *Decoder) Warning(path string, m diag.Msg) { d.Report(diag.Warning, d.At(path), path, m) }
 
+// NoteAt reports, at an explicit position, a deliberate correction vanban
+// made to what was typed.
+func (d *Decoder) NoteAt(p diag.Pos, path string, m diag.Msg) { d.Report(diag.Note, p, path, m) }
+
 // ProblemAt reports an error at an explicit position.
 func (d *Decoder) ProblemAt(p diag.Pos, path string, m diag.Msg) { d.Report(diag.Error, p, path, m) }
 

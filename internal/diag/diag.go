@@ -26,15 +26,22 @@ import (
 // Severity tells an error (the file is not rendered) from a warning (it is).
 type Severity int
 
-// Severities.
+// Severities. A note tells the clerk of a deliberate correction vanban
+// made to what was typed (punctuation the decree's models print
+// otherwise): nothing to fix, reported once so that no change goes
+// unsaid.
 const (
 	Error Severity = iota
 	Warning
+	Note
 )
 
 func (s Severity) String() string {
-	if s == Warning {
+	switch s {
+	case Warning:
 		return "warning"
+	case Note:
+		return "note"
 	}
 	return "error"
 }
@@ -148,8 +155,11 @@ func (d Diagnostic) Format(l Lang) string {
 		}
 		b.WriteString(": ")
 	}
-	if d.Severity == Warning {
+	switch d.Severity {
+	case Warning:
 		b.WriteString(pick(l, "cảnh báo: ", "warning: "))
+	case Note:
+		b.WriteString(pick(l, "ghi chú: ", "note: "))
 	}
 	b.WriteString(oneLine(d.Text(l), maxText))
 	if fix := d.Fix(l); fix != "" {

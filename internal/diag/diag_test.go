@@ -17,6 +17,7 @@ func TestOneLineForm(t *testing.T) {
 		{Diagnostic{File: "a.yaml", Pos: Pos{3, 0}, Msg: Msg{En: "x"}}, "a.yaml:3:1: x"},
 		{Diagnostic{File: "a.yaml", Msg: Msg{En: "cannot read the file: permission denied"}}, "a.yaml: cannot read the file: permission denied"},
 		{Diagnostic{File: "a.yaml", Pos: Pos{1, 1}, Field: "x", Msg: Msg{En: "odd"}, Severity: Warning}, "a.yaml:1:1: x: warning: odd"},
+		{Diagnostic{File: "a.yaml", Pos: Pos{2, 5}, Field: "to", Msg: Msg{En: "the full stop was left out"}, Severity: Note}, "a.yaml:2:5: to: note: the full stop was left out"},
 		// Whatever a key holds, a problem stays one line.
 		{Diagnostic{File: "a.yaml", Pos: Pos{2, 1}, Field: "bad\nkey\x00", Msg: Msg{En: "unknown key"}}, `a.yaml:2:1: bad\nkey\x00: unknown key`},
 	} {

@@ -110,11 +110,11 @@ func (doc *Document) authorityInText() (name string, sure bool, path string) {
 // AppendixBody returns the content of appendix i as body blocks: its text,
 // items, table and numbered sections (numbered on their own: I., 1., a)).
 func (doc *Document) AppendixBody(i int) []Block {
-	return doc.Appendices[i].body()
+	return doc.Appendices[i].body(doc.Style.Decimal(), doc.NoteNumbers())
 }
 
-func (a *Appendix) body() []Block {
-	b := &bodyBuilder{labels: labels(maxDepth(a.Sections))}
+func (a *Appendix) body(decimal bool, notes map[string]int) []Block {
+	b := &bodyBuilder{nb: newNumberer(a.Sections, decimal), notes: notes}
 	b.text(a.Text)
 	b.items(a.Items)
 	b.table(a.Table)
@@ -137,6 +137,13 @@ func (v *validator) tables() {
 		v.table(a.Table, a.Landscape)
 		walk(a.Sections, a.Landscape)
 	}
+	for _, at := range v.doc.Attachments {
+		walk(at.Sections, false)
+		for _, a := range at.Appendices {
+			v.table(a.Table, a.Landscape)
+			walk(a.Sections, a.Landscape)
+		}
+	}
 }
 
 // appendices checks each appendix's title and content, and that the main
@@ -153,7 +160,7 @@ func (v *validator) appendices() {
 			v.d.Problem(p, msg("appendix.no-content", "phụ lục chưa có nội dung", "the appendix has no content",
 				"thêm text:, items:, table: hoặc sections: dưới tên phụ lục", "text:, items:, table: or sections: under its title"))
 		}
-		v.depth(a.Sections, decode.Join(p, "sections"), 1, maxDepth(a.Sections))
+		v.depth(a.Sections, decode.Join(p, "sections"), 1, newNumberer(a.Sections, v.doc.Style.Decimal()))
 		if a.Landscape && !a.hasTable() {
 			v.d.Warning(decode.Join(p, "landscape"), msg("appendix.landscape-no-table",
 				"phụ lục được đặt trang nằm ngang nhưng không có bảng; Nghị định 30 chỉ cho trang ngang khi bảng quá rộng cho trang dọc",
@@ -171,28 +178,41 @@ func (v *validator) appendices() {
 			"ghi issuer.in_text: tên cơ quan như viết trong câu, ví dụ Sở Văn hóa, Thể thao và Du lịch",
 			"issuer.in_text: the name as a sentence writes it, such as Sở Lao động - Thương binh và Xã hội"))
 	}
-	m := doc.mentions()
-	for i := range doc.Appendices {
-		label := doc.AppendixLabel(i)
+	v.appendixMentions(doc.Appendices, func(f Field) bool { return f.Appendix == 0 && f.Attachment == 0 }, "appendices")
+}
+
+// appendixMentions warns about each appendix of as that the texts in
+// (the document's body, or an attachment's) never name, names with an
+// Arabic number, and about appendices named that as lacks.
+func (v *validator) appendixMentions(as []Appendix, in func(Field) bool, path string) {
+	if len(as) == 0 {
+		return
+	}
+	m := v.doc.mentions(len(as), in)
+	for i := range as {
+		label := "Phụ lục"
+		if len(as) > 1 {
+			label += " " + viet.Roman(i+1)
+		}
 		switch {
 		case m.roman[i]:
 		case m.arabic[i]:
-			v.d.Warning(decode.Index("appendices", i), msg("appendix.arabic-mention",
+			v.d.Warning(decode.Index(path, i), msg("appendix.arabic-mention",
 				fmt.Sprintf("nội dung gọi là Phụ lục %d, nhưng phụ lục được in là %s", i+1, label),
 				fmt.Sprintf("the text calls it Phụ lục %d, but it is printed as %s", i+1, label),
 				fmt.Sprintf("viết %s trong nội dung: Nghị định 30 đánh số phụ lục bằng số La Mã I, II, III …", label),
 				fmt.Sprintf("%s in the text: Nghị định 30 numbers appendices I, II, III …", label)))
 		default:
-			v.d.Warning(decode.Index("appendices", i), msg("appendix.not-mentioned",
+			v.d.Warning(decode.Index(path, i), msg("appendix.not-mentioned",
 				fmt.Sprintf("nội dung văn bản không nhắc đến %s", label), fmt.Sprintf("the text never mentions %s", label),
 				fmt.Sprintf("thêm một câu dẫn đến phụ lục, ví dụ \"… (chi tiết tại %s kèm theo)\"", label),
 				fmt.Sprintf("a sentence of the body that points to it, such as \"… (chi tiết tại %s kèm theo)\"", label)))
 		}
 	}
 	for _, k := range slices.Compact(slices.Sorted(slices.Values(m.missing))) {
-		v.d.Warning("appendices", msg("appendix.no-such",
-			fmt.Sprintf("nội dung nhắc đến Phụ lục %s, nhưng văn bản chỉ có %d phụ lục", viet.Roman(k), len(doc.Appendices)),
-			fmt.Sprintf("the text mentions Phụ lục %s, but the document has %d appendices", viet.Roman(k), len(doc.Appendices)),
+		v.d.Warning(path, msg("appendix.no-such",
+			fmt.Sprintf("nội dung nhắc đến Phụ lục %s, nhưng văn bản chỉ có %d phụ lục", viet.Roman(k), len(as)),
+			fmt.Sprintf("the text mentions Phụ lục %s, but the document has %d appendices", viet.Roman(k), len(as)),
 			"thêm phụ lục mà nội dung nhắc đến, hoặc sửa lại nội dung", "an appendix for each one the text names, or the text corrected"))
 	}
 }
@@ -218,12 +238,11 @@ func inBody(r Role) bool {
 // mentions reads which appendices the main text names: "Phụ lục II",
 // "Phụ lục I, II và III", "Phụ lục I đến III"; with one appendix, any
 // "phụ lục". Letter case does not matter for the word.
-func (doc *Document) mentions() mention {
-	n := len(doc.Appendices)
+func (doc *Document) mentions(n int, in func(Field) bool) mention {
 	m := mention{roman: make([]bool, n), arabic: make([]bool, n)}
 	var b strings.Builder
 	for f := range doc.Fields() {
-		if f.Appendix == 0 && inBody(f.Role) {
+		if in(f) && inBody(f.Role) {
 			spans, _ := ParseInline(f.Value)
 			b.WriteString(Plain(spans))
 			b.WriteByte('\n')

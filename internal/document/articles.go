@@ -91,8 +91,9 @@ func (doc *Document) Enacting() string {
 // leading the text; clauses "1." (bold with their title), points "a)".
 // Numbers the clerk typed were removed by validation (typedLabels).
 func (b *bodyBuilder) articles(as []Article) {
-	for i, a := range as {
-		label := []Span{{Text: "Điều " + strconv.Itoa(i+1) + ". ", Bold: true}}
+	for _, a := range as {
+		b.art++
+		label := []Span{{Text: "Điều " + strconv.Itoa(b.art) + ". ", Bold: true}}
 		paras := parts(a.Text, ArticleText)
 		switch {
 		case trim(a.Title.Value) != "":

@@ -89,7 +89,7 @@ signer:
 		t.Fatal(diags)
 	}
 	check(t, "title", doc.TitleText(), "V/v báo cáo sơ kết 6 tháng")
-	check(t, "to", strings.Join(doc.ToLines(), "|"), "Ủy ban nhân dân các xã, phường.")
+	check(t, "to", strings.Join(doc.ToLines(), "|"), "Ủy ban nhân dân các xã, phường")
 	check(t, "recipients", strings.Join(doc.RecipientLines(), "|"), "- Như trên;|- Lưu: VT.")
 	check(t, "authority", strings.Join(Upper(doc.Signer.Authority), "|"), "TM. ỦY BAN NHÂN DÂN")
 	check(t, "warnings", codes(diags), strings.Join([]string{

@@ -21,29 +21,33 @@ import (
 
 // Document is a validated document, ready to lay out.
 type Document struct {
-	Type       Text         `yaml:"type,required,code" vi:"loại văn bản" doc:"Loại văn bản theo Phụ lục III Nghị định 30/2020/NĐ-CP, viết không dấu (ke-hoach) hoặc có dấu (Kế hoạch)" ex:"ke-hoach" schema:"doctype"`
-	Issuer     Issuer       `yaml:"issuer,required" vi:"cơ quan ban hành" doc:"Tên cơ quan ban hành ở góc trái trên cùng, và chữ viết tắt để ghép ký hiệu" ex:"{name: ỦY BAN NHÂN DÂN XÃ AN PHÚ, abbr: UBND}"`
-	Number     Number       `yaml:"number" vi:"số" doc:"Số văn bản; bỏ trống khi chưa có số, vanban để chỗ trống cho văn thư điền" ex:"85"`
-	Symbol     Text         `yaml:"symbol,code" vi:"ký hiệu" doc:"Ký hiệu sau dấu \"/\"; mặc định là chữ viết tắt của loại văn bản và của cơ quan (KH-UBND)" ex:"KH-UBND"`
-	Place      Text         `yaml:"place,required" vi:"địa danh" doc:"Địa danh in trước ngày tháng: \"Bỉm Sơn, ngày … tháng … năm …\"" ex:"Bỉm Sơn"`
-	Date       viet.Date    `yaml:"date,required" vi:"ngày ban hành" doc:"Ngày ban hành, viết năm-tháng-ngày" ex:"2024-05-23"`
-	Title      TextList     `yaml:"title,required,linebreaks" vi:"trích yếu" doc:"Trích yếu nội dung; một dòng văn bản, hoặc một danh sách mà mỗi mục là một dòng in" ex:"Thực hiện công tác bình đẳng giới năm 2024"`
-	IssuedBy   TextList     `yaml:"issued_by,linebreaks" vi:"thẩm quyền ban hành (dòng dưới trích yếu)" doc:"Dòng thẩm quyền ban hành in dưới trích yếu (ví dụ của quyết định)" ex:"ỦY BAN NHÂN DÂN XÃ AN PHÚ"`
-	To         TextList     `yaml:"to,lines" vi:"kính gửi" doc:"Nơi nhận ghi ở dòng \"Kính gửi\" (công văn, tờ trình)" ex:"[Ủy ban nhân dân các xã, Phòng Văn hóa - Xã hội]"`
-	Bases      TextList     `yaml:"bases,lines" vi:"căn cứ" doc:"Các căn cứ ban hành, in nghiêng; vanban thêm dấu \";\" và \".\" ở cuối" ex:"[Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006]"`
-	Preamble   TextList     `yaml:"preamble" vi:"phần mở đầu" doc:"Các đoạn mở đầu trước các phần" ex:"[Thực hiện Kế hoạch số 12/KH-UBND của UBND tỉnh, UBND xã xây dựng kế hoạch như sau:]"`
-	Sections   []Section    `yaml:"sections" vi:"các phần, mục" doc:"Các phần, mục của nội dung; vanban tự đánh số (I., 1., a))" ex:"[{heading: Mục đích, yêu cầu, items: [Nâng cao nhận thức về bình đẳng giới.]}]"`
-	Articles   []Article    `yaml:"articles" vi:"các điều" doc:"Các điều của quyết định, nghị quyết, quy chế; vanban tự đánh số \"Điều 1.\"" ex:"[{title: Phê duyệt Kế hoạch, text: Phê duyệt Kế hoạch thực hiện công tác bình đẳng giới năm 2024.}]"`
-	Closing    TextList     `yaml:"closing" vi:"phần kết" doc:"Các đoạn kết sau các phần" ex:"[Trong quá trình thực hiện, nếu có vướng mắc, các cơ quan báo cáo UBND xã để xem xét, giải quyết.]"`
-	Appendices []Appendix   `yaml:"appendices" vi:"các phụ lục" doc:"Các phụ lục in sau văn bản, mỗi phụ lục bắt đầu một trang mới" ex:"[{title: Danh sách thành viên Ban chỉ đạo, items: [Ông Nguyễn Văn A - Chủ tịch UBND xã]}]"`
-	Recipients TextList     `yaml:"recipients,lines" vi:"nơi nhận" doc:"Danh sách \"Nơi nhận\" ở cuối văn bản; vanban thêm \"- \" và \";\"" ex:"[Như trên, UBND huyện (để báo cáo)]"`
-	Archive    Text         `yaml:"archive" vi:"lưu" doc:"Dòng \"Lưu:\" cuối nơi nhận" ex:"VT, VP"`
-	Address    TextList     `yaml:"address,lines" vi:"địa chỉ, điện thoại, thư điện tử (cuối trang đầu)" doc:"Địa chỉ, điện thoại, thư điện tử in cuối trang đầu (nhiều nhất 4 dòng)" ex:"[Số 1 đường Lê Lợi, xã An Phú, ĐT: 0237 3824 123]"`
-	Signer     Signer       `yaml:"signer,required" vi:"người ký" doc:"Khối chữ ký: thẩm quyền, chức vụ và họ tên người ký" ex:"{authority: TM. ỦY BAN NHÂN DÂN, position: CHỦ TỊCH, name: Nguyễn Văn An}"`
-	Urgency    Text         `yaml:"urgency,code" vi:"độ khẩn" doc:"Độ khẩn: KHẨN, THƯỢNG KHẨN hoặc HỎA TỐC" ex:"KHẨN" schema:"urgency"`
-	Secrecy    Text         `yaml:"secrecy,code" vi:"độ mật" doc:"Độ mật: MẬT, TỐI MẬT hoặc TUYỆT MẬT" ex:"MẬT" schema:"secrecy"`
-	Draft      bool         `yaml:"draft" vi:"dự thảo" doc:"In ô \"DỰ THẢO\" dưới số và ký hiệu" ex:"true"`
-	Style      StyleOptions `yaml:"style" vi:"trình bày" doc:"Cỡ chữ, giãn dòng, thụt đầu dòng và lề trang, trong giới hạn Nghị định 30 cho phép" ex:"{body_size: 14, line_spacing: 1.2}"`
+	Type       Text       `yaml:"type,required,code" vi:"loại văn bản" doc:"Loại văn bản theo Phụ lục III Nghị định 30/2020/NĐ-CP, viết không dấu (ke-hoach) hoặc có dấu (Kế hoạch)" ex:"ke-hoach" schema:"doctype"`
+	Issuer     Issuer     `yaml:"issuer,required" vi:"cơ quan ban hành" doc:"Tên cơ quan ban hành ở góc trái trên cùng, và chữ viết tắt để ghép ký hiệu" ex:"{name: ỦY BAN NHÂN DÂN XÃ AN PHÚ, abbr: UBND}"`
+	Number     Number     `yaml:"number" vi:"số" doc:"Số văn bản; bỏ trống khi chưa có số, vanban để chỗ trống cho văn thư điền" ex:"85"`
+	Symbol     Text       `yaml:"symbol,code" vi:"ký hiệu" doc:"Ký hiệu sau dấu \"/\"; mặc định là chữ viết tắt của loại văn bản và của cơ quan (KH-UBND)" ex:"KH-UBND"`
+	Place      Text       `yaml:"place,required" vi:"địa danh" doc:"Địa danh in trước ngày tháng: \"Bỉm Sơn, ngày … tháng … năm …\"" ex:"Bỉm Sơn"`
+	Date       viet.Date  `yaml:"date,required" vi:"ngày ban hành" doc:"Ngày ban hành, viết năm-tháng-ngày" ex:"2024-05-23"`
+	Title      TextList   `yaml:"title,required,linebreaks" vi:"trích yếu" doc:"Trích yếu nội dung; một dòng văn bản, hoặc một danh sách mà mỗi mục là một dòng in" ex:"Thực hiện công tác bình đẳng giới năm 2024"`
+	IssuedBy   TextList   `yaml:"issued_by,linebreaks" vi:"thẩm quyền ban hành (dòng dưới trích yếu)" doc:"Dòng thẩm quyền ban hành in dưới trích yếu (ví dụ của quyết định)" ex:"ỦY BAN NHÂN DÂN XÃ AN PHÚ"`
+	To         TextList   `yaml:"to,lines" vi:"kính gửi" doc:"Nơi nhận ghi ở dòng \"Kính gửi\" (công văn, tờ trình)" ex:"[Ủy ban nhân dân các xã, Phòng Văn hóa - Xã hội]"`
+	Bases      TextList   `yaml:"bases,lines" vi:"căn cứ" doc:"Các căn cứ ban hành, in nghiêng; vanban thêm dấu \";\" và \".\" ở cuối" ex:"[Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006]"`
+	Preamble   TextList   `yaml:"preamble" vi:"phần mở đầu" doc:"Các đoạn mở đầu trước các phần" ex:"[Thực hiện Kế hoạch số 12/KH-UBND của UBND tỉnh, UBND xã xây dựng kế hoạch như sau:]"`
+	Sections   []Section  `yaml:"sections" vi:"các phần, mục" doc:"Các phần, mục của nội dung; vanban tự đánh số (I., 1., a))" ex:"[{heading: Mục đích, yêu cầu, items: [Nâng cao nhận thức về bình đẳng giới.]}]"`
+	Articles   []Article  `yaml:"articles" vi:"các điều" doc:"Các điều của quyết định, nghị quyết, quy chế; vanban tự đánh số \"Điều 1.\"" ex:"[{title: Phê duyệt Kế hoạch, text: Phê duyệt Kế hoạch thực hiện công tác bình đẳng giới năm 2024.}]"`
+	Closing    TextList   `yaml:"closing" vi:"phần kết" doc:"Các đoạn kết sau các phần" ex:"[Trong quá trình thực hiện, nếu có vướng mắc, các cơ quan báo cáo UBND xã để xem xét, giải quyết.]"`
+	Appendices []Appendix `yaml:"appendices" vi:"các phụ lục" doc:"Các phụ lục in sau văn bản, mỗi phụ lục bắt đầu một trang mới" ex:"[{title: Danh sách thành viên Ban chỉ đạo, items: [Ông Nguyễn Văn A - Chủ tịch UBND xã]}]"`
+	Footnotes  Footnotes  `yaml:"footnotes" vi:"chú thích cuối trang" doc:"Các chú thích cuối trang, gọi trong nội dung bằng [^tên]; vanban đánh số 1, 2 … theo thứ tự gọi" ex:"{nguon: Số liệu của Cục Thống kê tỉnh năm 2023.}"`
+	// Attachments are the documents a decision or a resolution issues
+	// (attachment.go).
+	Attachments []Attachment `yaml:"attachments" vi:"văn bản ban hành kèm theo" doc:"Các văn bản được ban hành kèm theo quyết định, nghị quyết (kế hoạch, quy chế …), mỗi văn bản bắt đầu một trang mới" ex:"[{type: quy-che, title: Quy chế làm việc của Ban chỉ đạo, articles: [Quy chế này quy định …]}]"`
+	Recipients  TextList     `yaml:"recipients,lines" vi:"nơi nhận" doc:"Danh sách \"Nơi nhận\" ở cuối văn bản; vanban thêm \"- \" và \";\"; một nhóm viết tên nhóm rồi danh sách các nơi: - Các bộ: [Nội vụ, Tư pháp]" ex:"[Như trên, UBND huyện (để báo cáo)]" schema:"recipients"`
+	Archive     Text         `yaml:"archive" vi:"lưu" doc:"Dòng \"Lưu:\" cuối nơi nhận" ex:"VT, VP"`
+	Address     TextList     `yaml:"address,lines" vi:"địa chỉ, điện thoại, thư điện tử (cuối trang đầu)" doc:"Địa chỉ, điện thoại, thư điện tử in cuối trang đầu (nhiều nhất 4 dòng)" ex:"[Số 1 đường Lê Lợi, xã An Phú, ĐT: 0237 3824 123]"`
+	Signer      Signer       `yaml:"signer,required" vi:"người ký" doc:"Khối chữ ký: thẩm quyền, chức vụ và họ tên người ký" ex:"{authority: TM. ỦY BAN NHÂN DÂN, position: CHỦ TỊCH, name: Nguyễn Văn An}"`
+	Urgency     Text         `yaml:"urgency,code" vi:"độ khẩn" doc:"Độ khẩn: KHẨN, THƯỢNG KHẨN hoặc HỎA TỐC" ex:"KHẨN" schema:"urgency"`
+	Secrecy     Text         `yaml:"secrecy,code" vi:"độ mật" doc:"Độ mật: MẬT, TỐI MẬT hoặc TUYỆT MẬT" ex:"MẬT" schema:"secrecy"`
+	Draft       bool         `yaml:"draft" vi:"dự thảo" doc:"In ô \"DỰ THẢO\" dưới số và ký hiệu" ex:"true"`
+	Style       StyleOptions `yaml:"style" vi:"trình bày" doc:"Cỡ chữ, giãn dòng, thụt đầu dòng và lề trang, trong giới hạn Nghị định 30 cho phép" ex:"{body_size: 14, line_spacing: 1.2}"`
 
 	// Kind is the document type looked up in the table of types.
 	Kind DocType `yaml:"-"`
@@ -63,7 +67,10 @@ type Issuer struct {
 
 // Section is a numbered part of the body.
 type Section struct {
-	Heading  Text      `yaml:"heading,required" vi:"tiêu đề" doc:"Tiêu đề của phần, mục; vanban tự đánh số" ex:"Mục đích, yêu cầu"`
+	Heading Text `yaml:"heading,required" vi:"tiêu đề" doc:"Tiêu đề của phần, mục; vanban tự đánh số" ex:"Mục đích, yêu cầu"`
+	// RunIn makes the heading a run-in title: "Mục tiêu 1: …" with
+	// run_in: Mục tiêu (numbering.go).
+	RunIn    Text      `yaml:"run_in" vi:"nhãn đầu dòng (Mục tiêu 1:)" doc:"Tiêu đề in liền đầu đoạn với nhãn và số: run_in: Mục tiêu cho \"Mục tiêu 1: …\"" ex:"Mục tiêu"`
 	Text     Text      `yaml:"text" vi:"nội dung" doc:"Các đoạn văn; để một dòng trống giữa hai đoạn; **đậm** và *nghiêng* được" ex:"Nâng cao nhận thức về bình đẳng giới trong cán bộ, công chức."`
 	Items    TextList  `yaml:"items" vi:"các ý gạch đầu dòng" doc:"Các ý gạch đầu dòng" ex:"[Tuyên truyền Luật Bình đẳng giới., Tập huấn cho cán bộ xã.]"`
 	Table    *Table    `yaml:"table" vi:"bảng" doc:"Một bảng có kẻ ô sau nội dung và các ý" ex:"{columns: [{title: Nội dung}, {title: Thời gian}], rows: [[Tập huấn, Tháng 3]]}"`
@@ -83,7 +90,10 @@ type StyleOptions struct {
 	HeaderSize  float64 `yaml:"header_size" vi:"cỡ chữ quốc hiệu" doc:"Cỡ chữ quốc hiệu, 12 hoặc 13 (pt)" ex:"13" enum:"12|13"`
 	LineSpacing float64 `yaml:"line_spacing" vi:"giãn dòng" doc:"Khoảng cách dòng, từ 1 (dòng đơn) đến 1,5 dòng" ex:"1.2" min:"1" max:"1.5"`
 	Indent      float64 `yaml:"indent" vi:"thụt đầu dòng" doc:"Thụt đầu dòng, 10 hoặc 12,7 mm" ex:"12.7" enum:"10|12.7"`
-	Margins     Margins `yaml:"margins" vi:"lề trang" doc:"Lề trang tính bằng mm" ex:"{top: 20, bottom: 20, left: 30, right: 15}"`
+	// Numbering is the numbering of the sections: "" (I., 1., 1.1., a))
+	// or decimal (1., 1.1., 1.1.1.).
+	Numbering Text    `yaml:"numbering" vi:"cách đánh số các mục" doc:"Bỏ trống: I., 1., 1.1., a); decimal: 1., 1.1., 1.1.1." ex:"decimal" schema:"numbering"`
+	Margins   Margins `yaml:"margins" vi:"lề trang" doc:"Lề trang tính bằng mm" ex:"{top: 20, bottom: 20, left: 30, right: 15}"`
 }
 
 // Margins are page margins in millimetres.
@@ -118,6 +128,11 @@ type Text struct {
 	// lines of a literal block (|) split into entries: in a name or a
 	// title each entry is one printed line.
 	Listed bool
+	// Members are the members of a group of recipients written as a list
+	// under its title (Value); Inline when the list was written [a, b],
+	// to print on the title's line (recipients.go).
+	Members TextList
+	Inline  bool
 	// lead is the part of the node's value before Value, when Value is
 	// a line of a literal block or had a typed number removed: Locate
 	// finds positions in the value as written.
@@ -173,6 +188,9 @@ type TextList []Text
 // fields tagged "lines" (recipients, Kính gửi, bases, address) lines typed
 // without dashes are one entry each (decode.ProseList).
 func (l *TextList) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
+	if recipientList(d, n, path, l) {
+		return
+	}
 	pieces, listed := d.ProseList(n, path)
 	for _, p := range pieces {
 		*l = append(*l, Text{Value: p.Value, Path: p.Path, Node: p.Node, Listed: listed})

@@ -180,8 +180,8 @@ func TestParseInline(t *testing.T) {
 	if len(errs) != 0 {
 		t.Fatal(errs)
 	}
-	want := []Span{{"Giao ", false, false}, {"Phòng Nội vụ", true, false}, {" chủ trì; ", false, false},
-		{"xem Phụ lục", false, true}, {" và ", false, false}, {"gấp", true, true}, {", 5 * 3", false, false}}
+	want := []Span{{"Giao ", false, false, 0}, {"Phòng Nội vụ", true, false, 0}, {" chủ trì; ", false, false, 0},
+		{"xem Phụ lục", false, true, 0}, {" và ", false, false, 0}, {"gấp", true, true, 0}, {", 5 * 3", false, false, 0}}
 	if len(spans) != len(want) {
 		t.Fatalf("got %+v", spans)
 	}
@@ -214,7 +214,7 @@ func TestErrors(t *testing.T) {
 		{"closing: [x]\nsigner: {position: CHỦ TỊCH, name: TS. Nguyễn Văn A}\n", `signer.name: academic titles such as "TS." are not written`},
 		{"closing: [x]\nstyle: {margin: {left: 30}}\n", `x.yaml:10:9: style.margin: unknown key "margin"; did you mean "margins"?`},
 		{"closing:\n  - |\n    Dòng một\n    và **đậm chưa đóng\n", `x.yaml:12:8: closing[1]: "**" is opened here but never closed`},
-		{"sections:\n  - heading: A\n    sections:\n      - heading: B\n        sections:\n          - heading: C\n            sections:\n              - heading: D\n", `sections[1].sections[1].sections[1].sections: sections are nested 4 levels deep`},
+		{"sections:\n  - heading: A\n    sections:\n      - heading: B\n        sections:\n          - heading: C\n            sections:\n              - heading: D\n                sections: [{heading: E}]\n", `sections[1].sections[1].sections[1].sections[1].sections: sections are nested 5 levels deep`},
 		{"closing: [x]\ntitle: Về *việc\n", `x.yaml:9:11: title: "*" is opened here but never closed`},
 		{"", `x.yaml:1:1: the document has no content (expected preamble:, sections:, articles: or closing:)`},
 		{"closing: [x]\nplace: " + strings.Repeat("Bỉm Sơn ", 7) + "\n", `x.yaml:9:8: place: the place name is too long for the header (55 characters) (expected at most 50 characters) [địa danh]`},
@@ -266,8 +266,8 @@ func TestLetter(t *testing.T) {
 	if doc.TypeName() != "" || doc.TitleText() != "V/v Công tác năm 2017" || doc.NumberLine() != "Số:      /UBND-VX" {
 		t.Errorf("công văn: %q %q %q", doc.TypeName(), doc.TitleText(), doc.NumberLine())
 	}
-	if got := doc.ToLines(); len(got) != 1 || got[0] != "Sở Nội vụ." {
-		t.Errorf("one addressee: %q", got)
+	if got := doc.ToLines(); len(got) != 1 || got[0] != "Sở Nội vụ" {
+		t.Errorf("one addressee, on the Kính gửi line without a full stop (Phụ lục I, Mục V, 8a): %q", got)
 	}
 }
 

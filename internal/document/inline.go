@@ -10,6 +10,9 @@ type Span struct {
 	Text   string
 	Bold   bool
 	Italic bool
+	// Note is the number of the footnote the span calls (its Text), set
+	// as a superscript; 0 for text.
+	Note int
 }
 
 // MarkupError is an emphasis marker that is never closed.
@@ -29,7 +32,7 @@ func ParseInline(s string) ([]Span, []MarkupError) {
 	boldAt, italicAt := 0, 0
 	flush := func() {
 		if b.Len() > 0 {
-			spans = append(spans, Span{b.String(), bold, italic})
+			spans = append(spans, Span{Text: b.String(), Bold: bold, Italic: italic})
 			b.Reset()
 		}
 	}
@@ -67,7 +70,7 @@ func ParseInline(s string) ([]Span, []MarkupError) {
 func merge(spans []Span) []Span {
 	var out []Span
 	for _, s := range spans {
-		if n := len(out); n > 0 && out[n-1].Bold == s.Bold && out[n-1].Italic == s.Italic {
+		if n := len(out); n > 0 && out[n-1].Bold == s.Bold && out[n-1].Italic == s.Italic && out[n-1].Note == 0 && s.Note == 0 {
 			out[n-1].Text += s.Text
 			continue
 		}

@@ -83,6 +83,12 @@ func (doc *Document) lineLists() []*TextList {
 	for i := range doc.Appendices {
 		out = append(out, &doc.Appendices[i].Title)
 	}
+	for i := range doc.Attachments {
+		out = append(out, &doc.Attachments[i].Title)
+		for j := range doc.Attachments[i].Appendices {
+			out = append(out, &doc.Attachments[i].Appendices[j].Title)
+		}
+	}
 	return out
 }
 

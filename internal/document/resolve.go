@@ -90,25 +90,40 @@ func (doc *Document) UrgencyText() string {
 	return urgencies[viet.Slug(trim(doc.Urgency.Value))]
 }
 
-// ToLines is the "Kính gửi" list with its punctuation: one addressee ends with
-// "."; several get "- " and ";" each, and "." after the last.
+// ToLines is the "Kính gửi" list with its punctuation: one addressee on
+// the "Kính gửi:" line without end punctuation, as the decree's own
+// example prints it ("Kính gửi: Bộ Nội vụ", Phụ lục I, Phần I, Mục V,
+// row 8a); several get "- " and ";" each, and "." after the last.
 func (doc *Document) ToLines() []string {
 	vals := doc.To.Values()
 	if len(vals) == 1 {
-		return []string{stripEnd(oneLine(vals[0])) + "."}
+		return []string{stripEnd(oneLine(vals[0]))}
 	}
 	return dashList(vals, ".")
 }
 
 // RecipientLines are the lines under "Nơi nhận:": "- " before each
 // recipient, ";" after each, and the archive line "- Lưu: VT, PLĐ." last.
+// A group's title ends with ":" and its members, under it, with "+ "
+// (see recipients.go).
 func (doc *Document) RecipientLines() []string {
-	vals := doc.Recipients.Values()
+	lines := doc.recipientLines()
 	archive := stripEnd(oneLine(doc.Archive.Value)) // "Lưu:" typed was removed by validation
-	if archive == "" {
-		return dashList(vals, ".")
+	out := make([]string, 0, len(lines)+1)
+	for i, l := range lines {
+		end := ";"
+		switch {
+		case l.title:
+			end = ":"
+		case i == len(lines)-1 && archive == "":
+			end = "."
+		}
+		out = append(out, l.mark+ends(l.text, end))
 	}
-	return append(dashList(vals, ";"), "- Lưu: "+archive+".")
+	if archive != "" {
+		out = append(out, "- Lưu: "+archive+".")
+	}
+	return out
 }
 
 func dashList(vals []string, last string) []string {
@@ -118,13 +133,34 @@ func dashList(vals []string, last string) []string {
 		if i == len(vals)-1 {
 			end = last
 		}
-		out[i] = "- " + stripEnd(strings.TrimPrefix(oneLine(v), "- ")) + end
+		out[i] = "- " + ends(strings.TrimPrefix(oneLine(v), "- "), end)
 	}
 	return out
 }
 
-// stripEnd removes the punctuation the tool adds itself.
-func stripEnd(s string) string { return strings.TrimRight(trim(s), ";.,") }
+// ends puts the end punctuation vanban prints after s, in place of what
+// was typed. An ellipsis ("…", "...") ends a line itself: a full stop is
+// never put after it.
+func ends(s, end string) string {
+	s = stripEnd(s)
+	if end == "." && ellipsis(s) {
+		return s
+	}
+	return s + end
+}
+
+// ellipsis reports whether s ends with an ellipsis.
+func ellipsis(s string) bool { return strings.HasSuffix(s, "…") || strings.HasSuffix(s, "...") }
+
+// stripEnd removes the punctuation the tool adds itself; an ellipsis is
+// the text's own and stays.
+func stripEnd(s string) string {
+	s = strings.TrimRight(trim(s), ";,:")
+	if ellipsis(s) {
+		return s
+	}
+	return strings.TrimRight(s, ";.,")
+}
 
 // oneLine joins the lines of a value with single spaces: every run of
 // ASCII white space becomes one space (a no-break space stays).
@@ -156,12 +192,13 @@ type BlockKind uint8
 
 // Kinds of body blocks.
 const (
-	Paragraph  BlockKind = iota
-	Basis                // a legal basis ("Căn cứ …"), italic
-	Heading              // a numbered section heading, or an article's title
-	Item                 // a "- " item, with a hanging indent
-	Enacting             // "QUYẾT ĐỊNH:", centred between the bases and the articles
-	TableBlock           // a table (Grid)
+	Paragraph   BlockKind = iota
+	Basis                 // a legal basis ("Căn cứ …"), italic
+	Heading               // a numbered section heading, or an article's title
+	Item                  // a "- " item, with a hanging indent
+	Enacting              // "QUYẾT ĐỊNH:", centred between the bases and the articles
+	TableBlock            // a table (Grid)
+	ChapterHead           // "Chương I" (Level 0) or its title (Level 1), centred
 )
 
 // Block is one paragraph of the body, with its markup resolved.
@@ -178,19 +215,15 @@ type Block struct {
 // closing paragraphs, the last one ending with "./.".
 func (doc *Document) Body() []Block { return doc.body() }
 
-// label numbers the n-th section of a level; levels deeper than the
-// numbering (an error reported by validation) reuse its last form.
-func (b *bodyBuilder) label(level, n int) string {
-	return b.labels[min(level, len(b.labels))-1](n)
-}
-
 type bodyBuilder struct {
 	blocks []Block
-	labels []func(int) string
+	nb     *numberer
+	notes  map[string]int // footnotes' numbers (NoteNumbers)
+	art    int            // the articles added so far: they are numbered through the chapters
 }
 
 func (doc *Document) body() []Block {
-	b := &bodyBuilder{labels: labels(maxDepth(doc.Sections))}
+	b := &bodyBuilder{nb: newNumberer(doc.Sections, doc.Style.Decimal()), notes: doc.NoteNumbers()}
 	last := -1
 	for i, t := range doc.Bases {
 		if trim(t.Value) != "" {
@@ -205,7 +238,7 @@ func (doc *Document) body() []Block {
 		if i == last {
 			end = "."
 		}
-		b.add(Basis, 0, t, strings.TrimRight(t.Value, " \t\n;.,")+end, nil)
+		b.add(Basis, 0, t, ends(t.Value, end), nil)
 	}
 	b.paragraphs(doc.Preamble)
 	if e := doc.Enacting(); e != "" && len(doc.Articles) > 0 {
@@ -226,6 +259,7 @@ func (b *bodyBuilder) add(k BlockKind, level int, t Text, s string, lead []Span)
 	if len(spans) == 0 && lead == nil {
 		return
 	}
+	spans = withNotes(spans, b.notes)
 	b.blocks = append(b.blocks, Block{Kind: k, Level: level, Spans: merge(append(lead, spans...)), Path: t.Path})
 }
 
@@ -244,13 +278,25 @@ func (b *bodyBuilder) text(t Text) {
 }
 
 func (b *bodyBuilder) sections(ss []Section, level int) {
-	for i, s := range ss {
-		b.heading(s, level, b.label(level, i+1))
+	for i := range ss {
+		s := &ss[i]
+		label := b.nb.label(s, level, i)
+		if runInWord(s) != "" {
+			b.runIn(*s, label)
+		} else {
+			b.heading(*s, level, label)
+		}
 		b.text(s.Text)
 		b.items(s.Items)
 		b.table(s.Table)
-		b.sections(s.Sections, level+1)
+		b.sections(s.Sections, childLevel(s, level))
 	}
+}
+
+// runIn adds a run-in title: "Mục tiêu 1:" in bold, then the heading in
+// regular weight, as one paragraph (Nghị quyết 28/NQ-CP's targets).
+func (b *bodyBuilder) runIn(s Section, label string) {
+	b.add(Paragraph, 0, s.Heading, trim(s.Heading.Value), []Span{{Text: label + " ", Bold: true}})
 }
 
 // heading adds a section heading: "I. " and "1. " headings are bold (the
@@ -281,25 +327,13 @@ func (b *bodyBuilder) heading(s Section, level int, label string) {
 
 func isRoman(label string) bool { return strings.Trim(label, "IVXLCDM") == "." }
 
-// labels returns the numbering of each level: I., 1., a) when sections
-// have sub-sections, otherwise 1., a) (as in the seed document).
-func labels(depth int) []func(int) string {
-	arabic := func(n int) string { return itoa(n) + "." }
-	letter := func(n int) string { return viet.Letter(n) + ")" }
-	if depth >= 2 {
-		return []func(int) string{func(n int) string { return viet.Roman(n) + "." }, arabic, letter}
-	}
-	return []func(int) string{arabic, letter}
-}
-
 func itoa(n int) string { return strconv.Itoa(n) }
 
-func maxDepth(ss []Section) int {
-	d := 0
-	for _, s := range ss {
-		d = max(d, 1+maxDepth(s.Sections))
+// table adds a table to the body.
+func (b *bodyBuilder) table(t *Table) {
+	if t != nil && len(t.Columns) > 0 {
+		b.blocks = append(b.blocks, Block{Kind: TableBlock, Grid: b.grid(t), Path: t.Path})
 	}
-	return d
 }
 
 // endMark ends the body with "./." as the decree's templates do: "…thực
@@ -313,16 +347,11 @@ func endMark(blocks []Block) {
 	last.Text = strings.TrimRight(last.Text, " \t\n")
 	switch {
 	case strings.HasSuffix(last.Text, "./."):
+	case ellipsis(last.Text):
+		last.Text += "/." // "…/.", never "…./."
 	case strings.HasSuffix(last.Text, "."):
 		last.Text += "/."
 	default:
 		last.Text = strings.TrimRight(last.Text, ";,:") + "./."
-	}
-}
-
-// table adds a table to the body.
-func (b *bodyBuilder) table(t *Table) {
-	if t != nil && len(t.Columns) > 0 {
-		b.blocks = append(b.blocks, Block{Kind: TableBlock, Grid: b.grid(t), Path: t.Path})
 	}
 }

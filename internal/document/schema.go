@@ -64,3 +64,24 @@ func levels(m map[string]string) (keys, printed []string) {
 	}
 	return keys, printed
 }
+
+// JSONSchema implements schema.Describer: notes by name, or a list of
+// notes named 1, 2 ….
+func (Footnotes) JSONSchema(func(any) map[string]any) map[string]any {
+	note := schema.Prose()
+	return map[string]any{"anyOf": []any{
+		map[string]any{"type": "object", "additionalProperties": note},
+		map[string]any{"type": "array", "items": note},
+	}}
+}
+
+// RecipientsSchema is the schema of "Nơi nhận" (recipients:): texts, and
+// groups written as a title with the list of their members under it
+// ("- Các bộ: [Nội vụ, Tư pháp]"), as recipientList reads them.
+func RecipientsSchema() map[string]any {
+	item := schema.Prose()
+	group := map[string]any{"type": "object", "minProperties": 1, "maxProperties": 1,
+		"additionalProperties": map[string]any{"type": "array", "items": schema.Prose()}}
+	item = map[string]any{"anyOf": []any{item, group, map[string]any{"type": "null"}}}
+	return map[string]any{"anyOf": []any{schema.Prose(), map[string]any{"type": "array", "items": item}}}
+}

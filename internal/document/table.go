@@ -310,7 +310,7 @@ func (b *bodyBuilder) cell(t Text) Cell {
 	var c Cell
 	for _, p := range parts(t, CellText) {
 		if spans, _ := ParseInline(p.text); len(spans) > 0 {
-			c = append(c, merge(spans))
+			c = append(c, withNotes(merge(spans), b.notes))
 		}
 	}
 	return c

@@ -226,6 +226,10 @@ func labelOf(label string) (labelForm, int) {
 	case strings.HasPrefix(label, "Điều "):
 		n, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(label, "Điều "), "."))
 		return arabic, n
+	case strings.HasSuffix(label, ":"): // a run-in label, "Mục tiêu 3:"
+		f := strings.Fields(strings.TrimSuffix(label, ":"))
+		n, _ := strconv.Atoi(f[len(f)-1])
+		return arabic, n
 	case strings.HasPrefix(label, "Phụ lục"):
 		r := strings.TrimSpace(strings.TrimPrefix(label, "Phụ lục"))
 		if r == "" {
@@ -248,6 +252,9 @@ func sameNumber(t typed, label string, r Role) bool {
 	}
 	if t.form == outline && form == arabic {
 		return t.n == n // "2.1." for the first sub-section of II.: vanban prints "1."
+	}
+	if form == outline { // vanban's own "2.1." (decimal numbering, or a fourth level)
+		return t.form == outline && strings.TrimRight(t.text, ". ") == strings.TrimRight(label, ".")
 	}
 	return t.form == form && t.n == n
 }
@@ -277,6 +284,9 @@ func (v *validator) typedLabels() {
 		m := markupStart(f.Value)
 		s := f.Value[m:]
 		t, ok := typedAt(f.Role, s)
+		if strings.HasSuffix(f.Label, ":") {
+			t, ok = typedRunIn(f.Label, s)
+		}
 		if !ok {
 			continue
 		}
@@ -296,6 +306,19 @@ func (v *validator) typedLabels() {
 		v.d.WarningAt(Locate(v.doc.Source, *f.Text, leadingSpace(s)+m), f.Path, msg)
 		v.cut(f.Text, m, t.end)
 	}
+}
+
+// typedRunIn reads a run-in label ("Mục tiêu 1:", "MỤC TIÊU 2.") typed at
+// the start of s, a heading whose label vanban prints as label.
+func typedRunIn(label, s string) (typed, bool) {
+	word := strings.TrimRight(strings.TrimRight(label, ":"), "0123456789 ")
+	re, err := regexp.Compile(`^\s*(?i:` + regexp.QuoteMeta(word) + `)\s*(\d{1,3})\s*[:.\-–]?\s*`)
+	m := re.FindStringSubmatchIndex(s)
+	if err != nil || m == nil || trim(s[m[1]:]) == "" {
+		return typed{}, false
+	}
+	n, _ := strconv.Atoi(s[m[2]:m[3]])
+	return typed{text: trim(s[:m[1]]), end: m[1], form: arabic, n: n}, true
 }
 
 // typedAt reads the number or label typed at the start of s, a text of

@@ -33,8 +33,12 @@ func Decode(d *decode.Decoder, root *yaml.Node, types []DocType) *Document {
 	v.articles()
 	v.tables()
 	v.appendices()
+	v.attachments(types)
+	v.footnotes()
 	v.signer()
 	v.recipients()
+	v.punctuation()
+	v.clerkChecks()
 	v.urgency()
 	v.style()
 	v.headerSize()
@@ -264,7 +268,7 @@ func (v *validator) content() {
 			"thêm preamble: (mở đầu), sections: (các mục), articles: (các điều) hoặc closing: (phần kết)",
 			"preamble:, sections:, articles: or closing:"))
 	}
-	v.depth(doc.Sections, "sections", 1, maxDepth(doc.Sections))
+	v.depth(doc.Sections, "sections", 1, newNumberer(doc.Sections, doc.Style.Decimal()))
 	v.markup()
 }
 
@@ -293,17 +297,18 @@ func (v *validator) markup() {
 }
 
 // depth refuses sections nested deeper than the numbering has levels.
-func (v *validator) depth(ss []Section, path string, level, total int) {
-	for i, s := range ss {
+func (v *validator) depth(ss []Section, path string, level int, nb *numberer) {
+	for i := range ss {
+		s := &ss[i]
 		p := decode.Index(path, i)
-		if len(s.Sections) > 0 && level >= len(labels(total)) {
+		if maxDepth(s.Sections) > 0 && childLevel(s, level) > nb.levels() {
 			v.d.Problem(decode.Join(p, "sections"), msg("sections.too-deep",
 				fmt.Sprintf("các mục lồng nhau %d cấp", level+1), fmt.Sprintf("sections are nested %d levels deep", level+1),
-				"tối đa ba cấp, đánh số I., 1. và a); ý sâu hơn thì viết thành các ý gạch đầu dòng (items:)",
-				"at most three levels, numbered I., 1. and a); write deeper points as items"))
+				"tối đa bốn cấp, đánh số I., 1., 1.1. và a) (hoặc 1., 1.1., 1.1.1., 1.1.1.1. với style.numbering: decimal); ý sâu hơn thì viết thành các ý gạch đầu dòng (items:)",
+				"at most four levels, numbered I., 1., 1.1. and a) (or 1., 1.1., 1.1.1., 1.1.1.1. with style.numbering: decimal); write deeper points as items"))
 			continue
 		}
-		v.depth(s.Sections, decode.Join(p, "sections"), level+1, total)
+		v.depth(s.Sections, decode.Join(p, "sections"), childLevel(s, level), nb)
 	}
 }
 
@@ -388,6 +393,12 @@ func (v *validator) style() {
 	v.choice("style.header_size", st.HeaderSize, 12, 13, "12 (quốc hiệu 12, tiêu ngữ 13) hoặc 13 (13 và 14)", "12 (national name 12, motto 13) or 13 (13 and 14)")
 	v.between("style.line_spacing", st.LineSpacing, 1, 1.5, "từ 1 (dòng đơn) đến 1.5 dòng", "from 1 (single) to 1.5 lines")
 	v.choice("style.indent", st.Indent, 10, 12.7, "10 hoặc 12.7 (mm: Nghị định cho phép 1 cm hoặc 1,27 cm)", "10 or 12.7 (mm: the decree allows 1 cm or 1.27 cm)")
+	if n := trim(st.Numbering.Value); n != "" && !st.Decimal() {
+		v.d.Problem("style.numbering", msg("style.numbering-unknown",
+			fmt.Sprintf("không có cách đánh số %q", n), fmt.Sprintf("unknown numbering %q", n),
+			"decimal (đánh số 1., 1.1., 1.1.1.); bỏ trống để đánh số I., 1., 1.1., a)",
+			"decimal (1., 1.1., 1.1.1.); leave it out for I., 1., 1.1., a)"))
+	}
 	m := st.Margins
 	v.between("style.margins.top", m.Top, 20, 25, "từ 20 đến 25 mm", "20 to 25 mm")
 	v.between("style.margins.bottom", m.Bottom, 20, 25, "từ 20 đến 25 mm", "20 to 25 mm")

@@ -35,6 +35,8 @@ const (
 	ArchiveText               // the "Lưu" line
 	AddressText               // a line of the address block
 	SignerText                // authority, position and name of the signer
+	FootnoteText              // a footnote's text
+	ChapterTitle              // the title of a chapter (Chương) of an attachment
 )
 
 // Printed reports whether the text is printed as written.
@@ -43,8 +45,8 @@ func (r Role) Printed() bool { return r != Setting }
 // Markup reports whether **bold** and *italic* are read in the text.
 func (r Role) Markup() bool {
 	switch r {
-	case TitleText, AppendixTitle, BasisText, ParagraphText, HeadingText, ItemText,
-		ArticleTitle, ArticleText, ClauseTitle, ClauseText, PointText, CellText:
+	case TitleText, AppendixTitle, ChapterTitle, BasisText, ParagraphText, HeadingText, ItemText,
+		ArticleTitle, ArticleText, ClauseTitle, ClauseText, PointText, CellText, FootnoteText:
 		return true
 	}
 	return false
@@ -72,6 +74,10 @@ type Field struct {
 	// Appendix is 0 for a text of the document, i+1 for a text of
 	// appendix i (its title and content).
 	Appendix int
+	// Attachment is 0 for a text of the decision, i+1 for a text of the
+	// document issued with it as attachment i (Appendix then counts its
+	// own appendices).
+	Attachment int
 }
 
 // Fields visits every text of the document, each once, in reading order:
@@ -89,13 +95,15 @@ func (doc *Document) Fields() iter.Seq[Field] {
 }
 
 type walker struct {
-	yield    func(Field) bool
-	stopped  bool
-	appendix int
+	yield      func(Field) bool
+	stopped    bool
+	appendix   int
+	attachment int
+	art        int // articles visited: numbered through the chapters
 }
 
 func (w *walker) text(t *Text, r Role, label string) {
-	if !w.stopped && !w.yield(Field{t, r, label, w.appendix}) {
+	if !w.stopped && !w.yield(Field{t, r, label, w.appendix, w.attachment}) {
 		w.stopped = true
 	}
 }
@@ -115,6 +123,7 @@ func (w *walker) document(doc *Document) {
 	w.text(&doc.Place, HeaderText, "")
 	w.text(&doc.Urgency, Setting, "")
 	w.text(&doc.Secrecy, Setting, "")
+	w.text(&doc.Style.Numbering, Setting, "")
 	for i := range doc.Title {
 		label := ""
 		if i == 0 && doc.Kind.IsLetter() {
@@ -126,20 +135,53 @@ func (w *walker) document(doc *Document) {
 	w.list(doc.To, ToText)
 	w.list(doc.Bases, BasisText)
 	w.list(doc.Preamble, ParagraphText)
-	w.sections(doc.Sections, 1, labels(maxDepth(doc.Sections)))
+	w.sections(doc.Sections, 1, newNumberer(doc.Sections, doc.Style.Decimal()))
 	w.articles(doc.Articles)
 	w.list(doc.Closing, ParagraphText)
 	w.list(doc.Signer.Authority, SignerText)
 	w.text(&doc.Signer.Position, SignerText, "")
 	w.text(&doc.Signer.Name, SignerText, "")
-	w.list(doc.Recipients, RecipientText)
+	for i := range doc.Recipients {
+		w.text(&doc.Recipients[i], RecipientText, "")
+		w.list(doc.Recipients[i].Members, RecipientText)
+	}
 	w.text(&doc.Archive, ArchiveText, "")
 	w.list(doc.Address, AddressText)
 	w.text(&doc.Issuer.InText, HeaderText, "")
-	for i := range doc.Appendices {
+	for i := range doc.Footnotes {
+		w.text(&doc.Footnotes[i].Text, FootnoteText, "")
+	}
+	w.appendices(doc, doc.Appendices)
+	w.appendix = 0
+	for i := range doc.Attachments {
+		w.attachment = i + 1
+		a := &doc.Attachments[i]
+		w.text(&a.Type, Setting, "")
+		w.list(a.Title, TitleText)
+		w.list(a.Preamble, ParagraphText)
+		w.art = 0
+		for k := range a.Chapters {
+			w.text(&a.Chapters[k].Title, ChapterTitle, "Chương "+viet.Roman(k+1))
+			w.articles(a.Chapters[k].Articles)
+		}
+		w.articles(a.Articles)
+		w.sections(a.Sections, 1, newNumberer(a.Sections, doc.Style.Decimal()))
+		w.list(a.Closing, ParagraphText)
+		w.appendices(doc, a.Appendices)
+		w.appendix = 0
+	}
+}
+
+// appendices visits the appendices as, of the document or of an
+// attachment.
+func (w *walker) appendices(doc *Document, as []Appendix) {
+	for i := range as {
 		w.appendix = i + 1
-		a := &doc.Appendices[i]
-		label := doc.AppendixLabel(i)
+		a := &as[i]
+		label := "Phụ lục"
+		if len(as) > 1 {
+			label += " " + viet.Roman(i+1)
+		}
 		for j := range a.Title {
 			w.text(&a.Title[j], AppendixTitle, label)
 			label = ""
@@ -147,18 +189,19 @@ func (w *walker) document(doc *Document) {
 		w.text(&a.Text, ParagraphText, "")
 		w.list(a.Items, ItemText)
 		w.table(a.Table)
-		w.sections(a.Sections, 1, labels(maxDepth(a.Sections)))
+		w.sections(a.Sections, 1, newNumberer(a.Sections, doc.Style.Decimal()))
 	}
 }
 
-func (w *walker) sections(ss []Section, level int, ls []func(int) string) {
+func (w *walker) sections(ss []Section, level int, nb *numberer) {
 	for i := range ss {
 		s := &ss[i]
-		w.text(&s.Heading, HeadingText, ls[min(level, len(ls))-1](i+1))
+		w.text(&s.RunIn, Setting, "")
+		w.text(&s.Heading, HeadingText, nb.label(s, level, i))
 		w.text(&s.Text, ParagraphText, "")
 		w.list(s.Items, ItemText)
 		w.table(s.Table)
-		w.sections(s.Sections, level+1, ls)
+		w.sections(s.Sections, childLevel(s, level), nb)
 	}
 }
 
@@ -179,7 +222,8 @@ func (w *walker) table(t *Table) {
 func (w *walker) articles(as []Article) {
 	for i := range as {
 		a := &as[i]
-		label := "Điều " + strconv.Itoa(i+1) + "."
+		w.art++
+		label := "Điều " + strconv.Itoa(w.art) + "."
 		w.text(&a.Title, ArticleTitle, label)
 		w.text(&a.Text, ArticleText, label)
 		w.list(a.Items, ItemText)

@@ -1,6 +1,10 @@
 package layout
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/vanban/vanban/internal/document"
+)
 
 // appendixSize is the size of an appendix's label, title and link line
 // (nd30.md §2.15, §2.17: "Phụ lục I" 14 pt bold; title 13–14 bold).
@@ -21,13 +25,25 @@ const linkRuleGap = 6
 // as a body.
 func (c *composer) appendix(i int) []item {
 	doc := c.doc
-	cx, w := c.o.Left+c.o.TextWidth()/2, c.o.TextWidth()
+	cx := c.o.Left + c.o.TextWidth()/2
 	lead := lineHeight(appendixSize)
 	items := []item{c.centred(doc.AppendixLabel(i), Font{Bold, appendixSize}, cx, lead, "appendix-label")}
 	title, widths := c.appendixTitle(i)
 	items = append(items, title...)
-	link, lw := c.centredPara(plain(doc.LinkLine(), Italic), appendixSize, cx, w, "appendix-link")
-	items = append(items, link...)
+	return append(items, c.linked(widths, "appendix-link", "appendix-rule", doc.AppendixBody(i))...)
+}
+
+// linked lays out the link line "(Kèm theo … số … ngày … của …)" under a
+// title whose lines are widths wide, a short rule under it, and the
+// content: the blocks of an appendix or of a document issued with a
+// decision. The title's lines and the link go with the first lines of the
+// content.
+func (c *composer) linked(widths []float64, linkTag, ruleTag string, blocks []document.Block) []item {
+	doc := c.doc
+	cx, w := c.o.Left+c.o.TextWidth()/2, c.o.TextWidth()
+	lead := lineHeight(appendixSize)
+	link, lw := c.centredPara(plain(doc.LinkLine(), Italic), appendixSize, cx, w, linkTag)
+	items := link
 	// The rule: 40 % of the title's longest line, as under the document's
 	// abstract, but at least minLinkRule (under a short title such as
 	// "KINH PHÍ" 40 % is a dash) and never wider than the link line.
@@ -38,11 +54,11 @@ func (c *composer) appendix(i int) []item {
 	// It hangs 6 pt under the descenders: closer, under a sentence, it
 	// would read as an underline of the issuer's name.
 	ry := c.m.Descent()*appendixSize*ptMM + linkRuleGap*ptMM - (lead - baseline(c.m, appendixSize, lead))
-	items = append(items, item{h: ry + lead*0.6, rules: []Rule{{X1: cx - rw/2, Y1: ry, X2: cx + rw/2, Y2: ry, Width: ruleWidth, Tag: "appendix-rule"}}})
+	items = append(items, item{h: ry + lead*0.6, rules: []Rule{{X1: cx - rw/2, Y1: ry, X2: cx + rw/2, Y2: ry, Width: ruleWidth, Tag: ruleTag}}})
 	for k := range items {
 		items[k].keep = true // the heading goes with the first lines of the content
 	}
-	return append(items, c.blocks(doc.AppendixBody(i))...)
+	return append(items, c.blocks(blocks)...)
 }
 
 // appendixTitle lays out the title of appendix i: wrapped between phrases

@@ -105,6 +105,9 @@ func (c *composer) blocks(blocks []document.Block) []item {
 		case document.TableBlock:
 			items = append(items, c.table(b.Grid, b.Path)...)
 			continue
+		case document.ChapterHead:
+			items = append(items, c.chapterHead(b)...)
+			continue
 		case document.Enacting:
 			// "QUYẾT ĐỊNH:" centred, glued to the first article.
 			lines, _ := c.centredPara(spansOf(b.Spans, Regular), size, c.o.Left+c.o.TextWidth()/2, c.o.TextWidth(), "enacting")
@@ -253,7 +256,10 @@ func (c *composer) recipients(p *Page, x, w, base float64) float64 {
 	y := base + c.m.Descent()*recipientsHead*ptMM
 	f := Font{Regular, recipientsSize}
 	for _, l := range lines {
-		para := Para{Spans: plain(l, Regular), Size: recipientsSize, Width: w - 2, Rest: c.m.Width("- ", f), Align: Left, Tag: "recipients"}
+		// The text of a line hangs after its mark: "- ", or "+ " for a
+		// member of a group.
+		mark, _, _ := strings.Cut(l, " ")
+		para := Para{Spans: plain(l, Regular), Size: recipientsSize, Width: w - 2, Rest: c.m.Width(mark+" ", f), Align: Left, Tag: "recipients"}
 		y = stack(p, paraItems(para, c.m, x, lead, 0, false), y)
 	}
 	return y

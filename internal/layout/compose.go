@@ -84,14 +84,33 @@ func ComposeWarnings(doc *document.Document, m Measurer, o Options) ([]Page, []P
 	}
 	items = append(items, c.signature()...)
 	bottom := o.PageH - o.Bottom
-	pages := c.fill(nil, items, paginate(items, y, c.address(&head), o.Top, bottom), &head, 0)
+	items, layout := c.flow(items, y, c.address(&head), o.Top, bottom)
+	pages := c.fill(nil, items, layout, &head, 0)
 	for i := range doc.Appendices {
 		// A landscape appendix is laid out on the turned page: every
 		// width and height below comes from c.o.
 		c.o = o.forAppendix(&doc.Appendices[i])
 		items := c.appendix(i)
 		bottom := c.o.PageH - c.o.Bottom
-		pages = c.fill(pages, items, paginate(items, c.o.Top, bottom, c.o.Top, bottom), nil, i+1)
+		items, layout := c.flow(items, c.o.Top, bottom, c.o.Top, bottom)
+		pages = c.fill(pages, items, layout, nil, i+1)
+	}
+	for i := range doc.Attachments {
+		c.o = o
+		head, y, items := c.attachment(i)
+		items, layout := c.flow(items, y, bottom, o.Top, bottom)
+		n := len(pages)
+		pages = c.fill(pages, items, layout, &head, 0)
+		for j := range doc.Attachments[i].Appendices {
+			c.o = o.forAppendix(&doc.Attachments[i].Appendices[j])
+			items := c.attachmentAppendix(i, j)
+			bottom := c.o.PageH - c.o.Bottom
+			items, layout := c.flow(items, c.o.Top, bottom, c.o.Top, bottom)
+			pages = c.fill(pages, items, layout, nil, j+1)
+		}
+		for k := n; k < len(pages); k++ {
+			pages[k].Attachment = i + 1
+		}
 	}
 	return pages, c.warnings
 }
@@ -212,7 +231,7 @@ func (c *composer) centredLines(p Para, bl []brokenLine, cx float64) ([]item, []
 	for i, l := range bl {
 		texts := p.place(l, cx-p.Width/2)
 		for j := range texts {
-			texts[j].Y = baseline(c.m, p.Size, lead)
+			texts[j].Y += baseline(c.m, p.Size, lead)
 		}
 		items[i], widths[i] = item{h: lead, texts: texts}, l.natural()
 	}
@@ -234,7 +253,7 @@ func spansOf(ds []document.Span, base Style) []Span {
 	out := make([]Span, len(ds))
 	for i, s := range ds {
 		// *…* toggles: inside italic text (a legal basis) it sets upright.
-		out[i] = Span{Text: s.Text, Style: Regular.With(base.Bold() || s.Bold, base.Italic() != s.Italic)}
+		out[i] = Span{Text: s.Text, Style: Regular.With(base.Bold() || s.Bold, base.Italic() != s.Italic), Sup: s.Note > 0}
 	}
 	return out
 }

@@ -141,7 +141,7 @@ func paraItems(p Para, m Measurer, x, lead, before float64, keepAll bool) []item
 	items := make([]item, len(lines))
 	for i, l := range lines {
 		for j := range l {
-			l[j].Y = base
+			l[j].Y += base // a superscript stands above the baseline
 		}
 		items[i] = item{h: lead, texts: l, keep: keepAll}
 	}

@@ -63,6 +63,10 @@ func FuzzLayout(f *testing.F) {
 	f.Add("Dự toán kinh phí 1.250.000.000 350.000.000 Ngân sách tỉnh", uint16(80), uint8(0x42), uint16(0), uint8(0xc0))
 	f.Add("Danh sách đơn vị", uint16(30), uint8(0x81), uint16(300), uint8(0x88))
 	f.Add(strings.Repeat("Phân công nhiệm vụ thực hiện kế hoạch ", 20), uint16(2000), uint8(0xc3), uint16(90), uint8(0xc9))
+	// Footnotes (an odd long): called in the preamble, an item and the
+	// closing, one of them long enough to continue over pages.
+	f.Add("Bộ Tư pháp đã thẩm định 33 đề nghị xây dựng văn bản quy phạm pháp luật", uint16(30), uint8(2), uint16(39), uint8(0))
+	f.Add(strings.Repeat("Chú thích dài về nguồn số liệu thống kê ", 30), uint16(300), uint8(3), uint16(1), uint8(0x80))
 	f.Fuzz(func(t *testing.T, text string, items uint16, depth uint8, long uint16, flags uint8) {
 		doc := fuzzDocument(text, size(items, 40), int(depth)%(maxDepth+1), size(long, 100), flags, depth>>6)
 		o := layout.OptionsFor(doc.Style)
@@ -158,6 +162,14 @@ func fuzzDocument(text string, items, depth, long int, flags, landscape uint8) *
 		doc.Appendices[1].Landscape = landscape&2 != 0
 	}
 	doc.Closing = document.TextList{tx(text)}
+	if long%2 == 1 { // footnotes called in the preamble, an item and the closing; one long
+		doc.Footnotes = document.Footnotes{{Key: "a", Text: tx(or(text, "a"))}, {Key: "b", Text: tx(strings.Repeat(or(text, "b")+" ", long%40))}}
+		doc.Preamble[0].Value += "[^a]"
+		doc.Closing[0].Value += "[^b] [^a]"
+		if len(last.Items) > 0 {
+			last.Items[0].Value += "[^b]"
+		}
+	}
 	doc.Recipients = document.TextList{tx(text), tx(word), tx("Như trên")}
 	doc.Archive = tx(or(slice(text, 0, 40), "VT"))
 	return doc
@@ -358,7 +370,7 @@ func checkSignature(t *testing.T, pages []layout.Page) {
 		}
 		if at >= 0 && n > at {
 			for _, tx := range p.Texts {
-				if tx.Tag != "recipients" && tx.Tag != "recipients-head" && tx.Tag != "page-number" {
+				if tx.Tag != "recipients" && tx.Tag != "recipients-head" && tx.Tag != "page-number" && tx.Tag != "footnote" && tx.Tag != "footnote-number" {
 					t.Fatalf("page %d, after the signer's name on page %d, holds %s %q", p.Number, at+1, tx.Tag, tx.S)
 				}
 			}

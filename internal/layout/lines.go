@@ -10,6 +10,9 @@ import (
 type Span struct {
 	Text  string
 	Style Style
+	// Sup sets the span as a superscript: a footnote's number, smaller
+	// and raised (notes.go).
+	Sup bool
 }
 
 // Align is the horizontal alignment of the lines of a paragraph.
@@ -44,6 +47,8 @@ type frag struct {
 	// space marks a space inside a word around a spaced dash: it may not
 	// break, but stretches in a justified line like any other space.
 	space bool
+	// sup marks a superscript: a footnote's number.
+	sup bool
 }
 
 type word struct {
@@ -67,7 +72,7 @@ func words(spans []Span, size float64, m Measurer) []word {
 	out := make([]word, 0, n)
 	frags := make([]frag, 0, n+len(spans)) // every word's fragments; frags[first:] are the current word's
 	first, width := 0, 0.0
-	st := Regular
+	st, sup := Regular, false
 	spaces := [4]float64{-1, -1, -1, -1} // width of a space, by style
 	// The fragment being read is src[from:] up to where it ends, plus
 	// before it what buf holds from earlier spans; from < 0 when it has no
@@ -90,8 +95,12 @@ func words(spans []Span, size float64, m Measurer) []word {
 		if s == "" {
 			return
 		}
-		w := m.Width(s, Font{st, size})
-		frags = append(frags, frag{s: s, st: st, w: w})
+		f := Font{st, size}
+		if sup {
+			f.Size = supSize(size)
+		}
+		w := m.Width(s, f)
+		frags = append(frags, frag{s: s, st: st, w: w, sup: sup})
 		width += w
 	}
 	endWord := func(space float64, spSt Style) {
@@ -101,9 +110,9 @@ func words(spans []Span, size float64, m Measurer) []word {
 		}
 	}
 	for _, sp := range spans {
-		if sp.Style != st {
+		if sp.Style != st || sp.Sup != sup {
 			flushFrag(len(src))
-			st = sp.Style
+			st, sup = sp.Style, sp.Sup
 		} else if from >= 0 {
 			buf = append(buf, src[from:]...) // the fragment runs on into this span
 		}
@@ -137,9 +146,9 @@ func glueDashes(ws []word) []word {
 		if n := len(out); n > 0 && i+1 < len(ws) && isDash(w) {
 			prev := &out[n-1]
 			next := ws[i+1]
-			prev.frags = append(prev.frags, frag{" ", prev.spSt, prev.space, true})
+			prev.frags = append(prev.frags, frag{s: " ", st: prev.spSt, w: prev.space, space: true})
 			prev.frags = append(prev.frags, w.frags...)
-			prev.frags = append(prev.frags, frag{" ", w.spSt, w.space, true})
+			prev.frags = append(prev.frags, frag{s: " ", st: w.spSt, w: w.space, space: true})
 			prev.frags = append(prev.frags, next.frags...)
 			prev.w += prev.space + w.w + w.space + next.w
 			prev.space, prev.spSt = next.space, next.spSt
@@ -462,7 +471,13 @@ func (p Para) place(l brokenLine, x float64) []Text {
 				x += f.w + extra
 				continue
 			}
-			if n := len(out); joinable && n > 0 && out[n-1].Font.Style == f.st && (j > 0 || l.words[i-1].spSt == f.st) {
+			if f.sup {
+				endRun()
+				out = append(out, p.superscript(f, x))
+				x += f.w
+				continue
+			}
+			if n := len(out); joinable && n > 0 && out[n-1].Font.Style == f.st && out[n-1].Tag == p.Tag && (j > 0 || l.words[i-1].spSt == f.st) {
 				if !joining {
 					buf = append(buf[:0], out[n-1].S...)
 					joining = true

@@ -112,8 +112,11 @@ type Page struct {
 	// appendix, each numbered from 1 (printed from 2 on).
 	Folio int
 	// Appendix is 0 on the document's pages, i on those of the i-th
-	// appendix.
+	// appendix (of the document, or of the attachment the page is of).
 	Appendix int
+	// Attachment is 0 on the pages of the document and its appendices, i
+	// on those of the i-th document issued with it (and its appendices).
+	Attachment int
 	// W and H are the page's size in millimetres, as it is printed:
 	// 210 × 297 on a portrait A4 page, 297 × 210 on a landscape one.
 	W, H  float64

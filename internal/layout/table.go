@@ -242,7 +242,7 @@ func (c *composer) row(cells []cellText, xs []float64, size float64, centre bool
 			}
 			for k, l := range ct {
 				for _, t := range l {
-					t.Y = off + float64(k)*lead
+					t.Y += off + float64(k)*lead
 					it.texts = append(it.texts, t)
 				}
 			}
@@ -270,7 +270,7 @@ func (c *composer) row(cells []cellText, xs []float64, size float64, centre bool
 		for _, ct := range cells {
 			if k < len(ct) {
 				for _, t := range ct[k] {
-					t.Y = top + base
+					t.Y += top + base
 					it.texts = append(it.texts, t)
 				}
 			}

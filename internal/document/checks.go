@@ -1,0 +1,203 @@
+package document
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/vanban/vanban/internal/diag"
+	"github.com/vanban/vanban/internal/viet"
+)
+
+// Checks a văn thư makes before a document goes to be signed, each a
+// warning at its place: a trích yếu or a heading typed in capitals where
+// the decree wants sentence case (nd30.md §2.6, §2.10: capitals take more
+// lines and, in a narrow title, break inside words); a signer's name in
+// capitals (§2.11: "Nguyễn Văn A", in normal case); a date in the body
+// written in a form the header would refuse.
+func (v *validator) clerkChecks() {
+	for f := range v.doc.Fields() {
+		switch {
+		case f.Role == TitleText, f.Role == HeadingText && !isRoman(f.Label), f.Role == ArticleTitle, f.Role == ClauseTitle:
+			v.capitals(f)
+		case f.Text == &v.doc.Signer.Name:
+			v.nameCapitals(*f.Text)
+		}
+		if inBody(f.Role) {
+			v.dates(*f.Text)
+		}
+	}
+}
+
+// inCapitals reports whether s is a phrase typed in capitals: two words or
+// more, four letters or more, none of them small.
+func inCapitals(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			letters++
+		}
+	}
+	return letters >= 4 && len(strings.Fields(s)) >= 2
+}
+
+// capitals warns about a title or a heading typed in capitals, with the
+// text in sentence case (the capitals of proper names kept by the rules of
+// viet.NameInText, which the clerk checks).
+func (v *validator) capitals(f Field) {
+	s := oneLine(strings.ReplaceAll(f.Value, "*", ""))
+	if !inCapitals(s) {
+		return
+	}
+	what, whatEn := "trích yếu", "the abstract (trích yếu)"
+	if f.Role != TitleText {
+		what, whatEn = "tiêu đề", "the heading"
+	}
+	fixed := sentenceCase(s)
+	v.d.WarningAt(Locate(v.doc.Source, *f.Text, leadingSpace(f.Value)), f.Path, diag.Msg{
+		Code:  "text.capitals",
+		Vi:    what + " được gõ toàn chữ in hoa; Nghị định 30 trình bày " + what + " bằng chữ in thường (viết hoa chữ đầu và tên riêng)",
+		En:    whatEn + " is typed in capitals; Nghị định 30 sets it in sentence case (a capital first letter and proper names)",
+		FixVi: "gõ: " + shorten(fixed) + " (kiểm tra lại chữ hoa của tên riêng)",
+		FixEn: shorten(fixed) + " (check the capitals of proper names)",
+	})
+}
+
+// sentenceCase writes a phrase typed in capitals as a sentence (Nghị định
+// 30, Phụ lục II): small letters, a capital first letter; the names of the
+// People's Committees and Councils with theirs; the place after tỉnh,
+// huyện, quận, xã, phường, thị xã, thị trấn, thành phố with its capitals,
+// up to a word that ends a name (năm, giai đoạn, về, của …) or a figure.
+func sentenceCase(s string) string {
+	words := strings.Fields(strings.ToLower(s))
+	up := func(i int) {
+		r, n := utf8.DecodeRuneInString(words[i])
+		words[i] = string(unicode.ToUpper(r)) + words[i][n:]
+	}
+	for i := 0; i < len(words); i++ {
+		rest := strings.Join(words[i:min(i+4, len(words))], " ")
+		if strings.HasPrefix(rest, "ủy ban nhân dân") || strings.HasPrefix(rest, "uỷ ban nhân dân") || strings.HasPrefix(rest, "hội đồng nhân dân") {
+			up(i)
+			continue
+		}
+		unit := 0
+		switch {
+		case i+1 < len(words) && (words[i] == "thị" && (words[i+1] == "xã" || words[i+1] == "trấn") || words[i] == "thành" && words[i+1] == "phố"):
+			unit = 2
+		case words[i] == "tỉnh" || words[i] == "huyện" || words[i] == "quận" || words[i] == "xã" || words[i] == "phường":
+			unit = 1
+		}
+		if unit == 0 || i == 0 && len(words) > 1 && words[1] == "hội" {
+			continue
+		}
+		for j := i + unit; j < len(words) && j < i+unit+3 && !nameEnds[strings.Trim(words[j], ",;:.")]; j++ {
+			if r, _ := utf8.DecodeRuneInString(words[j]); unicode.IsDigit(r) {
+				break
+			}
+			up(j)
+		}
+	}
+	if len(words) > 0 {
+		up(0)
+	}
+	return strings.Join(words, " ")
+}
+
+// nameEnds are the words that end a place's name in a title.
+var nameEnds = map[string]bool{"năm": true, "giai": true, "về": true, "và": true, "của": true, "trên": true, "tại": true,
+	"đến": true, "theo": true, "nhiệm": true, "trong": true, "với": true, "cho": true, "-": true, "–": true}
+
+// nameCapitals warns about a signer's name typed in capitals.
+func (v *validator) nameCapitals(t Text) {
+	s := oneLine(t.Value)
+	if !inCapitals(s) {
+		return
+	}
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		r, n := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[n:]
+	}
+	fixed := strings.Join(words, " ")
+	v.d.WarningAt(Locate(v.doc.Source, t, leadingSpace(t.Value)), t.Path, diag.Msg{
+		Code:  "signer.name-capitals",
+		Vi:    "họ tên người ký được gõ toàn chữ in hoa; Nghị định 30 trình bày họ tên bằng chữ in thường, viết hoa chữ đầu mỗi tiếng",
+		En:    "the signer's name is typed in capitals; Nghị định 30 sets it in normal case, each syllable capitalised",
+		FixVi: "name: " + fixed,
+		FixEn: fixed,
+	})
+}
+
+// shorten cuts a proposal to a readable length.
+func shorten(s string) string {
+	if r := []rune(s); len(r) > 80 {
+		return string(r[:79]) + "…"
+	}
+	return s
+}
+
+// Dates in the body: "ngày 5 tháng 3 năm 2025" and "ngày 05/3/2025". The
+// word "ngày" before them makes them plainly dates.
+var (
+	longDate    = regexp.MustCompile(`(?i)\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`)
+	numericDate = regexp.MustCompile(`(?i)\bngày\s+(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*([/.-])\s*(\d{4})\b`)
+)
+
+// dates warns about a date of the body that does not exist (ngày
+// 30/02/2025), and about one written in words with the zeros the header
+// would not print (Nghị định 30: a day below 10 and months 1 and 2 take a
+// zero, the other months none: "ngày 05 tháng 3 năm 2025", not "ngày 5
+// tháng 03 năm 2025").
+func (v *validator) dates(t Text) {
+	for _, m := range longDate.FindAllStringSubmatchIndex(t.Value, -1) {
+		day, month, year := t.Value[m[2]:m[3]], t.Value[m[4]:m[5]], t.Value[m[6]:m[7]]
+		d := viet.Date{Year: atoiS(year), Month: atoiS(month), Day: atoiS(day)}
+		typed := t.Value[m[0]:m[1]]
+		if !v.possible(t, m[0], typed, d) {
+			continue
+		}
+		if want := d.Long(); !strings.EqualFold(oneLine(typed), want) {
+			v.d.WarningAt(Locate(v.doc.Source, t, m[0]), t.Path, diag.Msg{
+				Code:  "date.form",
+				Vi:    fmt.Sprintf("ngày “%s” không viết như Nghị định 30 viết ngày tháng: ngày nhỏ hơn 10 và tháng 1, 2 có số 0 phía trước, các tháng khác thì không", oneLine(typed)),
+				En:    fmt.Sprintf("the date %q is not written as Nghị định 30 writes dates: a zero before a day below 10 and before months 1 and 2, none before the others", oneLine(typed)),
+				FixVi: "viết " + want,
+				FixEn: want,
+			})
+		}
+	}
+	for _, m := range numericDate.FindAllStringSubmatchIndex(t.Value, -1) {
+		if t.Value[m[4]:m[5]] != t.Value[m[8]:m[9]] {
+			continue // "ngày 5/3-2025": not plainly one date
+		}
+		d := viet.Date{Year: atoiS(t.Value[m[10]:m[11]]), Month: atoiS(t.Value[m[6]:m[7]]), Day: atoiS(t.Value[m[2]:m[3]])}
+		v.possible(t, m[0], t.Value[m[0]:m[1]], d)
+	}
+}
+
+// possible reports whether d exists, and warns at off in t when it does
+// not.
+func (v *validator) possible(t Text, off int, typed string, d viet.Date) bool {
+	if d.Month >= 1 && d.Month <= 12 && d.Day >= 1 && d.Day <= viet.DaysIn(d.Year, d.Month) {
+		return true
+	}
+	v.d.WarningAt(Locate(v.doc.Source, t, off), t.Path, diag.Msg{
+		Code:  "date.impossible",
+		Vi:    fmt.Sprintf("“%s” không phải là một ngày có thật", oneLine(typed)),
+		En:    fmt.Sprintf("%q is not a date that exists", oneLine(typed)),
+		FixVi: "kiểm tra lại ngày, tháng (ngày đứng trước tháng)",
+		FixEn: "the day and the month checked (the day comes first)",
+	})
+	return false
+}
+
+func atoiS(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}

@@ -1,0 +1,52 @@
+package document
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/vanban/vanban/internal/diag"
+)
+
+// The checks a văn thư makes are warnings at the place, with the text as
+// it should be written.
+func TestClerkChecks(t *testing.T) {
+	src := "title: KẾ HOẠCH THỰC HIỆN CÔNG TÁC BÌNH ĐẲNG GIỚI TỈNH THANH HÓA\n" +
+		"sections:\n" +
+		"  - heading: MỤC ĐÍCH, YÊU CẦU\n" +
+		"    sections:\n" +
+		"      - heading: MỤC ĐÍCH\n" +
+		"        text: Theo Kế hoạch ngày 5 tháng 03 năm 2024 và Công văn ngày 30/02/2024; ngày 05 tháng 3 năm 2024 đúng.\n" +
+		"      - heading: Yêu cầu\n" +
+		"        text: Báo cáo trước ngày 31 tháng 4 năm 2024; UBND, HĐND.\n" +
+		"signer: {position: CHỦ TỊCH, name: MAI ĐÌNH LÂM}\n"
+	doc, diags := parse(t, src)
+	if doc == nil {
+		t.Fatal(diags)
+	}
+	var got []string
+	for _, d := range diags {
+		switch d.Code {
+		case "text.capitals", "signer.name-capitals", "date.form", "date.impossible":
+			got = append(got, d.Format(diag.En))
+		}
+	}
+	want := []string{
+		`x.yaml:7:8: title: warning: the abstract (trích yếu) is typed in capitals; Nghị định 30 sets it in sentence case (a capital first letter and proper names) (expected Kế hoạch thực hiện công tác bình đẳng giới tỉnh Thanh Hóa (check the capitals of proper names)) [trích yếu]`,
+		`x.yaml:11:18: sections[1].sections[1].heading: warning: the heading is typed in capitals; Nghị định 30 sets it in sentence case (a capital first letter and proper names) (expected Mục đích (check the capitals of proper names)) [tiêu đề]`,
+		`x.yaml:12:29: sections[1].sections[1].text: warning: the date "ngày 5 tháng 03 năm 2024" is not written as Nghị định 30 writes dates: a zero before a day below 10 and before months 1 and 2, none before the others (expected ngày 05 tháng 3 năm 2024) [nội dung]`,
+		`x.yaml:12:66: sections[1].sections[1].text: warning: "ngày 30/02/2024" is not a date that exists (expected the day and the month checked (the day comes first)) [nội dung]`,
+		`x.yaml:14:29: sections[1].sections[2].text: warning: "ngày 31 tháng 4 năm 2024" is not a date that exists (expected the day and the month checked (the day comes first)) [nội dung]`,
+		`x.yaml:15:36: signer.name: warning: the signer's name is typed in capitals; Nghị định 30 sets it in normal case, each syllable capitalised (expected Mai Đình Lâm) [họ tên]`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// A level printed in capitals (I.) may be typed in them; an
+	// abbreviation is no phrase in capitals.
+	_, diags = parse(t, "title: Công tác năm 2017 của UBND\nsections: [{heading: MỤC ĐÍCH, sections: [{heading: Yêu cầu, text: x}]}]\n")
+	for _, d := range diags {
+		if d.Code == "text.capitals" {
+			t.Errorf("%s", d)
+		}
+	}
+}

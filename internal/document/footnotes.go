@@ -1,0 +1,190 @@
+package document
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/vanban/vanban/internal/decode"
+	"github.com/vanban/vanban/internal/diag"
+)
+
+// Footnotes: a text calls a note with a marker, [^1] or [^nguon], and the
+// note is written under footnotes:, by the marker's name:
+//
+//	preamble:
+//	  - Bộ Tư pháp đã thẩm định 33 đề nghị xây dựng văn bản[^1].
+//	footnotes:
+//	  1: Gồm 12 luật, 21 nghị định.
+//
+// (a list, footnotes: [a, b], names its notes 1, 2 …). vanban numbers the
+// notes through the document in the order they are first called, prints
+// the number as a superscript where the marker is, and sets the note at
+// the foot of the page of the line that calls it (layout/notes.go).
+
+// Footnote is one note: its name and its text.
+type Footnote struct {
+	Key  string
+	Text Text
+}
+
+// Footnotes are the notes of a document, in the order written.
+type Footnotes []Footnote
+
+// DecodeNode implements decode.Unmarshaler: a mapping of names to texts,
+// or a list of texts named 1, 2 ….
+func (f *Footnotes) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			p := decode.Join(path, k.Value)
+			var t Text
+			d.Value(n.Content[i+1], p, &t)
+			*f = append(*f, Footnote{Key: k.Value, Text: t})
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			var t Text
+			d.Value(c, decode.Index(path, i), &t)
+			*f = append(*f, Footnote{Key: strconv.Itoa(i + 1), Text: t})
+		}
+	default:
+		if n.Tag != "!!null" {
+			d.Problem(path, msg("footnotes.form", "chú thích phải là danh sách tên và nội dung", "footnotes are a list of names and texts",
+				"footnotes:, rồi mỗi dòng một chú thích: 1: Nội dung chú thích", "footnotes:, then one note a line: 1: the note's text"))
+		}
+	}
+}
+
+// noteMarker is a footnote's call in a text: [^1], [^nguon-so-lieu].
+var noteMarker = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
+
+// noteRoles are the texts that may call a note: those printed in the
+// body, where the layout can set the note at the foot of the page.
+func noteRole(r Role) bool { return inBody(r) }
+
+// NoteNumbers gives each note called its number, counted through the
+// document in the order of the first calls.
+func (doc *Document) NoteNumbers() map[string]int {
+	if len(doc.Footnotes) == 0 {
+		return nil
+	}
+	nums := map[string]int{}
+	for f := range doc.Fields() {
+		if !noteRole(f.Role) {
+			continue
+		}
+		for _, m := range noteMarker.FindAllStringSubmatch(f.Value, -1) {
+			if _, ok := nums[m[1]]; !ok && doc.footnote(m[1]) != nil {
+				nums[m[1]] = len(nums) + 1
+			}
+		}
+	}
+	return nums
+}
+
+func (doc *Document) footnote(key string) *Footnote {
+	for i := range doc.Footnotes {
+		if doc.Footnotes[i].Key == key {
+			return &doc.Footnotes[i]
+		}
+	}
+	return nil
+}
+
+// Note returns the text of note n (1-based, as NoteNumbers counts) as
+// spans, with its markup; nil when there is none.
+func (doc *Document) Note(n int) []Span {
+	for k, v := range doc.NoteNumbers() {
+		if v == n {
+			spans, _ := ParseInline(oneLine(doc.footnote(k).Text.Value))
+			return spans
+		}
+	}
+	return nil
+}
+
+// NoteCount is the number of notes called.
+func (doc *Document) NoteCount() int { return len(doc.NoteNumbers()) }
+
+// withNotes replaces the markers in spans by the notes' numbers, in spans
+// of their own (Note set), which the layout sets as superscripts. A
+// marker of no note stays as typed (validation reports it).
+func withNotes(spans []Span, nums map[string]int) []Span {
+	if len(nums) == 0 {
+		return spans
+	}
+	var out []Span
+	for _, sp := range spans {
+		rest := sp.Text
+		for {
+			m := noteMarker.FindStringSubmatchIndex(rest)
+			if m == nil {
+				break
+			}
+			n, ok := nums[rest[m[2]:m[3]]]
+			if !ok {
+				sp2 := sp
+				sp2.Text = rest[:m[1]]
+				out = append(out, sp2)
+				rest = rest[m[1]:]
+				continue
+			}
+			if m[0] > 0 {
+				sp2 := sp
+				sp2.Text = rest[:m[0]]
+				out = append(out, sp2)
+			}
+			out = append(out, Span{Text: strconv.Itoa(n), Note: n})
+			rest = rest[m[1]:]
+		}
+		if rest != "" {
+			sp.Text = rest
+			out = append(out, sp)
+		}
+	}
+	return out
+}
+
+// footnotes checks the calls and the notes: a marker with no note, a
+// marker where no note can be set (the header, the title, the signature),
+// a note never called.
+func (v *validator) footnotes() {
+	doc := v.doc
+	called := map[string]bool{}
+	for f := range doc.Fields() {
+		for _, m := range noteMarker.FindAllStringSubmatchIndex(f.Value, -1) {
+			key := f.Value[m[2]:m[3]]
+			at := Locate(doc.Source, *f.Text, m[0])
+			switch {
+			case !noteRole(f.Role):
+				v.d.ProblemAt(at, f.Path, diag.Msg{Code: "footnote.not-here",
+					Vi:    "chỉ gọi chú thích trong nội dung văn bản (căn cứ, đoạn văn, tiêu đề mục, ý, điều, khoản, điểm, ô của bảng)",
+					En:    "a footnote can only be called in the body (a basis, a paragraph, a heading, an item, an article, a clause, a point, a table cell)",
+					FixVi: "chuyển [^" + key + "] vào nội dung, hoặc bỏ đi", FixEn: "[^" + key + "] moved into the body, or removed"})
+			case doc.footnote(key) == nil:
+				v.d.ProblemAt(at, f.Path, diag.Msg{Code: "footnote.unknown",
+					Vi: fmt.Sprintf("không có chú thích tên %q", key), En: fmt.Sprintf("there is no footnote named %q", key),
+					FixVi: fmt.Sprintf("thêm dưới footnotes: dòng %s: nội dung chú thích", key),
+					FixEn: fmt.Sprintf("a line %s: the note's text under footnotes:", key)})
+			default:
+				called[key] = true
+			}
+		}
+	}
+	for _, fn := range doc.Footnotes {
+		switch {
+		case trim(fn.Text.Value) == "" && !v.d.Reported(fn.Text.Path):
+			v.d.Problem(fn.Text.Path, msg("footnote.empty", "chú thích để trống", "the footnote is empty",
+				"ghi nội dung chú thích, hoặc xóa dòng này", "the note's text, or this line removed"))
+		case !called[fn.Key]:
+			v.d.Warning(fn.Text.Path, msg("footnote.unused",
+				fmt.Sprintf("chú thích %q không được gọi ở đâu nên sẽ không được in", fn.Key),
+				fmt.Sprintf("the footnote %q is never called, so it is not printed", fn.Key),
+				fmt.Sprintf("gõ [^%s] sau chữ cần chú thích", fn.Key), fmt.Sprintf("[^%s] after the words it notes", fn.Key)))
+		}
+	}
+}
