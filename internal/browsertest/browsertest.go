@@ -120,11 +120,13 @@ func Wait(t testing.TB, ctx context.Context, cond string, limit time.Duration, w
 	t.Helper()
 	start := time.Now()
 	for {
-		if Eval[bool](t, ctx, cond) {
+		// An error is a page being replaced (a link followed): try again.
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](cond))
+		if err == nil && ok {
 			return time.Since(start)
 		}
 		if time.Since(start) > limit {
-			t.Fatalf("%s: not within %v (%s)", what, limit, cond)
+			t.Fatalf("%s: not within %v (%s; %v)", what, limit, cond, err)
 		}
 		time.Sleep(10 * time.Millisecond)
 	}

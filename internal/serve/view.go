@@ -215,7 +215,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, s.t("internal error"), http.StatusInternalServerError)
 		return
 	}
-	ch, cancel, ok := s.subscribe(rel)
+	now, ch, cancel, ok := s.subscribe(rel)
 	if !ok {
 		w.Header().Set("Retry-After", "5")
 		http.Error(w, s.t("busy"), http.StatusServiceUnavailable)
@@ -227,7 +227,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	rc.SetReadDeadline(time.Time{})
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-store")
-	fmt.Fprintf(w, "retry: 500\nevent: version\ndata: %d\n\n", s.current(rel).version)
+	fmt.Fprintf(w, "retry: 500\nevent: version\ndata: %d\n\n", now)
 	flusher.Flush()
 	beat := time.NewTicker(15 * time.Second)
 	defer beat.Stop()

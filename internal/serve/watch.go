@@ -29,25 +29,29 @@ type watcher struct {
 // connection open); a page beyond it is refused and retries later.
 const maxWatchers = 64
 
-// subscribe returns a channel that receives the version of rel whenever
-// its content changes, and a function to stop listening. ok is false when
-// too many pages listen already.
-func (s *Server) subscribe(rel string) (ch chan int, cancel func(), ok bool) {
+// subscribe returns the version of rel now, a channel that receives the
+// version whenever the content changes after that, and a function to stop
+// listening. ok is false when too many pages listen already.
+func (s *Server) subscribe(rel string) (now int, ch chan int, cancel func(), ok bool) {
+	now = s.current(rel).version
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.listeners >= maxWatchers {
-		return nil, nil, false
+		return 0, nil, nil, false
 	}
 	s.listeners++
 	w := s.watchers[rel]
 	if w == nil {
 		w = &watcher{subs: map[chan int]bool{}, stop: make(chan struct{})}
 		s.watchers[rel] = w
-		go s.poll(rel, w.stop)
+		go s.poll(rel, now, w.stop)
 	}
 	ch = make(chan int, 1)
 	w.subs[ch] = true
-	return ch, func() {
+	if v := s.cache[rel]; v != nil && v.version != now {
+		ch <- v.version // changed while subscribing
+	}
+	return now, ch, func() {
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		s.listeners--
@@ -59,11 +63,11 @@ func (s *Server) subscribe(rel string) (ch chan int, cancel func(), ok bool) {
 	}, true
 }
 
-// poll rebuilds rel whenever it changes and tells its listeners.
-func (s *Server) poll(rel string, stop chan struct{}) {
+// poll rebuilds rel whenever it changes and tells its listeners of each
+// version after last.
+func (s *Server) poll(rel string, last int, stop chan struct{}) {
 	t := time.NewTicker(pollEvery)
 	defer t.Stop()
-	last := s.current(rel).version
 	for {
 		select {
 		case <-stop:
