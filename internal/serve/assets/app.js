@@ -98,6 +98,9 @@
       refresh();
     }
   });
+  // Leaving the page closes the stream first, so that no aborted request
+  // is reported.
+  window.addEventListener("pagehide", () => events.close());
   events.addEventListener("error", () => {
     live.classList.add("off");
     live.textContent = body.dataset.disconnected;
