@@ -265,3 +265,32 @@ func TestNew(t *testing.T) {
 		}
 	}
 }
+
+// vanban render says which font the documents were set in, in the
+// language of the messages and in the JSON report.
+func TestRenderSaysWhichFont(t *testing.T) {
+	seed, err := os.ReadFile("../../examples/chuong-trinh-bim-son-2017.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := files(t, map[string]string{"ct.yaml": string(seed)})
+	t.Setenv(app.FontsEnv, "")
+	code, out, errs := vanban(t, dir, "render", "--lang", "vi", "ct.yaml")
+	if code != 0 || errs != "" || out != "ct.yaml → ct.pdf\nPhông chữ: Liberation Serif (kèm theo vanban, cùng số đo với Times New Roman)\n" {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	_, out, _ = vanban(t, dir, "render", "--lang", "en", "--fonts", "embedded", "ct.yaml")
+	if !strings.HasSuffix(out, "Font: Liberation Serif (embedded, metric-compatible with Times New Roman)\n") {
+		t.Errorf("stdout %q", out)
+	}
+	_, out, _ = vanban(t, dir, "render", "--format", "json", "ct.yaml")
+	var report struct{ Font struct{ Name string } }
+	if err := json.Unmarshal([]byte(out), &report); err != nil || report.Font.Name != "Liberation Serif" {
+		t.Errorf("JSON %s: %v", out, err)
+	}
+	// A workbook has no embedded font: nothing to say.
+	dir = files(t, map[string]string{"kh.yaml": good})
+	if _, out, _ = vanban(t, dir, "render", "kh.yaml"); strings.Contains(out, "Phông") {
+		t.Errorf("stdout %q", out)
+	}
+}

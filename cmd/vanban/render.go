@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/vanban/vanban/internal/app"
 	"github.com/vanban/vanban/internal/diag"
@@ -59,9 +60,9 @@ func newRenderFlags(e *env, checkOnly bool) *renderFlags {
 	f.str(&f.format, "format", "text", words{"text|json", "text|json"}, words{
 		"cách báo kết quả: text (cho người đọc, mặc định) hoặc json (cho máy, CI)",
 		"how to report: text (for people, the default) or json (for CI)"})
-	f.str(&f.fontDir, "fonts", "", words{"THƯ_MỤC", "DIR"}, words{
-		"dùng phông Times New Roman trong THƯ_MỤC (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf) thay cho Liberation Serif có sẵn",
-		"use Times New Roman from DIR (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf) instead of the embedded Liberation Serif"})
+	f.str(&f.fontDir, "fonts", "", words{"THƯ_MỤC|system", "DIR|system"}, words{
+		"dùng phông Times New Roman trong THƯ_MỤC (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf), hoặc của máy với system, thay cho Liberation Serif có sẵn; biến môi trường " + app.FontsEnv + "=system đặt làm mặc định",
+		"use Times New Roman from DIR (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf), or the machine's own with system, instead of the embedded Liberation Serif; " + app.FontsEnv + "=system makes it the default"})
 	f.str(&f.templateDir, "templates", "", words{"THƯ_MỤC", "DIR"}, words{
 		"dùng các tệp trong THƯ_MỤC (doctypes.yaml, catalogues/*.yaml) thay cho tệp cùng tên có sẵn",
 		"override embedded templates (doctypes.yaml, catalogues/*.yaml) with files from DIR"})
@@ -105,6 +106,7 @@ type report struct {
 	general     diag.List
 	results     []app.Result
 	interrupted bool
+	font        *app.FontChoice // the font of the documents written, if any
 }
 
 func render(e *env, args []string, checkOnly bool) int {
@@ -154,6 +156,9 @@ func render(e *env, args []string, checkOnly bool) int {
 		rep.results = app.RenderAllContext(e.ctx, files, f.outDir, opt)
 	}
 	rep.interrupted = e.ctx.Err() != nil
+	if fc, err := app.DocumentFonts(opt); err == nil && !checkOnly && wroteDocument(rep.results) {
+		rep.font = &fc
+	}
 	if f.format == "json" {
 		rep.writeJSON(e.stdout)
 	} else {
@@ -248,9 +253,35 @@ func (r *report) writeText() {
 	case failed > 0:
 		e.say(e.stderr, words{"vanban: %d trong %d tệp không tạo được%s\n", "vanban: %d of %d files not rendered%s\n"}, failed, n, strict)
 	}
+	if r.font != nil && !r.flags.quiet {
+		fmt.Fprintln(e.stdout, fontLine(*r.font, l))
+	}
 	if e.pause && !r.flags.checkOnly {
 		r.recap(written, failed)
 	}
+}
+
+// wroteDocument reports whether a PDF document was written.
+func wroteDocument(results []app.Result) bool {
+	for _, r := range results {
+		if strings.EqualFold(filepath.Ext(r.Output), ".pdf") {
+			return true
+		}
+	}
+	return false
+}
+
+// fontLine says which font the documents were set in.
+func fontLine(fc app.FontChoice, l diag.Lang) string {
+	switch {
+	case fc.NotFound:
+		return fmt.Sprintf(words{"Phông chữ: %s (kèm theo vanban): máy này không có Times New Roman",
+			"Font: %s (embedded): Times New Roman is not installed on this machine"}.in(l), fc.Name)
+	case fc.Dir == "":
+		return fmt.Sprintf(words{"Phông chữ: %s (kèm theo vanban, cùng số đo với Times New Roman)",
+			"Font: %s (embedded, metric-compatible with Times New Roman)"}.in(l), fc.Name)
+	}
+	return fmt.Sprintf(words{"Phông chữ: %s lấy từ %s", "Font: %s from %s"}.in(l), fc.Name, fc.Dir)
 }
 
 // warningCount says how many warnings a file that is fine has.
@@ -295,6 +326,13 @@ type jsonFile struct {
 	Diagnostics []diag.JSON `json:"diagnostics"`
 }
 
+// jsonFont is the font the documents were set in.
+type jsonFont struct {
+	Name     string `json:"name"`
+	Dir      string `json:"dir,omitempty"`
+	NotFound bool   `json:"system_font_not_found,omitempty"`
+}
+
 // jsonSummary counts the files of a run.
 type jsonSummary struct {
 	Files       int `json:"files"`
@@ -316,10 +354,14 @@ func (r *report) writeJSON(w io.Writer) {
 		Strict      bool        `json:"strict"`
 		Interrupted bool        `json:"interrupted"`
 		Summary     jsonSummary `json:"summary"`
+		Font        *jsonFont   `json:"font,omitempty"`
 		Files       []jsonFile  `json:"files"`
 		Diagnostics []diag.JSON `json:"diagnostics"`
 	}{Lang: l.String(), Strict: r.flags.strict, Interrupted: r.interrupted, Files: []jsonFile{},
 		Diagnostics: r.general.JSON(l)}
+	if r.font != nil {
+		out.Font = &jsonFont{Name: r.font.Name, Dir: r.font.Dir, NotFound: r.font.NotFound}
+	}
 	out.OK = !r.general.HasErrors() && !(r.flags.strict && len(r.general) > 0) && !r.interrupted
 	for _, res := range r.results {
 		f := jsonFile{Input: res.Input, Output: res.Output, Kind: res.Kind, OK: !res.Failed(), Skipped: res.Skipped,

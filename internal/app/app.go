@@ -22,9 +22,12 @@ import (
 
 // Options are the settings shared by every kind of input.
 type Options struct {
-	// FontDir, when set, holds the user's own Times New Roman files
-	// (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf) to use instead of
-	// the embedded Liberation Serif.
+	// FontDir chooses the font of documents: a folder holding the
+	// user's own Times New Roman files (times.ttf, timesbd.ttf,
+	// timesi.ttf, timesbi.ttf), SystemFonts (Times New Roman where the
+	// operating system keeps it) or EmbeddedFonts (Liberation Serif);
+	// empty, the environment's VANBAN_FONTS decides, else the embedded
+	// family.
 	FontDir string
 	// TemplateDir, when set, overrides embedded templates (document
 	// types, indicator catalogues) with files of the same name.

@@ -43,7 +43,7 @@ func buildDocument(dec *decode.Decoder, root *yaml.Node, opt Options) Outputs {
 		return nil
 	}
 	doc := document.Decode(dec, root, types)
-	fonts, err := pdf.Load(opt.FontDir)
+	fonts, _, err := documentFonts(opt)
 	if err != nil {
 		dec.ProblemAt(diag.Pos{}, "", diag.Msg{Code: "fonts.unreadable",
 			Vi: "không dùng được phông chữ: " + err.Error(), En: err.Error(),

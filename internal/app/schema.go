@@ -76,6 +76,10 @@ func documentSchema() (map[string]any, error) {
 			"urgency":    level(document.Urgencies()),
 			"secrecy":    level(document.Secrecies()),
 			"recipients": document.RecipientsSchema(),
+			"item-style": {"anyOf": []any{
+				map[string]any{"enum": []any{"paragraph", "hanging"}},
+				map[string]any{"type": "string", "pattern": schema.Caseless(document.ItemStyles()...)},
+			}},
 			"numbering": {"anyOf": []any{
 				map[string]any{"enum": []any{"decimal"}},
 				map[string]any{"type": "string", "pattern": schema.SlugOf(document.DecimalNumbering...)},

@@ -94,6 +94,21 @@ type StyleOptions struct {
 	// or decimal (1., 1.1., 1.1.1.).
 	Numbering Text    `yaml:"numbering" vi:"cách đánh số các mục" doc:"Bỏ trống: I., 1., 1.1., a); decimal: 1., 1.1., 1.1.1." ex:"decimal" schema:"numbering"`
 	Margins   Margins `yaml:"margins" vi:"lề trang" doc:"Lề trang tính bằng mm" ex:"{top: 20, bottom: 20, left: 30, right: 15}"`
+	// Items is how "- " items are set: "paragraph" (the default: first
+	// line indented like any paragraph, wrapped lines at the margin) or
+	// "hanging" (wrapped lines under the text after the dash).
+	Items Text `yaml:"items" vi:"kiểu gạch đầu dòng" doc:"paragraph (mặc định: dòng đầu thụt như đoạn văn, các dòng sau sát lề) hoặc hanging (các dòng sau thẳng chữ sau gạch)" ex:"paragraph" schema:"item-style"`
+}
+
+// HangingItems reports whether items are set with a hanging indent.
+func (s StyleOptions) HangingItems() bool {
+	return itemStyles[strings.ToLower(trim(s.Items.Value))] == "hanging"
+}
+
+// itemStyles are the accepted values of style.items, by what they mean.
+var itemStyles = map[string]string{
+	"": "paragraph", "paragraph": "paragraph", "đoạn văn": "paragraph", "doan-van": "paragraph",
+	"hanging": "hanging", "treo": "hanging", "thụt treo": "hanging", "thut-treo": "hanging",
 }
 
 // Margins are page margins in millimetres.

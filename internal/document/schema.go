@@ -85,3 +85,6 @@ func RecipientsSchema() map[string]any {
 	item = map[string]any{"anyOf": []any{item, group, map[string]any{"type": "null"}}}
 	return map[string]any{"anyOf": []any{schema.Prose(), map[string]any{"type": "array", "items": item}}}
 }
+
+// ItemStyles returns the spellings style.items accepts.
+func ItemStyles() []string { return slices.Sorted(maps.Keys(itemStyles)) }

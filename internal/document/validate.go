@@ -404,6 +404,13 @@ func (v *validator) style() {
 	v.between("style.margins.bottom", m.Bottom, 20, 25, "từ 20 đến 25 mm", "20 to 25 mm")
 	v.between("style.margins.left", m.Left, 30, 35, "từ 30 đến 35 mm", "30 to 35 mm")
 	v.between("style.margins.right", m.Right, 15, 20, "từ 15 đến 20 mm", "15 to 20 mm")
+	if _, ok := itemStyles[strings.ToLower(trim(st.Items.Value))]; !ok {
+		v.d.Problem("style.items", msg("style.items",
+			fmt.Sprintf("không có kiểu gạch đầu dòng %q", st.Items.Value),
+			fmt.Sprintf("%q is not a way to set items", st.Items.Value),
+			"paragraph (dòng đầu thụt vào, các dòng sau sát lề; mặc định) hoặc hanging (các dòng sau thẳng hàng với chữ sau gạch đầu dòng)",
+			"paragraph (first line indented, wrapped lines at the margin; the default) or hanging (wrapped lines under the text after the dash)"))
+	}
 }
 
 func (v *validator) choice(path string, x, a, b float64, vi, en string) {

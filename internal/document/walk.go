@@ -124,6 +124,7 @@ func (w *walker) document(doc *Document) {
 	w.text(&doc.Urgency, Setting, "")
 	w.text(&doc.Secrecy, Setting, "")
 	w.text(&doc.Style.Numbering, Setting, "")
+	w.text(&doc.Style.Items, Setting, "")
 	for i := range doc.Title {
 		label := ""
 		if i == 0 && doc.Kind.IsLetter() {

@@ -67,5 +67,5 @@ func (c *composer) linked(widths []float64, linkTag, ruleTag string, blocks []do
 func (c *composer) appendixTitle(i int) ([]item, []float64) {
 	cx, w := c.o.Left+c.o.TextWidth()/2, c.o.TextWidth()
 	title := c.doc.Appendices[i].Title.NonBlank()
-	return c.centredText(title, spanLines(c.doc.AppendixTitle(i), Bold), appendixSize, cx, 0.85*w, overflow{}, overflow{0.15 * w, 0.15 * w}, "appendix-title")
+	return c.centredText(title, spanLines(c.doc.AppendixTitle(i), Bold), appendixSize, cx, 0.85*w, overflow{}, overflow{first: 0.15 * w, rest: 0.15 * w}, "appendix-title")
 }

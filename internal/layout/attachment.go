@@ -23,7 +23,7 @@ func (c *composer) attachment(i int) (Page, float64, []item) {
 	lead := lineHeight(titleSize)
 	first := c.centred(a.TypeName(), Font{Bold, titleSize}, cx, lead, "attachment-type")
 	first.before = lead // one blank line under the header
-	title, widths := c.centredText(a.Title.NonBlank(), spanLines(a.TitleLines(), Bold), titleSize, cx, 0.85*w, overflow{}, overflow{0.15 * w, 0.15 * w}, "attachment-title")
+	title, widths := c.centredText(a.Title.NonBlank(), spanLines(a.TitleLines(), Bold), titleSize, cx, 0.85*w, overflow{}, overflow{first: 0.15 * w, rest: 0.15 * w}, "attachment-title")
 	items := append([]item{first}, title...)
 	for k := range items {
 		items[k].keep = true
@@ -44,7 +44,7 @@ func (c *composer) attachmentAppendix(i, j int) []item {
 	for _, s := range document.Upper(ap.Title) {
 		lines = append(lines, plain(s, Bold))
 	}
-	title, widths := c.centredText(ap.Title.NonBlank(), lines, appendixSize, cx, 0.85*w, overflow{}, overflow{0.15 * w, 0.15 * w}, "appendix-title")
+	title, widths := c.centredText(ap.Title.NonBlank(), lines, appendixSize, cx, 0.85*w, overflow{}, overflow{first: 0.15 * w, rest: 0.15 * w}, "appendix-title")
 	items = append(items, title...)
 	return append(items, c.linked(widths, "appendix-link", "appendix-rule", doc.AttachmentAppendixBody(i, j))...)
 }

@@ -27,7 +27,7 @@ func (c *composer) title() []item {
 	first.before = lead // one blank line under the header
 	// Wrapped lines keep to 85 % of the text width; lines set in a list
 	// may take all of it.
-	abstract, widths := c.centredText(c.doc.Title.NonBlank(), spanLines(c.doc.TitleLines(), Bold), titleSize, cx, 0.85*w, overflow{}, overflow{0.15 * w, 0.15 * w}, "title")
+	abstract, widths := c.centredText(c.doc.Title.NonBlank(), spanLines(c.doc.TitleLines(), Bold), titleSize, cx, 0.85*w, overflow{}, overflow{first: 0.15 * w, rest: 0.15 * w}, "title")
 	items := append([]item{first}, abstract...)
 	rw := 0.4 * slices.Max(widths)
 	// The rule hangs blockRuleGap under the descenders of the last line.
@@ -36,7 +36,7 @@ func (c *composer) title() []item {
 	// A decision or a resolution names who issues it under the rule
 	// (nd30.md §2.6): "CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN".
 	by := c.doc.IssuedBy.NonBlank()
-	authority, _ := c.centredText(by, upperLines(by, Bold), titleSize, cx, 0.85*w, overflow{}, overflow{0.15 * w, 0.15 * w}, "issued-by")
+	authority, _ := c.centredText(by, upperLines(by, Bold), titleSize, cx, 0.85*w, overflow{}, overflow{first: 0.15 * w, rest: 0.15 * w}, "issued-by")
 	if len(authority) > 0 {
 		authority[0].before = paraSpace
 		authority[len(authority)-1].h += lead / 3
@@ -63,12 +63,12 @@ func (c *composer) to() []item {
 	indent := c.m.Width(label+" ", f)
 	var items []item
 	if len(lines) == 1 {
-		p := Para{Spans: plain(label+" "+lines[0], Regular), Size: size, Width: c.o.TextWidth() - 0.25*c.o.TextWidth(), Rest: indent, Align: Left, Tag: "to"}
+		p := Para{Spans: plain(label+" "+lines[0], Regular), Size: size, Width: c.o.TextWidth() - 0.25*c.o.TextWidth(), Rest: indent, Align: Left, Tag: "to", names: c.names}
 		items = paraItems(p, c.m, x, lead, 0, true)
 	} else {
 		items = []item{c.leftLine(label, f, x, lead, "to")}
 		for _, l := range lines {
-			p := Para{Spans: plain(l, Regular), Size: size, Width: c.o.TextWidth() - 0.25*c.o.TextWidth() - indent, Rest: c.m.Width("- ", f), Align: Left, Tag: "to"}
+			p := Para{Spans: plain(l, Regular), Size: size, Width: c.o.TextWidth() - 0.25*c.o.TextWidth() - indent, Rest: c.m.Width("- ", f), Align: Left, Tag: "to", names: c.names}
 			items = append(items, paraItems(p, c.m, x+indent, lead, 0, true)...)
 		}
 	}
@@ -92,16 +92,26 @@ func (c *composer) blocks(blocks []document.Block) []item {
 	size := c.o.BodySize
 	lead := c.o.bodyLine(size)
 	for _, b := range blocks {
-		p := Para{Size: size, Width: c.o.TextWidth(), First: c.o.Indent, Align: Justify}
+		p := Para{Size: size, Width: c.o.TextWidth(), First: c.o.Indent, Align: Justify, names: c.names}
 		switch b.Kind {
 		case document.Basis:
 			p.Spans, p.Tag = spansOf(b.Spans, Italic), "basis"
 		case document.Heading:
-			p.Spans, p.Tag = spansOf(b.Spans, Regular), "heading"
+			p.Spans, p.Tag = spansOf(b.Spans, headingStyle(b)), "heading"
 		case document.Item:
 			p.Spans, p.Tag = spansOf(b.Spans, Regular), "item"
-			p.First = c.o.Indent + c.m.Width("- ", Font{Regular, size})
-			p.Rest = p.First
+			if c.o.HangingItems {
+				p.First = c.o.Indent + c.m.Width("- ", Font{Regular, size})
+				p.Rest = p.First
+			} else {
+				// An item is a paragraph that starts with its dash
+				// (nd30.md §2.10: "- " below điểm is practice, not
+				// rule; the seed's own source types it so): the
+				// dash at the first-line indent, its space
+				// stretching like the others, wrapped lines at the
+				// margin.
+				p.Spans = append([]Span{{Text: "- ", Style: Regular}}, p.Spans...)
+			}
 		case document.TableBlock:
 			items = append(items, c.table(b.Grid, b.Path)...)
 			continue
@@ -123,15 +133,34 @@ func (c *composer) blocks(blocks []document.Block) []item {
 		}
 		lines := paraItems(p, c.m, c.o.Left, lead, paraSpace, b.Kind == document.Heading)
 		if leadsIn(b) {
-			lines[len(lines)-1].keep = true // "… như sau:" stays with what it announces
+			// "… như sau:" stays with what it announces, unless that
+			// leaves the foot of the page empty.
+			last := &lines[len(lines)-1]
+			last.weak = !last.keep || last.weak
+			last.keep = true
 		}
-		if b.Kind == document.Item {
+		if b.Kind == document.Item && c.o.HangingItems {
 			dash := Text{X: c.o.Left + c.o.Indent, Y: baseline(c.m, size, lead), S: "-", Font: Font{Regular, size}, Tag: "item"}
 			lines[0].texts = append([]Text{dash}, lines[0].texts...)
 		}
 		items = append(items, lines...)
 	}
 	return items
+}
+
+// headingStyle is the style of a heading's words: a heading in regular
+// weight is a titled point ("a) Tuyên truyền trên hệ thống loa truyền
+// thanh"), set in italics so that it reads as the title of what follows,
+// not as a sentence cut short. Nghị định 30 (Phụ lục I, Mục V, 6b) sets a
+// titled khoản bold on its own line and gives no form for a titled điểm;
+// italics are the next emphasis down.
+func headingStyle(b document.Block) Style {
+	for _, s := range b.Spans {
+		if s.Bold {
+			return Regular
+		}
+	}
+	return Italic
 }
 
 // leadsIn reports whether a block ends with a colon: it announces the
@@ -259,7 +288,7 @@ func (c *composer) recipients(p *Page, x, w, base float64) float64 {
 		// The text of a line hangs after its mark: "- ", or "+ " for a
 		// member of a group.
 		mark, _, _ := strings.Cut(l, " ")
-		para := Para{Spans: plain(l, Regular), Size: recipientsSize, Width: w - 2, Rest: c.m.Width(mark+" ", f), Align: Left, Tag: "recipients"}
+		para := Para{Spans: plain(l, Regular), Size: recipientsSize, Width: w, Rest: c.m.Width(mark+" ", f), Align: Left, Tag: "recipients", names: c.names}
 		y = stack(p, paraItems(para, c.m, x, lead, 0, false), y)
 	}
 	return y

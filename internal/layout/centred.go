@@ -13,19 +13,26 @@ import (
 // of the measure.
 const (
 	costLine    = 3
-	costFair    = 2  // a break between syllables not known to belong together
-	costPoor    = 6  // inside a known word, after a linking word, before a number
-	costOver    = 4  // a line wider than the measure (within the overflow allowed)
-	costInvert  = 10 // a line longer than the one above it
-	costRagged  = 2  // a line much shorter than the one above it
+	costFair    = 2   // a break between syllables not known to belong together
+	costName    = 4   // inside a short proper name
+	costPoor    = 6   // inside a known word, after a linking word, before a number
+	costNever   = 1e6 // a word from its number, a number from its unit
+	costOver    = 4   // a line wider than the measure (within the overflow allowed)
+	costCrowded = 4   // a line filling more than overflow.crowd of its column
+	costInvert  = 10  // a line longer than the one above it
+	costUneven  = 3   // a line shorter than the one above it
+	costRagged  = 2   // a line much shorter than the one above it, again
 	raggedRatio = 0.6
 	fitTolerant = 1e-6
 )
 
 // overflow is how much wider than the measure a centred line may be, in
 // total over both sides, on the first line of a block and on the others:
-// a header line may run a little past its column (see header.go).
-type overflow struct{ first, rest float64 } // first ≤ rest
+// a header line may run a little past its column (see header.go). crowd,
+// when not 0, is the share of the measure above which a block set on one
+// line looks crowded in its column: the line costs costCrowded, so that
+// it goes on two at a good break.
+type overflow struct{ first, rest, crowd float64 } // first ≤ rest
 
 // centreBreaks breaks a centred name or title into lines no wider than
 // the measure. Among all ways of breaking it, it takes the one that reads
@@ -66,8 +73,8 @@ func centreWords(p Para, ws []word, m Measurer, over overflow) []brokenLine {
 		texts[i] = wordText(w)
 	}
 	breakCost := make([]float64, n)
-	for i, r := range viet.LineBreaks(texts) {
-		breakCost[i] = [...]float64{0, costFair, costPoor}[r]
+	for i, r := range viet.LineBreaks(texts, p.names) {
+		breakCost[i] = [...]float64{viet.BreakFair: costFair, viet.BreakName: costName, viet.BreakPoor: costPoor, viet.BreakNever: costNever}[r]
 	}
 	limit := func(s int) float64 {
 		if s == 0 {
@@ -77,10 +84,14 @@ func centreWords(p Para, ws []word, m Measurer, over overflow) []brokenLine {
 	}
 	// lineCost is the cost of the line words[s:e].
 	lineCost := func(s, e int) float64 {
-		if width(s, e) > p.Width+fitTolerant && e > s+1 {
-			return costLine + costOver
+		w, c := width(s, e), float64(costLine)
+		if w > p.Width+fitTolerant && e > s+1 {
+			return c + costOver
 		}
-		return costLine
+		if over.crowd > 0 && w > over.crowd*p.Width && s == 0 && e == n && e > 1 {
+			c += costCrowded // (costOver replaces it beyond the measure)
+		}
+		return c
 	}
 	// reach[s] is the end of the longest line that can start at word s.
 	reach := make([]int, n)
@@ -116,7 +127,7 @@ func centreWords(p Para, ws []word, m Measurer, over overflow) []brokenLine {
 				}
 				prev := width(q, s)
 				c := cost[q][s-q-1] + lineCost(s, e) + breakCost[s] +
-					(costInvert*max(0, cur-prev)+costRagged*max(0, raggedRatio*prev-cur))/p.Width
+					(costInvert*max(0, cur-prev)+costUneven*max(0, prev-cur)+costRagged*max(0, raggedRatio*prev-cur))/p.Width
 				if c < cost[s][e-s-1] {
 					cost[s][e-s-1], from[s][e-s-1] = c, q
 				}
@@ -143,6 +154,9 @@ func centreWords(p Para, ws []word, m Measurer, over overflow) []brokenLine {
 
 // wordText is the text of a word without its styles.
 func wordText(w word) string {
+	if len(w.frags) == 1 {
+		return w.frags[0].s
+	}
 	var b strings.Builder
 	for _, f := range w.frags {
 		b.WriteString(f.s)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/vanban/vanban/internal/diag"
 	"github.com/vanban/vanban/internal/document"
+	"github.com/vanban/vanban/internal/viet"
 )
 
 // Fixed texts of the header (nd30.md §2.2): the motto's hyphens are
@@ -34,6 +35,7 @@ type composer struct {
 	doc      *document.Document
 	m        Measurer
 	o        Options
+	names    *viet.Names // the names the lines keep whole, the header's places among them
 	problems []Problem
 	warnings []Problem
 }
@@ -51,7 +53,7 @@ type Problem struct {
 // title that were set in a list but are too wide to print as they are: a
 // list sets the lines, so they are never re-wrapped.
 func HeaderProblems(doc *document.Document, m Measurer, o Options) []Problem {
-	c := &composer{doc: doc, m: m, o: o.withDefaults()}
+	c := newComposer(doc, m, o.withDefaults())
 	c.header()
 	c.title()
 	for i := range doc.Appendices {
@@ -73,7 +75,7 @@ func Compose(doc *document.Document, m Measurer, o Options) []Page {
 // a word wider than the column, which is cut across lines.
 func ComposeWarnings(doc *document.Document, m Measurer, o Options) ([]Page, []Problem) {
 	o = o.withDefaults()
-	c := &composer{doc: doc, m: m, o: o}
+	c := newComposer(doc, m, o)
 	head, y := c.header()
 	var items []item
 	items = append(items, c.title()...)
@@ -114,6 +116,18 @@ func ComposeWarnings(doc *document.Document, m Measurer, o Options) ([]Page, []P
 	}
 	return pages, c.warnings
 }
+
+func newComposer(doc *document.Document, m Measurer, o Options) *composer {
+	header := []string{doc.Place.Value}
+	for _, l := range []document.TextList{doc.Issuer.Parent, doc.Issuer.Name} {
+		header = append(header, strings.Join(l.Values(), " "))
+	}
+	return &composer{doc: doc, m: m, o: o, names: viet.NewNames(header...)}
+}
+
+// maxGap is the most a page break may leave empty at the foot of a page
+// when what follows could start there: three body lines.
+func (c *composer) maxGap() float64 { return 3 * c.o.bodyLine(c.o.BodySize) }
 
 // fill appends the pages of one flow (the document, or an appendix), its
 // first page starting from first when given, numbered from 1, all of the
@@ -161,7 +175,7 @@ func (c *composer) centred(s string, f Font, cx, lead float64, tag string) item 
 // centredPara breaks spans into centred lines no wider than w (see
 // centreBreaks) and returns them with the natural width of each line.
 func (c *composer) centredPara(spans []Span, size, cx, w float64, tag string) ([]item, []float64) {
-	p := Para{Spans: spans, Size: size, Width: w, Align: Center, Tag: tag}
+	p := Para{Spans: spans, Size: size, Width: w, Align: Center, Tag: tag, names: c.names}
 	return c.centredLines(p, centreBreaks(p, c.m, overflow{}), cx)
 }
 
@@ -176,7 +190,7 @@ func (c *composer) centredText(texts document.TextList, lines [][]Span, size, cx
 	var items []item
 	var widths []float64
 	for i, spans := range lines {
-		p := Para{Spans: spans, Size: size, Width: w, Align: Center, Tag: tag}
+		p := Para{Spans: spans, Size: size, Width: w, Align: Center, Tag: tag, names: c.names}
 		var bl []brokenLine
 		if !texts.Listed() {
 			bl = centreBreaks(p, c.m, wrap)

@@ -7,6 +7,11 @@ type item struct {
 	h      float64 // height
 	before float64 // space above, dropped at the top of a page
 	keep   bool    // no page break between this item and the next
+	// weak marks a keep that gives way when honouring it would leave
+	// more than maxGap empty at the foot of a page: the first line of a
+	// paragraph of three lines or more (an orphan), the last line of a
+	// paragraph announcing what follows ("… như sau:").
+	weak bool
 	// row is set on the rows of a table: what a page break around
 	// them needs.
 	row   *tableRow
@@ -35,9 +40,14 @@ func (it *item) place(p *Page, y float64) {
 // paginate distributes the items over pages whose content runs from top
 // to bottom; the first page's flow starts at first (under the header). A page break may
 // only follow an item without keep; when the item that overflows is glued
-// to the ones before it, they move to the next page together. Only when a
+// to the ones before it, they move to the next page together. When that
+// would leave more than maxGap empty at the foot of the page, the weak
+// keeps give way (see item.weak): a heading and the first line of its
+// paragraph stay rather than leave the foot of the page empty (a chain of
+// headings moves as a whole only when its first body line cannot follow
+// it). Only when a
 // whole page is glued does the break fall where the page is full.
-func paginate(items []item, first, firstBottom, top, bottom float64) [][]placed {
+func paginate(items []item, first, firstBottom, top, bottom, maxGap float64) [][]placed {
 	var pages [][]placed
 	var cur []placed
 	y, start := first, 0 // start: index of the first item of the page
@@ -73,9 +83,11 @@ func paginate(items []item, first, firstBottom, top, bottom float64) [][]placed 
 			limit = firstBottom // above the address block of page 1
 		}
 		if (len(cur) > 0 || len(pages) == 0 && y > top) && y+before+it.h > limit {
-			j := i
-			for j > start && items[j-1].keep {
-				j--
+			j := breakBefore(items, start, i, false)
+			if j > start && limit-footOf(cur[j-1-start], items) > maxGap {
+				// Honouring every keep leaves the foot empty: let the
+				// weak ones give way.
+				j = max(j, breakBefore(items, start, i, true))
 			}
 			if j == start {
 				j = i // the whole page is glued: break where it is full
@@ -89,8 +101,30 @@ func paginate(items []item, first, firstBottom, top, bottom float64) [][]placed 
 		cur = append(cur, placed{i: i, y: y + before})
 		y += before + it.h
 	}
-	return append(pages, finish(cur, true))
+	pages = append(pages, finish(cur, true))
+	if paginateObserver != nil {
+		paginateObserver(items, pages, firstBottom, bottom, maxGap)
+	}
+	return pages
 }
+
+// paginateObserver, when set (by tests), sees every flow paginate lays
+// out.
+var paginateObserver func(items []item, pages [][]placed, firstBottom, bottom, maxGap float64)
+
+// breakBefore returns the last item from start to i (inclusive) before
+// which a page may break: one that does not follow a kept item, weak keeps
+// excepted when weakGives; start when there is none.
+func breakBefore(items []item, start, i int, weakGives bool) int {
+	j := i
+	for j > start && items[j-1].keep && !(weakGives && items[j-1].weak) {
+		j--
+	}
+	return j
+}
+
+// footOf returns the bottom of a placed item.
+func footOf(x placed, items []item) float64 { return x.y + items[x.i].h }
 
 // tableRow is what a page break needs to know of a table's row: the
 // header to repeat above it when it starts a page, and the rule that
@@ -149,7 +183,9 @@ func paraItems(p Para, m Measurer, x, lead, before float64, keepAll bool) []item
 	items[0].before = before
 	if n >= 2 {
 		items[0].keep = true
+		items[0].weak = !keepAll && n >= 3 // an orphan gives way; in two lines it is also a widow
 		items[n-2].keep = true
+		items[n-2].weak = false
 	}
 	return items
 }

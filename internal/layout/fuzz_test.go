@@ -129,7 +129,7 @@ func fuzzDocument(text string, items, depth, long int, flags, landscape uint8) *
 	}
 	if bit(3) {
 		doc.Style = document.StyleOptions{BodySize: 13, HeaderSize: 13, LineSpacing: 1.5, Indent: 12.7,
-			Margins: document.Margins{Top: 25, Bottom: 25, Left: 35, Right: 20}}
+			Margins: document.Margins{Top: 25, Bottom: 25, Left: 35, Right: 20}, Items: tx("hanging")}
 	}
 	if bit(4) {
 		doc.Issuer.Parent = document.TextList{tx(head(text, document.MaxIssuerChars/2))}

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
@@ -116,10 +117,10 @@ const (
 )
 
 // issuer places the parent body (regular) and the issuing body (bold),
-// both in capitals and centred in the left column, with a rule 40 % as
-// wide as the last issuing line, the line above it (nd30.md §2.3: 1/3 to
-// 1/2 of that line). A list sets the lines; a text is wrapped. It returns
-// the bottom of the block and the rule's y.
+// both in capitals and centred in the left column, with a rule under the
+// name (issuerRule). A list sets the lines; a text is wrapped, on two
+// lines when one would crowd the column. It returns the bottom of the
+// block and the rule's y.
 func (c *composer) issuer(p *Page, lc, lw float64) (bottom, rule float64) {
 	hs := c.o.HeaderSize
 	parent, name := c.doc.Issuer.Parent.NonBlank(), c.doc.Issuer.Name.NonBlank()
@@ -128,14 +129,36 @@ func (c *composer) issuer(p *Page, lc, lw float64) (bottom, rule float64) {
 	if len(pItems) > 0 {
 		over.first = over.rest // only the top line stands beside the national name
 	}
-	nItems, widths := c.centredText(name, upperLines(name, Bold), hs, lc, lw, over, over, "issuer")
+	wrap := over
+	wrap.crowd = crowdedIssuer
+	nItems, widths := c.centredText(name, upperLines(name, Bold), hs, lc, lw, wrap, over, "issuer")
 	bottom = stack(p, append(pItems, nItems...), c.o.Top)
 	names := p.Tagged("issuer")
 	if len(names) == 0 {
 		return bottom, bottom
 	}
-	rule = c.ruleUnder(p, names[len(names)-1], lc, 0.4*widths[len(widths)-1], blockRuleGap, "issuer-rule")
+	rule = c.ruleUnder(p, names[len(names)-1], lc, issuerRule(widths), blockRuleGap, "issuer-rule")
 	return max(bottom, rule), rule
+}
+
+// crowdedIssuer is the share of the left column above which an issuer's
+// name, given as one text, looks crowded on one line ("ỦY BAN NHÂN DÂN XÃ
+// HÀ LAN", 64 mm in 65 mm): it goes on two lines, at the boundary of its
+// level (ỦY BAN NHÂN DÂN / XÃ HÀ LAN), as offices set it, when that break
+// is a good one.
+const crowdedIssuer = 0.9
+
+// issuerRule is the width of the rule under the issuer's name: 40 % of its
+// widest line (nd30.md §2.3: 1/3 to 1/2 of the line above it; §2.18: 40 %
+// of the widest issuing line), or a third of it when 40 % would be wider
+// than the short last line the rule stands under ("SỞ LAO ĐỘNG - THƯƠNG
+// BINH / VÀ XÃ HỘI").
+func issuerRule(widths []float64) float64 {
+	widest := slices.Max(widths)
+	if 0.4*widest > widths[len(widths)-1] {
+		return widest / 3
+	}
+	return 0.4 * widest
 }
 
 // maxOverflow is how far a line of the left column may run past the
@@ -176,7 +199,7 @@ func (c *composer) underNumber(p *Page, lc, lw, y float64) float64 {
 		// Under the number, beside a date that may wrap: a wrapped
 		// abstract keeps to the column; a line set in a list may run
 		// past it like the issuer's.
-		set := overflow{2 * maxOverflow, 2 * maxOverflow}
+		set := overflow{first: 2 * maxOverflow, rest: 2 * maxOverflow}
 		items, _ := c.centredText(c.doc.Title.NonBlank(), spanLines(c.doc.TitleLines(), Regular), letterSize, lc, lw, overflow{}, set, "abstract")
 		if len(items) > 0 {
 			items[0].before = 6 * ptMM
@@ -187,7 +210,7 @@ func (c *composer) underNumber(p *Page, lc, lw, y float64) float64 {
 		bottom = c.stamp(p, "DỰ THẢO", 0, Black, lc, bottom+3, "draft")
 	}
 	if s := c.doc.SecrecyText(); s != "" {
-		// Box 10a, above the urgency (10b): a double border 1 mm apart.
+		// Box 10a, above the urgency (10b): a double border secrecyGap apart.
 		bottom = c.stamp(p, s, secrecyWidth[s], Red, lc, bottom+3, "secrecy")
 		b := p.Boxes[len(p.Boxes)-1]
 		const gap = secrecyGap
@@ -208,10 +231,12 @@ func dotBelow(s string) bool {
 	return strings.ContainsRune(norm.NFD.String(s), '\u0323')
 }
 
-// secrecyGap is the space between the secrecy stamp's two borders, in
-// mm: reported as 1 mm (nd30.md §2.14, uncertain); 0.8 mm leaves the
-// stacked marks of "TỐI MẬT" clear of the inner border in an 8 mm box.
-const secrecyGap = 0.8
+// secrecyGap is the distance between the secrecy stamp's two borders, in
+// mm (nd30.md §2.14: "double border 1 mm apart", from the secondary
+// sources S15, not from the decree, which leaves the secrecy stamps to
+// the law on state secrets). With 0.3 mm lines the stacked marks of "TỐI
+// MẬT" stay about 0.35 mm clear of the inner border (measured at 600 dpi).
+const secrecyGap = 1.0
 
 // secrecyWidth gives the secrecy stamps' widths (nd30.md §2.14: TUYỆT MẬT
 // 40, TỐI MẬT 30 mm; MẬT 20 mm by the same steps), each 8 mm high.

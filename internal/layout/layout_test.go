@@ -219,11 +219,11 @@ func TestJustifiedBody(t *testing.T) {
 	}
 }
 
-// Items hang: the dash at the paragraph indent, every line of the text
-// aligned after "- ".
+// With style.items: hanging, items hang: the dash at the paragraph
+// indent, every line of the text aligned after "- ".
 func TestHangingItems(t *testing.T) {
 	m := fonts(t)
-	p := &compose(t, seed(t))[0]
+	p := &compose(t, append(seed(t), "style: {items: hanging}\n"...))[0]
 	textX := 40 + m.Width("- ", layout.Font{Size: 14})
 	dashes, lines := 0, 0
 	for _, tx := range p.Tagged("item") {
@@ -241,6 +241,34 @@ func TestHangingItems(t *testing.T) {
 	}
 	if dashes < 4 || lines <= dashes {
 		t.Errorf("%d dashes and %d lines at the hanging indent", dashes, lines)
+	}
+}
+
+// By default an item is a paragraph: the dash at the first-line indent,
+// followed by its text after a space, wrapped lines back at the margin.
+func TestItemsAreParagraphs(t *testing.T) {
+	m := fonts(t)
+	p := &compose(t, seed(t))[0]
+	var lines []layout.Line
+	for _, l := range (&layout.Page{Texts: p.Tagged("item")}).Lines(m) {
+		lines = append(lines, l)
+	}
+	dashes, wrapped := 0, 0
+	for _, l := range lines {
+		switch {
+		case strings.HasPrefix(l.Text, "- "):
+			dashes++
+			if !near(l.X, 40, 0.001) {
+				t.Errorf("item %q starts at %.2f, want the indent at 40", l.Text, l.X)
+			}
+		case near(l.X, 30, 0.001):
+			wrapped++
+		default:
+			t.Errorf("wrapped item line %q at %.2f, want the margin at 30", l.Text, l.X)
+		}
+	}
+	if dashes < 4 || wrapped <= dashes {
+		t.Errorf("%d items and %d wrapped lines", dashes, wrapped)
 	}
 }
 
@@ -364,8 +392,8 @@ func TestSecrecyStamp(t *testing.T) {
 	}
 	outer, inner := boxes[0], boxes[1]
 	if outer.W != 30 || outer.H != 8 || !near(outer.X+outer.W/2, 62.5, 0.01) || outer.Color != layout.Red ||
-		!near(inner.X-outer.X, 0.8, 1e-9) || !near(inner.Y-outer.Y, 0.8, 1e-9) || !near(inner.W, 28.4, 1e-9) || !near(inner.H, 6.4, 1e-9) {
-		t.Errorf("borders %+v and %+v: want 30 × 8 mm and one 0.8 mm inside it", outer, inner)
+		!near(inner.X-outer.X, 1, 1e-9) || !near(inner.Y-outer.Y, 1, 1e-9) || !near(inner.W, 28, 1e-9) || !near(inner.H, 6, 1e-9) {
+		t.Errorf("borders %+v and %+v: want 30 × 8 mm and one 1 mm inside it", outer, inner)
 	}
 	// The ink of "TỐI MẬT" (stacked marks up to the ascent, the dot of Ậ
 	// down to the descent) stays clear of the inner border, centred.

@@ -2,6 +2,8 @@ package layout
 
 import (
 	"strings"
+
+	"github.com/vanban/vanban/internal/viet"
 	"unicode"
 	"unicode/utf8"
 )
@@ -36,6 +38,9 @@ type Para struct {
 	Align Align
 	Tag   string
 	Color Color
+	// names are the proper names the lines should keep whole when they
+	// can (see viet.Names); nil for the names every document shares.
+	names *viet.Names
 }
 
 // A frag is part of a word in one style; a word is what lies between two
@@ -223,8 +228,9 @@ func splitAtSeparator(w word, avail float64, size float64, m Measurer) (head, re
 func fitPoint(w word, avail float64, size float64, m Measurer) (k, i int) {
 	width := 0.0
 	for k, f := range w.frags {
-		for i, r := range f.s {
-			n := i + utf8.RuneLen(r)
+		for i := range f.s {
+			_, rl := utf8.DecodeRuneInString(f.s[i:]) // an invalid byte counts one
+			n := i + rl
 			if width+m.Width(f.s[:n], Font{f.st, size}) > avail && (width > 0 || i > 0) {
 				return k, i
 			}
@@ -364,13 +370,23 @@ func (l brokenLine) natural() float64 {
 	return w
 }
 
-// breakLines fills lines greedily, first fit, as word processors do, so a
-// reader comparing with a Word original sees the same kind of lines.
+// breakLines breaks a paragraph into lines: justified and flush-left
+// paragraphs by total fit (fitLines), centred and right-aligned ones first
+// fit (breakWords).
 func breakLines(p Para, m Measurer) []brokenLine {
-	return breakWords(p, words(p.Spans, p.Size, m), m)
+	ws := words(p.Spans, p.Size, m)
+	if (p.Align == Justify || p.Align == Left) && !firstFit {
+		return fitLines(p, ws, m)
+	}
+	return breakWords(p, ws, m)
 }
 
-// breakWords breaks the paragraph's words, as breakLines; it takes ws over.
+// firstFit turns total fit off (for benchmarks that compare the two).
+var firstFit = false
+
+// breakWords fills lines greedily, first fit, as word processors do: the
+// lines of table cells, and of paragraphs with a word wider than a line,
+// whose cutting it handles. It takes ws over.
 func breakWords(p Para, ws []word, m Measurer) []brokenLine {
 	var lines []brokenLine
 	indent, start := p.First, 0 // the line being filled holds ws[start:i]

@@ -74,13 +74,25 @@ func TestLongWordFillsLines(t *testing.T) {
 	}
 }
 
-// A spaced dash never starts or ends a line.
+// A spaced dash never starts a line, which would read as an item. A
+// centred name never ends one with it either; a paragraph may, when the
+// words glued around the dash would otherwise leave a line loose.
 func TestDashBindsToNeighbours(t *testing.T) {
 	p := Para{Spans: []Span{{Text: "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"}}, Width: 14}
 	for _, l := range lineTexts(p) {
-		if strings.HasPrefix(l, "-") || strings.HasSuffix(l, "-") {
-			t.Errorf("line %q starts or ends with the dash", l)
+		if strings.HasPrefix(l, "-") {
+			t.Errorf("line %q starts with the dash", l)
 		}
+	}
+	p.Align = Center
+	for _, l := range centreBreaks(p, mono{}, overflow{}) {
+		if s := wordText(l.words[len(l.words)-1]); strings.HasSuffix(s, "-") {
+			t.Errorf("centred line ends with the dash: %q", s)
+		}
+	}
+	p = Para{Spans: []Span{{Text: "aaaa bbbb cccc dddd eeee - ffff gggg"}}, Width: 26}
+	if got := strings.Join(lineTexts(p), "|"); got != "aaaa bbbb cccc dddd eeee -|ffff gggg" {
+		t.Errorf("got %q, want the line to end after the dash rather than leave four words spread", got)
 	}
 }
 
@@ -141,11 +153,11 @@ func TestDashSpacesStretch(t *testing.T) {
 // starts page 2 instead of running off the bottom of page 1.
 func TestPaginateAfterFullHeader(t *testing.T) {
 	items := []item{{h: 10}, {h: 10}}
-	pages := paginate(items, 275, 277, 20, 277)
+	pages := paginate(items, 275, 277, 20, 277, 1000)
 	if len(pages) != 2 || len(pages[0]) != 0 || len(pages[1]) != 2 || pages[1][0].y != 20 {
 		t.Errorf("got %+v", pages)
 	}
-	if pages := paginate(items, 20, 277, 20, 277); len(pages) != 1 {
+	if pages := paginate(items, 20, 277, 20, 277, 1000); len(pages) != 1 {
 		t.Errorf("two items on an empty page: %+v", pages)
 	}
 }

@@ -126,9 +126,9 @@ func (c *composer) paginateNotes(items []item, first, firstBottom, top, bottom f
 		need := np.footHeight(append(np.called(cur), np.fresh(refs(it), np.called(cur))...))
 		atTop := len(cur) == 0 && (len(pages) > 0 || y <= top)
 		if !atTop && y+before+it.h > limit-need {
-			j := i
-			for j > start && np.items[j-1].keep {
-				j--
+			j := breakBefore(np.items, start, i, false)
+			if j > start && limit-need-footOf(cur[j-1-start], np.items) > c.maxGap() {
+				j = max(j, breakBefore(np.items, start, i, true)) // as paginate
 			}
 			if j == start {
 				j = i
@@ -260,5 +260,5 @@ func (c *composer) flow(items []item, first, firstBottom, top, bottom float64) (
 			return c.paginateNotes(items, first, firstBottom, top, bottom)
 		}
 	}
-	return items, paginate(items, first, firstBottom, top, bottom)
+	return items, paginate(items, first, firstBottom, top, bottom, c.maxGap())
 }

@@ -19,6 +19,10 @@ type Options struct {
 	HeaderSize               float64 // pt of the national name: 12 (motto and date 13) or 13 (14)
 	LineSpacing              float64 // in lines: 1 (single) … 1.5
 	Indent                   float64 // first-line indent, mm
+	// HangingItems sets "- " items with a hanging indent, their wrapped
+	// lines under the text after the dash (style.items: hanging); by
+	// default an item is a paragraph like any other.
+	HangingItems bool
 }
 
 // OptionsFor fills the options from a document's style settings.
@@ -26,6 +30,7 @@ func OptionsFor(s document.StyleOptions) Options {
 	return Options{
 		Top: s.Margins.Top, Bottom: s.Margins.Bottom, Left: s.Margins.Left, Right: s.Margins.Right,
 		BodySize: s.BodySize, HeaderSize: s.HeaderSize, LineSpacing: s.LineSpacing, Indent: s.Indent,
+		HangingItems: s.HangingItems(),
 	}.withDefaults()
 }
 

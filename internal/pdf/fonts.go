@@ -64,6 +64,26 @@ func Load(dir string) (*Fonts, error) {
 	return u.fonts, u.err
 }
 
+// LoadFiles returns the family in the given files (regular, bold,
+// italic, bold italic), found on the user's machine (internal/fontdir).
+// Each set of files is read once per process.
+func LoadFiles(name string, paths [4]string) (*Fonts, error) {
+	v, _ := userFonts.LoadOrStore(strings.Join(paths[:], "\x00"), &userLoad{})
+	u := v.(*userLoad)
+	u.once.Do(func() {
+		var files [4][]byte
+		for i, p := range paths {
+			var err error
+			if files[i], err = os.ReadFile(p); err != nil {
+				u.err = fmt.Errorf("cannot read %s: %w", p, unwrapPath(err))
+				return
+			}
+		}
+		u.fonts, u.err = newFonts(name, strings.ReplaceAll(name, " ", ""), files, paths)
+	})
+	return u.fonts, u.err
+}
+
 func loadDir(dir string) (*Fonts, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {

@@ -488,6 +488,12 @@ func ParseTarget(s string) (TargetValue, error) {
 			return TargetValue{}, bad
 		}
 		lo, hi := viet.Round(v*(1-About), 2), viet.Round(v*(1+About), 2)
+		if v <= 100 && hi > 100 {
+			// "khoảng 99 %" is a share: no value goes beyond 100 %, and a
+			// band printed as "94,05 – 103,95" would read as nonsense. The
+			// targets near 100 in the catalogues are all shares.
+			hi = 100
+		}
 		return TargetValue{Lo: lo, Hi: hi, Band: true, Set: true, Cmp: InBand}, nil
 	case strings.HasPrefix(t, "từ ") && strings.HasSuffix(t, " trở lên"):
 		v, ok := targetNumber(strings.TrimSuffix(strings.TrimPrefix(t, "từ "), " trở lên"))

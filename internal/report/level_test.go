@@ -43,6 +43,7 @@ func TestParseTarget(t *testing.T) {
 		"dưới 30":            {Lo: 30, Hi: 30, Set: true, Cmp: LT},
 		"giảm xuống còn 1,7": {Lo: 1.7, Hi: 1.7, Set: true, Cmp: LE},
 		"khoảng 60":          {Lo: 57, Hi: 63, Band: true, Set: true, Cmp: InBand},
+		"khoảng 99":          {Lo: 94.05, Hi: 100, Band: true, Set: true, Cmp: InBand},
 		"40 - 60":            {Lo: 40, Hi: 60, Band: true, Set: true, Cmp: InBand},
 		"từ 40 đến 60":       {Lo: 40, Hi: 60, Band: true, Set: true, Cmp: InBand},
 	} {

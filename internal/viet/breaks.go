@@ -3,99 +3,379 @@ package viet
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
-// Break rates a place where a name or a title may be wrapped onto a new
-// line. Vietnamese words are written as separate syllables ("lao động",
-// "xã hội"), so a line may break between the two halves of one word; a
-// reader then sees "SỞ LAO ĐỘNG - THƯƠNG / BINH VÀ XÃ HỘI". Centred
-// headers and titles are broken where the phrase allows it.
+// Break rates a place where a line may end. Vietnamese words are written
+// as separate syllables ("lao động", "xã hội"), so a line may break
+// between the two halves of one word, and every space looks alike to a
+// program: a reader then sees "SỞ LAO ĐỘNG - THƯƠNG / BINH VÀ XÃ HỘI", or
+// a date cut from its number ("ngày / 27/4/2007"). The line breakers of
+// vanban (justified paragraphs, centred names and titles) weigh these
+// ratings against the spacing of the lines.
 type Break uint8
 
 // Break ratings, best first.
 const (
-	// BreakGood is after a comma or semicolon, or before a word that
-	// starts a phrase: a linking word (VÀ, CỦA, VỀ, TRÊN, TẠI, NĂM …) or an
+	// BreakBest is after the end of a sentence or a clause: a full
+	// stop, a semicolon, a colon.
+	BreakBest Break = iota
+	// BreakGood is after a comma, or before a word that starts a
+	// phrase: a linking word (VÀ, CỦA, VỀ, TRÊN, TẠI, NĂM …) or an
 	// administrative unit (TỈNH, HUYỆN, THỊ XÃ …).
-	BreakGood Break = iota
-	// BreakFair is between two syllables not known to belong together.
+	BreakGood
+	// BreakFair is between two syllables not known to belong together:
+	// most places in a Vietnamese line.
 	BreakFair
+	// BreakName is inside a short proper name (Hội Liên hiệp Phụ nữ, Bỉm
+	// Sơn): kept together when it costs little.
+	BreakName
 	// BreakPoor is inside a known two-syllable word (LAO ĐỘNG), after a
-	// linking word (CỦA / PHỤ NỮ) or before a number (NĂM / 2017).
+	// linking word (CỦA / PHỤ NỮ), after an administrative unit (TỈNH /
+	// THANH HÓA), or between the parts of a date (ngày 29 / tháng 11).
 	BreakPoor
+	// BreakNever separates what a reader takes as one unit: a word from
+	// the number it introduces (ngày 27/4/2007, Điều 3, khoản 2, điểm a,
+	// Phụ lục II, Quyết định số 12), a number from its unit (25 người,
+	// 30 %, 1,5 triệu đồng, 8 giờ 00 phút), a punctuation mark from the
+	// word it follows. A breaker uses it only when nothing else fits.
+	BreakNever
 )
 
 // LineBreaks rates every place where a text may break: out[i] is the
 // break before words[i] (out[0] is unused). words are the text split at
 // spaces, punctuation attached; a word may hold several syllables when
 // they are glued (by a no-break space or a spaced dash), and then the
-// syllables next to the break count.
-func LineBreaks(words []string) []Break {
-	syl := make([][]string, len(words))
-	for i, w := range words {
-		syl[i] = syllables(w)
-	}
+// syllables next to the break count. names, when not nil, adds the proper
+// names of a document (see Names) to those every document shares.
+func LineBreaks(words []string, names *Names) []Break {
+	syl := syllablesOf(words)
 	out := make([]Break, len(words))
 	for i := 1; i < len(words); i++ {
 		out[i] = rate(syl, i)
 	}
+	if names == nil {
+		names = commonNames
+	}
+	names.mark(syl, out)
 	return out
 }
 
-// LineBreak rates the break before words[i] (0 < i < len(words)).
-func LineBreak(words []string, i int) Break { return LineBreaks(words)[i] }
+// LineBreak rates the break before words[i] (0 < i < len(words)), with
+// the names every document shares.
+func LineBreak(words []string, i int) Break { return LineBreaks(words, nil)[i] }
 
-// rate rates the break before word i from the syllables of the words.
-func rate(syl [][]string, i int) Break {
-	// p, pp: the syllables before the break, last first; n, n2 after it.
-	var p, pp, n, n2 string
+// A syllable is what the ratings read of one syllable, worked out once:
+// its text in lower case with the punctuation around it (raw), without the
+// punctuation after it (bare), without the brackets before it either (un),
+// what the lexicon says of bare and of un, and whether it is a number.
+type syllable struct {
+	raw, bare, un string
+	b, u          lex
+	num           bool
+}
+
+// lex is what the lexicon knows of a word: the sets it belongs to.
+type lex uint8
+
+const (
+	lexNoEnd lex = 1 << iota
+	lexPhraseStart
+	lexUnit
+	lexCount
+	lexDate
+	lexIntro
+	lexRomanAfter
+)
+
+// lexicon gathers the sets of words below, so that a syllable is looked up
+// once, not once per set.
+var lexicon = func() map[string]lex {
+	m := map[string]lex{}
+	for _, s := range []struct {
+		words map[string]bool
+		bit   lex
+	}{{noEnd, lexNoEnd}, {phraseStart, lexPhraseStart}, {units, lexUnit}, {countUnits, lexCount},
+		{dateUnits, lexDate}, {introduces, lexIntro}, {romanAfter, lexRomanAfter}} {
+		for w := range s.words {
+			m[w] |= s.bit
+		}
+	}
+	return m
+}()
+
+func newSyllable(raw string) syllable {
+	s := syllable{raw: raw, bare: bare(raw)}
+	s.un = bare(unopened(raw))
+	s.b = lexicon[s.bare]
+	s.u = s.b
+	if s.un != s.bare {
+		s.u = lexicon[s.un]
+	}
+	s.num = startsWithDigit(unopened(raw))
+	return s
+}
+
+// context is what a rating looks at around a break: up to two syllables
+// on each side.
+type context struct {
+	pp, p syllable // before the break, p next to it
+	n, n2 syllable // after the break, n next to it
+}
+
+func around(syl [][]syllable, i int) context {
+	var c context
 	before := syl[i-1]
 	if len(before) > 0 {
-		p = before[len(before)-1]
+		c.p = before[len(before)-1]
 	}
 	switch {
 	case len(before) > 1:
-		pp = bare(before[len(before)-2])
+		c.pp = before[len(before)-2]
 	case i >= 2 && len(syl[i-2]) > 0:
-		pp = bare(syl[i-2][len(syl[i-2])-1])
+		c.pp = syl[i-2][len(syl[i-2])-1]
 	}
 	after := syl[i]
 	if len(after) > 0 {
-		n = strings.TrimLeft(after[0], "(\"“")
+		c.n = after[0]
 	}
 	switch {
 	case len(after) > 1:
-		n2 = bare(after[1])
+		c.n2 = after[1]
 	case i+1 < len(syl) && len(syl[i+1]) > 0:
-		n2 = bare(syl[i+1][0])
+		c.n2 = syl[i+1][0]
 	}
+	return c
+}
+
+// rate rates the break before word i from the syllables of the words.
+func rate(syl [][]syllable, i int) Break {
+	c := around(syl, i)
+	if c.p.raw == "" || c.n.raw == "" {
+		return BreakPoor
+	}
+	if i == 1 && (isDash(c.p.raw) || c.p.raw == "+") {
+		return BreakNever // the mark of an item ("-", "+") stays with its first word
+	}
+	if bound(c) {
+		return BreakNever
+	}
+	p, n := c.p.bare, c.n.un
+	punctuated := p != c.p.raw
 	switch {
-	case p == "" || n == "":
-		return BreakPoor
-	case bare(p) != p:
+	case isDash(c.p.raw):
+		return BreakPoor // "Lao động - / Thương binh": the phrase goes on
+	case punctuated && compounds[pair{c.p.raw, n}]:
+		return BreakPoor // phòng, / chống: a fixed phrase, comma and all
+	case punctuated && endsClause(c.p.raw):
+		return BreakBest
+	case punctuated:
 		return BreakGood
-	case startsWithDigit(n):
+	case isDatePart(c):
 		return BreakPoor
-	case noEnd[p]:
+	case strings.HasPrefix(c.n.raw, "(") && c.p.b&lexNoEnd == 0:
+		return BreakGood // before a bracket: "UBND tỉnh / (b/c)"
+	case c.p.b&lexNoEnd != 0:
 		return BreakPoor
-	case compounds[p+" "+bare(n)]:
+	case compounds[pair{p, n}]:
 		return BreakPoor
-	case starts(n, n2):
+	case starts(c.n, c.n2.bare):
 		return BreakGood
-	case units[p] || p == "xã":
+	case c.p.b&lexUnit != 0 || p == "xã":
 		return BreakPoor // TỈNH / THANH HÓA, XÃ / HỘI
-	case units[pp] || pp == "xã" && p != "hội":
+	case c.pp.b&lexUnit != 0 || c.pp.bare == "xã" && p != "hội":
 		return BreakPoor // inside a place name: THỊ XÃ BỈM / SƠN
 	}
 	return BreakFair
 }
 
-// bare is a syllable without the punctuation that may follow it.
-func bare(s string) string { return strings.TrimRight(s, ",;:.") }
+// bound reports whether the two sides of a break form one unit that a
+// line must not split (BreakNever).
+func bound(c context) bool {
+	p := c.p.bare
+	switch {
+	case opensOnly(c.p.raw):
+		return true // a lone "(" or "“" never ends a line
+	case closesOnly(c.n.raw):
+		return true // a lone ")", "%" or ";" never starts one
+	case strings.HasPrefix(c.n.raw, "(") && bracketedNote(c.n.raw):
+		return true // nor a bracketed unit or note: "Tỷ lệ (%)", "(1)"
+	case isDash(c.p.raw) && c.pp.num && c.n.num:
+		return true // a range: 2016 - / 2020
+	case p != c.p.raw:
+		return false // punctuation ends the phrase: "năm 2017, / 2018"
+	case c.n.num && (c.p.b&lexIntro != 0 || introducedBy[pair{c.pp.bare, p}]):
+		return true // ngày / 27/4/2007, Quyết định số / 12, Điều / 3
+	case c.p.b&lexRomanAfter != 0 && isRoman(unopened(c.n.raw)):
+		return true // Phụ lục / II, Mục / I, quý / III
+	case p == "điểm" && isLetter(unopened(c.n.raw)):
+		return true // điểm / a
+	case c.p.num && counted(c):
+		return true // 25 / người, 8 / giờ, 1,5 / triệu đồng
+	case c.pp.num && unitPairs[pair{p, c.n.un}]:
+		return true // 1,5 triệu / đồng, 30 trẻ / em
+	}
+	return false
+}
 
-// starts reports whether the syllables n, n2 start a phrase.
-func starts(n, n2 string) bool {
-	switch n {
+// counted reports whether the word after a number is the unit it counts
+// ("25 người", "6 tháng"), not the start of the next part of a date
+// ("ngày 15 / tháng 11": tháng is followed by its own number).
+func counted(c context) bool {
+	if strings.HasPrefix(c.n.raw, "%") {
+		return true
+	}
+	if c.n.u&lexCount == 0 {
+		return false
+	}
+	return !(c.n.u&lexDate != 0 && c.n.un == c.n.raw && c.n2.num)
+}
+
+// isDatePart reports a break between two parts of a date or a time
+// written in words: "ngày 15 / tháng 11 / năm 2017". A line may break
+// there (a whole date is too long to glue), but rather elsewhere.
+func isDatePart(c context) bool {
+	return c.p.num && c.n.u&lexDate != 0 && c.n2.num
+}
+
+// introduces are words followed by their number: the number belongs to
+// them, and a line never separates the two. introducedBy are the names of
+// two syllables that do the same: a document's type introduces its number
+// directly ("Nghị quyết 11/NQ-TW") or through "số".
+var (
+	introduces   = set("ngày tháng năm giờ phút số điều khoản điểm mục chương phần quý khóa khoá đợt lần thứ")
+	introducedBy = pairs("nghị quyết|quyết định|kế hoạch|công văn|chỉ thị|nghị định|thông tư|thông báo|báo cáo|tờ trình|hướng dẫn|chương trình|phụ lục|tiểu mục")
+)
+
+// romanAfter are the words numbered in Roman numerals (Phụ lục II,
+// Mục I, Chương III, Phần I, quý IV).
+var romanAfter = set("lục mục chương phần quý khóa khoá")
+
+// countUnits are units and counted things that follow a number: the
+// number is read with them ("25 người", "30 %", "1,5 triệu đồng", "6
+// tháng", "8 giờ 00 phút"). Only the first syllable is listed; unitPairs
+// keep the second of a two-syllable unit.
+var countUnits = set("người % đồng triệu tỷ tỉ nghìn ngàn trăm vạn ca trẻ hộ lượt buổi lớp cuộc xã phường thôn " +
+	"tổ đội đơn cơ km ha m m2 m² m3 kg tấn lít lần giờ phút giây tuổi trang chỉ thành cán học hội em cháu phụ nữ " +
+	"hồ văn bài tin tháng năm ngày tuần quý bản đoàn đảng")
+
+// dateUnits are the units that may also start the next part of a date
+// or a time ("ngày 15 tháng 11 năm 2017"), when a number follows them.
+var dateUnits = set("tháng năm ngày quý tuần phút")
+
+// unitPairs are two-syllable units and counted things, kept whole after
+// a number.
+var unitPairs = pairs("triệu đồng|tỷ đồng|tỉ đồng|nghìn đồng|ngàn đồng|trăm đồng|trẻ em|học sinh|học viên|cán bộ|thành viên|" +
+	"đơn vị|cơ sở|hội nghị|hội viên|chỉ tiêu|phụ nữ|hồ sơ|văn bản|tin bài|lượt người|đoàn viên|đảng viên|cơ quan")
+
+// bare is a syllable without the punctuation that may follow it.
+func bare(s string) string {
+	for len(s) > 0 {
+		r, n := utf8.DecodeLastRuneInString(s)
+		if !closing(r) {
+			break
+		}
+		s = s[:len(s)-n]
+	}
+	return s
+}
+
+// unopened is a syllable without the brackets and quotes before it.
+func unopened(s string) string {
+	for len(s) > 0 {
+		r, n := utf8.DecodeRuneInString(s)
+		if !opening(r) {
+			break
+		}
+		s = s[n:]
+	}
+	return s
+}
+
+// closing reports the punctuation that follows a word: it ends a phrase
+// and stays on the word's line.
+func closing(r rune) bool {
+	switch r {
+	case ',', ';', ':', '.', '!', '?', ')', ']', '"', '”', '’', '…':
+		return true
+	}
+	return false
+}
+
+// opening reports the brackets and quotes that open a phrase.
+func opening(r rune) bool {
+	switch r {
+	case '(', '"', '“', '‘', '[':
+		return true
+	}
+	return false
+}
+
+// endsClause reports whether s ends a sentence or a clause: a full stop,
+// a semicolon, a colon, "!" or "?" (a bracket or quote may close after
+// it).
+func endsClause(s string) bool {
+	for len(s) > 0 {
+		r, n := utf8.DecodeLastRuneInString(s)
+		switch r {
+		case '.', ';', ':', '!', '?', '…':
+			return true
+		case ')', ']', '"', '”', '’':
+			s = s[:len(s)-n]
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+func isDash(s string) bool { return s == "-" || s == "–" || s == "—" }
+
+// opensOnly reports whether s is only opening brackets or quotes.
+func opensOnly(s string) bool { return s != "" && unopened(s) == "" }
+
+// closesOnly reports whether s is only punctuation that closes what is
+// before it (")", "%", ";", "…").
+func closesOnly(s string) bool {
+	for _, r := range s {
+		if !closing(r) && r != '%' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// bracketedNote reports whether a word in brackets holds only a unit or
+// a number: "(%)", "(1)", "(2);".
+func bracketedNote(s string) bool {
+	for _, r := range s {
+		if !strings.ContainsRune("()%0123456789,.;", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isRoman reports whether s (in lower case) is a Roman numeral of a few
+// letters: "i", "ii", "iv", "xii".
+func isRoman(s string) bool {
+	s, _, _ = strings.Cut(bare(s), "/") // quý III/2024
+	s, _, _ = strings.Cut(s, "-")
+	return s != "" && len(s) <= 6 && strings.Trim(s, "ivxlc") == ""
+}
+
+// isLetter reports whether s is one letter of the Vietnamese alphabet,
+// as point letters are (a, b, … đ …), a closing bracket allowed.
+func isLetter(s string) bool {
+	s = bare(s)
+	r, n := utf8.DecodeRuneInString(s)
+	return n == len(s) && n > 0 && unicode.IsLetter(r)
+}
+
+// starts reports whether the syllable n, followed by n2 (bare), starts a
+// phrase.
+func starts(n syllable, n2 string) bool {
+	switch n.un {
 	case "xã":
 		return n2 != "hội" // xã Hà Lan, not xã hội
 	case "đối":
@@ -109,7 +389,7 @@ func starts(n, n2 string) bool {
 	case "địa":
 		return n2 == "bàn"
 	}
-	return phraseStart[n] || units[n]
+	return n.u&(lexPhraseStart|lexUnit) != 0
 }
 
 // phraseStart are linking words: a line may start with them, and should
@@ -128,7 +408,7 @@ var noEnd = set("và của về trên tại cho theo trong với từ đến nh�
 // abstracts, which a line should not split. The list is not a dictionary:
 // a break between two syllables it does not know is rated fair, and good
 // breaks are preferred anyway.
-var compounds = set(strings.Join([]string{
+var compounds = pairs(strings.Join([]string{
 	"ủy ban", "nhân dân", "hội đồng", "chủ tịch", "chính phủ", "thủ tướng", "văn phòng", "trung tâm",
 	"lao động", "thương binh", "xã hội", "văn hóa", "thể thao", "du lịch", "giáo dục", "đào tạo",
 	"y tế", "tài chính", "kế hoạch", "đầu tư", "nội vụ", "tư pháp", "công thương", "nông nghiệp",
@@ -151,26 +431,65 @@ var compounds = set(strings.Join([]string{
 	"bảo tàng", "đất đai", "khoáng sản", "thủy lợi", "lâm nghiệp", "thủy sản", "người cao", "cao tuổi",
 	"khuyết tật", "có công", "việc làm", "giảm nghèo", "bền vững", "thu nhập", "đời sống",
 	"thị xã", "thị trấn", "thành phố", "tác xã", "địa bàn", "giai đoạn", "đối với", "thi đua", "khen thưởng", "kỷ luật", "biểu dương", "điển hình", "tiên tiến",
-}, " |"))
+	"phòng, chống", "đẳng giới", "nhận thức", "trách nhiệm", "tham gia", "phối hợp", "cơ sở", "số liệu", "lĩnh vực",
+	"hành động", "phòng ngừa", "ứng phó", "hưởng ứng", "truyền thanh", "chuyên đề", "đại biểu", "tham mưu",
+	"tổng hợp", "đôn đốc", "theo dõi", "rà soát", "đề xuất", "kiến nghị", "sức khỏe", "sinh sản", "miễn phí",
+	"hội trường", "ngân sách", "dự toán", "kinh phí", "nguồn lực", "giám sát", "đánh giá", "thời gian",
+	"cộng đồng", "uy tín", "chủ trì", "vướng mắc", "khó khăn", "phản ánh", "quy hoạch", "bổ nhiệm",
+	"bồi dưỡng", "tập huấn", "nghiệp vụ", "chuyên môn", "kỹ năng", "lồng ghép", "chính sách", "văn bản",
+	"kết luận", "cuộc họp", "chủ đề", "phát động", "hộ nghèo", "học nghề", "trọng tâm", "thường xuyên",
+}, "|"))
 
-// set builds a lookup from words separated by spaces, or by " |" when the
-// entries themselves hold spaces.
+// set builds a lookup of the words of s, separated by spaces.
 func set(s string) map[string]bool {
-	sep := " "
-	if strings.Contains(s, "|") {
-		sep = " |"
-	}
 	m := map[string]bool{}
-	for _, w := range strings.Split(s, sep) {
+	for _, w := range strings.Fields(s) {
 		m[w] = true
 	}
 	return m
 }
 
-// syllables splits a word at spaces (including no-break spaces), in lower
-// case.
-func syllables(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), unicode.IsSpace)
+// A pair is two syllables, or two words, next to each other.
+type pair struct{ a, b string }
+
+// pairs builds a lookup of the pairs of s, separated by "|", each two
+// syllables separated by a space.
+func pairs(s string) map[pair]bool {
+	m := map[pair]bool{}
+	for _, e := range strings.Split(s, "|") {
+		a, b, _ := strings.Cut(e, " ")
+		m[pair{a, b}] = true
+	}
+	return m
+}
+
+// syllablesOf splits each word at spaces (including no-break spaces), in
+// lower case. The syllables of all the words share one array.
+func syllablesOf(words []string) [][]syllable {
+	n := 0
+	for _, w := range words {
+		n += 1 + strings.Count(w, " ") + strings.Count(w, "\u00a0")
+	}
+	all := make([]syllable, 0, n)
+	out := make([][]syllable, len(words))
+	for i, w := range words {
+		start := len(all)
+		w = strings.ToLower(w) // allocates only for a word with capitals
+		for len(w) > 0 {
+			k := strings.IndexFunc(w, unicode.IsSpace)
+			if k < 0 {
+				all = append(all, newSyllable(w))
+				break
+			}
+			if k > 0 {
+				all = append(all, newSyllable(w[:k]))
+			}
+			_, size := utf8.DecodeRuneInString(w[k:])
+			w = w[k+size:]
+		}
+		out[i] = all[start:len(all):len(all)]
+	}
+	return out
 }
 
 func startsWithDigit(s string) bool {

@@ -11,24 +11,58 @@ func TestLineBreakRatings(t *testing.T) {
 		text string
 		want Break
 	}{
-		{"SỞ VĂN HÓA,|THỂ THAO", BreakGood},              // after a comma
-		{"THƯƠNG BINH|VÀ XÃ HỘI", BreakGood},             // before VÀ
-		{"BAN VÌ SỰ TIẾN BỘ|CỦA PHỤ NỮ", BreakGood},      // before CỦA
-		{"CÔNG TÁC XÃ HỘI|TỈNH THANH HÓA", BreakGood},    // before a unit
-		{"PHỤ NỮ|THỊ XÃ BỈM SƠN", BreakGood},             // before THỊ XÃ
-		{"ỦY BAN NHÂN DÂN|XÃ HÀ LAN", BreakGood},         // XÃ as a unit
-		{"Bỉm Sơn|năm 2017", BreakGood},                  // before năm
-		{"SỞ LAO ĐỘNG - THƯƠNG|BINH", BreakPoor},         // inside THƯƠNG BINH, after a glued dash
-		{"TRUNG TÂM CÔNG TÁC|XÃ HỘI", BreakPoor},         // XÃ HỘI is not a unit
-		{"TIẾN BỘ CỦA|PHỤ NỮ", BreakPoor},                // after CỦA
-		{"thực hiện công|tác bình đẳng giới", BreakPoor}, // inside công tác
-		{"PHỤ NỮ THỊ|XÃ BỈM SƠN", BreakPoor},             // inside THỊ XÃ
-		{"THỊ XÃ BỈM|SƠN", BreakPoor},                    // inside a place name
-		{"TỈNH|THANH HÓA", BreakPoor},                    // after a unit
-		{"năm|2017", BreakPoor},                          // before a number
-		{"Ban Vì|sự tiến bộ", BreakPoor},                 // after vì
-		{"CÔNG TÁC|THANH NIÊN", BreakFair},               // two words, nothing known
-		{"ỦY BAN\u00a0NHÂN|DÂN", BreakPoor},              // glued syllables count one by one
+		{"SỞ VĂN HÓA,|THỂ THAO", BreakGood},                // after a comma
+		{"đất nước;|Nghị quyết", BreakBest},                // after a semicolon
+		{"như sau:|a) Tuyên truyền", BreakBest},            // after a colon
+		{"năm 2017.|Đôn đốc", BreakBest},                   // after a full stop
+		{"THƯƠNG BINH|VÀ XÃ HỘI", BreakGood},               // before VÀ
+		{"BAN VÌ SỰ TIẾN BỘ|CỦA PHỤ NỮ", BreakName},        // before CỦA, inside a shared name
+		{"ỦY BAN NHÂN DÂN|CỦA", BreakGood},                 // before CỦA
+		{"CÔNG TÁC XÃ HỘI|TỈNH THANH HÓA", BreakGood},      // before a unit
+		{"PHỤ NỮ|THỊ XÃ BỈM SƠN", BreakGood},               // before THỊ XÃ
+		{"ỦY BAN NHÂN DÂN|XÃ HÀ LAN", BreakGood},           // XÃ as a unit
+		{"Bỉm Sơn|năm 2017", BreakGood},                    // before năm
+		{"SỞ LAO ĐỘNG - THƯƠNG|BINH", BreakPoor},           // inside THƯƠNG BINH, after a glued dash
+		{"TRUNG TÂM CÔNG TÁC|XÃ HỘI", BreakPoor},           // XÃ HỘI is not a unit
+		{"TIẾN BỘ CỦA|PHỤ NỮ", BreakPoor},                  // after CỦA
+		{"thực hiện công|tác bình đẳng giới", BreakPoor},   // inside công tác
+		{"PHỤ NỮ THỊ|XÃ BỈM SƠN", BreakPoor},               // inside THỊ XÃ
+		{"THỊ XÃ BỈM|SƠN", BreakPoor},                      // inside a place name
+		{"TỈNH|THANH HÓA", BreakPoor},                      // after a unit
+		{"nhiệm vụ trọng tâm|6 tháng cuối năm", BreakFair}, // before a number of its own
+		{"công tác năm|2018", BreakNever},                  // a year from its word
+		{"Nghị quyết 11/NQ-TW ngày|27/4/2007", BreakNever},
+		{"từ ngày|15/11-15/12", BreakNever},
+		{"đến năm|2030.", BreakNever},
+		{"8 giờ 00|phút", BreakNever}, // a number from its unit
+		{"8|giờ 00 phút", BreakNever},
+		{"lúc 8 giờ|00 phút", BreakNever},
+		{"Quyết định số|12/QĐ-UBND", BreakNever},
+		{"Nghị quyết|11/NQ-TW", BreakNever}, // a document's type and its number
+		{"theo Điều|3", BreakNever},
+		{"tại khoản|2 Điều 5", BreakNever},
+		{"điểm|a khoản 2", BreakNever},
+		{"Phụ lục|II kèm theo", BreakNever},
+		{"Mục|I", BreakNever},
+		{"quý|III/2024", BreakNever},
+		{"có 25|người tham gia", BreakNever},
+		{"đạt 30|%", BreakNever},
+		{"kinh phí 1,5|triệu đồng", BreakNever},
+		{"kinh phí 1,5 triệu|đồng", BreakNever},
+		{"khám cho 120|trẻ em", BreakNever},
+		{"120 trẻ|em", BreakNever},
+		{"sơ kết 6|tháng đầu năm", BreakNever},   // six months: a unit
+		{"ngày 15|tháng 11 năm 2017", BreakPoor}, // parts of a date
+		{"tháng 11|năm 2017", BreakPoor},
+		{"năm 2017,|2018", BreakGood},
+		{"UBND tỉnh|(b/c);", BreakGood},
+		{"UBND tỉnh (b/c)|;", BreakNever}, // a lone punctuation mark
+		{"Chương trình công tác năm 2017 (|Phụ lục)", BreakNever},
+		{"Hội Liên hiệp|Phụ nữ thị xã", BreakName}, // a shared name
+		{"phòng,|chống bạo lực", BreakPoor},        // a fixed phrase, comma and all
+		{"Ban Vì|sự tiến bộ", BreakPoor},           // after vì
+		{"CÔNG TÁC|THANH NIÊN", BreakFair},         // two words, nothing known
+		{"ỦY BAN\u00a0NHÂN|DÂN", BreakPoor},        // glued syllables count one by one
 	} {
 		before, after, _ := strings.Cut(c.text, "|")
 		words := append(strings.Split(before, " "), strings.Split(after, " ")...)
@@ -53,4 +87,33 @@ func regroup(ws []string) []string {
 		out = append(out, ws[i])
 	}
 	return out
+}
+
+// The places of a document's header are names its text keeps whole when
+// it can: "Hà Lan" in a sentence that does not say "xã" before it.
+func TestHeaderPlaceNames(t *testing.T) {
+	names := NewNames("ỦY BAN NHÂN DÂN XÃ HÀ LAN", "UBND TỈNH THANH HÓA", "Hà Lan")
+	words := strings.Fields("nhân dân Hà Lan và Thanh Hóa phối hợp")
+	got := LineBreaks(words, names)
+	if got[3] != BreakName || got[6] != BreakName {
+		t.Errorf("Hà / Lan rated %d, Thanh / Hóa %d, want %d", got[3], got[6], BreakName)
+	}
+	if plain := LineBreaks(words, nil); plain[3] != BreakFair {
+		t.Errorf("without the header, Hà / Lan rated %d, want %d", plain[3], BreakFair)
+	}
+	if got[4] != BreakGood {
+		t.Errorf("Lan / và rated %d, want %d", got[4], BreakGood)
+	}
+}
+
+// A line may end after a spaced dash (the breaker splits the words glued
+// around it: "động -" then "Thương"), rather poorly, and never inside a
+// range of numbers.
+func TestBreakAfterDash(t *testing.T) {
+	if got := LineBreak([]string{"Lao", "động -", "Thương", "binh"}, 2); got != BreakPoor {
+		t.Errorf("Lao động - / Thương binh: rated %d, want %d", got, BreakPoor)
+	}
+	if got := LineBreak([]string{"giai", "đoạn", "2016 -", "2020"}, 3); got != BreakNever {
+		t.Errorf("2016 - / 2020: rated %d, want %d", got, BreakNever)
+	}
 }

@@ -1,0 +1,76 @@
+package layout_test
+
+import (
+	"fmt"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/vanban/vanban/internal/layout"
+)
+
+// longPlan is a kế hoạch of about the given number of pages: three levels
+// of sections with paragraphs, items and bold runs (as the app's
+// benchmark document).
+func longPlan(pages int) []byte {
+	var b strings.Builder
+	b.WriteString(`type: ke-hoach
+issuer: {parent: UBND TỈNH THANH HÓA, name: [SỞ LAO ĐỘNG - THƯƠNG BINH, VÀ XÃ HỘI], abbr: SLĐTBXH}
+number: 12
+place: Thanh Hóa
+date: 2024-01-15
+title: Thực hiện công tác bình đẳng giới năm 2024
+bases: [Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006]
+recipients: [UBND tỉnh (b/c), Các sở, ban, ngành]
+archive: VT, BĐG
+signer: {authority: KT. GIÁM ĐỐC, position: PHÓ GIÁM ĐỐC, name: Lê Thị Hương}
+sections:
+`)
+	para := strings.Repeat("Tiếp tục nâng cao nhận thức, trách nhiệm của các cấp ủy Đảng, chính quyền và **các đoàn thể** về công tác bình đẳng giới. ", 4)
+	for i := range max(1, pages*5/8) {
+		fmt.Fprintf(&b, "  - heading: Nhiệm vụ trọng tâm số %d\n    sections:\n", i+1)
+		for j := range 3 {
+			fmt.Fprintf(&b, "      - heading: Nội dung %d.%d\n        text: |\n          %s\n\n          %s\n        items:\n", i+1, j+1, para, para)
+			for range 3 {
+				b.WriteString("          - Phối hợp với các xã, phường thực hiện công tác thống kê, thu thập số liệu về giới trên các ngành, lĩnh vực.\n")
+			}
+		}
+	}
+	return []byte(b.String())
+}
+
+// BenchmarkCompose lays out a plan of about 100 pages, its paragraphs
+// broken by total fit, and for comparison first fit (as before): the
+// difference is what total fit costs per page.
+func BenchmarkCompose(b *testing.B) {
+	m := fonts(b)
+	doc := decodeDoc(b, longPlan(100))
+	o := layout.OptionsFor(doc.Style)
+	for _, firstFit := range []bool{false, true} {
+		name := "total-fit"
+		if firstFit {
+			name = "first-fit"
+		}
+		b.Run(name, func(b *testing.B) {
+			defer layout.UseFirstFit(firstFit)()
+			var pages []layout.Page
+			cpu := cpuTime()
+			for b.Loop() {
+				pages = layout.Compose(doc, m, o)
+			}
+			cpu = cpuTime() - cpu
+			// CPU time, not the wall clock: on a machine shared with
+			// other work the process waits for the processor.
+			b.ReportMetric(float64(cpu.Microseconds())/float64(b.N)/float64(len(pages)), "cpu-µs/page")
+			b.ReportMetric(float64(len(pages)), "pages")
+		})
+	}
+}
+
+// cpuTime is the CPU time (user and system) the process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}

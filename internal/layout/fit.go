@@ -1,0 +1,420 @@
+package layout
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/vanban/vanban/internal/viet"
+)
+
+// Total-fit line breaking, after Knuth and Plass ("Breaking paragraphs
+// into lines", 1981), as TeX and Typst break paragraphs: of all the ways
+// to break a paragraph, the one whose lines cost least in total. A word
+// processor fills one line at a time (first fit) and must leave whatever
+// is left to the next line, which is how it comes to spread a line's
+// spaces to three times their width, or to end a line with "ngày" and
+// start the next with the date. Looking at the whole paragraph, a line
+// can take a word less or a word more so that its neighbours need not.
+//
+// A line's cost ("demerits") grows with the cube of how far its spaces
+// are stretched or shrunk (its badness), plus the cost of the place where
+// it ends, rated by viet.LineBreaks, plus a cost when it is much looser or
+// tighter than the line above it. The figures below are in demerits.
+
+// Spaces: a justified line may stretch its spaces by half their width
+// before its badness reaches 100 (spaces 1.5 times their width; badness
+// rises steeply after that), and shrink them by at most a fifth (never
+// more: a shrunk line still reads as words apart).
+const (
+	spaceStretch = 0.5
+	spaceShrink  = 0.2
+	// raggedRoom is how much of a ragged line (an entry of Nơi nhận or
+	// Kính gửi) may stay empty before its badness reaches 100: half the
+	// line. A line then ends short of the edge rather than inside a name
+	// ("Ủy ban / nhân dân") or before a lone "(b/c);".
+	raggedRoom = 0.5
+	maxBadness = 10000
+)
+
+const (
+	// linePenalty is added to every line's badness before squaring it,
+	// so that fewer lines are preferred when all else is equal.
+	linePenalty = 10
+	// adjacentDemerits is charged when a line is two classes looser or
+	// tighter than the one above it (a tight line under a loose one).
+	adjacentDemerits = 3000
+	// shortLastDemerits is charged for a last line of a single syllable
+	// ("xã.", "giới;") or a lone bracket ("(b/c);"): a reader sees a
+	// nearly empty line. It is what a line whose spaces stretch to 1.8
+	// times their width costs (badness 410), so a paragraph is set
+	// otherwise whenever it can be without a line looser than that.
+	shortLastDemerits = 200000
+)
+
+// breakDemerits is the cost of ending a line at a place of each rating.
+// A break after a full stop or a semicolon is free; between phrases it
+// costs little; an ordinary break between syllables a little more, so
+// that, other things equal, lines end between phrases. A break inside a
+// short proper name costs about what stretching a line's spaces from 1.2
+// to 1.35 times costs; inside a known word or after a linking word about
+// twice that. BreakNever is so dear that no spacing, however loose, costs
+// more: it is taken only where a paragraph has no other way to fit.
+var breakDemerits = [...]float64{
+	viet.BreakBest:  0,
+	viet.BreakGood:  150,
+	viet.BreakFair:  600,
+	viet.BreakName:  1500,
+	viet.BreakPoor:  3000,
+	viet.BreakNever: 1e12,
+}
+
+// Fitness classes of a line, tight to very loose, as TeX's.
+const (
+	tight = iota
+	decent
+	loose
+	veryLoose
+	classes
+)
+
+// fitClass returns the class of a line whose spaces change by ratio x of
+// their width (negative when they shrink) and of badness b.
+func fitClass(x, b float64) int {
+	switch {
+	case x < 0 && b >= 13:
+		return tight
+	case x <= 0 || b < 13:
+		return decent
+	case b < 100:
+		return loose
+	}
+	return veryLoose
+}
+
+// badness is 100 times the cube of a space's change over its allowance.
+func badness(x, allow float64) float64 {
+	r := math.Abs(x) / allow
+	return min(100*r*r*r, maxBadness)
+}
+
+// fitLines breaks the paragraph's words into lines by total fit: the
+// lines of a justified paragraph stretch or shrink their spaces, those of
+// a ragged one (Left) keep them and leave room at the right. A paragraph
+// with a word wider than a line is broken first fit (breakWords), whose
+// rules for cutting such words it keeps. It takes ws over.
+func fitLines(p Para, ws []word, m Measurer) []brokenLine {
+	narrowest := p.Width - max(p.First, p.Rest)
+	for _, w := range ws {
+		if w.w > narrowest+fitTolerant {
+			return breakWords(p, ws, m)
+		}
+	}
+	ws = openDashes(ws)
+	// Most paragraphs can be set without a line whose spaces stretch
+	// past hopeless (badness at its cap) and without a break rated
+	// never: looking only at such settings spares most of the work. The
+	// others are set with any line and any break.
+	f := newFitter(p, ws)
+	lines, ok := f.run(limits{maxStretch: hopeless, soft: true, noNever: true})
+	if !ok {
+		lines, _ = f.run(limits{})
+	}
+	f.release()
+	if fitObserver != nil {
+		fitObserver(p, lines)
+	}
+	return lines
+}
+
+// limits are hard limits on a setting, which tests use to ask whether a
+// paragraph could be set without a fault: the widest stretch of a line's
+// spaces (0: none), and whether a break rated BreakNever and a short last
+// line are refused.
+type limits struct {
+	maxStretch       float64
+	noNever, noShort bool
+	// soft lets a word alone on its line, which cannot stretch, through
+	// maxStretch (the first pass of fitLines).
+	soft bool
+}
+
+// hopeless is the stretch of a line's spaces at which its badness reaches
+// maxBadness: lines looser than that all cost alike.
+var hopeless = spaceStretch * math.Cbrt(maxBadness/100)
+
+// fitObserver, when set (by tests), sees every paragraph fitLines breaks
+// by total fit.
+var fitObserver func(p Para, lines []brokenLine)
+
+// fit breaks the words by total fit within the limits, and reports
+// whether any setting keeps to them.
+func fit(p Para, ws []word, lim limits) ([]brokenLine, bool) {
+	f := newFitter(p, ws)
+	defer f.release()
+	return f.run(lim)
+}
+
+// A fitter holds what total fit needs of a paragraph: its words, the
+// rating of each break, the widths before each word and the tables of the
+// search, in buffers reused from paragraph to paragraph (a document has
+// thousands of paragraphs).
+type fitter struct {
+	p      Para
+	ws     []word
+	rating []viet.Break
+	*fitBuffers
+}
+
+type fitBuffers struct {
+	texts []string
+	// pre[i]: width of ws[:i] with the space after each word; sp[i]: the
+	// spaces that stretch among them (those between words and those
+	// inside glued words).
+	pre, sp []float64
+	// best[e][c] is the least cost of setting ws[:e] with the last line
+	// of class c; from[e][c] the start of that line and the class of the
+	// line before it.
+	best [][classes]float64
+	from [][classes]link
+}
+
+type link struct{ s, c int32 }
+
+var fitPool = sync.Pool{New: func() any { return new(fitBuffers) }}
+
+func newFitter(p Para, ws []word) *fitter {
+	n := len(ws)
+	b := fitPool.Get().(*fitBuffers)
+	b.texts = slices.Grow(b.texts[:0], n)[:n]
+	for i, w := range ws {
+		b.texts[i] = wordText(w)
+	}
+	f := &fitter{p: p, ws: ws, rating: viet.LineBreaks(b.texts, p.names), fitBuffers: b}
+	clear(b.texts) // the buffers keep no text alive
+	b.pre = slices.Grow(b.pre[:0], n+1)[:n+1]
+	b.sp = slices.Grow(b.sp[:0], n+1)[:n+1]
+	b.best = slices.Grow(b.best[:0], n+1)[:n+1]
+	b.from = slices.Grow(b.from[:0], n+1)[:n+1]
+	b.pre[0], b.sp[0] = 0, 0
+	for i, w := range ws {
+		glued := 0.0
+		for _, fr := range w.frags {
+			if fr.space {
+				glued += fr.w
+			}
+		}
+		b.pre[i+1] = b.pre[i] + w.w + w.space
+		b.sp[i+1] = b.sp[i] + glued + w.space
+	}
+	return f
+}
+
+// release returns the buffers for the next paragraph.
+func (f *fitter) release() {
+	fitPool.Put(f.fitBuffers)
+	f.fitBuffers = nil
+}
+
+// run breaks the words by total fit within the limits, and reports
+// whether any setting keeps to them.
+func (f *fitter) run(lim limits) ([]brokenLine, bool) {
+	p, ws, rating := f.p, f.ws, f.rating
+	n := len(ws)
+	if n == 0 {
+		return []brokenLine{{indent: p.First, last: true}}, true
+	}
+	pre, sp, best, from := f.pre, f.sp, f.best, f.from
+	widest := p.Width - min(p.First, p.Rest)
+	justified := p.Align == Justify
+	for e := range best {
+		for c := range classes {
+			best[e][c] = math.Inf(1)
+		}
+	}
+	best[0][decent] = 0
+	for e := 1; e <= n; e++ {
+		last := e == n
+		for s := e - 1; s >= 0; s-- {
+			nat := pre[e] - pre[s] - ws[e-1].space
+			stretchable := sp[e] - sp[s] - ws[e-1].space
+			if nat-spaceShrink*stretchable > widest+fitTolerant && e-s > 1 {
+				break // longer lines only grow
+			}
+			avail := p.Width - p.Rest
+			if s == 0 {
+				avail = p.Width - p.First
+			}
+			if lim.exceeded(nat, stretchable, avail, justified, last) {
+				continue
+			}
+			d, c, ok := lineDemerits(nat, stretchable, avail, justified, last, e-s == 1)
+			if !ok {
+				continue
+			}
+			if last && isShort(ws[s:e]) {
+				if lim.noShort && s > 0 {
+					continue
+				}
+				d += shortLastDemerits
+			}
+			if !last {
+				if lim.noNever && rating[e] == viet.BreakNever {
+					continue
+				}
+				d += breakDemerits[rating[e]]
+			}
+			for cs := range classes {
+				total := best[s][cs] + d
+				if math.IsInf(total, 1) {
+					continue
+				}
+				if c-cs > 1 || cs-c > 1 {
+					total += adjacentDemerits
+				}
+				if total < best[e][c] {
+					best[e][c], from[e][c] = total, link{int32(s), int32(cs)}
+				}
+			}
+		}
+	}
+	c := 0
+	for k := range classes {
+		if best[n][k] < best[n][c] {
+			c = k
+		}
+	}
+	if math.IsInf(best[n][c], 1) {
+		return nil, false
+	}
+	var ends []int
+	for e := n; e > 0; {
+		ends = append(ends, e)
+		e, c = int(from[e][c].s), int(from[e][c].c)
+	}
+	lines := make([]brokenLine, len(ends))
+	s := 0
+	for i := range lines {
+		e := ends[len(ends)-1-i]
+		lines[i] = brokenLine{words: ws[s:e:e], indent: p.Rest}
+		s = e
+	}
+	lines[0].indent = p.First
+	lines[len(lines)-1].last = true
+	return lines, true
+}
+
+// exceeded reports whether a line stretches its spaces beyond the limit.
+func (lim limits) exceeded(nat, stretchable, avail float64, justified, last bool) bool {
+	if lim.maxStretch == 0 || !justified || last {
+		return false
+	}
+	if stretchable <= 0 {
+		return !lim.soft
+	}
+	return (avail-nat)/stretchable > lim.maxStretch+fitTolerant
+}
+
+// openDashes lets a line end after a spaced dash ("Lao động -" /
+// "Thương binh"), never before it: glued to the word after it too, a
+// name such as "Lao động - Thương binh" is a block of 30 mm that can
+// leave a line loose in front of it. A line starting with a dash would
+// read as an item; one ending with it reads as the phrase going on, as in
+// print. viet.LineBreaks rates such breaks poor, and a break inside a
+// range of numbers ("2016 - / 2020") never.
+func openDashes(ws []word) []word {
+	glued := false
+	for _, w := range ws {
+		glued = glued || len(w.frags) > 1 && hasDashSpace(w)
+	}
+	if !glued {
+		return ws
+	}
+	out := make([]word, 0, len(ws)+4)
+	for _, w := range ws {
+		start := 0
+		for k := 1; k < len(w.frags); k++ {
+			if w.frags[k].space && isDashFrag(w.frags[k-1]) && k+1 < len(w.frags) {
+				head := word{frags: w.frags[start:k:k], space: w.frags[k].w, spSt: w.frags[k].st}
+				for _, f := range head.frags {
+					head.w += f.w
+				}
+				out = append(out, head)
+				start = k + 1
+			}
+		}
+		if start == 0 {
+			out = append(out, w)
+			continue
+		}
+		tail := word{frags: w.frags[start:], space: w.space, spSt: w.spSt}
+		for _, f := range tail.frags {
+			tail.w += f.w
+		}
+		out = append(out, tail)
+	}
+	return out
+}
+
+// hasDashSpace reports whether a word holds a space after a glued dash.
+func hasDashSpace(w word) bool {
+	for k := 1; k < len(w.frags); k++ {
+		if w.frags[k].space && isDashFrag(w.frags[k-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// lineDemerits returns the cost and class of a line of natural width nat
+// with stretchable spaces of width stretchable, in a measure avail, and
+// whether it can be set at all: never wider than the measure (a word
+// alone on its line excepted: it was checked to fit).
+func lineDemerits(nat, stretchable, avail float64, justified, last, alone bool) (float64, int, bool) {
+	slack := avail - nat
+	switch {
+	case last || !justified:
+		if slack < -fitTolerant && !alone {
+			return 0, 0, false
+		}
+		b := 0.0
+		if !last {
+			r := max(slack, 0) / (raggedRoom * avail)
+			b = min(100*r*r, maxBadness)
+		}
+		return sq(linePenalty + b), decent, true
+	case stretchable <= 0:
+		// One word: it cannot be justified, and stands flush left.
+		if slack < -fitTolerant && !alone {
+			return 0, 0, false
+		}
+		return sq(linePenalty + maxBadness), veryLoose, true
+	}
+	x := slack / stretchable
+	if x < -spaceShrink-fitTolerant {
+		return 0, 0, false
+	}
+	allow := spaceStretch
+	if x < 0 {
+		allow = spaceShrink
+	}
+	b := badness(x, allow)
+	return sq(linePenalty + b), fitClass(x, b), true
+}
+
+func sq(x float64) float64 { return x * x }
+
+// isShort reports whether a last line is a single syllable or a lone
+// bracket: one word without glued syllables.
+func isShort(ws []word) bool {
+	if len(ws) != 1 {
+		return false
+	}
+	for _, f := range ws[0].frags {
+		if f.space || strings.ContainsRune(f.s, '\u00a0') {
+			return false
+		}
+	}
+	return true
+}

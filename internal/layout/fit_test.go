@@ -1,0 +1,97 @@
+package layout
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/vanban/vanban/internal/viet"
+)
+
+// FuzzFit breaks arbitrary text by total fit, justified and ragged, and
+// checks what the breaker promises: every word printed once, in order; no
+// line wider than its measure, even with its spaces shrunk (a word wider
+// than a line aside); a break rated never only where no other setting
+// exists; the same lines every time.
+func FuzzFit(f *testing.F) {
+	f.Add("Đôn đốc các Ban, ngành thực hiện Nghị quyết 11/NQ-TW ngày 27/4/2007 của Bộ Chính trị.", uint8(40), uint8(4), false)
+	f.Add("Lễ phát động vào lúc 8 giờ 00 phút ngày 15 tháng 11 năm 2025, khoảng 200 đại biểu.", uint8(30), uint8(0), true)
+	f.Add("- Phòng Lao động - Thương binh và Xã hội (b/c);", uint8(25), uint8(2), true)
+	f.Add(strings.Repeat("a ", 300), uint8(7), uint8(1), false)
+	f.Add("x https://example.org/"+strings.Repeat("y", 60)+" z", uint8(20), uint8(3), false)
+	f.Fuzz(func(t *testing.T, text string, width, indent uint8, ragged bool) {
+		p := Para{Spans: []Span{{Text: text}}, Width: 4 + float64(width%120), First: float64(indent % 12), Align: Justify}
+		if ragged {
+			p.Align, p.First, p.Rest = Left, 0, float64(indent%12)
+		}
+		lines := breakLines(p, mono{})
+		if again := breakLines(p, mono{}); len(again) != len(lines) {
+			t.Fatalf("two breaks of one paragraph differ: %d and %d lines", len(lines), len(again))
+		}
+		var got []string
+		for i, l := range lines {
+			if l.last != (i == len(lines)-1) {
+				t.Fatalf("line %d: last %v", i, l.last)
+			}
+			shrink := 0.0
+			if p.Align == Justify && !l.last {
+				for k, w := range l.words {
+					if k < len(l.words)-1 {
+						shrink += spaceShrink * w.space
+					}
+					for _, f := range w.frags {
+						if f.space { // the spaces around a glued dash shrink too
+							shrink += spaceShrink * f.w
+						}
+					}
+				}
+			}
+			if nat := l.natural(); nat-shrink > p.Width-l.indent+1e-6 && len(l.words) > 1 {
+				t.Fatalf("line %d is %.2f mm (%.2f shrunk) in a %.2f mm measure: %q", i, nat, nat-shrink, p.Width-l.indent, lineText(l))
+			}
+			for _, w := range l.words {
+				got = append(got, strings.Fields(wordText(w))...)
+			}
+		}
+		if want := strings.Fields(text); strings.Join(got, "") != strings.Join(want, "") {
+			t.Fatalf("words lost or moved:\n got %q\nwant %q", got, want)
+		}
+		// A never-break only where the paragraph cannot do without one.
+		var ws []word
+		for _, l := range lines {
+			ws = append(ws, l.words...)
+		}
+		texts := make([]string, len(ws))
+		for i, w := range ws {
+			texts[i] = wordText(w)
+		}
+		rating := viet.LineBreaks(texts, nil)
+		k := 0
+		for _, l := range lines[:len(lines)-1] {
+			k += len(l.words)
+			if rating[k] == viet.BreakNever && !tooWide(p, words(p.Spans, p.Size, mono{})) {
+				if _, ok := fit(p, append([]word(nil), ws...), limits{noNever: true}); ok {
+					t.Fatalf("a line ends inside a bound pair (%q / %q) although another setting exists", texts[k-1], texts[k])
+				}
+			}
+		}
+	})
+}
+
+// tooWide reports whether a word is wider than a line: the paragraph is
+// then broken first fit.
+func tooWide(p Para, ws []word) bool {
+	for _, w := range ws {
+		if w.w > p.Width-max(p.First, p.Rest)+fitTolerant {
+			return true
+		}
+	}
+	return false
+}
+
+func lineText(l brokenLine) string {
+	var s []string
+	for _, w := range l.words {
+		s = append(s, wordText(w))
+	}
+	return strings.Join(s, " ")
+}
