@@ -40,9 +40,9 @@ func newServeFlags(e *env) *serveFlags {
 	f.boolean(&f.public, "public", words{
 		"cho phép địa chỉ mà máy khác trong mạng truy cập được (ai trong mạng cũng đọc được các văn bản trong thư mục)",
 		"allow an address other machines can reach (anyone on the network can then read the folder's documents)"})
-	f.str(&f.fontDir, "fonts", "", words{"THƯ_MỤC", "DIR"}, words{
-		"dùng phông Times New Roman trong THƯ_MỤC thay cho phông Liberation Serif có sẵn",
-		"use Times New Roman from DIR instead of the embedded Liberation Serif"})
+	f.str(&f.fontDir, "fonts", "", words{"THƯ_MỤC|system", "DIR|system"}, words{
+		"dùng phông Times New Roman trong THƯ_MỤC, hoặc của máy với system, thay cho Liberation Serif có sẵn (như vanban render)",
+		"use Times New Roman from DIR, or the machine's own with system, instead of the embedded Liberation Serif (as vanban render)"})
 	f.str(&f.templateDir, "templates", "", words{"THƯ_MỤC", "DIR"}, words{
 		"dùng các mẫu trong THƯ_MỤC thay cho mẫu có sẵn", "override embedded templates with files from DIR"})
 	return f
