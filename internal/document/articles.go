@@ -142,9 +142,15 @@ func (b *bodyBuilder) clause(c Clause, n int) {
 }
 
 // items adds dash items; a dash typed before an item is the item's own.
+// A list numbered by hand (numbered.go) is printed as typed: each item a
+// paragraph that starts with its number, without a dash.
 func (b *bodyBuilder) items(l TextList) {
+	k := Item
+	if handNumbered(l) {
+		k = Paragraph
+	}
 	for _, it := range l {
-		b.lead(Item, it, ItemText, nil)
+		b.lead(k, it, ItemText, nil)
 	}
 }
 
