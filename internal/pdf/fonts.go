@@ -162,3 +162,14 @@ func (f *Fonts) Has(r rune) bool {
 	}
 	return true
 }
+
+// Subset returns the TrueType file of style s cut down to the glyphs of
+// runes (sorted, BMP), the same cut the PDF embeds: another painter (the
+// SVG preview) draws exactly the outlines the PDF draws. When vanban's
+// subsetter cannot follow the font, the whole file is returned.
+func (f *Fonts) Subset(s layout.Style, runes []rune) []byte {
+	if out, err := subset(f.files[s], runes); err == nil {
+		return out
+	}
+	return f.files[s]
+}
