@@ -67,6 +67,17 @@ var clerkValues = map[string]map[string]string{
 		"sections[1].items[2]": "Địa điểm: Hội trường Ủy ban nhân dân xã, số #12 đường Lê Lợi.",
 		"sections[3].items[1]": "Báo cáo sơ kết: kết quả 9 tháng, nhiệm vụ 3 tháng cuối năm.",
 	},
+	"ke-hoach-bau-cu-dan-luc-2021.yaml": {
+		"preamble[1]": "Nhằm thông tin, tuyên truyền sâu rộng đến quần chúng Nhân dân về ý nghĩa và tầm quan trọng của Cuộc bầu cử, " +
+			"UBND xã Dân Lực ban hành Kế hoạch thông tin, tuyên truyền về Cuộc bầu cử, cụ thể như sau:",
+		"sections[1].items[2]": "Yêu cầu: công tác thông tin, tuyên truyền phải kịp thời, chính xác, đúng định hướng.",
+		"sections[2].items[2]": "2. Ngày 23-5-2021, cử tri cả nước đi bầu cử đại biểu Quốc hội khóa XV và đại biểu Hội đồng nhân dân " +
+			"các cấp nhiệm kỳ 2021-2026!",
+		"sections[3].items[1]": "Hội LHPN xã: chủ trì, phối hợp với Đoàn Thanh niên xã tổ chức tuyên truyền tại nhà văn hóa thôn #3",
+		"sections[3].items[2]": "Đoàn Thanh niên xã: phối hợp với các chi đoàn treo băng rôn, khẩu hiệu tại các trục đường chính",
+		"sections[3].items[3]": "Các thôn: vận động Nhân dân đi bỏ phiếu đúng giờ",
+		"recipients[2]":        "TT Đảng ủy: Bí thư, Phó Bí thư và các đồng chí Ủy viên (b/c)",
+	},
 	"ke-hoach-tuyen-truyen.yaml": {
 		"preamble[1]": "Thực hiện Kế hoạch số 20/KH-UBND ngày 15 tháng 01 năm 2025 của Ủy ban nhân dân tỉnh về công tác bình đẳng giới " +
 			"năm 2025, Ủy ban nhân dân xã xây dựng Kế hoạch thực hiện trên địa bàn xã như sau:",
@@ -86,6 +97,9 @@ func TestClerkDocumentsOnThePage(t *testing.T) {
 			"- Lưu ý: nếu trùng ngày nghỉ", "- TT Đảng ủy, HĐND xã (b/c);", "Công an xã: bảo đảm an ninh", "Địa điểm: phòng tiếp công dân #1."},
 		"giay-moi-hop-binh-dang-gioi.yaml": {"Mời dự Hội nghị: sơ kết công tác", "- Trưởng các thôn, tổ dân phố.",
 			"- Địa điểm: Hội trường Ủy ban nhân dân xã, số #12 đường Lê Lợi.", "- Báo cáo sơ kết: kết quả 9 tháng"},
+		"ke-hoach-bau-cu-dan-luc-2021.yaml": {"về Cuộc bầu cử, cụ thể như sau:", "1. Nhiệt liệt chào mừng Ngày bầu cử",
+			"2. Ngày 23-5-2021, cử tri", "4. Bầu cử đại biểu Quốc hội", "- Hội LHPN xã: chủ trì, phối hợp với Đoàn Thanh niên xã tổ chức tuyên truyền tại nhà văn hóa thôn #3",
+			"- Đoàn Thanh niên xã: phối hợp với các chi đoàn treo băng rôn", "- Các thôn: vận động Nhân dân", "- TT Đảng ủy: Bí thư, Phó Bí thư và các đồng chí Ủy viên (b/c);"},
 		"ke-hoach-tuyen-truyen.yaml": {"trên địa bàn xã như sau:", "- Yêu cầu: tuyên truyền thường xuyên", "- Hình thức: lồng ghép",
 			"Tuyên truyền: Luật Bình đẳng giới", "- Hội LHPN xã: chủ trì, phối hợp"},
 	} {
@@ -102,6 +116,12 @@ func TestClerkDocumentsOnThePage(t *testing.T) {
 		for _, p := range phrases {
 			if n := strings.Count(text, p); n != 1 {
 				t.Errorf("%s: %q is on the page %d times", file, p, n)
+			}
+		}
+		// Items numbered by hand have their numbers and no dash.
+		for _, p := range []string{"- 1.", "- 2.", "- 3.", "- 4."} {
+			if strings.Contains(text, p) {
+				t.Errorf("%s: %q is on the page", file, p)
 			}
 		}
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/vanban/vanban/internal/font"
 	"github.com/vanban/vanban/internal/layout"
 	"github.com/vanban/vanban/internal/pdf"
+	"github.com/vanban/vanban/internal/svg"
 	"github.com/vanban/vanban/internal/viet"
 	"github.com/vanban/vanban/templates"
 )
@@ -34,7 +35,7 @@ func isDocument(root *yaml.Node) bool {
 	return slices.Contains(keys, "type") && !slices.Contains(keys, "schema")
 }
 
-func buildDocument(dec *decode.Decoder, root *yaml.Node, opt Options) Writer {
+func buildDocument(dec *decode.Decoder, root *yaml.Node, opt Options) Outputs {
 	types, err := docTypes(opt.TemplateDir)
 	if err != nil {
 		dec.ProblemAt(diag.Pos{}, "", diag.Msg{Code: "templates.doctypes",
@@ -68,7 +69,12 @@ func buildDocument(dec *decode.Decoder, root *yaml.Node, opt Options) Writer {
 		return nil
 	}
 	meta := documentMeta(doc)
-	return func(w io.Writer) error { return pdf.Write(w, pages, fonts, meta) }
+	return Outputs{
+		{Format: "pdf", Ext: ".pdf", MediaType: "application/pdf",
+			Write: func(w io.Writer) error { return pdf.Write(w, pages, fonts, meta) }},
+		{Format: "svg", Ext: ".html", MediaType: "text/html; charset=utf-8",
+			Write: func(w io.Writer) error { return svg.Pages(w, pages, layout.Metrics{Family: fonts}) }},
+	}
 }
 
 // typeTables caches the table of document types per template directory:

@@ -124,7 +124,8 @@ func TestMatch(t *testing.T) {
 // "vanban new TYPE" prints a file that renders as it is, without a
 // warning, for every type; the types with a structure of their own get it:
 // a Quyết định or Nghị quyết in articles under its issuing authority, the
-// letters with "Kính gửi", a công văn's Nơi nhận starting "Như trên".
+// letters with "Kính gửi" (a giấy mời with its "1. Thành phần:"), a công
+// văn's Nơi nhận starting "Như trên".
 func TestStartersRender(t *testing.T) {
 	starters := documentStarters()
 	if len(starters) < 28 {
@@ -150,9 +151,15 @@ func TestStartersRender(t *testing.T) {
 			if len(doc.Articles) < 2 || len(doc.IssuedBy) == 0 || len(doc.Sections) > 0 {
 				t.Errorf("%s: %d articles, issued by %v", name, len(doc.Articles), doc.IssuedBy.Values())
 			}
-		case "cong-van", "to-trinh", "giay-moi":
+		case "cong-van", "to-trinh":
 			if len(doc.To.Values()) == 0 {
 				t.Errorf("%s: no Kính gửi", name)
+			}
+		case "giay-moi":
+			// Whom it invites, as giấy mời name them: "1. Thành phần:" and
+			// its lines, not a Kính gửi.
+			if !strings.Contains(doc.Preamble.Values()[1], "1. Thành phần:\n- ") {
+				t.Errorf("%s: no Thành phần: %q", name, doc.Preamble.Values())
 			}
 		}
 		if name == "cong-van" && doc.RecipientLines()[0] != "- Như trên;" {
@@ -175,6 +182,9 @@ func TestStartersForTodaysGovernment(t *testing.T) {
 	keyLine := regexp.MustCompile(`^(\s*)(#\s*)?(- )?([a-z_]+):(\s|$)`)
 	for name, src := range documentStarters() {
 		lines := strings.Split(string(src), "\n")
+		if strings.HasPrefix(lines[0], "# yaml-language-server:") {
+			lines = lines[1:] // the editor's line (vanban schema) comes first
+		}
 		if !strings.Contains(lines[0], " — tệp mẫu của vanban") {
 			t.Errorf("%s: first line %q", name, lines[0])
 		}
@@ -225,7 +235,8 @@ func TestStartersForTodaysGovernment(t *testing.T) {
 	}
 	for _, name := range []string{"cong-van", "giay-moi", "thong-bao", "ke-hoach", "bao-cao", "to-trinh", "quyet-dinh"} {
 		src := string(documentStarters()[name])
-		if !regexp.MustCompile(`(?m)[:-] \|\n\s+Thời gian: .*\n\s+Địa điểm[^:\n]*: `).MatchString(src) {
+		// The giấy mời numbers them, as giấy mời do: "2. Thời gian: …".
+		if !regexp.MustCompile(`(?m)[:-] \|\n(?:\s+.*\n)*?\s+(?:\d\. )?Thời gian: .*\n\s+(?:\d\. )?Địa điểm[^:\n]*: `).MatchString(src) {
 			t.Errorf("%s: no literal block with a line for Thời gian: and one for Địa điểm:", name)
 		}
 		if !regexp.MustCompile(`(?m)^\s+- [A-ZĐÀ-Ỹ]`).MatchString(src) {
@@ -353,6 +364,10 @@ func FuzzDocument(f *testing.F) {
 	f.Add([]byte(base + "closing: [x]\ntext: a\nsections:\n  - heading: Lịch: họp #2  # x\n    text:\n      Thời gian: 8 giờ\n      Địa điểm: #1\n" +
 		"    items:\n      - Hội LHPN: chủ trì\n      -Thứ Năm\n      - *Lưu ý*: x\n    table: {columns: [{title: a}], rows: [[Việc: b]]}\n" +
 		"recipients:\n  Như trên\n  TT Đảng ủy, HĐND (b/c)\nto: [Sở A, b]\n"))
+	f.Add([]byte(base + "closing: [x]\nsections:\n  - heading: Thành phần\n    items:\n      - Hội LHPN xã: chủ trì, phối hợp với Đoàn Thanh niên xã\n" +
+		"        tổ chức tuyên truyền tại nhà văn hóa thôn #3\n        #4 và thôn 5\n      - Thành phần:\n        các thôn\n      - 1. Nhiệt liệt chào mừng!\n" +
+		"      - 2. Toàn dân đi bầu cử!\n    text:\n      Địa điểm: hội trường\n      xã Hà Long\n      tổ chức: tại thôn\n" +
+		"recipients:\n  - TTUB: CT, các PCT\n    và các thành viên\n  - VPUB: CVP\n"))
 	f.Add([]byte("type: thong-bao\ntitle:Lịch\nplace: 'Hà 'Nội'\n\u00a0 date: 2020-01-05\nsymbol: TB: x\nissuer: {name: “A: b”}\n\tsigner: x\n"))
 	// Typed numbers and labels, literal blocks.
 	f.Add([]byte(base + "sections: [{heading: '**1.1. a**', items: \"|\\n x\\n y\"}, {heading: 'IV – b', text: \"1.000\\n\\n- c\"}]\nrecipients: ['Nơi nhận:', 'Lưu.VT', 'Lưu: X']\narchive: 'Lưu:'\nto: 'Kính gửi:'\n"))

@@ -64,6 +64,11 @@ var fuzzSeeds = []string{
 	"text:\n  Thời gian: 8 giờ\n  Địa điểm: Hội trường\nparts:\n  - text: &a x\n  - text: !t y\n  - text: @z `w` > 5\n",
 	"title:Lịch\ntext: 'a 'b' c'\n\u00a0 items: [x]\nparts:\n  - heading:\u00a0c\n    text: \"D:\\V\"\n\tcode: X\n",
 	"text: a #x\n  b\n  c: d\nitems:\n  - x\n    -y\n  -z\ntitle: “a: b”\n",
+	// Values after a colon continued at the column of their first word,
+	// lines starting with "#" and a word (syntax.go's wrapTrap, hashLines).
+	"items:\n  - Hội LHPN xã: chủ trì, phối hợp\n    tổ chức tại thôn #3\n   và thôn 4\n  - Thành phần:\n    các thôn\n    Địa điểm: x\n" +
+		"  - a: b # c\n    d   # e\n    #3 f\nparts:\n  - heading: H: i\n    j\ntext:\n  Thời gian: 8 giờ\n  Địa điểm: hội trường\n  xã #2\n",
+	"recipients:\n  - TTUB: CT,\n    các PCT\n  - VPUB:\n  CVP\nsymbol:\n  KH: x\n  y\ntext: a\n  #b c\n  d: e\n  f:\n",
 	"\xff\xfet\x00e\x00x\x00t\x00:\x00 \x00#\x00\n\x00", "\xfe\xff\x00t\x00:\x00 \xd8\x3d\xde\x00\x00\n",
 }
 

@@ -127,6 +127,68 @@ func msgColonInValue(l line, start int) diag.Msg {
 	return m
 }
 
+// msgColonWrapped explains a value after a colon that goes on over the
+// lines below at the column of its key: a field of prose reads it whole;
+// anywhere else the colon made a key and the lines below cannot follow it.
+func msgColonWrapped(l line, colon, last int) diag.Msg {
+	key := short(strings.TrimSpace(l.text[l.entry:colon]))
+	lines := fmt.Sprintf("%d-%d", l.n, last)
+	fixVi, fixEn := wrappedFix(l)
+	return diag.Msg{Code: "yaml.colon-wrapped",
+		Vi:    fmt.Sprintf("dấu hai chấm sau «%s» làm chữ trước nó bị đọc như tên một trường, nên các dòng viết tiếp ở dưới (dòng %s) không nối vào được", key, lines),
+		FixVi: fixVi,
+		En:    fmt.Sprintf("the colon after %q makes the words before it a key, so the lines continuing the value below (lines %s) cannot follow it", key, lines),
+		FixEn: fixEn}
+}
+
+// msgContinuation explains a line that starts at the column of the field
+// name or of the dash on the line above it, p, which has a value: YAML
+// reads it as the next field or item, not as the rest of that value.
+// Otherwise it returns m.
+func msgContinuation(p line, col int, m diag.Msg) diag.Msg {
+	switch {
+	case p.key != "" && col == p.entry:
+		key := short(p.key)
+		m = diag.Msg{Code: "yaml.continuation",
+			Vi:    fmt.Sprintf("dòng này bắt đầu thẳng cột với «%s:» ở dòng %d nên không được đọc là phần viết tiếp của giá trị ở dòng đó", key, p.n),
+			FixVi: fmt.Sprintf("nếu dòng này viết tiếp giá trị ở trên, thụt nó vào sâu hơn chữ «%s» (thêm hai dấu cách)", key),
+			En:    fmt.Sprintf("this line starts in the column of %q on line %d, so it is not read as the rest of that line's value", key+":", p.n),
+			FixEn: fmt.Sprintf("the line indented further than %q if it continues the value above", key)}
+		if identLike(p.key) {
+			m.FixVi += "; nếu là một trường mới, viết «tên: giá trị»"
+			m.FixEn += `; "name: value" if it is a new field`
+		}
+	case p.entry > indent(p.text) && col == indent(p.text):
+		m = diag.Msg{Code: "yaml.continuation",
+			Vi:    fmt.Sprintf("dòng này bắt đầu thẳng cột với dấu gạch «-» ở dòng %d nên không được đọc là phần viết tiếp của ý ở dòng đó", p.n),
+			FixVi: "nếu dòng này viết tiếp ý ở trên, thụt nó vào thẳng chữ đầu của ý (thêm hai dấu cách); nếu là một ý mới, bắt đầu dòng bằng «- »",
+			En:    fmt.Sprintf("this line starts in the column of the dash \"-\" on line %d, so it is not read as the rest of that item", p.n),
+			FixEn: `the line indented as far as the item's first word if it continues the item; "- " at its start if it is a new item`}
+	}
+	return m
+}
+
+// msgHashLine explains, in a field that is not prose, a line of a value
+// that starts with "#" and a word.
+func msgHashLine(n int, word string, head line) diag.Msg {
+	fixVi, fixEn := wrappedFix(head)
+	return diag.Msg{Code: "yaml.hash-line",
+		Vi:    fmt.Sprintf("dòng %d bắt đầu bằng «%s» nên bị đọc là một ghi chú, dù nó nằm giữa các dòng của giá trị", n, short(word)),
+		FixVi: "nếu đó là ghi chú, gõ một dấu cách sau dấu #; nếu là chữ, " + fixVi,
+		En:    fmt.Sprintf("line %d starts with %q, so it is read as a comment although it stands among the lines of the value", n, short(word)),
+		FixEn: "a space after # if it is a comment; if it is text, " + fixEn}
+}
+
+// msgHashLineKept says that a line starting with "#" and a word among the
+// lines of a text is printed.
+func msgHashLineKept(word string) diag.Msg {
+	return diag.Msg{Code: "text.hash-line",
+		Vi:    fmt.Sprintf("dòng này bắt đầu bằng «%s» nhưng nằm giữa các dòng của một đoạn chữ nên được in như chữ, không phải ghi chú", short(word)),
+		FixVi: "nếu đó là ghi chú không cần in, gõ một dấu cách sau dấu #: «# …»",
+		En:    fmt.Sprintf("this line starts with %q but stands among the lines of a text, so it is printed as text, not taken as a comment", short(word)),
+		FixEn: `a space after # ("# …") if it is a comment that must not be printed`}
+}
+
 func msgHashInValue(l line) diag.Msg {
 	fixVi, fixEn := quoteFix(l, l.value)
 	return diag.Msg{Code: "yaml.hash-in-value",

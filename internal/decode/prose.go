@@ -400,7 +400,7 @@ func (d *Decoder) proseMapping(n *yaml.Node, path string) ([]Piece, bool) {
 		d.Problem(path, msgFields(n))
 		return nil, false
 	}
-	var out []Piece
+	var spans [][2]int
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if v.Style == yaml.SingleQuotedStyle && d.repairs[nodePos(v)] == nil {
@@ -422,7 +422,7 @@ func (d *Decoder) proseMapping(n *yaml.Node, path string) ([]Piece, bool) {
 			}
 		default:
 			if r := d.repairs[nodePos(v)]; r != nil {
-				d.accept(r, Join(path, k.Value))
+				d.accept(r, path)
 				_, end, _, _ = d.plainSpan(v, false)
 			} else {
 				_, end, dropped, _ = d.plainSpan(v, true)
@@ -435,9 +435,34 @@ func (d *Decoder) proseMapping(n *yaml.Node, path string) ([]Piece, bool) {
 		if dropped[1] > dropped[0] {
 			d.WarningAt(d.idx.pos(dropped[0]), path, msgCommentDropped(strings.TrimSpace(d.idx.text[dropped[0]:dropped[1]])))
 		}
-		out = append(out, d.recover(path, nil, start, end))
+		if k := len(spans) - 1; k >= 0 && d.continues(spans[k][1], start) {
+			spans[k][1] = end
+		} else {
+			spans = append(spans, [2]int{start, end})
+		}
+	}
+	out := make([]Piece, len(spans))
+	for i, s := range spans {
+		out[i] = d.recover(path, nil, s[0], s[1])
 	}
 	return out, true
+}
+
+// continues reports whether the line of prose starting at start goes on
+// with the sentence that ends at end, on the line above: that line ends
+// with a comma, or with a letter or a digit and this one starts with a
+// small letter. "- Hội LHPN xã: chủ trì, phối hợp với Đoàn Thanh niên xã"
+// then "  tổ chức tuyên truyền: tại nhà văn hóa thôn" is one text,
+// although YAML reads the second line as a key of its own; "Thời gian: …"
+// then "Địa điểm: …" are two lines.
+func (d *Decoder) continues(end, start int) bool {
+	t := d.idx.text
+	if end <= 0 || start <= end || strings.Trim(t[end:start], " \t\r\n") != "" || d.idx.lineOf(start) != d.idx.lineOf(end)+1 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(t[:end])
+	first, _ := utf8.DecodeRuneInString(t[start:])
+	return last == ',' || unicode.IsLower(first) && (unicode.IsLetter(last) || unicode.IsDigit(last))
 }
 
 // colonAfter returns the offset after the ":" that follows the key ending

@@ -217,9 +217,12 @@ func TestStrictFieldsReportTheMistake(t *testing.T) {
 		{"plain: *Lưu ý* abc\n", "1:8 yaml.indicator"},
 		{"plain: “Kế hoạch: năm”\n", "1:17 yaml.colon-in-value"},
 		{"code: ke-hoach # loại\n", ""},
+		{"plain: Kế hoạch: năm\n  2017\n", "1:16 yaml.colon-in-value"},
+		{"code:\n  KH: UBND\n  x\n", "2:3 value.kind|2:5 yaml.colon-wrapped"},
+		{"plain: a\n  #3 b\n", "2:3 yaml.hash-line"},
 	} {
 		_, _, got := readProse(t, c.src)
-		if strings.Join(got, "\n") != c.want {
+		if strings.Join(got, "|") != c.want {
 			t.Errorf("%q: %q, want %q", c.src, got, c.want)
 		}
 	}
@@ -317,5 +320,133 @@ func TestUTF16WithMark(t *testing.T) {
 	d := New("in.yaml")
 	if d.Parse([]byte("t\x00i\x00t\x00l\x00e\x00:\x00 \x00x\x00")) != nil || d.Diags[0].Code != "file.utf16" {
 		t.Errorf("UTF-16 without a mark: %v", d.Diags)
+	}
+}
+
+// summary shows the prose fields of a document that are set, for tests
+// that compare them as one string.
+func summary(v proseDoc) string {
+	var out []string
+	add := func(name, s string) {
+		if s != "" {
+			out = append(out, name+"="+s)
+		}
+	}
+	add("title", string(v.Title))
+	add("code", string(v.Code))
+	add("text", string(v.Text))
+	add("items", strings.Join(v.Items, " / "))
+	add("recipients", strings.Join(v.Recipients, " / "))
+	add("plain", v.Plain)
+	for i, s := range v.Sections {
+		add(fmt.Sprintf("s%d.heading", i+1), string(s.Heading))
+		add(fmt.Sprintf("s%d.text", i+1), string(s.Text))
+		add(fmt.Sprintf("s%d.items", i+1), strings.Join(s.Items, " / "))
+	}
+	return strings.Join(out, "; ")
+}
+
+// A value after a colon that a clerk continues on the next line, at the
+// column where its first word starts, as they continue an item without a
+// colon: it is one text with every word, its lines joined as YAML joins
+// a plain value's lines.
+func TestColonValueWrapped(t *testing.T) {
+	const lhpn = "Hội LHPN xã: chủ trì, phối hợp với Đoàn Thanh niên xã tổ chức tuyên truyền tại nhà văn hóa thôn"
+	for _, c := range []struct{ name, src, want, diags string }{
+		{"an item wrapped at its first word",
+			"items:\n  - Hội LHPN xã: chủ trì, phối hợp với Đoàn Thanh niên xã\n    tổ chức tuyên truyền tại nhà văn hóa thôn #3\n  - Đoàn Thanh niên xã: phối hợp\n",
+			"items=" + lhpn + " #3 / Đoàn Thanh niên xã: phối hợp", ""},
+		{"over three lines",
+			"items:\n  - Hội LHPN xã: chủ trì, phối hợp với Đoàn Thanh niên xã\n    tổ chức tuyên truyền\n    tại nhà văn hóa thôn\nplain: x\n",
+			"items=" + lhpn + "; plain=x", ""},
+		{"between the dash and the first word",
+			"items:\n  - Hội LHPN xã: chủ trì, phối hợp với Đoàn Thanh niên xã\n   tổ chức tuyên truyền tại nhà văn hóa thôn\n",
+			"items=" + lhpn, ""},
+		{"further in, then at the first word",
+			"items:\n  - Hội LHPN xã: chủ trì, phối hợp với Đoàn Thanh niên xã\n        tổ chức tuyên truyền\n    tại nhà văn hóa thôn\n",
+			"items=" + lhpn, ""},
+		{"the colon at the end of the first line",
+			"items:\n  - Hội LHPN xã:\n    chủ trì, phối hợp với Đoàn Thanh niên xã\n    tổ chức tuyên truyền tại nhà văn hóa thôn\n  - b\n",
+			"items=" + lhpn + " / b", ""},
+		{"two colons", "items:\n  - Hội LHPN xã: chủ trì: phối hợp\n    với Đoàn Thanh niên xã\n",
+			"items=Hội LHPN xã: chủ trì: phối hợp với Đoàn Thanh niên xã", ""},
+		{"a continuation line with a colon of its own",
+			"items:\n  - Hội LHPN xã: chủ trì, phối hợp với Đoàn Thanh niên xã\n    tổ chức tuyên truyền: tại nhà văn hóa thôn\n",
+			"items=Hội LHPN xã: chủ trì, phối hợp với Đoàn Thanh niên xã tổ chức tuyên truyền: tại nhà văn hóa thôn", ""},
+		{"a line with a colon after a wrapped line",
+			"items:\n  - Hội LHPN xã: chủ trì, phối hợp với\n    Đoàn Thanh niên xã\n    tổ chức: tuyên truyền\n",
+			"items=Hội LHPN xã: chủ trì, phối hợp với Đoàn Thanh niên xã tổ chức: tuyên truyền", ""},
+		{"label lines keep their lines, the wrapped one joined",
+			"text:\n  Thời gian: 8 giờ ngày 26 tháng 6\n  Địa điểm: hội trường Ủy ban nhân dân\n  xã Hà Long\n  Thành phần: trưởng các thôn\n",
+			"text=Thời gian: 8 giờ ngày 26 tháng 6\nĐịa điểm: hội trường Ủy ban nhân dân xã Hà Long\nThành phần: trưởng các thôn", ""},
+		{"a line after a comma goes on with the sentence",
+			"items:\n  - Thực hiện Công văn số 12: về tuyên truyền bầu cử,\n    Ủy ban nhân dân xã hướng dẫn như sau:\n",
+			"items=Thực hiện Công văn số 12: về tuyên truyền bầu cử, Ủy ban nhân dân xã hướng dẫn như sau:", ""},
+		{"a label line that is a new line stays one",
+			"items:\n  - Thời gian: 8 giờ.\n    Địa điểm: hội trường\n",
+			"items=Thời gian: 8 giờ.\nĐịa điểm: hội trường", ""},
+		{"a hash after one space with lines after it is text",
+			"items:\n  - Hội LHPN xã: chủ trì # phối hợp\n    với Đoàn Thanh niên xã\n",
+			"items=Hội LHPN xã: chủ trì # phối hợp với Đoàn Thanh niên xã", ""},
+		{"a comment after one space on the last line is dropped and said",
+			"items:\n  - Hội LHPN xã: chủ trì, phối hợp\n    với Đoàn Thanh niên xã # ghi chú\n",
+			"items=Hội LHPN xã: chủ trì, phối hợp với Đoàn Thanh niên xã", "3:28 text.comment-dropped"},
+		{"a comment after two spaces on the last line",
+			"items:\n  - Hội LHPN xã: chủ trì, phối hợp\n    với Đoàn Thanh niên xã   # ghi chú\n",
+			"items=Hội LHPN xã: chủ trì, phối hợp với Đoàn Thanh niên xã", ""},
+		{"a comment line ends the item",
+			"items:\n  - Hội LHPN xã: chủ trì, phối hợp\n  # ghi chú\n  - b\n",
+			"items=Hội LHPN xã: chủ trì, phối hợp / b", ""},
+		{"a comment ends the value before its last line",
+			"items:\n  - Hội LHPN xã: chủ trì   # ghi chú\n    với Đoàn Thanh niên xã\n",
+			"", "2:28 yaml.comment-ends-value"},
+		{"a recipient", "recipients:\n  - TTUB: CT, các PCT và\n    các thành viên UBND\n  - VPUB: CVP\n",
+			"recipients=TTUB: CT, các PCT và các thành viên UBND / VPUB: CVP", ""},
+		{"a preamble line ending with a colon",
+			"text: Ủy ban nhân dân xã xây dựng kế hoạch\n  thực hiện trên địa bàn xã như sau:\nplain: x\n",
+			"text=Ủy ban nhân dân xã xây dựng kế hoạch thực hiện trên địa bàn xã như sau:; plain=x", ""},
+		{"an item ending with a colon on its second line",
+			"items:\n  - Ủy ban nhân dân xã chỉ đạo các ngành\n    thực hiện như sau:\n",
+			"items=Ủy ban nhân dân xã chỉ đạo các ngành thực hiện như sau:", ""},
+		{"a heading wrapped further in",
+			"sections:\n  - heading: Thời gian: 8 giờ ngày 26 tháng 6\n      tại hội trường\n    text: Họp.\n",
+			"s1.heading=Thời gian: 8 giờ ngày 26 tháng 6 tại hội trường; s1.text=Họp.", ""},
+		{"a field's value wrapped", "title: Kế hoạch: công tác\n  năm 2017\nplain: x\n",
+			"title=Kế hoạch: công tác năm 2017; plain=x", ""},
+		{"emphasis first, then wrapped", "items:\n  - Thời gian: **8 giờ** ngày 26\n    tại hội trường\n",
+			"items=Thời gian: **8 giờ** ngày 26 tại hội trường", ""},
+		{"in a section's items, with Windows line ends",
+			"sections:\r\n  - heading: Thành phần\r\n    items:\r\n      - Hội LHPN xã: chủ trì, phối hợp với Đoàn Thanh niên xã\r\n        tổ chức tuyên truyền tại nhà văn hóa thôn\r\n",
+			"s1.heading=Thành phần; s1.items=" + lhpn, ""},
+		{"decomposed", norm.NFD.String("items:\n  - Hội LHPN xã: chủ trì, phối hợp với Đoàn Thanh niên xã\n    tổ chức tuyên truyền tại nhà văn hóa thôn\n"),
+			"items=" + lhpn, ""},
+		// A line starting with "#" and a word among the lines of a value.
+		{"a line of an item starting with #3",
+			"items:\n  - Hội LHPN xã: chủ trì tại nhà văn hóa thôn\n    #3 và thôn 4\n  - b\n",
+			"items=Hội LHPN xã: chủ trì tại nhà văn hóa thôn #3 và thôn 4 / b", "3:5 text.hash-line"},
+		{"a line of a text starting with #3, and one after it",
+			"text: Chủ tịch tiếp dân tại nhà văn hóa thôn\n  #3 và thôn 4\n  vào thứ Năm\nplain: x\n",
+			"text=Chủ tịch tiếp dân tại nhà văn hóa thôn #3 và thôn 4 vào thứ Năm; plain=x", "2:3 text.hash-line"},
+		{"a comment written as the starters write them",
+			"items:\n  - Hội LHPN xã: chủ trì\n    # ghi chú\n  - b\n  #- c\n",
+			"items=Hội LHPN xã: chủ trì / b", ""},
+		{"# lines inside a block are text already",
+			"text: |\n  Thời gian: 8 giờ\n  #3 và thôn 4\ntitle: \"a\n  #b\"\n",
+			"title=a #b; text=Thời gian: 8 giờ\n#3 và thôn 4\n", ""},
+		// What vanban cannot read as one text says why, at the line.
+		{"a line at the dash's column", "items:\n  - Hội LHPN xã: chủ trì\n  tổ chức tuyên truyền\n",
+			"", "3:3 yaml.continuation"},
+		{"a line at a field name's column", "sections:\n  - heading: Thời gian: 8 giờ\n    tại hội trường\n",
+			"", "3:5 yaml.continuation"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			v, _, got := readProse(t, c.src)
+			if s := summary(v); s != c.want {
+				t.Errorf("read\n%s\nwant\n%s", s, c.want)
+			}
+			if strings.Join(got, "|") != c.diags {
+				t.Errorf("diagnostics %q, want %q", got, c.diags)
+			}
+		})
 	}
 }

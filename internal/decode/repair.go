@@ -154,6 +154,7 @@ func (w *work) fixPositions(root *yaml.Node) {
 func (d *Decoder) parseRepaired(src string) (root, extra *yaml.Node) {
 	w := newWork(src)
 	d.prescan(w)
+	d.hashLines(w)
 	budget := maxRepairBytes
 	fatal := false
 	for attempt := 0; ; attempt++ {
@@ -278,6 +279,120 @@ func (d *Decoder) prescan(w *work) {
 			}, text[:i])+text[i:])
 		}
 	}
+}
+
+// hashLines finds the lines of a plain value that start with "#" and a
+// letter or a digit, such as "#3 và thôn 4" under "- Hội LHPN xã: chủ trì
+// tại nhà văn hóa thôn": YAML drops such a line as a comment, without a
+// word, although it stands where the value goes on, and "#" before a
+// letter or a digit is text inside a line ("phòng #2"). The value is put
+// in quotes with all its lines: a field of prose prints it, with a warning
+// that says how to write a comment instead; any other field reports it.
+func (d *Decoder) hashLines(w *work) {
+	if !hasHashWordLine(w) {
+		return // most files: nothing to look at
+	}
+	var head line
+	open := false  // head holds a plain value the lines below may continue
+	block := -1    // while reading a block (| or >): its owner's indentation
+	var quote byte // while reading a quoted value over several lines
+	depth := 0     // while reading a list or group in brackets
+	for n := 1; n <= len(w.lines); n++ {
+		t := w.line(n)
+		switch {
+		case blank(t):
+			continue
+		case block >= 0 && indent(t) > block:
+			continue
+		case quote != 0:
+			if closingQuote(t, quote) >= 0 {
+				quote = 0
+			}
+			continue
+		case depth > 0:
+			depth += brackets(t)
+			continue
+		}
+		block = -1
+		in := indent(t)
+		rest := t[in:]
+		if open {
+			owner, keyCol := head.bounds()
+			if in > owner && !strings.HasPrefix(rest, "- ") && rest != "-" && !(in == keyCol && w.at(n).keyed()) {
+				if hashWord(rest) {
+					if last := d.quoteHashLine(w, head, n); last > 0 {
+						n, open = last, false
+					}
+					continue
+				}
+				if rest[0] != '#' {
+					continue // a line of the value
+				}
+			}
+		}
+		open = false
+		if rest[0] == '#' {
+			continue
+		}
+		l := w.at(n)
+		v := l.value
+		if v >= len(l.text) || inFlow(l.text[:v]) {
+			continue
+		}
+		switch c := l.text[v]; {
+		case c == '|' || c == '>':
+			block = l.owner()
+		case isQuote(c):
+			if closingQuote(l.text[v+1:], c) < 0 {
+				quote = c
+			}
+		case c == '[' || c == '{':
+			depth = brackets(l.text[v:])
+		case strings.ContainsRune("*&!%@`#", rune(c)):
+		default:
+			if colon, ok := l.proseColon(); ok && strings.TrimSpace(cutComment(l.text[colon+1:], false)) == "" {
+				continue // "Thành phần:" alone: no value on its line
+			}
+			head, open = l, true
+		}
+	}
+}
+
+// hasHashWordLine reports whether a line of w starts, after its
+// indentation, with "#" and a letter or a digit.
+func hasHashWordLine(w *work) bool {
+	for n := 1; n <= len(w.lines); n++ {
+		t := w.line(n)
+		if i := indent(t); i < len(t) && t[i] == '#' && hashWord(t[i:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// quoteHashLine quotes the value starting on line head that line n, which
+// starts with "#" and a word, goes on with; it returns the value's last
+// line, or 0 when it cannot.
+func (d *Decoder) quoteHashLine(w *work, head line, n int) int {
+	last := valueEndHash(w, head, true)
+	if last < n {
+		return 0
+	}
+	hl := w.at(n)
+	at := hl.pos(indent(hl.text))
+	word := strings.Fields(hl.text)[0]
+	t := trap{pos: at, msg: msgHashLine(n, word, head), class: repairAccept}
+	r := d.quoteRange(w, head, head.value, last, t)
+	if r == nil {
+		return 0
+	}
+	r.warn = append(r.warn, note{w.orig(at), msgHashLineKept(word)})
+	return last
+}
+
+// brackets returns how many brackets a line opens and does not close.
+func brackets(s string) int {
+	return strings.Count(s, "[") + strings.Count(s, "{") - strings.Count(s, "]") - strings.Count(s, "}")
 }
 
 func isASCII(s string) bool {

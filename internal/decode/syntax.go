@@ -130,6 +130,38 @@ func (l line) owner() int {
 	return max(l.entry-2, indent(l.text))
 }
 
+// proseColon returns the offset of the colon after the line's key when
+// the key is written as words of prose rather than as a field name:
+// "Hội LHPN xã: chủ trì", "… xây dựng Kế hoạch như sau:".
+func (l line) proseColon() (int, bool) {
+	if l.entry >= len(l.text) || strings.ContainsRune("\"'[{*&!|>%@`#", rune(l.text[l.entry])) || inFlow(l.text[:l.entry]) {
+		return 0, false
+	}
+	if l.key != "" {
+		if identLike(l.key) {
+			return 0, false
+		}
+		if k := strings.Index(l.text[l.entry:], ": "); k >= 0 {
+			return l.entry + k, true
+		}
+	}
+	body := strings.TrimRight(cutComment(l.text[l.entry:], false), " \t")
+	if key, ok := strings.CutSuffix(body, ":"); ok && !strings.Contains(key, ": ") && !identLike(strings.TrimSpace(key)) {
+		return l.entry + len(key), true
+	}
+	return 0, false
+}
+
+// keyed reports whether YAML reads the line as a key: "Thời gian: 8 giờ",
+// "Thành phần:".
+func (l line) keyed() bool {
+	if l.key != "" {
+		return true
+	}
+	body := strings.TrimRight(cutComment(l.text[l.entry:], false), " \t")
+	return strings.HasSuffix(body, ":") && l.entry < len(l.text) && !isQuote(l.text[l.entry])
+}
+
 // classify explains the parser's error and says how to mend the copy.
 func (d *Decoder) classify(w *work, err error) trap {
 	full, _, _ := strings.Cut(err.Error(), "\n")
@@ -245,8 +277,9 @@ func (d *Decoder) colonTrap(l line) trap {
 		return t
 	}
 	// A line of prose continuing the value of a line above it:
-	// "text: Chủ tịch tiếp dân" then "  Thời gian: 8 giờ".
-	if l.key != "" && !identLike(l.key) {
+	// "text: Chủ tịch tiếp dân" then "  Thời gian: 8 giờ" or "  thực
+	// hiện trên địa bàn xã như sau:".
+	if _, ok := l.proseColon(); ok {
 		if o, ok := ownerLine(l); ok && o.value < len(o.text) && !isQuote(o.text[o.value]) && !inFlow(o.text[:o.value]) &&
 			!strings.ContainsRune("|>", rune(o.text[o.value])) {
 			start := o.value
@@ -322,6 +355,9 @@ func (d *Decoder) keyTrap(l line) trap {
 		t.mend = func(w *work) bool { return d.quoteValue(w, l, v, t) }
 		return t
 	}
+	if t, ok := d.wrapTrap(l); ok {
+		return t
+	}
 	// A line continuing a value that a "#" above cut short.
 	if o, ok := ownerLine(l); ok && o.n < l.n && o.value < len(o.text) && !isQuote(o.text[o.value]) && !inFlow(o.text[:o.value]) {
 		if c := commentAt(o.text[o.value:]); c >= 0 {
@@ -339,8 +375,108 @@ func (d *Decoder) keyTrap(l line) trap {
 			return t
 		}
 	}
-	return trap{pos: l.pos(indent(l.text)), msg: msgIndentMismatch, class: repairFatal, cascade: true,
+	m := msgIndentMismatch
+	if p := previousLine(l); p.n > 0 && p.value < len(p.text) {
+		m = msgContinuation(p, indent(l.text), m)
+	}
+	// A line at the column of the field or dash above it is a mistake of
+	// its own, not one an earlier mistake caused.
+	return trap{pos: l.pos(indent(l.text)), msg: m, class: repairFatal, cascade: m.Code != "yaml.continuation",
 		mend: func(w *work) bool { return w.blankLine(l.n) }}
+}
+
+// wrapTrap explains a line that goes on with a value whose key is words of
+// prose, written at the column of the key's first word: the item "- Hội
+// LHPN xã: chủ trì, phối hợp với Đoàn Thanh niên xã" and under "Hội" the
+// line "tổ chức tuyên truyền tại nhà văn hóa thôn #3". YAML wants the next key at that column; without the colon the same two
+// lines are one item, and so they are here: the value is put in quotes
+// with all its lines, and a field of prose reads the whole entry as
+// typed. A comment (after two spaces) before the last line ends the value:
+// that is an error at the "#".
+func (d *Decoder) wrapTrap(l line) (trap, bool) {
+	in := indent(l.text)
+	if rest := l.text[in:]; rest == "" || rest[0] == '#' || strings.HasPrefix(rest, "- ") || rest == "-" {
+		return trap{}, false
+	}
+	w := l.w
+	for n := l.n - 1; n >= 1; n-- {
+		text := w.line(n)
+		if blank(text) || strings.HasPrefix(strings.TrimLeft(text, " "), "#") {
+			continue
+		}
+		h := w.at(n)
+		colon, ok := h.proseColon()
+		low := h.entry
+		if h.entry > indent(text) {
+			low = max(h.entry-2, indent(text)) + 1
+		}
+		if !ok || in < low || in > h.entry {
+			if indent(text) > in {
+				continue // a line of the value indented further
+			}
+			return trap{}, false
+		}
+		last := valueEnd(w, h)
+		if last < l.n {
+			return trap{}, false
+		}
+		v := h.value
+		empty := strings.TrimSpace(cutComment(h.text[colon+1:], false)) == ""
+		if !empty && (v <= colon || isQuote(h.text[v]) || strings.ContainsRune("|>[{", rune(h.text[v]))) {
+			return trap{}, false
+		}
+		first := h
+		if empty {
+			// "- Hội LHPN xã:" with the text on the lines below.
+			first = w.at(nextLine(w, h.n))
+			v = indent(first.text)
+		}
+		if _, _, ok := lineSegments(w, first, v, last); !ok {
+			at := commentLine(w, first, v, last)
+			return trap{pos: at, msg: msgCommentEnds(at.Line), class: repairFatal,
+				mend: func(w *work) bool { return w.blankLine(l.n) }}, true
+		}
+		t := trap{pos: h.pos(colon), msg: msgColonWrapped(h, colon, last), class: repairAccept}
+		t.mend = func(w *work) bool {
+			if empty {
+				// The value is read from the lines below its key: they
+				// must be indented further than the key.
+				for k := first.n; k <= last; k++ {
+					if lt := w.line(k); !blank(lt) && indent(lt) <= h.entry {
+						w.replace(w.lines[k-1], 0, strings.Repeat(" ", h.entry+2-indent(lt)))
+					}
+				}
+				first = w.at(first.n)
+				v = indent(first.text)
+			}
+			return d.quoteRange(w, first, v, last, t) != nil
+		}
+		return t, true
+	}
+	return trap{}, false
+}
+
+// nextLine returns the first line after n that is not blank.
+func nextLine(w *work, n int) int {
+	for n++; n < len(w.lines) && blank(w.line(n)); n++ {
+	}
+	return n
+}
+
+// commentLine returns the position of the "#" of the comment that ends a
+// value before its last line.
+func commentLine(w *work, l line, v, last int) diag.Pos {
+	for n := l.n; n < last; n++ {
+		c := w.at(n)
+		from := indent(c.text)
+		if n == l.n {
+			from = v
+		}
+		if cut := cutComment(c.text[from:], true); len(cut) < len(strings.TrimRight(c.text[from:], " \t")) {
+			return c.pos(from + len(cut))
+		}
+	}
+	return l.pos(v)
 }
 
 // noSpaceTrap explains "title:Lịch công tác", no space after the colon,
@@ -406,9 +542,15 @@ func (d *Decoder) afterQuote(l line, v, closing int) trap {
 // lines that continue it, in single quotes, and remembers the repair for
 // decoding. It fails when the value cannot be delimited.
 func (d *Decoder) quoteValue(w *work, l line, v int, t trap) bool {
-	segs, dropped, ok := valueLines(w, l, v)
+	return d.quoteRange(w, l, v, valueEnd(w, l), t) != nil
+}
+
+// quoteRange puts the value from byte v of line l to line last in single
+// quotes, as quoteValue does, and returns the repair it remembers, or nil.
+func (d *Decoder) quoteRange(w *work, l line, v, end int, t trap) *repair {
+	segs, dropped, ok := lineSegments(w, l, v, end)
 	if !ok {
-		return false
+		return nil
 	}
 	first, last := segs[0], segs[len(segs)-1]
 	start, end := w.origOffset(d.srcIndex(), first[0]), w.origOffset(d.srcIndex(), last[1])
@@ -434,7 +576,7 @@ func (d *Decoder) quoteValue(w *work, l line, v int, t trap) bool {
 		w.replace(s[0], s[1]-s[0], body)
 	}
 	d.repairs[r.pos] = r
-	return true
+	return r
 }
 
 // addRepair remembers a value mended in place (a dash given its space),
@@ -445,39 +587,89 @@ func (d *Decoder) addRepair(w *work, start, end int, t trap) {
 }
 
 // valueLines returns the byte ranges, one a line, of the value starting at
-// byte v of line l: the rest of the line, then the lines indented more
-// than its key or dash, each without a comment. dropped is a comment cut
-// after a single space, which YAML drops and vanban warns about.
+// byte v of line l and ending on the line valueEnd gives, each without a
+// comment. dropped is a comment cut after a single space on its last line,
+// which YAML drops and vanban warns about.
 func valueLines(w *work, l line, v int) (segs [][2]int, dropped [2]int, ok bool) {
-	owner := l.owner()
-	more := 0 // continuation lines
+	return lineSegments(w, l, v, valueEnd(w, l))
+}
+
+// valueEnd returns the last line of the value that starts on line l: the
+// lines below it indented more than its owner (its key, or its dash), up
+// to a comment line or an item. A clerk continues a value whose key is
+// written as words ("- Hội LHPN xã: chủ trì, phối hợp với …") at the
+// column of its first word, as the lines of an item without a colon are
+// continued: such lines belong to the value too, down to one that YAML
+// reads as the next key ("Địa điểm: …").
+func valueEnd(w *work, l line) int { return valueEndHash(w, l, false) }
+
+// valueEndHash is valueEnd; with hashText, a line starting with "#" and a
+// letter or a digit goes on with the value (hashLines).
+func valueEndHash(w *work, l line, hashText bool) int {
+	owner, keyCol := l.bounds()
+	last := l.n
 	for n := l.n + 1; n <= len(w.lines); n++ {
 		t := w.line(n)
 		if blank(t) {
 			continue
 		}
-		if indent(t) <= owner || strings.HasPrefix(strings.TrimLeft(t, " "), "#") || strings.HasPrefix(strings.TrimLeft(t, " "), "- ") {
+		in := indent(t)
+		rest := t[in:]
+		if in <= owner || strings.HasPrefix(rest, "- ") || rest == "-" || in == keyCol && w.at(n).keyed() {
 			break
 		}
-		more = n - l.n
-	}
-	for n := l.n; n <= l.n+more; n++ {
-		t := w.line(n)
-		from := 0
-		if n == l.n {
-			from = v
-		} else {
-			from = indent(t)
+		if strings.HasPrefix(rest, "#") && !(hashText && hashWord(rest)) {
+			break
 		}
+		last = n
+	}
+	return last
+}
+
+// bounds returns the indentation a line continuing the value on l must
+// exceed, and the column at which a continuation line that YAML reads as
+// a key ends the value instead (-1: none).
+func (l line) bounds() (owner, keyCol int) {
+	if _, ok := l.proseColon(); ok {
+		if l.entry > indent(l.text) {
+			return max(l.entry-2, indent(l.text)), l.entry
+		}
+		return l.entry - 1, l.entry
+	}
+	return l.owner(), -1
+}
+
+// hashWord reports whether a line's text starts with "#" followed by a
+// letter or a digit: "#3 và thôn 4".
+func hashWord(rest string) bool {
+	if len(rest) < 2 || rest[0] != '#' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest[1:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// lineSegments returns the byte ranges, one a line, of the value starting
+// at byte v of line l and ending on line last, each without a comment. A
+// "#" after a single space is text on a line that more lines continue (the
+// value would end there otherwise), and a comment, dropped with a warning,
+// on the last one; a comment after two spaces cannot be followed by more
+// lines of the value: ok is then false.
+func lineSegments(w *work, l line, v, last int) (segs [][2]int, dropped [2]int, ok bool) {
+	for n := l.n; n <= last; n++ {
+		t := w.line(n)
 		if blank(t) {
 			continue
 		}
+		from := indent(t)
+		if n == l.n {
+			from = v
+		}
 		body := t[from:]
-		cut := cutComment(body, more > 0)
-		if n == l.n && more == 0 && len(cut) < len(strings.TrimRight(body, " \t")) {
-			if c := commentAt(body); c >= 0 && !realComment(body, c) {
-				dropped = [2]int{w.lines[n-1] + from + c, w.lines[n-1] + len(strings.TrimRight(t, " \t"))}
-			}
+		cut := cutComment(body, n < last)
+		if c := len(cut); n == last && c < len(strings.TrimRight(body, " \t")) && !realComment(body, c) {
+			// cutComment stopped at the "#" of a comment.
+			dropped = [2]int{w.lines[n-1] + from + c, w.lines[n-1] + len(strings.TrimRight(t, " \t"))}
 		}
 		cut = strings.TrimRight(cut, " \t")
 		if cut == "" {
@@ -488,7 +680,7 @@ func valueLines(w *work, l line, v int) (segs [][2]int, dropped [2]int, ok bool)
 		}
 		base := w.lines[n-1] + from
 		segs = append(segs, [2]int{base, base + len(cut)})
-		if len(cut) < len(strings.TrimRight(body, " \t")) && n < l.n+more {
+		if len(cut) < len(strings.TrimRight(body, " \t")) && n < last {
 			// A comment ends the value: the lines after it cannot follow.
 			return nil, dropped, false
 		}
@@ -785,12 +977,30 @@ func example(l line, start int) string {
 // quoteFix says how to put a value in quotes, with the example when there
 // is one.
 func quoteFix(l line, start int) (vi, en string) {
+	if l.w != nil && valueEnd(l.w, l) > l.n {
+		// Quoting the first line alone would cut the value short.
+		return wrappedFix(l)
+	}
 	vi, en = "đặt cả giá trị trong dấu ngoặc kép", "the whole value in quotes"
 	if ex := example(l, start); ex != "" {
 		vi += ": " + ex
 		en += ": " + ex
 	}
 	return vi, en
+}
+
+// wrappedFix says how to write a value of several lines that holds a
+// colon: in quotes, or as a folded block after the field's colon or the
+// item's dash.
+func wrappedFix(l line) (vi, en string) {
+	after, afterEn := "sau dấu hai chấm của trường", "after the field's colon"
+	if l.entry > indent(l.text) && l.key != "" && !identLike(l.key) {
+		after, afterEn = "ngay sau dấu gạch «-»", `right after the dash "-"`
+	}
+	return "đặt cả giá trị, kể cả các dòng viết tiếp ở dưới, trong dấu ngoặc kép \"…\"; hoặc viết «>» " + after +
+			" rồi viết chữ ở các dòng dưới, thụt vào sâu hơn",
+		"the whole value, the lines continuing it included, in quotes \"…\"; or \">\" " + afterEn +
+			" and the text on the lines below, indented further"
 }
 
 func init() { _ = fmt.Sprint }

@@ -25,6 +25,7 @@ func Decode(d *decode.Decoder, root *yaml.Node, types []DocType) *Document {
 	v.docType(types)
 	v.literalLines()
 	v.typedLabels()
+	v.numberedItems()
 	v.typedLines()
 	v.issuer()
 	v.symbol()
