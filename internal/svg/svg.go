@@ -7,8 +7,8 @@
 // found by the browser's search, in a web font that is the very subset
 // the PDF embeds (the same glyph outlines, no kerning or ligature tables).
 // Each character is placed at the position the PDF gives it (x of every
-// glyph from the same advance widths, in thousandths of an em, that fpdf
-// writes), so the browser's own text layout (its kerning, its rounding of
+// glyph from the same advance widths, in thousandths of an em, that the
+// PDF's /W arrays carry), so the browser's own text layout (its kerning, its rounding of
 // advances to pixels) cannot move a letter.
 //
 // Coordinates are the layout's: millimetres from the top-left corner, so a
@@ -32,8 +32,8 @@ import (
 
 // Fonts is what the painter needs of a font family: the measures the
 // layout used (to place each glyph as the PDF does) and the font files,
-// cut to the characters drawn, to embed as web fonts. internal/pdf's Fonts
-// implements it.
+// cut to the characters drawn, to embed as web fonts. layout.Metrics, a
+// font.Family of internal/font, implements it.
 type Fonts interface {
 	layout.Measurer
 	// Subset returns a TrueType file of style s holding the glyphs of
