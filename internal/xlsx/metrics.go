@@ -1,119 +1,49 @@
 package xlsx
 
 import (
-	"encoding/binary"
 	"math"
 	"strings"
-	"sync"
 
-	"github.com/vanban/vanban/fonts"
+	"github.com/vanban/vanban/internal/font"
 )
 
 // Spreadsheets do not grow rows to fit wrapped text in merged cells, and
 // excelize writes no row heights, so the layout estimates them from the
-// advance widths of Liberation Serif, which match Times New Roman's.
+// advance widths of Liberation Serif, which match Times New Roman's, read
+// through internal/font (parsed once per process, shared with the PDF
+// path).
 
-// face holds the advance widths of one font, in font units.
-type face struct {
-	unitsPerEm float64
-	advance    map[rune]float64
-	fallback   float64
+// faceFor returns the face a style uses; nil only if the embedded fonts
+// were broken, which the tests of internal/font rule out.
+func faceFor(st Style) *font.Face {
+	fam, err := font.Embedded()
+	if err != nil {
+		return nil
+	}
+	return fam.Face(font.Regular.With(st.Bold, st.Italic))
 }
 
-var (
-	facesOnce sync.Once
-	faceOf    map[fonts.Style]*face
-)
-
-// faceFor returns the metrics of the face a style uses.
-func faceFor(st Style) *face {
-	facesOnce.Do(func() {
-		faceOf = map[fonts.Style]*face{}
-		for _, s := range fonts.Styles {
-			faceOf[s] = parseFace(fonts.Serif(s))
-		}
-	})
-	switch {
-	case st.Bold && st.Italic:
-		return faceOf[fonts.BoldItalic]
-	case st.Bold:
-		return faceOf[fonts.Bold]
-	case st.Italic:
-		return faceOf[fonts.Italic]
+// width returns the width of s in points at the given size: the fonts'
+// own advances, unrounded; a character the font lacks counts as an "n".
+func width(f *font.Face, s string, size float64) float64 {
+	if f == nil {
+		return 0.5 * size * float64(len([]rune(s)))
 	}
-	return faceOf[fonts.Regular]
-}
-
-// parseFace reads unitsPerEm (head), the advance widths (hhea, hmtx) and
-// the character map (cmap format 4) of a TrueType file.
-func parseFace(ttf []byte) *face {
-	tables := map[string][]byte{}
-	n := int(binary.BigEndian.Uint16(ttf[4:]))
-	for i := 0; i < n; i++ {
-		rec := ttf[12+16*i:]
-		off, length := binary.BigEndian.Uint32(rec[8:]), binary.BigEndian.Uint32(rec[12:])
-		tables[string(rec[:4])] = ttf[off : off+length]
-	}
-	f := &face{unitsPerEm: float64(binary.BigEndian.Uint16(tables["head"][18:])), advance: map[rune]float64{}}
-	nh := int(binary.BigEndian.Uint16(tables["hhea"][34:]))
-	hmtx := tables["hmtx"]
-	adv := func(glyph int) float64 {
-		glyph = min(glyph, nh-1)
-		return float64(binary.BigEndian.Uint16(hmtx[4*glyph:]))
-	}
-	eachCmap4(tables["cmap"], func(r rune, glyph int) { f.advance[r] = adv(glyph) })
-	f.fallback = f.advance['n']
-	return f
-}
-
-// eachCmap4 calls fn for every character of the Windows Unicode BMP
-// (format 4) subtable of a cmap table.
-func eachCmap4(cmap []byte, fn func(rune, int)) {
-	n := int(binary.BigEndian.Uint16(cmap[2:]))
-	for i := 0; i < n; i++ {
-		rec := cmap[4+8*i:]
-		platform, enc := binary.BigEndian.Uint16(rec), binary.BigEndian.Uint16(rec[2:])
-		sub := cmap[binary.BigEndian.Uint32(rec[4:]):]
-		if platform != 3 || enc != 1 || binary.BigEndian.Uint16(sub) != 4 {
-			continue
-		}
-		segs := int(binary.BigEndian.Uint16(sub[6:])) / 2
-		ends, starts := sub[14:], sub[16+2*segs:]
-		deltas, ranges := sub[16+4*segs:], sub[16+6*segs:]
-		for s := 0; s < segs; s++ {
-			end, start := int(binary.BigEndian.Uint16(ends[2*s:])), int(binary.BigEndian.Uint16(starts[2*s:]))
-			delta, ro := int(int16(binary.BigEndian.Uint16(deltas[2*s:]))), int(binary.BigEndian.Uint16(ranges[2*s:]))
-			for c := start; c <= end && c != 0xFFFF; c++ {
-				g := (c + delta) & 0xFFFF
-				if ro != 0 {
-					at := 16 + 6*segs + 2*s + ro + 2*(c-start)
-					if g = int(binary.BigEndian.Uint16(sub[at:])); g != 0 {
-						g = (g + delta) & 0xFFFF
-					}
-				}
-				fn(rune(c), g)
-			}
-		}
-		return
-	}
-}
-
-// width returns the width of s in points at the given size.
-func (f *face) width(s string, size float64) float64 {
-	w := 0.0
+	fallback, _ := f.Advance('n')
+	w := 0
 	for _, r := range s {
-		a, ok := f.advance[r]
+		a, ok := f.Advance(r)
 		if !ok {
-			a = f.fallback
+			a = fallback
 		}
 		w += a
 	}
-	return w / f.unitsPerEm * size
+	return float64(w) / float64(f.UnitsPerEm()) * size
 }
 
 // textWidth measures s in the style's font.
 func textWidth(s string, st Style) float64 {
-	return faceFor(st).width(s, sizeOf(st))
+	return width(faceFor(st), s, sizeOf(st))
 }
 
 func sizeOf(st Style) float64 {
