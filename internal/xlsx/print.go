@@ -251,8 +251,6 @@ func displayed(v any, f string) (string, bool) {
 	switch {
 	case f == "" || f == "#,##0" || f == "0":
 		return viet.Decimal(x, 0), true
-	case strings.Contains(f, `"Có"`):
-		return "Không", true
 	}
 	// "≥ "0.0, +0.00;-0.00;0.00, 0.00: the prefix and the decimals.
 	prefix := ""
