@@ -92,8 +92,43 @@ type Document struct {
 	Date         viet.Date `yaml:"date,required" vi:"ngày báo cáo" doc:"Ngày ký báo cáo, viết năm-tháng-ngày" ex:"2024-06-20"`
 	Form         string    `yaml:"form" vi:"số hiệu biểu" doc:"Số hiệu của biểu tổng hợp" ex:"01/BĐG"`
 	Title        string    `yaml:"title" vi:"tên biểu" doc:"Tên biểu tổng hợp" ex:"Biểu tổng hợp kết quả thực hiện các chỉ tiêu bình đẳng giới"`
-	AnnexOf      string    `yaml:"annex_of" vi:"kèm theo văn bản" doc:"Dòng \"Kèm theo Báo cáo số …\" dưới tên biểu" ex:"Kèm theo Báo cáo số 112/BC-UBND ngày 20/6/2024 của UBND xã An Phú"`
+	AnnexOf      AnnexOf   `yaml:"annex_of" vi:"kèm theo văn bản" doc:"Báo cáo mà biểu kèm theo, in dưới tên mỗi biểu: ghi số, ký hiệu (number) để vanban viết \"(Kèm theo Báo cáo số … ngày … tháng … năm … của …)\", hoặc tự viết cả dòng" ex:"{number: 215/BC-UBND}"`
 	Illustrative bool      `yaml:"illustrative" vi:"số liệu minh họa" doc:"In dòng \"số liệu minh họa\" khi số liệu chưa phải số liệu thật" ex:"false"`
+}
+
+// AnnexOf names the document the workbook is attached to, for the link
+// line under every title. Given as fields, vanban writes the line as
+// Nghị định 30 writes an appendix's (nd30.md §2.15) and as vanban's own
+// documents do: "(Kèm theo Báo cáo số 215/BC-UBND ngày 15 tháng 12 năm
+// 2025 của Ủy ban nhân dân xã An Thịnh)". Given as text, the text is
+// printed as typed, in brackets.
+type AnnexOf struct {
+	Text   string       // as typed, when given as text
+	Fields *AnnexFields // when given as fields
+}
+
+// AnnexFields are the parts of the link line; each may be left out.
+type AnnexFields struct {
+	// Type is the kind of document, "Báo cáo" when left out.
+	Type string `yaml:"type" vi:"loại văn bản" doc:"Loại văn bản mà biểu kèm theo; mặc định Báo cáo" ex:"Báo cáo"`
+	// Number is its number and symbol, "215/BC-UBND"; "/BC-UBND" keeps
+	// the blank of a number not yet given, as the document's "Số:" line.
+	Number string `yaml:"number" vi:"số, ký hiệu" doc:"Số, ký hiệu của văn bản; chưa có số thì ghi /BC-UBND" ex:"215/BC-UBND"`
+	// Date is its date, the workbook's (document.date) when left out.
+	Date viet.Date `yaml:"date" vi:"ngày ban hành" doc:"Ngày của văn bản, nếu khác ngày báo cáo ở trên" ex:"2025-12-15"`
+	// Of is who issued it, as a sentence writes the name: the issuer's
+	// lines (unit.issuer) in a sentence's capitals when left out.
+	Of string `yaml:"of" vi:"cơ quan ban hành" doc:"Tên cơ quan như viết trong câu, nếu khác tên lấy từ issuer" ex:"Ủy ban nhân dân xã An Thịnh"`
+}
+
+// DecodeNode implements decode.Unmarshaler: a text, or the line's parts.
+func (a *AnnexOf) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
+	if n.Kind == yaml.MappingNode {
+		a.Fields = &AnnexFields{}
+		d.Value(n, path, a.Fields)
+		return
+	}
+	d.Value(n, path, &a.Text)
 }
 
 // Signature is the signature block under each table.

@@ -62,6 +62,12 @@ func (TargetValue) JSONSchema(func(any) map[string]any) map[string]any {
 	}}
 }
 
+// JSONSchema implements schema.Describer: the line as typed, or its parts.
+func (AnnexOf) JSONSchema(of func(any) map[string]any) map[string]any {
+	return map[string]any{"anyOf": []any{of(AnnexFields{}), map[string]any{"type": []any{"string", "null"},
+		"examples": []any{"Kèm theo Báo cáo số 215/BC-UBND ngày 15 tháng 12 năm 2025 của Ủy ban nhân dân xã An Thịnh"}}}}
+}
+
 // JSONSchema implements schema.Describer: each entity's figures by
 // measure; what a measure's figures look like depends on the catalogue,
 // which the report schema adds for the embedded catalogues.

@@ -53,19 +53,45 @@ func sizeOf(st Style) float64 {
 	return st.Size
 }
 
-// colPoints converts a column width in characters to points: Excel counts
-// widths in digits of the default font (Times New Roman 11, 7 px a digit)
-// plus 5 px of padding, at 96 px to the inch.
-func colPoints(w float64) float64 { return (w*7 + 5) * 0.75 }
+// A column's width is counted in digits of the workbook's Normal font,
+// which vanban sets to Times New Roman 12 (normalFont): its digits are
+// 6 pt wide, 8 px at 96 dpi, a whole number of pixels, so Excel (which
+// rounds the digit to whole pixels) and LibreOffice (which does not) give
+// a column of width w the same 6w points. With the 11 pt default they did
+// not: 7 px = 5.25 pt a digit in Excel, 5.5 pt in LibreOffice, 4.8 % apart,
+// so that every wrap and print scale vanban estimated was off in one of
+// them (a note given a line too many, a page break too early).
+const charPt = 6
+
+// colPoints converts a column width in characters to points.
+func colPoints(w float64) float64 { return w * charPt }
+
+// colChars is the width in characters, to a quarter, of a column at least
+// pt points wide.
+func colChars(pt float64) float64 { return math.Ceil(pt/charPt*4) / 4 }
+
+// Text wraps inside a cell's padding: LibreOffice leaves 2.6 pt of the
+// column (both sides), measured by printing a hundred notes of the
+// examples into a column of known width. Its glyph advances also differ
+// from the fonts' own by up to 0.3 % (rounded to its reference device),
+// and Excel's, hinted, differ more. Rows have fixed heights, so a line
+// vanban fails to count is cut off on paper, while a line counted too many
+// is a blank band: lines leaves a little more room than LibreOffice needs.
+const (
+	cellPadPt   = 3     // padding of a cell, both sides
+	metricSlack = 0.003 // of the width, for the applications' own metrics
+)
 
 // lines counts the lines s takes when wrapped into a width in points
-// (cell padding taken off), breaking at spaces as spreadsheets do.
+// (cell padding taken off), breaking at spaces as spreadsheets do (a
+// no-break space does not break; LibreOffice also breaks after a hyphen,
+// which lines does not count on, since Excel may not).
 func lines(s string, st Style, widthPt float64) int {
-	avail := widthPt - 6
+	avail := widthPt - cellPadPt - metricSlack*widthPt
 	total := 0
 	for _, para := range strings.Split(s, "\n") {
 		n, cur := 1, 0.0
-		for _, word := range strings.Fields(para) {
+		for _, word := range strings.FieldsFunc(para, func(r rune) bool { return r == ' ' || r == '\t' }) {
 			w := textWidth(word, st)
 			switch {
 			case cur == 0:
