@@ -85,7 +85,7 @@ func (RawValue) JSONSchema(func(any) map[string]any) map[string]any { return map
 
 // FigureSchema is the schema of one measure's figures, by its shape.
 func (m *Measure) FigureSchema() map[string]any {
-	count := map[string]any{"type": []any{"integer", "null"}, "minimum": 0, "maximum": MaxCount}
+	count := map[string]any{"type": []any{"integer", "null"}, "minimum": 0, "maximum": int64(MaxCount)}
 	counts := func(keys ...string) map[string]any {
 		props := map[string]any{}
 		for _, k := range keys {
