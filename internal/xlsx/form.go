@@ -481,7 +481,8 @@ const validTitle = "Số liệu chưa hợp lệ"
 func wholeValidation(cell string) *excelize.DataValidation {
 	dv := excelize.NewDataValidation(true)
 	dv.Sqref = cell
-	dv.SetRange(0, 999999999999, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween)
+	dv.SetRange(0, "999999999999", // a string: the number overflows int on 32-bit systems
+		excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween)
 	dv.SetError(excelize.DataValidationErrorStyleStop, validTitle, "Ghi một số nguyên từ 0 trở lên, không dùng dấu chấm hay dấu phẩy ngăn cách hàng nghìn. Chưa có số liệu thì để trống.")
 	return dv
 }
