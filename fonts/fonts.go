@@ -11,7 +11,7 @@ import _ "embed"
 // Style names one of the four faces a document may use.
 type Style string
 
-// The four styles, named as fpdf names them.
+// The four styles, named by their usual one-letter codes.
 const (
 	Regular    Style = ""
 	Bold       Style = "B"

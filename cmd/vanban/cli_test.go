@@ -328,7 +328,8 @@ func TestREADMECommands(t *testing.T) {
 	e := &env{ctx: context.Background(), getenv: noEnv}
 	flagsOf := map[string]*flagSet{
 		"render": newRenderFlags(e, false).flagSet, "check": newRenderFlags(e, true).flagSet,
-		"form": newFormFlags(e, "form").flagSet, "import": newFormFlags(e, "import").flagSet,
+		"serve": newServeFlags(e).flagSet,
+		"form":  newFormFlags(e, "form").flagSet, "import": newFormFlags(e, "import").flagSet,
 	}
 	named := map[string]bool{}
 	for _, line := range strings.Split(strings.TrimSpace(block), "\n") {

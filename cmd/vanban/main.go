@@ -52,9 +52,6 @@ import (
 	"github.com/vanban/vanban/internal/diag"
 )
 
-// version is the release; builds may override it with -ldflags "-X main.version=…".
-var version = "0.1.0"
-
 const (
 	exitOK          = 0
 	exitInvalid     = 1
@@ -365,7 +362,7 @@ func versionCmd(e *env, args []string) int {
 	if _, code, ok := fs.parse(args); !ok {
 		return code
 	}
-	fmt.Fprintln(e.stdout, "vanban", version)
+	printVersion(e.stdout)
 	return exitOK
 }
 

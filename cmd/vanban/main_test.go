@@ -38,19 +38,19 @@ func init() {
 		Name:  "0-fake",
 		Ext:   ".fake",
 		Match: func(root *yaml.Node) bool { return decode.Lookup(root, "fake") != nil },
-		Build: func(dec *decode.Decoder, root *yaml.Node, _ app.Options) app.Writer {
+		Build: func(dec *decode.Decoder, root *yaml.Node, _ app.Options) app.Outputs {
 			var d fakeDoc
 			dec.Decode(root, &d)
 			if d.Warn {
 				dec.Warning("warn", diag.Msg{Code: "test.warn", Vi: "cảnh báo thử", En: "a test warning"})
 			}
-			return func(w io.Writer) error {
+			return app.File(".fake", func(w io.Writer) error {
 				if d.Title == "stop" && stopTest != nil {
 					stopTest()
 				}
 				_, err := fmt.Fprintf(w, "%s, %d pages\n", d.Title, d.Pages)
 				return err
-			}
+			})
 		},
 		Starters: func() map[string][]byte {
 			return map[string][]byte{"fake-ke-hoach": []byte("fake: ke-hoach\ntitle: …\n"), "fake-to-trinh": []byte("fake: to-trinh\n")}

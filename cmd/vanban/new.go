@@ -118,7 +118,10 @@ func quoteArg(s string) string {
 // describe returns what a starting file's first comment line says it is,
 // up to a dash: "# Quyết định (QĐ) — tệp mẫu" → "Quyết định (QĐ)".
 func describe(src []byte) string {
-	line, _, _ := strings.Cut(string(src), "\n")
+	line, rest, _ := strings.Cut(string(src), "\n")
+	if strings.HasPrefix(line, "# yaml-language-server:") {
+		line, _, _ = strings.Cut(rest, "\n") // the editor's line comes first
+	}
 	if !strings.HasPrefix(line, "# ") {
 		return ""
 	}

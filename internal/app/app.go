@@ -46,9 +46,9 @@ type Kind struct {
 	// Match reports whether a parsed file is of this kind.
 	Match func(root *yaml.Node) bool
 	// Build decodes and validates the input, reporting problems through
-	// dec. It returns nil when the input cannot be rendered; otherwise a
-	// function that writes the output.
-	Build func(dec *decode.Decoder, root *yaml.Node, opt Options) Writer
+	// dec. It returns nil when the input cannot be rendered; otherwise
+	// the outputs it can be written as, the file render writes first.
+	Build func(dec *decode.Decoder, root *yaml.Node, opt Options) Outputs
 	// Check is set instead of Build for a kind that is read only through
 	// other inputs (an indicator catalogue, named by a report): it
 	// validates such a file, which a batch then skips with Note instead of
@@ -65,6 +65,32 @@ type Kind struct {
 
 // Writer writes a finished output.
 type Writer func(w io.Writer) error
+
+// Output is one form a valid input can be written in: a document is a
+// PDF file and SVG pages for the preview; a report is a workbook and an
+// HTML summary.
+type Output struct {
+	Format string // "pdf", "svg", "xlsx", "html"
+	// Ext is the extension of the file (with the dot).
+	Ext string
+	// MediaType is what a server sends it as. The "svg" and "html"
+	// previews are HTML fragments, to be placed inside a page.
+	MediaType string
+	Write     Writer
+}
+
+// Outputs are the forms of one input; the first is the file render writes.
+type Outputs []Output
+
+// Get returns the output of the given format.
+func (o Outputs) Get(format string) (Output, bool) {
+	for _, x := range o {
+		if x.Format == format {
+			return x, true
+		}
+	}
+	return Output{}, false
+}
 
 var kinds []Kind
 
@@ -109,15 +135,38 @@ func Prepare(file string, src []byte, opt Options) (ext string, w Writer, diags 
 	if p.kind != nil {
 		ext = p.kind.Ext
 	}
-	return ext, p.w, p.diags
+	if len(p.outs) > 0 {
+		ext, w = p.outs[0].Ext, p.outs[0].Write
+	}
+	return ext, w, p.diags
+}
+
+// Build decodes and validates one input file and returns its kind (the
+// zero Kind when it is of none) and every output it can be written as,
+// or none when the input has errors or is never rendered by itself. Like
+// Prepare, it never panics, and no output's writer does either.
+func Build(file string, src []byte, opt Options) (Kind, Outputs, diag.List) {
+	p := prepare(file, src, opt)
+	if p.kind == nil {
+		return Kind{}, nil, p.diags
+	}
+	return *p.kind, p.outs, p.diags
 }
 
 // prepared is what Prepare found out about one input.
 type prepared struct {
-	kind  *Kind  // nil when the file is not recognised
-	w     Writer // nil when there is nothing to write
+	kind  *Kind   // nil when the file is not recognised
+	outs  Outputs // nil when there is nothing to write
 	diags diag.List
 	uses  []string
+}
+
+// file is the writer of the file render writes, or nil.
+func (p prepared) file() Writer {
+	if len(p.outs) == 0 {
+		return nil
+	}
+	return p.outs[0].Write
 }
 
 func prepare(file string, src []byte, opt Options) (p prepared) {
@@ -144,17 +193,20 @@ func prepare(file string, src []byte, opt Options) (p prepared) {
 		p.diags.Sort()
 		return p
 	}
-	w := k.Build(dec, root, opt)
+	outs := k.Build(dec, root, opt)
 	dec.Diags = diag.Collapse(dec.Diags)
 	dec.Diags.Sort()
 	p.diags = dec.Diags
-	if dec.Diags.HasErrors() || w == nil {
+	if dec.Diags.HasErrors() || len(outs) == 0 {
 		if !dec.Diags.HasErrors() {
 			p.diags.Add(internalError(file, "the "+k.Name+" pipeline returned no output and no error"))
 		}
 		return p
 	}
-	p.w = safe(w)
+	for i := range outs {
+		outs[i].Write = safe(outs[i].Write)
+	}
+	p.outs = outs
 	return p
 }
 
@@ -256,8 +308,8 @@ func Check(file string, opt Options) Result {
 		return res
 	}
 	p := res.prepare(src, opt)
-	if p.w != nil {
-		if err := p.w(io.Discard); err != nil {
+	if p.file() != nil {
+		if err := p.file()(io.Discard); err != nil {
 			res.Diags.Append(renderDiags(file, err))
 			res.Diags.Sort()
 		}
@@ -291,7 +343,7 @@ func RenderFile(file, outDir string, opt Options) Result {
 		return res
 	}
 	p := res.prepare(src, opt)
-	if p.w == nil || res.Failed() {
+	if p.file() == nil || res.Failed() {
 		return res
 	}
 	out := OutputPath(file, outDir, p.kind.Ext)
@@ -301,7 +353,7 @@ func RenderFile(file, outDir string, opt Options) Result {
 			FixVi: "đổi tên tệp đầu vào cho có đuôi .yaml hoặc .yml", FixEn: "an input file name ending in .yaml or .yml"}})
 		return res
 	}
-	if err := writeAtomic(out, p.w); err != nil {
+	if err := writeAtomic(out, p.file()); err != nil {
 		res.Diags.Append(writeDiags(file, out, err))
 		res.Diags.Sort()
 		return res
@@ -387,3 +439,27 @@ func Starters() map[string][]byte {
 	}
 	return all
 }
+
+// File is the outputs of a kind that writes one file of extension ext and
+// has no preview; nil when w is nil.
+func File(ext string, w Writer) Outputs {
+	if w == nil {
+		return nil
+	}
+	return Outputs{{Format: strings.TrimPrefix(ext, "."), Ext: ext, MediaType: "application/octet-stream", Write: w}}
+}
+
+// Preview returns the output meant for a browser: the HTML fragment of a
+// document's SVG pages or of a report's summary.
+func (o Outputs) Preview() (Output, bool) {
+	for _, x := range o[min(1, len(o)):] {
+		if strings.HasPrefix(x.MediaType, "text/html") {
+			return x, true
+		}
+	}
+	return Output{}, false
+}
+
+// WriteErrorDiags explains an error returned by an output's writer, as
+// render reports it.
+func WriteErrorDiags(file string, err error) diag.List { return renderDiags(file, err) }

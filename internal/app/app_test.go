@@ -24,7 +24,7 @@ func faultyKind() Kind {
 		Name:  "faulty",
 		Ext:   ".pdf",
 		Match: func(root *yaml.Node) bool { return decode.Lookup(root, "fault") != nil },
-		Build: func(dec *decode.Decoder, root *yaml.Node, _ Options) Writer {
+		Build: func(dec *decode.Decoder, root *yaml.Node, _ Options) Outputs {
 			fault := decode.Lookup(root, "fault").Value
 			switch fault {
 			case "panic in build":
@@ -33,7 +33,7 @@ func faultyKind() Kind {
 			case "nothing":
 				return nil // a pipeline bug: no output and no reason
 			}
-			return func(w io.Writer) error {
+			return File(".pdf", func(w io.Writer) error {
 				w.Write(bytes.Repeat([]byte("partial output "), 10000))
 				switch fault {
 				case "panic in write":
@@ -42,7 +42,7 @@ func faultyKind() Kind {
 					return diag.List{{File: dec.File, Pos: diag.Pos{Line: 2, Col: 8}, Field: "title", Msg: diag.Msg{En: "the font has no glyph for U+1F600"}}}.Err()
 				}
 				return errors.New("disk on fire")
-			}
+			})
 		},
 	}
 }

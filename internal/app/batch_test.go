@@ -162,7 +162,7 @@ func warningKind() Kind {
 	k.Name = "0-warning"
 	build := k.Build
 	k.Match = func(root *yaml.Node) bool { return decode.Lookup(root, "share") != nil }
-	k.Build = func(dec *decode.Decoder, root *yaml.Node, opt Options) Writer {
+	k.Build = func(dec *decode.Decoder, root *yaml.Node, opt Options) Outputs {
 		w := build(dec, root, opt)
 		if n := decode.Lookup(root, "share"); n.Value != "0" {
 			dec.Warning("share", diag.Msg{Code: "test.share", Vi: "tỷ lệ lạ", En: "odd share"})

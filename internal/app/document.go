@@ -12,8 +12,10 @@ import (
 	"github.com/vanban/vanban/internal/decode"
 	"github.com/vanban/vanban/internal/diag"
 	"github.com/vanban/vanban/internal/document"
+	"github.com/vanban/vanban/internal/font"
 	"github.com/vanban/vanban/internal/layout"
 	"github.com/vanban/vanban/internal/pdf"
+	"github.com/vanban/vanban/internal/svg"
 	"github.com/vanban/vanban/internal/viet"
 	"github.com/vanban/vanban/templates"
 )
@@ -31,7 +33,7 @@ func isDocument(root *yaml.Node) bool {
 	return slices.Contains(keys, "type") && !slices.Contains(keys, "schema")
 }
 
-func buildDocument(dec *decode.Decoder, root *yaml.Node, opt Options) Writer {
+func buildDocument(dec *decode.Decoder, root *yaml.Node, opt Options) Outputs {
 	types, err := docTypes(opt.TemplateDir)
 	if err != nil {
 		dec.ProblemAt(diag.Pos{}, "", diag.Msg{Code: "templates.doctypes",
@@ -51,13 +53,13 @@ func buildDocument(dec *decode.Decoder, root *yaml.Node, opt Options) Writer {
 		return nil
 	}
 	opts := layout.OptionsFor(doc.Style)
-	for _, p := range layout.HeaderProblems(doc, fonts, opts) {
+	for _, p := range layout.HeaderProblems(doc, layout.Metrics{Family: fonts}, opts) {
 		dec.Problem(p.Path, p.Msg)
 	}
 	if dec.Diags.HasErrors() {
 		return nil
 	}
-	pages, warnings := layout.ComposeWarnings(doc, fonts, opts)
+	pages, warnings := layout.ComposeWarnings(doc, layout.Metrics{Family: fonts}, opts)
 	for _, p := range warnings {
 		dec.Warning(p.Path, p.Msg)
 	}
@@ -65,7 +67,12 @@ func buildDocument(dec *decode.Decoder, root *yaml.Node, opt Options) Writer {
 		return nil
 	}
 	meta := documentMeta(doc)
-	return func(w io.Writer) error { return pdf.Write(w, pages, fonts, meta) }
+	return Outputs{
+		{Format: "pdf", Ext: ".pdf", MediaType: "application/pdf",
+			Write: func(w io.Writer) error { return pdf.Write(w, pages, fonts, meta) }},
+		{Format: "svg", Ext: ".html", MediaType: "text/html; charset=utf-8",
+			Write: func(w io.Writer) error { return svg.Pages(w, pages, layout.Metrics{Family: fonts}) }},
+	}
 }
 
 // typeTables caches the table of document types per template directory:
@@ -93,10 +100,10 @@ func docTypes(dir string) ([]document.DocType, error) {
 }
 
 // drawable reports, at its position, every character of the document that
-// the font cannot draw: fpdf would print an empty box or nothing at all.
+// the font cannot draw: the PDF would show an empty box or nothing at all.
 // It reads every printed text of the model through document.Fields, the
 // address block and a table's total row included.
-func drawable(dec *decode.Decoder, doc *document.Document, f *pdf.Fonts) bool {
+func drawable(dec *decode.Decoder, doc *document.Document, f *font.Family) bool {
 	ok := true
 	for t := range doc.Fields() {
 		if !t.Role.Printed() {
@@ -125,7 +132,7 @@ func drawable(dec *decode.Decoder, doc *document.Document, f *pdf.Fonts) bool {
 // the font: with a user's font that lacks Vietnamese letters even the
 // national name could not be printed. The user's own texts were checked
 // by drawable, at their positions.
-func drawnAll(dec *decode.Decoder, pages []layout.Page, f *pdf.Fonts) bool {
+func drawnAll(dec *decode.Decoder, pages []layout.Page, f *font.Family) bool {
 	seen := map[rune]bool{}
 	for _, p := range pages {
 		for _, t := range p.Texts {

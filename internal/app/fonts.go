@@ -6,8 +6,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/vanban/vanban/internal/font"
 	"github.com/vanban/vanban/internal/fontdir"
-	"github.com/vanban/vanban/internal/pdf"
 )
 
 // FontsEnv is the environment variable that chooses the font of
@@ -67,25 +67,25 @@ func findSystemFonts() (fontdir.Family, bool) {
 
 // documentFonts loads the family documents are set in with these
 // options.
-func documentFonts(opt Options) (*pdf.Fonts, FontChoice, error) {
+func documentFonts(opt Options) (*font.Family, FontChoice, error) {
 	switch set := fontSetting(opt); strings.ToLower(set) {
 	case "", EmbeddedFonts:
-		f, err := pdf.Embedded()
+		f, err := font.Embedded()
 		return f, FontChoice{Name: fontName(f, err)}, err
 	case SystemFonts:
 		if fam, ok := findSystemFonts(); ok {
-			f, err := pdf.LoadFiles(fam.Name, fam.Files)
+			f, err := font.LoadFiles(fam.Name, fam.Files)
 			return f, FontChoice{Name: fam.Name, Dir: fam.Dir()}, err
 		}
-		f, err := pdf.Embedded()
+		f, err := font.Embedded()
 		return f, FontChoice{Name: fontName(f, err), NotFound: true}, err
 	default:
-		f, err := pdf.Load(set)
+		f, err := font.Load(set)
 		return f, FontChoice{Name: fontName(f, err), Dir: set}, err
 	}
 }
 
-func fontName(f *pdf.Fonts, err error) string {
+func fontName(f *font.Family, err error) string {
 	if err != nil || f == nil {
 		return ""
 	}

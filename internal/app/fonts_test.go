@@ -12,7 +12,9 @@ import (
 
 // fakeWindows lays a Windows font folder out under a temporary root, with
 // the embedded family's files under Times New Roman's names, and makes it
-// the system SystemFonts searches until the test ends.
+// the system SystemFonts searches until the test ends. The copies carry the
+// PostScript name TimesNewRomanPS (same length, so the name table holds),
+// which the PDF names its fonts by: a test can tell which files it embeds.
 func fakeWindows(t *testing.T, complete bool) string {
 	root := t.TempDir()
 	dir := filepath.Join(root, "Windows", "Fonts")
@@ -25,7 +27,7 @@ func fakeWindows(t *testing.T, complete bool) string {
 		names = names[:3]
 	}
 	for i, n := range names {
-		if err := os.WriteFile(filepath.Join(dir, n), fonts.Serif(styles[i]), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, n), renamed(fonts.Serif(styles[i])), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -38,6 +40,20 @@ func fakeWindows(t *testing.T, complete bool) string {
 	}, Root: root}
 	t.Cleanup(func() { thisSystem = saved })
 	return dir
+}
+
+// renamed returns a copy of a Liberation Serif file whose PostScript name
+// (in ASCII and in UTF-16) reads TimesNewRomanPS instead of LiberationSerif.
+func renamed(ttf []byte) []byte {
+	utf16 := func(s string) []byte {
+		var b []byte
+		for _, c := range []byte(s) {
+			b = append(b, 0, c)
+		}
+		return b
+	}
+	out := bytes.ReplaceAll(ttf, []byte("LiberationSerif"), []byte("TimesNewRomanPS"))
+	return bytes.ReplaceAll(out, utf16("LiberationSerif"), utf16("TimesNewRomanPS"))
 }
 
 // --fonts system (or VANBAN_FONTS=system) sets documents in the system's
@@ -57,7 +73,7 @@ func TestSystemFonts(t *testing.T) {
 		}
 		return b.Bytes()
 	}
-	if pdf := renderWith(Options{FontDir: SystemFonts}); !bytes.Contains(pdf, []byte("timesnewroman")) || bytes.Contains(pdf, []byte("liberationserif")) {
+	if pdf := renderWith(Options{FontDir: SystemFonts}); !bytes.Contains(pdf, []byte("+TimesNewRomanPS")) || bytes.Contains(pdf, []byte("LiberationSerif")) {
 		t.Error("--fonts system: Times New Roman is not what the PDF embeds")
 	}
 	if c, err := DocumentFonts(Options{FontDir: SystemFonts}); err != nil || c.Name != "Times New Roman" || c.Dir != dir || c.NotFound {
@@ -71,7 +87,7 @@ func TestSystemFonts(t *testing.T) {
 		t.Errorf("--fonts embedded beats the environment: %+v", c)
 	}
 	t.Setenv(FontsEnv, "")
-	if pdf := renderWith(Options{}); !bytes.Contains(pdf, []byte("liberationserif")) {
+	if pdf := renderWith(Options{}); !bytes.Contains(pdf, []byte("+LiberationSerif")) || bytes.Contains(pdf, []byte("TimesNewRomanPS")) {
 		t.Error("by default the PDF should embed Liberation Serif")
 	}
 }

@@ -56,13 +56,13 @@ func testKinds() []Kind {
 		Name:  "testdoc",
 		Ext:   ".pdf",
 		Match: func(root *yaml.Node) bool { return decode.Lookup(root, "type") != nil },
-		Build: func(dec *decode.Decoder, root *yaml.Node, _ Options) Writer {
+		Build: func(dec *decode.Decoder, root *yaml.Node, _ Options) Outputs {
 			var doc testDoc
 			dec.Decode(root, &doc)
-			return func(w io.Writer) error {
+			return File(".pdf", func(w io.Writer) error {
 				_, err := fmt.Fprintf(w, "%s\n%s\n", doc.Title, doc.Date.Long())
 				return err
-			}
+			})
 		},
 		Starters: func() map[string][]byte {
 			return map[string][]byte{"ke-hoach": []byte("type: ke-hoach\n"), "thong-bao": []byte("type: thong-bao\n")}
@@ -71,7 +71,7 @@ func testKinds() []Kind {
 		Name:  "testreport",
 		Ext:   ".xlsx",
 		Match: func(root *yaml.Node) bool { return decode.Lookup(root, "schema") != nil },
-		Build: func(dec *decode.Decoder, root *yaml.Node, _ Options) Writer {
+		Build: func(dec *decode.Decoder, root *yaml.Node, _ Options) Outputs {
 			var r testReport
 			dec.Decode(root, &r)
 			for name, c := range r.Units {
@@ -79,7 +79,7 @@ func testKinds() []Kind {
 					dec.Error(decode.Join(decode.Join("units", name), "women"), "more women than people in total", fmt.Sprintf("at most %d", c.Total))
 				}
 			}
-			return func(w io.Writer) error { _, err := fmt.Fprintf(w, "report %d\n", r.Year); return err }
+			return File(".xlsx", func(w io.Writer) error { _, err := fmt.Fprintf(w, "report %d\n", r.Year); return err })
 		},
 	}}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/vanban/vanban/internal/decode"
 	"github.com/vanban/vanban/internal/report"
+	"github.com/vanban/vanban/internal/summary"
 	"github.com/vanban/vanban/internal/xlsx"
 	"github.com/vanban/vanban/templates"
 )
@@ -36,10 +37,15 @@ func isReport(root *yaml.Node) bool {
 	return n != nil && n.Kind == yaml.ScalarNode && strings.HasPrefix(n.Value, report.SchemaPrefix)
 }
 
-func buildReport(dec *decode.Decoder, root *yaml.Node, opt Options) Writer {
+func buildReport(dec *decode.Decoder, root *yaml.Node, opt Options) Outputs {
 	r := report.Load(dec, root, opt.TemplateDir)
 	if r == nil {
 		return nil
 	}
-	return func(w io.Writer) error { return xlsx.Write(r, w) }
+	return Outputs{
+		{Format: "xlsx", Ext: ".xlsx", MediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+			Write: func(w io.Writer) error { return xlsx.Write(r, w) }},
+		{Format: "html", Ext: ".html", MediaType: "text/html; charset=utf-8",
+			Write: func(w io.Writer) error { return summary.Write(w, r) }},
+	}
 }

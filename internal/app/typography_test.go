@@ -7,9 +7,9 @@ import (
 
 	"github.com/vanban/vanban/internal/decode"
 	"github.com/vanban/vanban/internal/document"
+	"github.com/vanban/vanban/internal/font"
 	"github.com/vanban/vanban/internal/layout"
 	"github.com/vanban/vanban/internal/layout/linecheck"
-	"github.com/vanban/vanban/internal/pdf"
 )
 
 // typesetDocs returns every document the tests render, by name: the
@@ -32,7 +32,7 @@ func typesetDocs(t *testing.T) map[string][]byte {
 }
 
 // composeDoc lays a document out as vanban render does.
-func composeDoc(t *testing.T, name string, src []byte) ([]layout.Page, *pdf.Fonts) {
+func composeDoc(t *testing.T, name string, src []byte) ([]layout.Page, layout.Metrics) {
 	t.Helper()
 	types, _ := docTypes("")
 	dec := decode.New(name)
@@ -44,10 +44,11 @@ func composeDoc(t *testing.T, name string, src []byte) ([]layout.Page, *pdf.Font
 	if dec.Diags.HasErrors() {
 		t.Fatalf("%s: %v", name, dec.Diags.Err())
 	}
-	fonts, err := pdf.Load("")
+	fam, err := font.Load("")
 	if err != nil {
 		t.Fatal(err)
 	}
+	fonts := layout.Metrics{Family: fam}
 	pages, _ := layout.ComposeWarnings(doc, fonts, layout.OptionsFor(doc.Style))
 	return pages, fonts
 }

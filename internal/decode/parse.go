@@ -352,7 +352,8 @@ func (d *Decoder) countNodes(root *yaml.Node) bool {
 }
 
 // normalise rewrites every scalar to NFC and reports characters that stay
-// decomposed: fpdf places combining marks wrongly, so none may reach it.
+// decomposed: the PDF draws characters without shaping, so a combining
+// mark would land wrongly, and none may reach it.
 func (d *Decoder) normalise(n *yaml.Node, seen map[*yaml.Node]bool) {
 	if seen[n] {
 		return

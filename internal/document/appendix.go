@@ -16,15 +16,15 @@ import (
 // capitals and the line that ties it to the document ("Kèm theo Kế hoạch
 // số …"). Its content has the keys of a body section.
 type Appendix struct {
-	Title    TextList  `yaml:"title,required" vi:"tên phụ lục"`
-	Text     Text      `yaml:"text" vi:"nội dung"`
-	Items    TextList  `yaml:"items" vi:"các ý gạch đầu dòng"`
-	Table    *Table    `yaml:"table" vi:"bảng"`
-	Sections []Section `yaml:"sections" vi:"các mục"`
+	Title    TextList  `yaml:"title,required" vi:"tên phụ lục" doc:"Tên phụ lục, in đậm dưới dòng \"Phụ lục I\"" ex:"Dự toán kinh phí thực hiện kế hoạch năm 2024"`
+	Text     Text      `yaml:"text" vi:"nội dung" doc:"Các đoạn văn của phụ lục" ex:"Đơn vị tính: nghìn đồng."`
+	Items    TextList  `yaml:"items" vi:"các ý gạch đầu dòng" doc:"Các ý gạch đầu dòng" ex:"[Ông Nguyễn Văn A - Chủ tịch UBND xã]"`
+	Table    *Table    `yaml:"table" vi:"bảng" doc:"Một bảng có kẻ ô" ex:"{columns: [{title: Nội dung}, {title: Kinh phí, align: right}], rows: [[Tập huấn, 20.000]]}"`
+	Sections []Section `yaml:"sections" vi:"các mục" doc:"Các mục của phụ lục" ex:"[{heading: Nhiệm vụ chung}]"`
 	// Landscape prints every page of the appendix across the sheet:
 	// the decree allows it for a table too wide for portrait (nd30.md §1,
 	// §2.15).
-	Landscape bool `yaml:"landscape" vi:"trang nằm ngang"`
+	Landscape bool `yaml:"landscape" vi:"trang nằm ngang" doc:"In phụ lục trên trang A4 nằm ngang (bảng nhiều cột)" ex:"true"`
 }
 
 // hasTable reports whether the appendix holds a table, at its top or in

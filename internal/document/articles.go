@@ -19,20 +19,20 @@ import (
 // article without a title: "Điều 2. Quyết định này có hiệu lực …" with
 // only "Điều 2." in bold, as in the decree's Quyết định template.
 type Article struct {
-	Title   Text     `yaml:"title" vi:"tên điều"`
-	Text    Text     `yaml:"text" vi:"nội dung điều"`
-	Clauses []Clause `yaml:"clauses" vi:"các khoản 1., 2."`
-	Items   TextList `yaml:"items" vi:"các ý gạch đầu dòng"`
+	Title   Text     `yaml:"title" vi:"tên điều" doc:"Tên điều, in đậm sau \"Điều 1.\"" ex:"Phạm vi điều chỉnh"`
+	Text    Text     `yaml:"text" vi:"nội dung điều" doc:"Nội dung điều" ex:"Quyết định này có hiệu lực kể từ ngày ký."`
+	Clauses []Clause `yaml:"clauses" vi:"các khoản 1., 2." doc:"Các khoản, đánh số 1., 2. …" ex:"[Tuyên truyền Luật Bình đẳng giới., Tập huấn cho cán bộ xã.]"`
+	Items   TextList `yaml:"items" vi:"các ý gạch đầu dòng" doc:"Các ý gạch đầu dòng" ex:"[Ông Nguyễn Văn A - Chủ tịch UBND xã, Trưởng ban]"`
 	Path    string   `yaml:"-"`
 }
 
 // Clause is a numbered clause (khoản, "1.") of an article, with its points
 // (điểm, "a)"). Written as a text, it is a clause without a title.
 type Clause struct {
-	Title  Text     `yaml:"title" vi:"tên khoản"`
-	Text   Text     `yaml:"text" vi:"nội dung khoản"`
-	Points TextList `yaml:"points" vi:"các điểm a), b), c)"`
-	Items  TextList `yaml:"items" vi:"các ý gạch đầu dòng"`
+	Title  Text     `yaml:"title" vi:"tên khoản" doc:"Tên khoản" ex:"Trách nhiệm của Văn phòng"`
+	Text   Text     `yaml:"text" vi:"nội dung khoản" doc:"Nội dung khoản" ex:"Văn phòng HĐND và UBND xã theo dõi việc thực hiện."`
+	Points TextList `yaml:"points" vi:"các điểm a), b), c)" doc:"Các điểm a), b), c) …" ex:"[Tổng hợp số liệu., Báo cáo kết quả.]"`
+	Items  TextList `yaml:"items" vi:"các ý gạch đầu dòng" doc:"Các ý gạch đầu dòng" ex:"[Thu thập số liệu.]"`
 	Path   string   `yaml:"-"`
 }
 

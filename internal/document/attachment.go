@@ -19,14 +19,14 @@ import (
 // programme, chapters of articles (Chương I, Điều 1.) for rules; no
 // signature, its own page numbers. It may have appendices of its own.
 type Attachment struct {
-	Type       Text       `yaml:"type,required" vi:"loại văn bản kèm theo"`
-	Title      TextList   `yaml:"title,required" vi:"trích yếu"`
-	Preamble   TextList   `yaml:"preamble" vi:"phần mở đầu"`
-	Sections   []Section  `yaml:"sections" vi:"các phần, mục"`
-	Chapters   []Chapter  `yaml:"chapters" vi:"các chương"`
-	Articles   []Article  `yaml:"articles" vi:"các điều"`
-	Closing    TextList   `yaml:"closing" vi:"phần kết"`
-	Appendices []Appendix `yaml:"appendices" vi:"các phụ lục"`
+	Type       Text       `yaml:"type,required" vi:"loại văn bản kèm theo" doc:"Loại văn bản kèm theo, như type: của văn bản" ex:"ke-hoach"`
+	Title      TextList   `yaml:"title,required" vi:"trích yếu" doc:"Trích yếu của văn bản kèm theo" ex:"Thực hiện công tác bình đẳng giới năm 2024"`
+	Preamble   TextList   `yaml:"preamble" vi:"phần mở đầu" doc:"Các đoạn mở đầu" ex:"[Để triển khai Luật Bình đẳng giới, UBND xã ban hành kế hoạch như sau:]"`
+	Sections   []Section  `yaml:"sections" vi:"các phần, mục" doc:"Các phần, mục" ex:"[{heading: Mục đích, yêu cầu}]"`
+	Chapters   []Chapter  `yaml:"chapters" vi:"các chương" doc:"Các chương của quy chế, quy định; điều đánh số liên tục qua các chương" ex:"[{title: Quy định chung, articles: [Quy chế này quy định …]}]"`
+	Articles   []Article  `yaml:"articles" vi:"các điều" doc:"Các điều" ex:"[{title: Phạm vi điều chỉnh, text: Quy chế này quy định …}]"`
+	Closing    TextList   `yaml:"closing" vi:"phần kết" doc:"Các đoạn kết" ex:"[Trong quá trình thực hiện, nếu có vướng mắc, báo cáo UBND xã.]"`
+	Appendices []Appendix `yaml:"appendices" vi:"các phụ lục" doc:"Các phụ lục của văn bản kèm theo" ex:"[{title: Danh sách thành viên}]"`
 
 	// Kind is the type looked up in the table of types.
 	Kind DocType `yaml:"-"`
@@ -36,8 +36,8 @@ type Attachment struct {
 // capitals, centred and bold (nd30.md §2.10, table A), then its articles.
 // Articles are numbered through the chapters.
 type Chapter struct {
-	Title    Text      `yaml:"title,required" vi:"tên chương"`
-	Articles []Article `yaml:"articles" vi:"các điều"`
+	Title    Text      `yaml:"title,required" vi:"tên chương" doc:"Tên chương, in hoa dưới \"Chương I\"" ex:"Quy định chung"`
+	Articles []Article `yaml:"articles" vi:"các điều" doc:"Các điều của chương" ex:"[{title: Phạm vi điều chỉnh, text: Quy chế này quy định …}]"`
 }
 
 // TypeName is the attachment's type name in capitals ("QUY CHẾ").

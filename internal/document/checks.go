@@ -147,7 +147,47 @@ func shorten(s string) string {
 var (
 	longDate    = regexp.MustCompile(`(?i)\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`)
 	numericDate = regexp.MustCompile(`(?i)\bngày\s+(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*([/.-])\s*(\d{4})\b`)
+	// The same, anchored: tried only where a "ngày" starts (datesIn).
+	longDateAt    = regexp.MustCompile(`^` + longDate.String())
+	numericDateAt = regexp.MustCompile(`^` + numericDate.String())
 )
+
+// datesIn returns what anchored.FindAllStringSubmatchIndex would if it
+// were not anchored, trying it only where "ngày" starts a word: the
+// case-insensitive expressions would otherwise search every position of
+// every text by backtracking, a tenth of a document's preparation.
+func datesIn(anchored *regexp.Regexp, s string) [][]int {
+	var out [][]int
+	end := 0
+	for i := 0; i+5 <= len(s); i++ {
+		if i < end || !ngayAt(s, i) || i > 0 && wordByte(s[i-1]) {
+			continue
+		}
+		m := anchored.FindStringSubmatchIndex(s[i:])
+		if m == nil {
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += i
+			}
+		}
+		out = append(out, m)
+		end = m[1]
+	}
+	return out
+}
+
+// ngayAt reports whether "ngày" in some letter case starts at s[i:].
+func ngayAt(s string, i int) bool {
+	return s[i]|0x20 == 'n' && s[i+1]|0x20 == 'g' && s[i+2] == 0xC3 &&
+		(s[i+3] == 0xA0 || s[i+3] == 0x80) && s[i+4]|0x20 == 'y'
+}
+
+// wordByte reports whether c is an ASCII word character, as \b sees it.
+func wordByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
+}
 
 // dates warns about a date of the body that does not exist (ngày
 // 30/02/2025), and about one written in words with the zeros the header
@@ -155,7 +195,7 @@ var (
 // zero, the other months none: "ngày 05 tháng 3 năm 2025", not "ngày 5
 // tháng 03 năm 2025").
 func (v *validator) dates(t Text) {
-	for _, m := range longDate.FindAllStringSubmatchIndex(t.Value, -1) {
+	for _, m := range datesIn(longDateAt, t.Value) {
 		day, month, year := t.Value[m[2]:m[3]], t.Value[m[4]:m[5]], t.Value[m[6]:m[7]]
 		d := viet.Date{Year: atoiS(year), Month: atoiS(month), Day: atoiS(day)}
 		typed := t.Value[m[0]:m[1]]
@@ -172,7 +212,7 @@ func (v *validator) dates(t Text) {
 			})
 		}
 	}
-	for _, m := range numericDate.FindAllStringSubmatchIndex(t.Value, -1) {
+	for _, m := range datesIn(numericDateAt, t.Value) {
 		if t.Value[m[4]:m[5]] != t.Value[m[8]:m[9]] {
 			continue // "ngày 5/3-2025": not plainly one date
 		}

@@ -21,33 +21,33 @@ import (
 
 // Document is a validated document, ready to lay out.
 type Document struct {
-	Type       Text       `yaml:"type,required,code" vi:"loại văn bản"`
-	Issuer     Issuer     `yaml:"issuer,required" vi:"cơ quan ban hành"`
-	Number     Number     `yaml:"number" vi:"số"`
-	Symbol     Text       `yaml:"symbol,code" vi:"ký hiệu"`
-	Place      Text       `yaml:"place,required" vi:"địa danh"`
-	Date       viet.Date  `yaml:"date,required" vi:"ngày ban hành"`
-	Title      TextList   `yaml:"title,linebreaks" vi:"trích yếu"` // required but for Untitled types (validate.go)
-	IssuedBy   TextList   `yaml:"issued_by,linebreaks" vi:"thẩm quyền ban hành (dòng dưới trích yếu)"`
-	To         TextList   `yaml:"to,lines" vi:"kính gửi"`
-	Bases      TextList   `yaml:"bases,lines" vi:"căn cứ"`
-	Preamble   TextList   `yaml:"preamble" vi:"phần mở đầu"`
-	Sections   []Section  `yaml:"sections" vi:"các phần, mục"`
-	Articles   []Article  `yaml:"articles" vi:"các điều"`
-	Closing    TextList   `yaml:"closing" vi:"phần kết"`
-	Appendices []Appendix `yaml:"appendices" vi:"các phụ lục"`
-	Footnotes  Footnotes  `yaml:"footnotes" vi:"chú thích cuối trang"`
+	Type       Text       `yaml:"type,required,code" vi:"loại văn bản" doc:"Loại văn bản theo Phụ lục III Nghị định 30/2020/NĐ-CP, viết không dấu (ke-hoach) hoặc có dấu (Kế hoạch)" ex:"ke-hoach" schema:"doctype"`
+	Issuer     Issuer     `yaml:"issuer,required" vi:"cơ quan ban hành" doc:"Tên cơ quan ban hành ở góc trái trên cùng, và chữ viết tắt để ghép ký hiệu" ex:"{name: ỦY BAN NHÂN DÂN XÃ AN PHÚ, abbr: UBND}"`
+	Number     Number     `yaml:"number" vi:"số" doc:"Số văn bản; bỏ trống khi chưa có số, vanban để chỗ trống cho văn thư điền" ex:"85"`
+	Symbol     Text       `yaml:"symbol,code" vi:"ký hiệu" doc:"Ký hiệu sau dấu \"/\"; mặc định là chữ viết tắt của loại văn bản và của cơ quan (KH-UBND)" ex:"KH-UBND"`
+	Place      Text       `yaml:"place,required" vi:"địa danh" doc:"Địa danh in trước ngày tháng: \"Bỉm Sơn, ngày … tháng … năm …\"" ex:"Bỉm Sơn"`
+	Date       viet.Date  `yaml:"date,required" vi:"ngày ban hành" doc:"Ngày ban hành, viết năm-tháng-ngày" ex:"2024-05-23"`
+	Title      TextList   `yaml:"title,linebreaks" vi:"trích yếu" doc:"Trích yếu nội dung, bắt buộc trừ giấy giới thiệu và giấy nghỉ phép; một dòng văn bản, hoặc một danh sách mà mỗi mục là một dòng in" ex:"Thực hiện công tác bình đẳng giới năm 2024"`
+	IssuedBy   TextList   `yaml:"issued_by,linebreaks" vi:"thẩm quyền ban hành (dòng dưới trích yếu)" doc:"Dòng thẩm quyền ban hành in dưới trích yếu (ví dụ của quyết định)" ex:"ỦY BAN NHÂN DÂN XÃ AN PHÚ"`
+	To         TextList   `yaml:"to,lines" vi:"kính gửi" doc:"Nơi nhận ghi ở dòng \"Kính gửi\" (công văn, tờ trình)" ex:"[Ủy ban nhân dân các xã, Phòng Văn hóa - Xã hội]"`
+	Bases      TextList   `yaml:"bases,lines" vi:"căn cứ" doc:"Các căn cứ ban hành, in nghiêng; vanban thêm dấu \";\" và \".\" ở cuối" ex:"[Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006]"`
+	Preamble   TextList   `yaml:"preamble" vi:"phần mở đầu" doc:"Các đoạn mở đầu trước các phần" ex:"[Thực hiện Kế hoạch số 12/KH-UBND của UBND tỉnh, UBND xã xây dựng kế hoạch như sau:]"`
+	Sections   []Section  `yaml:"sections" vi:"các phần, mục" doc:"Các phần, mục của nội dung; vanban tự đánh số (I., 1., a))" ex:"[{heading: Mục đích, yêu cầu, items: [Nâng cao nhận thức về bình đẳng giới.]}]"`
+	Articles   []Article  `yaml:"articles" vi:"các điều" doc:"Các điều của quyết định, nghị quyết, quy chế; vanban tự đánh số \"Điều 1.\"" ex:"[{title: Phê duyệt Kế hoạch, text: Phê duyệt Kế hoạch thực hiện công tác bình đẳng giới năm 2024.}]"`
+	Closing    TextList   `yaml:"closing" vi:"phần kết" doc:"Các đoạn kết sau các phần" ex:"[Trong quá trình thực hiện, nếu có vướng mắc, các cơ quan báo cáo UBND xã để xem xét, giải quyết.]"`
+	Appendices []Appendix `yaml:"appendices" vi:"các phụ lục" doc:"Các phụ lục in sau văn bản, mỗi phụ lục bắt đầu một trang mới" ex:"[{title: Danh sách thành viên Ban chỉ đạo, items: [Ông Nguyễn Văn A - Chủ tịch UBND xã]}]"`
+	Footnotes  Footnotes  `yaml:"footnotes" vi:"chú thích cuối trang" doc:"Các chú thích cuối trang, gọi trong nội dung bằng [^tên]; vanban đánh số 1, 2 … theo thứ tự gọi" ex:"{nguon: Số liệu của Cục Thống kê tỉnh năm 2023.}"`
 	// Attachments are the documents a decision or a resolution issues
 	// (attachment.go).
-	Attachments []Attachment `yaml:"attachments" vi:"văn bản ban hành kèm theo"`
-	Recipients  TextList     `yaml:"recipients,lines" vi:"nơi nhận"`
-	Archive     Text         `yaml:"archive" vi:"lưu"`
-	Address     TextList     `yaml:"address,lines" vi:"địa chỉ, điện thoại, thư điện tử (cuối trang đầu)"`
-	Signer      Signer       `yaml:"signer,required" vi:"người ký"`
-	Urgency     Text         `yaml:"urgency,code" vi:"độ khẩn"`
-	Secrecy     Text         `yaml:"secrecy,code" vi:"độ mật"`
-	Draft       bool         `yaml:"draft" vi:"dự thảo"`
-	Style       StyleOptions `yaml:"style" vi:"trình bày"`
+	Attachments []Attachment `yaml:"attachments" vi:"văn bản ban hành kèm theo" doc:"Các văn bản được ban hành kèm theo quyết định, nghị quyết (kế hoạch, quy chế …), mỗi văn bản bắt đầu một trang mới" ex:"[{type: quy-che, title: Quy chế làm việc của Ban chỉ đạo, articles: [Quy chế này quy định …]}]"`
+	Recipients  TextList     `yaml:"recipients,lines" vi:"nơi nhận" doc:"Danh sách \"Nơi nhận\" ở cuối văn bản; vanban thêm \"- \" và \";\"; một nhóm viết tên nhóm rồi danh sách các nơi: - Các bộ: [Nội vụ, Tư pháp]" ex:"[Như trên, UBND huyện (để báo cáo)]" schema:"recipients"`
+	Archive     Text         `yaml:"archive" vi:"lưu" doc:"Dòng \"Lưu:\" cuối nơi nhận" ex:"VT, VP"`
+	Address     TextList     `yaml:"address,lines" vi:"địa chỉ, điện thoại, thư điện tử (cuối trang đầu)" doc:"Địa chỉ, điện thoại, thư điện tử in cuối trang đầu (nhiều nhất 4 dòng)" ex:"[Số 1 đường Lê Lợi, xã An Phú, ĐT: 0237 3824 123]"`
+	Signer      Signer       `yaml:"signer,required" vi:"người ký" doc:"Khối chữ ký: thẩm quyền, chức vụ và họ tên người ký" ex:"{authority: TM. ỦY BAN NHÂN DÂN, position: CHỦ TỊCH, name: Nguyễn Văn An}"`
+	Urgency     Text         `yaml:"urgency,code" vi:"độ khẩn" doc:"Độ khẩn: KHẨN, THƯỢNG KHẨN hoặc HỎA TỐC" ex:"KHẨN" schema:"urgency"`
+	Secrecy     Text         `yaml:"secrecy,code" vi:"độ mật" doc:"Độ mật: MẬT, TỐI MẬT hoặc TUYỆT MẬT" ex:"MẬT" schema:"secrecy"`
+	Draft       bool         `yaml:"draft" vi:"dự thảo" doc:"In ô \"DỰ THẢO\" dưới số và ký hiệu" ex:"true"`
+	Style       StyleOptions `yaml:"style" vi:"trình bày" doc:"Cỡ chữ, giãn dòng, thụt đầu dòng và lề trang, trong giới hạn Nghị định 30 cho phép" ex:"{body_size: 14, line_spacing: 1.2}"`
 
 	// Kind is the document type looked up in the table of types.
 	Kind DocType `yaml:"-"`
@@ -57,47 +57,47 @@ type Document struct {
 
 // Issuer is the issuing body (box 2 of the decree's layout).
 type Issuer struct {
-	Parent TextList `yaml:"parent,linebreaks" vi:"cơ quan chủ quản"`
-	Name   TextList `yaml:"name,required,linebreaks" vi:"tên cơ quan ban hành"`
-	Abbr   Text     `yaml:"abbr,code" vi:"chữ viết tắt"`
+	Parent TextList `yaml:"parent,linebreaks" vi:"cơ quan chủ quản" doc:"Tên cơ quan chủ quản, in trên tên cơ quan ban hành" ex:"UBND TỈNH THANH HÓA"`
+	Name   TextList `yaml:"name,required,linebreaks" vi:"tên cơ quan ban hành" doc:"Tên cơ quan ban hành; một văn bản (tự xuống dòng) hoặc danh sách các dòng" ex:"[ỦY BAN NHÂN DÂN, THỊ XÃ BỈM SƠN]"`
+	Abbr   Text     `yaml:"abbr,code" vi:"chữ viết tắt" doc:"Chữ viết tắt của cơ quan, dùng để ghép ký hiệu văn bản" ex:"UBND"`
 	// InText is the name as a sentence writes it ("Ủy ban nhân dân thị
 	// xã Bỉm Sơn"), for the "Kèm theo …" line of the appendices.
-	InText Text `yaml:"in_text" vi:"tên cơ quan viết trong câu (dòng Kèm theo của phụ lục)"`
+	InText Text `yaml:"in_text" vi:"tên cơ quan viết trong câu (dòng Kèm theo của phụ lục)" doc:"Tên cơ quan viết thường trong câu, cho dòng \"Kèm theo …\" của phụ lục" ex:"Ủy ban nhân dân thị xã Bỉm Sơn"`
 }
 
 // Section is a numbered part of the body.
 type Section struct {
-	Heading Text `yaml:"heading,required" vi:"tiêu đề"`
+	Heading Text `yaml:"heading,required" vi:"tiêu đề" doc:"Tiêu đề của phần, mục; vanban tự đánh số" ex:"Mục đích, yêu cầu"`
 	// RunIn makes the heading a run-in title: "Mục tiêu 1: …" with
 	// run_in: Mục tiêu (numbering.go).
-	RunIn    Text      `yaml:"run_in" vi:"nhãn đầu dòng (Mục tiêu 1:)"`
-	Text     Text      `yaml:"text" vi:"nội dung"`
-	Items    TextList  `yaml:"items" vi:"các ý gạch đầu dòng"`
-	Table    *Table    `yaml:"table" vi:"bảng"`
-	Sections []Section `yaml:"sections" vi:"mục con"`
+	RunIn    Text      `yaml:"run_in" vi:"nhãn đầu dòng (Mục tiêu 1:)" doc:"Tiêu đề in liền đầu đoạn với nhãn và số: run_in: Mục tiêu cho \"Mục tiêu 1: …\"" ex:"Mục tiêu"`
+	Text     Text      `yaml:"text" vi:"nội dung" doc:"Các đoạn văn; để một dòng trống giữa hai đoạn; **đậm** và *nghiêng* được" ex:"Nâng cao nhận thức về bình đẳng giới trong cán bộ, công chức."`
+	Items    TextList  `yaml:"items" vi:"các ý gạch đầu dòng" doc:"Các ý gạch đầu dòng" ex:"[Tuyên truyền Luật Bình đẳng giới., Tập huấn cho cán bộ xã.]"`
+	Table    *Table    `yaml:"table" vi:"bảng" doc:"Một bảng có kẻ ô sau nội dung và các ý" ex:"{columns: [{title: Nội dung}, {title: Thời gian}], rows: [[Tập huấn, Tháng 3]]}"`
+	Sections []Section `yaml:"sections" vi:"mục con" doc:"Các mục con, đánh số ở cấp tiếp theo" ex:"[{heading: Mục đích}]"`
 }
 
 // Signer is the signature block (boxes 7a–7c).
 type Signer struct {
-	Authority TextList `yaml:"authority,linebreaks" vi:"thẩm quyền ký (TM., KT., TL. …)"`
-	Position  Text     `yaml:"position,required" vi:"chức vụ"`
-	Name      Text     `yaml:"name,required" vi:"họ tên"`
+	Authority TextList `yaml:"authority,linebreaks" vi:"thẩm quyền ký (TM., KT., TL. …)" doc:"Dòng thẩm quyền ký: TM., KT., TL., TUQ. …" ex:"[TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH]"`
+	Position  Text     `yaml:"position,required" vi:"chức vụ" doc:"Chức vụ của người ký" ex:"PHÓ CHỦ TỊCH"`
+	Name      Text     `yaml:"name,required" vi:"họ tên" doc:"Họ tên người ký, không ghi học hàm, học vị" ex:"Nguyễn Văn An"`
 }
 
 // StyleOptions are the presentation choices the decree leaves open.
 type StyleOptions struct {
-	BodySize    float64 `yaml:"body_size" vi:"cỡ chữ nội dung"`
-	HeaderSize  float64 `yaml:"header_size" vi:"cỡ chữ quốc hiệu"`
-	LineSpacing float64 `yaml:"line_spacing" vi:"giãn dòng"`
-	Indent      float64 `yaml:"indent" vi:"thụt đầu dòng"`
+	BodySize    float64 `yaml:"body_size" vi:"cỡ chữ nội dung" doc:"Cỡ chữ nội dung, 13 hoặc 14 (pt)" ex:"14" enum:"13|14"`
+	HeaderSize  float64 `yaml:"header_size" vi:"cỡ chữ quốc hiệu" doc:"Cỡ chữ quốc hiệu, 12 hoặc 13 (pt)" ex:"13" enum:"12|13"`
+	LineSpacing float64 `yaml:"line_spacing" vi:"giãn dòng" doc:"Khoảng cách dòng, từ 1 (dòng đơn) đến 1,5 dòng" ex:"1.2" min:"1" max:"1.5"`
+	Indent      float64 `yaml:"indent" vi:"thụt đầu dòng" doc:"Thụt đầu dòng, 10 hoặc 12,7 mm" ex:"12.7" enum:"10|12.7"`
 	// Numbering is the numbering of the sections: "" (I., 1., 1.1., a))
 	// or decimal (1., 1.1., 1.1.1.).
-	Numbering Text    `yaml:"numbering" vi:"cách đánh số các mục"`
-	Margins   Margins `yaml:"margins" vi:"lề trang"`
+	Numbering Text    `yaml:"numbering" vi:"cách đánh số các mục" doc:"Bỏ trống: I., 1., 1.1., a); decimal: 1., 1.1., 1.1.1." ex:"decimal" schema:"numbering"`
+	Margins   Margins `yaml:"margins" vi:"lề trang" doc:"Lề trang tính bằng mm" ex:"{top: 20, bottom: 20, left: 30, right: 15}"`
 	// Items is how "- " items are set: "paragraph" (the default: first
 	// line indented like any paragraph, wrapped lines at the margin) or
 	// "hanging" (wrapped lines under the text after the dash).
-	Items Text `yaml:"items" vi:"kiểu gạch đầu dòng"`
+	Items Text `yaml:"items" vi:"kiểu gạch đầu dòng" doc:"paragraph (mặc định: dòng đầu thụt như đoạn văn, các dòng sau sát lề) hoặc hanging (các dòng sau thẳng chữ sau gạch)" ex:"paragraph" schema:"item-style"`
 }
 
 // HangingItems reports whether items are set with a hanging indent.
@@ -113,10 +113,10 @@ var itemStyles = map[string]string{
 
 // Margins are page margins in millimetres.
 type Margins struct {
-	Top    float64 `yaml:"top" vi:"lề trên"`
-	Bottom float64 `yaml:"bottom" vi:"lề dưới"`
-	Left   float64 `yaml:"left" vi:"lề trái"`
-	Right  float64 `yaml:"right" vi:"lề phải"`
+	Top    float64 `yaml:"top" vi:"lề trên" doc:"Lề trên, từ 20 đến 25 mm" ex:"20" min:"20" max:"25"`
+	Bottom float64 `yaml:"bottom" vi:"lề dưới" doc:"Lề dưới, từ 20 đến 25 mm" ex:"20" min:"20" max:"25"`
+	Left   float64 `yaml:"left" vi:"lề trái" doc:"Lề trái, từ 30 đến 35 mm" ex:"30" min:"30" max:"35"`
+	Right  float64 `yaml:"right" vi:"lề phải" doc:"Lề phải, từ 15 đến 20 mm" ex:"15" min:"15" max:"20"`
 }
 
 // DocType is one row of the table of document types (Phụ lục III).

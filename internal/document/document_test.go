@@ -1,7 +1,10 @@
 package document
 
 import (
+	"math/rand/v2"
 	"os"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -344,5 +347,32 @@ func TestAcceptedForms(t *testing.T) {
 	if len(lines) != 2 || Plain(lines[1]) != "của Phụ nữ năm 2017" || !lines[1][1].Bold || !doc.Title.Listed() ||
 		doc.TitleText() != "Công tác năm của Ban Vì sự tiến bộ của Phụ nữ năm 2017" {
 		t.Errorf("title lines %+v, text %q", lines, doc.TitleText())
+	}
+}
+
+// The date checks find exactly what the unanchored expressions find,
+// trying them only where "ngày" starts a word.
+func TestDatesIn(t *testing.T) {
+	texts := []string{
+		"", "ngày 5 tháng 3 năm 2025", "Ngày 05/03/2025 và NGÀY 30 tháng 02 năm 2024.",
+		"từ ngày 1/1/2020 đến ngày 31 - 12 - 2020 x", "xngày 5 tháng 3 năm 2025", "_ngày 1/2/2003",
+		"ngày ngày 5 tháng 3 năm 2025", "ngàyy 5/5/2005", "ngày 5/5/20055", "ngày 5 tháng 13 năm 2025ngày 1/1/2001",
+		"ngÀy\n05\ttháng\n3 năm 2025", "ngày 5/3-2025", "ngà y 5/3/2025", "ngày",
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	pieces := []string{"ngày", "NGÀY", " ", "5", "12", "/", "-", ".", "tháng", "năm", "2025", "x", "_", "\n", "à"}
+	for range 5000 {
+		var b strings.Builder
+		for range r.IntN(12) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		for _, c := range []struct{ re, at *regexp.Regexp }{{longDate, longDateAt}, {numericDate, numericDateAt}} {
+			if got, want := datesIn(c.at, s), c.re.FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%q: %v, want %v", s, got, want)
+			}
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package document
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/vanban/vanban/internal/viet"
@@ -27,12 +28,12 @@ const maxLevels = 4
 
 // Decimal reports whether the document numbers its sections "1.1.".
 func (o StyleOptions) Decimal() bool {
-	switch viet.Slug(trim(o.Numbering.Value)) {
-	case "decimal", "thap-phan", "1-1":
-		return true
-	}
-	return false
+	return slices.Contains(DecimalNumbering, viet.Slug(trim(o.Numbering.Value)))
 }
+
+// DecimalNumbering are the names of decimal numbering (1., 1.1., 1.1.1.),
+// written without diacritics.
+var DecimalNumbering = []string{"decimal", "thap-phan", "1-1"}
 
 // numberer gives each section of one flow (the body, an appendix) its
 // label.

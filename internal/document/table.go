@@ -17,13 +17,13 @@ import (
 // the widths (8, 60, 32 → 8 %, 60 %, 32 % of the text width), so a table
 // always spans the text block whatever the margins.
 type Table struct {
-	Columns []Column `yaml:"columns,required" vi:"các cột (tiêu đề, độ rộng)"`
-	Number  bool     `yaml:"number" vi:"cột đầu đánh số thứ tự tự động"`
-	Size    float64  `yaml:"size" vi:"cỡ chữ của bảng"`
-	Rows    []Row    `yaml:"rows,required" vi:"các dòng của bảng"`
+	Columns []Column `yaml:"columns,required" vi:"các cột (tiêu đề, độ rộng)" doc:"Các cột, mỗi cột {title, width, align}" ex:"[{title: TT, width: 8}, {title: Nội dung, width: 62}, {title: Thời gian, width: 30, align: center}]"`
+	Number  bool     `yaml:"number" vi:"cột đầu đánh số thứ tự tự động" doc:"Cột đầu tiên tự đánh số thứ tự 1, 2, 3 …" ex:"true"`
+	Size    float64  `yaml:"size" vi:"cỡ chữ của bảng" doc:"Cỡ chữ của bảng: 12, 13 (mặc định) hoặc 14 pt" ex:"13" enum:"12|13|14"`
+	Rows    []Row    `yaml:"rows,required" vi:"các dòng của bảng" doc:"Các dòng, mỗi dòng là danh sách các ô" ex:"[[Tập huấn cán bộ, Tháng 3]]"`
 	// Total is a last row in bold, never numbered ("Tổng cộng", the
 	// sums); in a numbered table its first cell spans the number column.
-	Total Row    `yaml:"total" vi:"dòng tổng cộng"`
+	Total Row    `yaml:"total" vi:"dòng tổng cộng" doc:"Dòng tổng cộng in đậm cuối bảng" ex:"[Tổng cộng, 2.410.000]"`
 	Path  string `yaml:"-"`
 }
 
@@ -39,9 +39,9 @@ func (t *Table) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 // Column is a column's header cell, its relative width and how its cells
 // are aligned.
 type Column struct {
-	Title Text    `yaml:"title,required" vi:"tiêu đề cột"`
-	Width float64 `yaml:"width" vi:"độ rộng tương đối"`
-	Align Text    `yaml:"align" vi:"căn lề các ô"`
+	Title Text    `yaml:"title,required" vi:"tiêu đề cột" doc:"Tiêu đề cột" ex:"Nội dung"`
+	Width float64 `yaml:"width" vi:"độ rộng tương đối" doc:"Độ rộng tương đối so với các cột khác" ex:"40" min:"0"`
+	Align Text    `yaml:"align" vi:"căn lề các ô" doc:"Căn lề các ô: left/trái, center/giữa, right/phải" ex:"center"`
 }
 
 // CellAlign is the horizontal alignment of a column's cells.

@@ -3,9 +3,7 @@ package layout_test
 import (
 	"fmt"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/vanban/vanban/internal/layout"
 )
@@ -66,11 +64,4 @@ func BenchmarkCompose(b *testing.B) {
 			b.ReportMetric(float64(len(pages)), "pages")
 		})
 	}
-}
-
-// cpuTime is the CPU time (user and system) the process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -9,19 +9,19 @@ import (
 
 	"github.com/vanban/vanban/internal/decode"
 	"github.com/vanban/vanban/internal/document"
+	"github.com/vanban/vanban/internal/font"
 	"github.com/vanban/vanban/internal/layout"
-	"github.com/vanban/vanban/internal/pdf"
 	"github.com/vanban/vanban/templates"
 )
 
 const pt = 25.4 / 72
 
-func fonts(t testing.TB) *pdf.Fonts {
-	f, err := pdf.Embedded()
+func fonts(t testing.TB) layout.Metrics {
+	f, err := font.Embedded()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return f
+	return layout.Metrics{Family: f}
 }
 
 func decodeDoc(t testing.TB, src []byte) *document.Document {

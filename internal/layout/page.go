@@ -15,45 +15,23 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/vanban/vanban/internal/font"
 )
 
-// Style is a font style of the serif family.
-type Style uint8
+// Style is a font style of the serif family (see internal/font).
+type Style = font.Style
 
 // The four styles.
 const (
-	Regular Style = iota
-	Bold
-	Italic
-	BoldItalic
+	Regular    = font.Regular
+	Bold       = font.Bold
+	Italic     = font.Italic
+	BoldItalic = font.BoldItalic
 )
 
 // Styles lists all styles in a fixed order.
-var Styles = []Style{Regular, Bold, Italic, BoldItalic}
-
-// With returns s with bold and/or italic added.
-func (s Style) With(bold, italic bool) Style {
-	b, i := s == Bold || s == BoldItalic || bold, s == Italic || s == BoldItalic || italic
-	switch {
-	case b && i:
-		return BoldItalic
-	case b:
-		return Bold
-	case i:
-		return Italic
-	}
-	return Regular
-}
-
-// Bold reports whether s is bold.
-func (s Style) Bold() bool { return s == Bold || s == BoldItalic }
-
-// Italic reports whether s is italic.
-func (s Style) Italic() bool { return s == Italic || s == BoldItalic }
-
-func (s Style) String() string {
-	return [...]string{"regular", "bold", "italic", "bold italic"}[s]
-}
+var Styles = font.Styles
 
 // Font is a style at a size in points.
 type Font struct {
@@ -70,6 +48,14 @@ type Measurer interface {
 	Ascent() float64
 	Descent() float64
 }
+
+// Metrics is the Measurer of a font family: the layout measures with the
+// metrics the painters draw with. It is also what a painter needs of the
+// family (Has, Subset, Face).
+type Metrics struct{ *font.Family }
+
+// Width implements Measurer.
+func (m Metrics) Width(s string, f Font) float64 { return m.Family.Width(s, f.Style, f.Size) }
 
 // Color is an RGB colour.
 type Color struct{ R, G, B uint8 }

@@ -2,64 +2,15 @@ package pdf
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
+	"fmt"
 	"regexp"
-	"strings"
+	"sync"
 	"testing"
 	"time"
 
-	"codeberg.org/go-pdf/fpdf"
-
-	"github.com/vanban/vanban/fonts"
+	"github.com/vanban/vanban/internal/font"
 	"github.com/vanban/vanban/internal/layout"
 )
-
-// The layout measures with Face; fpdf draws with its own parse of the same
-// file. Every character must get the same width from both, or justified
-// lines would not end at the margin.
-func TestFaceWidthsMatchFpdf(t *testing.T) {
-	f, err := Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, st := range layout.Styles {
-		p := fpdf.New("P", "mm", "A4", "")
-		p.AddUTF8FontFromBytes("x", string(fpdfStyle(st)), fonts.Serif(fpdfStyle(st)))
-		p.SetFont("x", string(fpdfStyle(st)), 10)
-		face := f.faces[st]
-		checked := 0
-		for r := rune(1); r < 0xFFFF; r++ {
-			if r >= 0xD800 && r < 0xE000 {
-				continue
-			}
-			s := string(r)
-			if got, want := face.Units(s), p.GetStringSymbolWidth(s); got != want {
-				t.Fatalf("%s U+%04X: Face %d, fpdf %d", st, r, got, want)
-			}
-			if face.Has(r) {
-				checked++
-			}
-		}
-		if checked < 2000 {
-			t.Errorf("%s: only %d characters in the font", st, checked)
-		}
-	}
-}
-
-func TestCoverage(t *testing.T) {
-	f, _ := Embedded()
-	for _, r := range "ẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹĐđƠơƯư“”–…" {
-		if !f.Has(r) {
-			t.Errorf("Liberation Serif should draw %q", r)
-		}
-	}
-	for _, r := range "⚡😀\u0300" {
-		if f.Has(r) && r != '\u0300' {
-			t.Errorf("Liberation Serif should not draw %q", r)
-		}
-	}
-}
 
 func samplePages() []layout.Page {
 	return []layout.Page{
@@ -74,7 +25,7 @@ func samplePages() []layout.Page {
 
 var meta = Meta{Title: "Chương trình công tác", Author: "ỦY BAN NHÂN DÂN", Date: time.Date(2017, 5, 23, 0, 0, 0, 0, time.UTC)}
 
-func render(t testing.TB, pages []layout.Page, f *Fonts) []byte {
+func render(t testing.TB, pages []layout.Page, f *font.Family) []byte {
 	var b bytes.Buffer
 	if err := Write(&b, pages, f, meta); err != nil {
 		t.Fatal(err)
@@ -83,7 +34,7 @@ func render(t testing.TB, pages []layout.Page, f *Fonts) []byte {
 }
 
 func TestDeterministic(t *testing.T) {
-	f, _ := Embedded()
+	f, _ := font.Embedded()
 	a, b := render(t, samplePages(), f), render(t, samplePages(), f)
 	if !bytes.Equal(a, b) {
 		t.Fatal("two renders of the same pages differ")
@@ -103,9 +54,9 @@ func TestDeterministic(t *testing.T) {
 // Embedded subsets are named TAG+name (ISO 32000-1 §9.6.4) so that readers
 // never take them for the whole font; the tag follows the characters used.
 func TestSubsetTags(t *testing.T) {
-	f, _ := Embedded()
+	f, _ := font.Embedded()
 	pdf := render(t, samplePages(), f)
-	tagged := regexp.MustCompile(`/(?:BaseFont|FontName) /([A-Z]{6})\+utf8liberationserif`)
+	tagged := regexp.MustCompile(`/(?:BaseFont|FontName) /([A-Z]{6})\+LiberationSerif`)
 	names := tagged.FindAllSubmatch(pdf, -1)
 	if n := bytes.Count(pdf, []byte("/BaseFont /")) + bytes.Count(pdf, []byte("/FontName /")); len(names) != n || n == 0 {
 		t.Fatalf("%d of %d font names carry a subset tag", len(names), n)
@@ -132,67 +83,47 @@ func TestSubsetTags(t *testing.T) {
 	}
 }
 
-// Only the styles on the pages are embedded: each costs milliseconds of
-// fpdf's parsing and tens of kilobytes.
+// Only the styles on the pages are embedded: each costs tens of
+// kilobytes.
 func TestEmbedsOnlyUsedStyles(t *testing.T) {
-	f, _ := Embedded()
+	f, _ := font.Embedded()
 	pdf := render(t, samplePages(), f)
 	if n := bytes.Count(pdf, []byte("/FontFile2")); n != 3 {
 		t.Errorf("embedded %d fonts, want 3 (bold, italic, regular)", n)
 	}
-	if bytes.Contains(pdf, []byte("LiberationSerifBI")) || bytes.Contains(pdf, []byte("liberationserifBI")) {
+	if bytes.Contains(pdf, []byte("LiberationSerif-BoldItalic")) {
 		t.Error("bold italic is embedded but not used")
 	}
 }
 
-func writeFonts(t *testing.T, names [4]string) string {
-	dir := t.TempDir()
-	for i, n := range names {
-		if n == "" {
-			continue
-		}
-		if err := os.WriteFile(filepath.Join(dir, n), fonts.Serif(fpdfStyle(layout.Style(i))), 0o644); err != nil {
-			t.Fatal(err)
-		}
+// Documents written at once from several goroutines (a batch, a server)
+// share the kept writers and subset forms and get the same bytes as one
+// written alone (go test -race checks the sharing).
+func TestConcurrentWrites(t *testing.T) {
+	f, _ := font.Embedded()
+	want := [][]byte{render(t, samplePages(), f), render(t, sizedPages(), f)}
+	var wg sync.WaitGroup
+	errs := make(chan string, 64)
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 8 {
+				k := (g + i) % 2
+				pages := samplePages()
+				if k == 1 {
+					pages = sizedPages()
+				}
+				var b bytes.Buffer
+				if err := Write(&b, pages, f, meta); err != nil || !bytes.Equal(b.Bytes(), want[k]) {
+					errs <- fmt.Sprintf("goroutine %d, document %d: %v, %d bytes", g, i, err, b.Len())
+				}
+			}
+		}()
 	}
-	return dir
-}
-
-func TestUserFonts(t *testing.T) {
-	dir := writeFonts(t, [4]string{"TIMES.TTF", "timesbd.ttf", "TimesI.ttf", "timesbi.ttf"})
-	f, err := Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if f.Name != "Times New Roman" {
-		t.Errorf("family %q", f.Name)
-	}
-	if g, _ := Load(dir); g != f {
-		t.Error("a font directory should be read once per process")
-	}
-	if pdf := render(t, samplePages(), f); !bytes.Contains(pdf, []byte("+utf8timesnewroman")) {
-		t.Error("the PDF should name the user's family")
-	}
-}
-
-func TestUserFontsMissing(t *testing.T) {
-	dir := writeFonts(t, [4]string{"times.ttf", "timesbd.ttf"})
-	_, err := Load(dir)
-	if err == nil || !strings.Contains(err.Error(), "timesi.ttf, timesbi.ttf") {
-		t.Fatalf("error %v should name the missing files", err)
-	}
-}
-
-// A broken font is refused with a message, before fpdf would print to
-// stdout and fail later with "undefined font".
-func TestBadFont(t *testing.T) {
-	dir := writeFonts(t, [4]string{"times.ttf", "timesbd.ttf", "timesi.ttf", "timesbi.ttf"})
-	os.WriteFile(filepath.Join(dir, "timesbd.ttf"), []byte("OTTO not really a font, but long enough"), 0o644)
-	_, err := Load(dir)
-	if err == nil || !strings.Contains(err.Error(), "timesbd.ttf") || !strings.Contains(err.Error(), "CFF") {
-		t.Fatalf("error %v should name the file and the reason", err)
-	}
-	if _, err := ParseFace([]byte("short")); err == nil {
-		t.Error("a short file should be refused")
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vanban/vanban/internal/font"
 	"github.com/vanban/vanban/internal/layout"
 )
 
@@ -26,17 +27,17 @@ func sizedPages() []layout.Page {
 	}
 }
 
-// mediaBoxes returns the MediaBox of each page object of an fpdf file, in
-// page order: its own, or the one of /Pages it inherits.
+// mediaBoxes returns the MediaBox of each page object, in page order: its
+// own, or the one of /Pages it inherits.
 func mediaBoxes(t *testing.T, pdf []byte) []string {
 	t.Helper()
 	box := regexp.MustCompile(`/MediaBox \[0 0 ([0-9.]+ [0-9.]+)\]`)
-	parent := regexp.MustCompile(`(?s)/Type /Pages\n.*?/MediaBox \[0 0 ([0-9.]+ [0-9.]+)\]`).FindSubmatch(pdf)
+	parent := regexp.MustCompile(`(?s)/Type /Pages .*?/MediaBox \[0 0 ([0-9.]+ [0-9.]+)\]`).FindSubmatch(pdf)
 	if parent == nil {
 		t.Fatal("no MediaBox in /Pages")
 	}
 	var out []string
-	for _, obj := range bytes.Split(pdf, []byte("<</Type /Page\n"))[1:] {
+	for _, obj := range bytes.Split(pdf, []byte("<< /Type /Page "))[1:] {
 		obj, _, _ = bytes.Cut(obj, []byte("endobj"))
 		if m := box.FindSubmatch(obj); m != nil {
 			out = append(out, string(m[1]))
@@ -51,7 +52,7 @@ func mediaBoxes(t *testing.T, pdf []byte) []string {
 // A4 turned (841.89 × 595.28 pt), the others A4 portrait, and the bytes
 // stay the same from one render to the next.
 func TestPageSizes(t *testing.T) {
-	f, _ := Embedded()
+	f, _ := font.Embedded()
 	pdf := render(t, sizedPages(), f)
 	want := []string{"595.28 841.89", "841.89 595.28", "841.89 595.28", "595.28 841.89"}
 	if got := mediaBoxes(t, pdf); strings.Join(got, ", ") != strings.Join(want, ", ") {

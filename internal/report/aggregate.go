@@ -224,10 +224,15 @@ func (r *Report) status(ind *Indicator, res *Result) Status {
 }
 
 // NotAssessedWhy says why an indicator is not assessed at the unit's
-// level: its catalogue note, or the levels that assess it.
+// level: its catalogue note, or the levels that assess it, among the levels
+// of the period's government (no huyện after 30 June 2025).
 func (r *Report) NotAssessedWhy(ind *Indicator) string {
 	if ind.Assessable() && !ind.AssessedAt(r.Tier) {
-		return "chỉ tiêu đánh giá ở cấp " + ind.Levels.Names()
+		levels := ind.Levels.In(r.P.Period)
+		if len(levels) == 0 {
+			return "chỉ tiêu đánh giá ở cấp " + ind.Levels.Names() + ", cấp không còn từ ngày 01/7/2025"
+		}
+		return "chỉ tiêu đánh giá ở cấp " + levels.Names()
 	}
 	if n := strings.TrimSuffix(r.IndText(ind, ind.Note), "."); n != "" {
 		return n

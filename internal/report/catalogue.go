@@ -28,14 +28,14 @@ const CatalogueSchema = "bdg-indicators/v1"
 // (groups), the raw measures collected from sub-units and departments, and
 // the indicators computed from them.
 type Catalogue struct {
-	Schema     string       `yaml:"schema,required"`
-	ID         string       `yaml:"id,required"`
-	Title      string       `yaml:"title,required" vi:"tên chiến lược"`
-	Stage      string       `yaml:"stage,required" vi:"giai đoạn"`
-	Basis      decode.Lines `yaml:"basis" vi:"căn cứ"`
-	Groups     []Group      `yaml:"groups,required" vi:"mục tiêu"`
-	Measures   []Measure    `yaml:"measures,required" vi:"số liệu thu thập"`
-	Indicators []Indicator  `yaml:"indicators,required" vi:"chỉ tiêu"`
+	Schema     string       `yaml:"schema,required" vi:"dạng tệp" doc:"Luôn là bdg-indicators/v1" ex:"bdg-indicators/v1" schema:"catalogue-schema"`
+	ID         string       `yaml:"id,required" vi:"mã bộ chỉ tiêu" doc:"Mã của bộ chỉ tiêu" ex:"bdg-2021-2030"`
+	Title      string       `yaml:"title,required" vi:"tên chiến lược" doc:"Tên chiến lược hoặc kế hoạch" ex:"Chiến lược quốc gia về bình đẳng giới giai đoạn 2021-2030"`
+	Stage      string       `yaml:"stage,required" vi:"giai đoạn" doc:"Giai đoạn" ex:"2021-2030"`
+	Basis      decode.Lines `yaml:"basis" vi:"căn cứ" doc:"Văn bản làm căn cứ" ex:"[Nghị quyết số 28/NQ-CP ngày 03/3/2021 của Chính phủ]"`
+	Groups     []Group      `yaml:"groups,required" vi:"mục tiêu" doc:"Các mục tiêu; chỉ tiêu được in dưới mục tiêu của nó" ex:"[{id: muc-tieu-1, title: Mục tiêu 1 …}]"`
+	Measures   []Measure    `yaml:"measures,required" vi:"số liệu thu thập" doc:"Các số liệu thô thu thập từ các đơn vị" ex:"[{id: dan_so, label: Dân số, shape: sex, from: areas}]"`
+	Indicators []Indicator  `yaml:"indicators,required" vi:"chỉ tiêu" doc:"Các chỉ tiêu tính từ số liệu" ex:"[{id: lanh_dao_nu, group: muc-tieu-1, name: Tỷ lệ nữ lãnh đạo, unit: \"%\", kind: share, measure: lanh_dao, numerator: female, denominator: total}]"`
 
 	// File is the catalogue's name in diagnostics.
 	File     string `yaml:"-"`
@@ -48,8 +48,8 @@ type Catalogue struct {
 
 // Group is one objective of the strategy; indicators are printed under it.
 type Group struct {
-	ID    string `yaml:"id,required"`
-	Title string `yaml:"title,required"`
+	ID    string `yaml:"id,required" vi:"mã mục tiêu" doc:"Mã của mục tiêu" ex:"muc-tieu-1"`
+	Title string `yaml:"title,required" vi:"tên mục tiêu" doc:"Tên mục tiêu in trong biểu" ex:"Mục tiêu 1: Tăng cường sự tham gia của phụ nữ vào các vị trí quản lý, lãnh đạo"`
 }
 
 // Shapes of raw measures.
@@ -70,25 +70,25 @@ const (
 // Measure is one raw quantity collected from every sub-unit (or from a
 // department).
 type Measure struct {
-	ID     string `yaml:"id,required"`
-	Label  string `yaml:"label,required" vi:"tên số liệu"`
-	Unit   string `yaml:"unit" vi:"đơn vị tính"`
-	Shape  string `yaml:"shape,required" vi:"dạng số liệu"`
-	From   string `yaml:"from,required" vi:"nguồn"`
-	First  *Part  `yaml:"first"`
-	Second *Part  `yaml:"second"`
+	ID     string `yaml:"id,required" vi:"mã số liệu" doc:"Mã dùng trong phần data: của báo cáo" ex:"dan_so"`
+	Label  string `yaml:"label,required" vi:"tên số liệu" doc:"Tên số liệu in trong biểu" ex:"Dân số"`
+	Unit   string `yaml:"unit" vi:"đơn vị tính" doc:"Đơn vị tính" ex:"người"`
+	Shape  string `yaml:"shape,required" vi:"dạng số liệu" doc:"sex (tổng, nam, nữ), pair (hai số có tên), count (một số), posts (chức danh và giới tính người giữ), flag (có hoặc không)" ex:"sex" enum:"sex|pair|count|posts|flag"`
+	From   string `yaml:"from,required" vi:"nguồn" doc:"areas (các đơn vị trực thuộc) hoặc departments (các phòng, ban)" ex:"areas" enum:"areas|departments"`
+	First  *Part  `yaml:"first" vi:"số thứ nhất" doc:"Số thứ nhất của một cặp (shape: pair)" ex:"{key: detected, label: Số vụ phát hiện}"`
+	Second *Part  `yaml:"second" vi:"số thứ hai" doc:"Số thứ hai của một cặp (shape: pair)" ex:"{key: served, label: Số vụ được hỗ trợ}"`
 	// Subset says the second count of a pair is part of the first
 	// (served ≤ detected), which validation then checks.
-	Subset bool `yaml:"subset"`
+	Subset bool `yaml:"subset" vi:"số thứ hai là một phần của số thứ nhất" doc:"Khi đúng, vanban kiểm tra số thứ hai không lớn hơn số thứ nhất" ex:"true"`
 	// PerMonthAtLeast turns a count into a norm a unit meets when its
 	// count reaches this many per month of the period.
-	PerMonthAtLeast float64 `yaml:"per_month_at_least"`
+	PerMonthAtLeast float64 `yaml:"per_month_at_least" vi:"mức tối thiểu mỗi tháng" doc:"Đơn vị đạt khi số đếm đủ mức này nhân số tháng của kỳ" ex:"1" min:"0"`
 	// Ratio is the ratio printed next to the counts on each row.
-	Ratio *Ratio `yaml:"ratio"`
+	Ratio *Ratio `yaml:"ratio" vi:"tỷ lệ in theo dòng" doc:"Tỷ lệ giữa hai số in cạnh số liệu của mỗi đơn vị" ex:"{label: Tỷ lệ, numerator: served, denominator: detected, scale: 100}"`
 	// Absent lists the tiers whose units do not have what the measure
 	// counts (a village has no HĐND or UBND): their figures are neither
 	// asked for nor listed as missing, and their cells read "x".
-	Absent Tiers `yaml:"absent_at" vi:"không có ở cấp"`
+	Absent Tiers `yaml:"absent_at" vi:"không có ở cấp" doc:"Các cấp không có thứ mà số liệu đếm (thôn không có HĐND): không hỏi số liệu, ô ghi x" ex:"[thôn]"`
 
 	// subunitsOnly is set when every indicator computed from the measure
 	// counts the sub-units only: the unit's own figures are then not used.
@@ -102,9 +102,9 @@ func (m *Measure) SubunitsOnly() bool { return m.subunitsOnly }
 // Part names one count of a pair, with its own unit when the two counts
 // count different things (live births and abortions).
 type Part struct {
-	Key   string `yaml:"key,required"`
-	Label string `yaml:"label,required"`
-	Unit  string `yaml:"unit" vi:"đơn vị tính"`
+	Key   string `yaml:"key,required" vi:"tên khóa" doc:"Tên dùng trong số liệu, không dấu" ex:"detected"`
+	Label string `yaml:"label,required" vi:"tên in" doc:"Tên in trong biểu" ex:"Số vụ phát hiện"`
+	Unit  string `yaml:"unit" vi:"đơn vị tính" doc:"Đơn vị tính của số này" ex:"vụ"`
 }
 
 // PartUnit is the unit of a count of the measure: the part's own unit,
@@ -123,11 +123,11 @@ func (m *Measure) PresentAt(t Tier) bool { return t == NoTier || !m.Absent.Has(t
 
 // Ratio is a per-row ratio of two keys of a measure.
 type Ratio struct {
-	Label       string  `yaml:"label,required"`
-	Numerator   string  `yaml:"numerator,required"`
-	Denominator string  `yaml:"denominator,required"`
-	Scale       float64 `yaml:"scale"`
-	Decimals    *int    `yaml:"decimals"`
+	Label       string  `yaml:"label,required" vi:"tên tỷ lệ" doc:"Tên in trong biểu" ex:"Tỷ lệ được hỗ trợ"`
+	Numerator   string  `yaml:"numerator,required" vi:"tử số" doc:"Tên khóa của tử số" ex:"served"`
+	Denominator string  `yaml:"denominator,required" vi:"mẫu số" doc:"Tên khóa của mẫu số" ex:"detected"`
+	Scale       float64 `yaml:"scale" vi:"hệ số nhân" doc:"100 cho phần trăm" ex:"100"`
+	Decimals    *int    `yaml:"decimals" vi:"số chữ số thập phân" doc:"Số chữ số sau dấu phẩy" ex:"2" min:"0" max:"6"`
 }
 
 // Indicator kinds.
@@ -154,45 +154,45 @@ const (
 
 // Indicator is one target of the strategy.
 type Indicator struct {
-	ID          string       `yaml:"id,required"`
-	Group       string       `yaml:"group,required" vi:"mục tiêu"`
-	Name        string       `yaml:"name,required" vi:"tên chỉ tiêu"`
-	Unit        string       `yaml:"unit,required" vi:"đơn vị tính"`
-	Kind        string       `yaml:"kind,required" vi:"loại chỉ tiêu"`
-	Measure     decode.Lines `yaml:"measure" vi:"số liệu"`
-	Numerator   string       `yaml:"numerator" vi:"tử số"`
-	Denominator string       `yaml:"denominator" vi:"mẫu số"`
-	Scale       float64      `yaml:"scale"`
-	Decimals    *int         `yaml:"decimals" vi:"số chữ số thập phân"`
-	Comparator  Comparator   `yaml:"comparator" vi:"so sánh"`
+	ID          string       `yaml:"id,required" vi:"mã chỉ tiêu" doc:"Mã dùng trong targets:, last_year: và indicator_notes: của báo cáo" ex:"lanh_dao_nu"`
+	Group       string       `yaml:"group,required" vi:"mục tiêu" doc:"Mã mục tiêu mà chỉ tiêu thuộc về" ex:"muc-tieu-1"`
+	Name        string       `yaml:"name,required" vi:"tên chỉ tiêu" doc:"Tên chỉ tiêu in trong biểu" ex:"Tỷ lệ nữ tham gia cấp ủy Đảng"`
+	Unit        string       `yaml:"unit,required" vi:"đơn vị tính" doc:"Đơn vị tính" ex:"'%'"`
+	Kind        string       `yaml:"kind,required" vi:"loại chỉ tiêu" doc:"share (tỷ lệ), ratio (tỷ số), count (tổng số), unit_share (tỷ lệ đơn vị đạt), band (tỷ lệ trong khoảng), not_assessed (không đánh giá ở địa phương)" ex:"share" enum:"share|ratio|count|unit_share|band|not_assessed"`
+	Measure     decode.Lines `yaml:"measure" vi:"số liệu" doc:"Mã số liệu dùng để tính" ex:"cap_uy"`
+	Numerator   string       `yaml:"numerator" vi:"tử số" doc:"Khóa của số liệu dùng làm tử số" ex:"female"`
+	Denominator string       `yaml:"denominator" vi:"mẫu số" doc:"Khóa của số liệu dùng làm mẫu số" ex:"total"`
+	Scale       float64      `yaml:"scale" vi:"hệ số nhân" doc:"100 cho phần trăm" ex:"100"`
+	Decimals    *int         `yaml:"decimals" vi:"số chữ số thập phân" doc:"Số chữ số sau dấu phẩy" ex:"2" min:"0" max:"6"`
+	Comparator  Comparator   `yaml:"comparator" vi:"so sánh" doc:"Cách so với chỉ tiêu: >=, >, <=, <, band" ex:"\">=\""`
 	// Scope says whose figures count: every area (the unit's own bodies and
 	// its sub-units, the default) or the sub-units only, for a share of
 	// wards and communes or a count of residents, which live in sub-units.
-	Scope string `yaml:"scope" vi:"phạm vi tính"`
+	Scope string `yaml:"scope" vi:"phạm vi tính" doc:"all (cả đơn vị và các đơn vị trực thuộc) hoặc subunits (chỉ các đơn vị trực thuộc)" ex:"all" enum:"all|subunits"`
 	// MinBase flags a value computed from fewer than this many cases (the
 	// births of a sex ratio at birth) as not statistically meaningful; Base
 	// is the key that counts the cases (default: the denominator).
-	MinBase float64 `yaml:"min_base" vi:"cỡ mẫu tối thiểu"`
-	Base    string  `yaml:"base" vi:"số liệu tính cỡ mẫu"`
-	Nature  string  `yaml:"nature" vi:"tính chất"`
+	MinBase float64 `yaml:"min_base" vi:"cỡ mẫu tối thiểu" doc:"Dưới cỡ mẫu này, kết quả chỉ có tính tham khảo" ex:"1000" min:"0"`
+	Base    string  `yaml:"base" vi:"số liệu tính cỡ mẫu" doc:"Khóa của số liệu tính cỡ mẫu (mặc định là mẫu số)" ex:"total"`
+	Nature  string  `yaml:"nature" vi:"tính chất" doc:"stock (tính tại một thời điểm) hoặc flow (cộng dồn trong kỳ)" ex:"stock" enum:"stock|flow"`
 	// HalfYear says how a half-year report judges the indicator: a rate or
 	// a value at a date is judged (HalfJudge); a quantity that accumulates
 	// over the year towards a yearly target shows progress (HalfProgress).
-	HalfYear HalfYearRule `yaml:"half_year" vi:"đánh giá trong báo cáo 6 tháng"`
+	HalfYear HalfYearRule `yaml:"half_year" vi:"đánh giá trong báo cáo 6 tháng" doc:"judge (đánh giá như cả năm: tỷ lệ, số tại một thời điểm) hoặc progress (đang thực hiện: số cộng dồn đến hết năm)" ex:"judge"`
 	// Levels lists the tiers at which the indicator is assessed (all when
 	// empty); at the others it reads "Không đánh giá".
-	Levels   Tiers                  `yaml:"levels" vi:"cấp đánh giá"`
-	National map[string]TargetValue `yaml:"national" vi:"mục tiêu quốc gia"`
+	Levels   Tiers                  `yaml:"levels" vi:"cấp đánh giá" doc:"Các cấp đánh giá chỉ tiêu; ở cấp khác ghi Không đánh giá (mặc định: mọi cấp)" ex:"[tỉnh, xã]"`
+	National map[string]TargetValue `yaml:"national" vi:"mục tiêu quốc gia" doc:"Mục tiêu quốc gia theo năm mốc" ex:"{\"2025\": 30, \"2030\": 35}"`
 	// NationalFrom is the first year the national targets apply to ("từ
 	// năm 2025 trở đi"): earlier years have no national target.
-	NationalFrom int               `yaml:"national_from" vi:"áp dụng từ năm"`
-	Uncertain    map[string]string `yaml:"uncertain" vi:"giá trị chưa kiểm chứng"`
-	Confidence   string            `yaml:"confidence" vi:"độ tin cậy"`
+	NationalFrom int               `yaml:"national_from" vi:"áp dụng từ năm" doc:"Năm đầu tiên áp dụng mục tiêu quốc gia" ex:"2025" min:"1990" max:"2200"`
+	Uncertain    map[string]string `yaml:"uncertain" vi:"giá trị chưa kiểm chứng" doc:"Giá trị mục tiêu chưa kiểm chứng được, theo năm" ex:"{\"2025\": chưa rõ nguồn}"`
+	Confidence   string            `yaml:"confidence" vi:"độ tin cậy" doc:"Độ tin cậy của nguồn: V (đã kiểm chứng), S, M, ?" ex:"V" enum:"V|S|M|?"`
 	// Basis says where the target's wording and values were read: the
 	// article of the strategy, the report that quotes it.
-	Basis  string `yaml:"basis" vi:"căn cứ"`
-	Source string `yaml:"source" vi:"nguồn số liệu"`
-	Note   string `yaml:"note" vi:"ghi chú"`
+	Basis  string `yaml:"basis" vi:"căn cứ" doc:"Nơi đọc được lời và giá trị của mục tiêu: điều, khoản của chiến lược" ex:"Nghị quyết 28/NQ-CP, Mục tiêu 1, chỉ tiêu 1"`
+	Source string `yaml:"source" vi:"nguồn số liệu" doc:"Nguồn của chỉ tiêu" ex:"Nghị quyết 28/NQ-CP, Mục tiêu 1"`
+	Note   string `yaml:"note" vi:"ghi chú" doc:"Ghi chú" ex:"Chỉ đánh giá ở cấp quốc gia"`
 
 	// Set by validation.
 	Row int `yaml:"-"` // 1-based position among indicators
@@ -265,6 +265,12 @@ const (
 	HalfProgress HalfYearRule = "progress"
 )
 
+// halfYearRules are the spellings of the half-year rules, in lower case.
+var halfYearRules = map[string]HalfYearRule{
+	"judge": HalfJudge, "đánh giá": HalfJudge, "danh gia": HalfJudge,
+	"progress": HalfProgress, "đang thực hiện": HalfProgress, "dang thuc hien": HalfProgress,
+}
+
 // DecodeNode implements decode.Unmarshaler: judge (đánh giá) or progress
 // (đang thực hiện).
 func (h *HalfYearRule) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
@@ -272,17 +278,14 @@ func (h *HalfYearRule) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) 
 	if n.Kind == yaml.ScalarNode {
 		v = strings.ToLower(strings.TrimSpace(n.Value))
 	}
-	switch v {
-	case "judge", "đánh giá", "danh gia":
-		*h = HalfJudge
-	case "progress", "đang thực hiện", "dang thuc hien":
-		*h = HalfProgress
-	default:
-		d.Problem(path, diag.Msg{Code: "catalogue.half-year",
-			Vi: "không rõ cách đánh giá 6 tháng " + q(n.Value), En: "unknown half-year rule " + q(n.Value),
-			FixVi: "judge (đánh giá như cả năm: tỷ lệ, số tại một thời điểm) hoặc progress (đang thực hiện: số cộng dồn đến hết năm)",
-			FixEn: "judge (rates, values at a date) or progress (quantities accumulating towards a yearly target)"})
+	if r, ok := halfYearRules[v]; ok {
+		*h = r
+		return
 	}
+	d.Problem(path, diag.Msg{Code: "catalogue.half-year",
+		Vi: "không rõ cách đánh giá 6 tháng " + q(n.Value), En: "unknown half-year rule " + q(n.Value),
+		FixVi: "judge (đánh giá như cả năm: tỷ lệ, số tại một thời điểm) hoặc progress (đang thực hiện: số cộng dồn đến hết năm)",
+		FixEn: "judge (rates, values at a date) or progress (quantities accumulating towards a yearly target)"})
 }
 
 // Measure returns the measure with the given id, or nil.
@@ -579,6 +582,16 @@ const (
 	InBand Comparator = "band"
 )
 
+// comparators are the spellings of the comparators: their signs, Unicode
+// signs and the words of Vietnamese plans, in lower case.
+var comparators = map[string]Comparator{
+	">=": GE, "≥": GE, "từ … trở lên": GE, "từ ... trở lên": GE, "ít nhất": GE, "không dưới": GE,
+	">": GT, "trên": GT,
+	"<=": LE, "≤": LE, "không vượt quá": LE, "không quá": LE,
+	"<": LT, "dưới": LT,
+	"band": InBand, "khoảng": InBand,
+}
+
 // DecodeNode implements decode.Unmarshaler: the comparators, their
 // Unicode signs and the words of Vietnamese plans.
 func (c *Comparator) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
@@ -586,23 +599,14 @@ func (c *Comparator) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 	if n.Kind == yaml.ScalarNode {
 		s = strings.ToLower(strings.TrimSpace(norm.NFC.String(n.Value)))
 	}
-	switch s {
-	case ">=", "≥", "từ … trở lên", "từ ... trở lên", "ít nhất", "không dưới":
-		*c = GE
-	case ">", "trên":
-		*c = GT
-	case "<=", "≤", "không vượt quá", "không quá":
-		*c = LE
-	case "<", "dưới":
-		*c = LT
-	case "band", "khoảng":
-		*c = InBand
-	default:
-		d.Problem(path, diag.Msg{Code: "catalogue.comparator",
-			Vi: "không rõ cách so sánh " + q(n.Value), En: "unknown comparator " + q(n.Value),
-			FixVi: `một trong ">=" (từ … trở lên), ">" (trên), "<=" (không vượt quá), "<" (dưới), "band" (trong khoảng)`,
-			FixEn: `one of ">=", ">", "<=", "<", "band"`})
+	if v, ok := comparators[s]; ok {
+		*c = v
+		return
 	}
+	d.Problem(path, diag.Msg{Code: "catalogue.comparator",
+		Vi: "không rõ cách so sánh " + q(n.Value), En: "unknown comparator " + q(n.Value),
+		FixVi: `một trong ">=" (từ … trở lên), ">" (trên), "<=" (không vượt quá), "<" (dưới), "band" (trong khoảng)`,
+		FixEn: `one of ">=", ">", "<=", "<", "band"`})
 }
 
 // Meets reports whether v meets target t.

@@ -160,14 +160,50 @@ func isBlock(n *yaml.Node) bool {
 	return n.Kind == yaml.MappingNode && n.Style&yaml.FlowStyle == 0 && len(n.Content) > 0
 }
 
-func isImplicitNull(n *yaml.Node) bool {
-	return n.Kind == yaml.ScalarNode && n.Tag == "!!null" && n.Value == ""
+// isImplicitNull reports a value left empty: nothing written after the
+// key. The parser places such a value just after the colon; a bare tag
+// ("!", also on the next line) reads as an empty null too, but it is text
+// that an insertion would leave behind, so it is not one.
+func (e *editor) isImplicitNull(n *yaml.Node) bool {
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!null" || n.Value != "" {
+		return false
+	}
+	if n.Line < 1 || n.Line > len(e.lines) {
+		return true
+	}
+	rest := []rune(e.lines[n.Line-1]) // the parser counts columns in characters
+	if c := n.Column - 1; c >= 0 && c <= len(rest) {
+		rest = rest[c:]
+	}
+	return blankOrComment(string(rest))
+}
+
+// explicitKey reports a key written in YAML's explicit form ("? key",
+// then ": value" on a line of its own), which the line-by-line edit
+// cannot extend; no clerk writes one, vanban's own files never do.
+func (e *editor) explicitKey(k *yaml.Node) bool {
+	if k.Line < 1 || k.Line > len(e.lines) {
+		return true
+	}
+	line := []rune(e.lines[k.Line-1])
+	c := min(max(k.Column-1, 0), len(line))
+	return strings.HasPrefix(strings.TrimSpace(string(line[:c])), "?") || strings.HasPrefix(strings.TrimSpace(string(line[c:])), "?")
+}
+
+func blankOrComment(rest string) bool {
+	rest = strings.TrimLeft(rest, " ")
+	return rest == "" || rest[0] == '#'
 }
 
 func (e *editor) insert(entries []Entry, order []string) error {
 	data, ok := lookupPair(e.root, "data")
 	if !ok || !isBlock(data.v) {
 		return e.rewriteData(data, ok, entries, order)
+	}
+	for i := 0; i < len(data.v.Content); i += 2 {
+		if e.explicitKey(data.v.Content[i]) {
+			return ErrFlowFile
+		}
 	}
 	ind, step, spaced := e.style(data)
 	rank := map[string]int{}
@@ -262,7 +298,7 @@ func (e *editor) replaceValue(p pair, text string) {
 // span returns the first and last lines (0-based) of a key and its value.
 func (e *editor) span(p pair) (int, int) {
 	kl := p.k.Line - 1
-	if isImplicitNull(p.v) {
+	if e.isImplicitNull(p.v) {
 		return kl, kl
 	}
 	return kl, max(kl, e.endLine(p.v))

@@ -235,6 +235,9 @@ func FuzzInsertFigures(f *testing.F) {
 		if err == ErrLineBreaks && oddBreaks([]byte(src)) {
 			return
 		}
+		if err == ErrFlowFile && strings.Contains(src, "?") {
+			return // an explicit "? key" in the data section
+		}
 		if err != nil {
 			t.Fatalf("%v\n%s", err, src)
 		}

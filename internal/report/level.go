@@ -109,6 +109,22 @@ func (ts Tiers) Names() string {
 	return strings.Join(names, ", ")
 }
 
+// In keeps the tiers that exist in period p: since 1 July 2025 there is
+// no district, so a report of the second half of 2025 or later never
+// names one; earlier periods keep every tier.
+func (ts Tiers) In(p Span) Tiers {
+	if !reformed(p) {
+		return ts
+	}
+	var out Tiers
+	for _, t := range ts {
+		if t != District {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 // DecodeNode implements decode.Unmarshaler: one tier or a list of them.
 func (ts *Tiers) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 	items := []*yaml.Node{n}

@@ -306,3 +306,36 @@ func TestHalfYearRuleDocumented(t *testing.T) {
 		}
 	}
 }
+
+// TestNoDistrictAfterTheReform: a report of a period after 30 June 2025
+// never names the district level, which no longer exists, when it says
+// where an indicator is assessed ("cấp tỉnh, huyện" in the catalogue); a
+// report of the first half of 2025 or earlier keeps the catalogue's words.
+func TestNoDistrictAfterTheReform(t *testing.T) {
+	for _, c := range []struct {
+		period string
+		want   string
+	}{
+		{"{kind: year, year: 2025}", "chỉ tiêu đánh giá ở cấp tỉnh"},
+		{"{kind: year, year: 2027}", "chỉ tiêu đánh giá ở cấp tỉnh"},
+		{"{kind: half-year, year: 2025}", "chỉ tiêu đánh giá ở cấp tỉnh, huyện"},
+		{"{kind: year, year: 2024}", "chỉ tiêu đánh giá ở cấp tỉnh, huyện"},
+	} {
+		src := strings.Replace(communeHead, "{kind: year, year: 2025}", c.period, 1) + "data:\n  t1: {sinh: {male: 10, female: 9}}\n"
+		d := decode.New(filepath.Join(t.TempDir(), "xa.yaml"))
+		r := Load(d, d.Parse([]byte(src)), "")
+		if r == nil {
+			t.Fatalf("%s refused:\n%s", c.period, d.Diags.Err())
+		}
+		if got := r.NotAssessedWhy(result(t, r, "MT2.CT3").Ind); got != c.want {
+			t.Errorf("%s: MT2.CT3 at a commune: %q, want %q", c.period, got, c.want)
+		}
+	}
+	after := Span{Kind: Year, Year: 2025}
+	if got := (Tiers{District}).In(after); len(got) != 0 {
+		t.Errorf("[huyện] after the reform: %v, want none", got)
+	}
+	if got := (Tiers{Province, District, Commune}).In(Span{Kind: HalfYear, Year: 2025}).Names(); got != "tỉnh, huyện, xã" {
+		t.Errorf("first half of 2025: %q", got)
+	}
+}

@@ -54,7 +54,12 @@ func (r *Report) checkTexts(d *decode.Decoder, root *yaml.Node) {
 	check("unit.sublevel", p.Unit.Sublevel, MaxShort, [2]string{"tên dòng và tên biểu", "row labels and sheet titles"})
 	check("document.form", p.Document.Form, MaxShort, [2]string{"số hiệu biểu", "the form number"})
 	check("document.title", p.Document.Title, MaxTitle, [2]string{"tên biểu", "the title"})
-	check("document.annex_of", p.Document.AnnexOf, MaxTitle, [2]string{"dòng kèm theo văn bản", "the annex line"})
+	annex := p.Document.AnnexOf.Text // as typed, or as vanban writes it from its parts
+	if p.Document.AnnexOf.Fields != nil {
+		annex = r.AnnexLine()
+	}
+	check("document.annex_of", annex, MaxTitle, [2]string{"dòng kèm theo văn bản", "the annex line"})
+	r.checkAnnexOf(d)
 	for i, e := range p.Subunits {
 		check(decode.Join(decode.Index("subunits", i), "name"), e.Name, MaxName, nameCol)
 	}

@@ -170,3 +170,10 @@ func PadMonth(month int) string {
 // DocNumber writes a document number with a leading zero below 10 ("05",
 // "15", "123").
 func DocNumber(n int) string { return fmt.Sprintf("%02d", n) }
+
+// JSONSchema implements schema.Describer (internal/schema): a date written
+// year-month-day with a year from 1900 to 2200, as ParseDate reads it
+// (a day that does not exist, such as 2017-02-30, only vanban refuses).
+func (Date) JSONSchema(func(any) map[string]any) map[string]any {
+	return map[string]any{"type": "string", "pattern": `^\s*(?:19[0-9]{2}|2[01][0-9]{2}|2200)-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12][0-9]|3[01])\s*$`}
+}

@@ -53,12 +53,28 @@ func Roman(n int) string {
 // for every Vietnamese letter, đ included.
 func Upper(s string) string { return strings.ToUpper(s) }
 
+// dStroke spells đ as d: it is a letter of its own, not d with a mark.
+var dStroke = strings.NewReplacer("đ", "d", "Đ", "D")
+
+// ascii reports whether s is plain ASCII.
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
 // Slug turns a Vietnamese title into an ASCII file-name part:
 // "Chương trình công tác" → "chuong-trinh-cong-tac".
 func Slug(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	plain, _, _ := transform.String(t, s)
-	plain = strings.NewReplacer("đ", "d", "Đ", "D").Replace(plain)
+	plain := s
+	if !ascii(s) { // keys and most values are ASCII: no transformer to build
+		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+		plain, _, _ = transform.String(t, s)
+		plain = dStroke.Replace(plain)
+	}
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(plain) {

@@ -15,8 +15,7 @@ const (
 	colValue     colKind = iota // a reported count
 	colSum                      // total = men + women
 	colRatio                    // the measure's ratio on every row
-	colFlag                     // 1/0 computed from other columns
-	colFlagValue                // 1/0 as reported
+	colFlag                     // units meeting the rule: 1/0 on a body's row, a count on totals
 	colUnitShare                // share of units with the flag, on total rows
 	colUnits                    // units counted (1 per body; a carried-up unit's tally)
 )
@@ -35,11 +34,17 @@ type block struct {
 	months int // of the period, for monthly norms
 }
 
-// maxDataCols keeps an area sheet readable when printed one page wide.
-const maxDataCols = 14
+// maxDataCols keeps an area sheet readable when printed one page wide; a
+// sheet may take up to spareDataCols more rather than leave a last sheet
+// with a few columns of its own (a title block, a table of one measure
+// and a signature on a page).
+const (
+	maxDataCols   = 14
+	spareDataCols = 3
+)
 
 func blockCols(r *report.Report, m *report.Measure, months int) []blockCol {
-	if r.Carried() && m.HasFlag() {
+	if m.HasFlag() {
 		return tallyCols(m, months)
 	}
 	var cols []blockCol
@@ -50,14 +55,6 @@ func blockCols(r *report.Report, m *report.Measure, months int) []blockCol {
 		cols = []blockCol{{colValue, r.PartLabel(m, m.First), m.First.Key}, {colValue, r.PartLabel(m, m.Second), m.Second.Key}}
 	case report.ShapeCount:
 		cols = []blockCol{{colValue, "Số lượng", "value"}}
-		if m.PerMonthAtLeast > 0 {
-			cols = append(cols, blockCol{colFlag, fmt.Sprintf("Đạt (từ %s trở lên)", viet.Decimal(m.Threshold(months), 0)), "yes"})
-		}
-	case report.ShapePosts:
-		return []blockCol{{colValue, "Số người", "posts"}, {colValue, "Trong đó nữ", "female"},
-			{colFlag, "Có nữ", "yes"}, {colUnitShare, "Tỷ lệ (%)", ""}}
-	case report.ShapeFlag:
-		return []blockCol{{colFlagValue, "Có / không", "yes"}}
 	}
 	if rr := m.RowRatio(); rr != nil {
 		cols = append(cols, blockCol{colRatio, rr.Label, ""})
@@ -65,10 +62,13 @@ func blockCols(r *report.Report, m *report.Measure, months int) []blockCol {
 	return cols
 }
 
-// tallyCols are the columns of a measure that feeds a share of units when
-// some sub-unit's figures are carried up from its own file: such a unit
-// is many bodies, so each row says how many units it counts and how many
-// of them meet the rule, and the share is Σ meeting / Σ counted.
+// tallyCols are the columns of a measure that feeds a share of units
+// (a body with a woman leader, a commune with a radio column): each row
+// says how many units it counts and how many of them meet the rule, as
+// numbers, 1 and 1 or 0 for one body, the sums on a total row and on the
+// row of a sub-unit carried up from its own file (many bodies); the share
+// is Σ meeting / Σ counted ("5 = 4/3"). A body's row and a total row thus
+// show the same thing in the same way.
 func tallyCols(m *report.Measure, months int) []blockCol {
 	switch m.Shape {
 	case report.ShapePosts:
@@ -85,15 +85,17 @@ func tallyCols(m *report.Measure, months int) []blockCol {
 // measures need, and records where each measure's totals are.
 func areaSheets(r *report.Report, refs map[string]measureRefs) []*sheet {
 	var pages [][]*report.Measure
-	used := maxDataCols
+	var used []int // columns of each page
 	for _, m := range r.AreaMeasures() {
 		n := len(blockCols(r, m, r.Months))
-		if used+n > maxDataCols {
-			pages = append(pages, nil)
-			used = 0
+		if len(pages) == 0 || used[len(used)-1]+n > maxDataCols {
+			pages, used = append(pages, nil), append(used, 0)
 		}
 		pages[len(pages)-1] = append(pages[len(pages)-1], m)
-		used += n
+		used[len(used)-1] += n
+	}
+	if k := len(pages); k > 1 && used[k-1] <= spareDataCols && used[k-2]+used[k-1] <= maxDataCols+spareDataCols {
+		pages[k-2], pages = append(pages[k-2], pages[k-1]...), pages[:k-1]
 	}
 	var sheets []*sheet
 	for i, ms := range pages {
@@ -113,14 +115,14 @@ type areaLayout struct {
 
 func areaSheet(r *report.Report, refs map[string]measureRefs, ms []*report.Measure, form string, more bool) *sheet {
 	var blocks []*block
-	widths := []float64{5, 20}
+	widths := []float64{5, 18}
 	for _, m := range ms {
 		b := &block{m: m, col: len(widths) + 1, cols: blockCols(r, m, r.Months), months: r.Months}
 		for range b.cols {
-			widths = append(widths, 9)
+			widths = append(widths, 8.5)
 		}
 		if len(b.cols) == 1 {
-			widths[len(widths)-1] = 14 // room for the measure's name
+			widths[len(widths)-1] = 12.75 // room for the measure's name
 		}
 		blocks = append(blocks, b)
 	}
@@ -202,6 +204,8 @@ func (b *block) code(i int) string {
 	switch b.cols[i].kind {
 	case colSum:
 		return fmt.Sprintf("%d = %d + %d", self, n("male"), n("female"))
+	case colUnitShare:
+		return fmt.Sprintf("%d = %d/%d", self, n("yes"), n("units"))
 	case colRatio:
 		rr := b.m.RowRatio()
 		return fmt.Sprintf("%d = %d/%d", self, n(rr.Numerator), n(rr.Denominator))
@@ -228,6 +232,9 @@ func areaRows(s *sheet, r *report.Report, row int) areaLayout {
 	for i, e := range r.Subunits {
 		s.text(row, 1, int64(i+1), stCenter)
 		s.text(row, 2, e.Name, stText)
+		if src := r.Sources[e.ID]; src != nil {
+			s.remark(row, 2, carriedRemark(&r.Subunits[i], src))
+		}
 		s.height(row, max(15.75, fitHeight(e.Name, stText, colPoints(s.widths[1]))))
 		row++
 	}
@@ -304,7 +311,7 @@ func (b *block) fill(s *sheet, r *report.Report, l areaLayout) {
 			case c.kind == colRatio:
 				b.ratioCell(s, row, col, f, total)
 			case c.kind == colUnitShare:
-				b.shareCell(s, l, row, col, f, total)
+				b.shareCell(s, row, col, f, total)
 			case total:
 				// A total over units none of which reported stays empty:
 				// missing is not zero.
@@ -319,8 +326,8 @@ func (b *block) fill(s *sheet, r *report.Report, l areaLayout) {
 				b.carriedCell(s, row, col, c, f, reported)
 			default:
 				b.unitCell(s, row, col, c, f, reported)
-				if c.kind == colValue || c.kind == colFlagValue || (c.kind == colFlag && b.m.Shape == report.ShapeFlag) {
-					s.input(row, col, c.kind == colFlagValue)
+				if c.kind == colValue || b.typedFlag(c) {
+					s.input(row, col, c.kind == colFlag)
 				}
 			}
 		}
@@ -374,26 +381,16 @@ func (b *block) ratioCell(s *sheet, row, col int, f report.Figures, total bool) 
 		cached(ok, v), numStyle(decimalsFormat(rr.Dec()), total))
 }
 
-// shareCell is the share of units with the flag, on the total rows only.
-func (b *block) shareCell(s *sheet, l areaLayout, row, col int, f report.Figures, total bool) {
+// shareCell is the share of units meeting the rule, on the total rows
+// only: the row's own totals of units meeting it over units counted.
+func (b *block) shareCell(s *sheet, row, col int, f report.Figures, total bool) {
 	if !total {
 		s.text(row, col, nil, numStyle("#,##0", false))
 		return
 	}
-	yes := b.colOf("yes")
 	v, ok := report.Compute(float64(f["yes"]), float64(f["units"]), 100, 2)
-	if units := b.colOf("units"); units != 0 {
-		// The row's own totals of units meeting the rule and counted.
-		y, u := ref(row, yes), ref(row, units)
-		s.formula(row, col, fmt.Sprintf(`IF(SUM(%s)=0,"",ROUND(SUM(%s)/SUM(%s)*100,2))`, u, y, u), cached(ok, v), numStyle("0.00", true))
-		return
-	}
-	flags := l.unitCells(yes)
-	if row == l.sub {
-		flags = span(l.first, yes, l.last, yes)
-	}
-	s.formula(row, col, fmt.Sprintf(`IF(COUNT(%s)=0,"",ROUND(SUM(%s)/COUNT(%s)*100,2))`, flags, flags, flags),
-		cached(ok, v), numStyle("0.00", true))
+	y, u := ref(row, b.colOf("yes")), ref(row, b.colOf("units"))
+	s.formula(row, col, fmt.Sprintf(`IF(SUM(%s)=0,"",ROUND(SUM(%s)/SUM(%s)*100,2))`, u, y, u), cached(ok, v), numStyle("0.00", true))
 }
 
 // carriedRow reports whether a row is a sub-unit whose figures come from
@@ -420,46 +417,42 @@ func (b *block) carriedCell(s *sheet, row, col int, c blockCol, f report.Figures
 	}
 }
 
+// typedFlag reports a column of units meeting the rule that is typed in,
+// 1 or 0, rather than computed: the flag of a yes/no measure.
+func (b *block) typedFlag(c blockCol) bool {
+	return c.kind == colFlag && b.m.Shape == report.ShapeFlag
+}
+
 // unitCell is a cell of one unit's row: its count, or a formula computed
 // from its counts; empty when the unit has not reported.
 func (b *block) unitCell(s *sheet, row, col int, c blockCol, f report.Figures, reported bool) {
-	computed := c.kind == colSum || c.kind == colFlag && b.m.Shape != report.ShapeFlag
+	computed := c.kind == colSum || c.kind == colUnits || c.kind == colFlag && !b.typedFlag(c)
+	number := numStyle("#,##0", false)
 	switch {
-	case c.kind == colUnits && reported:
-		s.text(row, col, int64(1), numStyle("#,##0", false)) // one body
-	case c.kind == colFlag && b.m.Shape == report.ShapeFlag && reported:
-		s.text(row, col, f[c.key], numStyle("#,##0", false)) // as reported, 1 or 0
 	case computed && !reported:
-		s.formula(row, col, b.rowFormula(row, c), "", b.rowStyle(c))
+		s.formula(row, col, b.rowFormula(row, c), "", number)
+	case c.kind == colUnits:
+		s.formula(row, col, b.rowFormula(row, c), int64(1), number) // one body
 	case computed:
-		s.formula(row, col, b.rowFormula(row, c), f[c.key], b.rowStyle(c))
+		s.formula(row, col, b.rowFormula(row, c), f[c.key], number)
 	case !reported:
-		s.text(row, col, nil, numStyle("#,##0", false))
-	case c.kind == colFlagValue:
-		s.text(row, col, f[c.key], flagStyle)
+		s.text(row, col, nil, number)
 	default:
-		s.text(row, col, f[c.key], numStyle("#,##0", false))
+		s.text(row, col, f[c.key], number)
 	}
-}
-
-// flagStyle shows 1 as "Có" and 0 as "Không", centred.
-var flagStyle = Style{Size: 12, Align: "center", VAlign: "center", Border: true, Format: `[=1]"Có";[=0]"Không";General`}
-
-func (b *block) rowStyle(c blockCol) Style {
-	// With tallies carried up, the flag column counts units: a number.
-	if c.kind == colFlag && b.colOf("units") == 0 {
-		return flagStyle
-	}
-	return numStyle("#,##0", false)
 }
 
 // rowFormula is the formula of a computed column on a unit's row. An
 // empty data cell is tested with COUNT, on which every spreadsheet engine
 // agrees (excelize's evaluator does not treat a blank cell as "").
 func (b *block) rowFormula(row int, c blockCol) string {
-	if c.kind == colSum {
+	switch c.kind {
+	case colSum:
 		m, f := ref(row, b.colOf("male")), ref(row, b.colOf("female"))
 		return fmt.Sprintf(`IF(COUNT(%s,%s)=0,"",SUM(%s,%s))`, m, f, m, f)
+	case colUnits:
+		// One body, counted once it has reported what the rule reads.
+		return fmt.Sprintf(`IF(COUNT(%s)=0,"",1)`, ref(row, b.colOf(b.reportedKey())))
 	}
 	if b.m.Shape == report.ShapePosts {
 		p, f := ref(row, b.colOf("posts")), ref(row, b.colOf("female"))
@@ -467,6 +460,18 @@ func (b *block) rowFormula(row int, c blockCol) string {
 	}
 	v := ref(row, b.colOf("value"))
 	return fmt.Sprintf(`IF(COUNT(%s)=0,"",IF(%s>=%s,1,0))`, v, v, num(b.m.Threshold(b.months)))
+}
+
+// reportedKey is the figure whose presence says a body reported the
+// measure: its posts, its count, or its yes/no.
+func (b *block) reportedKey() string {
+	switch b.m.Shape {
+	case report.ShapePosts:
+		return "posts"
+	case report.ShapeFlag:
+		return "yes"
+	}
+	return "value"
 }
 
 func (b *block) refs(sheetName string, l areaLayout) measureRefs {

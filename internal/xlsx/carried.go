@@ -7,22 +7,24 @@ import (
 	"github.com/vanban/vanban/internal/report"
 )
 
-// maxListed is the most files a note names one by one.
+// maxListed is the most sub-units a note names one by one.
 const maxListed = 30
 
-// carriedNotes say where the figures of the sub-units that name their own
-// file come from, and which of their own sub-units those files lack.
+// carriedNotes say, in the words of the report, which sub-units' figures
+// were added up from their own reports, and which of their own sub-units
+// those reports lack. The files they came from are the clerk's business:
+// carriedRemarks puts them in comments on Biểu 02.
 func carriedNotes(r *report.Report) []string {
 	if !r.Carried() {
 		return nil
 	}
-	var files, out []string
+	var names, out []string
 	for _, e := range r.Subunits {
 		src := r.Sources[e.ID]
 		if src == nil {
 			continue
 		}
-		files = append(files, fmt.Sprintf("%s (%s)", e.Name, src.File))
+		names = append(names, e.Name)
 		var parts []string
 		for _, m := range r.AreaMeasures() {
 			if lack := src.Incomplete[m.ID]; len(lack) > 0 {
@@ -33,11 +35,17 @@ func carriedNotes(r *report.Report) []string {
 			out = append(out, fmt.Sprintf("Số liệu của %s chưa đủ: %s.", e.Name, strings.Join(parts, "; ")))
 		}
 	}
-	list := strings.Join(files, "; ")
-	if len(files) > maxListed {
-		list = fmt.Sprintf("%d đơn vị, mỗi đơn vị một tệp (tên tệp ghi ở dòng from: của từng đơn vị trong tệp số liệu)", len(files))
+	list := ": " + strings.Join(names, ", ")
+	if len(names) > maxListed {
+		list = ""
 	}
-	head := fmt.Sprintf("Số liệu của các %s sau được tổng hợp từ tệp số liệu của chính đơn vị (tổng của đơn vị và các đơn vị trực thuộc; chỉ tiêu tỷ lệ đơn vị cộng số đơn vị và số đơn vị đạt điều kiện): %s.",
-		r.P.Unit.Sublevel, list)
+	head := fmt.Sprintf("Số liệu của %d %s được tổng hợp từ báo cáo của từng đơn vị (gồm số liệu của đơn vị và các đơn vị trực thuộc; chỉ tiêu tỷ lệ đơn vị cộng số đơn vị và số đơn vị đạt điều kiện)%s.",
+		len(names), r.P.Unit.Sublevel, list)
 	return append([]string{head}, out...)
+}
+
+// carriedRemark is the comment on a carried sub-unit's name in Biểu 02:
+// the file its figures were added up from, and where to change them.
+func carriedRemark(e *report.Entity, src *report.Source) string {
+	return fmt.Sprintf("Số liệu của %s lấy từ tệp %s (tổng của đơn vị và các đơn vị trực thuộc), nên các ô của dòng này được khóa: muốn sửa thì sửa tệp đó rồi lập lại biểu. Ghi chú này không in ra.", e.Name, src.File)
 }

@@ -312,8 +312,10 @@ func TestWorkbookGuarded(t *testing.T) {
 	if flags < 17 || counts < 100 {
 		t.Errorf("%d flag cells and %d count cells validated", flags, counts)
 	}
-	// Ba Đình's radio flag is one of them.
+	// Ba Đình's radio flag is one of them: the block's second column
+	// ("Số đơn vị | Số đơn vị có | Tỷ lệ").
 	sheet, row, col := blockCell(f, "Đài truyền thanh có chuyên mục về bình đẳng giới", "Phường Ba Đình")
+	col++
 	dvs, _ := f.GetDataValidations(sheet)
 	found := false
 	for _, dv := range dvs {

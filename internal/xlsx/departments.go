@@ -33,7 +33,7 @@ func departmentSheet(r *report.Report, refs map[string]measureRefs) *sheet {
 	if r.Tier == report.Commune || r.Tier == report.Village {
 		name = "03_CoQuan"
 	}
-	s := newSheet(name, []float64{5, 56, 9, 10, 9, 9, 10, 30, 16})
+	s := newSheet(name, []float64{5, 49.5, 8.5, 9.5, 8.5, 8.5, 9.5, 27, 14.5})
 	row := titleBlock(s, r, formLabel(r, "03"), "SỐ LIỆU DO CÁC "+viet.Upper(report.DeptWord(r.Tier))+" CUNG CẤP")
 	s.titleFrom = row
 	row = departmentHeader(s, row)
@@ -93,7 +93,7 @@ func departmentRows(s *sheet, r *report.Report, m *report.Measure, n, row int) (
 		at(m.First.Key, row, dTotal)
 		s.keepNext[row] = true
 		row++
-		s.text(row, dName, r.PartLabel(m, m.Second), Style{Size: 12, Italic: true, Align: "left", VAlign: "center", Wrap: true, Border: true})
+		s.text(row, dName, r.PartLabel(m, m.Second), secondStyle(m))
 		s.text(row, dUnit, m.PartUnit(m.Second.Key), stCenter)
 		countCell(s, row, dTotal, f, m.Second.Key)
 		at(m.Second.Key, row, dTotal)
@@ -112,6 +112,19 @@ func departmentRows(s *sheet, r *report.Report, m *report.Measure, n, row int) (
 	deptCells(s, m, dept, f, first, row)
 	return mr, row + 1
 }
+
+// secondStyle sets a pair's second count in italics when it is a part of
+// the first ("Trong đó: …", subset), upright when it is a count of its own
+// (maternal deaths are not a part of births).
+func secondStyle(m *report.Measure) Style {
+	if m.Subset {
+		return stPartOf
+	}
+	return stText
+}
+
+// stPartOf is a "Trong đó:" row.
+var stPartOf = Style{Size: 12, Italic: true, Align: "left", VAlign: "center", Wrap: true, Border: true}
 
 // fillBlank completes a row with its unit and empty number cells, and
 // sizes it to its text.

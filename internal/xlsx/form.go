@@ -161,7 +161,7 @@ func (b *formBook) period() string {
 // the explanation of every measure.
 func (b *formBook) guideSheet() *fsheet {
 	f, p := b.f, b.f.R.P
-	s := newFsheet(guideSheet, 6, 24, 56)
+	s := newFsheet(guideSheet, 6, 21.5, 49.5)
 	row := 1
 	s.merge(row, 1, 3, "HƯỚNG DẪN GHI BIỂU THU THẬP SỐ LIỆU BÌNH ĐẲNG GIỚI", fTitle)
 	row++
@@ -244,7 +244,7 @@ func (b *formBook) instructions() []string {
 // per measure, and the signatures.
 func (b *formBook) dataSheet() *fsheet {
 	f, p := b.f, b.f.R.P
-	s := newFsheet(dataSheet, 6, 38, 11, 23, 30)
+	s := newFsheet(dataSheet, 6, 33.75, 10.25, 20.75, 26.75)
 	s.printCols = cValue
 	row := 1
 	s.merge(row, cNo, cValue, "BIỂU THU THẬP SỐ LIỆU BÌNH ĐẲNG GIỚI", fTitle)
@@ -481,7 +481,8 @@ const validTitle = "Số liệu chưa hợp lệ"
 func wholeValidation(cell string) *excelize.DataValidation {
 	dv := excelize.NewDataValidation(true)
 	dv.Sqref = cell
-	dv.SetRange(0, 999999999999, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween)
+	dv.SetRange(0, "999999999999", // a string: the number overflows int on 32-bit systems
+		excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween)
 	dv.SetError(excelize.DataValidationErrorStyleStop, validTitle, "Ghi một số nguyên từ 0 trở lên, không dùng dấu chấm hay dấu phẩy ngăn cách hàng nghìn. Chưa có số liệu thì để trống.")
 	return dv
 }

@@ -47,8 +47,19 @@ type sheet struct {
 	inputs, flags []string
 	breaks        []int        // rows a page starts at
 	onePage       bool         // shrink to print on one page
+	scale         int          // print scale in per cent, 0 to fit the width
 	keepNext      map[int]bool // rows printed on the same page as the next
 	left, right   int          // last column of the left block, first of the right
+	titleRow      int          // the row of the sheet's title
+	// remarks are vanban's words to the clerk, kept out of the printed
+	// annex: cell comments, which spreadsheets do not print.
+	remarks []remark
+}
+
+// remark is a comment on a cell.
+type remark struct {
+	row, col int
+	text     string
 }
 
 func newSheet(name string, widths []float64) *sheet {
@@ -91,6 +102,14 @@ func (s *sheet) merge(r1, c1, r2, c2 int, v any, st Style) {
 	if r1 != r2 || c1 != c2 {
 		s.merges = append(s.merges, [2]string{ref(r1, c1), ref(r2, c2)})
 	}
+}
+
+// remark attaches vanban's words for the clerk to a cell, as a comment
+// that is not printed: what a People's Committee states goes on the
+// page, how the workbook was made and what the catalogue is unsure of
+// does not.
+func (s *sheet) remark(row, col int, text string) {
+	s.remarks = append(s.remarks, remark{row, col, text})
 }
 
 // maxRowHeight is the tallest row a spreadsheet allows, in points.

@@ -115,13 +115,14 @@ func titleBlock(s *sheet, r *report.Report, form, title string) int {
 	s.height(row, 18)
 	s.height(row+1, 8)
 	row += 2
+	s.titleRow = row
 	s.merge(row, 1, row, n, title, stTitle)
 	s.height(row, fitHeight(title, stTitle, sumPoints(s.widths)))
 	row++
 	s.merge(row, 1, row, n, periodLabel(r.P.Period.Kind, r.P.Period.Year), stPeriod)
 	s.height(row, 17.5)
 	row++
-	if a := annexLine(r); a != "" {
+	if a := r.AnnexLine(); a != "" {
 		s.merge(row, 1, row, n, a, stAnnex)
 		s.height(row, fitHeight(a, stAnnex, sumPoints(s.widths)))
 		row++
@@ -137,14 +138,6 @@ func titleBlock(s *sheet, r *report.Report, form, title string) int {
 // the issuer of Biểu 01 it would be column B, 235 pt for a 39 pt rule.)
 func rule(widthPt float64) string {
 	return strings.Repeat("_", int(widthPt/textWidth("_", stRule)+0.5))
-}
-
-func annexLine(r *report.Report) string {
-	a := strings.TrimSpace(r.P.Document.AnnexOf)
-	if a == "" || strings.HasPrefix(a, "(") {
-		return a
-	}
-	return "(" + a + ")"
 }
 
 // splitTitle chooses the columns of the left (issuer, preparer) and right

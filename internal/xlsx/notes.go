@@ -9,10 +9,14 @@ import (
 )
 
 // notesSheet explains the figures: how they were computed and judged,
-// which units have not reported, uncertain national targets, and notes.
+// which units have not reported, what the indicators rest on, and the
+// report's own notes. It is a page of a signed annex, so it holds what the
+// People's Committee states; how the workbook was made, and what the
+// catalogue is unsure of, are comments that are not printed.
 func notesSheet(r *report.Report) *sheet {
-	s := newSheet("04_GhiChu", []float64{6, 70, 74})
+	s := newSheet("04_GhiChu", []float64{6, 62, 65.5})
 	row := titleBlock(s, r, formLabel(r, "04"), "GHI CHÚ, GIẢI THÍCH SỐ LIỆU")
+	s.remark(s.titleRow, 1, protectionRemark)
 	for i, n := range notes(r) {
 		s.text(row, 1, fmt.Sprintf("%d.", i+1), Style{Size: 12, Align: "right", VAlign: "top"})
 		s.merge(row, 2, row, 3, n, stPlain)
@@ -40,7 +44,7 @@ func notes(r *report.Report) []string {
 	out = append(out,
 		fmt.Sprintf("Cách tính: tỷ lệ của toàn %s bằng tổng tử số chia cho tổng mẫu số của các đơn vị có số liệu (nhân 100), không lấy trung bình cộng các tỷ lệ của từng đơn vị. Đơn vị chưa có số liệu bị loại khỏi cả tử số và mẫu số; ô để trống là chưa có số liệu, số 0 là có báo cáo và bằng 0. Kết quả và đánh giá tính trên các đơn vị đã báo cáo; cột Ghi chú của Biểu 01 ghi số đơn vị đã báo cáo và tên đơn vị chưa báo cáo.", lvl),
 		fmt.Sprintf("Chỉ tiêu tỷ lệ đơn vị (ví dụ UBND có lãnh đạo chủ chốt là nữ) bằng số đơn vị đạt điều kiện chia cho số đơn vị có số liệu (nhân 100); tính cả cấp %s và các %s, trừ các chỉ tiêu chỉ tính cho %s.", lvl, r.P.Unit.Sublevel, r.P.Unit.Sublevel),
-		"Đánh giá: so sánh kết quả với chỉ tiêu kế hoạch năm; chỉ tiêu không có kế hoạch năm được so với kế hoạch giai đoạn (hoặc mục tiêu quốc gia nếu kế hoạch địa phương không quy định). Kết quả được làm tròn đến số chữ số thập phân của chỉ tiêu trước khi so sánh, nên số in ra và kết quả đánh giá luôn khớp nhau. \"Trên\" là lớn hơn hẳn, \"từ … trở lên\" là lớn hơn hoặc bằng.",
+		"Đánh giá: so sánh kết quả với chỉ tiêu kế hoạch năm; chỉ tiêu không có kế hoạch năm được so với kế hoạch giai đoạn (hoặc mục tiêu quốc gia nếu kế hoạch địa phương không quy định). Kết quả được làm tròn đến số chữ số thập phân của chỉ tiêu trước khi so sánh. \"Trên\" là lớn hơn hẳn, \"từ … trở lên\" là lớn hơn hoặc bằng.",
 	)
 	if ids := subunitIndicators(r); ids != "" {
 		out = append(out, fmt.Sprintf("Chỉ tính cho các %s, không tính cấp %s: %s. Ô của cấp %s ở các số liệu chỉ dùng cho các chỉ tiêu này ghi \"x\" (không áp dụng).", r.P.Unit.Sublevel, lvl, ids, lvl))
@@ -48,13 +52,17 @@ func notes(r *report.Report) []string {
 	if r.HalfYear() {
 		out = append(out, halfYearNote(r))
 	}
-	out = append(out, "Các biểu được khóa (bảo vệ trang tính, không đặt mật khẩu): các ghi chú, danh sách đơn vị chưa có số liệu và dòng chỉ tiêu chưa đánh giá được lập cùng lúc với biểu, theo tệp số liệu. Muốn bổ sung, sửa số liệu thì sửa tệp số liệu và lập lại biểu; nếu bỏ khóa để sửa trực tiếp, các công thức tự tính lại kết quả và đánh giá nhưng các ghi chú không tự cập nhật. Ô nhập số liệu chỉ nhận số nguyên từ 0 trở lên (ô có/không nhận 1 hoặc 0).")
 	out = append(out, missingNotes(r)...)
 	out = append(out, carriedNotes(r)...)
 	out = append(out, indicatorNotes(r)...)
 	out = append(out, r.P.Notes...)
 	return out
 }
+
+// protectionRemark tells the clerk, on the title of Biểu 04, why the
+// sheets are locked and how figures are changed; it is a comment, not a
+// note of the annex.
+const protectionRemark = "Các biểu được khóa (bảo vệ trang tính, không đặt mật khẩu). Các ghi chú, danh sách đơn vị chưa có số liệu và dòng chỉ tiêu chưa đánh giá được lập cùng lúc với biểu, theo tệp số liệu: muốn bổ sung, sửa số liệu thì sửa tệp số liệu rồi lập lại biểu (vanban render). Nếu bỏ khóa (Xem lại › Bỏ bảo vệ trang tính) để sửa trực tiếp, các công thức tự tính lại kết quả và đánh giá nhưng các ghi chú không tự cập nhật. Ô nhập số liệu chỉ nhận số nguyên từ 0 trở lên (ô có/không nhận 1 hoặc 0). Ghi chú này không in ra."
 
 // missingNotes lists, per unit, the figures it has not reported.
 func missingNotes(r *report.Report) []string {
@@ -101,8 +109,8 @@ func expects(r *report.Report, e *report.Entity, m *report.Measure) bool {
 	return false
 }
 
-// indicatorNotes lists indicators not assessed locally, national targets
-// that are not confirmed, sources and the report's own notes.
+// indicatorNotes lists indicators not assessed locally, the catalogue's
+// notes, values resting on few cases, and sources.
 func indicatorNotes(r *report.Report) []string {
 	var out, sources []string
 	for i := range r.Results {
@@ -114,9 +122,6 @@ func indicatorNotes(r *report.Report) []string {
 			out = append(out, fmt.Sprintf("%s không đánh giá ở cấp %s: %s.", label, r.P.Unit.Level, r.NotAssessedWhy(ind)))
 		case ind.Note != "":
 			out = append(out, fmt.Sprintf("%s: %s.", label, strings.TrimSuffix(r.IndText(ind, ind.Note), ".")))
-		}
-		if u := ind.Uncertain[itoa(res.PlanNational)]; res.PlanNational > 0 && u != "" {
-			out = append(out, fmt.Sprintf("%s: mục tiêu quốc gia năm %d dùng làm kế hoạch giai đoạn chưa được kiểm chứng (%s).", label, res.PlanNational, u))
 		}
 		if res.SmallBase {
 			out = append(out, fmt.Sprintf("%s: %s. Với số trường hợp nhỏ như vậy, tỷ số dao động ngẫu nhiên lớn giữa các kỳ và giữa các đơn vị nên không đủ ý nghĩa thống kê (cần từ %s trường hợp trở lên); kết quả vẫn được tính và so sánh với kế hoạch nhưng chỉ có tính tham khảo.",

@@ -80,6 +80,9 @@ func (p *painter) addSheet(i int, s *sheet) error {
 	if err := p.guard(s); err != nil {
 		return err
 	}
+	if err := p.comments(s); err != nil {
+		return err
+	}
 	if err := p.stream(sw, s); err != nil {
 		return err
 	}
@@ -94,7 +97,8 @@ func (p *painter) addSheet(i int, s *sheet) error {
 }
 
 // pageSetup prints the sheet on A4 landscape, one page wide (and one page
-// tall when it nearly fits), centred, numbered as Nghị định 30 numbers an
+// tall when it nearly fits; at a scale of its own when that saves a last
+// page of one or two rows), centred, numbered as Nghị định 30 numbers an
 // appendix: the page number centred in the top margin, in Arabic numerals,
 // not shown on the first page, each biểu numbered from its own page 1. The
 // sheet properties must be set before streaming starts, since the stream
@@ -104,11 +108,17 @@ func (p *painter) pageSetup(s *sheet) error {
 	if s.onePage {
 		tall = 1
 	}
+	layout := &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &tall, FirstPageNumber: &first}
+	if s.scale > 0 {
+		// A scale of its own, a little below the one that fits the width.
+		yes, layout.FitToWidth, layout.FitToHeight = false, nil, nil
+		scale := uint(s.scale)
+		layout.AdjustTo = &scale
+	}
 	if err := p.f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
 		return err
 	}
-	if err := p.f.SetPageLayout(s.name, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &tall,
-		FirstPageNumber: &first}); err != nil {
+	if err := p.f.SetPageLayout(s.name, layout); err != nil {
 		return err
 	}
 	inch := func(mm float64) float64 { return math.Round(mm/25.4*10000) / 10000 }
@@ -124,6 +134,11 @@ func (p *painter) pageSetup(s *sheet) error {
 // pageNumberHeader is the page number, 13 pt regular, centred in the top
 // margin (Nghị định 30: 13–14 pt, from page 2 on).
 const pageNumberHeader = `&C&"` + fontName + `,Regular"&13&P`
+
+// notesStay tells a clerk about to type a figure into the workbook what
+// follows and what does not (the input message, shown when the cell is
+// selected, is never printed).
+const notesStay = "Kết quả và đánh giá tự tính lại, các ghi chú thì không: nên sửa tệp số liệu rồi lập lại biểu."
 
 // guard protects the sheet and validates the cells figures are typed in.
 // Every cell is locked: the notes and the lists of units without figures
@@ -148,16 +163,34 @@ func (p *painter) guard(s *sheet) error {
 		dv.SetInput(title, msg)
 		return p.f.AddDataValidation(s.name, dv)
 	}
-	if err := add(s.inputs, 0, report.MaxCount, "Số liệu", "Nhập một số nguyên từ 0 trở lên (không nhập chữ, số âm hay số lẻ); để trống nếu đơn vị chưa báo cáo."); err != nil {
+	if err := add(s.inputs, 0, report.MaxCount, "Số liệu", "Nhập một số nguyên từ 0 trở lên (không nhập chữ, số âm hay số lẻ); để trống nếu đơn vị chưa báo cáo. "+notesStay); err != nil {
 		return err
 	}
-	if err := add(s.flags, 0, 1, "Có / không", "Nhập 1 nếu có, 0 nếu không (ô hiển thị Có hoặc Không); để trống nếu đơn vị chưa báo cáo."); err != nil {
+	if err := add(s.flags, 0, 1, "Có / không", "Nhập 1 nếu có, 0 nếu không; để trống nếu đơn vị chưa báo cáo. "+notesStay); err != nil {
 		return err
 	}
 	return p.f.ProtectSheet(s.name, &excelize.SheetProtectionOptions{
 		SelectLockedCells: true, SelectUnlockedCells: true, FormatCells: true, FormatColumns: true, FormatRows: true,
 	})
 }
+
+// comments writes the sheet's remarks as cell comments signed "vanban",
+// which neither Excel nor LibreOffice prints unless asked to. Like the
+// protection, they must be added before the stream is flushed, which
+// writes the sheet's reference to them.
+func (p *painter) comments(s *sheet) error {
+	for _, rm := range s.remarks {
+		if err := p.f.AddComment(s.name, excelize.Comment{Cell: ref(rm.row, rm.col), Author: remarkAuthor,
+			Paragraph: []excelize.RichTextRun{{Text: remarkAuthor + ":\n", Font: &excelize.Font{Bold: true}}, {Text: rm.text}},
+			Width:     400, Height: 200}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// remarkAuthor signs the comments vanban writes.
+const remarkAuthor = "vanban"
 
 func (p *painter) stream(sw *excelize.StreamWriter, s *sheet) error {
 	for c, w := range s.widths {

@@ -69,7 +69,7 @@ func formCode(form string) string {
 }
 
 func summarySheet(r *report.Report, refs map[string]measureRefs) *sheet {
-	s := newSheet("01_TongHop", []float64{5, 44, 10, 10, 10, 10, 10, 9, 9, 11, 26})
+	s := newSheet("01_TongHop", []float64{5, 39, 9.5, 9.5, 9.5, 9.5, 9.5, 8.5, 8.5, 10.25, 23.5})
 	row := titleBlock(s, r, formLabel(r, "01"), docTitle(r))
 	s.titleFrom = row
 	row = summaryHeader(s, r, row)
@@ -167,6 +167,9 @@ func indicatorRow(s *sheet, r *report.Report, refs map[string]measureRefs, res *
 		return
 	}
 	targetCell(s, row, sPlan, ind, res.Plan)
+	if u := ind.Uncertain[itoa(res.PlanNational)]; res.PlanNational > 0 && u != "" {
+		s.remark(row, sPlan, uncertainRemark(res.PlanNational, u))
+	}
 	targetCell(s, row, sYear, ind, res.Year)
 	valueFmt := numStyle(valueFormat(ind), false)
 	if res.LastYear != nil {
@@ -373,11 +376,7 @@ func indicatorNote(r *report.Report, res *report.Result) string {
 		parts = append(parts, fmt.Sprintf("Chỉ tính cấp %s (cấp %s không có số liệu này)", r.P.Unit.Level, r.P.Unit.Sublevel))
 	}
 	if res.PlanNational > 0 {
-		p := fmt.Sprintf("KH giai đoạn: mục tiêu quốc gia đến năm %d", res.PlanNational)
-		if u := ind.Uncertain[itoa(res.PlanNational)]; u != "" {
-			p += " (chưa được kiểm chứng)"
-		}
-		parts = append(parts, p)
+		parts = append(parts, fmt.Sprintf("KH giai đoạn: mục tiêu quốc gia đến năm %d", res.PlanNational))
 	}
 	if hasPct(res) && judgedCol(res) == sPlan && pctCode(r) == "5" {
 		parts = append(parts, "Cột 5 so với kế hoạch giai đoạn (cột 1)")
@@ -392,6 +391,16 @@ func indicatorNote(r *report.Report, res *report.Result) string {
 		parts = append(parts, n)
 	}
 	return strings.Join(parts, ". ")
+}
+
+// uncertainRemark is the comment on a plan target taken from a national
+// target the catalogue could not confirm: the clerk should know, the
+// annex does not say it (a People's Committee does not report against a
+// target it doubts). The catalogue's tag ([M], [?]) is its own shorthand.
+func uncertainRemark(year int, why string) string {
+	why = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(why, "[M]"), "[?]"))
+	return fmt.Sprintf("Mục tiêu quốc gia năm %d dùng làm kế hoạch giai đoạn ở ô này chưa được kiểm chứng với văn bản gốc: %s. "+
+		"Nếu kế hoạch của địa phương có chỉ tiêu riêng, ghi chỉ tiêu đó ở phần targets của tệp số liệu. Ghi chú này không in ra.", year, strings.TrimSuffix(why, "."))
 }
 
 // absentBelow reports an assessed indicator that counts the unit's own

@@ -104,7 +104,7 @@ func TestTitleBlockAndFont(t *testing.T) {
 		"G4":  "Bỉm Sơn, ngày 20 tháng 6 năm 2017",
 		"A6":  "BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU BÌNH ĐẲNG GIỚI",
 		"A7":  "6 tháng đầu năm 2017",
-		"A8":  "(Kèm theo Báo cáo số 112/BC-UBND ngày 20/6/2017 của UBND thị xã Bỉm Sơn)",
+		"A8":  "(Kèm theo Báo cáo số 112/BC-UBND ngày 20 tháng 6 năm 2017 của Ủy ban nhân dân thị xã Bỉm Sơn)",
 		"E11": "Năm 2017",
 		"F11": "6 tháng đầu năm 2016 (cùng kỳ)",
 	} {

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"errors"
 	"io"
 	"io/fs"
 	"sort"
@@ -78,13 +79,35 @@ func (z *sortedZip) Close() error {
 		return fw, nil
 	})
 	for _, n := range names {
+		data := z.parts[n].Bytes()
+		if n == "xl/styles.xml" {
+			var err error
+			if data, err = normalFont(data); err != nil {
+				return err
+			}
+		}
 		w, err := zw.CreateHeader(&zip.FileHeader{Name: n, Method: zip.Deflate})
 		if err != nil {
 			return err
 		}
-		if _, err := w.Write(z.parts[n].Bytes()); err != nil {
+		if _, err := w.Write(data); err != nil {
 			return err
 		}
 	}
 	return zw.Close()
+}
+
+// normalFont makes the workbook's Normal font, the first of styles.xml,
+// 12 pt instead of the 11 pt excelize writes and offers no way to change:
+// column widths are counted in its digits (see charPt).
+func normalFont(styles []byte) ([]byte, error) {
+	const from, to = `<font><sz val="11"></sz>`, `<font><sz val="12"></sz>`
+	i := bytes.Index(styles, []byte("<fonts "))
+	j := bytes.Index(styles, []byte("<font>"))
+	if i < 0 || j < i || !bytes.HasPrefix(styles[j:], []byte(from)) {
+		return nil, errors.New("xl/styles.xml: the Normal font is not where vanban sets its size")
+	}
+	out := append([]byte{}, styles[:j]...)
+	out = append(out, to...)
+	return append(out, styles[j+len(from):]...), nil
 }
