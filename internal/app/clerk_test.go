@@ -6,11 +6,13 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/vanban/vanban/internal/decode"
+	"github.com/vanban/vanban/internal/diag"
 	"github.com/vanban/vanban/internal/document"
 )
 
@@ -25,6 +27,9 @@ func TestClerkDocumentsKeepEveryWord(t *testing.T) {
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			src := readFile(t, f)
 			_, w, diags := Prepare(f, src, Options{})
+			// (A signature pushed onto a page of its own is said of the
+			// page, not of what the clerk typed.)
+			diags = slices.DeleteFunc(diags, func(d diag.Diagnostic) bool { return d.Code == "layout.signature-alone" })
 			if w == nil || len(diags) > 0 {
 				t.Fatalf("not rendered cleanly:\n%v", diags)
 			}

@@ -1,13 +1,11 @@
 package app
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
 	"sync"
-	"text/template"
 
 	"go.yaml.in/yaml/v3"
 
@@ -158,6 +156,9 @@ func drawnAll(dec *decode.Decoder, pages []layout.Page, f *font.Family) bool {
 // documentMeta fills the PDF's document information from the document.
 func documentMeta(doc *document.Document) pdf.Meta {
 	title := doc.TitleText()
+	if title == "" {
+		title = doc.Kind.Name // a giấy giới thiệu has no abstract
+	}
 	// "Chương trình số 85/CTr-UBND"; unnumbered "Chương trình số …/CTr-UBND".
 	number := "…"
 	if doc.Number > 0 {
@@ -174,29 +175,19 @@ func documentMeta(doc *document.Document) pdf.Meta {
 }
 
 // documentStarters returns one commented starting file per document type:
-// templates/starters/<type>.yaml where the type has its own structure
-// (quyet-dinh in articles, cong-van with "Kính gửi" …), otherwise one made
-// from templates/starters/document.yaml.tmpl. The first comment line of
-// each names the type, for "vanban new".
+// templates/starters/<type>.yaml, each with the text its type's model in
+// Phụ lục III lays out (a Quy chế and a Quy định as the decision that
+// issues them). The first comment line of each names the type, for
+// "vanban new".
 func documentStarters() map[string][]byte {
 	types, err := docTypes("")
 	if err != nil {
 		return nil
 	}
-	src, err := templates.Read("starters/document.yaml.tmpl", "")
-	if err != nil {
-		return nil
-	}
-	tmpl := template.Must(template.New("starter").Parse(string(src)))
 	out := map[string][]byte{}
 	for _, t := range types {
-		if own, err := templates.Read("starters/"+t.Key+".yaml", ""); err == nil {
-			out[t.Key] = own
-			continue
-		}
-		var b bytes.Buffer
-		if err := tmpl.Execute(&b, t); err == nil {
-			out[t.Key] = b.Bytes()
+		if src, err := templates.Read("starters/"+t.Key+".yaml", ""); err == nil {
+			out[t.Key] = src
 		}
 	}
 	return out

@@ -132,8 +132,17 @@ func TestStartersRender(t *testing.T) {
 		t.Fatalf("%d starters, want one per type of Phụ lục III", len(starters))
 	}
 	types, _ := docTypes("")
+	bodies := map[string]string{} // body text → starter
 	for name, src := range starters {
-		if !regexp.MustCompile(`(?m)^type: ` + name + `( +#.*)?$`).Match(src) {
+		// A Quy chế or a Quy định is issued by a decision (Phụ lục III,
+		// Mẫu 1.3): its starter is the decision, the rules under
+		// attachments:.
+		typed := regexp.MustCompile(`(?m)^type: ` + name + `( +#.*)?$`).Match(src)
+		if name == "quy-che" || name == "quy-dinh" {
+			typed = regexp.MustCompile(`(?m)^type: quyet-dinh( +#.*)?$`).Match(src) &&
+				regexp.MustCompile(`(?m)^  - type: `+name+`( +#.*)?$`).Match(src)
+		}
+		if !typed {
 			t.Errorf("%s: starter does not set its type", name)
 		}
 		_, w, diags := Prepare(name+".yaml", src, Options{})
@@ -155,6 +164,10 @@ func TestStartersRender(t *testing.T) {
 			if len(doc.To.Values()) == 0 {
 				t.Errorf("%s: no Kính gửi", name)
 			}
+		case "quy-che", "quy-dinh":
+			if len(doc.Attachments) != 1 || doc.Attachments[0].Kind.Key != name || len(doc.Attachments[0].Chapters) < 2 {
+				t.Errorf("%s: the decision issues %d attachments", name, len(doc.Attachments))
+			}
 		case "giay-moi":
 			// Whom it invites, as giấy mời name them: "1. Thành phần:" and
 			// its lines, not a Kính gửi.
@@ -168,6 +181,17 @@ func TestStartersRender(t *testing.T) {
 		if len(doc.Articles) == 0 && doc.Kind.IsLegal() {
 			t.Errorf("%s: a %s without articles", name, doc.Kind.Name)
 		}
+		// Each type has a text of its own, as its model in Phụ lục III
+		// lays it out, not one body shared by every type.
+		var body []string
+		for _, b := range doc.Body() {
+			body = append(body, document.Plain(b.Spans))
+		}
+		text := strings.ReplaceAll(strings.Join(body, "\n"), doc.Kind.Name, "…") // the type's name aside
+		if other, ok := bodies[text]; ok {
+			t.Errorf("%s has the same text as %s", name, other)
+		}
+		bodies[text] = name
 	}
 }
 

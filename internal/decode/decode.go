@@ -38,12 +38,15 @@ type Decoder struct {
 	aliased   map[*yaml.Node]bool   // nodes an alias refers to
 	repairs   map[diag.Pos]*repair  // values mended in the copy, by position
 	recovered []Recovery
+	// meant are the fields a misspelt key was taken for ("titel" for
+	// title): reported as unknown, never as missing.
+	meant map[string]bool
 }
 
 // New returns a Decoder for the named file with the default limits.
 func New(file string) *Decoder {
 	return &Decoder{File: file, limits: DefaultLimits, pos: map[string]diag.Pos{}, hints: map[string]string{},
-		opts: map[string]string{}, raw: map[*yaml.Node]string{}, aliased: map[*yaml.Node]bool{},
+		opts: map[string]string{}, raw: map[*yaml.Node]string{}, aliased: map[*yaml.Node]bool{}, meant: map[string]bool{},
 		repairs: map[diag.Pos]*repair{}, idx: newSource("")}
 }
 
@@ -99,6 +102,11 @@ func (d *Decoder) At(path string) diag.Pos {
 
 // Has reports whether the input gave a value for path.
 func (d *Decoder) Has(path string) bool { _, ok := d.pos[path]; return ok }
+
+// Meant reports whether a misspelt key, reported as unknown, was taken
+// for the field at path: a check of a required field should not report it
+// missing too.
+func (d *Decoder) Meant(path string) bool { return d.meant[path] }
 
 // Reported reports whether a problem was already reported for exactly
 // path, so that validation does not say again, in other words, what the
@@ -580,6 +588,7 @@ func (d *Decoder) structure(n *yaml.Node, path string, v reflect.Value) {
 			// the field it was meant to be as missing too.
 			if s := d.unknownKey(key, kn, path, names); s != "" {
 				given[s] = kn
+				d.meant[Join(path, s)] = true
 			}
 			return
 		}
@@ -598,15 +607,25 @@ func (d *Decoder) structure(n *yaml.Node, path string, v reflect.Value) {
 func (d *Decoder) required(mapping, value *yaml.Node, path string) {
 	switch {
 	case value == nil:
-		d.ProblemAt(nodePos(mapping), path, diag.Msg{Code: "field.missing",
-			Vi: "thiếu trường bắt buộc này", FixVi: "thêm dòng «" + lastName(path) + ": …»",
-			En: "this required field is missing", FixEn: "a line \"" + lastName(path) + ": …\""})
+		d.ProblemAt(nodePos(mapping), path, MissingField(path))
 	case isNull(value) || value.Kind == yaml.ScalarNode && strings.TrimSpace(value.Value) == "":
-		d.ProblemAt(nodePos(value), path, diag.Msg{Code: "field.empty",
-			Vi: "trường bắt buộc này để trống", FixVi: "viết giá trị sau dấu hai chấm",
-			En: "this required field is empty", FixEn: "a value"})
+		d.ProblemAt(nodePos(value), path, EmptyField)
 	}
 }
+
+// MissingField is the message of a required field that is absent, for
+// the checks that decide later whether a field is required (a trích yếu,
+// which two types do without).
+func MissingField(path string) diag.Msg {
+	return diag.Msg{Code: "field.missing",
+		Vi: "thiếu trường bắt buộc này", FixVi: "thêm dòng «" + lastName(path) + ": …»",
+		En: "this required field is missing", FixEn: "a line \"" + lastName(path) + ": …\""}
+}
+
+// EmptyField is the message of a required field given no value.
+var EmptyField = diag.Msg{Code: "field.empty",
+	Vi: "trường bắt buộc này để trống", FixVi: "viết giá trị sau dấu hai chấm",
+	En: "this required field is empty", FixEn: "a value"}
 
 // unknownKey reports a key the structure does not have and returns the
 // known key it was probably meant to be, or "".

@@ -109,11 +109,20 @@ func (doc *Document) authorityInText() (name string, sure bool, path string) {
 
 // AppendixBody returns the content of appendix i as body blocks: its text,
 // items, table and numbered sections (numbered on their own: I., 1., a)).
+// Its footnotes go on with the numbering of the document and the
+// appendices before it.
 func (doc *Document) AppendixBody(i int) []Block {
-	return doc.Appendices[i].body(doc.Style.Decimal(), doc.NoteNumbers())
+	nc := doc.newNoteCounter()
+	if nc != nil {
+		doc.body(nc)
+		for k := range i {
+			doc.Appendices[k].body(doc.Style.Decimal(), nc)
+		}
+	}
+	return doc.Appendices[i].body(doc.Style.Decimal(), nc)
 }
 
-func (a *Appendix) body(decimal bool, notes map[string]int) []Block {
+func (a *Appendix) body(decimal bool, notes *noteCounter) []Block {
 	b := &bodyBuilder{nb: newNumberer(a.Sections, decimal), notes: notes}
 	b.text(a.Text)
 	b.items(a.Items)

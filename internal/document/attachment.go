@@ -57,10 +57,15 @@ func (a *Attachment) TitleLines() [][]Span {
 // AttachmentBody returns the content of attachment i as body blocks: its
 // opening paragraphs, its chapters (a ChapterHead block for "Chương I"
 // and one for the title) and articles, or its sections, and its closing,
-// which ends with "./.".
+// which ends with "./.". Its footnotes are numbered from 1: it is a
+// document of its own.
 func (doc *Document) AttachmentBody(i int) []Block {
+	return doc.attachmentBody(i, doc.newNoteCounter())
+}
+
+func (doc *Document) attachmentBody(i int, notes *noteCounter) []Block {
 	a := &doc.Attachments[i]
-	b := &bodyBuilder{nb: newNumberer(a.Sections, doc.Style.Decimal()), notes: doc.NoteNumbers()}
+	b := &bodyBuilder{nb: newNumberer(a.Sections, doc.Style.Decimal()), notes: notes}
 	b.paragraphs(a.Preamble)
 	for k, ch := range a.Chapters {
 		b.blocks = append(b.blocks,
@@ -76,9 +81,35 @@ func (doc *Document) AttachmentBody(i int) []Block {
 }
 
 // AttachmentAppendixBody returns the content of appendix j of attachment
-// i.
+// i. Its footnotes go on with the numbering of the attachment and the
+// appendices before it.
 func (doc *Document) AttachmentAppendixBody(i, j int) []Block {
-	return doc.Attachments[i].Appendices[j].body(doc.Style.Decimal(), doc.NoteNumbers())
+	nc := doc.newNoteCounter()
+	if nc != nil {
+		doc.attachmentBody(i, nc)
+		for k := range j {
+			doc.Attachments[i].Appendices[k].body(doc.Style.Decimal(), nc)
+		}
+	}
+	return doc.Attachments[i].Appendices[j].body(doc.Style.Decimal(), nc)
+}
+
+// AttachmentLinkLine ties the appendices of attachment i to it. The
+// attached document has no number or date of its own, so the line names
+// it by the decision that issues it (nd30.md §2.15: the link line names
+// the document the appendix goes with, here the plan, not the decision):
+// "(Kèm theo Kế hoạch ban hành kèm theo Quyết định số 1100/QĐ-UBND ngày
+// 21 tháng 5 năm 2021 của Ủy ban nhân dân tỉnh Tây Ninh)"; a Đề án, Dự
+// án or Phương án, which a decision approves, "được phê duyệt tại Quyết
+// định số …".
+func (doc *Document) AttachmentLinkLine(i int) string {
+	decision := strings.TrimSuffix(strings.TrimPrefix(doc.LinkLine(), "(Kèm theo "), ")")
+	how := " ban hành kèm theo "
+	switch doc.Attachments[i].Kind.Key {
+	case "de-an", "du-an", "phuong-an":
+		how = " được phê duyệt tại "
+	}
+	return "(Kèm theo " + doc.Attachments[i].Kind.Name + how + decision + ")"
 }
 
 // AttachmentAppendixLabel is the label of appendix j of attachment i.

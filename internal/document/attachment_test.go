@@ -43,3 +43,22 @@ func TestAttachments(t *testing.T) {
 		t.Error(codes(diags))
 	}
 }
+
+// An appendix of an attached plan is "kèm theo" the plan, which has no
+// number of its own: its link line names the plan by the decision that
+// issues it (a Đề án, which a decision approves, "được phê duyệt tại").
+func TestAttachmentLinkLine(t *testing.T) {
+	src := strings.Replace(issuing, "%s", "Ban hành kèm theo Quyết định này Kế hoạch và phê duyệt Đề án.", 1) +
+		"number: 1100\nplace: Tây Ninh\ndate: 2021-05-21\nissuer: {name: ỦY BAN NHÂN DÂN TỈNH TÂY NINH, abbr: UBND}\n" +
+		"attachments:\n  - {type: ke-hoach, title: A, sections: [{heading: B, text: c (Phụ lục)}], appendices: [{title: D, text: e}]}\n" +
+		"  - {type: de-an, title: F, sections: [{heading: G, text: h (Phụ lục)}], appendices: [{title: I, text: j}]}\n"
+	src = strings.Replace(src, "issued_by: CHỦ TỊCH ỦY BAN NHÂN DÂN", "issued_by: ỦY BAN NHÂN DÂN TỈNH TÂY NINH", 1)
+	doc, diags := parse(t, src)
+	if doc == nil {
+		t.Fatal(diags)
+	}
+	nb := func(s string) string { return strings.ReplaceAll(s, "\u00a0", " ") }
+	check(t, "decision", nb(doc.LinkLine()), "(Kèm theo Quyết định số 1100/QĐ-UBND ngày 21 tháng 5 năm 2021 của Ủy ban nhân dân tỉnh Tây Ninh)")
+	check(t, "plan", nb(doc.AttachmentLinkLine(0)), "(Kèm theo Kế hoạch ban hành kèm theo Quyết định số 1100/QĐ-UBND ngày 21 tháng 5 năm 2021 của Ủy ban nhân dân tỉnh Tây Ninh)")
+	check(t, "project", nb(doc.AttachmentLinkLine(1)), "(Kèm theo Đề án được phê duyệt tại Quyết định số 1100/QĐ-UBND ngày 21 tháng 5 năm 2021 của Ủy ban nhân dân tỉnh Tây Ninh)")
+}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vanban/vanban/internal/decode"
 	"github.com/vanban/vanban/internal/diag"
 )
 
@@ -47,6 +48,66 @@ func TestClerkChecks(t *testing.T) {
 	for _, d := range diags {
 		if d.Code == "text.capitals" {
 			t.Errorf("%s", d)
+		}
+	}
+}
+
+// A deputy (PHÓ …) who signs without "KT." is warned about, with the
+// authority lines as they should be written; with KT. (or as acting head,
+// Q.) nothing is said.
+func TestDeputySignsKT(t *testing.T) {
+	for _, c := range []struct{ signer, fix string }{
+		{"{authority: [TL. CHỦ TỊCH, CHÁNH VĂN PHÒNG], position: PHÓ CHÁNH VĂN PHÒNG", "authority: [TL. CHỦ TỊCH, KT. CHÁNH VĂN PHÒNG]"},
+		{"{authority: TM. ỦY BAN NHÂN DÂN, position: PHÓ CHỦ TỊCH", "authority: [TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH]"},
+		{"{position: Phó Giám đốc", "authority: KT. GIÁM ĐỐC"},
+		{"{authority: GIÁM ĐỐC, position: PHÓ GIÁM ĐỐC", "authority: KT. GIÁM ĐỐC"},
+		{"{authority: [TUQ. CHỦ TỊCH, GIÁM ĐỐC SỞ NỘI VỤ], position: PHÓ GIÁM ĐỐC", "authority: [TUQ. CHỦ TỊCH, KT. GIÁM ĐỐC SỞ NỘI VỤ]"},
+		{"{authority: TM. ỦY BAN NHÂN DÂN, position: PHÓ CHỦ TỊCH THƯỜNG TRỰC", "authority: [TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH]"},
+		{"{authority: [TL. CHỦ TỊCH, KT. CHÁNH VĂN PHÒNG], position: PHÓ CHÁNH VĂN PHÒNG", ""},
+		{"{authority: Q. GIÁM ĐỐC, position: PHÓ GIÁM ĐỐC", ""},
+		{"{authority: TL. CHỦ TỊCH, position: CHÁNH VĂN PHÒNG", ""},
+	} {
+		_, diags := parse(t, "title: Công tác năm 2026\nsigner: "+c.signer+", name: Lê Văn A}\n")
+		got := ""
+		for _, d := range diags {
+			if d.Code == "signer.deputy-kt" {
+				got = d.FixVi
+				if d.Field != "signer.position" || d.Severity != diag.Warning {
+					t.Errorf("%s: at %s, %v", c.signer, d.Field, d.Severity)
+				}
+			}
+		}
+		if got, _, _ = strings.Cut(got, " (in ra:"); got != c.fix {
+			t.Errorf("%s:\n got %q\nwant %q", c.signer, got, c.fix)
+		}
+	}
+}
+
+// A giấy giới thiệu and a giấy nghỉ phép have no trích yếu in the
+// decree's models (Phụ lục III, Mẫu 1.8, 1.10): their title may be left
+// out; any other document without one is told, once, as before.
+func TestUntitledTypes(t *testing.T) {
+	noTitle := strings.Replace(base, "title: Công tác năm 2017\n", "", 1)
+	for _, c := range []struct{ src, want string }{
+		{"type: giay-gioi-thieu\n", ""},
+		{"type: giay-nghi-phep\n", ""},
+		{"type: ke-hoach\n", "field.missing"},
+		{"type: ke-hoach\ntitle: \"\"\n", "field.empty"},
+		{"type: giay-gioi-thieu\ntitle: \"\"\n", ""},
+		{"type: ke-hoach\ntitle: []\n", "title.empty"},
+		{"type: ke-hoach\ntitel: Công tác\n", "key.unknown"},
+	} {
+		d := decode.New("x.yaml")
+		src := strings.Replace(noTitle, "type: chuong-trinh\n", c.src, 1)
+		Decode(d, d.Parse([]byte(src)), types(t))
+		var got []string
+		for _, x := range d.Diags {
+			if strings.HasPrefix(x.Field, "tit") {
+				got = append(got, x.Code)
+			}
+		}
+		if strings.Join(got, ",") != c.want {
+			t.Errorf("%q: %v, want %q", c.src, got, c.want)
 		}
 	}
 }

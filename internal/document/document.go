@@ -27,7 +27,7 @@ type Document struct {
 	Symbol     Text       `yaml:"symbol,code" vi:"ký hiệu" doc:"Ký hiệu sau dấu \"/\"; mặc định là chữ viết tắt của loại văn bản và của cơ quan (KH-UBND)" ex:"KH-UBND"`
 	Place      Text       `yaml:"place,required" vi:"địa danh" doc:"Địa danh in trước ngày tháng: \"Bỉm Sơn, ngày … tháng … năm …\"" ex:"Bỉm Sơn"`
 	Date       viet.Date  `yaml:"date,required" vi:"ngày ban hành" doc:"Ngày ban hành, viết năm-tháng-ngày" ex:"2024-05-23"`
-	Title      TextList   `yaml:"title,required,linebreaks" vi:"trích yếu" doc:"Trích yếu nội dung; một dòng văn bản, hoặc một danh sách mà mỗi mục là một dòng in" ex:"Thực hiện công tác bình đẳng giới năm 2024"`
+	Title      TextList   `yaml:"title,linebreaks" vi:"trích yếu" doc:"Trích yếu nội dung, bắt buộc trừ giấy giới thiệu và giấy nghỉ phép; một dòng văn bản, hoặc một danh sách mà mỗi mục là một dòng in" ex:"Thực hiện công tác bình đẳng giới năm 2024"`
 	IssuedBy   TextList   `yaml:"issued_by,linebreaks" vi:"thẩm quyền ban hành (dòng dưới trích yếu)" doc:"Dòng thẩm quyền ban hành in dưới trích yếu (ví dụ của quyết định)" ex:"ỦY BAN NHÂN DÂN XÃ AN PHÚ"`
 	To         TextList   `yaml:"to,lines" vi:"kính gửi" doc:"Nơi nhận ghi ở dòng \"Kính gửi\" (công văn, tờ trình)" ex:"[Ủy ban nhân dân các xã, Phòng Văn hóa - Xã hội]"`
 	Bases      TextList   `yaml:"bases,lines" vi:"căn cứ" doc:"Các căn cứ ban hành, in nghiêng; vanban thêm dấu \";\" và \".\" ở cuối" ex:"[Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006]"`

@@ -29,7 +29,7 @@ issuer: {name: [ỦY BAN NHÂN DÂN, THỊ XÃ BỈM SƠN], abbr: UBND}
 place: Bỉm Sơn
 date: 2017-05-23
 title: Công tác năm 2017
-signer: {position: PHÓ CHỦ TỊCH, name: Mai Đình Lâm}
+signer: {authority: KT. CHỦ TỊCH, position: PHÓ CHỦ TỊCH, name: Mai Đình Lâm}
 recipients: [TTTU]
 archive: VT, PLĐ
 `

@@ -19,10 +19,19 @@ import (
 //	footnotes:
 //	  1: Gồm 12 luật, 21 nghị định.
 //
-// (a list, footnotes: [a, b], names its notes 1, 2 …). vanban numbers the
-// notes through the document in the order they are first called, prints
-// the number as a superscript where the marker is, and sets the note at
-// the foot of the page of the line that calls it (layout/notes.go).
+// (a list, footnotes: [a, b], names its notes 1, 2 …). vanban prints a
+// number as a superscript where the marker is, and sets the note at the
+// foot of the page of the line that calls it (layout/notes.go).
+//
+// Numbering. Each call is a note of its own, numbered in reading order,
+// as Word numbers the notes a clerk inserts: a note called twice is
+// printed twice, each time with its own number at the foot of its
+// calling page, so that a reader finds every note on the page that calls
+// it (one number called on two pages would leave the second page's call
+// without its note). A document issued with a decision (an attachment)
+// is a document of its own, with its own header, title and page numbers
+// (nd30.md §1.1, §2.15): its notes are numbered from 1, as its pages
+// are. Appendices belong to their document and go on with its numbering.
 
 // Footnote is one note: its name and its text.
 type Footnote struct {
@@ -66,24 +75,29 @@ var noteMarker = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
 // body, where the layout can set the note at the foot of the page.
 func noteRole(r Role) bool { return inBody(r) }
 
-// NoteNumbers gives each note called its number, counted through the
-// document in the order of the first calls.
-func (doc *Document) NoteNumbers() map[string]int {
+// A noteCounter numbers the calls of one numbering: a document's body
+// and its appendices, or an attachment's and its appendices.
+type noteCounter struct {
+	doc  *Document
+	keys []string // keys[n-1]: the note printed for call n
+}
+
+// newNoteCounter starts a numbering; nil (nothing to number) when the
+// document has no notes.
+func (doc *Document) newNoteCounter() *noteCounter {
 	if len(doc.Footnotes) == 0 {
 		return nil
 	}
-	nums := map[string]int{}
-	for f := range doc.Fields() {
-		if !noteRole(f.Role) {
-			continue
-		}
-		for _, m := range noteMarker.FindAllStringSubmatch(f.Value, -1) {
-			if _, ok := nums[m[1]]; !ok && doc.footnote(m[1]) != nil {
-				nums[m[1]] = len(nums) + 1
-			}
-		}
+	return &noteCounter{doc: doc}
+}
+
+// call numbers a call of the note named key, if there is such a note.
+func (nc *noteCounter) call(key string) (int, bool) {
+	if nc == nil || nc.doc.footnote(key) == nil {
+		return 0, false
 	}
-	return nums
+	nc.keys = append(nc.keys, key)
+	return len(nc.keys), true
 }
 
 func (doc *Document) footnote(key string) *Footnote {
@@ -95,26 +109,40 @@ func (doc *Document) footnote(key string) *Footnote {
 	return nil
 }
 
-// Note returns the text of note n (1-based, as NoteNumbers counts) as
-// spans, with its markup; nil when there is none.
-func (doc *Document) Note(n int) []Span {
-	for k, v := range doc.NoteNumbers() {
-		if v == n {
-			spans, _ := ParseInline(oneLine(doc.footnote(k).Text.Value))
-			return spans
+// Notes returns the notes printed in one numbering, in the order of their
+// numbers (Notes(0)[n-1] is the text of note n, with its markup): 0 for
+// the document and its appendices, i for attachment i-1 and its
+// appendices.
+func (doc *Document) Notes(numbering int) [][]Span {
+	nc := doc.newNoteCounter()
+	if nc == nil {
+		return nil
+	}
+	if numbering == 0 {
+		doc.body(nc)
+		for i := range doc.Appendices {
+			doc.Appendices[i].body(doc.Style.Decimal(), nc)
+		}
+	} else {
+		i := numbering - 1
+		doc.attachmentBody(i, nc)
+		for j := range doc.Attachments[i].Appendices {
+			doc.Attachments[i].Appendices[j].body(doc.Style.Decimal(), nc)
 		}
 	}
-	return nil
+	out := make([][]Span, len(nc.keys))
+	for n, k := range nc.keys {
+		out[n], _ = ParseInline(oneLine(doc.footnote(k).Text.Value))
+	}
+	return out
 }
 
-// NoteCount is the number of notes called.
-func (doc *Document) NoteCount() int { return len(doc.NoteNumbers()) }
-
-// withNotes replaces the markers in spans by the notes' numbers, in spans
-// of their own (Note set), which the layout sets as superscripts. A
-// marker of no note stays as typed (validation reports it).
-func withNotes(spans []Span, nums map[string]int) []Span {
-	if len(nums) == 0 {
+// withNotes replaces the markers in spans by the numbers nc gives their
+// calls, in spans of their own (Note set), which the layout sets as
+// superscripts. A marker of no note stays as typed (validation reports
+// it).
+func withNotes(spans []Span, nc *noteCounter) []Span {
+	if nc == nil {
 		return spans
 	}
 	var out []Span
@@ -125,7 +153,7 @@ func withNotes(spans []Span, nums map[string]int) []Span {
 			if m == nil {
 				break
 			}
-			n, ok := nums[rest[m[2]:m[3]]]
+			n, ok := nc.call(rest[m[2]:m[3]])
 			if !ok {
 				sp2 := sp
 				sp2.Text = rest[:m[1]]

@@ -213,17 +213,17 @@ type Block struct {
 // Body returns the body of the document in reading order: legal bases,
 // opening paragraphs, "QUYẾT ĐỊNH:" and the articles, numbered sections,
 // closing paragraphs, the last one ending with "./.".
-func (doc *Document) Body() []Block { return doc.body() }
+func (doc *Document) Body() []Block { return doc.body(doc.newNoteCounter()) }
 
 type bodyBuilder struct {
 	blocks []Block
 	nb     *numberer
-	notes  map[string]int // footnotes' numbers (NoteNumbers)
-	art    int            // the articles added so far: they are numbered through the chapters
+	notes  *noteCounter // numbers the calls of footnotes
+	art    int          // the articles added so far: they are numbered through the chapters
 }
 
-func (doc *Document) body() []Block {
-	b := &bodyBuilder{nb: newNumberer(doc.Sections, doc.Style.Decimal()), notes: doc.NoteNumbers()}
+func (doc *Document) body(notes *noteCounter) []Block {
+	b := &bodyBuilder{nb: newNumberer(doc.Sections, doc.Style.Decimal()), notes: notes}
 	last := -1
 	for i, t := range doc.Bases {
 		if trim(t.Value) != "" {

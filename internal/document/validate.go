@@ -1,6 +1,7 @@
 package document
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"unicode"
@@ -37,6 +38,7 @@ func Decode(d *decode.Decoder, root *yaml.Node, types []DocType) *Document {
 	v.attachments(types)
 	v.footnotes()
 	v.signer()
+	v.deputy()
 	v.recipients()
 	v.punctuation()
 	v.clerkChecks()
@@ -221,6 +223,56 @@ func (v *validator) signer() {
 // prefixes are the authority prefixes of the decree (TM., KT., Q., TL., TUQ.).
 var prefixes = map[string]bool{"TM": true, "KT": true, "TL": true, "TUQ": true}
 
+// deputy warns about a deputy (a position starting with PHÓ) who signs
+// without "KT.": a deputy signs for the head of the body or unit, "KT."
+// before the head's position, also under TM., TL. or TUQ. (Nghị định 30,
+// Điều 13; nd30.md §2.11: "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ
+// CHÁNH VĂN PHÒNG"). An acting head (Q.) signs as the head: no warning.
+func (v *validator) deputy() {
+	pos := strings.ToUpper(strings.Join(strings.Fields(v.doc.Signer.Position.Value), " "))
+	if !strings.HasPrefix(pos, "PHÓ ") {
+		return
+	}
+	var lines []string
+	for _, a := range v.doc.Signer.Authority {
+		l := strings.Join(strings.Fields(a.Value), " ")
+		first, _, _ := strings.Cut(strings.ToUpper(l), " ")
+		if first == "KT." || first == "Q." {
+			return
+		}
+		lines = append(lines, l)
+	}
+	// The head's position: the deputy's without PHÓ (PHÓ CHỦ TỊCH
+	// THƯỜNG TRỰC signs for the CHỦ TỊCH).
+	head := strings.TrimSuffix(strings.TrimPrefix(pos, "PHÓ "), " THƯỜNG TRỰC")
+	fixed := append([]string(nil), lines...)
+	if n := len(fixed); n > 0 && strings.HasPrefix(strings.ToUpper(withoutPrefix(fixed[n-1])), head) {
+		// The line naming the head takes KT. (GIÁM ĐỐC SỞ NỘI VỤ for a
+		// PHÓ GIÁM ĐỐC).
+		fixed[n-1] = "KT. " + withoutPrefix(fixed[n-1])
+	} else {
+		fixed = append(fixed, "KT. "+head)
+	}
+	fix := "authority: " + fixed[0]
+	if len(fixed) > 1 {
+		fix = "authority: [" + strings.Join(fixed, ", ") + "]"
+	}
+	printed := strings.Join(append(fixed, pos), " / ")
+	v.d.Warning("signer.position", msg("signer.deputy-kt",
+		fmt.Sprintf("người ký là cấp phó (%s) nhưng các dòng thẩm quyền ký không có “KT.”: cấp phó ký thay người đứng đầu thì ghi “KT.” trước chức vụ của người đứng đầu, kể cả khi ký thừa lệnh, thừa ủy quyền hay thay mặt tập thể (Nghị định 30, Điều 13)", pos),
+		fmt.Sprintf("the signer is a deputy (%s) but no authority line has \"KT.\": a deputy signs for the head, \"KT.\" before the head's position, also under TL., TUQ. or TM. (Nghị định 30, Article 13)", pos),
+		fix+" (in ra: "+printed+")", fix+" (printed: "+printed+")"))
+}
+
+// withoutPrefix is an authority line without its prefix (TM., TL. …).
+func withoutPrefix(l string) string {
+	first, rest, ok := strings.Cut(l, " ")
+	if ok && prefixes[strings.ToUpper(strings.TrimSuffix(first, "."))] && strings.HasSuffix(first, ".") {
+		return rest
+	}
+	return l
+}
+
 func (v *validator) recipients() {
 	if len(v.doc.Recipients.Values()) == 0 && trim(v.doc.Archive.Value) == "" {
 		v.d.Warning("recipients", msg("recipients.missing", "văn bản chưa có phần “Nơi nhận”", "the document has no \"Nơi nhận\"",
@@ -252,14 +304,42 @@ func (v *validator) urgency() {
 // 2018), by their plain spelling.
 var secrecies = map[string]string{"mat": "MẬT", "toi-mat": "TỐI MẬT", "tuyet-mat": "TUYỆT MẬT"}
 
-// title reports a title written as a list of blank lines; a blank text is
-// reported by the decoder.
+// Untitled are the types whose models in Phụ lục III have no trích yếu:
+// Mẫu 1.8 (giấy giới thiệu) and Mẫu 1.10 (giấy nghỉ phép) print the type
+// name and the rule under it, then the text. Every other document needs
+// its title.
+var Untitled = map[string]bool{"giay-gioi-thieu": true, "giay-nghi-phep": true}
+
+// title reports a missing or empty title (as the decoder reports a
+// missing required field), and a title written as a list of blank lines.
 func (v *validator) title() {
-	if len(v.doc.Title.Values()) == 0 && v.d.Has("title") && !v.d.Reported("title") {
+	untitled := Untitled[v.doc.Kind.Key]
+	switch {
+	case !v.d.Has("title"):
+		if !untitled && !v.d.Meant("title") {
+			v.d.ProblemAt(v.d.At(""), "title", decode.MissingField("title"))
+		}
+	case len(v.doc.Title.Values()) == 0 && !v.doc.Title.Listed() && !v.listAt("title"):
+		// A blank text, as the decoder reports a blank required field.
+		if !untitled && !v.d.Reported("title") {
+			v.d.ProblemAt(v.d.At("title"), "title", decode.EmptyField)
+		}
+	case len(v.doc.Title.Values()) == 0 && !v.d.Reported("title"):
 		v.d.Problem("title", msg("title.empty", "trích yếu để trống", "the title is empty",
 			"ghi trích yếu, ví dụ Công tác năm 2025; một đoạn, hoặc danh sách các dòng",
 			"the abstract (trích yếu), such as Công tác năm 2017; a text, or a list of its lines"))
 	}
+}
+
+// listAt reports whether the value at path is written as a flow list
+// ("[]"), which the model cannot tell from a blank text once it is empty.
+func (v *validator) listAt(path string) bool {
+	p := v.d.At(path)
+	lines := bytes.Split(v.doc.Source, []byte("\n"))
+	if p.Line < 1 || p.Line > len(lines) || p.Col < 1 || p.Col > len(lines[p.Line-1]) {
+		return false
+	}
+	return lines[p.Line-1][p.Col-1] == '['
 }
 
 func (v *validator) content() {

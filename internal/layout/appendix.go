@@ -30,7 +30,7 @@ func (c *composer) appendix(i int) []item {
 	items := []item{c.centred(doc.AppendixLabel(i), Font{Bold, appendixSize}, cx, lead, "appendix-label")}
 	title, widths := c.appendixTitle(i)
 	items = append(items, title...)
-	return append(items, c.linked(widths, "appendix-link", "appendix-rule", doc.AppendixBody(i))...)
+	return append(items, c.linked(doc.LinkLine(), widths, "appendix-link", "appendix-rule", doc.AppendixBody(i))...)
 }
 
 // linked lays out the link line "(Kèm theo … số … ngày … của …)" under a
@@ -38,11 +38,10 @@ func (c *composer) appendix(i int) []item {
 // content: the blocks of an appendix or of a document issued with a
 // decision. The title's lines and the link go with the first lines of the
 // content.
-func (c *composer) linked(widths []float64, linkTag, ruleTag string, blocks []document.Block) []item {
-	doc := c.doc
+func (c *composer) linked(line string, widths []float64, linkTag, ruleTag string, blocks []document.Block) []item {
 	cx, w := c.o.Left+c.o.TextWidth()/2, c.o.TextWidth()
 	lead := lineHeight(appendixSize)
-	link, lw := c.centredPara(plain(doc.LinkLine(), Italic), appendixSize, cx, w, linkTag)
+	link, lw := c.centredPara(plain(line, Italic), appendixSize, cx, w, linkTag)
 	items := link
 	// The rule: 40 % of the title's longest line, as under the document's
 	// abstract, but at least minLinkRule (under a short title such as

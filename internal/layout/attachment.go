@@ -28,12 +28,12 @@ func (c *composer) attachment(i int) (Page, float64, []item) {
 	for k := range items {
 		items[k].keep = true
 	}
-	items = append(items, c.linked(widths, "attachment-link", "attachment-rule", c.doc.AttachmentBody(i))...)
+	items = append(items, c.linked(c.doc.LinkLine(), widths, "attachment-link", "attachment-rule", c.doc.AttachmentBody(i))...)
 	return p, y, items
 }
 
 // attachmentAppendix lays out appendix j of attachment i, as the
-// document's appendices.
+// document's appendices, its link line naming the attachment.
 func (c *composer) attachmentAppendix(i, j int) []item {
 	doc := c.doc
 	ap := &doc.Attachments[i].Appendices[j]
@@ -46,7 +46,7 @@ func (c *composer) attachmentAppendix(i, j int) []item {
 	}
 	title, widths := c.centredText(ap.Title.NonBlank(), lines, appendixSize, cx, 0.85*w, overflow{}, overflow{first: 0.15 * w, rest: 0.15 * w}, "appendix-title")
 	items = append(items, title...)
-	return append(items, c.linked(widths, "appendix-link", "appendix-rule", doc.AttachmentAppendixBody(i, j))...)
+	return append(items, c.linked(doc.AttachmentLinkLine(i), widths, "appendix-link", "appendix-rule", doc.AttachmentAppendixBody(i, j))...)
 }
 
 // chapterHead lays out "Chương I" and a chapter's title: centred, bold,

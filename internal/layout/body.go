@@ -29,6 +29,11 @@ func (c *composer) title() []item {
 	// may take all of it.
 	abstract, widths := c.centredText(c.doc.Title.NonBlank(), spanLines(c.doc.TitleLines(), Bold), titleSize, cx, 0.85*w, overflow{}, overflow{first: 0.15 * w, rest: 0.15 * w}, "title")
 	items := append([]item{first}, abstract...)
+	// A giấy giới thiệu or giấy nghỉ phép has no abstract (Phụ lục III,
+	// Mẫu 1.8, 1.10): the rule goes under the type name.
+	if len(widths) == 0 {
+		widths = []float64{c.m.Width(name, Font{Bold, titleSize})}
+	}
 	rw := 0.4 * slices.Max(widths)
 	// The rule hangs blockRuleGap under the descenders of the last line.
 	ry := c.m.Descent()*titleSize*ptMM + blockRuleGap*ptMM - (lead - baseline(c.m, titleSize, lead))
@@ -81,71 +86,72 @@ func (c *composer) leftLine(s string, f Font, x, lead float64, tag string) item 
 	return item{h: lead, texts: []Text{{X: x, Y: baseline(c.m, f.Size, lead), S: s, Font: f, Tag: tag}}}
 }
 
-// body lays out the legal bases, paragraphs, headings and items: justified,
-// first line indented, 6 pt before each paragraph; items hang after their
-// dash; headings are glued to what follows them.
-func (c *composer) body() []item { return c.blocks(c.doc.Body()) }
-
-// blocks lays out body blocks (of the document or of an appendix).
+// blocks lays out body blocks (of the document, an appendix or an
+// attachment): legal bases, paragraphs, headings and items justified,
+// first line indented, 6 pt before each paragraph; headings glued to what
+// follows them.
 func (c *composer) blocks(blocks []document.Block) []item {
 	var items []item
-	size := c.o.BodySize
-	lead := c.o.bodyLine(size)
 	for _, b := range blocks {
-		p := Para{Size: size, Width: c.o.TextWidth(), First: c.o.Indent, Align: Justify, names: c.names}
-		switch b.Kind {
-		case document.Basis:
-			p.Spans, p.Tag = spansOf(b.Spans, Italic), "basis"
-		case document.Heading:
-			p.Spans, p.Tag = spansOf(b.Spans, headingStyle(b)), "heading"
-		case document.Item:
-			p.Spans, p.Tag = spansOf(b.Spans, Regular), "item"
-			if c.o.HangingItems {
-				p.First = c.o.Indent + c.m.Width("- ", Font{Regular, size})
-				p.Rest = p.First
-			} else {
-				// An item is a paragraph that starts with its dash
-				// (nd30.md §2.10: "- " below điểm is practice, not
-				// rule; the seed's own source types it so): the
-				// dash at the first-line indent, its space
-				// stretching like the others, wrapped lines at the
-				// margin.
-				p.Spans = append([]Span{{Text: "- ", Style: Regular}}, p.Spans...)
-			}
-		case document.TableBlock:
-			items = append(items, c.table(b.Grid, b.Path)...)
-			continue
-		case document.ChapterHead:
-			items = append(items, c.chapterHead(b)...)
-			continue
-		case document.Enacting:
-			// "QUYẾT ĐỊNH:" centred, glued to the first article.
-			lines, _ := c.centredPara(spansOf(b.Spans, Regular), size, c.o.Left+c.o.TextWidth()/2, c.o.TextWidth(), "enacting")
-			for i := range lines {
-				lines[i].keep = true
-			}
-			lines[0].before = paraSpace + lead/3
-			lines[len(lines)-1].h += lead / 3
-			items = append(items, lines...)
-			continue
-		default:
-			p.Spans, p.Tag = spansOf(b.Spans, Regular), "body"
-		}
-		lines := paraItems(p, c.m, c.o.Left, lead, paraSpace, b.Kind == document.Heading)
-		if leadsIn(b) {
-			// "… như sau:" stays with what it announces, unless that
-			// leaves the foot of the page empty.
-			last := &lines[len(lines)-1]
-			last.weak = !last.keep || last.weak
-			last.keep = true
-		}
-		if b.Kind == document.Item && c.o.HangingItems {
-			dash := Text{X: c.o.Left + c.o.Indent, Y: baseline(c.m, size, lead), S: "-", Font: Font{Regular, size}, Tag: "item"}
-			lines[0].texts = append([]Text{dash}, lines[0].texts...)
-		}
-		items = append(items, lines...)
+		items = append(items, c.block(b, false)...)
 	}
 	return items
+}
+
+// block lays out one body block; a paragraph with loose keeps its last
+// line at normal spaces (Para.looseLast).
+func (c *composer) block(b document.Block, loose bool) []item {
+	size := c.o.BodySize
+	lead := c.o.bodyLine(size)
+	p := Para{Size: size, Width: c.o.TextWidth(), First: c.o.Indent, Align: Justify, names: c.names, looseLast: loose}
+	switch b.Kind {
+	case document.Basis:
+		p.Spans, p.Tag = spansOf(b.Spans, Italic), "basis"
+	case document.Heading:
+		p.Spans, p.Tag = spansOf(b.Spans, headingStyle(b)), "heading"
+	case document.Item:
+		p.Spans, p.Tag = spansOf(b.Spans, Regular), "item"
+		if c.o.HangingItems {
+			p.First = c.o.Indent + c.m.Width("- ", Font{Regular, size})
+			p.Rest = p.First
+		} else {
+			// An item is a paragraph that starts with its dash
+			// (nd30.md §2.10: "- " below điểm is practice, not
+			// rule; the seed's own source types it so): the
+			// dash at the first-line indent, its space
+			// stretching like the others, wrapped lines at the
+			// margin.
+			p.Spans = append([]Span{{Text: "- ", Style: Regular}}, p.Spans...)
+		}
+	case document.TableBlock:
+		return c.table(b.Grid, b.Path)
+	case document.ChapterHead:
+		return c.chapterHead(b)
+	case document.Enacting:
+		// "QUYẾT ĐỊNH:" centred, glued to the first article.
+		lines, _ := c.centredPara(spansOf(b.Spans, Regular), size, c.o.Left+c.o.TextWidth()/2, c.o.TextWidth(), "enacting")
+		for i := range lines {
+			lines[i].keep = true
+		}
+		lines[0].before = paraSpace + lead/3
+		lines[len(lines)-1].h += lead / 3
+		return lines
+	default:
+		p.Spans, p.Tag = spansOf(b.Spans, Regular), "body"
+	}
+	lines := paraItems(p, c.m, c.o.Left, lead, paraSpace, b.Kind == document.Heading)
+	if leadsIn(b) {
+		// "… như sau:" stays with what it announces, unless that
+		// leaves the foot of the page empty.
+		last := &lines[len(lines)-1]
+		last.weak = !last.keep || last.weak
+		last.keep = true
+	}
+	if b.Kind == document.Item && c.o.HangingItems {
+		dash := Text{X: c.o.Left + c.o.Indent, Y: baseline(c.m, size, lead), S: "-", Font: Font{Regular, size}, Tag: "item"}
+		lines[0].texts = append([]Text{dash}, lines[0].texts...)
+	}
+	return lines
 }
 
 // headingStyle is the style of a heading's words: a heading in regular

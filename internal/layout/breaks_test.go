@@ -1,6 +1,7 @@
 package layout_test
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -83,6 +84,14 @@ func TestHeaderLinesBreakBetweenPhrases(t *testing.T) {
 			[]string{"Thực hiện công tác bình đẳng giới và vì sự tiến bộ của phụ nữ", "trên địa bàn tỉnh Thanh Hóa năm 2024"}},
 		{"Kiện toàn Ban Vì sự tiến bộ của phụ nữ thị xã Bỉm Sơn giai đoạn 2021-2026",
 			[]string{"Kiện toàn Ban Vì sự tiến bộ của phụ nữ", "thị xã Bỉm Sơn giai đoạn 2021-2026"}},
+		// Báo cáo 300/BC-CP: "… quốc gia / về bình đẳng giới năm 2024"
+		// would be 2.3 : 1; "các" starts the noun phrase as "về" does.
+		{"Bổ sung, cập nhật thông tin về thực hiện các mục tiêu quốc gia về bình đẳng giới năm 2024",
+			[]string{"Bổ sung, cập nhật thông tin về thực hiện", "các mục tiêu quốc gia về bình đẳng giới năm 2024"}},
+		// A comma is the stronger pause: not "… Hội đồng nhân dân / các
+		// cấp, nhiệm kỳ 2021-2026".
+		{"Thông tin, tuyên truyền Cuộc bầu cử đại biểu Quốc hội khóa XV và bầu cử đại biểu Hội đồng nhân dân các cấp, nhiệm kỳ 2021-2026",
+			[]string{"Thông tin, tuyên truyền Cuộc bầu cử đại biểu Quốc hội khóa XV", "và bầu cử đại biểu Hội đồng nhân dân các cấp,", "nhiệm kỳ 2021-2026"}},
 	} {
 		p := &compose(t, headerDoc("  name: UBND", c.title, ""))[0]
 		if got := lineTexts(m, p, "title"); strings.Join(got, "|") != strings.Join(c.want, "|") {
@@ -178,5 +187,21 @@ func TestBlockRules(t *testing.T) {
 	tr, _ := p.Rule("title-rule")
 	if gap := (tr.Y1 - titles[len(titles)-1].Y - m.Descent()*14*pt) / pt; !near(gap, 3, 0.01) {
 		t.Errorf("title rule %.2f pt under the descenders, want 3", gap)
+	}
+}
+
+// A Kính gửi entry wraps at the boundary of the names it lists, not
+// inside one where the line could end earlier: "cơ quan thuộc Chính phủ"
+// and "trực thuộc trung ương" are what a central office writes to (Ủy
+// ban Dân tộc's công văn 456/UBDT-DTTS).
+func TestKinhGuiBreaksBetweenNames(t *testing.T) {
+	m := fonts(t)
+	src := headerDoc("  name: ỦY BAN NHÂN DÂN XÃ HÀ LAN", "Công tác năm 2025",
+		"to:\n  - Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ\n  - Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương\n")
+	src = bytes.Replace(src, []byte("type: ke-hoach"), []byte("type: cong-van"), 1)
+	got := lineTexts(m, &compose(t, src)[0], "to")
+	want := []string{"Kính gửi:", "- Các bộ, cơ quan ngang bộ,", "cơ quan thuộc Chính phủ;", "- Ủy ban nhân dân các tỉnh, thành phố", "trực thuộc trung ương."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("Kính gửi\n got %q\nwant %q", got, want)
 	}
 }

@@ -13,6 +13,7 @@ import (
 // of the measure.
 const (
 	costLine    = 3
+	costPhrase  = 1   // before a word that starts a phrase: less of a pause than a comma
 	costFair    = 2   // a break between syllables not known to belong together
 	costName    = 4   // inside a short proper name
 	costPoor    = 6   // inside a known word, after a linking word, before a number
@@ -75,6 +76,13 @@ func centreWords(p Para, ws []word, m Measurer, over overflow) []brokenLine {
 	breakCost := make([]float64, n)
 	for i, r := range viet.LineBreaks(texts, p.names) {
 		breakCost[i] = [...]float64{viet.BreakFair: costFair, viet.BreakName: costName, viet.BreakPoor: costPoor, viet.BreakNever: costNever}[r]
+		if r == viet.BreakGood && abstract[p.Tag] && !strings.HasSuffix(texts[i-1], ",") {
+			// In a sentence-like title, a comma is the stronger
+			// pause: "… Hội đồng nhân dân các cấp, / nhiệm kỳ …"
+			// rather than "… Hội đồng nhân dân / các cấp, nhiệm kỳ …".
+			// (A name breaks at its level: ỦY BAN NHÂN DÂN / XÃ HÀ LAN.)
+			breakCost[i] = costPhrase
+		}
 	}
 	limit := func(s int) float64 {
 		if s == 0 {
@@ -151,6 +159,10 @@ func centreWords(p Para, ws []word, m Measurer, over overflow) []brokenLine {
 	lines[len(lines)-1].last = true
 	return lines
 }
+
+// abstract are the tags of the titles set in the text block's width, written as
+// sentences (a công văn's V/v, in its narrow column, keeps to the ratings).
+var abstract = map[string]bool{"title": true, "attachment-title": true}
 
 // wordText is the text of a word without its styles.
 func wordText(w word) string {

@@ -32,10 +32,21 @@ const (
 )
 
 type composer struct {
-	doc      *document.Document
-	m        Measurer
-	o        Options
-	names    *viet.Names // the names the lines keep whole, the header's places among them
+	doc   *document.Document
+	m     Measurer
+	o     Options
+	names *viet.Names // the names the lines keep whole, the header's places among them
+	// Of the document's own flow (main): where it starts on page 1 and
+	// ends there (above the address block), its items before pagination,
+	// and the body's last block, which ComposeWarnings may set one line
+	// longer (loosened).
+	flowTop, firstBottom float64
+	flowItems            []item
+	last                 lastBlock
+	// notes are the footnotes of the numbering being laid out (the
+	// document and its appendices, or an attachment and its), notes[n-1]
+	// for note n (document.Notes).
+	notes    [][]document.Span
 	problems []Problem
 	warnings []Problem
 }
@@ -76,17 +87,20 @@ func Compose(doc *document.Document, m Measurer, o Options) []Page {
 func ComposeWarnings(doc *document.Document, m Measurer, o Options) ([]Page, []Problem) {
 	o = o.withDefaults()
 	c := newComposer(doc, m, o)
-	head, y := c.header()
-	var items []item
-	items = append(items, c.title()...)
-	items = append(items, c.to()...)
-	items = append(items, c.body()...)
-	if len(items) > 0 {
-		items[len(items)-1].keep = true // the signature never stands alone
+	c.notes = doc.Notes(0)
+	head, items, layout, sig := c.main()
+	if gap := c.gapBeforeSignature(items, layout, sig); gap > c.maxGap()+fitTolerant {
+		// The body's last paragraph set one line longer can give the
+		// page before the signature its last lines, as a typesetter
+		// loosens a paragraph: kept when that page then ends fuller.
+		if i2, l2, s2, ok := c.loosened(); ok && len(l2) <= len(layout) && c.gapBeforeSignature(i2, l2, s2) < gap-fitTolerant {
+			items, layout, sig = i2, l2, s2
+		}
 	}
-	items = append(items, c.signature()...)
+	if c.signatureAlone(layout, sig) {
+		c.fitHint(len(layout))
+	}
 	bottom := o.PageH - o.Bottom
-	items, layout := c.flow(items, y, c.address(&head), o.Top, bottom)
 	pages := c.fill(nil, items, layout, &head, 0)
 	for i := range doc.Appendices {
 		// A landscape appendix is laid out on the turned page: every
@@ -99,6 +113,7 @@ func ComposeWarnings(doc *document.Document, m Measurer, o Options) ([]Page, []P
 	}
 	for i := range doc.Attachments {
 		c.o = o
+		c.notes = doc.Notes(i + 1)
 		head, y, items := c.attachment(i)
 		items, layout := c.flow(items, y, bottom, o.Top, bottom)
 		n := len(pages)
@@ -115,6 +130,90 @@ func ComposeWarnings(doc *document.Document, m Measurer, o Options) ([]Page, []P
 		}
 	}
 	return pages, c.warnings
+}
+
+// main lays out the document itself (without its appendices and
+// attachments): page 1's header, and the flow of the title, Kính gửi,
+// the body and the signature on pages; sig is the index of the
+// signature's first item.
+func (c *composer) main() (head Page, items []item, layout [][]placed, sig int) {
+	head, c.flowTop = c.header()
+	items = append(items, c.title()...)
+	items = append(items, c.to()...)
+	blocks := c.doc.Body()
+	for i, b := range blocks {
+		if i == len(blocks)-1 {
+			c.last = lastBlock{b: b, from: len(items)}
+		}
+		items = append(items, c.block(b, false)...)
+	}
+	c.last.to = len(items)
+	sig = len(items)
+	items = append(items, c.signature()...)
+	c.firstBottom = c.address(&head)
+	c.flowItems = items
+	items, layout = c.paginateMain(items, sig)
+	return head, items, layout, sig
+}
+
+// paginateMain distributes the document's items over pages, the body's
+// last line glued to the signature (sig is the signature's first item).
+func (c *composer) paginateMain(items []item, sig int) ([]item, [][]placed) {
+	if sig > 0 {
+		items[sig-1].keep = true // the signature never stands alone
+	}
+	return c.flow(items, c.flowTop, c.firstBottom, c.o.Top, c.o.PageH-c.o.Bottom)
+}
+
+// A lastBlock is the body's last block and the range of its items in the
+// flow, which loosened sets anew.
+type lastBlock struct {
+	b        document.Block
+	from, to int
+}
+
+// loosened lays the document's flow out again with the body's last
+// paragraph one line longer, its last line at normal spaces, and reports
+// whether that changed its lines.
+func (c *composer) loosened() (items []item, layout [][]placed, sig int, ok bool) {
+	old := c.flowItems
+	if c.last.to == 0 {
+		return nil, nil, 0, false // no body
+	}
+	lines := c.block(c.last.b, true)
+	if len(lines) == c.last.to-c.last.from {
+		return nil, nil, 0, false
+	}
+	items = append(append(append([]item(nil), old[:c.last.from]...), lines...), old[c.last.to:]...)
+	sig = c.last.from + len(lines) // the signature follows the body's last block
+	items, layout = c.paginateMain(items, sig)
+	return items, layout, sig, true
+}
+
+// gapBeforeSignature returns how far short of its foot the page before
+// the one the signature starts on ends (the last lines of the body having
+// gone to the signature's page with it); 0 when the signature starts on
+// page 1.
+func (c *composer) gapBeforeSignature(items []item, layout [][]placed, sig int) float64 {
+	for n := 1; n < len(layout); n++ {
+		starts := false
+		for _, x := range layout[n] {
+			starts = starts || !x.head && x.i == sig
+		}
+		if !starts {
+			continue
+		}
+		limit := c.o.PageH - c.o.Bottom
+		if n == 1 {
+			limit = c.firstBottom
+		}
+		foot := 0.0
+		for _, x := range layout[n-1] {
+			foot = max(foot, footOf(x, items))
+		}
+		return limit - foot
+	}
+	return 0
 }
 
 func newComposer(doc *document.Document, m Measurer, o Options) *composer {

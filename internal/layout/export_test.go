@@ -59,19 +59,27 @@ func (c FitCase) Stretch(i int) float64 {
 }
 
 // Avoidable returns the faults of the setting that another setting of
-// the paragraph avoids: a line whose spaces stretch beyond maxStretch, a
-// break between a word and its number (viet.BreakNever), a last line of
-// one syllable, each where a setting exists without it, with no line
-// beyond maxStretch and no such break.
-func (c FitCase) Avoidable(maxStretch float64) []string {
-	var ws []word
-	for _, l := range c.lines {
-		ws = append(ws, l.words...)
+// the paragraph avoids, each where CanSet (which does not ask the
+// breaker) finds such a setting:
+//   - a line whose spaces stretch beyond maxStretch, where a setting has
+//     no such line, no break between a word and its number and no
+//     paragraph end cutting a word or name;
+//   - a line whose spaces stretch beyond cutStretch (beyond headStretch
+//     in a heading), where a setting has no line beyond maxStretch and
+//     no such break: that far, a cut word is the lesser fault;
+//   - a break between a word and its number (viet.BreakNever);
+//   - a last line of one syllable, where a setting has none, no line
+//     beyond maxStretch and no such break;
+//   - a last line of at most two syllables that completes a word or name
+//     cut at the line break ("thành / phố"), where a setting has none, no
+//     line beyond cutStretch (headStretch) and no such break;
+//   - a loose line above a last line that the two could share with their
+//     spaces shrunk (PullUp).
+func (c FitCase) Avoidable(maxStretch, cutStretch, headStretch float64) []string {
+	if c.p.Tag == "heading" {
+		cutStretch = headStretch
 	}
-	can := func(lim limits) bool {
-		_, ok := fit(c.p, append([]word(nil), ws...), lim)
-		return ok
-	}
+	ws := c.words()
 	texts := make([]string, len(ws))
 	for i, w := range ws {
 		texts[i] = wordText(w)
@@ -80,18 +88,161 @@ func (c FitCase) Avoidable(maxStretch float64) []string {
 	var out []string
 	k := 0
 	for i, l := range c.lines {
+		start := k
 		k += len(l.words)
-		if x := c.Stretch(i); x > maxStretch+fitTolerant && can(limits{maxStretch: maxStretch, noNever: true}) {
+		x := c.Stretch(i)
+		if x > maxStretch+fitTolerant && c.CanSet(SetRule{MaxStretch: maxStretch, NoNever: true, NoCutLast: true}) {
 			out = append(out, fmt.Sprintf("line %d stretched %.2f", i+1, x))
 		}
-		if !l.last && rating[k] == viet.BreakNever && can(limits{noNever: true}) {
+		if x > cutStretch+fitTolerant && c.CanSet(SetRule{MaxStretch: maxStretch, NoNever: true}) {
+			out = append(out, fmt.Sprintf("line %d stretched %.2f, beyond what a cut word is worth", i+1, x))
+		}
+		if !l.last && rating[k] == viet.BreakNever && c.CanSet(SetRule{NoNever: true}) {
 			out = append(out, fmt.Sprintf("line %d ends inside a bound pair", i+1))
 		}
-		if l.last && i > 0 && isShort(l.words) && can(limits{maxStretch: maxStretch, noNever: true, noShort: true}) {
+		if l.last && i > 0 && oneSyllable(l.words) && c.CanSet(SetRule{MaxStretch: maxStretch, NoNever: true, NoShortLast: true}) {
 			out = append(out, "a one-syllable last line")
 		}
+		if l.last && i > 0 && cutEnd(texts, start, c.p.names) && c.CanSet(SetRule{MaxStretch: cutStretch, NoNever: true, NoCutLast: true}) {
+			out = append(out, "the last line completes a word or name cut at the break")
+		}
+	}
+	if above, merged, ok := c.PullUp(); ok && above > pullUpAbove {
+		out = append(out, fmt.Sprintf("the last line fits on the line above (stretched %.2f) with spaces %.2f of their width", above, 1+merged))
 	}
 	return out
+}
+
+// cutEnd reports whether a last line starting at word s, of at most two
+// syllables, completes a word or name cut at the break before it.
+func cutEnd(texts []string, s int, names *viet.Names) bool {
+	n := 0
+	for _, t := range texts[s:] {
+		n += len(strings.FieldsFunc(t, func(r rune) bool { return r == ' ' || r == '\u00a0' }))
+	}
+	return n <= 2 && viet.InsideWord(texts, s, names)
+}
+
+// pullUpAbove is the stretch of a line's spaces beyond which a line
+// above a last line costs more than the two set as one tight line (spaces
+// shrunk by up to a fifth cost at most what a stretch of a half does,
+// and the line saved costs nothing): a setting that keeps such a line is
+// not the least costly. A tenth over the half covers the cost of a tight
+// line under a loose one.
+const pullUpAbove = spaceStretch + 0.1
+
+func (c FitCase) words() []word {
+	var ws []word
+	for _, l := range c.lines {
+		ws = append(ws, l.words...)
+	}
+	return ws
+}
+
+// SetRule is what a setting of a paragraph keeps to, for CanSet.
+type SetRule struct {
+	// MaxStretch is the widest stretch of the spaces of a line other
+	// than the last, as a fraction of their width (0: any).
+	MaxStretch float64
+	// NoNever refuses a line ending at a break rated viet.BreakNever.
+	NoNever bool
+	// NoShortLast refuses a last line of one syllable, unless it is the
+	// paragraph's only line.
+	NoShortLast bool
+	// NoCutLast refuses a last line of at most two syllables that
+	// completes a word or name cut at the break before it.
+	NoCutLast bool
+}
+
+// CanSet reports whether the paragraph's words can be broken into lines
+// that keep to the rule, each line (the last one included) within its
+// measure with its spaces shrunk to no less than 0.8 of their width. It
+// finds out by its own arithmetic, searching which words can end a line
+// of some setting, and knows nothing of the breaker's costs: it holds the
+// breaker to what the rules allow.
+func (c FitCase) CanSet(r SetRule) bool {
+	ws := c.words()
+	n := len(ws)
+	texts := make([]string, n)
+	for i, w := range ws {
+		texts[i] = wordText(w)
+	}
+	rating := viet.LineBreaks(texts, c.p.names)
+	reach := make([]bool, n+1)
+	reach[0] = true
+	for s := 0; s < n; s++ {
+		if !reach[s] {
+			continue
+		}
+		avail := c.p.Width - c.p.Rest
+		if s == 0 {
+			avail = c.p.Width - c.p.First
+		}
+		nat, spaces := 0.0, 0.0
+		for e := s + 1; e <= n; e++ {
+			w := ws[e-1]
+			if e > s+1 {
+				nat += ws[e-2].space
+				spaces += ws[e-2].space
+			}
+			nat += w.w
+			for _, f := range w.frags {
+				if f.space {
+					spaces += f.w
+				}
+			}
+			if nat-0.2*spaces > avail+1e-6 && e > s+1 {
+				break
+			}
+			last := e == n
+			switch {
+			case !last && r.NoNever && rating[e] == viet.BreakNever:
+				continue
+			case !last && r.MaxStretch > 0 && (spaces == 0 || (avail-nat)/spaces > r.MaxStretch+1e-6):
+				continue
+			case last && r.NoShortLast && s > 0 && oneSyllable(ws[s:e]):
+				continue
+			case last && r.NoCutLast && s > 0 && cutEnd(texts, s, c.p.names):
+				continue
+			}
+			reach[e] = true
+		}
+	}
+	return reach[n]
+}
+
+// oneSyllable reports whether words are one syllable: one word holding
+// no space, no-break or other.
+func oneSyllable(ws []word) bool {
+	return len(ws) == 1 && !strings.ContainsAny(wordText(ws[0]), " \u00a0")
+}
+
+// PullUp reports, for a paragraph of two lines or more, the stretch of
+// the spaces of the line above the last, and how far the spaces of that
+// line would change (negative: shrink) to hold the last line's words too,
+// when they can (shrunk to no less than 0.8 of their width).
+func (c FitCase) PullUp() (above, merged float64, ok bool) {
+	n := len(c.lines)
+	if n < 2 || c.p.Align != Justify {
+		return 0, 0, false
+	}
+	prev, last := c.lines[n-2], c.lines[n-1]
+	ws := append(append([]word(nil), prev.words...), last.words...)
+	nat, spaces := 0.0, 0.0
+	for i, w := range ws {
+		nat += w.w
+		if i < len(ws)-1 {
+			nat += w.space
+			spaces += w.space
+		}
+		for _, f := range w.frags {
+			if f.space {
+				spaces += f.w
+			}
+		}
+	}
+	merged = (c.p.Width - prev.indent - nat) / spaces
+	return c.Stretch(n - 2), merged, merged >= -0.2-1e-6
 }
 
 // Justified reports whether the paragraph is justified.
@@ -103,7 +254,7 @@ func (c FitCase) Alternative(maxStretch float64) []string {
 	for _, l := range c.lines {
 		ws = append(ws, l.words...)
 	}
-	lines, ok := fit(c.p, append([]word(nil), ws...), limits{maxStretch: maxStretch, noNever: true, noShort: true})
+	lines, ok := fit(c.p, append([]word(nil), ws...), limits{maxStretch: maxStretch, noNever: true, noShort: true, noCut: true})
 	if !ok {
 		return nil
 	}

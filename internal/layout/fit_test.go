@@ -32,8 +32,8 @@ func FuzzFit(f *testing.F) {
 			if l.last != (i == len(lines)-1) {
 				t.Fatalf("line %d: last %v", i, l.last)
 			}
-			shrink := 0.0
-			if p.Align == Justify && !l.last {
+			shrink := 0.0 // a justified line, its last included, may shrink its spaces
+			if p.Align == Justify {
 				for k, w := range l.words {
 					if k < len(l.words)-1 {
 						shrink += spaceShrink * w.space

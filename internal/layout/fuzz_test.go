@@ -79,6 +79,10 @@ func FuzzLayout(f *testing.F) {
 			}
 		}
 		for _, w := range warnings {
+			if w.Code == "layout.signature-alone" {
+				checkFitHint(t, doc, m, o, pages, w)
+				continue
+			}
 			if w.Path == "" || !strings.HasPrefix(w.En, "the word ") || !strings.Contains(w.FixEn, "wider column") {
 				t.Fatalf("warning %+v", w)
 			}
@@ -453,5 +457,40 @@ func checkOverlaps(t *testing.T, p layout.Page, m layout.Measurer) {
 					p.Number, a.t.Tag, a.t.S, a.t.X, a.t.Y, b.t.Tag, b.t.S, b.t.X, b.t.Y)
 			}
 		}
+	}
+}
+
+// checkFitHint holds a signature-alone warning to its promise: the
+// document's own pages are two, and with the setting it names they are
+// one.
+func checkFitHint(t *testing.T, doc *document.Document, m layout.Measurer, o layout.Options, pages []layout.Page, w layout.Problem) {
+	t.Helper()
+	own := func(ps []layout.Page) int {
+		n := 0
+		for _, p := range ps {
+			if p.Appendix == 0 && p.Attachment == 0 {
+				n++
+			}
+		}
+		return n
+	}
+	if w.Path != "signer" || own(pages) != 2 {
+		t.Fatalf("warning %+v on a document of %d pages of its own", w, own(pages))
+	}
+	changed := false
+	if strings.Contains(w.FixEn, "body_size: 13") {
+		o.BodySize, changed = 13, true
+	}
+	if strings.Contains(w.FixEn, "line_spacing: 1") {
+		o.LineSpacing, changed = 1, true
+	}
+	if strings.Contains(w.FixEn, "margins: {top: 20, bottom: 20}") {
+		o.Top, o.Bottom, changed = 20, 20, true
+	}
+	if !changed {
+		t.Fatalf("warning %+v names no setting", w)
+	}
+	if n := own(layout.Compose(doc, m, o)); n != 1 {
+		t.Fatalf("with %q the document is %d pages, not one", w.FixEn, n)
 	}
 }

@@ -41,6 +41,9 @@ type Para struct {
 	// names are the proper names the lines should keep whole when they
 	// can (see viet.Names); nil for the names every document shares.
 	names *viet.Names
+	// looseLast keeps the last line at its normal spaces: it may not
+	// shrink them to save a line (see composer.loosened).
+	looseLast bool
 }
 
 // A frag is part of a word in one style; a word is what lies between two
@@ -462,6 +465,9 @@ func (p Para) place(l brokenLine, x float64) []Text {
 	}
 	switch {
 	case p.Align == Justify && !l.last && gaps > 0:
+		extra = (avail - nat) / float64(gaps)
+	case p.Align == Justify && gaps > 0 && nat > avail:
+		// A last line set tight (fitLines lets it shrink its spaces).
 		extra = (avail - nat) / float64(gaps)
 	case p.Align == Center:
 		x += (avail - nat) / 2

@@ -1,7 +1,10 @@
 package layout
 
 import (
+	"slices"
 	"strconv"
+
+	"github.com/vanban/vanban/internal/document"
 )
 
 // Footnotes (document.Footnotes): the call is the note's number set as a
@@ -59,8 +62,12 @@ func refs(it *item) []int {
 // item: the number as a superscript, then the text, justified.
 func (c *composer) noteLines(n int) []item {
 	size := c.o.noteSize()
+	var text []document.Span
+	if n >= 1 && n <= len(c.notes) {
+		text = c.notes[n-1]
+	}
 	spans := append([]Span{{Text: strconv.Itoa(n), Style: Regular, Sup: true}, {Text: " ", Style: Regular}},
-		spansOf(c.doc.Note(n), Regular)...)
+		spansOf(text, Regular)...)
 	p := Para{Spans: spans, Size: size, Width: c.o.TextWidth(), Align: Justify, Tag: "footnote"}
 	return paraItems(p, c.m, c.o.Left, lineHeight(size), 0, false)
 }
@@ -213,7 +220,9 @@ func (np *notePager) foot(p []placed, end, limit float64) []placed {
 	lines = append(lines, np.carry...)
 	continued := len(np.carry) > 0
 	np.carry = nil
-	for _, n := range np.called(p) {
+	// The notes in the order of their numbers, whatever the order of
+	// their calls on the page.
+	for _, n := range slices.Sorted(slices.Values(np.called(p))) {
 		np.placed[n] = true
 		lines = append(lines, np.notes[n]...)
 	}

@@ -2,6 +2,7 @@ package layout_test
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -113,5 +114,47 @@ func TestLongFootnoteContinues(t *testing.T) {
 	}
 	if words != 1200 {
 		t.Errorf("%d of 1200 words of the note printed", words)
+	}
+}
+
+// A note called in a decision and again in the Quy chế it issues: the Quy
+// chế numbers its notes from 1, as its pages; each page's notes are those
+// its lines call, in the order of their numbers; the second call of a
+// note is a note of its own, printed with its text on its page.
+func TestNotesOfAnAttachment(t *testing.T) {
+	src, err := os.ReadFile("../../examples/quyet-dinh-ban-hanh-quy-che-lam-viec-xa-xuan-phu-2021.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(src)
+	for _, r := range [][2]string{
+		{"\n    2021 - 2026.", "\n    2021 - 2026[^a]."},
+		{"gọi tắt là Ủy ban nhân dân xã).", "gọi tắt là Ủy ban nhân dân xã)[^b]."},
+		{"chịu sự điều chỉnh của Quy chế này.", "chịu sự điều chỉnh của Quy chế này[^a]."},
+	} {
+		if !strings.Contains(s, r[0]) {
+			t.Fatalf("the example no longer says %q", r[0])
+		}
+		s = strings.Replace(s, r[0], r[1], 1)
+	}
+	s += "footnotes:\n  a: Quy chế thay thế Quy chế ban hành kèm theo Quyết định số 12/QĐ-UBND.\n  b: Theo Luật Tổ chức chính quyền địa phương.\n"
+	pages := compose(t, []byte(s))
+	var got []string
+	for i := range pages {
+		calls, notes := notesOn(&pages[i])
+		if strings.Join(calls, ",") != strings.Join(notes, ",") {
+			t.Errorf("page %d (attachment %d): calls %v, notes %v", i+1, pages[i].Attachment, calls, notes)
+		}
+		if len(notes) > 0 {
+			got = append(got, fmt.Sprintf("%d:%s", pages[i].Attachment, strings.Join(notes, ",")))
+		}
+		for _, tx := range pages[i].Texts {
+			if tx.Tag == "footnote" && strings.Contains(tx.S, "Quy chế thay thế") && pages[i].Attachment == 1 && !strings.Contains(strings.Join(notes, ","), "2") {
+				t.Errorf("page %d: the Quy chế's second note printed without its number", i+1)
+			}
+		}
+	}
+	if want := "0:1|1:1,2"; strings.Join(got, "|") != want {
+		t.Errorf("notes by page %q, want %q (the decision's note 1, the Quy chế's 1 and 2)", strings.Join(got, "|"), want)
 	}
 }

@@ -233,9 +233,11 @@ func counted(c context) bool {
 
 // isDatePart reports a break between two parts of a date or a time
 // written in words: "ngày 15 / tháng 11 / năm 2017". A line may break
-// there (a whole date is too long to glue), but rather elsewhere.
+// there (a whole date is too long to glue), but rather elsewhere. A
+// document's number ("số 1100/QĐ-UBND / ngày 21 …") is no part of the
+// date after it.
 func isDatePart(c context) bool {
-	return c.p.num && c.n.u&lexDate != 0 && c.n2.num
+	return c.p.num && !strings.ContainsFunc(c.p.bare, unicode.IsLetter) && c.n.u&lexDate != 0 && c.n2.num
 }
 
 // introduces are words followed by their number: the number belongs to
@@ -268,8 +270,10 @@ var dateUnits = set("tháng năm ngày quý tuần phút")
 var unitPairs = pairs("triệu đồng|tỷ đồng|tỉ đồng|nghìn đồng|ngàn đồng|trăm đồng|trẻ em|học sinh|học viên|cán bộ|thành viên|" +
 	"đơn vị|cơ sở|hội nghị|hội viên|chỉ tiêu|phụ nữ|hồ sơ|văn bản|tin bài|lượt người|đoàn viên|đảng viên|cơ quan")
 
-// bare is a syllable without the punctuation that may follow it.
+// bare is a syllable without the punctuation that may follow it, the
+// "./." that ends a document's text included ("thực hiện./.").
 func bare(s string) string {
+	s = strings.TrimSuffix(s, "/.")
 	for len(s) > 0 {
 		r, n := utf8.DecodeLastRuneInString(s)
 		if !closing(r) {
@@ -394,7 +398,7 @@ func starts(n syllable, n2 string) bool {
 
 // phraseStart are linking words: a line may start with them, and should
 // not end with them (noEnd).
-var phraseStart = set("và của về trên tại năm cho theo trong với từ đến nhằm để thuộc")
+var phraseStart = set("và của về trên tại năm cho theo trong với từ đến nhằm để thuộc các những")
 
 // units are the one-syllable names of administrative units, which start a
 // phrase and are followed by a place name.
@@ -438,6 +442,10 @@ var compounds = pairs(strings.Join([]string{
 	"cộng đồng", "uy tín", "chủ trì", "vướng mắc", "khó khăn", "phản ánh", "quy hoạch", "bổ nhiệm",
 	"bồi dưỡng", "tập huấn", "nghiệp vụ", "chuyên môn", "kỹ năng", "lồng ghép", "chính sách", "văn bản",
 	"kết luận", "cuộc họp", "chủ đề", "phát động", "hộ nghèo", "học nghề", "trọng tâm", "thường xuyên",
+	"trực thuộc", "ngang bộ", "thường trực",
+	// the names of document types (Phụ lục III): "Công / điện này" cuts a word
+	"công điện", "công văn", "tờ trình", "giấy mời", "biên bản", "hợp đồng", "đề án", "dự án", "phương án",
+	"thông cáo", "thông báo", "giới thiệu", "ủy quyền", "nghỉ phép", "thiểu số", "nhà văn",
 }, "|"))
 
 // set builds a lookup of the words of s, separated by spaces.
@@ -497,4 +505,42 @@ func startsWithDigit(s string) bool {
 		return unicode.IsDigit(r)
 	}
 	return false
+}
+
+// InsideWord reports whether the break before words[i] falls inside a
+// word or a name, where LineBreaks rates it poor or name for that reason:
+// between two syllables known as one word ("thực / hiện", "thành / phố",
+// "phòng, / chống"), inside a name ("Ủy ban nhân / dân", "Tháng hành /
+// động"), or after the dash that joins a name ("Văn hóa - / Xã hội").
+// What such a break leaves alone on a paragraph's last line means nothing
+// by itself; a break after a linking word or inside a date is poor for
+// other reasons and is not reported.
+func InsideWord(words []string, i int, names *Names) bool {
+	if i <= 0 || i >= len(words) {
+		return false
+	}
+	// A name is a few words long: the words around the break suffice.
+	const reach = 8
+	lo, hi := max(0, i-reach), min(len(words), i+reach)
+	ws, i := words[lo:hi], i-lo
+	syl := syllablesOf(ws)
+	c := around(syl, i)
+	switch {
+	case c.p.raw == "" || c.n.raw == "" || bound(c):
+		return false
+	case isDash(c.p.raw):
+		return true
+	case c.p.bare != c.p.raw:
+		if compounds[pair{c.p.raw, c.n.un}] {
+			return true
+		}
+	case compounds[pair{c.p.bare, c.n.un}]:
+		return true
+	}
+	if names == nil {
+		names = commonNames
+	}
+	out := make([]Break, len(ws))
+	names.mark(syl, out)
+	return out[i] == BreakName
 }

@@ -54,15 +54,21 @@ func TestLineBreakRatings(t *testing.T) {
 		{"sơ kết 6|tháng đầu năm", BreakNever},   // six months: a unit
 		{"ngày 15|tháng 11 năm 2017", BreakPoor}, // parts of a date
 		{"tháng 11|năm 2017", BreakPoor},
+		{"số 1100/QĐ-UBND|ngày\u00a021", BreakFair}, // a document's number, then its date
 		{"năm 2017,|2018", BreakGood},
 		{"UBND tỉnh|(b/c);", BreakGood},
 		{"UBND tỉnh (b/c)|;", BreakNever}, // a lone punctuation mark
 		{"Chương trình công tác năm 2017 (|Phụ lục)", BreakNever},
-		{"Hội Liên hiệp|Phụ nữ thị xã", BreakName}, // a shared name
-		{"phòng,|chống bạo lực", BreakPoor},        // a fixed phrase, comma and all
-		{"Ban Vì|sự tiến bộ", BreakPoor},           // after vì
-		{"CÔNG TÁC|THANH NIÊN", BreakFair},         // two words, nothing known
-		{"ỦY BAN\u00a0NHÂN|DÂN", BreakPoor},        // glued syllables count one by one
+		{"Hội Liên hiệp|Phụ nữ thị xã", BreakName},     // a shared name
+		{"phòng,|chống bạo lực", BreakPoor},            // a fixed phrase, comma and all
+		{"Ban Vì|sự tiến bộ", BreakPoor},               // after vì
+		{"CÔNG TÁC|THANH NIÊN", BreakFair},             // two words, nothing known
+		{"ỦY BAN\u00a0NHÂN|DÂN", BreakPoor},            // glued syllables count one by one
+		{"thành phố trực|thuộc trung ương", BreakPoor}, // trực thuộc, a word
+		{"cơ quan|thuộc Chính phủ", BreakName},         // a body a central office writes to
+		{"các đơn vị|thuộc Sở", BreakGood},             // thuộc starts a phrase
+		{"về thực hiện|các mục tiêu", BreakGood},       // các starts a noun phrase
+		{"Thường|trực Đảng ủy", BreakPoor},             // thường trực
 	} {
 		before, after, _ := strings.Cut(c.text, "|")
 		words := append(strings.Split(before, " "), strings.Split(after, " ")...)
@@ -72,6 +78,39 @@ func TestLineBreakRatings(t *testing.T) {
 		if got := LineBreak(words, i); got != c.want {
 			t.Errorf("%s: rated %d, want %d", c.text, got, c.want)
 		}
+	}
+}
+
+// A paragraph's last line that completes a word or a name is told apart
+// from one after a break that is poor for other reasons.
+func TestInsideWord(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"phối hợp thực|hiện./.", true},               // a known word, vanban's end mark after it
+		{"huyện, thị xã, thành|phố", true},            // a place word
+		{"pháp luật về bình đẳng|giới;", true},        // bình đẳng giới
+		{"suốt thời gian của Tháng hành|động.", true}, // a shared name
+		{"của Ủy ban nhân|dân xã", true},              // a shared name
+		{"công tác phòng,|chống.", true},              // a fixed phrase
+		{"đến ngày 15|tháng 12.", false},              // a date's parts
+		{"trưởng các thôn và|nhân dân.", false},       // after a linking word
+		{"các đơn vị thực hiện|nghiêm túc.", false},   // two words
+		{"trước ngày|30/6/2024.", false},              // bound: never a break at all
+		{"Sở Nội vụ tỉnh Thanh|Hóa.", true},           // a header's place name
+	} {
+		before, after, _ := strings.Cut(c.text, "|")
+		words := regroup(append(strings.Split(before, " "), strings.Split(after, " ")...))
+		i := len(regroup(strings.Split(before, " ")))
+		if got := InsideWord(words, i, NewNames("UBND TỈNH THANH HÓA")); got != c.want {
+			t.Errorf("%s: %v, want %v", c.text, got, c.want)
+		}
+	}
+	// The line breaker lets a line end after a spaced dash, the dash
+	// staying with the word before it: "Văn hóa - / Xã hội." cuts a name.
+	if !InsideWord([]string{"của", "Phòng", "Văn", "hóa -", "Xã", "hội."}, 4, nil) {
+		t.Error("Văn hóa - / Xã hội.: not inside a name")
 	}
 }
 

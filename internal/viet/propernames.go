@@ -22,6 +22,10 @@ var sharedNames = []string{
 	"ban chấp hành", "bộ chính trị", "ban bí thư", "quốc hội", "thủ tướng chính phủ", "chính phủ",
 	"việt nam", "hà nội", "hồ chí minh", "thị xã", "thị trấn", "thành phố",
 	"ban vì sự tiến bộ của phụ nữ", "vì sự tiến bộ của phụ nữ", "tháng hành động",
+	// the bodies a central office writes to ("Kính gửi: - Các bộ, cơ
+	// quan ngang bộ, cơ quan thuộc Chính phủ; - Ủy ban nhân dân các
+	// tỉnh, thành phố trực thuộc trung ương")
+	"cơ quan ngang bộ", "cơ quan thuộc chính phủ", "trực thuộc trung ương",
 }
 
 var commonNames = NewNames()
