@@ -89,6 +89,12 @@ type Measure struct {
 	// counts (a village has no HĐND or UBND): their figures are neither
 	// asked for nor listed as missing, and their cells read "x".
 	Absent Tiers `yaml:"absent_at" vi:"không có ở cấp" doc:"Các cấp không có thứ mà số liệu đếm (thôn không có HĐND): không hỏi số liệu, ô ghi x" ex:"[thôn]"`
+	// ReportedBy names, for a department measure, the departments that
+	// keep it, as words of their names ("Công an", "Y tế"): a department
+	// whose name holds one of them is asked for the measure on its form,
+	// the others are not. A measure no declared department's name matches
+	// is asked of every department.
+	ReportedBy []string `yaml:"reported_by" vi:"cơ quan báo cáo" doc:"Số liệu của cơ quan, đơn vị: tên (hoặc một phần tên) các cơ quan giữ số liệu này, ví dụ [Công an]; biểu mẫu chỉ hỏi số liệu này ở cơ quan có tên chứa một trong các từ đó" ex:"[Công an]"`
 
 	// subunitsOnly is set when every indicator computed from the measure
 	// counts the sub-units only: the unit's own figures are then not used.

@@ -4,8 +4,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/vanban/vanban/internal/diag"
 )
@@ -48,7 +51,8 @@ func (r *Report) Forms() []*Form {
 		}
 	}
 	for i := range r.Departments {
-		out = append(out, &Form{R: r, Entity: &r.Departments[i], Dept: true, Measures: r.DepartmentMeasures()})
+		e := &r.Departments[i]
+		out = append(out, &Form{R: r, Entity: e, Dept: true, Measures: r.DepartmentAsks(e)})
 	}
 	kept := out[:0]
 	for _, f := range out {
@@ -57,6 +61,71 @@ func (r *Report) Forms() []*Form {
 		}
 	}
 	return kept
+}
+
+// DepartmentAsks lists the department measures department e is asked
+// for: those whose catalogue entry names it (reported_by: a word of its
+// name, "Công an" for "Công an xã Định Hòa"), and those that name no
+// department of this report, which every department is asked for.
+func (r *Report) DepartmentAsks(e *Entity) []*Measure {
+	var out []*Measure
+	for _, m := range r.DepartmentMeasures() {
+		if r.keeps(e, m) || !r.anyKeeps(m) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// Keepers lists the declared departments whose names the catalogue gives
+// as keeping measure m.
+func (r *Report) Keepers(m *Measure) []*Entity {
+	var out []*Entity
+	for i := range r.Departments {
+		if e := &r.Departments[i]; r.keeps(e, m) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func (r *Report) anyKeeps(m *Measure) bool { return len(r.Keepers(m)) > 0 }
+
+// keeps reports whether the catalogue names department e as keeping m.
+func (r *Report) keeps(e *Entity, m *Measure) bool {
+	name := nameWords(e.Name)
+	for _, w := range m.ReportedBy {
+		if containsWords(name, nameWords(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameWords splits a name into its words, in small letters, without the
+// punctuation around them: "Trạm Y tế xã" → trạm, y, tế, xã.
+func nameWords(s string) []string {
+	var out []string
+	for _, w := range strings.Fields(strings.ToLower(norm.NFC.String(s))) {
+		if w = strings.Trim(w, ",.;:()-–\"'"); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// containsWords reports whether the words of want follow each other in
+// words.
+func containsWords(words, want []string) bool {
+	if len(want) == 0 {
+		return false
+	}
+	for i := 0; i+len(want) <= len(words); i++ {
+		if slices.Equal(words[i:i+len(want)], want) {
+			return true
+		}
+	}
+	return false
 }
 
 // Meta is the identity a form carries, by name. A form is read back only

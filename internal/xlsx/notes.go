@@ -64,18 +64,23 @@ func notes(r *report.Report) []string {
 // note of the annex.
 const protectionRemark = "Các biểu được khóa (bảo vệ trang tính, không đặt mật khẩu). Các ghi chú, danh sách đơn vị chưa có số liệu và dòng chỉ tiêu chưa đánh giá được lập cùng lúc với biểu, theo tệp số liệu: muốn bổ sung, sửa số liệu thì sửa tệp số liệu rồi lập lại biểu (vanban render). Nếu bỏ khóa (Xem lại › Bỏ bảo vệ trang tính) để sửa trực tiếp, các công thức tự tính lại kết quả và đánh giá nhưng các ghi chú không tự cập nhật. Ô nhập số liệu chỉ nhận số nguyên từ 0 trở lên (ô có/không nhận 1 hoặc 0). Ghi chú này không in ra."
 
-// missingNotes lists, per unit, the figures it has not reported.
+// missingNotes lists, per unit, the figures it has not reported: the
+// unit's own bodies, each sub-unit, each department, and the department
+// measures no department reports.
 func missingNotes(r *report.Report) []string {
 	var out []string
 	for _, e := range append(append([]*report.Entity(nil), r.Areas()...), departmentsOf(r)...) {
 		var labels []string
 		for _, m := range append(r.AreaMeasures(), r.DepartmentMeasures()...) {
-			if e == r.Town || r.Get(e.ID, m.ID) != nil || !expects(r, e, m) {
+			if r.Get(e.ID, m.ID) != nil || !r.Expects(e, m) {
 				continue
 			}
 			labels = append(labels, r.Label(m))
 		}
-		if len(labels) > 0 {
+		switch {
+		case len(labels) > 0 && e == r.Town:
+			out = append(out, fmt.Sprintf("Chưa có số liệu: %s (%s); các chỉ tiêu cần số liệu này không tính được, ghi \"%s\".", e.Name, strings.Join(labels, "; "), report.WordNoData))
+		case len(labels) > 0:
 			out = append(out, fmt.Sprintf("Chưa có số liệu: %s (%s).", e.Name, strings.Join(labels, "; ")))
 		}
 	}
@@ -93,20 +98,6 @@ func departmentsOf(r *report.Report) []*report.Entity {
 		out = append(out, &r.Departments[i])
 	}
 	return out
-}
-
-// expects reports whether entity e should report measure m: sub-units
-// report area measures, and a department the measures it took on.
-func expects(r *report.Report, e *report.Entity, m *report.Measure) bool {
-	if m.From == report.FromDepartments {
-		return r.DeptOf[m.ID] == e
-	}
-	for _, s := range r.Subunits {
-		if s.ID == e.ID {
-			return m.PresentAt(r.SubTier)
-		}
-	}
-	return false
 }
 
 // indicatorNotes lists indicators not assessed locally, the catalogue's
