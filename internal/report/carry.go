@@ -203,7 +203,7 @@ func (r *Report) loadOne(parentFile string, pos diag.Pos, i int, st loadState) c
 		return fail(diag.Msg{Code: "report.from-unreadable",
 			Vi:    fmt.Sprintf("%s: không đọc được tệp số liệu %s (%s)", e.Name, name, plainErrVi(err)),
 			En:    fmt.Sprintf("%s: cannot read the sub-unit's file %s (%s)", e.Name, name, plainErr(err)),
-			FixVi: "đường dẫn tới tệp số liệu của đơn vị, tính từ thư mục của tệp này, ví dụ xa-nga-thanh/bdg-2025.yaml",
+			FixVi: "ghi đúng tên tệp số liệu của đơn vị (cả chữ hoa, chữ thường) và đường dẫn tính từ thư mục của tệp này, ví dụ xa-nga-thanh/bdg-2025.yaml",
 			FixEn: "the path of the sub-unit's period file, relative to this file's folder, e.g. xa-nga-thanh/bdg-2025.yaml"})
 	}
 	for _, up := range st.chain {
