@@ -44,7 +44,11 @@ type Source struct {
 	// did not report the measure although others did: the carried figure
 	// leaves them out.
 	Incomplete map[string][]string
-	named      string // as written
+	// Departments names the sub-unit's departments that gave figures:
+	// those are not carried up (the parent's own departments report
+	// unit-wide figures; adding the sub-units' would count cases twice).
+	Departments []string
+	named       string // as written
 }
 
 // maxCarryDepth bounds the chain of files naming files (province,
@@ -388,6 +392,15 @@ func lowerFirst(s string) string { return lower(s) }
 // own bodies) is recorded in src.Incomplete.
 func (r *Report) carry(child *Report, src *Source) map[string]Figures {
 	out := map[string]Figures{}
+	for i := range child.Departments {
+		e := &child.Departments[i]
+		for _, m := range child.DepartmentMeasures() {
+			if child.Get(e.ID, m.ID) != nil {
+				src.Departments = append(src.Departments, e.Name)
+				break
+			}
+		}
+	}
 	for _, m := range child.AreaMeasures() {
 		var sum Figures
 		var missing []string

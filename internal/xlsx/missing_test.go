@@ -86,3 +86,20 @@ func judged(f *excelize.File, name string) [2]string {
 	w, _ := f.GetCellValue("01_TongHop", cellOf(f, "01_TongHop", name, sJudge))
 	return [2]string{v, w}
 }
+
+// TestCommunesDepartmentsNotCarried: a province built from its communes'
+// files does not add the communes' own departments' figures (Công an xã)
+// to its own departments' (Công an tỉnh): Biểu 04 says so and names
+// them, instead of dropping them silently (the clerk's trial).
+func TestCommunesDepartmentsNotCarried(t *testing.T) {
+	r := load(t, filepath.Join("..", "..", "examples", "bao-cao-bdg-tinh-an-hoa-2025.yaml"))
+	notes, _ := open(t, render(t, r)).GetRows("04_GhiChu")
+	var all []string
+	for _, row := range notes {
+		all = append(all, strings.Join(row, " "))
+	}
+	want := "Số liệu của các cơ quan, đơn vị thuộc xã, phường (Công an phường Bắc Sơn, Công an xã Tân Lập, Công an xã Hòa Bình, Công an xã Đông Hưng) không cộng vào biểu này: các số liệu đó do sở, ban, ngành của tỉnh báo cáo cho toàn tỉnh (Biểu 03), cộng thêm sẽ tính trùng."
+	if !strings.Contains(strings.Join(all, "\n"), want) {
+		t.Errorf("Biểu 04 lacks\n%s\nin\n%s", want, strings.Join(all, "\n"))
+	}
+}
