@@ -63,6 +63,21 @@ func (r *Report) Forms() []*Form {
 	return kept
 }
 
+// Unasked lists the departments that get no form: the catalogue gives
+// none of the measures used here to them (Trạm Y tế xã at commune level).
+func (r *Report) Unasked() []*Entity {
+	var out []*Entity
+	if len(r.DepartmentMeasures()) == 0 {
+		return nil
+	}
+	for i := range r.Departments {
+		if e := &r.Departments[i]; len(r.DepartmentAsks(e)) == 0 {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // DepartmentAsks lists the department measures department e is asked
 // for: those whose catalogue entry names it (reported_by: a word of its
 // name, "Công an" for "Công an xã Định Hòa"), and those that name no
@@ -200,6 +215,14 @@ func (r *Report) FormFor(meta map[string]string) (*Form, *diag.Msg) {
 			Vi:    fmt.Sprintf("biểu mẫu của %s (mã %q), nhưng tệp số liệu không có đơn vị trực thuộc hay phòng, ban nào mã này", meta["name"], meta["entity"]),
 			En:    fmt.Sprintf("the form of %s (id %q), but the period file has no sub-unit or department with this id", meta["name"], meta["entity"]),
 			FixVi: "khai báo lại đơn vị này trong subunits hoặc departments, với đúng mã", FixEn: "the unit declared under subunits or departments with this id"}
+		for i := range r.Departments {
+			if e := &r.Departments[i]; e.ID == meta["entity"] && len(r.DepartmentAsks(e)) == 0 {
+				msg.Code = "form.nothing-asked"
+				msg.Vi = fmt.Sprintf("bộ chỉ tiêu không giao số liệu nào cho %s, nên không nhập biểu mẫu này (biểu mẫu tạo trước khi bộ chỉ tiêu ghi rõ cơ quan nào báo cáo số liệu nào)", e.Name)
+				msg.En = fmt.Sprintf("the catalogue gives %s no measure, so this form is not read (a form made before the catalogue said which department reports what)", e.Name)
+				msg.FixVi, msg.FixEn = "không cần làm gì; số liệu này do cơ quan khác báo cáo", "nothing to do: another department reports these figures"
+			}
+		}
 		for i := range r.Subunits {
 			if e := r.Subunits[i]; e.ID == meta["entity"] && e.From != "" {
 				msg.Vi = fmt.Sprintf("%s lấy số liệu từ tệp %s (from:), nên không nhập biểu mẫu của đơn vị này", e.Name, e.From)
