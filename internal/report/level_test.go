@@ -407,3 +407,34 @@ func TestOwnFiguresMissingAreNotZero(t *testing.T) {
 		t.Errorf("MT3.CT3 = %v %q, want %q", res.Value, res.Word(), WordNoData)
 	}
 }
+
+// TestMessagesNameTheUnitsLevel: in a commune's file the sub-units are
+// its villages and the departments its "cơ quan, đơn vị", in messages
+// too (they said "(xã, phường)" and "(phòng, ban, ngành)").
+func TestMessagesNameTheUnitsLevel(t *testing.T) {
+	_, diags, _ := loadCommune(t, `data:
+  town:
+    hdnd_lanh_dao: [Chủ tịch: nam, Phó Chủ tịch: nữ]
+    nan_nhan_bl: {detected: 0, served: 0}
+    nguoi_gay_bl: {detected: 0, counselled: 0}
+  t1: {sinh: {male: 10, female: 9}, nan_nhan_bl: {detected: 1, served: 1}}
+`)
+	got := strings.Join(texts(diags), "\n")
+	for _, want := range []string{
+		`subunits[2]: warning: Thôn 2 gives no figures for "Người bị bạo lực gia đình, bạo lực trên cơ sở giới": it is left out of the totals and listed as not reported (expected the figures, or nan_nhan_bl: ~ to say they were not reported) [thôn, tổ dân phố]`,
+		`departments: warning: no department reports "Nạn nhân bị mua bán trở về có nhu cầu hỗ trợ"`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("want %q in\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "[xã, phường]") || strings.Contains(got, "[phòng, ban, ngành]") || !strings.Contains(got, "[cơ quan, đơn vị]") {
+		t.Errorf("level words:\n%s", got)
+	}
+	src := strings.Replace(communeHead, "subunits:", "subunit:", 1) + "data:\n  t1: {sinh: {male: 1, female: 1}}\n"
+	d := decode.New(filepath.Join(t.TempDir(), "xa.yaml"))
+	Load(d, d.Parse([]byte(src)), "")
+	if got := strings.Join(texts(d.Diags), "\n"); !strings.Contains(got, `subunit: unknown key "subunit"; did you mean "subunits"? [thôn, tổ dân phố]`) {
+		t.Errorf("the misspelt key:\n%s", got)
+	}
+}

@@ -94,6 +94,7 @@ func load(d *decode.Decoder, root *yaml.Node, st loadState) *Report {
 		r.Months = 6
 	}
 	r.resolveTiers(d)
+	defer r.levelHints(d)
 	kinds := r.checkEntities(d)
 	r.readData(d, kinds)
 	r.placeTown()
@@ -431,6 +432,19 @@ func (r *Report) placeMeasure(d *decode.Decoder, e *Entity, kind entityKind, m *
 // tier: sở, ban, ngành of a province; phòng, ban, ngành of a district;
 // cơ quan, đơn vị of a commune.
 func (r *Report) deptWord() string { return DeptWord(r.Tier) }
+
+// levelHints names the sub-units and departments in this file's messages
+// in the unit's own words ("thôn, tổ dân phố", "cơ quan, đơn vị") instead
+// of the schema's neutral ones.
+func (r *Report) levelHints(d *decode.Decoder) {
+	words := map[string]string{"đơn vị trực thuộc": r.P.Unit.Sublevel, "cơ quan, ban, ngành": r.deptWord()}
+	for i := range d.Diags {
+		x := &d.Diags[i]
+		if w := words[x.Hint]; w != "" && x.File == d.File {
+			x.Hint = w
+		}
+	}
+}
 
 // DeptWord names the bodies that report unit-wide figures to a unit of
 // tier t.
