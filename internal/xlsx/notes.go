@@ -103,14 +103,14 @@ func departmentsOf(r *report.Report) []*report.Entity {
 // indicatorNotes lists indicators not assessed locally, the catalogue's
 // notes, values resting on few cases, and sources.
 func indicatorNotes(r *report.Report) []string {
-	var out, sources []string
+	var out, sources, unassessed []string
 	for i := range r.Results {
 		res := &r.Results[i]
 		ind := res.Ind
 		label := fmt.Sprintf("Chỉ tiêu %d (%s)", ind.Row, ind.ID)
 		switch {
 		case !ind.AssessedAt(r.Tier):
-			out = append(out, fmt.Sprintf("%s không đánh giá ở cấp %s: %s.", label, r.P.Unit.Level, r.NotAssessedWhy(ind)))
+			unassessed = append(unassessed, fmt.Sprintf("%d (%s)", ind.Row, ind.ID))
 		case ind.Note != "":
 			out = append(out, fmt.Sprintf("%s: %s.", label, strings.TrimSuffix(r.IndText(ind, ind.Note), ".")))
 		}
@@ -121,6 +121,12 @@ func indicatorNotes(r *report.Report) []string {
 		if ind.Source != "" && ind.AssessedAt(r.Tier) {
 			sources = append(sources, fmt.Sprintf("- Chỉ tiêu %d (%s): %s.", ind.Row, ind.ID, strings.TrimSuffix(r.IndText(ind, ind.Source), ".")))
 		}
+	}
+	if len(unassessed) > 0 {
+		// One line, not one per indicator: a commune's annex would give
+		// most of a page to the national and provincial indicators.
+		out = append([]string{fmt.Sprintf("Không đánh giá ở cấp %s (chỉ tiêu đánh giá ở cấp khác hoặc bằng điều tra của cơ quan thống kê; lý do của từng chỉ tiêu ghi ở cột Ghi chú của Biểu 01): chỉ tiêu %s.",
+			r.P.Unit.Level, strings.Join(unassessed, ", "))}, out...)
 	}
 	if len(sources) > 0 {
 		out = append(out, "Nguồn số liệu theo chỉ tiêu:\n"+strings.Join(sources, "\n"))
