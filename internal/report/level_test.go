@@ -438,3 +438,32 @@ func TestMessagesNameTheUnitsLevel(t *testing.T) {
 		t.Errorf("the misspelt key:\n%s", got)
 	}
 }
+
+// TestDecimalCommaRead: "55,2" as a Vietnamese clerk writes last year's
+// value is read as 55.2 and said in a note; "1,234" (a thousands group or
+// a decimal?) is still refused.
+func TestDecimalCommaRead(t *testing.T) {
+	data := `last_year:
+  MT1.CT1: 55,2
+data:
+  town:
+    hdnd_lanh_dao: [Chủ tịch: nam, Phó Chủ tịch: nữ]
+    ubnd_lanh_dao: [Chủ tịch: nam, Phó Chủ tịch: nam]
+    nan_nhan_bl: ~
+    nguoi_gay_bl: ~
+  t1: {sinh: {male: 10, female: 9}}
+  ca: {mua_ban_nguoi: ~}
+`
+	r, diags, src := loadCommune(t, data)
+	if r == nil || diags.HasErrors() {
+		t.Fatalf("refused: %s", strings.Join(texts(diags), "\n"))
+	}
+	if res := result(t, r, "MT1.CT1"); res.LastYear == nil || *res.LastYear != 55.2 || res.Change == nil || *res.Change != -5.2 {
+		t.Errorf("last year %v, change %v; want 55.2, -5.2", res.LastYear, res.Change)
+	}
+	wantSub(t, diags, "xa.yaml:"+at(t, src, "55,2", 1)+`: last_year.MT1.CT1: note: read "55,2" as the decimal number 55.2 (a decimal comma)`)
+	_, diags, _ = loadCommune(t, strings.Replace(data, "55,2", "1,234", 1))
+	if !diags.HasErrors() {
+		t.Errorf("1,234 accepted: %s", strings.Join(texts(diags), "\n"))
+	}
+}

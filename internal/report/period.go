@@ -31,7 +31,7 @@ type Period struct {
 	Targets     map[string]Target  `yaml:"targets" vi:"chỉ tiêu kế hoạch" doc:"Chỉ tiêu kế hoạch của địa phương, theo mã chỉ tiêu" ex:"{lanh_dao_nu: {year: 30}}"`
 	LastYear    map[string]float64 `yaml:"last_year" vi:"thực hiện cùng kỳ năm trước" doc:"Kết quả cùng kỳ năm trước, theo mã chỉ tiêu" ex:"{lanh_dao_nu: 25.5}"`
 	Data        Data               `yaml:"data,required" vi:"số liệu" doc:"Số liệu thô của từng đơn vị, theo mã đơn vị rồi mã số liệu; ~ là chưa có số liệu" ex:"{an-phu: {dan_so: {total: 1200, female: 610}}}"`
-	Notes       decode.Lines       `yaml:"notes" vi:"ghi chú" doc:"Ghi chú in cuối biểu" ex:"[Số liệu tính đến ngày 15/6/2024.]"`
+	Notes       decode.Lines       `yaml:"notes" vi:"ghi chú" doc:"Ghi chú in cuối biểu" ex:"[Số liệu lãnh đạo HĐND, UBND tính sau khi kiện toàn bộ máy mới.]"`
 	IndNotes    map[string]string  `yaml:"indicator_notes" vi:"ghi chú theo chỉ tiêu" doc:"Ghi chú cho từng chỉ tiêu, theo mã chỉ tiêu" ex:"{lanh_dao_nu: Chưa có số liệu của thôn Đông.}"`
 }
 
