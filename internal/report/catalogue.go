@@ -10,6 +10,7 @@ import (
 	"math"
 	"sort"
 	"strconv"
+	"regexp"
 	"strings"
 	"sync"
 
@@ -692,4 +693,38 @@ func (ind *Indicator) NationalFor(year int) (TargetValue, int) {
 		return ind.National[strconv.Itoa(y)], y
 	}
 	return TargetValue{}, 0
+}
+
+// webSite finds a web site's name in a basis: "thuvienphapluat.vn".
+var webSite = regexp.MustCompile(`(?i)\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(vn|com|org|net|gov|int)\b`)
+
+// LegalBasis is the indicator's basis as an official reader wants it: the
+// provision of the strategy, without the web sites where its wording was
+// read (the catalogue keeps them, for whoever checks the catalogue).
+func (ind *Indicator) LegalBasis() string {
+	var b strings.Builder
+	rest := ind.Basis
+	for {
+		open := strings.Index(rest, " (")
+		if open < 0 {
+			break
+		}
+		end := strings.Index(rest[open:], ")")
+		if end < 0 {
+			break
+		}
+		b.WriteString(rest[:open])
+		var kept []string
+		for _, part := range strings.Split(rest[open+2:open+end], ";") {
+			if part = strings.TrimSpace(part); part != "" && !webSite.MatchString(part) {
+				kept = append(kept, part)
+			}
+		}
+		if len(kept) > 0 {
+			b.WriteString(" (" + strings.Join(kept, "; ") + ")")
+		}
+		rest = rest[open+end+1:]
+	}
+	b.WriteString(rest)
+	return b.String()
 }
