@@ -103,3 +103,19 @@ func TestCommunesDepartmentsNotCarried(t *testing.T) {
 		t.Errorf("Biểu 04 lacks\n%s\nin\n%s", want, strings.Join(all, "\n"))
 	}
 }
+
+// TestPlanEndNote: in the plan's last year, "Đạt" against the year's
+// target (50 %) says that the plan's target (60 %) is not reached.
+func TestPlanEndNote(t *testing.T) {
+	r := load(t, filepath.Join("..", "..", "examples", "bao-cao-bdg-xa-an-thinh-2025.yaml"))
+	f := open(t, render(t, r))
+	name := r.Name(r.Cat.Indicator("MT1.CT1"))
+	note, _ := f.GetCellValue("01_TongHop", cellOf(f, "01_TongHop", name, sNote))
+	if got := judged(f, name); got[1] != "Đạt" || !strings.Contains(note, "Đạt chỉ tiêu năm nhưng chưa đạt chỉ tiêu giai đoạn 2021-2025 (≥ 60)") {
+		t.Errorf("MT1.CT1 %v, note %q", got, note)
+	}
+	other := r.Name(r.Cat.Indicator("MT6.CT1"))
+	if note, _ := f.GetCellValue("01_TongHop", cellOf(f, "01_TongHop", other, sNote)); strings.Contains(note, "chỉ tiêu giai đoạn") {
+		t.Errorf("MT6.CT1 note %q", note)
+	}
+}

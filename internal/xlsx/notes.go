@@ -62,7 +62,7 @@ func notes(r *report.Report) []string {
 // protectionRemark tells the clerk, on the title of Biểu 04, why the
 // sheets are locked and how figures are changed; it is a comment, not a
 // note of the annex.
-const protectionRemark = "Các biểu được khóa (bảo vệ trang tính, không đặt mật khẩu). Các ghi chú, danh sách đơn vị chưa có số liệu và dòng chỉ tiêu chưa đánh giá được lập cùng lúc với biểu, theo tệp số liệu: muốn bổ sung, sửa số liệu thì sửa tệp số liệu rồi lập lại biểu (vanban render). Nếu bỏ khóa (Xem lại › Bỏ bảo vệ trang tính) để sửa trực tiếp, các công thức tự tính lại kết quả và đánh giá nhưng các ghi chú không tự cập nhật. Ô nhập số liệu chỉ nhận số nguyên từ 0 trở lên (ô có/không nhận 1 hoặc 0). Ghi chú này không in ra."
+const protectionRemark = "Các biểu được khóa (bảo vệ trang tính, không đặt mật khẩu). Các ghi chú, danh sách đơn vị chưa có số liệu và dòng chỉ tiêu chưa đánh giá được lập cùng lúc với biểu, theo tệp số liệu: muốn bổ sung, sửa số liệu thì sửa tệp số liệu rồi lập lại biểu (vanban render). Nếu bỏ khóa (Xem lại › Bỏ bảo vệ trang tính) để sửa trực tiếp, các công thức tự tính lại kết quả và đánh giá nhưng các ghi chú không tự cập nhật. Ô nhập số liệu chỉ nhận số nguyên từ 0 trở lên (ô có/không nhận 1 hoặc 0). Dấu thập phân và dấu phân cách hàng nghìn hiện theo cài đặt vùng (Region) của máy: máy đặt Tiếng Việt hiện 63,55 và 5.465; máy đặt English (United States) hiện 63.55 và 5,465, cùng một con số; trước khi in, nên đặt vùng Tiếng Việt. Ghi chú này không in ra."
 
 // missingNotes lists, per unit, the figures it has not reported: the
 // unit's own bodies, each sub-unit, each department, and the department

@@ -416,6 +416,9 @@ func indicatorNote(r *report.Report, res *report.Result) string {
 	if res.SmallBase {
 		parts = append(parts, smallBase(r, res)+": không đủ ý nghĩa thống kê, kết quả chỉ có tính tham khảo")
 	}
+	if n := planEndNote(r, res); n != "" {
+		parts = append(parts, n)
+	}
 	if len(res.Missing) > 0 || len(res.MissingOwn) > 0 {
 		parts = append(parts, missingNote(r, res))
 	}
@@ -451,6 +454,22 @@ func absentBelow(r *report.Report, ind *report.Indicator) bool {
 		}
 	}
 	return false
+}
+
+// planEndNote says, in the last year of the plan, that a value judged
+// "Đạt" against the year's target falls short of the plan's (50 % against
+// a year target of 50 and a 2021-2025 target of 60): a signer asks.
+func planEndNote(r *report.Report, res *report.Result) string {
+	plan := strings.TrimSpace(r.P.Period.Plan)
+	_, end, ok := strings.Cut(plan, "-")
+	if !ok || end != itoa(r.P.Period.Year) || r.HalfYear() || res.Status != report.Met || !res.Year.Set || !res.Plan.Set || res.Plan.Band {
+		return ""
+	}
+	cmp := res.Plan.With(res.Ind.Comparator)
+	if cmp.Meets(res.Value, res.Plan) {
+		return ""
+	}
+	return fmt.Sprintf("Đạt chỉ tiêu năm nhưng chưa đạt chỉ tiêu giai đoạn %s (%s)", plan, res.Plan.Text(cmp))
 }
 
 // smallBase says how few cases a value rests on: "Tính từ 939 trẻ sinh ra
