@@ -8,9 +8,9 @@ package report
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
 	"strconv"
-	"regexp"
 	"strings"
 	"sync"
 
