@@ -192,12 +192,12 @@ func (v *validator) articles() {
 	doc := v.doc
 	as := doc.Articles
 	switch {
-	case len(as) > 0 && len(doc.Sections) > 0:
+	case len(as) > 0 && len(doc.Sections)+len(doc.Parts) > 0:
 		v.d.Problem("articles", msg("articles.with-sections",
 			"văn bản có cả các mục (sections:) lẫn các điều (articles:)", "the document has both sections and articles",
 			"chỉ dùng articles: (Điều 1., Điều 2. …) cho Quyết định, Nghị quyết; hoặc sections: cho kế hoạch, chương trình, báo cáo",
 			"articles (Điều 1., Điều 2. …) for a Quyết định or Nghị quyết, or sections for a plan, program or report"))
-	case len(as) == 0 && doc.Kind.IsLegal() && len(doc.Sections) > 0:
+	case len(as) == 0 && doc.Kind.IsLegal() && len(doc.Sections)+len(doc.Parts) > 0:
 		v.d.Warning("sections", msg("articles.legal-in-sections",
 			fmt.Sprintf("%s được viết theo các điều (Điều 1., Điều 2. …), không theo các mục đánh số", doc.Kind.Name),
 			fmt.Sprintf("a %s is written in articles (Điều 1., Điều 2. …), not in numbered sections", doc.Kind.Name),

@@ -198,7 +198,7 @@ const (
 	Item                  // a "- " item, with a hanging indent
 	Enacting              // "QUYẾT ĐỊNH:", centred between the bases and the articles
 	TableBlock            // a table (Grid)
-	ChapterHead           // "Chương I" (Level 0) or its title (Level 1), centred
+	ChapterHead           // "Chương I" or "Phần thứ nhất" (Level 0), or its title (Level 1), centred
 )
 
 // Block is one paragraph of the body, with its markup resolved.
@@ -245,6 +245,9 @@ func (doc *Document) body(notes *noteCounter) []Block {
 		b.blocks = append(b.blocks, Block{Kind: Enacting, Spans: []Span{{Text: e, Bold: true}}, Path: "articles"})
 	}
 	b.articles(doc.Articles)
+	b.nb = partsNumberer(doc.Parts, doc.Style.Decimal())
+	b.parts(doc.Parts, "parts")
+	b.nb = newNumberer(doc.Sections, doc.Style.Decimal())
 	b.sections(doc.Sections, 1)
 	b.paragraphs(doc.Closing)
 	endMark(b.blocks)

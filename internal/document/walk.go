@@ -37,6 +37,7 @@ const (
 	SignerText                // authority, position and name of the signer
 	FootnoteText              // a footnote's text
 	ChapterTitle              // the title of a chapter (Chương) of an attachment
+	PartTitle                 // the title of a part (Phần thứ nhất), printed in capitals under its label
 )
 
 // Printed reports whether the text is printed as written.
@@ -45,7 +46,7 @@ func (r Role) Printed() bool { return r != Setting }
 // Markup reports whether **bold** and *italic* are read in the text.
 func (r Role) Markup() bool {
 	switch r {
-	case TitleText, AppendixTitle, ChapterTitle, BasisText, ParagraphText, HeadingText, ItemText,
+	case TitleText, AppendixTitle, ChapterTitle, PartTitle, BasisText, ParagraphText, HeadingText, ItemText,
 		ArticleTitle, ArticleText, ClauseTitle, ClauseText, PointText, CellText, FootnoteText:
 		return true
 	}
@@ -138,6 +139,7 @@ func (w *walker) document(doc *Document) {
 	w.list(doc.Preamble, ParagraphText)
 	w.sections(doc.Sections, 1, newNumberer(doc.Sections, doc.Style.Decimal()))
 	w.articles(doc.Articles)
+	w.parts(doc.Parts, partsNumberer(doc.Parts, doc.Style.Decimal()))
 	w.list(doc.Closing, ParagraphText)
 	w.list(doc.Signer.Authority, SignerText)
 	w.text(&doc.Signer.Position, SignerText, "")
@@ -166,6 +168,7 @@ func (w *walker) document(doc *Document) {
 			w.articles(a.Chapters[k].Articles)
 		}
 		w.articles(a.Articles)
+		w.parts(a.Parts, partsNumberer(a.Parts, doc.Style.Decimal()))
 		w.sections(a.Sections, 1, newNumberer(a.Sections, doc.Style.Decimal()))
 		w.list(a.Closing, ParagraphText)
 		w.appendices(doc, a.Appendices)
