@@ -239,7 +239,7 @@ type mention struct {
 // text points to the appendices.
 func inBody(r Role) bool {
 	switch r {
-	case BasisText, ParagraphText, HeadingText, PartTitle, ItemText, ArticleTitle, ArticleText,
+	case BasisText, ParagraphText, EnactingText, HeadingText, PartTitle, ItemText, ArticleTitle, ArticleText,
 		ClauseTitle, ClauseText, PointText, CellText:
 		return true
 	}

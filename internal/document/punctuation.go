@@ -39,7 +39,7 @@ func (v *validator) punctuation() {
 			return ";"
 		}
 	}
-	list(v.doc.Bases, "căn cứ", last("."))
+	list(v.doc.Bases, "căn cứ", last(v.doc.lastBasisEnd()))
 	if len(v.doc.To.NonBlank()) == 1 {
 		list(v.doc.To, "kính gửi", func(int, int) string { return "" })
 	} else {
