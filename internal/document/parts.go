@@ -34,13 +34,18 @@ import (
 func PartLabel(k int) string { return "Phần thứ " + viet.Ordinal(k+1) }
 
 // partsNumberer numbers the sections of all the parts of a flow: the
-// style depends on the deepest part, the counts restart in each.
+// style depends on the deepest part, the counts restart in each. Under a
+// part the first level is "I." even when it is the only one (the seed's
+// "1." for a single level is for a document without parts): the part is
+// the level above it.
 func partsNumberer(ps []Section, decimal bool) *numberer {
 	var all []Section
 	for i := range ps {
 		all = append(all, ps[i].Sections...)
 	}
-	return newNumberer(all, decimal)
+	nb := newNumberer(all, decimal)
+	nb.depth = max(nb.depth, 2)
+	return nb
 }
 
 // parts adds the parts: the label and the title in capitals, centred
