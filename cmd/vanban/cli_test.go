@@ -134,6 +134,14 @@ func TestCheckCountsWarningsAndNotes(t *testing.T) {
 			t.Errorf("check --lang %s %s: exit %d %q, want %q (%s)", c.lang, c.file, code, out, c.want, errs)
 		}
 	}
+	// A note asks for nothing, so --strict (for CI) does not fail on it;
+	// the warning beside it still does.
+	if code, out, errs := vanban(t, dir, "render", "--strict", "n.yaml"); code != 0 || !exists(dir, "n.fake") {
+		t.Errorf("render --strict of a file with a note only: exit %d %q %q", code, out, errs)
+	}
+	if code, _, _ := vanban(t, dir, "check", "--strict", "wn.yaml"); code != 1 {
+		t.Errorf("check --strict of a file with a warning and a note: exit %d", code)
+	}
 }
 
 // jsonReport is the JSON output, as a CI job reads it.

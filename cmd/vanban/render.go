@@ -167,7 +167,7 @@ func render(e *env, args []string, checkOnly bool) int {
 	switch {
 	case rep.interrupted:
 		return exitInterrupted
-	case general.HasErrors() || f.strict && len(general) > 0 || failures(rep.results) > 0:
+	case general.HasErrors() || f.strict && general.HasWarnings() || failures(rep.results) > 0:
 		return exitInvalid
 	}
 	return exitOK
@@ -388,7 +388,7 @@ func (r *report) writeJSON(w io.Writer) {
 	if r.font != nil {
 		out.Font = &jsonFont{Name: r.font.Name, Dir: r.font.Dir, NotFound: r.font.NotFound}
 	}
-	out.OK = !r.general.HasErrors() && !(r.flags.strict && len(r.general) > 0) && !r.interrupted
+	out.OK = !r.general.HasErrors() && !(r.flags.strict && r.general.HasWarnings()) && !r.interrupted
 	for _, res := range r.results {
 		f := jsonFile{Input: res.Input, Output: res.Output, Kind: res.Kind, OK: !res.Failed(), Skipped: res.Skipped,
 			Interrupted: res.Interrupted, Diagnostics: res.Diags.JSON(l)}
