@@ -138,3 +138,25 @@ sections:
 	check(t, "codes", codes(diags), "10:15 sections[1].heading numbering.typed")
 	check(t, "body", joinedTexts(doc.Body()), "Phần thứ nhất: Kết quả|1. Kinh tế|a|Phần thứ hai: Phương hướng|b|Mục tiêu 1: Mục tiêu năm 2025 đạt|c./.")
 }
+
+// An attached plan has parts as the decision's body does: typed labels
+// recognised, numbered on its own.
+func TestAttachmentParts(t *testing.T) {
+	src := strings.Replace(issuing, "%s", "Ban hành kèm theo Quyết định này Kế hoạch thực hiện.", 1) +
+		"attachments:\n  - type: ke-hoach\n    title: Thực hiện năm 2025\n    sections:\n" +
+		"      - {heading: 'Phần thứ nhất: Thực trạng', sections: [{heading: 'I. Kết quả', text: a}]}\n" +
+		"      - {heading: Nhiệm vụ, sections: [{heading: Mục tiêu, text: b}]}\n"
+	doc, diags := parse(t, src)
+	if doc == nil {
+		t.Fatal(diags)
+	}
+	check(t, "codes", codes(diags), "17:20 attachments[1].sections[1].heading part.typed-in-sections\n17:70 attachments[1].sections[1].sections[1].heading numbering.typed")
+	check(t, "body", joinedTexts(doc.AttachmentBody(0)), "Phần thứ nhất|THỰC TRẠNG|I. KẾT QUẢ|a|Phần thứ hai|NHIỆM VỤ|I. MỤC TIÊU|b./.")
+	var labels []string
+	for f := range doc.Fields() {
+		if f.Attachment == 1 && (f.Role == PartTitle || f.Role == HeadingText) {
+			labels = append(labels, f.Label)
+		}
+	}
+	check(t, "labels", strings.Join(labels, "|"), "Phần thứ nhất|I.|Phần thứ hai|I.")
+}
