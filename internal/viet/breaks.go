@@ -138,13 +138,16 @@ var lexicon = func() map[string]lex {
 
 func newSyllable(raw string) syllable {
 	s := syllable{raw: raw, bare: bare(raw)}
-	s.un = bare(unopened(raw))
 	s.b = lexicon[s.bare]
-	s.u = s.b
-	if s.un != s.bare {
-		s.u = lexicon[s.un]
+	s.un, s.u = s.bare, s.b
+	un := unopened(raw)
+	if len(un) != len(raw) {
+		s.un = bare(un)
+		if s.un != s.bare {
+			s.u = lexicon[s.un]
+		}
 	}
-	s.num = startsWithDigit(unopened(raw))
+	s.num = startsWithDigit(un)
 	return s
 }
 
@@ -513,17 +516,16 @@ func syllablesOf(words []string) [][]syllable {
 // syllablesInto is syllablesOf with the buffers of a previous call (out
 // and all, empty).
 func syllablesInto(words []string, out [][]syllable, all []syllable) ([][]syllable, []syllable) {
-	n := 0
-	for _, w := range words {
-		n += 1 + strings.Count(w, " ") + strings.Count(w, "\u00a0")
+	if all == nil {
+		all = make([]syllable, 0, len(words)+len(words)/4)
 	}
-	if cap(all) < n {
-		all = make([]syllable, 0, n)
-	}
+	// Each word's syllables are a slice of all's array when they are
+	// appended; a later growth of all leaves them in the old one, which
+	// they keep alive.
 	out = append(out, make([][]syllable, len(words))...)
 	for i, w := range words {
 		start := len(all)
-		w = strings.ToLower(w) // allocates only for a word with capitals
+		w = lower(w) // allocates only for a word with capitals
 		for len(w) > 0 {
 			k := strings.IndexFunc(w, unicode.IsSpace)
 			if k < 0 {
