@@ -1,9 +1,6 @@
 package document
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "strings"
 
 // Span is a run of text with its emphasis.
 type Span struct {
@@ -27,35 +24,52 @@ type MarkupError struct {
 // must not reach a signed document unnoticed.
 func ParseInline(s string) ([]Span, []MarkupError) {
 	var spans []Span
-	var b strings.Builder
 	bold, italic := false, false
 	boldAt, italicAt := 0, 0
-	flush := func() {
-		if b.Len() > 0 {
-			spans = append(spans, Span{Text: b.String(), Bold: bold, Italic: italic})
-			b.Reset()
+	// The current span is s[from:] up to where it ends, after buf when
+	// it holds an escaped asterisk: a span without one is a slice of s.
+	from, escaped := 0, false
+	var buf []byte
+	flush := func(to int) {
+		text := s[from:to]
+		if escaped {
+			text = string(append(buf, text...))
+			buf, escaped = buf[:0], false
+		}
+		if text != "" {
+			spans = append(spans, Span{Text: text, Bold: bold, Italic: italic})
 		}
 	}
 	for i := 0; i < len(s); {
+		// Only a backslash or an asterisk is markup: the text between
+		// them is taken whole. (Neither byte occurs inside a UTF-8
+		// sequence.)
+		k := strings.IndexAny(s[i:], `\*`)
+		if k < 0 {
+			break
+		}
+		i += k
 		switch {
 		case strings.HasPrefix(s[i:], `\*`):
-			b.WriteByte('*')
+			buf = append(append(buf, s[from:i]...), '*')
+			escaped = true
 			i += 2
+			from = i
+		case s[i] == '\\':
+			i++
 		case strings.HasPrefix(s[i:], "**"):
-			flush()
+			flush(i)
 			bold, boldAt = !bold, i
 			i += 2
-		case s[i] == '*':
-			flush()
+			from = i
+		default:
+			flush(i)
 			italic, italicAt = !italic, i
 			i++
-		default:
-			_, n := utf8.DecodeRuneInString(s[i:])
-			b.WriteString(s[i : i+n])
-			i += n
+			from = i
 		}
 	}
-	flush()
+	flush(len(s))
 	var errs []MarkupError
 	if bold {
 		errs = append(errs, MarkupError{boldAt, "**"})
