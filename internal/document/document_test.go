@@ -1,6 +1,7 @@
 package document
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"reflect"
@@ -193,6 +194,46 @@ func TestParseInline(t *testing.T) {
 			t.Errorf("span %d: got %+v, want %+v", i, spans[i], want[i])
 		}
 	}
+	// Asterisks that touch no word print as typed; emphasis stays.
+	for in, want := range map[string]string{
+		"Tổng thu (*) đạt 1.184; tổng chi (*) đạt 2.950.": "Tổng thu (*) đạt 1.184; tổng chi (*) đạt 2.950.",
+		"có 02 khách sạn 3* và 01 khách sạn 4* phục vụ":   "có 02 khách sạn 3* và 01 khách sạn 4* phục vụ",
+		"Thử dấu (*)":          "Thử dấu (*)",
+		"* Cây hàng năm":       "* Cây hàng năm",
+		"3*, 4* và 5*":         "3*, 4* và 5*",
+		"a ** b ** c":          "a ** b ** c",
+		"**Thời gian:** 8 giờ": "[b:Thời gian:] 8 giờ",
+		"*Lưu ý*: xem (*)":     "[i:Lưu ý]: xem (*)",
+		"(*Lưu ý*) và 3*":      "([i:Lưu ý]) và 3*",
+		"**(a)** b":            "[b:(a)] b",
+		"***gấp*** (*)":        "[bi:gấp] (*)",
+		"a*b*c":                "a[i:b]c",
+	} {
+		spans, errs := ParseInline(in)
+		var got strings.Builder
+		for _, s := range spans {
+			switch {
+			case s.Bold && s.Italic:
+				fmt.Fprintf(&got, "[bi:%s]", s.Text)
+			case s.Bold:
+				fmt.Fprintf(&got, "[b:%s]", s.Text)
+			case s.Italic:
+				fmt.Fprintf(&got, "[i:%s]", s.Text)
+			default:
+				got.WriteString(s.Text)
+			}
+		}
+		if got.String() != want || len(errs) != 0 {
+			t.Errorf("%q: got %q %+v, want %q", in, got.String(), errs, want)
+		}
+	}
+	// An emphasis opened before a word and never closed is refused; a
+	// closing asterisk after a space closes nothing.
+	for in, at := range map[string]int{"Về *việc": 5, "*Lưu ý *": 0, "(*) và *chú": 8} { // byte offsets
+		if _, errs := ParseInline(in); len(errs) != 1 || errs[0].Offset != at || errs[0].Marker != "*" {
+			t.Errorf("%q: %+v, want the * at %d", in, errs, at)
+		}
+	}
 	_, errs = ParseInline("a **b c")
 	if len(errs) != 1 || errs[0].Offset != 2 || errs[0].Marker != "**" {
 		t.Errorf("unclosed bold: %+v", errs)
@@ -375,4 +416,24 @@ func TestDatesIn(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzInline: emphasis takes no letter away, and an unclosed marker's
+// offset points at the asterisks it names.
+func FuzzInline(f *testing.F) {
+	for _, s := range []string{"Tổng thu (*) đạt; tổng chi (*) đạt", "3* và 4*", "**Thời gian:** 8", "*Lưu ý*", "***a*** (*)", "a\\*b *c", "x ** y *"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		spans, errs := ParseInline(s)
+		strip := func(x string) string { return strings.ReplaceAll(x, "*", "") }
+		if got, want := strip(Plain(spans)), strip(strings.ReplaceAll(s, `\*`, "*")); got != want {
+			t.Fatalf("%q: text %q, want %q", s, got, want)
+		}
+		for _, e := range errs {
+			if !strings.HasPrefix(s[e.Offset:], e.Marker) {
+				t.Fatalf("%q: %+v does not point at %q", s, e, e.Marker)
+			}
+		}
+	})
 }

@@ -367,14 +367,24 @@ func (v *validator) markup() {
 				if e.Marker == "*" {
 					what = "in nghiêng"
 				}
+				star := escapedStar(f.Text.Node)
 				v.d.ProblemAt(Locate(v.doc.Source, *f.Text, p.off+e.Offset), f.Path, msg("markup.unclosed",
 					fmt.Sprintf("dấu %s mở phần %s ở đây nhưng không có dấu đóng", e.Marker, what),
 					fmt.Sprintf("%q is opened here but never closed", e.Marker),
-					fmt.Sprintf("thêm %s ở cuối phần %s, hoặc gõ \\* để in dấu sao", e.Marker, what),
-					fmt.Sprintf("a closing %s, or \\* to print an asterisk", e.Marker)))
+					fmt.Sprintf("thêm %s liền sau chữ cuối của phần %s, hoặc gõ %s để in dấu sao", e.Marker, what, star),
+					fmt.Sprintf("a closing %s right after the last word, or %s to print an asterisk", e.Marker, star)))
 			}
 		}
 	}
+}
+
+// escapedStar is how an asterisk that must print is typed in n: \*, or
+// \\* inside double quotes, where YAML reads the backslash first.
+func escapedStar(n *yaml.Node) string {
+	if n != nil && n.Style&yaml.DoubleQuotedStyle != 0 {
+		return `\\*`
+	}
+	return `\*`
 }
 
 // depth refuses sections nested deeper than the numbering has levels.
