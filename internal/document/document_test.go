@@ -437,3 +437,21 @@ func FuzzInline(f *testing.F) {
 		}
 	})
 }
+
+// A legal document's number carries its year, in the header and in the
+// link line of its appendices; a draft keeps the clerk's blank.
+func TestNumberYear(t *testing.T) {
+	for number, want := range map[string]string{"128/2017": "Số: 128/2017/QĐ-UBND", "5 / 2017": "Số: 05/2017/QĐ-UBND",
+		"/2017": "Số:      /2017/QĐ-UBND", "7": "Số: 07/QĐ-UBND"} {
+		doc, diags := parse(t, "type: quyet-dinh\nnumber: "+number+"\narticles: [a, b]\nclosing: [x]\n")
+		if doc == nil || diags.HasErrors() {
+			t.Fatalf("%s: %s", number, lines(diags))
+		}
+		if got := doc.NumberLine(); got != want {
+			t.Errorf("number: %s: %q, want %q", number, got, want)
+		}
+		if link, n := doc.LinkLine(), strings.TrimPrefix(want, "Số:"); !strings.Contains(strings.ReplaceAll(link, "\u00a0", " "), "số"+n+" ") {
+			t.Errorf("number: %s: link line %q, want %q", number, link, n)
+		}
+	}
+}

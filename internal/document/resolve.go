@@ -8,13 +8,32 @@ import (
 )
 
 // NumberLine is the "Số:" line: "Số: 85/CTr-UBND", or "Số:      /CTr-UBND"
-// with room for the clerk to write the number when it is not yet given.
+// with room for the clerk to write the number when it is not yet given;
+// a legal document's carries its year: "Số: 128/2025/QĐ-UBND".
 func (doc *Document) NumberLine() string {
 	n := "      " // six spaces, as the issue writes it
-	if doc.Number > 0 {
-		n = " " + viet.DocNumber(int(doc.Number))
+	if doc.Number.N > 0 {
+		n = " " + viet.DocNumber(doc.Number.N)
 	}
-	return "Số:" + n + "/" + doc.SymbolText()
+	return "Số:" + n + "/" + doc.yearSlash() + doc.SymbolText()
+}
+
+// NumberText is the number as a sentence cites it: "85/CTr-UBND",
+// "128/2025/QĐ-UBND", or "…/CTr-UBND" without a number.
+func (doc *Document) NumberText() string {
+	n := "…"
+	if doc.Number.N > 0 {
+		n = viet.DocNumber(doc.Number.N)
+	}
+	return n + "/" + doc.yearSlash() + doc.SymbolText()
+}
+
+// yearSlash is "2025/" for a number that carries its year, else "".
+func (doc *Document) yearSlash() string {
+	if doc.Number.Year == 0 {
+		return ""
+	}
+	return strconv.Itoa(doc.Number.Year) + "/"
 }
 
 // SymbolText is the symbol after the slash: as given, or composed from the

@@ -3,6 +3,7 @@ package document
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -30,6 +31,7 @@ func Decode(d *decode.Decoder, root *yaml.Node, types []DocType) *Document {
 	v.typedLines()
 	v.issuer()
 	v.symbol()
+	v.numberYear()
 	v.title()
 	v.content()
 	v.articles()
@@ -120,11 +122,7 @@ func (v *validator) symbol() {
 	}
 	switch {
 	case strings.Contains(s, "/"):
-		after := s[strings.LastIndex(s, "/")+1:]
-		v.d.Problem("symbol", msg("symbol.slash",
-			fmt.Sprintf("ký hiệu %q có dấu \"/\"", s), fmt.Sprintf("the symbol %q contains \"/\"", s),
-			fmt.Sprintf("chỉ ghi phần sau dấu gạch chéo cuối cùng, symbol: %s; số văn bản ghi ở number:, văn bản hành chính không ghi năm", after),
-			fmt.Sprintf("only the part after the last slash, symbol: %s; the number goes in \"number:\" and administrative documents carry no year", after)))
+		v.symbolSlash(s)
 		return
 	case strings.ContainsAny(s, " \t"):
 		v.d.Problem("symbol", msg("symbol.spaces",
@@ -152,6 +150,77 @@ func (v *validator) exampleSymbol() string {
 		return "CTr-UBND"
 	}
 	return v.doc.Kind.Abbr + "-UBND"
+}
+
+// legalTypes are the types a commune or a province issues as legal
+// documents (văn bản quy phạm pháp luật: Luật Ban hành văn bản quy phạm
+// pháp luật 2025, Điều 4), whose number carries the year.
+var legalTypes = map[string]bool{"quyet-dinh": true, "nghi-quyet": true}
+
+// numberYear checks the year typed in the number ("128/2025"): only a
+// legal document's number carries one, and it is the year of its date.
+func (v *validator) numberYear() {
+	doc := v.doc
+	y := doc.Number.Year
+	if y == 0 || doc.Kind.Key == "" {
+		return
+	}
+	n := "…"
+	if doc.Number.N > 0 {
+		n = viet.DocNumber(doc.Number.N)
+	}
+	if !legalTypes[doc.Kind.Key] {
+		plain := strings.Replace(doc.NumberLine(), fmt.Sprint(y)+"/", "", 1)
+		fixVi, fixEn := "number: "+n, "number: "+n
+		if doc.Number.N == 0 {
+			fixVi, fixEn = "xóa dòng number:", "no number: line"
+		}
+		v.d.Problem("number", msg("number.year-not-legal",
+			fmt.Sprintf("số «%s/%d» có năm, nhưng chỉ văn bản quy phạm pháp luật (quyết định, nghị quyết) ghi năm trong số; %s là văn bản hành chính, số không có năm (Nghị định 30/2020/NĐ-CP, Phụ lục I)", n, y, doc.Kind.Name),
+			fmt.Sprintf("the number \"%s/%d\" has a year, but only a legal document (quyết định, nghị quyết) carries one; a %s is an administrative document, numbered without a year (Nghị định 30/2020/NĐ-CP, Phụ lục I)", n, y, doc.Kind.Name),
+			fmt.Sprintf("nếu văn bản gốc ghi số có năm, kiểm tra lại loại văn bản (type:); nếu không, bỏ năm, %s (in là «%s»)", fixVi, plain),
+			fmt.Sprintf("type: checked, if the original's number has a year; otherwise the year removed, %s (printed \"%s\")", fixEn, plain)))
+		return
+	}
+	if doc.Date.Year != 0 && y != doc.Date.Year {
+		v.d.Problem("number", msg("number.year-date",
+			fmt.Sprintf("năm trong số (%d) khác năm ban hành (%d, ở date:)", y, doc.Date.Year),
+			fmt.Sprintf("the year in the number (%d) differs from the year of the date (%d)", y, doc.Date.Year),
+			fmt.Sprintf("sửa cho hai năm trùng nhau: number: %s/%d, hoặc sửa date:", strings.TrimPrefix(n, "…"), doc.Date.Year),
+			fmt.Sprintf("the same year in both: number: %s/%d, or the date corrected", strings.TrimPrefix(n, "…"), doc.Date.Year)))
+	}
+}
+
+// symbolSlash refuses a symbol with a slash, with the fix that prints the
+// number the clerk meant: a year before the symbol ("2025/QĐ-UBND") goes
+// with the number when the type carries one.
+func (v *validator) symbolSlash(s string) {
+	doc := v.doc
+	before, after := s[:strings.LastIndex(s, "/")], s[strings.LastIndex(s, "/")+1:]
+	n := "…"
+	if doc.Number.N > 0 {
+		n = viet.DocNumber(doc.Number.N)
+	}
+	if y, err := strconv.Atoi(before); err == nil && len(before) == 4 {
+		if legalTypes[doc.Kind.Key] {
+			v.d.Problem("symbol", msg("symbol.year",
+				fmt.Sprintf("ký hiệu %q có năm ban hành; năm ghi cùng số, ở number:", s),
+				fmt.Sprintf("the symbol %q holds the year; the year goes with the number", s),
+				fmt.Sprintf("number: %s/%d và symbol: %s (in là «Số: %s/%d/%s»)", strings.TrimPrefix(n, "…"), y, after, n, y, after),
+				fmt.Sprintf("number: %s/%d and symbol: %s (printed \"Số: %s/%d/%s\")", strings.TrimPrefix(n, "…"), y, after, n, y, after)))
+			return
+		}
+		v.d.Problem("symbol", msg("symbol.year-not-legal",
+			fmt.Sprintf("ký hiệu %q có năm, nhưng chỉ văn bản quy phạm pháp luật (quyết định, nghị quyết) ghi năm trong số; %s là văn bản hành chính, số không có năm (Nghị định 30/2020/NĐ-CP, Phụ lục I)", s, doc.Kind.Name),
+			fmt.Sprintf("the symbol %q has a year, but only a legal document (quyết định, nghị quyết) carries one; a %s is an administrative document, numbered without a year (Nghị định 30/2020/NĐ-CP, Phụ lục I)", s, doc.Kind.Name),
+			fmt.Sprintf("nếu văn bản gốc ghi số có năm, kiểm tra lại loại văn bản (type:); nếu không, symbol: %s (in là «Số: %s/%s»)", after, n, after),
+			fmt.Sprintf("type: checked, if the original's number has a year; otherwise symbol: %s (printed \"Số: %s/%s\")", after, n, after)))
+		return
+	}
+	v.d.Problem("symbol", msg("symbol.slash",
+		fmt.Sprintf("ký hiệu %q có dấu \"/\"", s), fmt.Sprintf("the symbol %q contains \"/\"", s),
+		fmt.Sprintf("chỉ ghi phần sau dấu gạch chéo cuối cùng, symbol: %s; số văn bản ghi ở number:", after),
+		fmt.Sprintf("only the part after the last slash, symbol: %s; the number goes in \"number:\"", after)))
 }
 
 // symbolType checks that a typed document's symbol starts with its type's
