@@ -455,3 +455,19 @@ func TestNumberYear(t *testing.T) {
 		}
 	}
 }
+
+// The issued_by line a decision is missing is proposed from its own
+// issuer and signer, never from a fixed example place.
+func TestIssuedByFix(t *testing.T) {
+	for signer, want := range map[string]string{
+		"{authority: TM. ỦY BAN NHÂN DÂN, position: CHỦ TỊCH, name: A}": "issued_by: ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN)",
+		"{authority: KT. CHỦ TỊCH, position: PHÓ CHỦ TỊCH, name: A}":    "issued_by: CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN)",
+		"{position: Chủ tịch, name: A}":                                 "issued_by: CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN)",
+		"{authority: TL. CHỦ TỊCH, position: CHÁNH VĂN PHÒNG, name: A}": "issued_by: ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN (the collective body), or issued_by: CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN (its head)",
+	} {
+		_, diags := parse(t, "type: quyet-dinh\nsigner: "+signer+"\narticles: [a, b]\nrecipients: [Như Điều 2]\n")
+		if got := lines(diags); !strings.Contains(got, want) {
+			t.Errorf("signer %s:\n%s\nwant %s", signer, got, want)
+		}
+	}
+}

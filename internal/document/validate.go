@@ -94,7 +94,7 @@ func (v *validator) issuer() {
 	// of blank names only here.
 	if len(is.Name.Values()) == 0 && v.d.Has("issuer.name") && !v.d.Reported("issuer.name") {
 		v.d.Problem("issuer.name", msg("issuer.name-empty", "tên cơ quan ban hành để trống", "the issuing body's name is empty",
-			"ghi tên cơ quan, ví dụ ỦY BAN NHÂN DÂN XÃ HÀ LAN", "a name such as ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN"))
+			"ghi tên cơ quan như dòng đầu văn bản gốc in, ví dụ [ỦY BAN NHÂN DÂN, XÃ AN PHÚ]", "the name as the original's header prints it, such as [ỦY BAN NHÂN DÂN, XÃ AN PHÚ]"))
 	}
 	if a := trim(is.Abbr.Value); a != "" && !isGroup(a) {
 		v.d.Problem("issuer.abbr", msg("issuer.abbr-invalid", fmt.Sprintf("%q không phải là chữ viết tắt", a), fmt.Sprintf("%q is not an abbreviation", a),
