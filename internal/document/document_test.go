@@ -344,7 +344,7 @@ func TestOneLinePerMistake(t *testing.T) {
 		{"title: Công tác năm 2017", `title: ""`, []string{`x.yaml:5:8: title: this required field is empty (expected a value) [trích yếu]`}},
 		{"place: Bỉm Sơn", `place: " "`, []string{`x.yaml:3:8: place: this required field is empty (expected a value) [địa danh]`}},
 		{"name: [ỦY BAN NHÂN DÂN, THỊ XÃ BỈM SƠN]", "name: ", []string{`x.yaml:2:16: issuer.name: this required field is empty (expected a value) [tên cơ quan ban hành]`}},
-		{"name: [ỦY BAN NHÂN DÂN, THỊ XÃ BỈM SƠN]", "name: []", []string{`x.yaml:2:16: issuer.name: the issuing body's name is empty (expected a name such as ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN) [tên cơ quan ban hành]`}},
+		{"name: [ỦY BAN NHÂN DÂN, THỊ XÃ BỈM SƠN]", "name: []", []string{`x.yaml:2:16: issuer.name: the issuing body's name is empty (expected the name as the original's header prints it, such as [ỦY BAN NHÂN DÂN, XÃ AN PHÚ]) [tên cơ quan ban hành]`}},
 		{"issuer: {name: [ỦY BAN NHÂN DÂN, THỊ XÃ BỈM SƠN], abbr: UBND}", "issuer: ỦY BAN NHÂN DÂN", []string{`x.yaml:2:9: issuer: found the text "ỦY BAN NHÂN DÂN" (expected a group of fields, one "key: value" per line) [cơ quan ban hành]`}},
 		{"closing: [x]", "sections: {heading: A}", []string{`x.yaml:9:11: sections: found a group of fields (expected a list, one item per line starting with "- ") [các phần, mục]`}},
 		{"closing: [x]", "closing: {a: b}", []string{`x.yaml:9:10: closing: found the field "a:" where a text was expected (expected the text right after the colon of the field above, or the whole line in quotes) [phần kết]`}},
