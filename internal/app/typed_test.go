@@ -152,6 +152,10 @@ func TestClerkDocuments(t *testing.T) {
 		{"quyet-dinh-128-2025-thanh-hoa.yaml", map[string]int{"numbering.typed": 2, "punctuation.corrected": 1, "text.capitals": 1},
 			map[string]int{"Số: 128/2025/QĐ-UBND": 1, "(Kèm theo Quyết định số 128/2025/QĐ-UBND ngày 09 tháng 10 năm 2025": 1, "128/QĐ": 0},
 			nil},
+		// Sections without headings are numbered paragraphs, each number once.
+		{"cong-van-nghe-an-tet-at-ty-2025.yaml", map[string]int{"title.typed-vv": 1, "numbering.typed": 1},
+			map[string]int{"V/v": 1, " 2. ": 1, " 5. ": 0},
+			[]string{"1. Yêu cầu các Sở, ban, ngành", "2. Công an tỉnh chủ trì", "3. Sở Lao động – Thương binh", "4. Văn phòng UBND tỉnh đôn đốc", "Yêu cầu các cơ quan, đơn vị, địa phương"}},
 		// Every asterisk that touches no word is on the page as typed.
 		{"bao-cao-dau-sao-cam-ha.yaml", map[string]int{},
 			map[string]int{"*": 12, "(*)": 7, "2025 (*)": 1, "Tổng thu (*) đạt 1.184 triệu đồng; tổng chi (*) đạt 2.950": 1,

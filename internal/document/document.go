@@ -68,7 +68,10 @@ type Issuer struct {
 
 // Section is a numbered part of the body.
 type Section struct {
-	Heading Text `yaml:"heading,required" vi:"tiêu đề" doc:"Tiêu đề của phần, mục; vanban tự đánh số" ex:"Mục đích, yêu cầu"`
+	// Heading may be left out: the section is then a numbered paragraph,
+	// its number at the start of its text ("1. Công an tỉnh chủ trì …"),
+	// as the paragraphs of a công văn are numbered.
+	Heading Text `yaml:"heading" vi:"tiêu đề" doc:"Tiêu đề của phần, mục; vanban tự đánh số. Bỏ trống thì đoạn văn text: của mục được đánh số ở đầu (1. …), không có tiêu đề" ex:"Mục đích, yêu cầu"`
 	// RunIn makes the heading a run-in title: "Mục tiêu 1: …" with
 	// run_in: Mục tiêu (numbering.go).
 	RunIn    Text      `yaml:"run_in" vi:"nhãn đầu dòng (Mục tiêu 1:)" doc:"Tiêu đề in liền đầu đoạn với nhãn và số: run_in: Mục tiêu cho \"Mục tiêu 1: …\"" ex:"Mục tiêu"`

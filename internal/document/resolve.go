@@ -300,15 +300,38 @@ func (b *bodyBuilder) sections(ss []Section, level int) {
 	for i := range ss {
 		s := &ss[i]
 		label := b.nb.label(s, level, i)
-		if runInWord(s) != "" {
+		switch {
+		case untitled(s):
+			b.numberedText(s.Text, label)
+		case runInWord(s) != "":
 			b.runIn(*s, label)
-		} else {
+			b.text(s.Text)
+		default:
 			b.heading(*s, level, label)
+			b.text(s.Text)
 		}
-		b.text(s.Text)
 		b.items(s.Items)
 		b.table(s.Table)
 		b.sections(s.Sections, childLevel(s, level))
+	}
+}
+
+// untitled reports whether s is a numbered paragraph: a section without a
+// heading, whose number starts its text.
+func untitled(s *Section) bool {
+	return trim(s.Heading.Value) == "" && trim(s.Text.Value) != "" && runInWord(s) == ""
+}
+
+// numberedText adds the paragraphs of a section without a heading, its
+// number in regular weight at the start of the first, as a titled
+// section's point is printed ("1. Công an tỉnh chủ trì …").
+func (b *bodyBuilder) numberedText(t Text, label string) {
+	for i, p := range parts(t, ParagraphText) {
+		var lead []Span
+		if i == 0 {
+			lead = []Span{{Text: label + " "}}
+		}
+		b.add(Paragraph, 0, t, p.text, lead)
 	}
 }
 

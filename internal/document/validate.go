@@ -456,11 +456,19 @@ func escapedStar(n *yaml.Node) string {
 	return `\*`
 }
 
-// depth refuses sections nested deeper than the numbering has levels.
+// depth refuses sections nested deeper than the numbering has levels,
+// and sections with neither a heading nor a text to number.
 func (v *validator) depth(ss []Section, path string, level int, nb *numberer) {
 	for i := range ss {
 		s := &ss[i]
 		p := decode.Index(path, i)
+		if trim(s.Heading.Value) == "" && trim(s.Text.Value) == "" && !v.d.Reported(decode.Join(p, "heading")) {
+			v.d.Problem(decode.Join(p, "heading"), msg("sections.untitled",
+				"mục này không có tiêu đề (heading:) cũng không có đoạn văn (text:) để đánh số",
+				"the section has neither a heading nor a text to number",
+				"thêm heading: … (tiêu đề in đậm, có số), hoặc text: … (đoạn văn có số ở đầu: «1. …», không có tiêu đề); các đoạn văn không đánh số thì viết ở preamble:",
+				"heading: … (a numbered bold title), or text: … (a paragraph that starts with its number, «1. …», without a title); paragraphs without numbers go in preamble:"))
+		}
 		if maxDepth(s.Sections) > 0 && childLevel(s, level) > nb.levels() {
 			v.d.Problem(decode.Join(p, "sections"), msg("sections.too-deep",
 				fmt.Sprintf("các mục lồng nhau %d cấp", level+1), fmt.Sprintf("sections are nested %d levels deep", level+1),
