@@ -471,3 +471,23 @@ func TestIssuedByFix(t *testing.T) {
 		}
 	}
 }
+
+// "Lưu VP." typed as the last recipient, without its colon, is the Lưu
+// line; a person named Lưu is a recipient.
+func TestArchiveTypedWithoutColon(t *testing.T) {
+	doc, diags := parse(t, "closing: [x]\narchive:\nrecipients: [UBND tỉnh, Ông Lưu Văn Hùng, LƯU VĂN HÙNG, Lưu VP.]\n")
+	if doc == nil {
+		t.Fatal(lines(diags))
+	}
+	if got := trim(doc.Archive.Value); got != "VP." {
+		t.Errorf("archive %q, want VP.", got)
+	}
+	if got := doc.Recipients.Values(); len(got) != 3 {
+		t.Errorf("recipients %q", got)
+	}
+	for _, d := range diags {
+		if d.Code == "recipients.archive-missing" || strings.HasPrefix(d.Code, "archive.") {
+			t.Errorf("%s", lines(diags))
+		}
+	}
+}
