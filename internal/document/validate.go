@@ -152,13 +152,10 @@ func (v *validator) exampleSymbol() string {
 	return v.doc.Kind.Abbr + "-UBND"
 }
 
-// legalTypes are the types a commune or a province issues as legal
-// documents (văn bản quy phạm pháp luật: Luật Ban hành văn bản quy phạm
-// pháp luật 2025, Điều 4), whose number carries the year.
-var legalTypes = map[string]bool{"quyet-dinh": true, "nghi-quyet": true}
-
 // numberYear checks the year typed in the number ("128/2025"): only a
-// legal document's number carries one, and it is the year of its date.
+// legal document's number carries one (a quyết định or nghị quyết, the
+// legal documents of a commune or a province: IsLegal), and it is the
+// year of its date.
 func (v *validator) numberYear() {
 	doc := v.doc
 	y := doc.Number.Year
@@ -169,7 +166,7 @@ func (v *validator) numberYear() {
 	if doc.Number.N > 0 {
 		n = viet.DocNumber(doc.Number.N)
 	}
-	if !legalTypes[doc.Kind.Key] {
+	if !doc.Kind.IsLegal() {
 		plain := strings.Replace(doc.NumberLine(), fmt.Sprint(y)+"/", "", 1)
 		fixVi, fixEn := "number: "+n, "number: "+n
 		if doc.Number.N == 0 {
@@ -202,7 +199,7 @@ func (v *validator) symbolSlash(s string) {
 		n = viet.DocNumber(doc.Number.N)
 	}
 	if y, err := strconv.Atoi(before); err == nil && len(before) == 4 {
-		if legalTypes[doc.Kind.Key] {
+		if doc.Kind.IsLegal() {
 			v.d.Problem("symbol", msg("symbol.year",
 				fmt.Sprintf("ký hiệu %q có năm ban hành; năm ghi cùng số, ở number:", s),
 				fmt.Sprintf("the symbol %q holds the year; the year goes with the number", s),
