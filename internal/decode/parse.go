@@ -64,7 +64,7 @@ func (d *Decoder) Parse(src []byte) *yaml.Node {
 			En: "the file holds too many values", FixEn: fmt.Sprintf("at most %d lines, list items and fields", d.limits.MaxNodes)})
 		return nil
 	}
-	root, extra := d.parseRepaired(string(src))
+	root, extra := d.parseRepaired(d.idx)
 	d.Diags.Sort()
 	switch {
 	case root == nil && d.Diags.HasErrors():

@@ -73,7 +73,9 @@ type work struct {
 // characters than the original line.
 type shift struct{ col, delta int }
 
-func newWork(text string) *work { return &work{source: newSource(text), shifts: map[int][]shift{}} }
+// newWork starts a copy of src: mending replaces its source, never
+// changes src.
+func newWork(src *source) *work { return &work{source: src, shifts: map[int][]shift{}} }
 
 // replace replaces n bytes at off, on one line, by with.
 func (w *work) replace(off, n int, with string) {
@@ -151,7 +153,7 @@ func (w *work) fixPositions(root *yaml.Node) {
 // described above, and returns the tree and a second document if the file
 // holds one. It returns a nil root when a mistake could not be mended
 // faithfully; every mistake is reported.
-func (d *Decoder) parseRepaired(src string) (root, extra *yaml.Node) {
+func (d *Decoder) parseRepaired(src *source) (root, extra *yaml.Node) {
 	w := newWork(src)
 	d.prescan(w)
 	d.hashLines(w)

@@ -17,19 +17,29 @@ type source struct {
 }
 
 func newSource(text string) *source {
-	s := &source{text: text, lines: []int{0}}
+	s := &source{text: text, lines: make([]int, 1, 1+strings.Count(text, "\n"))}
 	for i := 0; i < len(text); {
-		switch {
-		case text[i] == '\n':
+		// Every line break starts with one of these bytes: LF, CR, the
+		// first byte of NEL (C2 85) and of LS and PS (E2 80 A8/A9).
+		switch text[i] {
+		case '\n':
 			i++
-		case text[i] == '\r':
+		case '\r':
 			i++
 			if i < len(text) && text[i] == '\n' {
 				i++
 			}
-		case strings.HasPrefix(text[i:], "\u0085"):
+		case 0xC2:
+			if !strings.HasPrefix(text[i:], "\u0085") {
+				i++
+				continue
+			}
 			i += len("\u0085")
-		case strings.HasPrefix(text[i:], "\u2028"), strings.HasPrefix(text[i:], "\u2029"):
+		case 0xE2:
+			if !strings.HasPrefix(text[i:], "\u2028") && !strings.HasPrefix(text[i:], "\u2029") {
+				i++
+				continue
+			}
 			i += len("\u2028")
 		default:
 			i++

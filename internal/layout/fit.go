@@ -84,14 +84,7 @@ func (f *fitter) cutLast() float64 {
 
 // insideWord reports whether the break before word s cuts a word or a
 // name (viet.InsideWord).
-func (f *fitter) insideWord(s int) bool {
-	lo, hi := max(0, s-8), min(len(f.ws), s+8)
-	texts := make([]string, hi-lo)
-	for i, w := range f.ws[lo:hi] {
-		texts[i] = wordText(w)
-	}
-	return viet.InsideWord(texts, s-lo, f.p.names)
-}
+func (f *fitter) insideWord(s int) bool { return f.words.InsideWord(s) }
 
 // syllables counts the syllables of words: those glued by a no-break
 // space or a spaced dash count one each.
@@ -220,14 +213,17 @@ func fit(p Para, ws []word, lim limits) ([]brokenLine, bool) {
 // search, in buffers reused from paragraph to paragraph (a document has
 // thousands of paragraphs).
 type fitter struct {
-	p      Para
-	ws     []word
-	rating []viet.Break
+	p  Para
+	ws []word
 	*fitBuffers
 }
 
 type fitBuffers struct {
 	texts []string
+	// words is the analysis of the words' texts, for their ratings and
+	// insideWord.
+	words  viet.Analysis
+	rating []viet.Break
 	// pre[i]: width of ws[:i] with the space after each word; sp[i]: the
 	// spaces that stretch among them (those between words and those
 	// inside glued words).
@@ -250,7 +246,9 @@ func newFitter(p Para, ws []word) *fitter {
 	for i, w := range ws {
 		b.texts[i] = wordText(w)
 	}
-	f := &fitter{p: p, ws: ws, rating: viet.LineBreaks(b.texts, p.names), fitBuffers: b}
+	b.words.Read(b.texts, p.names)
+	b.rating = b.words.Breaks(b.rating)
+	f := &fitter{p: p, ws: ws, fitBuffers: b}
 	clear(b.texts) // the buffers keep no text alive
 	b.pre = slices.Grow(b.pre[:0], n+1)[:n+1]
 	b.sp = slices.Grow(b.sp[:0], n+1)[:n+1]
@@ -272,6 +270,7 @@ func newFitter(p Para, ws []word) *fitter {
 
 // release returns the buffers for the next paragraph.
 func (f *fitter) release() {
+	f.words.Clear() // the buffers keep no text alive
 	fitPool.Put(f.fitBuffers)
 	f.fitBuffers = nil
 }
@@ -321,7 +320,9 @@ func (f *fitter) run(lim limits) ([]brokenLine, bool) {
 				}
 				d += shortLastDemerits
 			}
-			if last && s > 0 && rating[s] >= viet.BreakName && syllables(ws[s:e]) <= 2 && f.insideWord(s) {
+			// (A word has a syllable at least: a line of more than two
+			// words has more than two.)
+			if last && s > 0 && e-s <= 2 && rating[s] >= viet.BreakName && syllables(ws[s:e]) <= 2 && f.insideWord(s) {
 				if lim.noCut {
 					continue
 				}

@@ -49,15 +49,47 @@ const (
 // syllables next to the break count. names, when not nil, adds the proper
 // names of a document (see Names) to those every document shares.
 func LineBreaks(words []string, names *Names) []Break {
-	syl := syllablesOf(words)
-	out := make([]Break, len(words))
-	for i := 1; i < len(words); i++ {
-		out[i] = rate(syl, i)
-	}
+	var a Analysis
+	a.Read(words, names)
+	return a.Breaks(nil)
+}
+
+// An Analysis is the words of a text read once for line breaking: a line
+// breaker that rates every break of a paragraph (Breaks) and then asks of
+// a few whether they cut a word (InsideWord) reads each word once. Its
+// buffers are reused by the next Read.
+type Analysis struct {
+	syl   [][]syllable
+	all   []syllable
+	names *Names
+	named []Break
+}
+
+// Read analyses words (as LineBreaks takes them) with names (nil: the
+// names every document shares), replacing what a was.
+func (a *Analysis) Read(words []string, names *Names) {
 	if names == nil {
 		names = commonNames
 	}
-	names.mark(syl, out)
+	a.names = names
+	a.syl, a.all = syllablesInto(words, a.syl[:0], a.all[:0])
+}
+
+// Clear drops the texts a holds, keeping its buffers.
+func (a *Analysis) Clear() {
+	clear(a.all)
+	clear(a.syl)
+	a.names = nil
+}
+
+// Breaks appends to out[:0] the rating of every break, as LineBreaks.
+func (a *Analysis) Breaks(out []Break) []Break {
+	n := len(a.syl)
+	out = append(out[:0], make([]Break, n)...)
+	for i := 1; i < n; i++ {
+		out[i] = rate(a.syl, i)
+	}
+	a.names.mark(a.syl, out)
 	return out
 }
 
@@ -106,13 +138,16 @@ var lexicon = func() map[string]lex {
 
 func newSyllable(raw string) syllable {
 	s := syllable{raw: raw, bare: bare(raw)}
-	s.un = bare(unopened(raw))
 	s.b = lexicon[s.bare]
-	s.u = s.b
-	if s.un != s.bare {
-		s.u = lexicon[s.un]
+	s.un, s.u = s.bare, s.b
+	un := unopened(raw)
+	if len(un) != len(raw) {
+		s.un = bare(un)
+		if s.un != s.bare {
+			s.u = lexicon[s.un]
+		}
 	}
-	s.num = startsWithDigit(unopened(raw))
+	s.num = startsWithDigit(un)
 	return s
 }
 
@@ -474,15 +509,23 @@ func pairs(s string) map[pair]bool {
 // syllablesOf splits each word at spaces (including no-break spaces), in
 // lower case. The syllables of all the words share one array.
 func syllablesOf(words []string) [][]syllable {
-	n := 0
-	for _, w := range words {
-		n += 1 + strings.Count(w, " ") + strings.Count(w, "\u00a0")
+	out, _ := syllablesInto(words, nil, nil)
+	return out
+}
+
+// syllablesInto is syllablesOf with the buffers of a previous call (out
+// and all, empty).
+func syllablesInto(words []string, out [][]syllable, all []syllable) ([][]syllable, []syllable) {
+	if all == nil {
+		all = make([]syllable, 0, len(words)+len(words)/4)
 	}
-	all := make([]syllable, 0, n)
-	out := make([][]syllable, len(words))
+	// Each word's syllables are a slice of all's array when they are
+	// appended; a later growth of all leaves them in the old one, which
+	// they keep alive.
+	out = append(out, make([][]syllable, len(words))...)
 	for i, w := range words {
 		start := len(all)
-		w = strings.ToLower(w) // allocates only for a word with capitals
+		w = lower(w) // allocates only for a word with capitals
 		for len(w) > 0 {
 			k := strings.IndexFunc(w, unicode.IsSpace)
 			if k < 0 {
@@ -497,7 +540,7 @@ func syllablesOf(words []string) [][]syllable {
 		}
 		out[i] = all[start:len(all):len(all)]
 	}
-	return out
+	return out, all
 }
 
 func startsWithDigit(s string) bool {
@@ -519,11 +562,30 @@ func InsideWord(words []string, i int, names *Names) bool {
 	if i <= 0 || i >= len(words) {
 		return false
 	}
-	// A name is a few words long: the words around the break suffice.
+	lo, hi := insideReach(i, len(words))
+	var a Analysis
+	a.Read(words[lo:hi], names)
+	return a.InsideWord(i - lo)
+}
+
+// insideReach returns the words around the break before word i of n that
+// InsideWord reads: a name is a few words long, so those around the break
+// suffice.
+func insideReach(i, n int) (lo, hi int) {
 	const reach = 8
-	lo, hi := max(0, i-reach), min(len(words), i+reach)
-	ws, i := words[lo:hi], i-lo
-	syl := syllablesOf(ws)
+	return max(0, i-reach), min(n, i+reach)
+}
+
+// InsideWord is viet.InsideWord for the break before word i of the words
+// a has read.
+func (a *Analysis) InsideWord(i int) bool {
+	if i <= 0 || i >= len(a.syl) {
+		return false
+	}
+	// The same words as viet.InsideWord reads: each word's syllables are
+	// its own, so a window of a's are those of the window's words.
+	lo, hi := insideReach(i, len(a.syl))
+	syl, i := a.syl[lo:hi], i-lo
 	c := around(syl, i)
 	switch {
 	case c.p.raw == "" || c.n.raw == "" || bound(c):
@@ -537,10 +599,7 @@ func InsideWord(words []string, i int, names *Names) bool {
 	case compounds[pair{c.p.bare, c.n.un}]:
 		return true
 	}
-	if names == nil {
-		names = commonNames
-	}
-	out := make([]Break, len(ws))
-	names.mark(syl, out)
-	return out[i] == BreakName
+	a.named = append(a.named[:0], make([]Break, len(syl))...)
+	a.names.mark(syl, a.named)
+	return a.named[i] == BreakName
 }
