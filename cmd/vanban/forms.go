@@ -36,6 +36,10 @@ func newFormFlags(e *env, name string) *formFlags {
 			"write the forms into DIR (default: the folder <file name>-bieu-mau next to the period file)"})
 		f.boolean(&f.overwrite, "overwrite", words{
 			"ghi đè biểu mẫu đã có (có thể đã được ghi số liệu)", "replace forms already there (they may be filled in)"})
+	} else {
+		f.boolean(&f.overwrite, "overwrite", words{
+			"thay số liệu đã có trong tệp số liệu bằng số liệu khác của biểu mẫu (mỗi số liệu thay được báo lại)",
+			"replace figures the period file already holds with other figures from the forms (each one is reported)"})
 	}
 	f.str(&f.format, "format", "text", words{"text|json", "text|json"}, words{
 		"cách báo kết quả: text (cho người đọc, mặc định) hoặc json (cho máy, CI)",
@@ -60,11 +64,20 @@ func newFormFlags(e *env, name string) *formFlags {
 			"Đọc các biểu mẫu đã ghi số liệu (do vanban form tạo) và ghi số liệu vào tệp số liệu: mỗi đơn vị một khối dưới\n" +
 				"data:, kèm dòng ghi chú tên biểu mẫu; các ghi chú và thứ tự khác của tệp được giữ nguyên. Ô nào sai thì báo\n" +
 				"đúng ô (TỆP.xlsx:Số liệu!D12) và không ghi gì cả. Biểu mẫu của kỳ, đơn vị hoặc bộ chỉ tiêu khác bị từ chối.\n" +
-				"Với một thư mục, mọi tệp .xlsx trong đó được đọc; tệp không phải biểu mẫu và biểu mẫu chưa ghi gì bị bỏ qua.",
+				"Với một thư mục, mọi tệp .xlsx trong đó được đọc; tệp không phải biểu mẫu và biểu mẫu chưa ghi gì bị bỏ qua.\n" +
+				"Số liệu tệp đã có (ví dụ đã sửa tay, hoặc của lần nhập trước) không bao giờ bị thay âm thầm: nếu biểu mẫu ghi khác,\n" +
+				"vanban liệt kê từng số liệu (dòng trong tệp, ô trong biểu mẫu) và không ghi gì; thêm --overwrite để lấy số liệu\n" +
+				"của biểu mẫu (mỗi số liệu thay được báo: cũ → mới), hoặc sửa biểu mẫu. Nhập lại đúng số liệu đã có thì không đổi gì.",
 			"Read filled forms (made by vanban form) into the period file: one block per unit under data:, with a comment\n" +
 				"naming its form; the file's other comments and order stay. A bad cell is named (FILE.xlsx:Số liệu!D12) and\n" +
 				"then nothing is written. Forms of another period, unit or catalogue are refused. A folder stands for every\n" +
-				".xlsx file below it; workbooks that are not forms and blank forms are skipped."}
+				".xlsx file below it; workbooks that are not forms and blank forms are skipped.\n" +
+				"Figures the file already holds (corrected by hand, or from an earlier import) are never replaced silently: when a\n" +
+				"form gives others, each is listed (the file's line, the form's cell) and nothing is written; --overwrite takes\n" +
+				"the forms' figures (each replacement reported, old → new), or correct the form. The same figures again change nothing."}
+		f.more = words{
+			"Ví dụ:\n  vanban import bdg-2025.yaml bdg-2025-bieu-mau\n  vanban import --overwrite bdg-2025.yaml bieu-mau-gui-lai/thon-nam.xlsx   đơn vị gửi lại biểu mẫu đã sửa\n",
+			"Examples:\n  vanban import bdg-2025.yaml bdg-2025-bieu-mau\n  vanban import --overwrite bdg-2025.yaml resent/thon-nam.xlsx   a unit sent a corrected form\n"}
 	}
 	return f
 }
@@ -130,7 +143,7 @@ func importCmd(e *env, args []string) int {
 		f.usage(e.stderr)
 		return exitUsage
 	}
-	res, diags := app.Import(pos[0], pos[1:], app.Options{TemplateDir: f.templates})
+	res, diags := app.Import(pos[0], pos[1:], app.Options{TemplateDir: f.templates, Overwrite: f.overwrite})
 	if f.format == "json" {
 		formJSON(e, diags, map[string]any{"input": pos[0], "forms": nonNil(res.Forms),
 			"units": nonNil(res.Units), "written": res.Period != ""})

@@ -36,6 +36,10 @@ type Options struct {
 	// not written and its Result has Failed. For CI, where a warning left
 	// alone today is a wrong document tomorrow.
 	Strict bool
+	// Overwrite lets "vanban import" replace figures the period file
+	// already holds with other figures from the forms (each one said in a
+	// note); without it such an import is refused.
+	Overwrite bool
 }
 
 // Kind is one kind of input vanban understands. Each pipeline registers

@@ -213,7 +213,12 @@ func Import(periodFile string, inputs []string, opt Options) (Imported, diag.Lis
 		}
 		return out, diags
 	}
+	changes := changedFigures(periodFile, d.Source(), done, opt.Overwrite)
+	if changes.HasErrors() {
+		return out, changes
+	}
 	src, ds := insertImported(d, root, r, periodFile, done, opt)
+	diags.Append(changes)
 	diags.Append(ds)
 	if diags.HasErrors() {
 		return out, diags
@@ -253,6 +258,9 @@ func insertImported(d *decode.Decoder, root *yaml.Node, r *report.Report, period
 			// A department writes only what it keeps: an empty line of its
 			// form would claim the measure for it.
 			_, had := r.P.Data.Entities[en.ID].Measures[m.ID]
+			if im.Unchanged[m.ID] {
+				continue // the file holds these figures already: its text stays
+			}
 			if im.Form.Dept && im.Figures[m.ID] == nil && !had {
 				continue
 			}
@@ -314,6 +322,50 @@ func insertImported(d *decode.Decoder, root *yaml.Node, r *report.Report, period
 		}
 	}
 	return out, diags
+}
+
+// changedFigures compares the forms' figures with those the period file
+// already holds (its text src). A figure the import would change is an
+// error naming both values, unless overwrite is set: then it is a note
+// saying what was replaced. The file is never changed silently: a figure
+// corrected by hand and a form sent again with other figures look alike.
+func changedFigures(periodFile string, src []byte, done []*report.Imported, overwrite bool) diag.List {
+	var out diag.List
+	for _, im := range done {
+		for _, c := range im.Compare(src) {
+			who := c.Entity.Name + ", " + im.Form.Label(c.Measure)
+			form := im.File
+			if c.Cells != "" {
+				form += ":" + c.Cells
+			}
+			x := diag.Diagnostic{File: periodFile, Pos: c.Pos, Field: c.Path}
+			if overwrite {
+				x.Severity = diag.Note
+				x.Msg = diag.Msg{Code: "form.replaced",
+					Vi: fmt.Sprintf("%s: đã thay số liệu trong tệp bằng số liệu của biểu mẫu %s: %s → %s", who, form, c.Old[0], c.New[0]),
+					En: fmt.Sprintf("%s: the file's figures replaced by those of the form %s: %s → %s", who, form, c.Old[1], c.New[1])}
+				if c.Comment != "" {
+					x.Msg.FixVi = fmt.Sprintf("ghi chú cạnh số liệu cũ vẫn giữ nguyên (%s): sửa hoặc xóa nếu không còn đúng", c.Comment)
+					x.Msg.FixEn = fmt.Sprintf("the comment beside the old figures is kept (%s): edit or delete it if it no longer holds", c.Comment)
+				}
+				out.Add(x)
+				continue
+			}
+			x.Msg = diag.Msg{Code: "form.would-change",
+				Vi: fmt.Sprintf("%s: tệp số liệu đang ghi %s (dòng %d) nhưng biểu mẫu %s ghi %s; vanban không tự thay số liệu đã có", who, c.Old[0], c.Pos.Line, form, c.New[0]),
+				En: fmt.Sprintf("%s: the period file holds %s (line %d) but the form %s gives %s; vanban does not replace figures already there on its own", who, c.Old[1], c.Pos.Line, form, c.New[1]),
+				FixVi: "nếu số liệu của biểu mẫu đúng (ví dụ đơn vị gửi lại biểu mẫu đã sửa), chạy lại lệnh với --overwrite để thay; " +
+					"nếu số liệu trong tệp đúng (ví dụ đã sửa tay sau khi gọi điện cho đơn vị), sửa các ô đó trong biểu mẫu cho khớp với tệp",
+				FixEn: "--overwrite when the form's figures are right (a unit sent a corrected form); when the file's are right " +
+					"(corrected by hand after a phone call), the form's cells corrected to match the file"}
+			if c.Comment != "" {
+				x.Msg.Vi += fmt.Sprintf(" (ghi chú cạnh số liệu trong tệp: %s)", c.Comment)
+				x.Msg.En += fmt.Sprintf(" (the comment beside the file's figures: %s)", c.Comment)
+			}
+			out.Add(x)
+		}
+	}
+	return out
 }
 
 // toForms moves a problem the check of the imported file finds in figures

@@ -45,8 +45,12 @@ type Imported struct {
 	Figures map[string]Figures
 	Values  map[string]string
 	// Cells is, by measure id, the first cell of the measure on the form
-	// ("Số liệu!D11"): where a problem found after the import belongs.
-	Cells map[string]string
+	// ("Số liệu!D11"): where a problem found after the import belongs;
+	// Ranges all its cells ("Số liệu!D11:D13").
+	Cells, Ranges map[string]string
+	// Unchanged marks the measures whose figures the period file already
+	// holds as the form gives them (set by Compare): they are not written.
+	Unchanged map[string]bool
 }
 
 // Read validates a filled form with the rules and messages of a period
@@ -61,7 +65,7 @@ func (f *Form) Read(fl *Filled) (*Imported, diag.List) {
 		return n
 	}
 	d := decode.New(fl.File)
-	out := &Imported{Form: f, File: fl.File, Figures: map[string]Figures{}, Values: map[string]string{}, Cells: map[string]string{}}
+	out := &Imported{Form: f, File: fl.File, Figures: map[string]Figures{}, Values: map[string]string{}, Cells: map[string]string{}, Ranges: map[string]string{}}
 	for _, m := range f.Measures {
 		path := decode.Join(decode.Join("data", f.Entity.ID), m.ID)
 		before, first := len(d.Diags), len(refs)
@@ -69,6 +73,7 @@ func (f *Form) Read(fl *Filled) (*Imported, diag.List) {
 		if len(refs) > first {
 			out.Cells[m.ID] = fl.Sheet + "!" + refs[first]
 		}
+		out.Ranges[m.ID] = fl.Sheet + "!" + fl.span(m)
 		if n == nil {
 			if !d.Diags[before:].HasErrors() {
 				out.Values[m.ID] = "~"
@@ -93,6 +98,27 @@ func (f *Form) Read(fl *Filled) (*Imported, diag.List) {
 		x.Pos = diag.Pos{}
 	}
 	return out, d.Diags
+}
+
+// span names the input cells of a measure on the form: "D12", or
+// "D12:D14" for several.
+func (fl *Filled) span(m *Measure) string {
+	var refs []string
+	for _, k := range m.Keys() {
+		if c, ok := fl.Cells[m.ID][k]; ok && c.Ref != "" {
+			refs = append(refs, c.Ref)
+		}
+	}
+	for _, p := range fl.Posts[m.ID] {
+		refs = append(refs, p.Post.Ref, p.Sex.Ref)
+	}
+	switch {
+	case len(refs) == 0:
+		return ""
+	case len(refs) == 1:
+		return refs[0]
+	}
+	return refs[0] + ":" + refs[len(refs)-1]
 }
 
 // node builds the YAML a period file would hold for the measure's cells,
@@ -241,4 +267,110 @@ func flowKey(s string) string {
 		return s
 	}
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+}
+
+// Change is a figure that the period file already holds and that a form
+// would replace with another value: a figure corrected by hand in the
+// file, or a form sent again with other figures.
+type Change struct {
+	Entity  *Entity
+	Measure *Measure
+	Pos     diag.Pos // of the measure's key in the period file
+	Path    string   // data.<entity>.<measure>
+	// Old and New are the two values in the form's words, Vietnamese
+	// and English ("tổng số 19, nam 7, nữ 12").
+	Old, New [2]string
+	Cells    string // the form's cells of the measure ("Số liệu!D19:D21")
+	Comment  string // the comment beside the old value in the file, if any
+}
+
+// Compare lists the figures of the form that would change figures the
+// period file holds (its text src, as read), and marks in Unchanged the
+// measures whose figures the file already holds as they are, which the
+// import leaves as written.
+func (im *Imported) Compare(src []byte) []Change {
+	r, e := im.Form.R, im.Form.Entity
+	raw, ok := r.P.Data.Entities[e.ID]
+	im.Unchanged = map[string]bool{}
+	if !ok {
+		return nil
+	}
+	var lines []string
+	var out []Change
+	for _, m := range im.Form.Measures {
+		rv, had := raw.Measures[m.ID]
+		if !had {
+			continue
+		}
+		old, fig := r.Get(e.ID, m.ID), im.Figures[m.ID]
+		if m.Shape == ShapePosts && old != nil && fig != nil {
+			if flowNode(rv.Node) == im.Values[m.ID] {
+				im.Unchanged[m.ID] = true
+				continue
+			}
+		} else if sameFigures(old, fig) {
+			im.Unchanged[m.ID] = true
+			continue
+		}
+		if old == nil {
+			continue // not reported in the file (~): the form fills it in
+		}
+		if _, given := im.Values[m.ID]; !given {
+			continue // a department's blank line: not written
+		}
+		c := Change{Entity: e, Measure: m, Pos: raw.KeyPos[m.ID], Path: decode.Join(decode.Join("data", e.ID), m.ID),
+			Cells: im.Ranges[m.ID]}
+		c.Old = im.Form.Words(m, old, flowNode(rv.Node))
+		c.New = im.Form.Words(m, fig, im.Values[m.ID])
+		if lines == nil {
+			lines = strings.Split(strings.ReplaceAll(string(src), "\r\n", "\n"), "\n")
+		}
+		if l := c.Pos.Line - 1; l >= 0 && l < len(lines) {
+			if i := commentStart(lines[l]); i >= 0 {
+				c.Comment = strings.TrimSpace(lines[l][i:])
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func sameFigures(a, b Figures) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || w != v {
+			return false
+		}
+	}
+	return true
+}
+
+// Words writes a measure's figures as the form's rows name them, in
+// Vietnamese and English: "tổng số 19, nam 7, nữ 12", "dân số 1200,
+// được tiếp cận trong năm 1000", "có", a list of posts as written; nil
+// figures are a blank form.
+func (f *Form) Words(m *Measure, fig Figures, text string) [2]string {
+	if fig == nil {
+		return [2]string{"để trống (chưa có số liệu)", "blank (not reported)"}
+	}
+	n := func(k string) string { return strconv.FormatInt(fig[k], 10) }
+	switch m.Shape {
+	case ShapeSex:
+		return [2]string{fmt.Sprintf("tổng số %s, nam %s, nữ %s", n("total"), n("male"), n("female")),
+			fmt.Sprintf("total %s, men %s, women %s", n("total"), n("male"), n("female"))}
+	case ShapePair:
+		a, b := m.First.Key, m.Second.Key
+		return [2]string{fmt.Sprintf("%s %s, %s %s", lower(f.PartLabel(m.First)), n(a), lower(f.PartLabel(m.Second)), n(b)),
+			fmt.Sprintf("%s %s, %s %s", a, n(a), b, n(b))}
+	case ShapeCount:
+		return [2]string{n("value"), n("value")}
+	case ShapeFlag:
+		if fig["yes"] == 1 {
+			return [2]string{"có", "yes"}
+		}
+		return [2]string{"không", "no"}
+	}
+	return [2]string{text, text}
 }

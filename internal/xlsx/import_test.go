@@ -185,3 +185,32 @@ func TestImportIntoUTF16(t *testing.T) {
 		t.Errorf("got\n%s", got)
 	}
 }
+
+// TestImportBlankNeverErases: a form sent again with a measure left blank
+// would erase the figures the file holds; that is a change like any other,
+// refused and then, with Overwrite, said; the figure it adds is no change.
+func TestImportBlankNeverErases(t *testing.T) {
+	period, forms := setup(t)
+	anPhu := filepath.Join(forms, "an-phu.xlsx")
+	type_(t, period, anPhu, map[[2]string]any{{"sinh", "total"}: 40, {"sinh", "female"}: 19})
+	if _, diags := app.Import(period, []string{anPhu}, app.Options{}); diags.HasErrors() {
+		t.Fatal(messages(diags))
+	}
+	imported := mustReadFile(t, period)
+	type_(t, period, anPhu, map[[2]string]any{{"sinh", "total"}: "", {"sinh", "female"}: "", {"nan_nhan_bl", "detected"}: 1, {"nan_nhan_bl", "served"}: 1})
+	_, diags := app.Import(period, []string{anPhu}, app.Options{})
+	got := messages(diags)
+	if !diags.HasErrors() || !strings.Contains(got, "holds total 40, men 21, women 19 (line 20) but the form "+anPhu+":Số liệu!") || !strings.Contains(got, "gives blank (not reported)") {
+		t.Errorf("blank form over figures:\n%s", got)
+	}
+	if !bytes.Equal(mustReadFile(t, period), imported) {
+		t.Error("the period file changed")
+	}
+	_, diags = app.Import(period, []string{anPhu}, app.Options{Overwrite: true})
+	if got := messages(diags); diags.HasErrors() || !strings.Contains(got, "total 40, men 21, women 19 → blank (not reported)") {
+		t.Errorf("overwrite:\n%s", got)
+	}
+	if after := string(mustReadFile(t, period)); !strings.Contains(after, "    sinh: ~\n") {
+		t.Errorf("got\n%s", after)
+	}
+}
