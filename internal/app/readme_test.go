@@ -9,9 +9,9 @@ import (
 )
 
 // excerptWarnings are the warnings the README's report, an excerpt, is
-// rightly given: it leaves out the unit's own bodies and its departments,
-// whose indicators then have no value.
-var excerptWarnings = map[string]bool{"report.missing-own-figures": true, "report.department-measure-unreported": true}
+// rightly given: it leaves out the unit's own bodies, its departments and
+// most measures, whose indicators then have no value.
+var excerptWarnings = map[string]bool{"report.missing-own-figures": true, "report.department-measure-unreported": true, "report.measure-unreported": true}
 
 // The YAML examples in README.md are the input format's contract: each one
 // must be accepted as written.

@@ -93,6 +93,61 @@ func (r *Report) placeTown() {
 	}
 }
 
+// warnNoneReported warns once, at the data block, about each measure of
+// the sub-units that no unit reports (none of them, nor the unit's own
+// bodies): every indicator it feeds reads "Chưa có số liệu", and the
+// per-unit warnings, which speak of a unit left out of totals others
+// make, do not say so. Units that all wrote "measure: ~" have said it.
+func (r *Report) warnNoneReported(d *decode.Decoder) {
+	r.noneReported = map[*Measure]bool{}
+	for _, m := range r.usedMeasures() {
+		if m.From != FromAreas || !m.PresentAt(r.SubTier) || len(r.Subunits) == 0 || r.anyReported(m) || r.allSaidMissing(m) {
+			continue
+		}
+		r.noneReported[m] = true
+		var names, namesEn []string
+		for _, id := range r.indicatorsAt(m) {
+			name := r.Name(r.Cat.Indicator(id))
+			names = append(names, fmt.Sprintf("%s (%s)", id, name))
+			namesEn = append(namesEn, fmt.Sprintf("%s (%s)", id, name))
+		}
+		ids, idsEn := "chỉ tiêu "+strings.Join(names, ", "), "indicator "+strings.Join(namesEn, ", ")
+		if len(names) > 1 {
+			ids, idsEn = "các chỉ tiêu "+strings.Join(names, "; "), "indicators "+strings.Join(namesEn, "; ")
+		}
+		sub := r.P.Unit.Sublevel
+		if sub == "" {
+			sub = "đơn vị trực thuộc"
+		}
+		who, whoEn := "của từng "+sub, "each sub-unit's"
+		if r.Town != nil && r.ownSet()[m] {
+			who = fmt.Sprintf("của chính cấp %s (dưới town:) và của từng %s", r.P.Unit.Level, sub)
+			whoEn = fmt.Sprintf("the %s's own (under town:) and each sub-unit's", r.P.Unit.Level)
+		}
+		d.Warning("data", diag.Msg{Code: "report.measure-unreported",
+			Vi: fmt.Sprintf("chưa có đơn vị nào báo cáo số liệu %q: %s ghi \"%s\" (thiếu số liệu không phải là 0)", r.Label(m), ids, WordNoData),
+			En: fmt.Sprintf("no unit reports %q: %s reads \"%s\" (missing is not zero)", r.Label(m), idsEn, WordNoData),
+			FixVi: fmt.Sprintf("ghi số liệu %s %s (vanban form tạo biểu mẫu để gửi các đơn vị, vanban import nhập lại), hoặc %s: ~ dưới từng đơn vị để xác nhận chưa có số liệu",
+				m.ID, who, m.ID),
+			FixEn: fmt.Sprintf("%s %s figures (vanban form makes the forms to send, vanban import reads them back), or %s: ~ under each unit to say they were not reported",
+				whoEn, m.ID, m.ID)})
+	}
+}
+
+// allSaidMissing reports whether every sub-unit that gives its own
+// figures wrote "measure: ~".
+func (r *Report) allSaidMissing(m *Measure) bool {
+	for _, s := range r.Subunits {
+		if s.From != "" {
+			continue
+		}
+		if _, said := r.P.Data.Entities[s.ID].Measures[m.ID]; !said {
+			return false
+		}
+	}
+	return true
+}
+
 // warnOwnMissing warns about each figure the unit's own bodies should give
 // and the file does not: it is left out of both sides of the ratio,
 // exactly as a sub-unit's. "measure: ~" under town says it was not
@@ -109,8 +164,8 @@ func (r *Report) warnOwnMissing(d *decode.Decoder) {
 	}
 	path, pos := decode.Join("data", TownID), r.P.Data.KeyPos[TownID]
 	for _, m := range r.OwnMeasures() {
-		if _, said := raw.Measures[m.ID]; said {
-			continue
+		if _, said := raw.Measures[m.ID]; said || r.noneReported[m] {
+			continue // said, or said of every unit at once
 		}
 		ids, idsEn := indicatorWords(r.indicatorsAt(m))
 		problem(d, diag.Warning, pos, path, diag.Msg{Code: "report.missing-own-figures",

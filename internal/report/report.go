@@ -42,6 +42,9 @@ type Report struct {
 	areas   []*Entity
 	uses    map[*Measure]bool // measures of the indicators assessed at the unit's tier
 	own     map[*Measure]bool // measures the unit's own bodies report
+	// noneReported marks the sub-units' measures no unit reports (one
+	// warning each, see warnNoneReported).
+	noneReported map[*Measure]bool
 }
 
 // HalfYear reports whether the report covers the first half of the year.
@@ -107,6 +110,7 @@ func load(d *decode.Decoder, root *yaml.Node, st loadState) *Report {
 	r.warnMissing(d)
 	if !st.frame && !d.Diags.HasErrors() {
 		// Said of the computed report: with errors there is none yet.
+		r.warnNoneReported(d)
 		r.warnOwnMissing(d)
 		r.warnUnreported(d)
 	}
