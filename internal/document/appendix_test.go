@@ -46,7 +46,8 @@ func TestIssuerInText(t *testing.T) {
 		{"ỦY BAN NHÂN DÂN TỈNH THANH HÓA", "Ủy ban nhân dân tỉnh Thanh Hóa", true},
 		{"HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "Hội đồng nhân dân thành phố Hồ Chí Minh", true},
 		{"ỦY BAN NHÂN DÂN XÃ QUANG TRUNG", "Ủy ban nhân dân xã Quang Trung", true},
-		{"SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Sở Lao động - Thương binh và Xã hội", false},
+		{"SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Sở Lao động - Thương binh và Xã hội", true}, // a field the decrees list
+		{"TRUNG TÂM CÔNG TÁC XÃ HỘI", "Trung tâm Công tác xã hội", false},
 		{"Phòng Văn hóa và Thông tin", "Phòng Văn hóa và Thông tin", true},
 	} {
 		doc := mustParse(t, "issuer: {name: "+c.name+", abbr: UBND}\nclosing: [x]\n")
@@ -95,8 +96,8 @@ func TestAppendixMentions(t *testing.T) {
 // An issuer in capitals that vanban cannot write as a sentence for sure
 // is a warning at the name, naming the guess and the key that fixes it.
 func TestIssuerGuessWarning(t *testing.T) {
-	_, diags := parse(t, "issuer: {name: SỞ TƯ PHÁP, abbr: STP}\nclosing: [Phụ lục]\nappendices: [{title: A, text: a}]\n")
-	want := `x.yaml:8:16: issuer.name: warning: the appendices' "Kèm theo" line writes the name as "Sở Tư pháp"; check its capitals (expected issuer.in_text: the name as a sentence writes it, such as Sở Lao động - Thương binh và Xã hội) [tên cơ quan ban hành]`
+	_, diags := parse(t, "issuer: {name: TRUNG TÂM CÔNG TÁC XÃ HỘI, abbr: TT}\nclosing: [Phụ lục]\nappendices: [{title: A, text: a}]\n")
+	want := `x.yaml:8:16: issuer.name: warning: the appendices' "Kèm theo" line writes the name as "Trung tâm Công tác xã hội"; check its capitals (expected issuer.in_text: the name as a sentence writes it, such as Sở Lao động - Thương binh và Xã hội) [tên cơ quan ban hành]`
 	if got := strings.TrimSpace(lines(diags)); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}

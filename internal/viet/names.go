@@ -37,6 +37,15 @@ func NameInText(caps string) (name string, guessed bool) {
 		}
 		if k, n := bodyKind(rest); n > 0 && body {
 			words[i] = capitalise(words[i])
+			if k.fields {
+				if m := knownField(words[i+n:]); m > 0 {
+					// A field whose written form is known: not a guess.
+					copy(words[i+n:], strings.Fields(knownFields[strings.Join(words[i+n:i+n+m], " ")]))
+					i += n + m - 1
+					field, inField, body = false, false, false
+					continue
+				}
+			}
 			i += n - 1
 			field, inField, body = k.fields, false, k.position
 			continue
@@ -60,6 +69,51 @@ func NameInText(caps string) (name string, guessed bool) {
 	}
 	return strings.Join(words, " "), guessed
 }
+
+// knownField returns how many words of ws are a field of work whose
+// written form is known (knownFields), running to the end of ws or to an
+// administrative unit and its place ("nội vụ tỉnh hòa nam"), else 0.
+func knownField(ws []string) int {
+	end := len(ws)
+	for j := range ws {
+		if adminUnit(ws[j:]) > 0 {
+			end = j
+			break
+		}
+	}
+	if _, ok := knownFields[strings.Join(ws[:end], " ")]; ok && end > 0 {
+		return end
+	}
+	return 0
+}
+
+// knownFields are the fields of work of a province's sở and a commune's
+// or district's phòng as the decrees establishing them write them, by
+// their small-letter form: Nghị định 45/2025/NĐ-CP and 150/2025/NĐ-CP
+// (since 1 March and 1 July 2025), and the names before them (Nghị định
+// 24/2014/NĐ-CP, 37/2014/NĐ-CP) for past years' files. With one of them
+// the capitals are not a guess.
+var knownFields = func() map[string]string {
+	m := map[string]string{}
+	for _, f := range []string{
+		// Sở, since 2025.
+		"Nội vụ", "Tư pháp", "Tài chính", "Công Thương", "Xây dựng", "Y tế", "Giáo dục và Đào tạo",
+		"Nông nghiệp và Môi trường", "Khoa học và Công nghệ", "Văn hóa, Thể thao và Du lịch",
+		"Văn hóa và Thể thao", "Du lịch", "Dân tộc và Tôn giáo", "Ngoại vụ",
+		// Before 2025.
+		"Kế hoạch và Đầu tư", "Lao động - Thương binh và Xã hội", "Tài nguyên và Môi trường",
+		"Nông nghiệp và Phát triển nông thôn", "Giao thông vận tải", "Thông tin và Truyền thông",
+		// Phòng of a commune since 1 July 2025, of a district before.
+		"Kinh tế", "Văn hóa - Xã hội", "Kinh tế, Hạ tầng và Đô thị", "Tài chính - Kế hoạch",
+		"Văn hóa và Thông tin", "Quản lý đô thị", "Dân tộc", "Giáo dục - Đào tạo",
+	} {
+		m[strings.ToLower(f)] = f
+		if strings.Contains(f, "hóa") { // the old placement of the tone mark
+			m[strings.ToLower(strings.ReplaceAll(f, "hóa", "hoá"))] = strings.ReplaceAll(f, "hóa", "hoá")
+		}
+	}
+	return m
+}()
 
 // A bodyName is a kind of body or a position that starts a name.
 type bodyName struct {
