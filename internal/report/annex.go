@@ -72,8 +72,8 @@ func (r *Report) checkAnnexOf(d *decode.Decoder) {
 	if a.Fields != nil {
 		if name, sure := r.annexIssuer(); !sure {
 			d.Warning(path, diag.Msg{Code: "report.annex-of-issuer",
-				Vi: fmt.Sprintf("dòng \"Kèm theo\" viết tên cơ quan là %q: vanban viết chữ hoa theo quy tắc chung vì không biết tên lĩnh vực này, nên không chắc chữ hoa đã đúng (tên riêng trong đó có thể cần viết hoa)", name),
-				En: fmt.Sprintf("the \"Kèm theo\" line writes the name as %q: vanban gave it a sentence's capitals by the general rule, not knowing this field of work, so it cannot be sure of them (a proper name inside may need its own)", name),
+				Vi:    fmt.Sprintf("dòng \"Kèm theo\" viết tên cơ quan là %q: vanban viết chữ hoa theo quy tắc chung vì không biết tên lĩnh vực này, nên không chắc chữ hoa đã đúng (tên riêng trong đó có thể cần viết hoa)", name),
+				En:    fmt.Sprintf("the \"Kèm theo\" line writes the name as %q: vanban gave it a sentence's capitals by the general rule, not knowing this field of work, so it cannot be sure of them (a proper name inside may need its own)", name),
 				FixVi: fmt.Sprintf("nếu tên đã đúng, ghi annex_of.of: %s để xác nhận; nếu chưa, ghi annex_of.of: tên đúng", name),
 				FixEn: fmt.Sprintf("annex_of.of: %s to confirm it, or the right name", name)})
 		}
