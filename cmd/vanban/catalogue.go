@@ -178,12 +178,12 @@ func writeCatalogue(w io.Writer, c *bdg.Catalogue) {
 			if ind.Group != g.ID {
 				continue
 			}
-			writeIndicator(w, ind)
+			writeIndicator(w, ind, c.Stage)
 		}
 	}
 }
 
-func writeIndicator(w io.Writer, ind *bdg.Indicator) {
+func writeIndicator(w io.Writer, ind *bdg.Indicator, stage string) {
 	fmt.Fprintf(w, "    %-9s %s\n", ind.ID, ind.Name)
 	line := "đơn vị tính: " + ind.Unit + "; " + kindWords[ind.Kind]
 	if ind.Assessable() {
@@ -213,7 +213,7 @@ func writeIndicator(w io.Writer, ind *bdg.Indicator) {
 	default:
 		levels := "mọi cấp"
 		if len(ind.Levels) > 0 {
-			levels = "cấp " + ind.Levels.Names()
+			levels = "cấp " + ind.Levels.Across(stage)
 		}
 		half := "đánh giá như báo cáo năm"
 		if ind.Progress() {

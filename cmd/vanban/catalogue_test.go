@@ -45,6 +45,8 @@ func TestCatalogueCommand(t *testing.T) {
 		"mục tiêu quốc gia 2025: < 30, 2030: < 25",
 		"đánh giá ở cấp tỉnh",
 		"báo cáo 6 tháng: đang thực hiện",
+		// Clerk trial 4: no bare "tỉnh, huyện" in a 2021-2030 listing.
+		"đánh giá ở cấp tỉnh (cấp huyện đến 30/6/2025); báo cáo 6 tháng",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the listing lacks %q", want)
@@ -56,6 +58,9 @@ func TestCatalogueCommand(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("the listing lacks %q", want)
 		}
+	}
+	if strings.Contains(text, "cấp tỉnh, huyện") {
+		t.Error("the listing says \"cấp tỉnh, huyện\" for a stage that runs past 30/6/2025")
 	}
 	if m := regexp.MustCompile(`[a-z]\.(vn|com)\b`).FindString(text); m != "" {
 		t.Errorf("the listing cites a web site (%q)", m)

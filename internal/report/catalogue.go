@@ -199,11 +199,40 @@ type Indicator struct {
 	// article of the strategy, the report that quotes it.
 	Basis  string `yaml:"basis" vi:"căn cứ" doc:"Nơi đọc được lời và giá trị của mục tiêu: điều, khoản của chiến lược" ex:"Nghị quyết 28/NQ-CP, Mục tiêu 1, chỉ tiêu 1"`
 	Source string `yaml:"source" vi:"nguồn số liệu" doc:"Nguồn của chỉ tiêu" ex:"Nghị quyết 28/NQ-CP, Mục tiêu 1"`
-	Note   string `yaml:"note" vi:"ghi chú" doc:"Ghi chú" ex:"Chỉ đánh giá ở cấp quốc gia"`
+	// Sources words the source for some levels or periods: who gives a
+	// figure differs between a province and a commune, and bodies were
+	// merged in 2025. The first that fits the report wins over Source.
+	Sources []SourceWords `yaml:"sources" vi:"nguồn số liệu theo cấp, kỳ" doc:"Nguồn số liệu riêng cho một số cấp hoặc kỳ báo cáo; mục đầu tiên phù hợp được dùng thay cho source" ex:"[{levels: [tỉnh], from: 2025-03-01, text: Sở Y tế}]"`
+	Note    string        `yaml:"note" vi:"ghi chú" doc:"Ghi chú" ex:"Chỉ đánh giá ở cấp quốc gia"`
 
 	// Set by validation.
 	Row int `yaml:"-"` // 1-based position among indicators
 	ms  []*Measure
+}
+
+// SourceWords is an indicator's source for the reports of some levels,
+// or of periods ending in a span of dates.
+type SourceWords struct {
+	Levels Tiers     `yaml:"levels" vi:"cấp" doc:"Các cấp dùng lời này (mặc định: mọi cấp)" ex:"[tỉnh]"`
+	From   viet.Date `yaml:"from" vi:"từ ngày" doc:"Dùng cho kỳ báo cáo kết thúc từ ngày này" ex:"2025-03-01"`
+	Until  viet.Date `yaml:"until" vi:"đến ngày" doc:"Dùng cho kỳ báo cáo kết thúc trước ngày này" ex:"2025-07-01"`
+	Text   string    `yaml:"text,required" vi:"nguồn số liệu" doc:"Nguồn số liệu" ex:"Sở Y tế; Công an {cấp}"`
+}
+
+// SourceFor is the source of the indicator for a report of tier t on
+// period p, before its placeholders are filled: the first of Sources
+// that fits, else Source.
+func (ind *Indicator) SourceFor(t Tier, p Span) string {
+	end := viet.Date{Year: p.Year, Month: 12, Day: 31}
+	if p.Kind == HalfYear {
+		end.Month, end.Day = 6, 30
+	}
+	for _, s := range ind.Sources {
+		if (len(s.Levels) == 0 || s.Levels.Has(t)) && (s.From.IsZero() || !end.Before(s.From)) && (s.Until.IsZero() || end.Before(s.Until)) {
+			return s.Text
+		}
+	}
+	return ind.Source
 }
 
 // Dec is the number of decimal places, after defaults.

@@ -125,6 +125,25 @@ func (ts Tiers) In(p Span) Tiers {
 	return out
 }
 
+// Across names the tiers for a catalogue of a stage ("2021-2030") that
+// runs past 30 June 2025, saying when a district tier ends: "tỉnh (cấp
+// huyện đến 30/6/2025)", "tỉnh, xã"; a stage that ended before lists the
+// tiers as they are.
+func (ts Tiers) Across(stage string) string {
+	end := 0
+	if i := strings.LastIndexAny(stage, "-–"); i >= 0 {
+		end, _ = strconv.Atoi(strings.TrimSpace(stage[i+1:]))
+	}
+	if end < 2025 || !ts.Has(District) {
+		return ts.Names()
+	}
+	rest := ts.In(Span{Kind: Year, Year: end})
+	if len(rest) == 0 {
+		return "huyện (đến 30/6/2025)"
+	}
+	return rest.Names() + " (cấp huyện đến 30/6/2025)"
+}
+
 // DecodeNode implements decode.Unmarshaler: one tier or a list of them.
 func (ts *Tiers) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 	items := []*yaml.Node{n}

@@ -469,3 +469,24 @@ data:
 		t.Errorf("1,234 accepted: %s", strings.Join(texts(diags), "\n"))
 	}
 }
+
+// TestTiersAcross: a 2021-2030 catalogue's listing says which levels
+// assess an indicator when (no huyện after 30 June 2025); a catalogue of
+// a stage that ended before lists its levels as they were.
+func TestTiersAcross(t *testing.T) {
+	for _, c := range []struct {
+		ts    Tiers
+		stage string
+		want  string
+	}{
+		{Tiers{Province, District}, "2021-2030", "tỉnh (cấp huyện đến 30/6/2025)"},
+		{Tiers{Province, District, Commune}, "2021-2030", "tỉnh, xã (cấp huyện đến 30/6/2025)"},
+		{Tiers{District}, "2021-2030", "huyện (đến 30/6/2025)"},
+		{Tiers{Province, Commune}, "2021-2030", "tỉnh, xã"},
+		{Tiers{Province, District}, "2011-2020", "tỉnh, huyện"},
+	} {
+		if got := c.ts.Across(c.stage); got != c.want {
+			t.Errorf("%v over %s: %q, want %q", c.ts, c.stage, got, c.want)
+		}
+	}
+}

@@ -137,5 +137,8 @@ func checkTemplates(d *decode.Decoder, c *Catalogue) {
 		checkTemplate(d, decode.Join(path, "name"), ind.Name)
 		checkTemplate(d, decode.Join(path, "note"), ind.Note)
 		checkTemplate(d, decode.Join(path, "source"), ind.Source)
+		for j, sw := range ind.Sources {
+			checkTemplate(d, decode.Join(decode.Index(decode.Join(path, "sources"), j), "text"), sw.Text)
+		}
 	}
 }

@@ -118,8 +118,8 @@ func indicatorNotes(r *report.Report) []string {
 			out = append(out, fmt.Sprintf("%s: %s. Với số trường hợp nhỏ như vậy, tỷ số dao động ngẫu nhiên lớn giữa các kỳ và giữa các đơn vị nên không đủ ý nghĩa thống kê (cần từ %s trường hợp trở lên); kết quả vẫn được tính và so sánh với kế hoạch nhưng chỉ có tính tham khảo.",
 				label, lowerFirst(smallBase(r, res)), viet.Int(int64(ind.MinBase))))
 		}
-		if ind.Source != "" && ind.AssessedAt(r.Tier) {
-			sources = append(sources, fmt.Sprintf("- Chỉ tiêu %d (%s): %s.", ind.Row, ind.ID, strings.TrimSuffix(r.IndText(ind, ind.Source), ".")))
+		if src := ind.SourceFor(r.Tier, r.P.Period); src != "" && ind.AssessedAt(r.Tier) {
+			sources = append(sources, fmt.Sprintf("- Chỉ tiêu %d (%s): %s.", ind.Row, ind.ID, strings.TrimSuffix(r.IndText(ind, src), ".")))
 		}
 	}
 	if len(unassessed) > 0 {

@@ -1,0 +1,83 @@
+package xlsx
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/vanban/vanban/internal/report"
+)
+
+// TestSourcesNoteByLevelAndPeriod is clerk trial 4's finding on Biểu 04:
+// a province's "Nguồn số liệu" named commune posts (Công chức văn hóa - xã
+// hội, cán bộ dân số xã, phường) and a body merged away on 1 March 2025
+// (cơ quan lao động - xã hội). The note now follows the unit's level and
+// the period; earlier periods keep their words.
+func TestSourcesNoteByLevelAndPeriod(t *testing.T) {
+	ex := func(name string) string { return filepath.Join("..", "..", "examples", name) }
+	commune, err := os.ReadFile(ex("bao-cao-bdg-xa-an-thinh-2025.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	period := func(kind string, year int) []byte {
+		s := strings.Replace(string(commune), "kind: year ", "kind: "+kind+" ", 1)
+		s = strings.Replace(s, "year: 2025\n", "year: "+strconv.Itoa(year)+"\n", 1)
+		return []byte(strings.Replace(s, "cutoff: 2025-12-10", "cutoff: ~", 1))
+	}
+	dir := t.TempDir()
+	for _, c := range []struct {
+		what      string
+		file      string
+		src       []byte
+		want, not []string
+	}{
+		{"province, 2025", ex("bao-cao-bdg-tinh-an-hoa-2025.yaml"), nil,
+			[]string{
+				"(MT3.CT2a): Báo cáo của các xã, phường; cơ quan văn hóa (công tác gia đình); Sở Y tế (bảo trợ xã hội); Công an tỉnh.",
+				"(MT3.CT3): Công an tỉnh; Sở Y tế (bảo trợ xã hội).",
+				"(MT4.CT1): Báo cáo của các xã, phường; Sở Y tế (công tác dân số).",
+			},
+			[]string{"Công chức văn hóa - xã hội", "Trạm Y tế", "cán bộ dân số xã", "lao động - xã hội"}},
+		{"commune, 2025", "xa-2025.yaml", period("year", 2025),
+			[]string{"(MT3.CT2a): Phòng Văn hóa - Xã hội; Công an xã.", "(MT3.CT3): Công an xã; Phòng Văn hóa - Xã hội.", "(MT4.CT1): Trạm Y tế; cán bộ dân số thôn, tổ dân phố."},
+			[]string{"Công chức văn hóa - xã hội", "lao động - xã hội"}},
+		{"commune, first half of 2025 (before the two-tier reform)", "xa-2025-6.yaml", period("half-year", 2025),
+			[]string{"(MT3.CT2a): Công chức văn hóa - xã hội; Công an xã.", "(MT3.CT3): Công an xã; công chức văn hóa - xã hội."},
+			[]string{"Phòng Văn hóa - Xã hội", "lao động - xã hội"}},
+		{"commune, 2024 (before the ministries merged)", "xa-2024.yaml", period("year", 2024),
+			[]string{"(MT3.CT2a): Công chức văn hóa - xã hội; Công an xã.", "(MT3.CT3): Công an xã; cơ quan lao động - xã hội."},
+			[]string{"Phòng Văn hóa - Xã hội", "Sở Y tế"}},
+	} {
+		var r *report.Report
+		if c.src != nil {
+			r = loadSrc(t, filepath.Join(dir, c.file), c.src)
+		} else {
+			r = load(t, c.file)
+		}
+		f := open(t, render(t, r))
+		rows, err := f.GetRows("04_GhiChu")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var note string
+		for _, row := range rows {
+			for _, cell := range row {
+				if strings.HasPrefix(cell, "Nguồn số liệu theo chỉ tiêu:") {
+					note = cell
+				}
+			}
+		}
+		for _, w := range c.want {
+			if !strings.Contains(note, w) {
+				t.Errorf("%s: want %q in\n%s", c.what, w, note)
+			}
+		}
+		for _, w := range c.not {
+			if strings.Contains(note, w) {
+				t.Errorf("%s: %q should not be in\n%s", c.what, w, note)
+			}
+		}
+	}
+}
