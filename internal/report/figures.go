@@ -27,6 +27,10 @@ type figureReader struct {
 	m      *Measure
 	who    string // "Phường Ba Đình, Cấp ủy Đảng"
 	months int
+	// cell, when the figures come from a form, names a count by the
+	// form's cell and row label ("ô D21 (Dân số)"), so that a fix is said
+	// in the words of the person at the form, not of the period file.
+	cell func(key string) string
 }
 
 // read returns the figures, or nil when they are missing (an explicit ~,
@@ -181,6 +185,11 @@ func (r figureReader) sex(n *yaml.Node, path string) Figures {
 	switch {
 	case len(got) == 0:
 		return nil
+	case len(got) == 1 && r.cell != nil:
+		r.bad(path, diag.Msg{Code: "figure.sex-half", Vi: "chỉ có " + r.cell(onlyKey(got)) + ", thiếu số còn lại", En: "only " + r.cell(onlyKey(got)) + " is filled in, so the figures are half given",
+			FixVi: fmt.Sprintf("ghi ít nhất hai trong ba %s, %s, %s; hoặc để trống cả ba nếu chưa có số liệu", r.cell("total"), r.cell("male"), r.cell("female")),
+			FixEn: fmt.Sprintf("two of %s, %s, %s, or all three left blank when there are no figures", r.cell("total"), r.cell("male"), r.cell("female"))})
+		return nil
 	case len(got) == 1:
 		r.bad(path, diag.Msg{Code: "figure.sex-half", Vi: "chỉ có số " + sexWord(onlyKey(got)) + ", thiếu số còn lại", En: "only " + onlyKey(got) + " is given, so the figures are half filled",
 			FixVi: "ghi ít nhất hai trong ba số total (tổng số), male (nam), female (nữ), hoặc ~ nếu đơn vị chưa báo cáo",
@@ -240,8 +249,23 @@ func (r figureReader) pair(n *yaml.Node, path string) Figures {
 		if hasB {
 			have, lack = b, a
 		}
+		if r.cell != nil {
+			r.bad(path, diag.Msg{Code: "figure.pair-half", Vi: fmt.Sprintf("đã ghi %s nhưng chưa ghi %s", r.cell(have), r.cell(lack)),
+				En:    fmt.Sprintf("%s is filled in but %s is not, so the pair is half given", r.cell(have), r.cell(lack)),
+				FixVi: fmt.Sprintf("ghi cả %s và %s, hoặc để trống cả hai nếu chưa có số liệu", r.cell(a), r.cell(b)),
+				FixEn: fmt.Sprintf("both %s and %s, or both left blank when there are no figures", r.cell(a), r.cell(b))})
+			return nil
+		}
 		r.bad(path, diag.Msg{Code: "figure.pair-half", Vi: fmt.Sprintf("có số %s nhưng thiếu số %s", have, lack), En: fmt.Sprintf("%s is given but %s is missing, so the pair is half filled", have, lack),
 			FixVi: fmt.Sprintf("ghi cả %s và %s, hoặc ~ nếu đơn vị chưa báo cáo", a, b), FixEn: fmt.Sprintf("both %s and %s (or ~ when the figures were not reported)", a, b)})
+		return nil
+	}
+	if r.m.Subset && vb > va && r.cell != nil {
+		r.bad(decode.Join(path, b), diag.Msg{Code: "figure.part-more",
+			Vi:    fmt.Sprintf("%s ghi %d, lớn hơn %s ghi %d", r.cell(b), vb, r.cell(a), va),
+			En:    fmt.Sprintf("%s holds %d, more than %s (%d)", r.cell(b), vb, r.cell(a), va),
+			FixVi: fmt.Sprintf("số ở %s không lớn hơn số ở %s", r.cell(b), r.cell(a)),
+			FixEn: fmt.Sprintf("%s ≤ %s", r.cell(b), r.cell(a))})
 		return nil
 	}
 	if r.m.Subset && vb > va {

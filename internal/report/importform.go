@@ -81,7 +81,7 @@ func (f *Form) Read(fl *Filled) (*Imported, diag.List) {
 			continue
 		}
 		d.Record(path, n)
-		fr := figureReader{d: d, m: m, who: f.Entity.Name + ", " + f.R.Label(m), months: f.R.Months}
+		fr := figureReader{d: d, m: m, who: f.Entity.Name + ", " + f.R.Label(m), months: f.R.Months, cell: f.cellWords(fl, m)}
 		fig := fr.read(n, path)
 		if fig == nil || d.Diags[before:].HasErrors() {
 			continue
@@ -98,6 +98,26 @@ func (f *Form) Read(fl *Filled) (*Imported, diag.List) {
 		x.Pos = diag.Pos{}
 	}
 	return out, d.Diags
+}
+
+// cellWords names a count of a measure as the person at the form sees
+// it: its cell and the label of its row, "ô D21 (Dân số)".
+func (f *Form) cellWords(fl *Filled, m *Measure) func(key string) string {
+	return func(key string) string {
+		label := key
+		switch {
+		case m.Shape == ShapeSex:
+			label = map[string]string{"total": "Tổng số", "male": "nam", "female": "nữ"}[key]
+		case m.Shape == ShapePair && m.First != nil && key == m.First.Key:
+			label = f.PartLabel(m.First)
+		case m.Shape == ShapePair && m.Second != nil && key == m.Second.Key:
+			label = f.PartLabel(m.Second)
+		}
+		if ref := fl.Cells[m.ID][key].Ref; ref != "" {
+			return fmt.Sprintf("ô %s (%s)", ref, label)
+		}
+		return label
+	}
 }
 
 // span names the input cells of a measure on the form: "D12", or

@@ -214,3 +214,49 @@ func TestImportBlankNeverErases(t *testing.T) {
 		t.Errorf("got\n%s", after)
 	}
 }
+
+// TestImportHintsInTheFormsWords is clerk trial 4's finding 5: a
+// problem in a form's cells is said, and its fix given, in the words
+// printed on the form (its row labels) and its cells, not the period
+// file's keys (population, reached, ~).
+func TestImportHintsInTheFormsWords(t *testing.T) {
+	period, forms := setup(t)
+	anPhu := filepath.Join(forms, "an-phu.xlsx")
+	type_(t, period, anPhu, map[[2]string]any{
+		{"tiep_can_kien_thuc", "population"}: 1200,
+		{"nan_nhan_bl", "detected"}:          4, {"nan_nhan_bl", "served"}: 5,
+		{"sinh", "female"}: 19,
+	})
+	cells := map[string]string{}
+	r := frameOf(t, period)
+	for _, f := range r.Forms() {
+		if f.Entity.ID == "an-phu" {
+			c, _ := xlsx.FormCells(f)
+			for _, k := range [][2]string{{"tiep_can_kien_thuc", "population"}, {"tiep_can_kien_thuc", "reached"}, {"nan_nhan_bl", "detected"}, {"nan_nhan_bl", "served"}, {"sinh", "total"}, {"sinh", "male"}, {"sinh", "female"}} {
+				cells[k[0]+"."+k[1]] = c[k[0]][k[1]]
+			}
+		}
+	}
+	_, diags := app.Import(period, []string{anPhu}, app.Options{})
+	var vi strings.Builder
+	for _, d := range diags {
+		vi.WriteString(d.Format(diag.Vi) + "\n")
+	}
+	got := vi.String()
+	for _, want := range []string{
+		"đã ghi ô " + cells["tiep_can_kien_thuc.population"] + " (Dân số) nhưng chưa ghi ô " + cells["tiep_can_kien_thuc.reached"] + " (Được tiếp cận trong năm) (cách sửa: ghi cả ô " + cells["tiep_can_kien_thuc.population"] + " (Dân số) và ô " + cells["tiep_can_kien_thuc.reached"] + " (Được tiếp cận trong năm), hoặc để trống cả hai nếu chưa có số liệu)",
+		"ô " + cells["nan_nhan_bl.served"] + " (",
+		"chỉ có ô " + cells["sinh.female"] + " (nữ), thiếu số còn lại (cách sửa: ghi ít nhất hai trong ba ô " + cells["sinh.total"] + " (Tổng số), ô " + cells["sinh.male"] + " (nam), ô " + cells["sinh.female"] + " (nữ); hoặc để trống cả ba nếu chưa có số liệu)",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("want %q in\n%s", want, got)
+		}
+	}
+	for _, d := range diags { // the words, not the field path before them
+		for _, yaml := range []string{"population", "reached", "served", "detected", " ~", "female"} {
+			if strings.Contains(d.Vi+d.FixVi, yaml) {
+				t.Errorf("a period-file key %q in the message of a form: %s", yaml, d.Vi+" / "+d.FixVi)
+			}
+		}
+	}
+}
