@@ -52,6 +52,9 @@ type Result struct {
 	Change       *float64 // value − last year's
 	Status       Status
 	Missing      []*Entity // sub-units (or departments) without figures
+	// Partial holds, among Missing, the entities that gave some of the
+	// indicator's measures (counted) and lack the others: their names.
+	Partial map[*Entity][]*Measure
 	// MissingOwn lists the measures the unit's own bodies should give and
 	// have not: the indicator then has no value ("Chưa có số liệu").
 	// Unclaimed lists the department measures no department reports.
@@ -159,10 +162,13 @@ func (r *Report) compute(ind *Indicator) Result {
 	return res
 }
 
-// sum adds up the indicator's numerator and denominator over every
-// entity that reported all its measures; the others are listed missing.
+// sum adds up the indicator's numerator and denominator over the
+// entities, measure by measure; an entity without some measure is listed
+// missing, and in Partial when it gave others (they are counted).
 func (r *Report) sum(ind *Indicator, res *Result) {
 	missing := map[*Entity]bool{}
+	lacks := map[*Entity][]*Measure{}
+	gave := map[*Entity]bool{}
 	for _, m := range ind.ms {
 		entities := r.Areas()
 		if m.From == FromDepartments {
@@ -184,8 +190,10 @@ func (r *Report) sum(ind *Indicator, res *Result) {
 				continue
 			case f == nil:
 				missing[e] = true
+				lacks[e] = append(lacks[e], m)
 				continue
 			}
+			gave[e] = true
 			res.Reported++
 			if ind.Kind == KindUnitShare {
 				res.Num += float64(f["yes"])
@@ -202,6 +210,12 @@ func (r *Report) sum(ind *Indicator, res *Result) {
 	for _, e := range r.Areas() {
 		if missing[e] {
 			res.Missing = append(res.Missing, e)
+			if gave[e] {
+				if res.Partial == nil {
+					res.Partial = map[*Entity][]*Measure{}
+				}
+				res.Partial[e] = lacks[e]
+			}
 		}
 	}
 	for i := range r.Departments {

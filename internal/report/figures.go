@@ -173,6 +173,11 @@ func (r figureReader) fields(n *yaml.Node, path string, keys []string, example s
 	return got, ok
 }
 
+// cellEn is cell in English: "cell D21 (Dân số)".
+func (r figureReader) cellEn(key string) string {
+	return strings.Replace(r.cell(key), "ô ", "cell ", 1)
+}
+
 func (r figureReader) sex(n *yaml.Node, path string) Figures {
 	const example = "{total: 15, female: 4}"
 	got, ok := r.fields(n, path, []string{"total", "male", "female"}, example)
@@ -186,9 +191,9 @@ func (r figureReader) sex(n *yaml.Node, path string) Figures {
 	case len(got) == 0:
 		return nil
 	case len(got) == 1 && r.cell != nil:
-		r.bad(path, diag.Msg{Code: "figure.sex-half", Vi: "chỉ có " + r.cell(onlyKey(got)) + ", thiếu số còn lại", En: "only " + r.cell(onlyKey(got)) + " is filled in, so the figures are half given",
+		r.bad(path, diag.Msg{Code: "figure.sex-half", Vi: "chỉ có " + r.cell(onlyKey(got)) + ", thiếu số còn lại", En: "only " + r.cellEn(onlyKey(got)) + " is filled in, so the figures are half given",
 			FixVi: fmt.Sprintf("ghi ít nhất hai trong ba %s, %s, %s; hoặc để trống cả ba nếu chưa có số liệu", r.cell("total"), r.cell("male"), r.cell("female")),
-			FixEn: fmt.Sprintf("two of %s, %s, %s, or all three left blank when there are no figures", r.cell("total"), r.cell("male"), r.cell("female"))})
+			FixEn: fmt.Sprintf("two of %s, %s, %s, or all three left blank when there are no figures", r.cellEn("total"), r.cellEn("male"), r.cellEn("female"))})
 		return nil
 	case len(got) == 1:
 		r.bad(path, diag.Msg{Code: "figure.sex-half", Vi: "chỉ có số " + sexWord(onlyKey(got)) + ", thiếu số còn lại", En: "only " + onlyKey(got) + " is given, so the figures are half filled",
@@ -251,9 +256,9 @@ func (r figureReader) pair(n *yaml.Node, path string) Figures {
 		}
 		if r.cell != nil {
 			r.bad(path, diag.Msg{Code: "figure.pair-half", Vi: fmt.Sprintf("đã ghi %s nhưng chưa ghi %s", r.cell(have), r.cell(lack)),
-				En:    fmt.Sprintf("%s is filled in but %s is not, so the pair is half given", r.cell(have), r.cell(lack)),
+				En:    fmt.Sprintf("%s is filled in but %s is not, so the pair is half given", r.cellEn(have), r.cellEn(lack)),
 				FixVi: fmt.Sprintf("ghi cả %s và %s, hoặc để trống cả hai nếu chưa có số liệu", r.cell(a), r.cell(b)),
-				FixEn: fmt.Sprintf("both %s and %s, or both left blank when there are no figures", r.cell(a), r.cell(b))})
+				FixEn: fmt.Sprintf("both %s and %s, or both left blank when there are no figures", r.cellEn(a), r.cellEn(b))})
 			return nil
 		}
 		r.bad(path, diag.Msg{Code: "figure.pair-half", Vi: fmt.Sprintf("có số %s nhưng thiếu số %s", have, lack), En: fmt.Sprintf("%s is given but %s is missing, so the pair is half filled", have, lack),
@@ -263,9 +268,9 @@ func (r figureReader) pair(n *yaml.Node, path string) Figures {
 	if r.m.Subset && vb > va && r.cell != nil {
 		r.bad(decode.Join(path, b), diag.Msg{Code: "figure.part-more",
 			Vi:    fmt.Sprintf("%s ghi %d, lớn hơn %s ghi %d", r.cell(b), vb, r.cell(a), va),
-			En:    fmt.Sprintf("%s holds %d, more than %s (%d)", r.cell(b), vb, r.cell(a), va),
+			En:    fmt.Sprintf("%s holds %d, more than %s (%d)", r.cellEn(b), vb, r.cellEn(a), va),
 			FixVi: fmt.Sprintf("số ở %s không lớn hơn số ở %s", r.cell(b), r.cell(a)),
-			FixEn: fmt.Sprintf("%s ≤ %s", r.cell(b), r.cell(a))})
+			FixEn: fmt.Sprintf("%s ≤ %s", r.cellEn(b), r.cellEn(a))})
 		return nil
 	}
 	if r.m.Subset && vb > va {

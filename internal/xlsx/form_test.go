@@ -117,7 +117,7 @@ func TestFormReadBack(t *testing.T) {
 	for _, d := range diags {
 		got = append(got, d.Format(diag.En))
 	}
-	want := "an-phu.xlsx:Số liệu!" + c["tiep_can_kien_thuc"]["population"] + ": data.an-phu.tiep_can_kien_thuc: Xã An Phú, Người dân được tiếp cận kiến thức cơ bản về bình đẳng giới: population is given but reached is missing, so the pair is half filled"
+	want := "an-phu.xlsx:Số liệu!" + c["tiep_can_kien_thuc"]["population"] + ": data.an-phu.tiep_can_kien_thuc: Xã An Phú, Người dân được tiếp cận kiến thức cơ bản về bình đẳng giới: cell " + c["tiep_can_kien_thuc"]["population"] + " (Dân số) is filled in but cell " + c["tiep_can_kien_thuc"]["reached"] + " (Được tiếp cận trong năm) is not, so the pair is half given"
 	if len(got) != 1 || !strings.HasPrefix(got[0], want) {
 		t.Errorf("diagnostics\n  %s\nwant one starting\n  %s", strings.Join(got, "\n  "), want)
 	}

@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -79,5 +80,38 @@ func TestSourcesNoteByLevelAndPeriod(t *testing.T) {
 				t.Errorf("%s: %q should not be in\n%s", c.what, w, note)
 			}
 		}
+	}
+}
+
+// TestPartlyMissingCommuneNote is clerk trial 4's finding 7: a commune
+// whose HĐND figures are missing but whose UBND is counted is not "a
+// commune without figures" in the province's Biểu 01 note: the note says
+// what it lacks, and counts it among those the value rests on.
+func TestPartlyMissingCommuneNote(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join("..", "..", "examples")
+	main, err := os.ReadFile(filepath.Join(src, "bao-cao-bdg-tinh-an-hoa-2025.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(dir, "tinh-an-hoa-2025"), 0o755)
+	entries, _ := os.ReadDir(filepath.Join(src, "tinh-an-hoa-2025"))
+	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
+		b, _ := os.ReadFile(filepath.Join(src, "tinh-an-hoa-2025", e.Name()))
+		if e.Name() == "bao-cao-bdg-xa-dong-hung-2025.yaml" {
+			b = []byte(strings.Replace(string(b), "    hdnd_lanh_dao: [Chủ tịch: nam, Phó Chủ tịch: nam]\n", "", 1))
+		}
+		os.WriteFile(filepath.Join(dir, "tinh-an-hoa-2025", e.Name()), b, 0o644)
+	}
+	r := loadSrc(t, filepath.Join(dir, "tinh.yaml"), main)
+	f := open(t, render(t, r))
+	name := r.Name(r.Cat.Indicator("MT1.CT1"))
+	note, _ := f.GetCellValue("01_TongHop", cellOf(f, "01_TongHop", name, sNote))
+	want := fmt.Sprintf("trên số liệu của %d/%d xã, phường (Xã Đông Hưng chưa có số liệu Lãnh đạo chủ chốt HĐND (Chủ tịch, Phó Chủ tịch))", len(r.Subunits), len(r.Subunits))
+	if !strings.Contains(note, want) || strings.Contains(note, "chưa có số liệu: Xã Đông Hưng") {
+		t.Errorf("MT1.CT1 note %q, want %q", note, want)
 	}
 }

@@ -512,7 +512,35 @@ func subunitsMissing(r *report.Report, res *report.Result) string {
 		return "Chưa có số liệu: " + names
 	}
 	n := len(r.Subunits)
-	on := fmt.Sprintf("số liệu của %d/%d %s (chưa có số liệu: %s)", n-len(res.Missing), n, r.P.Unit.Sublevel, names)
+	var whole, part []*report.Entity
+	for _, e := range res.Missing {
+		if _, ok := res.Partial[e]; ok {
+			part = append(part, e)
+		} else {
+			whole = append(whole, e)
+		}
+	}
+	if len(part) == 0 || len(res.Missing) > maxNamesInNote {
+		on := fmt.Sprintf("số liệu của %d/%d %s (chưa có số liệu: %s)", n-len(res.Missing), n, r.P.Unit.Sublevel, names)
+		if res.Status == report.Met || res.Status == report.NotMet {
+			return "Đánh giá trên " + on
+		}
+		return "Tính trên " + on
+	}
+	// A unit that gave part of the figures is counted for that part: the
+	// note names what it lacks, not the whole unit as missing.
+	var lacks []string
+	if len(whole) > 0 {
+		lacks = append(lacks, "chưa có số liệu: "+entityNames(whole))
+	}
+	for _, e := range part {
+		var labels []string
+		for _, m := range res.Partial[e] {
+			labels = append(labels, r.Label(m))
+		}
+		lacks = append(lacks, fmt.Sprintf("%s chưa có số liệu %s", e.Name, strings.Join(labels, "; ")))
+	}
+	on := fmt.Sprintf("số liệu của %d/%d %s (%s)", n-len(whole), n, r.P.Unit.Sublevel, strings.Join(lacks, "; "))
 	if res.Status == report.Met || res.Status == report.NotMet {
 		return "Đánh giá trên " + on
 	}
