@@ -234,12 +234,36 @@ func (r *Report) loadOne(parentFile string, pos diag.Pos, i int, st loadState) c
 			c.child = load(cd, root, cst)
 		}
 	}
+	if c.child == nil && cd.Diags.HasErrors() {
+		// The parent is not made either: say so at its "from" line, and
+		// name the likeliest cause, another catalogue, whose measures the
+		// child's own errors call unknown.
+		m := diag.Msg{Code: "report.from-errors",
+			Vi:    fmt.Sprintf("%s: tệp %s có lỗi (xem các dòng báo lỗi của tệp đó), nên chưa cộng được số liệu của đơn vị này và chưa lập được báo cáo này", e.Name, name),
+			En:    fmt.Sprintf("%s: the file %s has errors (listed at its own lines), so this sub-unit's figures cannot be added up and this report is not made", e.Name, name),
+			FixVi: "sửa các lỗi của tệp đó (hoặc nhờ đơn vị sửa và gửi lại), rồi chạy lại", FixEn: "the errors of that file fixed (or the unit asked to fix and resend it), then run again"}
+		if cat := decode.Lookup(root, "catalogue"); root != nil && isPeriodRoot(root) && cat != nil && r.Cat != nil && cat.Kind == yaml.ScalarNode && catalogueID(cat.Value) && cat.Value != r.Cat.ID {
+			m = diag.Msg{Code: "report.from-catalogue",
+				Vi:    fmt.Sprintf("%s: tệp %s dùng bộ chỉ tiêu %q, khác bộ chỉ tiêu %q của báo cáo này (các lỗi \"không có số liệu\" của tệp đó là do khác bộ chỉ tiêu)", e.Name, name, cat.Value, r.Cat.ID),
+				En:    fmt.Sprintf("%s: the file %s uses the catalogue %q, not this report's %q (that file's unknown-measure errors come from it)", e.Name, name, cat.Value, r.Cat.ID),
+				FixVi: "cùng một bộ chỉ tiêu (dòng catalogue:) ở cả hai tệp: tệp số liệu của đơn vị phải lập theo bộ chỉ tiêu của báo cáo này",
+				FixEn: "the same catalogue (the catalogue: line) in both files"}
+		}
+		c.diags = append(c.diags, diag.Diagnostic{File: parentFile, Pos: pos, Field: fromPath(i), Msg: m,
+			Hint: "tệp số liệu của đơn vị", Severity: diag.Error})
+	}
 	c.diags = append(c.diags, cd.Diags...)
 	if c.child != nil {
 		c.src.Unit = c.child.P.Unit.Name
 		c.used = append(c.used, c.child.used...)
 	}
 	return c
+}
+
+// catalogueID reports a catalogue: line naming an embedded catalogue by
+// its id, not a file (whose id is known only once it is read).
+func catalogueID(s string) bool {
+	return s != "" && !strings.ContainsAny(s, `/\`) && !strings.HasSuffix(s, ".yaml") && !strings.HasSuffix(s, ".yml")
 }
 
 // firstUse returns the earlier use of one of the files in uses.

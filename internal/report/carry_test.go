@@ -392,7 +392,13 @@ func TestCarryRefusals(t *testing.T) {
 		{"both", map[string]string{"p.yaml": parent("c/c.yaml") + "  c: {hdnd: {total: 1, female: 1}}\n", "c/c.yaml": child},
 			[]string{`p.yaml:14:3: data.c: Xã C takes its figures from the file c/c.yaml (from:), so its figures cannot also be given here`}},
 		{"child error", map[string]string{"p.yaml": parent("c/c.yaml"), "c/c.yaml": strings.Replace(child, "female: 6", "female: 26", 1)},
-			[]string{`c.yaml:9:36: data.town.hdnd.female: Cấp xã, Đại biểu HĐND: women (26) are more than the total (20)`}},
+			[]string{`c.yaml:9:36: data.town.hdnd.female: Cấp xã, Đại biểu HĐND: women (26) are more than the total (20)`,
+				// Clerk trial 4: the parent says it is not made, at its line.
+				`p.yaml:9:31: subunits[3].from: Xã C: the file c/c.yaml has errors (listed at its own lines), so this sub-unit's figures cannot be added up and this report is not made`}},
+		// Clerk trial 4: a file on another catalogue, whose measures that
+		// catalogue does not know, is named at the parent's line as such.
+		{"catalogue with errors", map[string]string{"p.yaml": parent("c/c.yaml"), "c/c.yaml": strings.Replace(child, "./cat.yaml", "bdg-2021-2030", 1)},
+			[]string{`p.yaml:9:31: subunits[3].from: Xã C: the file c/c.yaml uses the catalogue "bdg-2021-2030", not this report's`}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
