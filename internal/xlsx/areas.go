@@ -381,16 +381,15 @@ func (b *block) ratioCell(s *sheet, row, col int, f report.Figures, total bool) 
 		cached(ok, v), numStyle(decimalsFormat(rr.Dec()), total))
 }
 
-// shareCell is the share of units meeting the rule, on the total rows
-// only: the row's own totals of units meeting it over units counted.
+// shareCell is the share of units meeting the rule: the row's own units
+// meeting it over units counted.
 func (b *block) shareCell(s *sheet, row, col int, f report.Figures, total bool) {
-	if !total {
-		s.text(row, col, nil, numStyle("#,##0", false))
-		return
-	}
+	// On every row, not only the totals: a unit's own row that shows "1
+	// đơn vị, 1 có nữ" beside an empty rate reads as a missing figure
+	// (clerk trial 4). A row without units stays empty.
 	v, ok := report.Compute(float64(f["yes"]), float64(f["units"]), 100, 2)
 	y, u := ref(row, b.colOf("yes")), ref(row, b.colOf("units"))
-	s.formula(row, col, fmt.Sprintf(`IF(SUM(%s)=0,"",ROUND(SUM(%s)/SUM(%s)*100,2))`, u, y, u), cached(ok, v), numStyle("0.00", true))
+	s.formula(row, col, fmt.Sprintf(`IF(SUM(%s)=0,"",ROUND(SUM(%s)/SUM(%s)*100,2))`, u, y, u), cached(ok, v), numStyle("0.00", total))
 }
 
 // carriedRow reports whether a row is a sub-unit whose figures come from

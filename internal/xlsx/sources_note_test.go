@@ -115,3 +115,29 @@ func TestPartlyMissingCommuneNote(t *testing.T) {
 		t.Errorf("MT1.CT1 note %q, want %q", note, want)
 	}
 }
+
+// TestOwnRowUnitShare is clerk trial 4's finding 6: Biểu 02a's row of the
+// commune's own bodies showed "1 đơn vị, 1 có nữ" and an empty rate,
+// which read as a missing figure while the total row showed 100.00.
+func TestOwnRowUnitShare(t *testing.T) {
+	r := load(t, filepath.Join("..", "..", "examples", "bao-cao-bdg-xa-an-thinh-2025.yaml"))
+	f := open(t, render(t, r))
+	sheet := f.GetSheetList()[1]
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range rows {
+		if len(row) < 2 || row[1] != r.Town.Name {
+			continue
+		}
+		// The HĐND block: units, units with a woman, their share.
+		for i := 2; i+2 < len(row); i++ {
+			if row[i] == "1" && row[i+1] == "1" && row[i+2] == "100.00" {
+				return
+			}
+		}
+		t.Fatalf("%s row of %s: %q, want 1, 1, 100.00 for the HĐND", r.Town.Name, sheet, row)
+	}
+	t.Fatalf("no %s row in %s", r.Town.Name, sheet)
+}
