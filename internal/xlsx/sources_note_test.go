@@ -141,3 +141,22 @@ func TestOwnRowUnitShare(t *testing.T) {
 	}
 	t.Fatalf("no %s row in %s", r.Town.Name, sheet)
 }
+
+// TestNotesEndWithFullStop is clerk trial 4's finding 9: Biểu 01's
+// "Chỉ tiêu đánh giá ở cấp tỉnh" lacked the full stop the other notes end
+// with; no note ends with two.
+func TestNotesEndWithFullStop(t *testing.T) {
+	r := load(t, filepath.Join("..", "..", "examples", "bao-cao-bdg-xa-an-thinh-2025.yaml"))
+	f := open(t, render(t, r))
+	name := r.Name(r.Cat.Indicator("MT2.CT3"))
+	if note, _ := f.GetCellValue("01_TongHop", cellOf(f, "01_TongHop", name, sNote)); note != "Chỉ tiêu đánh giá ở cấp tỉnh." {
+		t.Errorf("MT2.CT3 note %q, want %q", note, "Chỉ tiêu đánh giá ở cấp tỉnh.")
+	}
+	for i := range r.Cat.Indicators {
+		ind := &r.Cat.Indicators[i]
+		note, _ := f.GetCellValue("01_TongHop", cellOf(f, "01_TongHop", r.Name(ind), sNote))
+		if note != "" && (!strings.HasSuffix(note, ".") || strings.HasSuffix(note, "..")) {
+			t.Errorf("%s note %q", ind.ID, note)
+		}
+	}
+}

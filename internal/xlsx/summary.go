@@ -410,7 +410,7 @@ func indicatorNote(r *report.Report, res *report.Result) string {
 	if res.PlanNational > 0 {
 		parts = append(parts, fmt.Sprintf("KH giai đoạn: mục tiêu quốc gia đến năm %d", res.PlanNational))
 	}
-	if hasPct(res) && judgedCol(res) == sPlan && pctCode(r) == "5" {
+	if hasPct(res) && res.HasValue && judgedCol(res) == sPlan && pctCode(r) == "5" { // no note on an empty column 5
 		parts = append(parts, "Cột 5 so với kế hoạch giai đoạn (cột 1)")
 	}
 	if res.SmallBase {
@@ -428,7 +428,14 @@ func indicatorNote(r *report.Report, res *report.Result) string {
 	if n := r.P.IndNotes[ind.ID]; n != "" {
 		parts = append(parts, n)
 	}
-	return strings.Join(parts, ". ")
+	if len(parts) == 0 {
+		return ""
+	}
+	// Sentences, each ending with a full stop as the other notes do.
+	for i, p := range parts {
+		parts[i] = strings.TrimSuffix(strings.TrimSpace(p), ".")
+	}
+	return strings.Join(parts, ". ") + "."
 }
 
 // uncertainRemark is the comment on a plan target taken from a national
