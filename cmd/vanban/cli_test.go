@@ -119,6 +119,31 @@ func TestStrictFailsOnWarnings(t *testing.T) {
 	}
 }
 
+// A file that is fine says how many warnings and notes it has, each by
+// its own name: a note (punctuation printed as the decree wants) asks for
+// nothing and is not a warning.
+func TestCheckCountsWarningsAndNotes(t *testing.T) {
+	dir := files(t, map[string]string{"wn.yaml": good + "warn: true\nnote: true\n", "n.yaml": good + "note: true\n"})
+	for _, c := range []struct{ lang, file, want string }{
+		{"vi", "wn.yaml", "wn.yaml: không có lỗi (1 cảnh báo, 1 ghi chú)\n"},
+		{"vi", "n.yaml", "n.yaml: không có lỗi (1 ghi chú)\n"},
+		{"en", "wn.yaml", "wn.yaml: ok (1 warning, 1 note)\n"},
+	} {
+		code, out, errs := vanban(t, dir, "check", "--lang", c.lang, c.file)
+		if code != 0 || out != c.want {
+			t.Errorf("check --lang %s %s: exit %d %q, want %q (%s)", c.lang, c.file, code, out, c.want, errs)
+		}
+	}
+	// A note asks for nothing, so --strict (for CI) does not fail on it;
+	// the warning beside it still does.
+	if code, out, errs := vanban(t, dir, "render", "--strict", "n.yaml"); code != 0 || !exists(dir, "n.fake") {
+		t.Errorf("render --strict of a file with a note only: exit %d %q %q", code, out, errs)
+	}
+	if code, _, _ := vanban(t, dir, "check", "--strict", "wn.yaml"); code != 1 {
+		t.Errorf("check --strict of a file with a warning and a note: exit %d", code)
+	}
+}
+
 // jsonReport is the JSON output, as a CI job reads it.
 type jsonReport struct {
 	OK, Strict, Interrupted bool

@@ -27,6 +27,7 @@ type fakeDoc struct {
 	Title string `yaml:"title,required" vi:"trích yếu"`
 	Pages int    `yaml:"pages"`
 	Warn  bool   `yaml:"warn"`
+	Note  bool   `yaml:"note"`
 }
 
 // stopTest, when set, is called by the fake kind while it writes a
@@ -43,6 +44,9 @@ func init() {
 			dec.Decode(root, &d)
 			if d.Warn {
 				dec.Warning("warn", diag.Msg{Code: "test.warn", Vi: "cảnh báo thử", En: "a test warning"})
+			}
+			if d.Note {
+				dec.Report(diag.Note, diag.Pos{}, "note", diag.Msg{Code: "test.note", Vi: "ghi chú thử", En: "a test note"})
 			}
 			return app.File(".fake", func(w io.Writer) error {
 				if d.Title == "stop" && stopTest != nil {

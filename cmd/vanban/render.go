@@ -167,7 +167,7 @@ func render(e *env, args []string, checkOnly bool) int {
 	switch {
 	case rep.interrupted:
 		return exitInterrupted
-	case general.HasErrors() || f.strict && len(general) > 0 || failures(rep.results) > 0:
+	case general.HasErrors() || f.strict && general.HasWarnings() || failures(rep.results) > 0:
 		return exitInvalid
 	}
 	return exitOK
@@ -284,12 +284,38 @@ func fontLine(fc app.FontChoice, l diag.Lang) string {
 	return fmt.Sprintf(words{"Phông chữ: %s lấy từ %s", "Font: %s from %s"}.in(l), fc.Name, fc.Dir)
 }
 
-// warningCount says how many warnings a file that is fine has.
+// warningCount says how many warnings and notes a file that is fine has:
+// " (2 cảnh báo, 1 ghi chú)". A note (punctuation printed as the decree
+// wants) is not counted as a warning: it asks for nothing.
 func warningCount(list diag.List, l diag.Lang) string {
-	if len(list) == 0 {
+	var warnings, notes int
+	for _, d := range list {
+		switch d.Severity {
+		case diag.Warning:
+			warnings++
+		case diag.Note:
+			notes++
+		}
+	}
+	var parts []string
+	if warnings > 0 {
+		parts = append(parts, fmt.Sprintf(words{"%d cảnh báo", plural(warnings, "%d warning")}.in(l), warnings))
+	}
+	if notes > 0 {
+		parts = append(parts, fmt.Sprintf(words{"%d ghi chú", plural(notes, "%d note")}.in(l), notes))
+	}
+	if len(parts) == 0 {
 		return ""
 	}
-	return fmt.Sprintf(words{" (%d cảnh báo)", " (%d warnings)"}.in(l), len(list))
+	return " (" + strings.Join(parts, ", ") + ")"
+}
+
+// plural adds the English plural's s to word when n is not one.
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
 }
 
 // recap lists, for a clerk whose console window is about to close, where
@@ -362,7 +388,7 @@ func (r *report) writeJSON(w io.Writer) {
 	if r.font != nil {
 		out.Font = &jsonFont{Name: r.font.Name, Dir: r.font.Dir, NotFound: r.font.NotFound}
 	}
-	out.OK = !r.general.HasErrors() && !(r.flags.strict && len(r.general) > 0) && !r.interrupted
+	out.OK = !r.general.HasErrors() && !(r.flags.strict && r.general.HasWarnings()) && !r.interrupted
 	for _, res := range r.results {
 		f := jsonFile{Input: res.Input, Output: res.Output, Kind: res.Kind, OK: !res.Failed(), Skipped: res.Skipped,
 			Interrupted: res.Interrupted, Diagnostics: res.Diags.JSON(l)}

@@ -122,7 +122,7 @@ type Result struct {
 // Failed reports whether the input had errors (or warnings, when strict),
 // could not be written or was never started.
 func (r Result) Failed() bool {
-	return r.Interrupted || r.Diags.HasErrors() || r.Strict && len(r.Diags) > 0
+	return r.Interrupted || r.Diags.HasErrors() || r.Strict && r.Diags.HasWarnings()
 }
 
 // Prepare decodes and validates one input file. It returns the output

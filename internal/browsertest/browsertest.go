@@ -14,6 +14,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/css"
+	"github.com/chromedp/cdproto/dom"
 	"github.com/chromedp/chromedp"
 )
 
@@ -155,4 +158,69 @@ func Screenshot(t testing.TB, ctx context.Context, name string) {
 		return
 	}
 	os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644)
+}
+
+// Font is a platform font the browser drew an element's text with, and
+// how many glyphs it drew with it.
+type Font struct {
+	Family string
+	Glyphs int
+}
+
+// Drawn is the text of an element and the fonts its own text nodes were
+// drawn with.
+type Drawn struct {
+	Text  string
+	Fonts []Font
+}
+
+// Glyphs returns, for every element matching sel (at least one), its own
+// text and the platform fonts Chromium drew that text with
+// (CSS.getPlatformFontsForNode).
+// A character the font lacks but can build from a base letter and a
+// combining mark is drawn as two glyphs: the count tells it.
+func Glyphs(t testing.TB, ctx context.Context, sel string) []Drawn {
+	t.Helper()
+	out, err := chromedp.Run(ctx, chromedp.QueryAfter(chromedp.CSSAll(sel), func(ctx context.Context, tg *chromedp.Target, nodes []*chromedp.Node) ([]Drawn, error) {
+		if _, err := cdp.Call(ctx, tg, dom.Enable, dom.EnableParams{}); err != nil {
+			return nil, err
+		}
+		if _, err := cdp.Call(ctx, tg, css.Enable, cdp.Empty{}); err != nil {
+			return nil, err
+		}
+		var out []Drawn
+		for _, n := range nodes {
+			res, err := cdp.Call(ctx, tg, css.GetPlatformFontsForNode, css.GetPlatformFontsForNodeParams{NodeID: n.NodeID})
+			if err != nil {
+				return nil, err
+			}
+			d := Drawn{}
+			for _, c := range n.Children {
+				if c.NodeType == 3 { // a text node
+					d.Text += c.NodeValue
+				}
+			}
+			for _, f := range res.Fonts {
+				d.Fonts = append(d.Fonts, Font{f.FamilyName, int(f.GlyphCount)})
+			}
+			out = append(out, d)
+		}
+		return out, nil
+	}, chromedp.AtLeast(0)))
+	if err != nil {
+		t.Fatalf("fonts of %s: %v", sel, err)
+	}
+	if len(out) == 0 {
+		t.Fatalf("fonts of %s: no such element", sel)
+	}
+	return out
+}
+
+// Count is the number of glyphs the text was drawn with, in every font.
+func (d Drawn) Count() int {
+	n := 0
+	for _, f := range d.Fonts {
+		n += f.Glyphs
+	}
+	return n
 }

@@ -249,6 +249,18 @@ func (l List) HasErrors() bool {
 	return false
 }
 
+// HasWarnings reports whether any diagnostic is a warning. Notes do not
+// count: a note reports a correction vanban made as the decree's models
+// print, so there is nothing to fix and --strict must not fail on it.
+func (l List) HasWarnings() bool {
+	for _, d := range l {
+		if d.Severity == Warning {
+			return true
+		}
+	}
+	return false
+}
+
 // Errors counts the diagnostics of severity Error.
 func (l List) Errors() int {
 	n := 0

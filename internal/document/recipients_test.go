@@ -65,8 +65,38 @@ func TestPunctuationAsTheModels(t *testing.T) {
 			notes = append(notes, d.Format(diag.En))
 		}
 	}
-	if len(notes) != 1 || !strings.Contains(notes[0], "x.yaml:") || !strings.Contains(notes[0], "in 4 places typed otherwise (căn cứ, kính gửi, nơi nhận)") {
+	if len(notes) != 1 || !strings.Contains(notes[0], "x.yaml:") || !strings.Contains(notes[0], "in 4 places typed otherwise; legal bases (căn cứ) (2): ") ||
+		!strings.Contains(notes[0], "; addressee (Kính gửi) (1): ") || !strings.Contains(notes[0], "; recipients (Nơi nhận) (1): ") {
 		t.Errorf("notes: %q", notes)
+	}
+	// A correction of one list is worded for that list only: a note on
+	// the căn cứ says nothing of Kính gửi or Nơi nhận.
+	for _, c := range []struct{ yaml, want, not string }{
+		{"bases: [Căn cứ Luật A;, Căn cứ Luật B;]\n",
+			"ở 1 chỗ đã gõ khác trong phần căn cứ: “;” sau mỗi căn cứ, “.” sau căn cứ cuối cùng", "Kính gửi|nơi nhận"},
+		{"to: Quốc hội;\nbases: [Căn cứ Luật A;, Căn cứ Luật B.]\n",
+			"ở 1 chỗ đã gõ khác trong phần kính gửi: một nơi duy nhất trên dòng “Kính gửi:” không có dấu câu ở cuối", "căn cứ|nơi nhận"},
+		{"to: [Bộ A., Bộ B.]\n",
+			"ở 1 chỗ đã gõ khác trong phần kính gửi: “;” sau mỗi nơi được gửi, “.” sau nơi cuối cùng", "căn cứ|nơi nhận|duy nhất"},
+		{"recipients: [Như trên., Các sở:, + Sở A]\narchive: VT\n",
+			"ở 1 chỗ đã gõ khác trong phần nơi nhận: “;” sau mỗi nơi nhận, “;” cả sau nơi nhận cuối cùng vì dòng “- Lưu:” theo sau, “:” sau tên một nhóm", "căn cứ|Kính gửi"},
+	} {
+		_, diags := parse(t, "closing: [x]\n"+c.yaml)
+		var notes []string
+		for _, d := range diags {
+			if d.Severity == diag.Note {
+				notes = append(notes, d.Format(diag.Vi))
+			}
+		}
+		if len(notes) != 1 || !strings.Contains(notes[0], c.want) {
+			t.Errorf("%s: notes %q, want one with %q", c.yaml, notes, c.want)
+			continue
+		}
+		for _, not := range strings.Split(c.not, "|") {
+			if strings.Contains(strings.SplitN(notes[0], "ghi chú:", 2)[1], not) {
+				t.Errorf("%s: the note speaks of %q: %s", c.yaml, not, notes[0])
+			}
+		}
 	}
 	// Typed as vanban prints it, nothing is said.
 	_, diags = parse(t, "to: Quốc hội\nbases: [Căn cứ Luật A;, Căn cứ Luật B.]\nrecipients: [Như trên;, Các bộ;]\narchive: VT\n")

@@ -10,8 +10,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/vanban/vanban/internal/browsertest"
+	"golang.org/x/text/unicode/norm"
 )
 
 const firstPageText = `(document.querySelector("#pages svg.page") || {textContent: ""}).textContent`
@@ -109,4 +111,169 @@ func measure(t *testing.T, ctx context.Context, base, dir, rel, name string) {
 	slices.Sort(times)
 	t.Logf("%s, %d pages: save to updated page, median %v (min %v, max %v) over %d saves", name, count,
 		times[len(times)/2].Round(time.Millisecond), times[0].Round(time.Millisecond), times[len(times)-1].Round(time.Millisecond), len(times))
+}
+
+// notice is a commune's thông báo as a clerk types it from a published
+// one: "I." typed in a heading (a warning) and ";" after the last căn cứ
+// (a note: vanban prints "." there, as the decree wants), the note's line
+// before the warning's.
+const notice = `type: thong-bao
+issuer:
+  name: [ỦY BAN NHÂN DÂN, XÃ ĐỊNH HÒA]
+  abbr: UBND
+number: 57
+place: Định Hòa
+date: 2025-07-04
+title: Lịch tiếp công dân định kỳ năm 2025
+bases:
+  - Căn cứ Luật Tiếp công dân ngày 25 tháng 11 năm 2013;
+  - Căn cứ Nghị định số 64/2014/NĐ-CP ngày 26 tháng 6 năm 2014 của Chính phủ;
+sections:
+  - heading: I. Lịch tiếp công dân
+    text: Chủ tịch Ủy ban nhân dân xã tiếp công dân vào thứ Năm hằng tuần.
+recipients: [Công an xã]
+archive: VT, VP
+signer:
+  authority: TM. ỦY BAN NHÂN DÂN
+  position: CHỦ TỊCH
+  name: Trần Quốc Bảo
+`
+
+// vietnamese is every Vietnamese letter with a tone or a modified vowel,
+// precomposed (NFC), in both cases.
+func vietnamese() string {
+	letters := "đĐ"
+	for _, base := range "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY" {
+		letters += string(base)
+		for _, tone := range "\u0300\u0301\u0303\u0309\u0323" {
+			letters += norm.NFC.String(string(base) + string(tone))
+		}
+	}
+	return letters
+}
+
+// TestBrowserProblemKinds opens a document with a warning and a note, and
+// a statistics report with an error, as a clerk would: every problem says
+// what it is (lỗi, cảnh báo, ghi chú) in words and in its own colour, the
+// quiet note after the warnings although its line comes first; a report
+// that cannot be made is called a report, not a văn bản; and every
+// Vietnamese letter of the problems and the source is drawn as one glyph,
+// never as a base letter beside a loose accent ("sô´liệu").
+func TestBrowserProblemKinds(t *testing.T) {
+	ctx, consoleProblems := browsertest.Start(t, 1200, 850)
+	dir, _ := folder(t, rep)
+	os.WriteFile(filepath.Join(dir, "thong-bao.yaml"), []byte(notice), 0o644)
+	_, base := start(t, Config{Dir: dir})
+
+	browsertest.Open(t, ctx, base+ViewURL("thong-bao.yaml"), `#problems li`)
+	type shown struct {
+		Class, Text, Border, Background string
+	}
+	list := browsertest.Eval[[]shown](t, ctx, `[...document.querySelectorAll("#problems li")].map(li => {
+		const s = getComputedStyle(li);
+		return {Class: li.className, Text: li.innerText, Border: s.borderLeftColor, Background: s.backgroundColor};
+	})`)
+	var classes []string
+	for _, p := range list {
+		classes = append(classes, p.Class)
+	}
+	if !slices.Equal(classes, []string{"warning", "note"}) {
+		t.Fatalf("problems shown %v, want the warning, then the note", classes)
+	}
+	warn, note := list[0], list[1]
+	if !strings.HasPrefix(warn.Text, "Cảnh báo dòng 13") {
+		t.Errorf("the warning reads %q", warn.Text)
+	}
+	if !strings.HasPrefix(note.Text, "Ghi chú dòng 11") || !strings.Contains(note.Text, "căn cứ") || strings.Contains(note.Text, "Kính gửi") {
+		t.Errorf("the note reads %q", note.Text)
+	}
+	if note.Border == warn.Border || note.Background == warn.Background || !bluish(note.Border) || !bluish(note.Background) {
+		t.Errorf("the note is drawn %s on %s, the warning %s on %s: want the note in its own quiet blue", note.Border, note.Background, warn.Border, warn.Background)
+	}
+	if h := browsertest.Eval[string](t, ctx, `document.querySelector("#problems h2").innerText`); h != "1 cảnh báo, 1 ghi chú" {
+		t.Errorf("the problems' heading is %q", h)
+	}
+	if c := browsertest.Eval[string](t, ctx, `document.querySelector("#L11").className + "," + document.querySelector("#L13").className`); c != "note,warning" {
+		t.Errorf("the source's lines 11 and 13 are marked %q", c)
+	}
+
+	// Without the warning, the file's state is its note's.
+	os.WriteFile(filepath.Join(dir, "thong-bao.yaml"), []byte(strings.Replace(notice, "I. Lịch", "Lịch", 1)), 0o644)
+	browsertest.Wait(t, ctx, `document.querySelector("#state").classList.contains("notes") && document.querySelectorAll("#problems li").length === 1`,
+		2*time.Second, "the note alone")
+	if s := browsertest.Eval[string](t, ctx, `document.querySelector("#state").innerText`); s != "có ghi chú" {
+		t.Errorf("the state of a file with only a note reads %q", s)
+	}
+	browsertest.Screenshot(t, ctx, "note")
+	glyphsOneEach(t, ctx)
+
+	// A report with an error: the banner names a report, and the field's
+	// Vietnamese name reads "(số liệu)".
+	report := filepath.Join(dir, "sub", filepath.Base(rep))
+	rel := "sub/" + filepath.Base(rep)
+	browsertest.Open(t, ctx, base+ViewURL(rel), `#pages table`)
+	src, _ := os.ReadFile(report)
+	broken := bytes.Replace(src, []byte("hdnd: {total: 30, female: 9}"), []byte("hdnd: {total: 30, female: 39}"), 1)
+	if bytes.Equal(broken, src) {
+		t.Fatal("the report example changed: no hdnd line to break")
+	}
+	os.WriteFile(report, broken, 0o644)
+	browsertest.Wait(t, ctx, `document.querySelector("#state").classList.contains("errors")`, 2*time.Second, "the report's error")
+	banner := browsertest.Eval[string](t, ctx, `document.querySelector("#banner").innerText`)
+	if !strings.HasPrefix(banner, "Chưa tạo được báo cáo thống kê (tệp Excel): hãy sửa các lỗi dưới đây. Bảng mờ bên dưới là bản đúng gần nhất.") ||
+		strings.Contains(banner, "văn bản") || !strings.Contains(banner, "Lỗi dòng 133") {
+		t.Errorf("the report's banner reads %q", banner)
+	}
+	field := browsertest.Glyphs(t, ctx, "#banner .field")[0]
+	if field.Text != "data.town.hdnd.female (số liệu)" || field.Count() != utf8.RuneCountInString(field.Text) {
+		t.Errorf("the field %q is drawn with %d glyphs (%+v), want one a letter", field.Text, field.Count(), field.Fonts)
+	}
+	browsertest.Screenshot(t, ctx, "report-error")
+	glyphsOneEach(t, ctx)
+
+	if p := consoleProblems(); len(p) > 0 {
+		t.Errorf("console errors:\n%s", strings.Join(p, "\n"))
+	}
+}
+
+// bluish reports whether a CSS rgb() colour has more blue than red.
+func bluish(css string) bool {
+	var r, g, b int
+	if _, err := fmt.Sscanf(css, "rgb(%d, %d, %d)", &r, &g, &b); err != nil {
+		return false
+	}
+	return b > r
+}
+
+// glyphsOneEach checks that each kind of text of the page's problems and
+// source draws every Vietnamese letter as one glyph: the letters are put
+// in a probe beside the page's own text, in the same font, and Chromium
+// says how many glyphs it drew. A font that lacks "ố" but has "ô" and
+// the combining acute draws two, and the reader sees "sô´".
+func glyphsOneEach(t *testing.T, ctx context.Context) {
+	t.Helper()
+	probe := vietnamese()
+	sels := []string{".sev", ".where", ".field", ".msg", ".fix", ".src li"}
+	browsertest.Eval[bool](t, ctx, fmt.Sprintf(`(() => {
+		document.querySelectorAll(".probe").forEach(p => p.remove());
+		for (const sel of %q.split(",")) {
+			const e = document.querySelector(sel);
+			if (!e) continue;
+			const p = document.createElement("span");
+			p.className = "probe";
+			p.textContent = %q;
+			e.append(p);
+		}
+		return document.body.offsetHeight > 0; // laid out: the fonts chosen
+	})()`, strings.Join(sels, ","), probe))
+	for _, sel := range sels {
+		if !browsertest.Eval[bool](t, ctx, fmt.Sprintf("!!document.querySelector(%q)", sel)) {
+			continue // the page has no such text (no fix, no place)
+		}
+		d := browsertest.Glyphs(t, ctx, sel+" > .probe")[0]
+		if n := utf8.RuneCountInString(probe); d.Count() != n || d.Text != probe {
+			t.Errorf("%s: %d Vietnamese letters drawn with %d glyphs: %+v", sel, n, d.Count(), d.Fonts)
+		}
+	}
+	browsertest.Eval[bool](t, ctx, `(() => { document.querySelectorAll(".probe").forEach(p => p.remove()); return true })()`)
 }

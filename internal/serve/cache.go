@@ -3,6 +3,7 @@ package serve
 import (
 	"bytes"
 	"crypto/sha256"
+	"slices"
 	"time"
 
 	"github.com/vanban/vanban/internal/app"
@@ -41,8 +42,10 @@ func (e *entry) state() string {
 		return "unreadable"
 	case e.diags.HasErrors() || e.file == nil && e.note == "":
 		return "errors"
-	case len(e.diags) > 0:
+	case slices.ContainsFunc(e.diags, func(d diag.Diagnostic) bool { return d.Severity == diag.Warning }):
 		return "warnings"
+	case len(e.diags) > 0:
+		return "notes"
 	}
 	return "ok"
 }
@@ -85,7 +88,9 @@ func (s *Server) current(rel string) *entry {
 	s.mu.Unlock()
 	e := &entry{rel: rel, stamp: st, hash: hash, src: src, readErr: err}
 	if old != nil {
-		e.version, e.good = old.version+1, old.good
+		// A file too broken to tell its kind keeps the last one known:
+		// the banner still says what cannot be made.
+		e.version, e.good, e.kind = old.version+1, old.good, old.kind
 	} else {
 		e.version = 1
 	}
@@ -105,7 +110,10 @@ func (s *Server) current(rel string) *entry {
 func (s *Server) make(e *entry) {
 	s.builds.Add(1)
 	kind, outs, diags := app.Build(s.display(e.rel), e.src, s.opt)
-	e.kind, e.diags = kind.Name, diags
+	e.diags = diags
+	if kind.Name != "" {
+		e.kind = kind.Name
+	}
 	if kind.Check != nil {
 		e.note = kind.Note.Text(s.lang)
 	}

@@ -422,6 +422,46 @@ func TestUpdates(t *testing.T) {
 	}
 }
 
+// TestBannerNamesWhatCannotBeMade: the banner above a broken file says
+// what cannot be made, a document or a report, even when the file is too
+// broken to tell (it keeps the kind it had), and the list says the kind
+// of every input, an indicator catalogue too.
+func TestBannerNamesWhatCannotBeMade(t *testing.T) {
+	dir, _ := folder(t, seed, rep)
+	cat, err := os.ReadFile("../../templates/catalogues/bdg-2021-2030.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "bo-chi-tieu.yaml"), cat, 0o644)
+	_, base := start(t, Config{Dir: dir})
+	doc, report := "sub/chuong-trinh-bim-son-2017.yaml", filepath.Base(rep)
+	_, list := get(t, base+"/")
+	for _, want := range []string{"<td>văn bản</td>", "<td>báo cáo thống kê</td>", "<td>bộ chỉ tiêu</td>"} {
+		if !strings.Contains(list, want) {
+			t.Errorf("the list lacks %q", want)
+		}
+	}
+	for _, c := range []struct{ rel, want, not string }{
+		{doc, "Chưa tạo được văn bản: hãy sửa các lỗi dưới đây. Các trang mờ bên dưới là bản đúng gần nhất.", "báo cáo"},
+		{report, "Chưa tạo được báo cáo thống kê (tệp Excel): hãy sửa các lỗi dưới đây. Bảng mờ bên dưới là bản đúng gần nhất.", "văn bản"},
+	} {
+		file := filepath.Join(dir, filepath.FromSlash(c.rel))
+		src, _ := os.ReadFile(file)
+		parts0(t, base+"/render/"+c.rel) // seen once, good
+		// A tab before a key: the file can no longer be read as YAML at
+		// all, so its kind comes from the last version.
+		os.WriteFile(file, append([]byte("\tx: 1\n"), src...), 0o644)
+		p := parts0(t, base+"/render/"+c.rel)
+		if p.State != "errors" || !strings.Contains(string(p.Banner), c.want) || strings.Contains(string(p.Banner), c.not) {
+			t.Errorf("%s, broken: state %s, banner %.400s", c.rel, p.State, p.Banner)
+		}
+	}
+	os.WriteFile(filepath.Join(dir, "bo-chi-tieu.yaml"), bytes.Replace(cat, []byte("\nindicators:"), []byte("\nindicators: 3\nx:"), 1), 0o644)
+	if p := parts0(t, base+"/render/bo-chi-tieu.yaml"); !strings.Contains(string(p.Banner), "Bộ chỉ tiêu này có lỗi") {
+		t.Errorf("a broken catalogue: state %s, banner %.400s", p.State, p.Banner)
+	}
+}
+
 // TestEnglish: the page and the problems speak the server's language.
 func TestEnglish(t *testing.T) {
 	dir, _ := folder(t, seed)

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -9,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -69,21 +71,37 @@ type problem struct {
 	Line, Col         int
 	Where, Field, Msg string
 	Fix, Class        string
+	Sev               string // "Lỗi", "Cảnh báo", "Ghi chú" in the page's language
+}
+
+// severityClass is the class, and the key of the word, of a severity: an
+// error stops the file being rendered, a warning asks the clerk to look,
+// a note only says what vanban printed otherwise than typed.
+func severityClass(s diag.Severity) string {
+	switch s {
+	case diag.Warning:
+		return "warning"
+	case diag.Note:
+		return "note"
+	}
+	return "error"
 }
 
 func (s *Server) problemList(e *entry, errorsOnly bool) []problem {
 	var out []problem
 	if e.readErr != nil {
-		out = append(out, problem{Msg: s.t("cannot read") + ": " + plainErr(e.readErr), Class: "error"})
+		out = append(out, problem{Msg: s.t("cannot read") + ": " + plainErr(e.readErr), Class: "error", Sev: s.t("sev error")})
 	}
-	for _, d := range e.diags {
+	// Errors first, then warnings, then notes, each in the file's order:
+	// what stops the file comes before what only asks for a look.
+	diags := slices.Clone(e.diags)
+	slices.SortStableFunc(diags, func(a, b diag.Diagnostic) int { return cmp.Compare(a.Severity, b.Severity) })
+	for _, d := range diags {
 		if errorsOnly && d.Severity != diag.Error {
 			continue
 		}
-		p := problem{Line: d.Line, Col: max(d.Col, 1), Msg: d.Text(s.lang), Fix: d.Fix(s.lang), Class: "error"}
-		if d.Severity == diag.Warning {
-			p.Class = "warning"
-		}
+		class := severityClass(d.Severity)
+		p := problem{Line: d.Line, Col: max(d.Col, 1), Msg: d.Text(s.lang), Fix: d.Fix(s.lang), Class: class, Sev: s.t("sev " + class)}
 		if d.Line > 0 {
 			p.Where = fmt.Sprintf(s.t("line %d, column %d"), d.Line, p.Col)
 		}
@@ -99,14 +117,40 @@ func (s *Server) problemList(e *entry, errorsOnly bool) []problem {
 func (s *Server) problems(e *entry, errorsOnly bool) template.HTML {
 	list := s.problemList(e, errorsOnly)
 	return render(tmplProblems, map[string]any{"List": list, "None": s.t("no problems"), "FixLabel": s.t("fix"),
-		"Heading": fmt.Sprintf(s.t("%d problems"), len(list))})
+		"Heading": s.tally(list)})
 }
 
-// banner is what stands above the pages when the file cannot be rendered.
+// tally is the heading of a list of problems: how many of each severity,
+// "2 lỗi, 1 ghi chú".
+func (s *Server) tally(list []problem) string {
+	n := map[string]int{}
+	for _, p := range list {
+		n[p.Class]++
+	}
+	var parts []string
+	for _, class := range []string{"error", "warning", "note"} {
+		if n[class] > 0 {
+			parts = append(parts, fmt.Sprintf(s.t(plural(n[class], "%d "+class)), n[class]))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// plural is the key of the English word for n: "%d errors" beside
+// "%d error".
+func plural(n int, key string) string {
+	if n == 1 {
+		return key
+	}
+	return key + "s"
+}
+
+// banner is what stands above the pages when the file cannot be rendered:
+// what cannot be made (a document, a workbook) in the clerk's words.
 func (s *Server) banner(e *entry) template.HTML {
-	msg := s.t("not rendered")
+	msg := s.t(byKind("not rendered ", e.kind))
 	if e.good != nil {
-		msg += " " + s.t("last good pages")
+		msg += " " + s.t(byKind("last good ", e.kind))
 	}
 	return render(tmplBanner, map[string]any{"Msg": msg, "Problems": s.problems(e, true)})
 }
@@ -114,10 +158,10 @@ func (s *Server) banner(e *entry) template.HTML {
 // source is the input's text with numbered lines, those with a problem
 // marked by its severity.
 func source(e *entry) template.HTML {
-	marks := map[int]string{}
+	marks := map[int]diag.Severity{}
 	for _, d := range e.diags {
-		if d.Line > 0 && marks[d.Line] != "error" {
-			marks[d.Line] = map[bool]string{true: "warning", false: "error"}[d.Severity == diag.Warning]
+		if m, ok := marks[d.Line]; d.Line > 0 && (!ok || d.Severity < m) {
+			marks[d.Line] = d.Severity // the gravest of the line's: Error < Warning < Note
 		}
 	}
 	text := strings.ToValidUTF8(string(bytes.TrimPrefix(e.src, []byte("\xEF\xBB\xBF"))), "\uFFFD")
@@ -128,8 +172,8 @@ func source(e *entry) template.HTML {
 		for i, line := range strings.Split(text, "\n") {
 			n := i + 1
 			fmt.Fprintf(&b, `<li id="L%d"`, n)
-			if m := marks[n]; m != "" {
-				fmt.Fprintf(&b, ` class="%s"`, m)
+			if m, ok := marks[n]; ok {
+				fmt.Fprintf(&b, ` class="%s"`, severityClass(m))
 			}
 			b.WriteString(">")
 			template.HTMLEscape(&b, []byte(line))
@@ -254,7 +298,7 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 	}
 	e := s.current(rel)
 	if e.file == nil {
-		http.Error(w, s.t("not rendered"), http.StatusConflict)
+		http.Error(w, s.t(byKind("not rendered ", e.kind)), http.StatusConflict)
 		return
 	}
 	name := strings.TrimSuffix(path.Base(rel), path.Ext(rel)) + e.ext
@@ -304,7 +348,7 @@ var pages = template.Must(template.ParseFS(assets, "assets/*.html"))
 var (
 	tmplDownload = template.Must(template.New("").Parse(`<a class="button" id="download" href="{{.URL}}" download="{{.Name}}">{{.Label}}</a>`))
 	tmplDisabled = template.Must(template.New("").Parse(`<span class="button disabled" id="download" aria-disabled="true">{{.Label}}</span>`))
-	tmplProblems = template.Must(template.New("").Parse(`{{if .List}}<h2>{{.Heading}}</h2><ol class="problems">{{range .List}}<li class="{{.Class}}"{{if .Line}} data-line="{{.Line}}" tabindex="0"{{end}}>{{if .Where}}<span class="where">{{.Where}}</span> {{end}}{{if .Field}}<span class="field">{{.Field}}</span>: {{end}}<span class="msg">{{.Msg}}</span>{{if .Fix}} <span class="fix">({{$.FixLabel}}: {{.Fix}})</span>{{end}}</li>{{end}}</ol>{{else}}<p class="none">{{.None}}</p>{{end}}`))
+	tmplProblems = template.Must(template.New("").Parse(`{{if .List}}<h2>{{.Heading}}</h2><ol class="problems">{{range .List}}<li class="{{.Class}}"{{if .Line}} data-line="{{.Line}}" tabindex="0"{{end}}><span class="sev">{{.Sev}}</span> {{if .Where}}<span class="where">{{.Where}}</span> {{end}}{{if .Field}}<span class="field">{{.Field}}</span>: {{end}}<span class="msg">{{.Msg}}</span>{{if .Fix}} <span class="fix">({{$.FixLabel}}: {{.Fix}})</span>{{end}}</li>{{end}}</ol>{{else}}<p class="none">{{.None}}</p>{{end}}`))
 	tmplNote     = template.Must(template.New("").Parse(`<p class="note">{{.}}</p>`))
 	tmplBanner   = template.Must(template.New("").Parse(`<div class="banner"><p>{{.Msg}}</p>{{.Problems}}</div>`))
 )

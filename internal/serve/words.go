@@ -17,25 +17,51 @@ var words = map[string][2]string{
 	"line %d, column %d": {"dòng %d, cột %d", "line %d, column %d"},
 	"no problems":        {"Không có lỗi hay cảnh báo nào.", "No problems."},
 	"fix":                {"cách sửa", "expected"},
-	"%d problems":        {"Lỗi và cảnh báo (%d)", "Problems (%d)"},
-	"not rendered":       {"Chưa tạo được văn bản: hãy sửa các lỗi dưới đây.", "The file cannot be rendered: fix the problems below."},
-	"last good pages":    {"Các trang mờ bên dưới là bản đúng gần nhất.", "The greyed pages below are the last good version."},
-	"state ok":           {"tốt", "ok"},
-	"state warnings":     {"có cảnh báo", "warnings"},
-	"state errors":       {"có lỗi", "errors"},
-	"state unreadable":   {"không đọc được", "unreadable"},
-	"kind document":      {"văn bản", "document"},
-	"kind report":        {"báo cáo thống kê", "statistics report"},
-	"kind ":              {"", ""},
-	"empty folder":       {"Thư mục này không có tệp .yaml hoặc .yml nào.", "This folder holds no .yaml or .yml file."},
-	"all files":          {"Tất cả các tệp", "All files"},
-	"files in":           {"Các tệp trong", "Files in"},
-	"source":             {"Nội dung tệp YAML", "The YAML file"},
-	"live":               {"Trang tự cập nhật mỗi khi tệp được lưu.", "The page updates itself whenever the file is saved."},
-	"disconnected":       {"Mất kết nối với vanban serve; đang thử lại…", "Lost the connection to vanban serve; retrying…"},
-	"file":               {"Tệp", "File"},
-	"kind":               {"Loại", "Kind"},
-	"state":              {"Tình trạng", "State"},
+	"%d error":           {"%d lỗi", "%d error"},
+	"%d errors":          {"%d lỗi", "%d errors"},
+	"%d warning":         {"%d cảnh báo", "%d warning"},
+	"%d warnings":        {"%d cảnh báo", "%d warnings"},
+	"%d note":            {"%d ghi chú", "%d note"},
+	"%d notes":           {"%d ghi chú", "%d notes"},
+	"sev error":          {"Lỗi", "Error"},
+	"sev warning":        {"Cảnh báo", "Warning"},
+	"sev note":           {"Ghi chú", "Note"},
+	// What cannot be made, by the input's kind ("" when the file is
+	// too broken to tell).
+	"not rendered document":  {"Chưa tạo được văn bản: hãy sửa các lỗi dưới đây.", "The document cannot be rendered: fix the errors below."},
+	"not rendered report":    {"Chưa tạo được báo cáo thống kê (tệp Excel): hãy sửa các lỗi dưới đây.", "The workbook cannot be made: fix the errors below."},
+	"not rendered catalogue": {"Bộ chỉ tiêu này có lỗi nên các báo cáo dùng nó chưa tạo được: hãy sửa các lỗi dưới đây.", "The indicator catalogue has errors, so the reports that use it cannot be made: fix the errors below."},
+	"not rendered ":          {"Chưa tạo được văn bản hay báo cáo nào từ tệp này: hãy sửa các lỗi dưới đây.", "Nothing can be made from this file: fix the errors below."},
+	"last good document":     {"Các trang mờ bên dưới là bản đúng gần nhất.", "The greyed pages below are the last good version."},
+	"last good report":       {"Bảng mờ bên dưới là bản đúng gần nhất.", "The greyed table below is the last good version."},
+	"last good ":             {"Phần mờ bên dưới là bản đúng gần nhất.", "The greyed part below is the last good version."},
+	"state ok":               {"tốt", "ok"},
+	"state warnings":         {"có cảnh báo", "warnings"},
+	"state notes":            {"có ghi chú", "notes"},
+	"state errors":           {"có lỗi", "errors"},
+	"state unreadable":       {"không đọc được", "unreadable"},
+	"kind document":          {"văn bản", "document"},
+	"kind report":            {"báo cáo thống kê", "statistics report"},
+	"kind catalogue":         {"bộ chỉ tiêu", "indicator catalogue"},
+	"kind ":                  {"", ""},
+	"empty folder":           {"Thư mục này không có tệp .yaml hoặc .yml nào.", "This folder holds no .yaml or .yml file."},
+	"all files":              {"Tất cả các tệp", "All files"},
+	"files in":               {"Các tệp trong", "Files in"},
+	"source":                 {"Nội dung tệp YAML", "The YAML file"},
+	"live":                   {"Trang tự cập nhật mỗi khi tệp được lưu.", "The page updates itself whenever the file is saved."},
+	"disconnected":           {"Mất kết nối với vanban serve; đang thử lại…", "Lost the connection to vanban serve; retrying…"},
+	"file":                   {"Tệp", "File"},
+	"kind":                   {"Loại", "Kind"},
+	"state":                  {"Tình trạng", "State"},
+}
+
+// byKind is the key of a text worded for an input's kind ("not rendered
+// report"), or the kind-less one when the kind has no wording of its own.
+func byKind(prefix, kind string) string {
+	if _, ok := words[prefix+kind]; ok {
+		return prefix + kind
+	}
+	return prefix
 }
 
 // t returns the page text of key in the server's language.
