@@ -495,6 +495,12 @@ func FuzzDocument(f *testing.F) {
 	f.Add([]byte(base + "type: cong-van\ntitle: 'V/v '\nclosing: [x]\nsigner: {authority: ['TM. A', ' chủ  tịch. '], position: CHỦ TỊCH, name: B}\nappendices: [{title: [Phụ lục, 'PHỤ LỤC số 02 -'], text: a}]\n"))
 	f.Add([]byte(base + "type: quyet-dinh\narticles: ['Điều 1:', {title: 'ĐIỀU 9 x', clauses: ['Khoản 1.', {text: 'a)', points: ['đ) y', 'a.b']}]}]\n"))
 	f.Add([]byte(base + "title: |\n  THÔNG BÁO\n  x\n\n  y\npreamble:\n  - |\n    a b,\n    c d\n\n    e\naddress: |\n  x\n  y\n"))
+	// Parts, typed or under parts:, and the 2025 enacting sentence.
+	f.Add(readFile(f, "../../examples/bao-cao-kinh-te-xa-hoi-xa-cam-ha-2022.yaml"))
+	f.Add([]byte(base + "sections: [{heading: 'Phần thứ nhất. A', sections: [{heading: I. b, text: c}]}, {heading: 'PHẦN THỨ MƯỜI: d', run_in: Phần thứ}, {heading: 'Phần 2', text: e}]\n" +
+		"attachments: [{type: ke-hoach, title: x, parts: [{heading: y, run_in: z}], sections: [{heading: w}]}]\n"))
+	f.Add([]byte(base + "type: quyet-dinh\nbases: [Căn cứ a., Ủy ban nhân dân ban hành Quyết định b]\nenacting: '  '\narticles: [x]\nparts: [{heading: ''}]\n"))
+	f.Add([]byte(base + "type: nghi-quyet\nenacting: Hội đồng nhân dân ban hành Nghị quyết;\narticles: [x]\n"))
 	// Footnotes, attachments, grouped recipients, numbering styles.
 	for _, e := range []string{"bao-cao-chinh-phu-binh-dang-gioi-2024", "quyet-dinh-ban-hanh-ke-hoach-binh-dang-gioi-tay-ninh-2021",
 		"quyet-dinh-ban-hanh-quy-che-lam-viec-xa-xuan-phu-2021", "cong-van-uy-ban-dan-toc-so-ket-de-an-2021"} {

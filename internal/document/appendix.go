@@ -142,12 +142,14 @@ func (v *validator) tables() {
 		}
 	}
 	walk(v.doc.Sections, false)
+	walk(v.doc.Parts, false)
 	for _, a := range v.doc.Appendices {
 		v.table(a.Table, a.Landscape)
 		walk(a.Sections, a.Landscape)
 	}
 	for _, at := range v.doc.Attachments {
 		walk(at.Sections, false)
+		walk(at.Parts, false)
 		for _, a := range at.Appendices {
 			v.table(a.Table, a.Landscape)
 			walk(a.Sections, a.Landscape)
@@ -237,7 +239,7 @@ type mention struct {
 // text points to the appendices.
 func inBody(r Role) bool {
 	switch r {
-	case BasisText, ParagraphText, HeadingText, ItemText, ArticleTitle, ArticleText,
+	case BasisText, ParagraphText, EnactingText, HeadingText, PartTitle, ItemText, ArticleTitle, ArticleText,
 		ClauseTitle, ClauseText, PointText, CellText:
 		return true
 	}

@@ -192,19 +192,20 @@ func (v *validator) articles() {
 	doc := v.doc
 	as := doc.Articles
 	switch {
-	case len(as) > 0 && len(doc.Sections) > 0:
+	case len(as) > 0 && len(doc.Sections)+len(doc.Parts) > 0:
 		v.d.Problem("articles", msg("articles.with-sections",
 			"văn bản có cả các mục (sections:) lẫn các điều (articles:)", "the document has both sections and articles",
 			"chỉ dùng articles: (Điều 1., Điều 2. …) cho Quyết định, Nghị quyết; hoặc sections: cho kế hoạch, chương trình, báo cáo",
 			"articles (Điều 1., Điều 2. …) for a Quyết định or Nghị quyết, or sections for a plan, program or report"))
-	case len(as) == 0 && doc.Kind.IsLegal() && len(doc.Sections) > 0:
+	case len(as) == 0 && doc.Kind.IsLegal() && len(doc.Sections)+len(doc.Parts) > 0:
 		v.d.Warning("sections", msg("articles.legal-in-sections",
 			fmt.Sprintf("%s được viết theo các điều (Điều 1., Điều 2. …), không theo các mục đánh số", doc.Kind.Name),
 			fmt.Sprintf("a %s is written in articles (Điều 1., Điều 2. …), not in numbered sections", doc.Kind.Name),
 			"viết articles: với title:, text:, clauses: và points:; lệnh vanban new "+doc.Kind.Key+" cho một tệp mẫu",
 			"articles: with title, text, clauses and points; vanban new "+doc.Kind.Key+" shows one"))
 	}
-	if doc.Kind.IsLegal() && len(doc.IssuedBy.Values()) == 0 && !v.d.Reported("issued_by") {
+	v.enacting()
+	if doc.Kind.IsLegal() && len(doc.IssuedBy.Values()) == 0 && trim(doc.EnactingSentence.Value) == "" && !v.d.Reported("issued_by") {
 		v.d.Warning("issued_by", msg("articles.issued-by-missing",
 			fmt.Sprintf("%s ghi thẩm quyền ban hành dưới trích yếu", doc.Kind.Name),
 			fmt.Sprintf("a %s names the authority that issues it under its title", doc.Kind.Name),
@@ -304,4 +305,58 @@ func (v *validator) citedArticles() {
 				fmt.Sprintf("Như Điều %d, the article that names who carries out the document", k)))
 		}
 	}
+}
+
+// enactRe finds the enacting sentence of the 2025 form: "… ban hành
+// Quyết định …", "… ban hành Nghị quyết …".
+var enactRe = regexp.MustCompile(`(?i)\bban\s+hành\s+(quyết\s+định|nghị\s+quyết)\b`)
+
+// basisWords start the lines that are bases, not the enacting sentence.
+var basisWords = regexp.MustCompile(`^(?i:căn\s+cứ|theo|xét|thực\s+hiện|sau\s+khi)\b`)
+
+// enacting checks the enacting sentence (enacting:), which the 2025 law
+// on legal documents puts after the bases in place of "QUYẾT ĐỊNH:"
+// (Quyết định 128/2025/QĐ-UBND of Thanh Hóa: "Ủy ban nhân dân ban hành
+// Quyết định về việc ban hành Quy chế …"; Quyết định 44/2025/QĐ-CTUBND of
+// Gia Lai: "Chủ tịch Ủy ban nhân dân ban hành Quyết định phân cấp …"):
+// only a decision or a resolution has one. Without it, a last basis that
+// is such a sentence is warned about: it would print in italics, as a
+// basis, followed by "QUYẾT ĐỊNH:".
+func (v *validator) enacting() {
+	doc := v.doc
+	if trim(doc.EnactingSentence.Value) != "" {
+		if doc.Kind.Key != "" && !doc.Kind.IsLegal() {
+			v.d.Problem("enacting", msg("enacting.not-legal",
+				fmt.Sprintf("%s không có câu ban hành thay dòng “QUYẾT ĐỊNH:”", doc.Kind.Name),
+				fmt.Sprintf("a %s has no enacting sentence", doc.Kind.Name),
+				"chỉ Quyết định, Nghị quyết có enacting:; đoạn này viết ở preamble:",
+				"only a Quyết định or a Nghị quyết has enacting:; write this paragraph in preamble:"))
+		}
+		return
+	}
+	bases := doc.Bases.NonBlank()
+	if !doc.Kind.IsLegal() || len(bases) == 0 {
+		return
+	}
+	last := bases[len(bases)-1]
+	s := trim(last.Value)
+	if basisWords.MatchString(s) || !enactRe.MatchString(s) {
+		return
+	}
+	line := doc.Enacting()
+	v.d.Warning(last.Path, msg("bases.enacting-sentence",
+		fmt.Sprintf("“%s” là câu ban hành, không phải căn cứ: vanban in nó nghiêng như một căn cứ rồi thêm dòng “%s”", shorten(oneLine(s)), line),
+		fmt.Sprintf("%q is the enacting sentence, not a basis: vanban prints it in italics as a basis, then the line %q", shorten(oneLine(s)), line),
+		fmt.Sprintf("chuyển câu này ra khỏi bases: thành dòng enacting: %s (in đứng, không có dòng “%s”, theo mẫu của Luật Ban hành văn bản quy phạm pháp luật năm 2025)", oneLine(s), line),
+		fmt.Sprintf("move it out of bases: to enacting: %s (regular type, no %q line, as the 2025 law on legal documents has it)", oneLine(s), line)))
+}
+
+// lastBasisEnd is the mark after the last basis: ".", or ";" when the
+// enacting sentence follows and ends the sentence the bases begin (as
+// Quyết định 128/2025/QĐ-UBND and 44/2025/QĐ-CTUBND print it).
+func (doc *Document) lastBasisEnd() string {
+	if trim(doc.EnactingSentence.Value) != "" {
+		return ";"
+	}
+	return "."
 }

@@ -23,6 +23,7 @@ type Attachment struct {
 	Title      TextList   `yaml:"title,required" vi:"trích yếu" doc:"Trích yếu của văn bản kèm theo" ex:"Thực hiện công tác bình đẳng giới năm 2024"`
 	Preamble   TextList   `yaml:"preamble" vi:"phần mở đầu" doc:"Các đoạn mở đầu" ex:"[Để triển khai Luật Bình đẳng giới, UBND xã ban hành kế hoạch như sau:]"`
 	Sections   []Section  `yaml:"sections" vi:"các phần, mục" doc:"Các phần, mục" ex:"[{heading: Mục đích, yêu cầu}]"`
+	Parts      []Section  `yaml:"parts" vi:"các phần (Phần thứ nhất …)" doc:"Các phần lớn, in \"Phần thứ nhất\" rồi tên phần in hoa; các mục của mỗi phần đánh số lại từ I." ex:"[{heading: Thực trạng, sections: [{heading: Kết quả đạt được}]}]"`
 	Chapters   []Chapter  `yaml:"chapters" vi:"các chương" doc:"Các chương của quy chế, quy định; điều đánh số liên tục qua các chương" ex:"[{title: Quy định chung, articles: [Quy chế này quy định …]}]"`
 	Articles   []Article  `yaml:"articles" vi:"các điều" doc:"Các điều" ex:"[{title: Phạm vi điều chỉnh, text: Quy chế này quy định …}]"`
 	Closing    TextList   `yaml:"closing" vi:"phần kết" doc:"Các đoạn kết" ex:"[Trong quá trình thực hiện, nếu có vướng mắc, báo cáo UBND xã.]"`
@@ -74,6 +75,9 @@ func (doc *Document) attachmentBody(i int, notes *noteCounter) []Block {
 		b.articles(ch.Articles)
 	}
 	b.articles(a.Articles)
+	b.nb = partsNumberer(a.Parts, doc.Style.Decimal())
+	b.parts(a.Parts, decode.Join(fmt.Sprintf("attachments[%d]", i+1), "parts"))
+	b.nb = newNumberer(a.Sections, doc.Style.Decimal())
 	b.sections(a.Sections, 1)
 	b.paragraphs(a.Closing)
 	endMark(b.blocks)
@@ -153,7 +157,7 @@ func (v *validator) attachments(types []DocType) {
 				"ke-hoach, quy-che, quy-dinh, chuong-trinh, de-an, huong-dan …", "ke-hoach, quy-che, quy-dinh, chuong-trinh, de-an, huong-dan …"))
 			continue
 		}
-		if len(a.Sections) > 0 && (len(a.Chapters) > 0 || len(a.Articles) > 0) {
+		if len(a.Sections)+len(a.Parts) > 0 && (len(a.Chapters) > 0 || len(a.Articles) > 0) {
 			v.d.Problem(decode.Join(p, "sections"), msg("attachment.sections-and-articles",
 				"văn bản kèm theo có cả các mục lẫn các chương, điều", "the attached document has both sections and chapters or articles",
 				"quy chế, quy định viết theo chapters: và articles:; kế hoạch, chương trình theo sections:",
@@ -164,7 +168,7 @@ func (v *validator) attachments(types []DocType) {
 				"có điều nằm ngoài các chương", "articles stand outside the chapters",
 				"đặt mọi điều vào một chương (chapters: … articles:)", "every article in a chapter"))
 		}
-		if len(a.Preamble.Values()) == 0 && len(a.Sections) == 0 && len(a.Chapters) == 0 && len(a.Articles) == 0 && !v.reportedUnder(p) {
+		if len(a.Preamble.Values()) == 0 && len(a.Sections) == 0 && len(a.Parts) == 0 && len(a.Chapters) == 0 && len(a.Articles) == 0 && !v.reportedUnder(p) {
 			v.d.Problem(p, msg("attachment.empty", "văn bản kèm theo chưa có nội dung", "the attached document has no content",
 				"thêm sections:, hoặc chapters: với articles:", "sections:, or chapters: with articles:"))
 		}
@@ -176,6 +180,7 @@ func (v *validator) attachments(types []DocType) {
 			}
 		}
 		v.depth(a.Sections, decode.Join(p, "sections"), 1, newNumberer(a.Sections, doc.Style.Decimal()))
+		v.partChecks(a.Parts, a.Sections, p)
 		name := strings.ToLower(a.Kind.Name)
 		if a.Kind.Key != "" && !(strings.Contains(body, "kèm theo") && strings.Contains(body, name)) {
 			v.d.Warning(p, msg("attachment.not-mentioned",

@@ -21,22 +21,26 @@ import (
 
 // Document is a validated document, ready to lay out.
 type Document struct {
-	Type       Text       `yaml:"type,required,code" vi:"loại văn bản" doc:"Loại văn bản theo Phụ lục III Nghị định 30/2020/NĐ-CP, viết không dấu (ke-hoach) hoặc có dấu (Kế hoạch)" ex:"ke-hoach" schema:"doctype"`
-	Issuer     Issuer     `yaml:"issuer,required" vi:"cơ quan ban hành" doc:"Tên cơ quan ban hành ở góc trái trên cùng, và chữ viết tắt để ghép ký hiệu" ex:"{name: ỦY BAN NHÂN DÂN XÃ AN PHÚ, abbr: UBND}"`
-	Number     Number     `yaml:"number" vi:"số" doc:"Số văn bản; bỏ trống khi chưa có số, vanban để chỗ trống cho văn thư điền" ex:"85"`
-	Symbol     Text       `yaml:"symbol,code" vi:"ký hiệu" doc:"Ký hiệu sau dấu \"/\"; mặc định là chữ viết tắt của loại văn bản và của cơ quan (KH-UBND)" ex:"KH-UBND"`
-	Place      Text       `yaml:"place,required" vi:"địa danh" doc:"Địa danh in trước ngày tháng: \"Bỉm Sơn, ngày … tháng … năm …\"" ex:"Bỉm Sơn"`
-	Date       viet.Date  `yaml:"date,required" vi:"ngày ban hành" doc:"Ngày ban hành, viết năm-tháng-ngày" ex:"2024-05-23"`
-	Title      TextList   `yaml:"title,linebreaks" vi:"trích yếu" doc:"Trích yếu nội dung, bắt buộc trừ giấy giới thiệu và giấy nghỉ phép; một dòng văn bản, hoặc một danh sách mà mỗi mục là một dòng in" ex:"Thực hiện công tác bình đẳng giới năm 2024"`
-	IssuedBy   TextList   `yaml:"issued_by,linebreaks" vi:"thẩm quyền ban hành (dòng dưới trích yếu)" doc:"Dòng thẩm quyền ban hành in dưới trích yếu (ví dụ của quyết định)" ex:"ỦY BAN NHÂN DÂN XÃ AN PHÚ"`
-	To         TextList   `yaml:"to,lines" vi:"kính gửi" doc:"Nơi nhận ghi ở dòng \"Kính gửi\" (công văn, tờ trình)" ex:"[Ủy ban nhân dân các xã, Phòng Văn hóa - Xã hội]"`
-	Bases      TextList   `yaml:"bases,lines" vi:"căn cứ" doc:"Các căn cứ ban hành, in nghiêng; vanban thêm dấu \";\" và \".\" ở cuối" ex:"[Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006]"`
-	Preamble   TextList   `yaml:"preamble" vi:"phần mở đầu" doc:"Các đoạn mở đầu trước các phần" ex:"[Thực hiện Kế hoạch số 12/KH-UBND của UBND tỉnh, UBND xã xây dựng kế hoạch như sau:]"`
-	Sections   []Section  `yaml:"sections" vi:"các phần, mục" doc:"Các phần, mục của nội dung; vanban tự đánh số (I., 1., a))" ex:"[{heading: Mục đích, yêu cầu, items: [Nâng cao nhận thức về bình đẳng giới.]}]"`
-	Articles   []Article  `yaml:"articles" vi:"các điều" doc:"Các điều của quyết định, nghị quyết, quy chế; vanban tự đánh số \"Điều 1.\"" ex:"[{title: Phê duyệt Kế hoạch, text: Phê duyệt Kế hoạch thực hiện công tác bình đẳng giới năm 2024.}]"`
-	Closing    TextList   `yaml:"closing" vi:"phần kết" doc:"Các đoạn kết sau các phần" ex:"[Trong quá trình thực hiện, nếu có vướng mắc, các cơ quan báo cáo UBND xã để xem xét, giải quyết.]"`
-	Appendices []Appendix `yaml:"appendices" vi:"các phụ lục" doc:"Các phụ lục in sau văn bản, mỗi phụ lục bắt đầu một trang mới" ex:"[{title: Danh sách thành viên Ban chỉ đạo, items: [Ông Nguyễn Văn A - Chủ tịch UBND xã]}]"`
-	Footnotes  Footnotes  `yaml:"footnotes" vi:"chú thích cuối trang" doc:"Các chú thích cuối trang, gọi trong nội dung bằng [^tên]; vanban đánh số 1, 2 … theo thứ tự gọi" ex:"{nguon: Số liệu của Cục Thống kê tỉnh năm 2023.}"`
+	Type     Text      `yaml:"type,required,code" vi:"loại văn bản" doc:"Loại văn bản theo Phụ lục III Nghị định 30/2020/NĐ-CP, viết không dấu (ke-hoach) hoặc có dấu (Kế hoạch)" ex:"ke-hoach" schema:"doctype"`
+	Issuer   Issuer    `yaml:"issuer,required" vi:"cơ quan ban hành" doc:"Tên cơ quan ban hành ở góc trái trên cùng, và chữ viết tắt để ghép ký hiệu" ex:"{name: ỦY BAN NHÂN DÂN XÃ AN PHÚ, abbr: UBND}"`
+	Number   Number    `yaml:"number" vi:"số" doc:"Số văn bản; bỏ trống khi chưa có số, vanban để chỗ trống cho văn thư điền" ex:"85"`
+	Symbol   Text      `yaml:"symbol,code" vi:"ký hiệu" doc:"Ký hiệu sau dấu \"/\"; mặc định là chữ viết tắt của loại văn bản và của cơ quan (KH-UBND)" ex:"KH-UBND"`
+	Place    Text      `yaml:"place,required" vi:"địa danh" doc:"Địa danh in trước ngày tháng: \"Bỉm Sơn, ngày … tháng … năm …\"" ex:"Bỉm Sơn"`
+	Date     viet.Date `yaml:"date,required" vi:"ngày ban hành" doc:"Ngày ban hành, viết năm-tháng-ngày" ex:"2024-05-23"`
+	Title    TextList  `yaml:"title,linebreaks" vi:"trích yếu" doc:"Trích yếu nội dung, bắt buộc trừ giấy giới thiệu và giấy nghỉ phép; một dòng văn bản, hoặc một danh sách mà mỗi mục là một dòng in" ex:"Thực hiện công tác bình đẳng giới năm 2024"`
+	IssuedBy TextList  `yaml:"issued_by,linebreaks" vi:"thẩm quyền ban hành (dòng dưới trích yếu)" doc:"Dòng thẩm quyền ban hành in dưới trích yếu (ví dụ của quyết định)" ex:"ỦY BAN NHÂN DÂN XÃ AN PHÚ"`
+	To       TextList  `yaml:"to,lines" vi:"kính gửi" doc:"Nơi nhận ghi ở dòng \"Kính gửi\" (công văn, tờ trình)" ex:"[Ủy ban nhân dân các xã, Phòng Văn hóa - Xã hội]"`
+	Bases    TextList  `yaml:"bases,lines" vi:"căn cứ" doc:"Các căn cứ ban hành, in nghiêng; vanban thêm dấu \";\" và \".\" ở cuối" ex:"[Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006]"`
+	// EnactingSentence replaces the "QUYẾT ĐỊNH:" line in the form of
+	// the 2025 law on legal documents (articles.go).
+	EnactingSentence Text       `yaml:"enacting" vi:"câu ban hành (thay dòng QUYẾT ĐỊNH:)" doc:"Câu ban hành sau các căn cứ theo mẫu của Luật Ban hành văn bản quy phạm pháp luật năm 2025, in đứng, thay cho dòng \"QUYẾT ĐỊNH:\"" ex:"Ủy ban nhân dân ban hành Quyết định quy định chi tiết một số điều của Luật Đất đai trên địa bàn tỉnh."`
+	Preamble         TextList   `yaml:"preamble" vi:"phần mở đầu" doc:"Các đoạn mở đầu trước các phần" ex:"[Thực hiện Kế hoạch số 12/KH-UBND của UBND tỉnh, UBND xã xây dựng kế hoạch như sau:]"`
+	Sections         []Section  `yaml:"sections" vi:"các phần, mục" doc:"Các phần, mục của nội dung; vanban tự đánh số (I., 1., a))" ex:"[{heading: Mục đích, yêu cầu, items: [Nâng cao nhận thức về bình đẳng giới.]}]"`
+	Parts            []Section  `yaml:"parts" vi:"các phần (Phần thứ nhất, Phần thứ hai …)" doc:"Các phần lớn của báo cáo, kế hoạch: vanban in \"Phần thứ nhất\" rồi tên phần in hoa, ở giữa dòng; các mục của mỗi phần đánh số lại từ I." ex:"[{heading: Kết quả thực hiện năm 2025, sections: [{heading: Lĩnh vực kinh tế}]}, {heading: Phương hướng, nhiệm vụ năm 2026}]"`
+	Articles         []Article  `yaml:"articles" vi:"các điều" doc:"Các điều của quyết định, nghị quyết, quy chế; vanban tự đánh số \"Điều 1.\"" ex:"[{title: Phê duyệt Kế hoạch, text: Phê duyệt Kế hoạch thực hiện công tác bình đẳng giới năm 2024.}]"`
+	Closing          TextList   `yaml:"closing" vi:"phần kết" doc:"Các đoạn kết sau các phần" ex:"[Trong quá trình thực hiện, nếu có vướng mắc, các cơ quan báo cáo UBND xã để xem xét, giải quyết.]"`
+	Appendices       []Appendix `yaml:"appendices" vi:"các phụ lục" doc:"Các phụ lục in sau văn bản, mỗi phụ lục bắt đầu một trang mới" ex:"[{title: Danh sách thành viên Ban chỉ đạo, items: [Ông Nguyễn Văn A - Chủ tịch UBND xã]}]"`
+	Footnotes        Footnotes  `yaml:"footnotes" vi:"chú thích cuối trang" doc:"Các chú thích cuối trang, gọi trong nội dung bằng [^tên]; vanban đánh số 1, 2 … theo thứ tự gọi" ex:"{nguon: Số liệu của Cục Thống kê tỉnh năm 2023.}"`
 	// Attachments are the documents a decision or a resolution issues
 	// (attachment.go).
 	Attachments []Attachment `yaml:"attachments" vi:"văn bản ban hành kèm theo" doc:"Các văn bản được ban hành kèm theo quyết định, nghị quyết (kế hoạch, quy chế …), mỗi văn bản bắt đầu một trang mới" ex:"[{type: quy-che, title: Quy chế làm việc của Ban chỉ đạo, articles: [Quy chế này quy định …]}]"`

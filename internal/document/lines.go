@@ -104,6 +104,7 @@ func (doc *Document) itemLists() []*TextList {
 		}
 	}
 	walk(doc.Sections)
+	walk(doc.Parts)
 	for i := range doc.Articles {
 		a := &doc.Articles[i]
 		out = append(out, &a.Items)

@@ -54,6 +54,9 @@ func (nb *numberer) label(s *Section, level, i int) string {
 	if w := runInWord(s); w != "" {
 		key := strings.ToLower(w)
 		nb.runIns[key]++
+		if strings.HasSuffix(key, "thứ") { // "Phần thứ nhất:", not "Phần thứ 1:"
+			return w + " " + viet.Ordinal(nb.runIns[key]) + ":"
+		}
 		return w + " " + itoa(nb.runIns[key]) + ":"
 	}
 	nb.counts = append(nb.counts[:min(level-1, len(nb.counts))], i+1)

@@ -46,8 +46,13 @@ func (v *validator) punctuation() {
 			return ";"
 		}
 	}
-	check(v.doc.Bases, last("."), &list{vi: "căn cứ", en: "legal bases (căn cứ)",
-		ruleVi: "“;” sau mỗi căn cứ, “.” sau căn cứ cuối cùng", ruleEn: `";" after each basis, "." after the last`})
+	basesRule := &list{vi: "căn cứ", en: "legal bases (căn cứ)",
+		ruleVi: "“;” sau mỗi căn cứ, “.” sau căn cứ cuối cùng", ruleEn: `";" after each basis, "." after the last`}
+	if v.doc.lastBasisEnd() == ";" {
+		basesRule.ruleVi = "“;” sau mọi căn cứ, cả căn cứ cuối cùng vì câu ban hành (enacting:) theo sau"
+		basesRule.ruleEn = `";" after every basis, the last too, as the enacting sentence follows`
+	}
+	check(v.doc.Bases, last(v.doc.lastBasisEnd()), basesRule)
 	if len(v.doc.To.NonBlank()) == 1 {
 		check(v.doc.To, func(int, int) string { return "" }, &list{vi: "kính gửi", en: "addressee (Kính gửi)",
 			ruleVi: "một nơi duy nhất trên dòng “Kính gửi:” không có dấu câu ở cuối",

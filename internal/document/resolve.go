@@ -196,9 +196,9 @@ const (
 	Basis                 // a legal basis ("Căn cứ …"), italic
 	Heading               // a numbered section heading, or an article's title
 	Item                  // a "- " item, with a hanging indent
-	Enacting              // "QUYẾT ĐỊNH:", centred between the bases and the articles
+	Enacting              // "QUYẾT ĐỊNH:", centred between the bases and the articles (Level 0), or the enacting sentence that replaces it (Level 1)
 	TableBlock            // a table (Grid)
-	ChapterHead           // "Chương I" (Level 0) or its title (Level 1), centred
+	ChapterHead           // "Chương I" or "Phần thứ nhất" (Level 0), or its title (Level 1), centred
 )
 
 // Block is one paragraph of the body, with its markup resolved.
@@ -236,15 +236,20 @@ func (doc *Document) body(notes *noteCounter) []Block {
 		}
 		end := ";"
 		if i == last {
-			end = "."
+			end = doc.lastBasisEnd()
 		}
 		b.add(Basis, 0, t, ends(t.Value, end), nil)
 	}
 	b.paragraphs(doc.Preamble)
-	if e := doc.Enacting(); e != "" && len(doc.Articles) > 0 {
+	if s := doc.EnactingSentence; trim(s.Value) != "" {
+		b.add(Enacting, 1, s, ends(oneLine(s.Value), "."), nil)
+	} else if e := doc.Enacting(); e != "" && len(doc.Articles) > 0 {
 		b.blocks = append(b.blocks, Block{Kind: Enacting, Spans: []Span{{Text: e, Bold: true}}, Path: "articles"})
 	}
 	b.articles(doc.Articles)
+	b.nb = partsNumberer(doc.Parts, doc.Style.Decimal())
+	b.parts(doc.Parts, "parts")
+	b.nb = newNumberer(doc.Sections, doc.Style.Decimal())
 	b.sections(doc.Sections, 1)
 	b.paragraphs(doc.Closing)
 	endMark(b.blocks)

@@ -2,6 +2,7 @@ package document
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -228,7 +229,10 @@ func labelOf(label string) (labelForm, int) {
 		return arabic, n
 	case strings.HasSuffix(label, ":"): // a run-in label, "Mục tiêu 3:"
 		f := strings.Fields(strings.TrimSuffix(label, ":"))
-		n, _ := strconv.Atoi(f[len(f)-1])
+		n, err := strconv.Atoi(f[len(f)-1])
+		if i := slices.Index(f, "thứ"); err != nil && i >= 0 { // "Phần thứ nhất:"
+			n, _ = viet.OrdinalValue(strings.Join(f[i+1:], " "))
+		}
 		return arabic, n
 	case strings.HasPrefix(label, "Phụ lục"):
 		r := strings.TrimSpace(strings.TrimPrefix(label, "Phụ lục"))
@@ -250,6 +254,9 @@ func sameNumber(t typed, label string, r Role) bool {
 	if r == AppendixTitle {
 		return t.form == noForm || t.n == n || n == 0 && t.n == 1
 	}
+	if r == PartTitle {
+		return t.n == partNumber(label)
+	}
 	if t.form == outline && form == arabic {
 		return t.n == n // "2.1." for the first sub-section of II.: vanban prints "1."
 	}
@@ -268,6 +275,7 @@ var nouns = map[Role][2]string{
 	ClauseText:    {"khoản này", "this clause"},
 	PointText:     {"điểm này", "this point"},
 	AppendixTitle: {"phụ lục này", "this appendix"},
+	PartTitle:     {"phần này", "this part"},
 }
 
 // typedLabels removes the numbers and labels typed before the texts that
@@ -303,21 +311,55 @@ func (v *validator) typedLabels() {
 			msg.FixVi += " (nếu “" + t.text + "” mới đúng thì xem lại có thiếu hay thừa phần nào ở phía trên)"
 			msg.FixEn += ` (if ` + strconv.Quote(t.text) + ` was meant, check for a missing or extra one above)`
 		}
+		if f.Role == PartTitle && !strings.Contains(f.Path, "parts[") {
+			msg = v.recognizedPart(f, t, msg)
+		}
 		v.d.WarningAt(Locate(v.doc.Source, *f.Text, leadingSpace(s)+m), f.Path, msg)
 		v.cut(f.Text, m, t.end)
 	}
 }
 
+// runInDelim is what may follow a run-in label's number.
+var runInDelim = regexp.MustCompile(`^\s*[:.\-–]?\s*`)
+
 // typedRunIn reads a run-in label ("Mục tiêu 1:", "MỤC TIÊU 2.") typed at
 // the start of s, a heading whose label vanban prints as label.
 func typedRunIn(label, s string) (typed, bool) {
 	word := strings.TrimRight(strings.TrimRight(label, ":"), "0123456789 ")
-	re, err := regexp.Compile(`^\s*(?i:` + regexp.QuoteMeta(word) + `)\s*(\d{1,3})\s*[:.\-–]?\s*`)
+	number := `\d{1,3}`
+	if w, _, ok := strings.Cut(word, " thứ "); ok { // "Phần thứ nhất:"
+		word, number = w+" thứ", `\d{1,3}|\pL+(?:\s+\pL+){0,2}`
+	}
+	re, err := regexp.Compile(`^\s*(?i:` + regexp.QuoteMeta(word) + `)\s*(` + number + `)`)
 	m := re.FindStringSubmatchIndex(s)
-	if err != nil || m == nil || trim(s[m[1]:]) == "" {
+	if err != nil || m == nil {
 		return typed{}, false
 	}
-	n, _ := strconv.Atoi(s[m[2]:m[3]])
+	n, err := strconv.Atoi(s[m[2]:m[3]])
+	k := m[3]
+	if err != nil {
+		// The longest run of words that is an ordinal: "nhất", "hai mươi mốt".
+		n = 0
+		var ends []int
+		for i, r := range s[m[2]:m[3]] {
+			if r == ' ' || r == '\t' || r == '\n' {
+				ends = append(ends, m[2]+i)
+			}
+		}
+		ends = append(ends, m[3])
+		for i := len(ends) - 1; i >= 0 && n == 0; i-- {
+			n, _ = viet.OrdinalValue(s[m[2]:ends[i]])
+			k = ends[i]
+		}
+		if n == 0 {
+			return typed{}, false
+		}
+	}
+	rest := runInDelim.FindStringIndex(s[k:])
+	m[1] = k + rest[1]
+	if trim(s[m[1]:]) == "" {
+		return typed{}, false
+	}
 	return typed{text: trim(s[:m[1]]), end: m[1], form: arabic, n: n}, true
 }
 
@@ -340,6 +382,8 @@ func typedAt(r Role, s string) (typed, bool) {
 		return typedNumber(s, letter)
 	case AppendixTitle:
 		return typedAppendix(s)
+	case PartTitle:
+		return typedPart(s)
 	}
 	return typed{}, false
 }

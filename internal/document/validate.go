@@ -25,6 +25,7 @@ func Decode(d *decode.Decoder, root *yaml.Node, types []DocType) *Document {
 	v := validator{d: d, doc: doc}
 	v.docType(types)
 	v.literalLines()
+	v.recognizeParts()
 	v.typedLabels()
 	v.numberedItems()
 	v.typedLines()
@@ -350,6 +351,7 @@ func (v *validator) content() {
 			"preamble:, sections:, articles: or closing:"))
 	}
 	v.depth(doc.Sections, "sections", 1, newNumberer(doc.Sections, doc.Style.Decimal()))
+	v.partChecks(doc.Parts, doc.Sections, "")
 	v.markup()
 }
 

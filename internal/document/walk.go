@@ -37,6 +37,8 @@ const (
 	SignerText                // authority, position and name of the signer
 	FootnoteText              // a footnote's text
 	ChapterTitle              // the title of a chapter (Chương) of an attachment
+	PartTitle                 // the title of a part (Phần thứ nhất), printed in capitals under its label
+	EnactingText              // the enacting sentence of a 2025 legal document ("Ủy ban nhân dân ban hành Quyết định …")
 )
 
 // Printed reports whether the text is printed as written.
@@ -45,7 +47,7 @@ func (r Role) Printed() bool { return r != Setting }
 // Markup reports whether **bold** and *italic* are read in the text.
 func (r Role) Markup() bool {
 	switch r {
-	case TitleText, AppendixTitle, ChapterTitle, BasisText, ParagraphText, HeadingText, ItemText,
+	case TitleText, AppendixTitle, ChapterTitle, PartTitle, EnactingText, BasisText, ParagraphText, HeadingText, ItemText,
 		ArticleTitle, ArticleText, ClauseTitle, ClauseText, PointText, CellText, FootnoteText:
 		return true
 	}
@@ -136,8 +138,10 @@ func (w *walker) document(doc *Document) {
 	w.list(doc.To, ToText)
 	w.list(doc.Bases, BasisText)
 	w.list(doc.Preamble, ParagraphText)
+	w.text(&doc.EnactingSentence, EnactingText, "")
 	w.sections(doc.Sections, 1, newNumberer(doc.Sections, doc.Style.Decimal()))
 	w.articles(doc.Articles)
+	w.parts(doc.Parts, partsNumberer(doc.Parts, doc.Style.Decimal()))
 	w.list(doc.Closing, ParagraphText)
 	w.list(doc.Signer.Authority, SignerText)
 	w.text(&doc.Signer.Position, SignerText, "")
@@ -166,6 +170,7 @@ func (w *walker) document(doc *Document) {
 			w.articles(a.Chapters[k].Articles)
 		}
 		w.articles(a.Articles)
+		w.parts(a.Parts, partsNumberer(a.Parts, doc.Style.Decimal()))
 		w.sections(a.Sections, 1, newNumberer(a.Sections, doc.Style.Decimal()))
 		w.list(a.Closing, ParagraphText)
 		w.appendices(doc, a.Appendices)

@@ -128,6 +128,14 @@ func (c *composer) block(b document.Block, loose bool) []item {
 	case document.ChapterHead:
 		return c.chapterHead(b)
 	case document.Enacting:
+		if b.Level == 1 {
+			// The enacting sentence of a 2025 legal document
+			// ("Ủy ban nhân dân ban hành Quyết định …"): a body
+			// paragraph in regular type, kept with the first
+			// article as "QUYẾT ĐỊNH:" is.
+			p.Spans, p.Tag = spansOf(b.Spans, Regular), "enacting"
+			break
+		}
 		// "QUYẾT ĐỊNH:" centred, glued to the first article.
 		lines, _ := c.centredPara(spansOf(b.Spans, Regular), size, c.o.Left+c.o.TextWidth()/2, c.o.TextWidth(), "enacting")
 		for i := range lines {
@@ -140,7 +148,11 @@ func (c *composer) block(b document.Block, loose bool) []item {
 		p.Spans, p.Tag = spansOf(b.Spans, Regular), "body"
 	}
 	lines := paraItems(p, c.m, c.o.Left, lead, paraSpace, b.Kind == document.Heading)
-	if leadsIn(b) {
+	if b.Kind == document.Enacting {
+		for i := range lines {
+			lines[i].keep = true // whole, and with the first article
+		}
+	} else if leadsIn(b) {
 		// "… như sau:" stays with what it announces, unless that
 		// leaves the foot of the page empty.
 		last := &lines[len(lines)-1]

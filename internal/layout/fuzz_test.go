@@ -67,6 +67,11 @@ func FuzzLayout(f *testing.F) {
 	// closing, one of them long enough to continue over pages.
 	f.Add("Bộ Tư pháp đã thẩm định 33 đề nghị xây dựng văn bản quy phạm pháp luật", uint16(30), uint8(2), uint16(39), uint8(0))
 	f.Add(strings.Repeat("Chú thích dài về nguồn số liệu thống kê ", 30), uint16(300), uint8(3), uint16(1), uint8(0x80))
+	// Parts (long%3 == 2), and a decision in the 2025 form (flag 0x20,
+	// an odd number of items).
+	f.Add("Kết quả thực hiện kế hoạch 6 tháng đầu năm", uint16(12), uint8(3), uint16(2), uint8(0x40))
+	f.Add(strings.Repeat("Phương hướng nhiệm vụ ", 30), uint16(200), uint8(4), uint16(5), uint8(0x80))
+	f.Add("Ủy ban nhân dân ban hành Quyết định quy định chi tiết", uint16(7), uint8(2), uint16(0), uint8(0x20))
 	f.Fuzz(func(t *testing.T, text string, items uint16, depth uint8, long uint16, flags uint8) {
 		doc := fuzzDocument(text, size(items, 40), int(depth)%(maxDepth+1), size(long, 100), flags, depth>>6)
 		o := layout.OptionsFor(doc.Style)
@@ -153,9 +158,21 @@ func fuzzDocument(text string, items, depth, long int, flags, landscape uint8) *
 		doc.Articles = []document.Article{{Title: tx(head(text, 200)), Text: tx(word + "\n\n" + text),
 			Clauses: []document.Clause{{Title: tx(head(text, 100)), Points: last.Items}, {Text: tx(text)}}}, {Text: tx(text)}}
 		doc.Sections = nil
+		if items%2 == 1 { // the 2025 form: the enacting sentence instead of "QUYẾT ĐỊNH:"
+			doc.EnactingSentence = tx(or(text, "Ủy ban nhân dân ban hành Quyết định"))
+			doc.IssuedBy = nil
+		}
 	}
 	if bit(6) && len(doc.Sections) > 0 { // a table in the last section: the items as rows
 		doc.Sections[len(doc.Sections)-1].Table = fuzzTable(text, word, items)
+	}
+	if long%3 == 2 && len(doc.Sections) > 1 { // parts: the sections in two parts, each numbered from I.
+		n := len(doc.Sections)
+		doc.Parts = []document.Section{
+			{Heading: tx(or(head(text, 200), "Kết quả")), Text: tx(word), Sections: doc.Sections[:n-1]},
+			{Heading: tx(or(word, "Phương hướng")), Sections: doc.Sections[n-1:]},
+		}
+		doc.Sections = nil
 	}
 	if bit(7) { // two appendices: a table under nested sections, and text with items
 		doc.Appendices = []document.Appendix{

@@ -114,3 +114,20 @@ func TestSlugAndSort(t *testing.T) {
 		t.Error("Upper")
 	}
 }
+
+func TestOrdinal(t *testing.T) {
+	for n, want := range map[int]string{1: "nhất", 2: "hai", 3: "ba", 4: "tư", 5: "năm", 7: "bảy", 10: "mười",
+		11: "mười một", 14: "mười bốn", 15: "mười lăm", 20: "hai mươi", 21: "hai mươi mốt", 24: "hai mươi tư", 25: "hai mươi lăm", 100: "100"} {
+		if got := Ordinal(n); got != want {
+			t.Errorf("Ordinal(%d) = %q, want %q", n, got, want)
+		}
+	}
+	for s, want := range map[string]int{"nhất": 1, "NHẤT": 1, "Hai": 2, "bốn": 4, "tư": 4, "mười  một": 11, "hai mươi mốt": 21} {
+		if got, ok := OrdinalValue(s); !ok || got != want {
+			t.Errorf("OrdinalValue(%q) = %d, %v, want %d", s, got, ok, want)
+		}
+	}
+	if _, ok := OrdinalValue("kết quả"); ok {
+		t.Error("OrdinalValue read a word that is no ordinal")
+	}
+}
