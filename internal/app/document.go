@@ -16,7 +16,6 @@ import (
 	"github.com/vanban/vanban/internal/layout"
 	"github.com/vanban/vanban/internal/pdf"
 	"github.com/vanban/vanban/internal/svg"
-	"github.com/vanban/vanban/internal/viet"
 	"github.com/vanban/vanban/templates"
 )
 
@@ -160,11 +159,7 @@ func documentMeta(doc *document.Document) pdf.Meta {
 		title = doc.Kind.Name // a giấy giới thiệu has no abstract
 	}
 	// "Chương trình số 85/CTr-UBND"; unnumbered "Chương trình số …/CTr-UBND".
-	number := "…"
-	if doc.Number > 0 {
-		number = viet.DocNumber(int(doc.Number))
-	}
-	subject := doc.Kind.Name + " số " + number + "/" + doc.SymbolText()
+	subject := doc.Kind.Name + " số " + doc.NumberText()
 	return pdf.Meta{
 		Title:    title,
 		Author:   strings.Join(document.Upper(doc.Issuer.Name), " "),

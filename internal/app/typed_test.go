@@ -147,6 +147,21 @@ func TestClerkDocuments(t *testing.T) {
 				"II. NHIỆM VỤ, GIẢI PHÁP": 1, "1. Tuyên truyền": 1, "a) Tuyên truyền": 1, "b) Lồng ghép": 1, "2. Nâng cao": 1,
 				"III. TỔ CHỨC THỰC HIỆN": 1, "PHÓ CHỦ TỊCH": 1, "Lưu": 1, "- Lưu: VT, TP.": 1, "1.000 hồ sơ": 1},
 			[]string{"Đến hết năm 2025, 100% trẻ em", "Đến hết năm 2026, 100% các trường hợp", "1.000 hồ sơ hộ tịch"}},
+		// A legal document's number carries its year, in the header and
+		// in the line that ties the Quy chế to the decision.
+		{"quyet-dinh-128-2025-thanh-hoa.yaml", map[string]int{"numbering.typed": 2, "punctuation.corrected": 1, "text.capitals": 1},
+			map[string]int{"Số: 128/2025/QĐ-UBND": 1, "(Kèm theo Quyết định số 128/2025/QĐ-UBND ngày 09 tháng 10 năm 2025": 1, "128/QĐ": 0},
+			nil},
+		// Sections without headings are numbered paragraphs, each number once.
+		{"cong-van-nghe-an-tet-at-ty-2025.yaml", map[string]int{"title.typed-vv": 1, "numbering.typed": 1},
+			map[string]int{"V/v": 1, " 2. ": 1, " 5. ": 0},
+			[]string{"1. Yêu cầu các Sở, ban, ngành", "2. Công an tỉnh chủ trì", "3. Sở Lao động – Thương binh", "4. Văn phòng UBND tỉnh đôn đốc", "Yêu cầu các cơ quan, đơn vị, địa phương"}},
+		// Every asterisk that touches no word is on the page as typed.
+		{"bao-cao-dau-sao-cam-ha.yaml", map[string]int{},
+			map[string]int{"*": 12, "(*)": 7, "2025 (*)": 1, "Tổng thu (*) đạt 1.184 triệu đồng; tổng chi (*) đạt 2.950": 1,
+				"Thời gian:": 1, "Lưu ý các số có dấu (*) là": 1, "khách sạn 3* và 01 khách sạn 4* phục vụ": 1,
+				"- * Cây hàng năm": 1, "- * Chăn nuôi": 1, "5 * 2 lần": 1, "(*) Số liệu ước": 1},
+			[]string{"Thu ngân sách (*)", "Chi ngân sách (*)"}},
 	}
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {

@@ -2,6 +2,8 @@ package decode
 
 import (
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -67,11 +69,17 @@ func msgUnknownAnchor(name string) diag.Msg {
 }
 
 func msgEscape(seq string) diag.Msg {
-	return diag.Msg{Code: "yaml.escape",
+	m := diag.Msg{Code: "yaml.escape",
 		Vi:    fmt.Sprintf("«%s» trong dấu ngoặc kép không phải một ký tự đặc biệt hợp lệ", seq),
 		FixVi: `viết \\ cho một dấu gạch chéo ngược, hoặc đặt giá trị trong dấu nháy đơn '…'`,
 		En:    fmt.Sprintf("YAML syntax error: %s is not a valid escape in double quotes", seq),
 		FixEn: `\\ for a backslash, or the value in single quotes`}
+	if seq == `\*` {
+		// The escape vanban's own messages advise, typed inside "…".
+		m.FixVi = `trong dấu ngoặc kép gõ \\* để in dấu sao (hoặc đặt giá trị trong dấu nháy đơn '…', ở đó \* được)`
+		m.FixEn = `\\* for an asterisk inside double quotes (or the value in single quotes, where \* works)`
+	}
+	return m
 }
 
 func msgBracket(what, text string) diag.Msg {
@@ -88,7 +96,36 @@ func msgBracket(what, text string) diag.Msg {
 		m.Vi += "; dấu # sau dấu cách bắt đầu một ghi chú, kể cả trong [ ]"
 		m.En += "; a # after a space starts a comment, even inside [ ]"
 	}
+	if item, call, ok := footnoteInFlow(text); ok {
+		q := strconv.Quote(item)
+		m.Code = "yaml.footnote-in-list"
+		m.Vi = fmt.Sprintf("lời gọi chú thích %s nằm trong một danh sách viết [ , ]: ở đó dấu «[» mở một danh sách mới", call)
+		m.FixVi = "đặt mục có lời gọi chú thích trong dấu ngoặc kép: " + q
+		m.En = fmt.Sprintf("YAML syntax error: the footnote call %s stands in a list written [ , ], where \"[\" opens another list", call)
+		m.FixEn = "the item with the call in quotes: " + q
+	}
 	return m
+}
+
+// footnoteCall is a footnote call typed right after a word: "quốc[^co]".
+var footnoteCall = regexp.MustCompile(`[^\s\[,]\[\^[^\]\s]+\]`)
+
+// footnoteInFlow finds a footnote call inside a list written [ , ] on
+// the line: the item that holds it (from the comma or bracket before it
+// to the next one after) and the call.
+func footnoteInFlow(text string) (item, call string, ok bool) {
+	loc := footnoteCall.FindStringIndex(text)
+	if loc == nil || !strings.Contains(text[:loc[0]+1], "[") {
+		return "", "", false
+	}
+	start := strings.LastIndexAny(text[:loc[0]+1], "[,") + 1
+	end := loc[1]
+	if k := strings.IndexAny(text[end:], ",]"); k >= 0 {
+		end += k
+	} else {
+		end = len(text)
+	}
+	return strings.TrimSpace(text[start:end]), text[loc[0]+1 : loc[1]], true
 }
 
 // msgIndicator explains a value starting with a character that YAML

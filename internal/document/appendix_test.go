@@ -127,7 +127,7 @@ appendices:
 `)
 	want := `x.yaml:11:13: appendices[1].title: this required field is empty (expected a value) [tên phụ lục]
 x.yaml:12:5: appendices[2]: the appendix has no content (expected text:, items:, table: or sections: under its title) [các phụ lục]
-x.yaml:13:14: appendices[3].title: "**" is opened here but never closed (expected a closing **, or \* to print an asterisk) [tên phụ lục]
+x.yaml:13:14: appendices[3].title: "**" is opened here but never closed (expected a closing ** right after the last word, or \\* to print an asterisk) [tên phụ lục]
 x.yaml:13:126: appendices[3].sections[1].sections[1].sections[1].sections[1].sections: sections are nested 5 levels deep (expected at most four levels, numbered I., 1., 1.1. and a) (or 1., 1.1., 1.1.1., 1.1.1.1. with style.numbering: decimal); write deeper points as items) [mục con]`
 	if got := strings.TrimSpace(lines(diags)); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)

@@ -184,6 +184,35 @@ func bolden(blocks []Block) {
 	}
 }
 
+// issuedByFix proposes the issued_by line from the document's own issuer
+// and signer: the collective body when the signer signs for it (TM.),
+// else the head's title and the body ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+// THANH HÓA"); both when the signer says neither.
+func (v *validator) issuedByFix() (fixVi, fixEn string) {
+	doc := v.doc
+	body := strings.Join(Upper(doc.Issuer.Name), " ")
+	if body == "" {
+		return "thêm issued_by: với tên cơ quan hoặc chức danh ban hành, in hoa", "issued_by: the issuing body or its head, in capitals"
+	}
+	head := ""
+	for _, a := range Upper(doc.Signer.Authority) {
+		switch {
+		case strings.HasPrefix(a, "TM."):
+			return "thêm issued_by: " + body, "issued_by: " + body
+		case strings.HasPrefix(a, "KT."):
+			head = strings.TrimSpace(strings.TrimPrefix(a, "KT."))
+		}
+	}
+	if p := viet.Upper(trim(doc.Signer.Position.Value)); head == "" && len(doc.Signer.Authority.Values()) == 0 && p != "" {
+		head = p
+	}
+	if head != "" {
+		return "thêm issued_by: " + head + " " + body, "issued_by: " + head + " " + body
+	}
+	return fmt.Sprintf("thêm issued_by: %s (tập thể ban hành), hoặc issued_by: CHỦ TỊCH %s (người đứng đầu ban hành)", body, body),
+		fmt.Sprintf("issued_by: %s (the collective body), or issued_by: CHỦ TỊCH %s (its head)", body, body)
+}
+
 // articles checks the articles: not together with sections, none empty,
 // titles for all or none; numbers typed by hand are ignored with a
 // warning; a decision or resolution without articles is warned about, as
@@ -206,11 +235,15 @@ func (v *validator) articles() {
 	}
 	v.enacting()
 	if doc.Kind.IsLegal() && len(doc.IssuedBy.Values()) == 0 && trim(doc.EnactingSentence.Value) == "" && !v.d.Reported("issued_by") {
-		v.d.Warning("issued_by", msg("articles.issued-by-missing",
+		fixVi, fixEn := v.issuedByFix()
+		pos := diag.Pos{}
+		if len(doc.Title) > 0 {
+			pos = Locate(doc.Source, doc.Title[0], 0) // the line goes under the title
+		}
+		v.d.WarningAt(pos, "issued_by", msg("articles.issued-by-missing",
 			fmt.Sprintf("%s ghi thẩm quyền ban hành dưới trích yếu", doc.Kind.Name),
 			fmt.Sprintf("a %s names the authority that issues it under its title", doc.Kind.Name),
-			"thêm issued_by: CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ HÀ LAN (hoặc tên tập thể ban hành)",
-			"issued_by: CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN (or the collective body)"))
+			fixVi, fixEn))
 	}
 	titled := 0
 	for _, a := range as {
@@ -359,4 +392,13 @@ func (doc *Document) lastBasisEnd() string {
 		return ";"
 	}
 	return "."
+}
+
+// shorten cuts a quoted text to 80 characters for the problem's words; the
+// fix that follows always gives it whole, so that it can be copied.
+func shorten(s string) string {
+	if r := []rune(s); len(r) > 80 {
+		return string(r[:79]) + "…"
+	}
+	return s
 }

@@ -113,7 +113,7 @@ func TestArticleErrors(t *testing.T) {
 	for _, c := range []struct{ extra, want string }{
 		{decision + "sections: [{heading: A, text: b}]\n", `articles: the document has both sections and articles`},
 		{"type: quyet-dinh\nissued_by: CHỦ TỊCH\nsections: [{heading: A, text: b}]\n", `x.yaml:10:11: sections: warning: a Quyết định is written in articles (Điều 1., Điều 2. …), not in numbered sections`},
-		{"type: quyet-dinh\narticles: [Có hiệu lực.]\n", `x.yaml:1:1: issued_by: warning: a Quyết định names the authority that issues it under its title`},
+		{"type: quyet-dinh\narticles: [Có hiệu lực.]\n", `x.yaml:4:8: issued_by: warning: a Quyết định names the authority that issues it under its title`},
 		{"type: quyet-dinh\nissued_by: CHỦ TỊCH\narticles:\n  - title: A\n    text: b\n  - \"\"\n", `x.yaml:13:5: articles[2]: Điều 2 is empty`},
 		{"type: quyet-dinh\nissued_by: CHỦ TỊCH\narticles:\n  - title: Hiệu lực\n", `x.yaml:11:12: articles[1].title: Điều 1 has a title but nothing under it`},
 		{"type: quyet-dinh\nissued_by: CHỦ TỊCH\narticles:\n  - title: A\n    text: b\n  - c\n", `x.yaml:13:5: articles[2]: warning: Điều 2 has no title, but other articles have one`},

@@ -64,8 +64,8 @@ func (v *validator) capitals(f Field) {
 		Code:  "text.capitals",
 		Vi:    what + " được gõ toàn chữ in hoa; Nghị định 30 trình bày " + what + " bằng chữ in thường (viết hoa chữ đầu và tên riêng)",
 		En:    whatEn + " is typed in capitals; Nghị định 30 sets it in sentence case (a capital first letter and proper names)",
-		FixVi: "gõ: " + shorten(fixed) + " (kiểm tra lại chữ hoa của tên riêng)",
-		FixEn: shorten(fixed) + " (check the capitals of proper names)",
+		FixVi: "gõ: " + fixed + " (kiểm tra lại chữ hoa của tên riêng)", // whole, to be copied
+		FixEn: fixed + " (check the capitals of proper names)",
 	})
 }
 
@@ -93,7 +93,8 @@ func sentenceCase(s string) string {
 		case words[i] == "tỉnh" || words[i] == "huyện" || words[i] == "quận" || words[i] == "xã" || words[i] == "phường":
 			unit = 1
 		}
-		if unit == 0 || i == 0 && len(words) > 1 && words[1] == "hội" {
+		if unit == 0 || words[i] == "xã" && i+1 < len(words) && strings.Trim(words[i+1], ",;:.") == "hội" { // xã hội, society, is no commune
+
 			continue
 		}
 		for j := i + unit; j < len(words) && j < i+unit+3 && !nameEnds[strings.Trim(words[j], ",;:.")]; j++ {
@@ -132,14 +133,6 @@ func (v *validator) nameCapitals(t Text) {
 		FixVi: "name: " + fixed,
 		FixEn: fixed,
 	})
-}
-
-// shorten cuts a proposal to a readable length.
-func shorten(s string) string {
-	if r := []rune(s); len(r) > 80 {
-		return string(r[:79]) + "…"
-	}
-	return s
 }
 
 // Dates in the body: "ngày 5 tháng 3 năm 2025" and "ngày 05/3/2025". The

@@ -111,3 +111,26 @@ func TestUntitledTypes(t *testing.T) {
 		}
 	}
 }
+
+// The sentence case proposed for a title in capitals: "xã hội" is no
+// commune, the places after a unit keep their capitals, and a long title
+// is given whole, to be copied.
+func TestSentenceCase(t *testing.T) {
+	long := "VỀ VIỆC BAN HÀNH QUY CHẾ HOẠT ĐỘNG CỦA TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG TỈNH THANH HÓA"
+	for in, want := range map[string]string{
+		"VĂN HÓA - XÃ HỘI":            "Văn hóa - xã hội",
+		"QUỐC PHÒNG - AN NINH":        "Quốc phòng - an ninh",
+		"XÃ HỘI HÓA CÔNG TÁC Y TẾ":    "Xã hội hóa công tác y tế",
+		"TUYÊN TRUYỀN TẠI XÃ HÀ LONG": "Tuyên truyền tại xã Hà Long",
+		"AN SINH XÃ HỘI XÃ HÀ LONG":   "An sinh xã hội xã Hà Long",
+		long:                          "Về việc ban hành quy chế hoạt động của trung tâm phục vụ hành chính công tỉnh Thanh Hóa",
+	} {
+		if got := sentenceCase(in); got != want {
+			t.Errorf("%s: %q, want %q", in, got, want)
+		}
+	}
+	_, diags := parse(t, "closing: [x]\ntitle: "+long+"\n")
+	if got := lines(diags); !strings.Contains(got, "(expected Về việc ban hành quy chế hoạt động của trung tâm phục vụ hành chính công tỉnh Thanh Hóa (check") {
+		t.Errorf("the proposal is not whole:\n%s", got)
+	}
+}

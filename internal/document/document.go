@@ -9,6 +9,7 @@ package document
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -71,7 +72,10 @@ type Issuer struct {
 
 // Section is a numbered part of the body.
 type Section struct {
-	Heading Text `yaml:"heading,required" vi:"tiêu đề" doc:"Tiêu đề của phần, mục; vanban tự đánh số" ex:"Mục đích, yêu cầu"`
+	// Heading may be left out: the section is then a numbered paragraph,
+	// its number at the start of its text ("1. Công an tỉnh chủ trì …"),
+	// as the paragraphs of a công văn are numbered.
+	Heading Text `yaml:"heading" vi:"tiêu đề" doc:"Tiêu đề của phần, mục; vanban tự đánh số. Bỏ trống thì đoạn văn text: của mục được đánh số ở đầu (1. …), không có tiêu đề" ex:"Mục đích, yêu cầu"`
 	// RunIn makes the heading a run-in title: "Mục tiêu 1: …" with
 	// run_in: Mục tiêu (numbering.go).
 	RunIn    Text      `yaml:"run_in" vi:"nhãn đầu dòng (Mục tiêu 1:)" doc:"Tiêu đề in liền đầu đoạn với nhãn và số: run_in: Mục tiêu cho \"Mục tiêu 1: …\"" ex:"Mục tiêu"`
@@ -164,10 +168,20 @@ func (t *Text) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 	t.Value, t.Path, t.Node = p.Value, path, p.Node
 }
 
-// Number is the document's number (0 when absent). It accepts 5, 05 and
-// "05" alike: YAML would read 08 as a fraction, and writing the decree's
-// leading zero must not be an error.
-type Number int
+// Number is the document's number. It accepts 5, 05 and "05" alike: YAML
+// would read 08 as a fraction, and writing the decree's leading zero must
+// not be an error. A legal document (văn bản quy phạm pháp luật: a quyết
+// định or nghị quyết of the People's Committee or Council) carries the
+// year in its number, typed "128/2025" (or "/2025" for a draft not yet
+// numbered) and printed "Số: 128/2025/QĐ-UBND"; validation checks the
+// type and that the year is the date's.
+type Number struct {
+	N    int // 0 when absent
+	Year int // 0 when the number has no year
+}
+
+// yearNumber matches "128/2025" and "/2025": a number and a year.
+var yearNumber = regexp.MustCompile(`^\s*(\d*)\s*/\s*(\d{4})\s*$`)
 
 // DecodeNode implements decode.Unmarshaler.
 func (num *Number) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
@@ -179,14 +193,27 @@ func (num *Number) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 		return
 	}
 	v, err := strconv.Atoi(strings.TrimSpace(s))
+	if m := yearNumber.FindStringSubmatch(s); m != nil {
+		v, _ = strconv.Atoi(m[1])
+		num.Year, _ = strconv.Atoi(m[2])
+		err = nil
+		if m[1] == "" {
+			return // a draft: "Số:      /2025/QĐ-UBND"
+		}
+	}
 	if i := strings.IndexByte(s, '/'); i >= 0 && err != nil {
-		// "05/KH-UBND": the whole "Số:" line written in one field.
-		num, sym := strings.TrimSpace(s[:i]), strings.TrimSpace(s[strings.LastIndexByte(s, '/')+1:])
+		// "05/KH-UBND": the whole "Số:" line written in one field;
+		// "128/2025/QĐ-UBND": a legal document's, with its year.
+		last := strings.LastIndexByte(s, '/')
+		number, sym := strings.TrimSpace(s[:i]), strings.TrimSpace(s[last+1:])
+		if yearNumber.MatchString(s[:last]) {
+			number = strings.Join(strings.Fields(s[:last]), "")
+		}
 		d.Problem(path, diag.Msg{Code: "number.with-symbol",
 			Vi:    fmt.Sprintf("«%s» gồm cả số và ký hiệu", s),
-			FixVi: fmt.Sprintf("chỉ viết số ở đây, number: %s, và phần sau dấu gạch chéo cuối ở symbol: %s", num, sym),
+			FixVi: fmt.Sprintf("chỉ viết số ở đây, number: %s, và phần sau dấu gạch chéo cuối ở symbol: %s", number, sym),
 			En:    fmt.Sprintf("%q is the number and the symbol together", s),
-			FixEn: fmt.Sprintf("the number alone, number: %s, and the part after the last slash in symbol: %s", num, sym)})
+			FixEn: fmt.Sprintf("the number alone, number: %s, and the part after the last slash in symbol: %s", number, sym)})
 		return
 	}
 	if err != nil || v < 1 {
@@ -197,7 +224,7 @@ func (num *Number) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 			FixEn: "a whole number from 1, such as 5 (printed 05); leave it out for an unnumbered draft"})
 		return
 	}
-	*num = Number(v)
+	num.N = v
 }
 
 // TextList is one text or a list of texts.

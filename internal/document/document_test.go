@@ -1,6 +1,7 @@
 package document
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"reflect"
@@ -193,6 +194,46 @@ func TestParseInline(t *testing.T) {
 			t.Errorf("span %d: got %+v, want %+v", i, spans[i], want[i])
 		}
 	}
+	// Asterisks that touch no word print as typed; emphasis stays.
+	for in, want := range map[string]string{
+		"Tổng thu (*) đạt 1.184; tổng chi (*) đạt 2.950.": "Tổng thu (*) đạt 1.184; tổng chi (*) đạt 2.950.",
+		"có 02 khách sạn 3* và 01 khách sạn 4* phục vụ":   "có 02 khách sạn 3* và 01 khách sạn 4* phục vụ",
+		"Thử dấu (*)":          "Thử dấu (*)",
+		"* Cây hàng năm":       "* Cây hàng năm",
+		"3*, 4* và 5*":         "3*, 4* và 5*",
+		"a ** b ** c":          "a ** b ** c",
+		"**Thời gian:** 8 giờ": "[b:Thời gian:] 8 giờ",
+		"*Lưu ý*: xem (*)":     "[i:Lưu ý]: xem (*)",
+		"(*Lưu ý*) và 3*":      "([i:Lưu ý]) và 3*",
+		"**(a)** b":            "[b:(a)] b",
+		"***gấp*** (*)":        "[bi:gấp] (*)",
+		"a*b*c":                "a[i:b]c",
+	} {
+		spans, errs := ParseInline(in)
+		var got strings.Builder
+		for _, s := range spans {
+			switch {
+			case s.Bold && s.Italic:
+				fmt.Fprintf(&got, "[bi:%s]", s.Text)
+			case s.Bold:
+				fmt.Fprintf(&got, "[b:%s]", s.Text)
+			case s.Italic:
+				fmt.Fprintf(&got, "[i:%s]", s.Text)
+			default:
+				got.WriteString(s.Text)
+			}
+		}
+		if got.String() != want || len(errs) != 0 {
+			t.Errorf("%q: got %q %+v, want %q", in, got.String(), errs, want)
+		}
+	}
+	// An emphasis opened before a word and never closed is refused; a
+	// closing asterisk after a space closes nothing.
+	for in, at := range map[string]int{"Về *việc": 5, "*Lưu ý *": 0, "(*) và *chú": 8} { // byte offsets
+		if _, errs := ParseInline(in); len(errs) != 1 || errs[0].Offset != at || errs[0].Marker != "*" {
+			t.Errorf("%q: %+v, want the * at %d", in, errs, at)
+		}
+	}
 	_, errs = ParseInline("a **b c")
 	if len(errs) != 1 || errs[0].Offset != 2 || errs[0].Marker != "**" {
 		t.Errorf("unclosed bold: %+v", errs)
@@ -303,7 +344,7 @@ func TestOneLinePerMistake(t *testing.T) {
 		{"title: Công tác năm 2017", `title: ""`, []string{`x.yaml:5:8: title: this required field is empty (expected a value) [trích yếu]`}},
 		{"place: Bỉm Sơn", `place: " "`, []string{`x.yaml:3:8: place: this required field is empty (expected a value) [địa danh]`}},
 		{"name: [ỦY BAN NHÂN DÂN, THỊ XÃ BỈM SƠN]", "name: ", []string{`x.yaml:2:16: issuer.name: this required field is empty (expected a value) [tên cơ quan ban hành]`}},
-		{"name: [ỦY BAN NHÂN DÂN, THỊ XÃ BỈM SƠN]", "name: []", []string{`x.yaml:2:16: issuer.name: the issuing body's name is empty (expected a name such as ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN) [tên cơ quan ban hành]`}},
+		{"name: [ỦY BAN NHÂN DÂN, THỊ XÃ BỈM SƠN]", "name: []", []string{`x.yaml:2:16: issuer.name: the issuing body's name is empty (expected the name as the original's header prints it, such as [ỦY BAN NHÂN DÂN, XÃ AN PHÚ]) [tên cơ quan ban hành]`}},
 		{"issuer: {name: [ỦY BAN NHÂN DÂN, THỊ XÃ BỈM SƠN], abbr: UBND}", "issuer: ỦY BAN NHÂN DÂN", []string{`x.yaml:2:9: issuer: found the text "ỦY BAN NHÂN DÂN" (expected a group of fields, one "key: value" per line) [cơ quan ban hành]`}},
 		{"closing: [x]", "sections: {heading: A}", []string{`x.yaml:9:11: sections: found a group of fields (expected a list, one item per line starting with "- ") [các phần, mục]`}},
 		{"closing: [x]", "closing: {a: b}", []string{`x.yaml:9:10: closing: found the field "a:" where a text was expected (expected the text right after the colon of the field above, or the whole line in quotes) [phần kết]`}},
@@ -373,6 +414,80 @@ func TestDatesIn(t *testing.T) {
 			if got, want := datesIn(c.at, s), c.re.FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(got, want) {
 				t.Fatalf("%q: %v, want %v", s, got, want)
 			}
+		}
+	}
+}
+
+// FuzzInline: emphasis takes no letter away, and an unclosed marker's
+// offset points at the asterisks it names.
+func FuzzInline(f *testing.F) {
+	for _, s := range []string{"Tổng thu (*) đạt; tổng chi (*) đạt", "3* và 4*", "**Thời gian:** 8", "*Lưu ý*", "***a*** (*)", "a\\*b *c", "x ** y *"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		spans, errs := ParseInline(s)
+		strip := func(x string) string { return strings.ReplaceAll(x, "*", "") }
+		if got, want := strip(Plain(spans)), strip(strings.ReplaceAll(s, `\*`, "*")); got != want {
+			t.Fatalf("%q: text %q, want %q", s, got, want)
+		}
+		for _, e := range errs {
+			if !strings.HasPrefix(s[e.Offset:], e.Marker) {
+				t.Fatalf("%q: %+v does not point at %q", s, e, e.Marker)
+			}
+		}
+	})
+}
+
+// A legal document's number carries its year, in the header and in the
+// link line of its appendices; a draft keeps the clerk's blank.
+func TestNumberYear(t *testing.T) {
+	for number, want := range map[string]string{"128/2017": "Số: 128/2017/QĐ-UBND", "5 / 2017": "Số: 05/2017/QĐ-UBND",
+		"/2017": "Số:      /2017/QĐ-UBND", "7": "Số: 07/QĐ-UBND"} {
+		doc, diags := parse(t, "type: quyet-dinh\nnumber: "+number+"\narticles: [a, b]\nclosing: [x]\n")
+		if doc == nil || diags.HasErrors() {
+			t.Fatalf("%s: %s", number, lines(diags))
+		}
+		if got := doc.NumberLine(); got != want {
+			t.Errorf("number: %s: %q, want %q", number, got, want)
+		}
+		if link, n := doc.LinkLine(), strings.TrimPrefix(want, "Số:"); !strings.Contains(strings.ReplaceAll(link, "\u00a0", " "), "số"+n+" ") {
+			t.Errorf("number: %s: link line %q, want %q", number, link, n)
+		}
+	}
+}
+
+// The issued_by line a decision is missing is proposed from its own
+// issuer and signer, never from a fixed example place.
+func TestIssuedByFix(t *testing.T) {
+	for signer, want := range map[string]string{
+		"{authority: TM. ỦY BAN NHÂN DÂN, position: CHỦ TỊCH, name: A}": "issued_by: ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN)",
+		"{authority: KT. CHỦ TỊCH, position: PHÓ CHỦ TỊCH, name: A}":    "issued_by: CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN)",
+		"{position: Chủ tịch, name: A}":                                 "issued_by: CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN)",
+		"{authority: TL. CHỦ TỊCH, position: CHÁNH VĂN PHÒNG, name: A}": "issued_by: ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN (the collective body), or issued_by: CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN (its head)",
+	} {
+		_, diags := parse(t, "type: quyet-dinh\nsigner: "+signer+"\narticles: [a, b]\nrecipients: [Như Điều 2]\n")
+		if got := lines(diags); !strings.Contains(got, want) {
+			t.Errorf("signer %s:\n%s\nwant %s", signer, got, want)
+		}
+	}
+}
+
+// "Lưu VP." typed as the last recipient, without its colon, is the Lưu
+// line; a person named Lưu is a recipient.
+func TestArchiveTypedWithoutColon(t *testing.T) {
+	doc, diags := parse(t, "closing: [x]\narchive:\nrecipients: [UBND tỉnh, Ông Lưu Văn Hùng, LƯU VĂN HÙNG, Lưu VP.]\n")
+	if doc == nil {
+		t.Fatal(lines(diags))
+	}
+	if got := trim(doc.Archive.Value); got != "VP." {
+		t.Errorf("archive %q, want VP.", got)
+	}
+	if got := doc.Recipients.Values(); len(got) != 3 {
+		t.Errorf("recipients %q", got)
+	}
+	for _, d := range diags {
+		if d.Code == "recipients.archive-missing" || strings.HasPrefix(d.Code, "archive.") {
+			t.Errorf("%s", lines(diags))
 		}
 	}
 }

@@ -1,6 +1,10 @@
 package document
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Span is a run of text with its emphasis.
 type Span struct {
@@ -19,9 +23,15 @@ type MarkupError struct {
 }
 
 // ParseInline reads **bold**, *italic* and ***bold italic*** in s. A
-// backslash before an asterisk (\*) writes the asterisk itself. Markers
-// that are never closed are reported, not printed, since a stray asterisk
-// must not reach a signed document unnoticed.
+// backslash before an asterisk (\*) writes the asterisk itself.
+//
+// A run of asterisks is markup only where it touches a word, in the
+// spirit of CommonMark's flanking rules adapted to a clerk's text
+// (canOpen, canClose): "(*)", "3* và" and "* Cây" print their asterisks
+// as typed, while "*Lưu ý*" and "**Thời gian:**" are emphasis. An
+// asterisk that closes nothing and cannot open prints as typed; one that
+// opens and is never closed is reported, not printed, since emphasis the
+// clerk meant must not be lost unnoticed.
 func ParseInline(s string) ([]Span, []MarkupError) {
 	var spans []Span
 	bold, italic := false, false
@@ -55,19 +65,41 @@ func ParseInline(s string) ([]Span, []MarkupError) {
 			escaped = true
 			i += 2
 			from = i
+			continue
 		case s[i] == '\\':
 			i++
-		case strings.HasPrefix(s[i:], "**"):
-			flush(i)
-			bold, boldAt = !bold, i
-			i += 2
-			from = i
-		default:
-			flush(i)
-			italic, italicAt = !italic, i
-			i++
-			from = i
+			continue
 		}
+		run := i
+		for i < len(s) && s[i] == '*' {
+			i++
+		}
+		// The run closes what is open, then opens what it can; the
+		// asterisks left print as typed.
+		n, closes, opens := i-run, canClose(s, run), canOpen(s, i)
+		closeBold := closes && bold && n >= 2
+		closeItalic := closes && italic && n-2*b2i(closeBold) >= 1
+		left := n - 2*b2i(closeBold) - b2i(closeItalic)
+		openBold := opens && !bold && left >= 2
+		openItalic := opens && !italic && left-2*b2i(openBold) >= 1
+		if !closeBold && !closeItalic && !openBold && !openItalic {
+			continue
+		}
+		flush(run)
+		at := run
+		if closeBold {
+			bold, at = false, at+2
+		}
+		if closeItalic {
+			italic, at = false, at+1
+		}
+		if openBold {
+			bold, boldAt, at = true, at, at+2
+		}
+		if openItalic {
+			italic, italicAt, at = true, at, at+1
+		}
+		from = at
 	}
 	flush(len(s))
 	var errs []MarkupError
@@ -78,6 +110,59 @@ func ParseInline(s string) ([]Span, []MarkupError) {
 		errs = append(errs, MarkupError{italicAt, "*"})
 	}
 	return merge(spans), errs
+}
+
+// canOpen tells whether asterisks ending before s[end] may open emphasis:
+// the character after them starts a word, not a space, the end of the
+// text or closing punctuation ("(*)", "3* và", "* Cây"); after other
+// punctuation, only when the character before the run is a space or
+// punctuation too (so "3*, 4*" stays literal, "**(a)**" is bold).
+func canOpen(s string, end int) bool {
+	next, _ := utf8.DecodeRuneInString(s[end:])
+	if end == len(s) || unicode.IsSpace(next) || strings.ContainsRune(closers, next) {
+		return false
+	}
+	if !isPunct(next) {
+		return true
+	}
+	start := strings.LastIndexFunc(s[:end], func(r rune) bool { return r != '*' }) + 1
+	prev, _ := utf8.DecodeLastRuneInString(s[:start])
+	return start == 0 || unicode.IsSpace(prev) || isPunct(prev)
+}
+
+// canClose tells whether asterisks starting at s[start] may close
+// emphasis: the character before them ends a word, not a space, the start
+// of the text or an opening bracket; after punctuation, only when the
+// character after the run is a space, punctuation or the end.
+func canClose(s string, start int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(s[:start])
+	if start == 0 || unicode.IsSpace(prev) || strings.ContainsRune(openers, prev) {
+		return false
+	}
+	if !isPunct(prev) {
+		return true
+	}
+	end := start
+	for end < len(s) && s[end] == '*' {
+		end++
+	}
+	next, _ := utf8.DecodeRuneInString(s[end:])
+	return end == len(s) || unicode.IsSpace(next) || isPunct(next)
+}
+
+// The brackets and quotes that open or close a phrase.
+const (
+	openers = "([{“‘«"
+	closers = ")]}”’»"
+)
+
+func isPunct(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // merge joins neighbouring spans of the same emphasis.

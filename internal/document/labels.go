@@ -14,9 +14,10 @@ import (
 var (
 	toWord        = regexp.MustCompile(`^\s*(?i:kính\s+gửi)\s*:?\s*`)
 	recipientWord = regexp.MustCompile(`^\s*(?i:nơi\s+nhận)\s*:?\s*`)
-	// "Lưu: VT", "Lưu.VT", "Lưu VT, PLĐ", "Lưu văn thư", "- Lưu: VT" (a
-	// dash typed in a literal block); not "Lưu Văn Hùng", a name.
-	archiveLine = regexp.MustCompile(`^\s*([-–]\s*)?(?i:lưu)(\s*[:.]\s*|\s+((?i:vt|hs|văn\s+thư|hồ\s+sơ)([\s,;.]|$)))`)
+	// "Lưu: VT", "Lưu.VT", "Lưu VT, PLĐ", "Lưu văn thư", "Lưu VP." (a
+	// unit's abbreviation in capitals), "- Lưu: VT" (a dash typed in a
+	// literal block); not "Lưu Văn Hùng" or "LƯU VĂN HÙNG", a name.
+	archiveLine = regexp.MustCompile(`^\s*([-–]\s*)?(?i:lưu)(\s*[:.]\s*|\s+((?i:vt|hs|văn\s+thư|hồ\s+sơ)|[A-ZĐ][A-ZĐ0-9&]+)([\s,;.]|$))`)
 	archiveWord = regexp.MustCompile(`^\s*([-–]\s*)?(?i:lưu)(\s*[:.]\s*|\s+)`)
 )
 

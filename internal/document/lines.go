@@ -1,6 +1,7 @@
 package document
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -158,6 +159,9 @@ func (v *validator) splitLines(l *TextList, all bool) {
 // wraps lines) broke a paragraph where "|" keeps the break.
 func (v *validator) literalLines() {
 	for f := range v.doc.Fields() {
+		if f.Role.Printed() {
+			v.blockComments(*f.Text)
+		}
 		switch {
 		case !literal(*f.Text):
 		case f.Role.Paragraphs(), f.Role == BasisText, f.Role == ToText, f.Role == RecipientText:
@@ -171,6 +175,52 @@ func (v *validator) literalLines() {
 	}
 	for _, l := range v.doc.itemLists() {
 		v.splitLines(l, false)
+	}
+}
+
+// blockComments warns at each line of a block (| or >) that starts with
+// "# ", which reads as a comment like every other "# " of the file but is
+// printed: YAML keeps no comment inside a block. ("#3" is text and stays
+// quiet.) The lines are read in the source, where a folded block still
+// has them.
+func (v *validator) blockComments(t Text) {
+	n := t.Node
+	if n == nil || n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
+		return
+	}
+	block := "|"
+	if n.Style&yaml.FoldedStyle != 0 {
+		block = ">"
+	}
+	start := lineStart(v.doc.Source, n.Line+1) // n.Line is the line of | or >
+	if start < 0 || !strings.Contains(t.Value, "#") {
+		return
+	}
+	indent := -1 // the block's indentation, from its first line
+	for i, rest := n.Line, v.doc.Source[start:]; len(rest) > 0; i++ {
+		raw, after, _ := bytes.Cut(rest, []byte("\n"))
+		rest = after
+		l := strings.TrimRight(string(raw), "\r")
+		s := strings.TrimLeft(l, " ")
+		if s == "" {
+			continue
+		}
+		if indent < 0 {
+			indent = len(l) - len(s)
+		}
+		if len(l)-len(s) < indent || indent == 0 {
+			return
+		}
+		if s == "#" || strings.HasPrefix(s, "# ") {
+			col := utf8.RuneCountInString(l[:len(l)-len(s)]) + 1
+			v.d.WarningAt(diag.Pos{Line: i + 1, Col: col}, t.Path, diag.Msg{
+				Code:  "text.block-comment",
+				Vi:    "dòng này bắt đầu bằng «# » như một ghi chú, nhưng nằm trong khối «" + block + "» nên được in ra như chữ",
+				En:    "this line starts with \"# \" like a comment, but it stands inside a " + block + " block, so it is printed as text",
+				FixVi: "nếu đó là ghi chú không cần in, chuyển dòng này ra ngoài khối, lên trên dòng có dấu " + block + "; nếu cần in dấu # thì giữ nguyên",
+				FixEn: "if it is a note not to print, the line moved out of the block, above the line with " + block + "; kept as it is if the # must print",
+			})
+		}
 	}
 }
 

@@ -8,13 +8,32 @@ import (
 )
 
 // NumberLine is the "Số:" line: "Số: 85/CTr-UBND", or "Số:      /CTr-UBND"
-// with room for the clerk to write the number when it is not yet given.
+// with room for the clerk to write the number when it is not yet given;
+// a legal document's carries its year: "Số: 128/2025/QĐ-UBND".
 func (doc *Document) NumberLine() string {
 	n := "      " // six spaces, as the issue writes it
-	if doc.Number > 0 {
-		n = " " + viet.DocNumber(int(doc.Number))
+	if doc.Number.N > 0 {
+		n = " " + viet.DocNumber(doc.Number.N)
 	}
-	return "Số:" + n + "/" + doc.SymbolText()
+	return "Số:" + n + "/" + doc.yearSlash() + doc.SymbolText()
+}
+
+// NumberText is the number as a sentence cites it: "85/CTr-UBND",
+// "128/2025/QĐ-UBND", or "…/CTr-UBND" without a number.
+func (doc *Document) NumberText() string {
+	n := "…"
+	if doc.Number.N > 0 {
+		n = viet.DocNumber(doc.Number.N)
+	}
+	return n + "/" + doc.yearSlash() + doc.SymbolText()
+}
+
+// yearSlash is "2025/" for a number that carries its year, else "".
+func (doc *Document) yearSlash() string {
+	if doc.Number.Year == 0 {
+		return ""
+	}
+	return strconv.Itoa(doc.Number.Year) + "/"
 }
 
 // SymbolText is the symbol after the slash: as given, or composed from the
@@ -286,15 +305,38 @@ func (b *bodyBuilder) sections(ss []Section, level int) {
 	for i := range ss {
 		s := &ss[i]
 		label := b.nb.label(s, level, i)
-		if runInWord(s) != "" {
+		switch {
+		case untitled(s):
+			b.numberedText(s.Text, label)
+		case runInWord(s) != "":
 			b.runIn(*s, label)
-		} else {
+			b.text(s.Text)
+		default:
 			b.heading(*s, level, label)
+			b.text(s.Text)
 		}
-		b.text(s.Text)
 		b.items(s.Items)
 		b.table(s.Table)
 		b.sections(s.Sections, childLevel(s, level))
+	}
+}
+
+// untitled reports whether s is a numbered paragraph: a section without a
+// heading, whose number starts its text.
+func untitled(s *Section) bool {
+	return trim(s.Heading.Value) == "" && trim(s.Text.Value) != "" && runInWord(s) == ""
+}
+
+// numberedText adds the paragraphs of a section without a heading, its
+// number in regular weight at the start of the first, as a titled
+// section's point is printed ("1. Công an tỉnh chủ trì …").
+func (b *bodyBuilder) numberedText(t Text, label string) {
+	for i, p := range parts(t, ParagraphText) {
+		var lead []Span
+		if i == 0 {
+			lead = []Span{{Text: label + " "}}
+		}
+		b.add(Paragraph, 0, t, p.text, lead)
 	}
 }
 

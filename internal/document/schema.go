@@ -19,11 +19,12 @@ func (TextList) JSONSchema(func(any) map[string]any) map[string]any {
 	return schema.ProseList()
 }
 
-// JSONSchema implements schema.Describer: 5, 05 or "05".
+// JSONSchema implements schema.Describer: 5, 05 or "05"; a legal
+// document's 128/2025 or /2025.
 func (Number) JSONSchema(func(any) map[string]any) map[string]any {
 	return map[string]any{"anyOf": []any{
 		map[string]any{"type": "integer", "minimum": 1},
-		map[string]any{"type": "string", "pattern": `^\s*\+?0*[1-9][0-9]*\s*$`},
+		map[string]any{"type": "string", "pattern": `^\s*(\+?0*[1-9][0-9]*|\+?0*[1-9][0-9]*\s*/\s*[0-9]{4}|/\s*[0-9]{4})\s*$`},
 	}}
 }
 

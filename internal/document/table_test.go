@@ -210,8 +210,8 @@ sections:
     table:
       columns: [{title: A}, {title: "**B"}]
       rows: [[a, "x **y"]]
-`, "x.yaml:13:38: sections[1].table.columns[2].title: \"**\" is opened here but never closed (expected a closing **, or \\* to print an asterisk) [tiêu đề cột]\n" +
-			"x.yaml:14:21: sections[1].table.rows[1][2]: \"**\" is opened here but never closed (expected a closing **, or \\* to print an asterisk) [các dòng của bảng]"},
+`, "x.yaml:13:38: sections[1].table.columns[2].title: \"**\" is opened here but never closed (expected a closing ** right after the last word, or \\\\* to print an asterisk) [tiêu đề cột]\n" +
+			"x.yaml:14:21: sections[1].table.rows[1][2]: \"**\" is opened here but never closed (expected a closing ** right after the last word, or \\\\* to print an asterisk) [các dòng của bảng]"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, diags := parse(t, c.extra)

@@ -269,6 +269,7 @@ func sameNumber(t typed, label string, r Role) bool {
 // nouns name what a label numbers, in both languages.
 var nouns = map[Role][2]string{
 	HeadingText:   {"mục này", "this section"},
+	ParagraphText: {"đoạn này", "this paragraph"},
 	ArticleTitle:  {"điều này", "this article"},
 	ArticleText:   {"điều này", "this article"},
 	ClauseTitle:   {"khoản này", "this clause"},
@@ -369,7 +370,7 @@ func typedRunIn(label, s string) (typed, bool) {
 // before a point, "Phụ lục I" before an appendix's title.
 func typedAt(r Role, s string) (typed, bool) {
 	switch r {
-	case HeadingText:
+	case HeadingText, ParagraphText: // a paragraph with a label is a section without a heading
 		return typedNumber(s, arabic, roman, letter, outline)
 	case ArticleTitle, ArticleText:
 		return typedWord(s, articleWord, r == ArticleTitle)

@@ -3,6 +3,7 @@ package document
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -31,6 +32,7 @@ func Decode(d *decode.Decoder, root *yaml.Node, types []DocType) *Document {
 	v.typedLines()
 	v.issuer()
 	v.symbol()
+	v.numberYear()
 	v.title()
 	v.content()
 	v.articles()
@@ -93,7 +95,7 @@ func (v *validator) issuer() {
 	// of blank names only here.
 	if len(is.Name.Values()) == 0 && v.d.Has("issuer.name") && !v.d.Reported("issuer.name") {
 		v.d.Problem("issuer.name", msg("issuer.name-empty", "tên cơ quan ban hành để trống", "the issuing body's name is empty",
-			"ghi tên cơ quan, ví dụ ỦY BAN NHÂN DÂN XÃ HÀ LAN", "a name such as ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN"))
+			"ghi tên cơ quan như dòng đầu văn bản gốc in, ví dụ [ỦY BAN NHÂN DÂN, XÃ AN PHÚ]", "the name as the original's header prints it, such as [ỦY BAN NHÂN DÂN, XÃ AN PHÚ]"))
 	}
 	if a := trim(is.Abbr.Value); a != "" && !isGroup(a) {
 		v.d.Problem("issuer.abbr", msg("issuer.abbr-invalid", fmt.Sprintf("%q không phải là chữ viết tắt", a), fmt.Sprintf("%q is not an abbreviation", a),
@@ -121,11 +123,7 @@ func (v *validator) symbol() {
 	}
 	switch {
 	case strings.Contains(s, "/"):
-		after := s[strings.LastIndex(s, "/")+1:]
-		v.d.Problem("symbol", msg("symbol.slash",
-			fmt.Sprintf("ký hiệu %q có dấu \"/\"", s), fmt.Sprintf("the symbol %q contains \"/\"", s),
-			fmt.Sprintf("chỉ ghi phần sau dấu gạch chéo cuối cùng, symbol: %s; số văn bản ghi ở number:, văn bản hành chính không ghi năm", after),
-			fmt.Sprintf("only the part after the last slash, symbol: %s; the number goes in \"number:\" and administrative documents carry no year", after)))
+		v.symbolSlash(s)
 		return
 	case strings.ContainsAny(s, " \t"):
 		v.d.Problem("symbol", msg("symbol.spaces",
@@ -153,6 +151,74 @@ func (v *validator) exampleSymbol() string {
 		return "CTr-UBND"
 	}
 	return v.doc.Kind.Abbr + "-UBND"
+}
+
+// numberYear checks the year typed in the number ("128/2025"): only a
+// legal document's number carries one (a quyết định or nghị quyết, the
+// legal documents of a commune or a province: IsLegal), and it is the
+// year of its date.
+func (v *validator) numberYear() {
+	doc := v.doc
+	y := doc.Number.Year
+	if y == 0 || doc.Kind.Key == "" {
+		return
+	}
+	n := "…"
+	if doc.Number.N > 0 {
+		n = viet.DocNumber(doc.Number.N)
+	}
+	if !doc.Kind.IsLegal() {
+		plain := strings.Replace(doc.NumberLine(), fmt.Sprint(y)+"/", "", 1)
+		fixVi, fixEn := "number: "+n, "number: "+n
+		if doc.Number.N == 0 {
+			fixVi, fixEn = "xóa dòng number:", "no number: line"
+		}
+		v.d.Problem("number", msg("number.year-not-legal",
+			fmt.Sprintf("số «%s/%d» có năm, nhưng chỉ văn bản quy phạm pháp luật (quyết định, nghị quyết) ghi năm trong số; %s là văn bản hành chính, số không có năm (Nghị định 30/2020/NĐ-CP, Phụ lục I)", n, y, doc.Kind.Name),
+			fmt.Sprintf("the number \"%s/%d\" has a year, but only a legal document (quyết định, nghị quyết) carries one; a %s is an administrative document, numbered without a year (Nghị định 30/2020/NĐ-CP, Phụ lục I)", n, y, doc.Kind.Name),
+			fmt.Sprintf("nếu văn bản gốc ghi số có năm, kiểm tra lại loại văn bản (type:); nếu không, bỏ năm, %s (in là «%s»)", fixVi, plain),
+			fmt.Sprintf("type: checked, if the original's number has a year; otherwise the year removed, %s (printed \"%s\")", fixEn, plain)))
+		return
+	}
+	if doc.Date.Year != 0 && y != doc.Date.Year {
+		v.d.Problem("number", msg("number.year-date",
+			fmt.Sprintf("năm trong số (%d) khác năm ban hành (%d, ở date:)", y, doc.Date.Year),
+			fmt.Sprintf("the year in the number (%d) differs from the year of the date (%d)", y, doc.Date.Year),
+			fmt.Sprintf("sửa cho hai năm trùng nhau: number: %s/%d, hoặc sửa date:", strings.TrimPrefix(n, "…"), doc.Date.Year),
+			fmt.Sprintf("the same year in both: number: %s/%d, or the date corrected", strings.TrimPrefix(n, "…"), doc.Date.Year)))
+	}
+}
+
+// symbolSlash refuses a symbol with a slash, with the fix that prints the
+// number the clerk meant: a year before the symbol ("2025/QĐ-UBND") goes
+// with the number when the type carries one.
+func (v *validator) symbolSlash(s string) {
+	doc := v.doc
+	before, after := s[:strings.LastIndex(s, "/")], s[strings.LastIndex(s, "/")+1:]
+	n := "…"
+	if doc.Number.N > 0 {
+		n = viet.DocNumber(doc.Number.N)
+	}
+	if y, err := strconv.Atoi(before); err == nil && len(before) == 4 {
+		if doc.Kind.IsLegal() {
+			v.d.Problem("symbol", msg("symbol.year",
+				fmt.Sprintf("ký hiệu %q có năm ban hành; năm ghi cùng số, ở number:", s),
+				fmt.Sprintf("the symbol %q holds the year; the year goes with the number", s),
+				fmt.Sprintf("number: %s/%d và symbol: %s (in là «Số: %s/%d/%s»)", strings.TrimPrefix(n, "…"), y, after, n, y, after),
+				fmt.Sprintf("number: %s/%d and symbol: %s (printed \"Số: %s/%d/%s\")", strings.TrimPrefix(n, "…"), y, after, n, y, after)))
+			return
+		}
+		v.d.Problem("symbol", msg("symbol.year-not-legal",
+			fmt.Sprintf("ký hiệu %q có năm, nhưng chỉ văn bản quy phạm pháp luật (quyết định, nghị quyết) ghi năm trong số; %s là văn bản hành chính, số không có năm (Nghị định 30/2020/NĐ-CP, Phụ lục I)", s, doc.Kind.Name),
+			fmt.Sprintf("the symbol %q has a year, but only a legal document (quyết định, nghị quyết) carries one; a %s is an administrative document, numbered without a year (Nghị định 30/2020/NĐ-CP, Phụ lục I)", s, doc.Kind.Name),
+			fmt.Sprintf("nếu văn bản gốc ghi số có năm, kiểm tra lại loại văn bản (type:); nếu không, symbol: %s (in là «Số: %s/%s»)", after, n, after),
+			fmt.Sprintf("type: checked, if the original's number has a year; otherwise symbol: %s (printed \"Số: %s/%s\")", after, n, after)))
+		return
+	}
+	v.d.Problem("symbol", msg("symbol.slash",
+		fmt.Sprintf("ký hiệu %q có dấu \"/\"", s), fmt.Sprintf("the symbol %q contains \"/\"", s),
+		fmt.Sprintf("chỉ ghi phần sau dấu gạch chéo cuối cùng, symbol: %s; số văn bản ghi ở number:", after),
+		fmt.Sprintf("only the part after the last slash, symbol: %s; the number goes in \"number:\"", after)))
 }
 
 // symbolType checks that a typed document's symbol starts with its type's
@@ -369,21 +435,39 @@ func (v *validator) markup() {
 				if e.Marker == "*" {
 					what = "in nghiêng"
 				}
+				star := escapedStar(f.Text.Node)
 				v.d.ProblemAt(Locate(v.doc.Source, *f.Text, p.off+e.Offset), f.Path, msg("markup.unclosed",
 					fmt.Sprintf("dấu %s mở phần %s ở đây nhưng không có dấu đóng", e.Marker, what),
 					fmt.Sprintf("%q is opened here but never closed", e.Marker),
-					fmt.Sprintf("thêm %s ở cuối phần %s, hoặc gõ \\* để in dấu sao", e.Marker, what),
-					fmt.Sprintf("a closing %s, or \\* to print an asterisk", e.Marker)))
+					fmt.Sprintf("thêm %s liền sau chữ cuối của phần %s, hoặc gõ %s để in dấu sao", e.Marker, what, star),
+					fmt.Sprintf("a closing %s right after the last word, or %s to print an asterisk", e.Marker, star)))
 			}
 		}
 	}
 }
 
-// depth refuses sections nested deeper than the numbering has levels.
+// escapedStar is how an asterisk that must print is typed in n: \*, or
+// \\* inside double quotes, where YAML reads the backslash first.
+func escapedStar(n *yaml.Node) string {
+	if n != nil && n.Style&yaml.DoubleQuotedStyle != 0 {
+		return `\\*`
+	}
+	return `\*`
+}
+
+// depth refuses sections nested deeper than the numbering has levels,
+// and sections with neither a heading nor a text to number.
 func (v *validator) depth(ss []Section, path string, level int, nb *numberer) {
 	for i := range ss {
 		s := &ss[i]
 		p := decode.Index(path, i)
+		if trim(s.Heading.Value) == "" && trim(s.Text.Value) == "" && !v.d.Reported(decode.Join(p, "heading")) {
+			v.d.Problem(decode.Join(p, "heading"), msg("sections.untitled",
+				"mục này không có tiêu đề (heading:) cũng không có đoạn văn (text:) để đánh số",
+				"the section has neither a heading nor a text to number",
+				"thêm heading: … (tiêu đề in đậm, có số), hoặc text: … (đoạn văn có số ở đầu: «1. …», không có tiêu đề); các đoạn văn không đánh số thì viết ở preamble:",
+				"heading: … (a numbered bold title), or text: … (a paragraph that starts with its number, «1. …», without a title); paragraphs without numbers go in preamble:"))
+		}
 		if maxDepth(s.Sections) > 0 && childLevel(s, level) > nb.levels() {
 			v.d.Problem(decode.Join(p, "sections"), msg("sections.too-deep",
 				fmt.Sprintf("các mục lồng nhau %d cấp", level+1), fmt.Sprintf("sections are nested %d levels deep", level+1),

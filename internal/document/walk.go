@@ -203,8 +203,13 @@ func (w *walker) sections(ss []Section, level int, nb *numberer) {
 	for i := range ss {
 		s := &ss[i]
 		w.text(&s.RunIn, Setting, "")
-		w.text(&s.Heading, HeadingText, nb.label(s, level, i))
-		w.text(&s.Text, ParagraphText, "")
+		label := nb.label(s, level, i)
+		w.text(&s.Heading, HeadingText, label)
+		if untitled(s) {
+			w.text(&s.Text, ParagraphText, label) // its number starts the text
+		} else {
+			w.text(&s.Text, ParagraphText, "")
+		}
 		w.list(s.Items, ItemText)
 		w.table(s.Table)
 		w.sections(s.Sections, childLevel(s, level), nb)

@@ -116,7 +116,7 @@ func fuzzDocument(text string, items, depth, long int, flags, landscape uint8) *
 	doc := &document.Document{
 		Kind:   document.DocType{Key: "ke-hoach", Name: "Kế hoạch", Abbr: "KH"},
 		Issuer: document.Issuer{Name: document.TextList{tx(or(head(text, document.MaxIssuerChars/2), "ỦY BAN NHÂN DÂN"))}, Abbr: tx("UBND")},
-		Number: 5,
+		Number: document.Number{N: 5},
 		Symbol: tx(head(word, document.MaxSymbolChars)),
 		Place:  tx(or(head(text, document.MaxPlaceChars), "Bỉm Sơn")),
 		Date:   viet.Date{Year: 2017, Month: 5, Day: 23},
