@@ -221,8 +221,8 @@ func writeIndicator(w io.Writer, ind *bdg.Indicator) {
 		}
 		fmt.Fprintf(w, "              đánh giá ở %s; báo cáo 6 tháng: %s\n", levels, half)
 	}
-	if ind.Basis != "" {
-		fmt.Fprintf(w, "              căn cứ: %s\n", ind.Basis)
+	if b := ind.LegalBasis(); b != "" {
+		fmt.Fprintf(w, "              căn cứ: %s\n", b)
 	}
 	for _, y := range sortedYears(ind.Uncertain) {
 		fmt.Fprintf(w, "              chưa kiểm chứng (%s): %s\n", y, ind.Uncertain[y])

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -48,6 +49,16 @@ func TestCatalogueCommand(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("the listing lacks %q", want)
 		}
+	}
+	// The basis is the strategy's provision, not the web sites its
+	// wording was read on (a Sở reading the listing would doubt it).
+	for _, want := range []string{"căn cứ: NQ 28/NQ-CP, Mục tiêu 2, chỉ tiêu 1\n", "căn cứ: NQ 28/NQ-CP, Mục tiêu 3, chỉ tiêu 3 (báo cáo của Chính phủ về năm 2023 ghi \"duy trì và đạt 100%\")\n"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the listing lacks %q", want)
+		}
+	}
+	if m := regexp.MustCompile(`[a-z]\.(vn|com)\b`).FindString(text); m != "" {
+		t.Errorf("the listing cites a web site (%q)", m)
 	}
 	// Every indicator id is listed.
 	file, src, _ := bdg.ResolveCatalogue("bdg-2021-2030", "x.yaml", "")

@@ -79,6 +79,13 @@ func WriteForms(periodFile, outDir string, overwrite bool, opt Options) ([]strin
 		return nil, diags
 	}
 	forms := r.Forms()
+	for _, e := range r.Unasked() {
+		diags.Add(diag.Diagnostic{File: periodFile, Severity: diag.Note, Msg: diag.Msg{Code: "form.nothing-to-ask",
+			Vi:    fmt.Sprintf("không tạo biểu mẫu cho %s: bộ chỉ tiêu không giao số liệu nào cho đơn vị này", e.Name),
+			En:    fmt.Sprintf("no form for %s: the catalogue gives it no measure to report", e.Name),
+			FixVi: "không cần làm gì, trừ khi tên đơn vị viết khác thường lệ (ví dụ CA xã thay cho Công an xã): khi đó sửa tên",
+			FixEn: "nothing to do; if it keeps a department measure, name it as the catalogue's reported_by does"}})
+	}
 	if len(forms) == 0 {
 		diags.Add(diag.Diagnostic{File: periodFile, Msg: diag.Msg{Code: "form.none",
 			Vi:    "không có đơn vị nào cần gửi biểu mẫu: mọi đơn vị trực thuộc đều lấy số liệu từ tệp riêng (from:) và không có phòng, ban, ngành",
@@ -164,7 +171,7 @@ func Import(periodFile string, inputs []string, opt Options) (Imported, diag.Lis
 		fl, msg := xlsx.ReadForm(r, in.path, data)
 		if msg != nil {
 			sev := diag.Error
-			if in.found && msg.Code == "form.not-a-form" {
+			if in.found && msg.Code == "form.not-a-form" || msg.Code == "form.nothing-asked" {
 				sev = diag.Warning // another workbook in the folder, such as the report itself
 				msg.Vi, msg.En = "bỏ qua: "+msg.Vi, "skipped: "+msg.En
 			}
@@ -291,6 +298,7 @@ func insertImported(d *decode.Decoder, root *yaml.Node, r *report.Report, period
 		r2 = report.LoadFrame(d2, root2, opt.TemplateDir)
 	}
 	d2.Diags.Sort()
+	toForms(d2.Diags, done)
 	diags := append(notes, d2.Diags...)
 	if diags.HasErrors() {
 		return nil, diags
@@ -306,6 +314,29 @@ func insertImported(d *decode.Decoder, root *yaml.Node, r *report.Report, period
 		}
 	}
 	return out, diags
+}
+
+// toForms moves a problem the check of the imported file finds in figures
+// that came from a form to that form's cell: the line of the file as it
+// would be after the import means nothing to the clerk (it is not written).
+func toForms(diags diag.List, done []*report.Imported) {
+	for i := range diags {
+		x := &diags[i]
+		for _, im := range done {
+			prefix := "data." + im.Form.Entity.ID
+			if x.Field != prefix && !strings.HasPrefix(x.Field, prefix+".") {
+				continue
+			}
+			mid, _, _ := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(x.Field, prefix), "."), ".")
+			if _, ok := im.Values[mid]; !ok {
+				continue // a line the period file had before the import
+			}
+			x.File, x.Pos = im.File, diag.Pos{}
+			if c := im.Cells[mid]; c != "" {
+				x.File += ":" + c
+			}
+		}
+	}
 }
 
 // sourceName names a form in the comment above its figures: relative to

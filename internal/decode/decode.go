@@ -456,6 +456,17 @@ func (d *Decoder) float(n *yaml.Node, path string, v reflect.Value) {
 			return
 		}
 	}
+	if f, ok := decimalComma(n); ok && !v.OverflowFloat(f) {
+		// "55,2" as a Vietnamese clerk writes it: one comma, not a
+		// thousands group; read as 55.2 and said.
+		v.SetFloat(f)
+		d.Report(diag.Note, d.At(path), path, diag.Msg{Code: "number.decimal-comma-read",
+			Vi:    fmt.Sprintf("đã đọc %q là số thập phân %s (dấu phẩy thập phân)", n.Value, strings.Replace(n.Value, ",", ".", 1)),
+			En:    fmt.Sprintf("read %q as the decimal number %s (a decimal comma)", n.Value, strings.Replace(n.Value, ",", ".", 1)),
+			FixVi: "không cần sửa; có thể viết " + strings.Replace(n.Value, ",", ".", 1),
+			FixEn: "nothing to do; or write " + strings.Replace(n.Value, ",", ".", 1)})
+		return
+	}
 	m := msgFound(n, "value.kind", "viết một số, dùng dấu chấm cho phần thập phân, ví dụ 23.5",
 		"a number with a dot as decimal mark, e.g. 23.5")
 	if n.Kind == yaml.ScalarNode && strings.ContainsAny(n.Value, ",") {
@@ -472,6 +483,19 @@ func (d *Decoder) float(n *yaml.Node, path string, v reflect.Value) {
 		}
 	}
 	d.Problem(path, m)
+}
+
+// decimalCommaRe is a number with one decimal comma and one or two
+// decimals ("55,2", "7,25"): never a thousands group, which has three.
+var decimalCommaRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?\d+,\d{1,2}$`) })
+
+// decimalComma reads a plain (unquoted) "55,2" as 55.2.
+func decimalComma(n *yaml.Node) (float64, bool) {
+	if n.Kind != yaml.ScalarNode || n.Style != 0 || !decimalCommaRe().MatchString(n.Value) {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(strings.Replace(n.Value, ",", ".", 1), 64)
+	return f, err == nil
 }
 
 func (d *Decoder) list(n *yaml.Node, path string, v reflect.Value) {

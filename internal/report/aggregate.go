@@ -52,6 +52,10 @@ type Result struct {
 	Change       *float64 // value − last year's
 	Status       Status
 	Missing      []*Entity // sub-units (or departments) without figures
+	// MissingOwn lists the measures the unit's own bodies should give and
+	// have not: the indicator then has no value ("Chưa có số liệu").
+	// Unclaimed lists the department measures no department reports.
+	MissingOwn, Unclaimed []*Measure
 	// Cmp is the comparator the value is judged with: the judged target's
 	// own, else the indicator's.
 	Cmp Comparator
@@ -92,7 +96,7 @@ func (res *Result) Word() string {
 // EmptyWord is what the assessment says when there is no value: nobody
 // reported, or the figures were reported but the denominator is zero.
 func (res *Result) EmptyWord() string {
-	if res.Reported > 0 {
+	if res.Reported > 0 && len(res.MissingOwn) == 0 {
 		return WordNoCase
 	}
 	return WordNoData
@@ -142,6 +146,12 @@ func (r *Report) compute(ind *Indicator) Result {
 	default:
 		res.Value, res.HasValue = Compute(res.Num, res.Den, ind.Mult(), ind.Dec())
 	}
+	if len(res.MissingOwn) > 0 {
+		// The unit's own bodies are not one sub-unit among many: without
+		// their figures the value would be another indicator's (MT1.CT1 of
+		// a commune on its UBND alone), so it is not computed at all.
+		res.HasValue = false
+	}
 	res.SmallBase = res.HasValue && res.Base < ind.MinBase
 	r.targets(ind, &res)
 	res.Status = r.status(ind, &res)
@@ -152,24 +162,28 @@ func (r *Report) compute(ind *Indicator) Result {
 // sum adds up the indicator's numerator and denominator over every
 // entity that reported all its measures; the others are listed missing.
 func (r *Report) sum(ind *Indicator, res *Result) {
-	entities := r.Areas()
-	if ind.ms[0].From == FromDepartments {
-		entities = nil
-		if e := r.DeptOf[ind.ms[0].ID]; e != nil {
-			entities = []*Entity{e}
-		}
-	}
 	missing := map[*Entity]bool{}
 	for _, m := range ind.ms {
+		entities := r.Areas()
+		if m.From == FromDepartments {
+			entities = nil
+			if e := r.DeptOf[m.ID]; e != nil {
+				entities = []*Entity{e}
+			} else {
+				res.Unclaimed = append(res.Unclaimed, m)
+			}
+		}
 		for _, e := range entities {
 			if e == r.Town && ind.SubunitsOnly() || !r.counts(e, m) {
 				continue
 			}
 			f := r.Get(e.ID, m.ID)
-			if f == nil {
-				if e != r.Town {
-					missing[e] = true
-				}
+			switch {
+			case f == nil && e == r.Town:
+				res.MissingOwn = append(res.MissingOwn, m)
+				continue
+			case f == nil:
+				missing[e] = true
 				continue
 			}
 			res.Reported++
@@ -185,8 +199,13 @@ func (r *Report) sum(ind *Indicator, res *Result) {
 			res.Base += float64(f[ind.BaseKey()])
 		}
 	}
-	for _, e := range entities {
+	for _, e := range r.Areas() {
 		if missing[e] {
+			res.Missing = append(res.Missing, e)
+		}
+	}
+	for i := range r.Departments {
+		if e := &r.Departments[i]; missing[e] {
 			res.Missing = append(res.Missing, e)
 		}
 	}

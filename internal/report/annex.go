@@ -48,7 +48,7 @@ func (r *Report) annexIssuer() (name string, sure bool) {
 	if f := r.P.Document.AnnexOf.Fields; f != nil && strings.TrimSpace(f.Of) != "" {
 		return strings.TrimSpace(f.Of), true
 	}
-	name, guessed := viet.NameInText(strings.Join(r.P.Unit.Issuer, " "))
+	name, guessed := viet.IssuerInText(r.P.Unit.Issuer)
 	return name, !guessed
 }
 

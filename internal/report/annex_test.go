@@ -68,8 +68,15 @@ func TestAnnexIssuerGuessed(t *testing.T) {
 	for _, c := range []struct{ annex, want, warn string }{
 		{"{number: 5/BC-SYT}", "(Kèm theo Báo cáo số 5/BC-SYT ngày 15 tháng 12 năm 2025 của Sở Lao động - Thương binh và Xã hội)", "report.annex-of-issuer"},
 		{"{number: 5/BC-SYT, of: Sở Lao động - Thương binh và Xã hội}", "(Kèm theo Báo cáo số 5/BC-SYT ngày 15 tháng 12 năm 2025 của Sở Lao động - Thương binh và Xã hội)", ""},
+		// The clerk's trial: a department under its province, not glued
+		// to it as "Ubnd tỉnh Hòa Bình Nam Sở Nội Vụ".
+		{"{number: 512/BC-SNV}", "(Kèm theo Báo cáo số 512/BC-SNV ngày 15 tháng 12 năm 2025 của Sở Nội vụ tỉnh Hòa Bình Nam)", "report.annex-of-issuer"},
 	} {
-		src := strings.NewReplacer("[ỦY BAN NHÂN DÂN, XÃ AN BÌNH]", "[SỞ LAO ĐỘNG - THƯƠNG BINH, VÀ XÃ HỘI]",
+		issuer := "[SỞ LAO ĐỘNG - THƯƠNG BINH, VÀ XÃ HỘI]"
+		if strings.Contains(c.annex, "SNV") {
+			issuer = "[UBND TỈNH HÒA BÌNH NAM, SỞ NỘI VỤ]"
+		}
+		src := strings.NewReplacer("[ỦY BAN NHÂN DÂN, XÃ AN BÌNH]", issuer,
 			"document: {date: 2025-12-15}", "document: {date: 2025-12-15, annex_of: "+c.annex+"}").Replace(communeHead) +
 			"data:\n  t1: {sinh: {male: 10, female: 9}}\n"
 		d := decode.New(filepath.Join(t.TempDir(), "xa.yaml"))

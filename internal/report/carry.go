@@ -44,7 +44,11 @@ type Source struct {
 	// did not report the measure although others did: the carried figure
 	// leaves them out.
 	Incomplete map[string][]string
-	named      string // as written
+	// Departments names the sub-unit's departments that gave figures:
+	// those are not carried up (the parent's own departments report
+	// unit-wide figures; adding the sub-units' would count cases twice).
+	Departments []string
+	named       string // as written
 }
 
 // maxCarryDepth bounds the chain of files naming files (province,
@@ -201,9 +205,9 @@ func (r *Report) loadOne(parentFile string, pos diag.Pos, i int, st loadState) c
 			return fail(escapeMsg(e.From, "symlink", dir))
 		}
 		return fail(diag.Msg{Code: "report.from-unreadable",
-			Vi:    fmt.Sprintf("%s: không đọc được tệp số liệu %s (%s)", e.Name, name, plainErr(err)),
+			Vi:    fmt.Sprintf("%s: không đọc được tệp số liệu %s (%s)", e.Name, name, plainErrVi(err)),
 			En:    fmt.Sprintf("%s: cannot read the sub-unit's file %s (%s)", e.Name, name, plainErr(err)),
-			FixVi: "đường dẫn tới tệp số liệu của đơn vị, tính từ thư mục của tệp này, ví dụ xa-nga-thanh/bdg-2025.yaml",
+			FixVi: "ghi đúng tên tệp số liệu của đơn vị (cả chữ hoa, chữ thường) và đường dẫn tính từ thư mục của tệp này, ví dụ xa-nga-thanh/bdg-2025.yaml",
 			FixEn: "the path of the sub-unit's period file, relative to this file's folder, e.g. xa-nga-thanh/bdg-2025.yaml"})
 	}
 	for _, up := range st.chain {
@@ -384,24 +388,29 @@ func lowerFirst(s string) string { return lower(s) }
 // carry sums a sub-unit's figures over its own areas, measure by measure:
 // what its total row ("Toàn xã") holds. A measure none of its areas
 // reported stays missing, so that the parent lists the sub-unit as not
-// reporting it; one that some of its sub-units left out is recorded in
-// src.Incomplete.
+// reporting it; one that some of its areas left out (its villages, or its
+// own bodies) is recorded in src.Incomplete.
 func (r *Report) carry(child *Report, src *Source) map[string]Figures {
 	out := map[string]Figures{}
+	for i := range child.Departments {
+		e := &child.Departments[i]
+		for _, m := range child.DepartmentMeasures() {
+			if child.Get(e.ID, m.ID) != nil {
+				src.Departments = append(src.Departments, e.Name)
+				break
+			}
+		}
+	}
 	for _, m := range child.AreaMeasures() {
 		var sum Figures
 		var missing []string
-		someSub := false
 		for _, a := range child.Areas() {
 			f := child.Get(a.ID, m.ID)
 			if f == nil {
-				if a != child.Town {
-					missing = append(missing, a.Name)
+				if child.Expects(a, m) {
+					missing = append(missing, entityInText(child, a))
 				}
 				continue
-			}
-			if a != child.Town {
-				someSub = true
 			}
 			if sum == nil {
 				sum = Figures{}
@@ -414,7 +423,7 @@ func (r *Report) carry(child *Report, src *Source) map[string]Figures {
 			continue
 		}
 		out[m.ID] = sum
-		if someSub && len(missing) > 0 {
+		if len(missing) > 0 {
 			if src.Incomplete == nil {
 				src.Incomplete = map[string][]string{}
 			}
@@ -431,6 +440,15 @@ func (r *Report) carry(child *Report, src *Source) map[string]Figures {
 		}
 	}
 	return out
+}
+
+// entityInText names an area inside a sentence: a sub-unit by its name,
+// the unit's own bodies as "cấp xã".
+func entityInText(r *Report, e *Entity) string {
+	if e == r.Town {
+		return lower(e.Name)
+	}
+	return e.Name
 }
 
 // Carried reports whether some sub-unit's figures come from its own file.

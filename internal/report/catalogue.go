@@ -8,6 +8,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -89,6 +90,12 @@ type Measure struct {
 	// counts (a village has no HĐND or UBND): their figures are neither
 	// asked for nor listed as missing, and their cells read "x".
 	Absent Tiers `yaml:"absent_at" vi:"không có ở cấp" doc:"Các cấp không có thứ mà số liệu đếm (thôn không có HĐND): không hỏi số liệu, ô ghi x" ex:"[thôn]"`
+	// ReportedBy names, for a department measure, the departments that
+	// keep it, as words of their names ("Công an", "Y tế"): a department
+	// whose name holds one of them is asked for the measure on its form,
+	// the others are not. A measure no declared department's name matches
+	// is asked of every department.
+	ReportedBy []string `yaml:"reported_by" vi:"cơ quan báo cáo" doc:"Số liệu của cơ quan, đơn vị: tên (hoặc một phần tên) các cơ quan giữ số liệu này, ví dụ [Công an]; biểu mẫu chỉ hỏi số liệu này ở cơ quan có tên chứa một trong các từ đó" ex:"[Công an]"`
 
 	// subunitsOnly is set when every indicator computed from the measure
 	// counts the sub-units only: the unit's own figures are then not used.
@@ -686,4 +693,38 @@ func (ind *Indicator) NationalFor(year int) (TargetValue, int) {
 		return ind.National[strconv.Itoa(y)], y
 	}
 	return TargetValue{}, 0
+}
+
+// webSite finds a web site's name in a basis: "thuvienphapluat.vn".
+var webSite = regexp.MustCompile(`(?i)\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(vn|com|org|net|gov|int)\b`)
+
+// LegalBasis is the indicator's basis as an official reader wants it: the
+// provision of the strategy, without the web sites where its wording was
+// read (the catalogue keeps them, for whoever checks the catalogue).
+func (ind *Indicator) LegalBasis() string {
+	var b strings.Builder
+	rest := ind.Basis
+	for {
+		open := strings.Index(rest, " (")
+		if open < 0 {
+			break
+		}
+		end := strings.Index(rest[open:], ")")
+		if end < 0 {
+			break
+		}
+		b.WriteString(rest[:open])
+		var kept []string
+		for _, part := range strings.Split(rest[open+2:open+end], ";") {
+			if part = strings.TrimSpace(part); part != "" && !webSite.MatchString(part) {
+				kept = append(kept, part)
+			}
+		}
+		if len(kept) > 0 {
+			b.WriteString(" (" + strings.Join(kept, "; ") + ")")
+		}
+		rest = rest[open+end+1:]
+	}
+	b.WriteString(rest)
+	return b.String()
 }

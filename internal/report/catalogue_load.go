@@ -275,6 +275,16 @@ func checkMeasure(d *decode.Decoder, path string, m *Measure) {
 		bad(decode.Join(path, "absent_at"), "absent-from-areas", "absent_at chỉ dùng cho số liệu thu thập từ các đơn vị (from: areas)",
 			"absent_at applies to measures collected from the areas", "from: areas, hoặc bỏ absent_at", "from: areas, or no absent_at")
 	}
+	if len(m.ReportedBy) > 0 && m.From != FromDepartments {
+		bad(decode.Join(path, "reported_by"), "reported-by-departments", "reported_by chỉ dùng cho số liệu do cơ quan, đơn vị báo cáo (from: departments)",
+			"reported_by applies to measures collected from the departments", "from: departments, hoặc bỏ reported_by", "from: departments, or no reported_by")
+	}
+	for i, w := range m.ReportedBy {
+		if len(nameWords(w)) == 0 {
+			bad(decode.Index(decode.Join(path, "reported_by"), i), "reported-by-empty", "tên cơ quan báo cáo để trống", "an empty department name",
+				"một phần tên cơ quan, ví dụ Công an", "part of a department's name, such as Công an")
+		}
+	}
 	if m.PerMonthAtLeast != 0 && (m.Shape != ShapeCount || m.PerMonthAtLeast < 0) {
 		bad(decode.Join(path, "per_month_at_least"), "monthly-norm", "định mức theo tháng chỉ dùng cho số liệu dạng đếm (count) và phải lớn hơn 0",
 			"a monthly norm applies to a count only, and must be positive", "shape: count", "shape: count")

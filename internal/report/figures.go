@@ -89,7 +89,7 @@ func (r figureReader) number(n *yaml.Node, path string) (int64, bool) {
 	case "!!float":
 		if f, err := strconv.ParseFloat(n.Value, 64); err == nil && looksLikeThousands(n.Value) {
 			whole := int64(math.Round(f * 1000))
-			r.bad(path, diag.Msg{Code: "figure.thousands-dot", Vi: "số lẻ (" + n.Value + "): không dùng dấu chấm để phân cách hàng nghìn", En: "a fractional count (" + n.Value + ")",
+			r.bad(path, diag.Msg{Code: "figure.thousands-dot", Vi: fmt.Sprintf("%q: số đếm không dùng dấu chấm để phân cách hàng nghìn", n.Value), En: fmt.Sprintf("a thousands dot in a count (%q)", n.Value),
 				FixVi: fmt.Sprintf("viết số nguyên liền, không có dấu chấm: %d", whole), FixEn: fmt.Sprintf("a whole number written without a thousands dot: %d", whole)})
 			return 0, false
 		}

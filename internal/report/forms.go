@@ -4,8 +4,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/vanban/vanban/internal/diag"
 )
@@ -48,7 +51,8 @@ func (r *Report) Forms() []*Form {
 		}
 	}
 	for i := range r.Departments {
-		out = append(out, &Form{R: r, Entity: &r.Departments[i], Dept: true, Measures: r.DepartmentMeasures()})
+		e := &r.Departments[i]
+		out = append(out, &Form{R: r, Entity: e, Dept: true, Measures: r.DepartmentAsks(e)})
 	}
 	kept := out[:0]
 	for _, f := range out {
@@ -57,6 +61,86 @@ func (r *Report) Forms() []*Form {
 		}
 	}
 	return kept
+}
+
+// Unasked lists the departments that get no form: the catalogue gives
+// none of the measures used here to them (Trạm Y tế xã at commune level).
+func (r *Report) Unasked() []*Entity {
+	var out []*Entity
+	if len(r.DepartmentMeasures()) == 0 {
+		return nil
+	}
+	for i := range r.Departments {
+		if e := &r.Departments[i]; len(r.DepartmentAsks(e)) == 0 {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// DepartmentAsks lists the department measures department e is asked
+// for: those whose catalogue entry names it (reported_by: a word of its
+// name, "Công an" for "Công an xã Định Hòa"), and those that name no
+// department of this report, which every department is asked for.
+func (r *Report) DepartmentAsks(e *Entity) []*Measure {
+	var out []*Measure
+	for _, m := range r.DepartmentMeasures() {
+		if r.keeps(e, m) || !r.anyKeeps(m) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// Keepers lists the declared departments whose names the catalogue gives
+// as keeping measure m.
+func (r *Report) Keepers(m *Measure) []*Entity {
+	var out []*Entity
+	for i := range r.Departments {
+		if e := &r.Departments[i]; r.keeps(e, m) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func (r *Report) anyKeeps(m *Measure) bool { return len(r.Keepers(m)) > 0 }
+
+// keeps reports whether the catalogue names department e as keeping m.
+func (r *Report) keeps(e *Entity, m *Measure) bool {
+	name := nameWords(e.Name)
+	for _, w := range m.ReportedBy {
+		if containsWords(name, nameWords(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameWords splits a name into its words, in small letters, without the
+// punctuation around them: "Trạm Y tế xã" → trạm, y, tế, xã.
+func nameWords(s string) []string {
+	var out []string
+	for _, w := range strings.Fields(strings.ToLower(norm.NFC.String(s))) {
+		if w = strings.Trim(w, ",.;:()-–\"'"); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// containsWords reports whether the words of want follow each other in
+// words.
+func containsWords(words, want []string) bool {
+	if len(want) == 0 {
+		return false
+	}
+	for i := 0; i+len(want) <= len(words); i++ {
+		if slices.Equal(words[i:i+len(want)], want) {
+			return true
+		}
+	}
+	return false
 }
 
 // Meta is the identity a form carries, by name. A form is read back only
@@ -131,6 +215,14 @@ func (r *Report) FormFor(meta map[string]string) (*Form, *diag.Msg) {
 			Vi:    fmt.Sprintf("biểu mẫu của %s (mã %q), nhưng tệp số liệu không có đơn vị trực thuộc hay phòng, ban nào mã này", meta["name"], meta["entity"]),
 			En:    fmt.Sprintf("the form of %s (id %q), but the period file has no sub-unit or department with this id", meta["name"], meta["entity"]),
 			FixVi: "khai báo lại đơn vị này trong subunits hoặc departments, với đúng mã", FixEn: "the unit declared under subunits or departments with this id"}
+		for i := range r.Departments {
+			if e := &r.Departments[i]; e.ID == meta["entity"] && len(r.DepartmentAsks(e)) == 0 {
+				msg.Code = "form.nothing-asked"
+				msg.Vi = fmt.Sprintf("bộ chỉ tiêu không giao số liệu nào cho %s, nên không nhập biểu mẫu này (biểu mẫu tạo trước khi bộ chỉ tiêu ghi rõ cơ quan nào báo cáo số liệu nào)", e.Name)
+				msg.En = fmt.Sprintf("the catalogue gives %s no measure, so this form is not read (a form made before the catalogue said which department reports what)", e.Name)
+				msg.FixVi, msg.FixEn = "không cần làm gì; số liệu này do cơ quan khác báo cáo", "nothing to do: another department reports these figures"
+			}
+		}
 		for i := range r.Subunits {
 			if e := r.Subunits[i]; e.ID == meta["entity"] && e.From != "" {
 				msg.Vi = fmt.Sprintf("%s lấy số liệu từ tệp %s (from:), nên không nhập biểu mẫu của đơn vị này", e.Name, e.From)

@@ -44,6 +44,9 @@ type Imported struct {
 	// measure id ("{total: 12, female: 5}", "~").
 	Figures map[string]Figures
 	Values  map[string]string
+	// Cells is, by measure id, the first cell of the measure on the form
+	// ("Số liệu!D11"): where a problem found after the import belongs.
+	Cells map[string]string
 }
 
 // Read validates a filled form with the rules and messages of a period
@@ -58,11 +61,14 @@ func (f *Form) Read(fl *Filled) (*Imported, diag.List) {
 		return n
 	}
 	d := decode.New(fl.File)
-	out := &Imported{Form: f, File: fl.File, Figures: map[string]Figures{}, Values: map[string]string{}}
+	out := &Imported{Form: f, File: fl.File, Figures: map[string]Figures{}, Values: map[string]string{}, Cells: map[string]string{}}
 	for _, m := range f.Measures {
 		path := decode.Join(decode.Join("data", f.Entity.ID), m.ID)
-		before := len(d.Diags)
+		before, first := len(d.Diags), len(refs)
 		n := f.node(d, m, fl, path, at)
+		if len(refs) > first {
+			out.Cells[m.ID] = fl.Sheet + "!" + refs[first]
+		}
 		if n == nil {
 			if !d.Diags[before:].HasErrors() {
 				out.Values[m.ID] = "~"

@@ -63,7 +63,7 @@ func TestParseTarget(t *testing.T) {
 // catalogue says "trên" (>): exactly 40 % is Đạt against "đạt 40", Chưa
 // đạt against the catalogue's own comparator.
 func TestLocalComparator(t *testing.T) {
-	data := "data:\n  a: {hdnd: {total: 10, female: 4}}\n"
+	data := "data:\n" + ownZero + "  a: {hdnd: {total: 10, female: 4}}\n"
 	own := mustLoad(t, "year", "targets:\n  gt: {year: đạt 40}\n"+data)
 	if res := result(t, own, "gt"); res.Word() != WordMet || res.Cmp != GE || res.PctPlan == nil {
 		t.Errorf("đạt 40 at 40 %%: %q with %q, want Đạt with >=", res.Word(), res.Cmp)
@@ -125,11 +125,14 @@ func TestVillagesHaveNoHDND(t *testing.T) {
   town:
     hdnd_lanh_dao: [Chủ tịch: nam, Phó Chủ tịch: nữ]
     ubnd_lanh_dao: [Chủ tịch: nam, Phó Chủ tịch: nam]
+    nan_nhan_bl: ~
+    nguoi_gay_bl: ~
   t1: {sinh: {male: 10, female: 9}}
   t2: {sinh: {male: 7, female: 8}}
+  ca: {mua_ban_nguoi: {needing: 0, supported: 0}}
 `)
 	if r == nil || len(diags) != 0 {
-		t.Fatalf("want no problem, got\n%s", diags.Err())
+		t.Fatalf("want no problem, got\n%s", strings.Join(texts(diags), "\n"))
 	}
 	if r.Tier != Commune || r.SubTier != Village {
 		t.Errorf("tiers %v/%v, want xã/thôn", r.Tier, r.SubTier)
@@ -337,5 +340,130 @@ func TestNoDistrictAfterTheReform(t *testing.T) {
 	}
 	if got := (Tiers{Province, District, Commune}).In(Span{Kind: HalfYear, Year: 2025}).Names(); got != "tỉnh, huyện, xã" {
 		t.Errorf("first half of 2025: %q", got)
+	}
+}
+
+// TestOwnFiguresMissingAreNotZero is the clerk's trial: with its HĐND's
+// leaders deleted from town:, a commune's MT1.CT1 was 0,00 % "Chưa đạt"
+// (its UBND alone, with no woman) where it is 50 % "Đạt", and nothing
+// was said. A figure the commune's own bodies should give and do not
+// leaves every indicator that counts it without a value, with a warning
+// at the town block naming the measure; so do its own victims of
+// violence; and a department measure no department reports is warned of.
+func TestOwnFiguresMissingAreNotZero(t *testing.T) {
+	full := `data:
+  town:
+    hdnd_lanh_dao: [Chủ tịch: nam, Phó Chủ tịch: nữ]
+    ubnd_lanh_dao: [Chủ tịch: nam, Phó Chủ tịch: nam]
+    nan_nhan_bl: {detected: 1, served: 1}
+    nguoi_gay_bl: {detected: 1, counselled: 1}
+  t1: {nan_nhan_bl: {detected: 2, served: 2}, nguoi_gay_bl: {detected: 1, counselled: 0}, sinh: {male: 10, female: 9}}
+  t2: {nan_nhan_bl: {detected: 1, served: 0}, nguoi_gay_bl: {detected: 0, counselled: 0}, sinh: {male: 7, female: 8}}
+  ca: {mua_ban_nguoi: {needing: 1, supported: 1}}
+`
+	r, diags, _ := loadCommune(t, full)
+	if r == nil || len(diags) != 0 {
+		t.Fatalf("the full file: %s", strings.Join(texts(diags), "\n"))
+	}
+	if res := result(t, r, "MT1.CT1"); res.Value != 50 || res.Word() != WordNotMet {
+		t.Fatalf("full MT1.CT1 = %v %q, want 50 Chưa đạt (national 60)", res.Value, res.Word())
+	}
+	for _, c := range []struct {
+		cut, measure, label string
+		inds                []string
+	}{
+		{"    hdnd_lanh_dao: [Chủ tịch: nam, Phó Chủ tịch: nữ]\n", "hdnd_lanh_dao", "Lãnh đạo chủ chốt HĐND (Chủ tịch, Phó Chủ tịch)", []string{"MT1.CT1"}},
+		{"    nan_nhan_bl: {detected: 1, served: 1}\n", "nan_nhan_bl", "Người bị bạo lực gia đình, bạo lực trên cơ sở giới", []string{"MT3.CT2a"}},
+		{"    nguoi_gay_bl: {detected: 1, counselled: 1}\n", "nguoi_gay_bl", "Người gây bạo lực gia đình, bạo lực trên cơ sở giới (chưa bị truy cứu trách nhiệm hình sự)", []string{"MT3.CT2b"}},
+	} {
+		r, diags, src := loadCommune(t, strings.Replace(full, c.cut, "", 1))
+		if r == nil || diags.HasErrors() {
+			t.Fatalf("without %s: %s", c.measure, strings.Join(texts(diags), "\n"))
+		}
+		if len(diags) != 1 {
+			t.Errorf("without %s: want one warning, got\n%s", c.measure, strings.Join(texts(diags), "\n"))
+		}
+		wantSub(t, diags, "xa.yaml:"+at(t, src, "town:", 1)+`: data.town: warning: no figures for "`+c.label+`" of the xã's own bodies: no value for indicator `+c.inds[0]+` ("Chưa có số liệu"; missing is not zero)`)
+		if d := diags[0]; !strings.Contains(d.Vi, "chưa có số liệu") || !strings.Contains(d.FixVi, "town:") {
+			t.Errorf("Vietnamese: %+v", d.Msg)
+		}
+		for _, id := range c.inds {
+			res := result(t, r, id)
+			if res.HasValue || res.Word() != WordNoData || res.Status != NoData || len(res.MissingOwn) != 1 || res.MissingOwn[0].ID != c.measure {
+				t.Errorf("without %s: %s = %v (has %v) %q, want no value, %q", c.measure, id, res.Value, res.HasValue, res.Word(), WordNoData)
+			}
+		}
+		if r.Count.Judged != 4 {
+			t.Errorf("without %s: %d judged, want 4 (one fewer)", c.measure, r.Count.Judged)
+		}
+	}
+	// The department measure nobody reports.
+	r, diags, src := loadCommune(t, strings.Replace(full, "  ca: {mua_ban_nguoi: {needing: 1, supported: 1}}\n", "", 1))
+	if r == nil || len(diags) != 1 {
+		t.Fatalf("without the police's figures: %s", strings.Join(texts(diags), "\n"))
+	}
+	wantSub(t, diags, "xa.yaml:"+at(t, src, "- {id: ca", 1)+`: departments: warning: no department reports "Nạn nhân bị mua bán trở về có nhu cầu hỗ trợ": no value for indicator MT3.CT3 ("Chưa có số liệu")`)
+	if res := result(t, r, "MT3.CT3"); res.HasValue || res.Word() != WordNoData || len(res.Unclaimed) != 1 {
+		t.Errorf("MT3.CT3 = %v %q, want %q", res.Value, res.Word(), WordNoData)
+	}
+}
+
+// TestMessagesNameTheUnitsLevel: in a commune's file the sub-units are
+// its villages and the departments its "cơ quan, đơn vị", in messages
+// too (they said "(xã, phường)" and "(phòng, ban, ngành)").
+func TestMessagesNameTheUnitsLevel(t *testing.T) {
+	_, diags, _ := loadCommune(t, `data:
+  town:
+    hdnd_lanh_dao: [Chủ tịch: nam, Phó Chủ tịch: nữ]
+    nan_nhan_bl: {detected: 0, served: 0}
+    nguoi_gay_bl: {detected: 0, counselled: 0}
+  t1: {sinh: {male: 10, female: 9}, nan_nhan_bl: {detected: 1, served: 1}}
+`)
+	got := strings.Join(texts(diags), "\n")
+	for _, want := range []string{
+		`subunits[2]: warning: Thôn 2 gives no figures for "Người bị bạo lực gia đình, bạo lực trên cơ sở giới": it is left out of the totals and listed as not reported (expected the figures, or nan_nhan_bl: ~ to say they were not reported) [thôn, tổ dân phố]`,
+		`departments: warning: no department reports "Nạn nhân bị mua bán trở về có nhu cầu hỗ trợ"`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("want %q in\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "[xã, phường]") || strings.Contains(got, "[phòng, ban, ngành]") || !strings.Contains(got, "[cơ quan, đơn vị]") {
+		t.Errorf("level words:\n%s", got)
+	}
+	src := strings.Replace(communeHead, "subunits:", "subunit:", 1) + "data:\n  t1: {sinh: {male: 1, female: 1}}\n"
+	d := decode.New(filepath.Join(t.TempDir(), "xa.yaml"))
+	Load(d, d.Parse([]byte(src)), "")
+	if got := strings.Join(texts(d.Diags), "\n"); !strings.Contains(got, `subunit: unknown key "subunit"; did you mean "subunits"? [thôn, tổ dân phố]`) {
+		t.Errorf("the misspelt key:\n%s", got)
+	}
+}
+
+// TestDecimalCommaRead: "55,2" as a Vietnamese clerk writes last year's
+// value is read as 55.2 and said in a note; "1,234" (a thousands group or
+// a decimal?) is still refused.
+func TestDecimalCommaRead(t *testing.T) {
+	data := `last_year:
+  MT1.CT1: 55,2
+data:
+  town:
+    hdnd_lanh_dao: [Chủ tịch: nam, Phó Chủ tịch: nữ]
+    ubnd_lanh_dao: [Chủ tịch: nam, Phó Chủ tịch: nam]
+    nan_nhan_bl: ~
+    nguoi_gay_bl: ~
+  t1: {sinh: {male: 10, female: 9}}
+  ca: {mua_ban_nguoi: ~}
+`
+	r, diags, src := loadCommune(t, data)
+	if r == nil || diags.HasErrors() {
+		t.Fatalf("refused: %s", strings.Join(texts(diags), "\n"))
+	}
+	if res := result(t, r, "MT1.CT1"); res.LastYear == nil || *res.LastYear != 55.2 || res.Change == nil || *res.Change != -5.2 {
+		t.Errorf("last year %v, change %v; want 55.2, -5.2", res.LastYear, res.Change)
+	}
+	wantSub(t, diags, "xa.yaml:"+at(t, src, "55,2", 1)+`: last_year.MT1.CT1: note: read "55,2" as the decimal number 55.2 (a decimal comma)`)
+	_, diags, _ = loadCommune(t, strings.Replace(data, "55,2", "1,234", 1))
+	if !diags.HasErrors() {
+		t.Errorf("1,234 accepted: %s", strings.Join(texts(diags), "\n"))
 	}
 }

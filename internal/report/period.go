@@ -26,12 +26,12 @@ type Period struct {
 	Period      Span               `yaml:"period,required" vi:"kỳ báo cáo" doc:"Kỳ báo cáo" ex:"{kind: half-year, year: 2024}"`
 	Document    Document           `yaml:"document,required" vi:"văn bản" doc:"Văn bản mà biểu số liệu kèm theo" ex:"{date: 2024-06-20}"`
 	Signature   Signature          `yaml:"signature" vi:"chữ ký" doc:"Khối chữ ký dưới mỗi biểu" ex:"{preparer: Trần Thị Hoa, head: [TM. ỦY BAN NHÂN DÂN, CHỦ TỊCH], name: Nguyễn Văn An}"`
-	Subunits    []Entity           `yaml:"subunits,required" vi:"xã, phường" doc:"Các đơn vị trực thuộc gửi số liệu (xã, phường, thôn …): mã và tên" ex:"[{id: an-phu, name: Thôn An Phú}]"`
-	Departments []Entity           `yaml:"departments" vi:"phòng, ban, ngành" doc:"Các phòng, ban, ngành gửi số liệu" ex:"[{id: van-hoa, name: Phòng Văn hóa - Xã hội}]"`
+	Subunits    []Entity           `yaml:"subunits,required" vi:"đơn vị trực thuộc" doc:"Các đơn vị trực thuộc gửi số liệu (xã, phường, thôn …): mã và tên" ex:"[{id: an-phu, name: Thôn An Phú}]"`
+	Departments []Entity           `yaml:"departments" vi:"cơ quan, ban, ngành" doc:"Các cơ quan, ban, ngành gửi số liệu chung của đơn vị (sở, ban, ngành của tỉnh; cơ quan, đơn vị của xã)" ex:"[{id: van-hoa, name: Phòng Văn hóa - Xã hội}]"`
 	Targets     map[string]Target  `yaml:"targets" vi:"chỉ tiêu kế hoạch" doc:"Chỉ tiêu kế hoạch của địa phương, theo mã chỉ tiêu" ex:"{lanh_dao_nu: {year: 30}}"`
 	LastYear    map[string]float64 `yaml:"last_year" vi:"thực hiện cùng kỳ năm trước" doc:"Kết quả cùng kỳ năm trước, theo mã chỉ tiêu" ex:"{lanh_dao_nu: 25.5}"`
 	Data        Data               `yaml:"data,required" vi:"số liệu" doc:"Số liệu thô của từng đơn vị, theo mã đơn vị rồi mã số liệu; ~ là chưa có số liệu" ex:"{an-phu: {dan_so: {total: 1200, female: 610}}}"`
-	Notes       decode.Lines       `yaml:"notes" vi:"ghi chú" doc:"Ghi chú in cuối biểu" ex:"[Số liệu tính đến ngày 15/6/2024.]"`
+	Notes       decode.Lines       `yaml:"notes" vi:"ghi chú" doc:"Ghi chú in cuối biểu" ex:"[Số liệu lãnh đạo HĐND, UBND tính sau khi kiện toàn bộ máy mới.]"`
 	IndNotes    map[string]string  `yaml:"indicator_notes" vi:"ghi chú theo chỉ tiêu" doc:"Ghi chú cho từng chỉ tiêu, theo mã chỉ tiêu" ex:"{lanh_dao_nu: Chưa có số liệu của thôn Đông.}"`
 }
 

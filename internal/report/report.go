@@ -40,6 +40,8 @@ type Report struct {
 	Sources map[string]*Source
 	used    []usedFile // the files read through from:, at every depth
 	areas   []*Entity
+	uses    map[*Measure]bool // measures of the indicators assessed at the unit's tier
+	own     map[*Measure]bool // measures the unit's own bodies report
 }
 
 // HalfYear reports whether the report covers the first half of the year.
@@ -92,8 +94,10 @@ func load(d *decode.Decoder, root *yaml.Node, st loadState) *Report {
 		r.Months = 6
 	}
 	r.resolveTiers(d)
+	defer r.levelHints(d)
 	kinds := r.checkEntities(d)
 	r.readData(d, kinds)
+	r.placeTown()
 	r.loadCarried(d, st)
 	r.checkIndicatorKeys(d, root)
 	r.checkTexts(d, root)
@@ -101,6 +105,11 @@ func load(d *decode.Decoder, root *yaml.Node, st loadState) *Report {
 		r.checkSomeFigures(d)
 	}
 	r.warnMissing(d)
+	if !st.frame && !d.Diags.HasErrors() {
+		// Said of the computed report: with errors there is none yet.
+		r.warnOwnMissing(d)
+		r.warnUnreported(d)
+	}
 	if d.Diags.HasErrors() {
 		return nil
 	}
@@ -205,10 +214,7 @@ func (r *Report) checkEntities(d *decode.Decoder) map[string]entityKind {
 		}
 	}
 	if _, ok := r.P.Data.Entities[TownID]; ok {
-		r.Town = &Entity{ID: TownID, Name: "Cấp " + r.P.Unit.Level}
-		if r.P.Unit.Level == "" {
-			r.Town.Name = "Cấp đơn vị báo cáo"
-		}
+		r.Town = &Entity{ID: TownID, Name: r.townName()}
 		kinds[TownID] = areaEntity
 		r.areas = append(r.areas, r.Town)
 	}
@@ -239,7 +245,6 @@ func (r *Report) readData(d *decode.Decoder, kinds map[string]entityKind) {
 			r.Figures[e.ID] = r.readEntity(d, e, kinds[e.ID], raw)
 		}
 	}
-	r.dropEmptyTown()
 	// Without the list of sub-units, or with an entry that has no id (an
 	// error already reported), ids cannot be checked.
 	if len(r.Subunits) == 0 || kinds[""] != 0 {
@@ -262,8 +267,8 @@ func (r *Report) readData(d *decode.Decoder, kinds map[string]entityKind) {
 }
 
 // dropEmptyTown removes the unit's own row when every figure under town
-// belongs to the sub-units only (and was left out with a warning): the
-// row would stay empty.
+// belongs to the sub-units only (and was left out with a warning) and no
+// indicator counts the unit's own bodies: the row would stay empty.
 func (r *Report) dropEmptyTown() {
 	raw := r.P.Data.Entities[TownID]
 	if r.Town == nil || len(raw.Order) == 0 {
@@ -427,6 +432,19 @@ func (r *Report) placeMeasure(d *decode.Decoder, e *Entity, kind entityKind, m *
 // tier: sở, ban, ngành of a province; phòng, ban, ngành of a district;
 // cơ quan, đơn vị of a commune.
 func (r *Report) deptWord() string { return DeptWord(r.Tier) }
+
+// levelHints names the sub-units and departments in this file's messages
+// in the unit's own words ("thôn, tổ dân phố", "cơ quan, đơn vị") instead
+// of the schema's neutral ones.
+func (r *Report) levelHints(d *decode.Decoder) {
+	words := map[string]string{"đơn vị trực thuộc": r.P.Unit.Sublevel, "cơ quan, ban, ngành": r.deptWord()}
+	for i := range d.Diags {
+		x := &d.Diags[i]
+		if w := words[x.Hint]; w != "" && x.File == d.File {
+			x.Hint = w
+		}
+	}
+}
 
 // DeptWord names the bodies that report unit-wide figures to a unit of
 // tier t.
@@ -649,15 +667,18 @@ func (r *Report) usedMeasures() []*Measure {
 // usedSet is the set of measures that the indicators assessed at the
 // unit's tier use.
 func (r *Report) usedSet() map[*Measure]bool {
-	used := map[*Measure]bool{}
+	if r.uses != nil {
+		return r.uses
+	}
+	r.uses = map[*Measure]bool{}
 	for i := range r.Cat.Indicators {
 		if ind := &r.Cat.Indicators[i]; ind.AssessedAt(r.Tier) {
 			for _, m := range ind.ms {
-				used[m] = true
+				r.uses[m] = true
 			}
 		}
 	}
-	return used
+	return r.uses
 }
 
 // AreaMeasures lists the measures of the per-area tables.

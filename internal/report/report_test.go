@@ -63,6 +63,11 @@ departments:
   - {id: tk, name: Phòng Thống kê}
 `
 
+// ownZero is the thị xã's own bodies with nothing to count (0 of 0), for
+// tests of the sub-units' arithmetic: without it the indicators that count
+// the unit's own bodies would have no value at all (missing is not zero).
+const ownZero = "  town: {hdnd: {total: 0, female: 0}, viec_lam: {male: 0, female: 0}, blgd: {detected: 0, served: 0}}\n"
+
 // loadPeriod writes the test catalogue and a period file into a temporary
 // directory and loads the period. It returns the report (nil on errors),
 // the diagnostics and the period's source.
@@ -117,8 +122,7 @@ func result(t *testing.T, r *Report, id string) *Result {
 // TestSumsNumeratorsAndDenominators: 4 women of 10 and 1 of 20 make 5 of
 // 30 = 16.67 %, not the 22.5 % an average of 40 % and 5 % would give.
 func TestSumsNumeratorsAndDenominators(t *testing.T) {
-	r := mustLoad(t, "year", `data:
-  a: {hdnd: {total: 10, female: 4}}
+	r := mustLoad(t, "year", "data:\n"+ownZero+`  a: {hdnd: {total: 10, female: 4}}
   b: {hdnd: {total: 20, female: 1}}
   c: {hdnd: ~}
 `)
@@ -153,6 +157,7 @@ func TestMissingSubunitExcludedFromBothSides(t *testing.T) {
 
 func TestNothingReportedHasNoValue(t *testing.T) {
 	r := mustLoad(t, "year", `data:
+  town: {blgd: {detected: 0, served: 0}, hdnd: ~}
   a: {blgd: {detected: 0, served: 0}, hdnd: ~}
   b: {hdnd: ~}
   c: {hdnd: ~}
@@ -168,8 +173,7 @@ func TestNothingReportedHasNoValue(t *testing.T) {
 // TestStrictComparatorAtBoundary: exactly 35 % meets "from 35 %" (>=) but
 // not "more than 35 %" (>).
 func TestStrictComparatorAtBoundary(t *testing.T) {
-	r := mustLoad(t, "year", `data:
-  a: {hdnd: {total: 20, female: 7}}
+	r := mustLoad(t, "year", "data:\n"+ownZero+`  a: {hdnd: {total: 20, female: 7}}
 `)
 	if v := result(t, r, "ge").Value; v != 35 {
 		t.Fatalf("value = %v, want 35", v)
@@ -195,7 +199,7 @@ func TestRoundingBeforeJudging(t *testing.T) {
 		{6999, 20000, 35.00, WordMet},
 		{7001, 20000, 35.01, WordMet},
 	} {
-		r := mustLoad(t, "year", "data:\n  a: {hdnd: {total: "+itoa(c.total)+", female: "+itoa(c.female)+"}}\n")
+		r := mustLoad(t, "year", "data:\n"+ownZero+"  a: {hdnd: {total: "+itoa(c.total)+", female: "+itoa(c.female)+"}}\n")
 		res := result(t, r, "ge")
 		if res.Value != c.value || res.Word() != c.word {
 			t.Errorf("%d/%d: %v %q, want %v %q", c.female, c.total, res.Value, res.Word(), c.value, c.word)
@@ -217,7 +221,7 @@ func TestBandTarget(t *testing.T) {
 		{3999, 6001, WordNotMet}, // 60.01
 		{50, 50, WordMet},
 	} {
-		r := mustLoad(t, "year", "data:\n  a: {viec_lam: {male: "+itoa(c.male)+", female: "+itoa(c.female)+"}}\n")
+		r := mustLoad(t, "year", "data:\n"+ownZero+"  a: {viec_lam: {male: "+itoa(c.male)+", female: "+itoa(c.female)+"}}\n")
 		if res := result(t, r, "band"); res.Word() != c.word {
 			t.Errorf("%d men, %d women (%.2f %%): %q, want %q", c.male, c.female, res.Value, res.Word(), c.word)
 		}
@@ -232,8 +236,7 @@ func TestBandTarget(t *testing.T) {
 // (a count of new jobs, or an indicator the catalogue marks half_year:
 // progress) as in progress however low it is.
 func TestHalfYearByWhatIsMeasured(t *testing.T) {
-	data := `data:
-  a: {hdnd: {total: 20, female: 1}, viec_lam: {male: 60, female: 10}, blgd: {detected: 10, served: 1}, tin_bai: 1}
+	data := "data:\n" + ownZero + `  a: {hdnd: {total: 20, female: 1}, viec_lam: {male: 60, female: 10}, blgd: {detected: 10, served: 1}, tin_bai: 1}
 `
 	half := mustLoad(t, "half-year", data)
 	if w := result(t, half, "cnt").Word(); w != WordInProgress {
@@ -321,7 +324,7 @@ func TestTargets(t *testing.T) {
   gt: {plan: 30}
 last_year: {ge: 21.5}
 data:
-  a: {hdnd: {total: 30, female: 7}}
+`+ownZero+`  a: {hdnd: {total: 30, female: 7}}
 `)
 	ge := result(t, r, "ge")
 	if tgt, _ := ge.Judged(); tgt.Lo != 20 || ge.Word() != WordMet {
@@ -400,7 +403,8 @@ func TestEmbeddedCataloguesLoad(t *testing.T) {
 // that an indicator of scope all also uses is kept for that indicator.
 func TestSubunitScope(t *testing.T) {
 	r, diags, src := loadPeriod(t, "year", `data:
-  town: {ubnd: [Chủ tịch: nữ], tin_bai: 30, can_bo: true}
+  town: {ubnd: [Chủ tịch: nữ], tin_bai: 30, can_bo: true, hdnd: ~, viec_lam: ~, blgd: ~}
+  tk: {doanh_nghiep: ~}
   a: {ubnd: [Chủ tịch: nam], tin_bai: 24, can_bo: true}
   b: {ubnd: [Chủ tịch: nữ], tin_bai: 10, can_bo: false}
   c: {ubnd: ~, tin_bai: ~, can_bo: true}
@@ -430,14 +434,43 @@ func TestSubunitScope(t *testing.T) {
 }
 
 // TestTownRowDroppedWhenEmpty: a town block that only gives figures of
-// sub-unit measures leaves no empty "Cấp thị xã" row behind.
+// sub-unit measures, in a catalogue where no indicator counts the unit's
+// own bodies, leaves no empty "Cấp thị xã" row behind.
 func TestTownRowDroppedWhenEmpty(t *testing.T) {
-	r, diags, _ := loadPeriod(t, "year", "data:\n  town: {tin_bai: 30}\n  a: {tin_bai: 24}\n")
-	if r == nil || diags.HasErrors() {
-		t.Fatalf("errors:\n%s", diags.Err())
-	}
+	cat := `schema: bdg-indicators/v1
+id: test
+title: Bộ chỉ tiêu thử
+stage: 2016-2020
+groups:
+  - {id: G, title: Nhóm}
+measures:
+  - {id: tin_bai, label: Tin bài, unit: tin bài, shape: count, from: areas, per_month_at_least: 2}
+indicators:
+  - {id: tin, group: G, name: Xã đạt 2 tin/tháng, unit: "%", kind: unit_share, measure: tin_bai, scope: subunits, comparator: ">=", nature: flow, national: {2020: 100}}
+`
+	r := loadWithCatalogue(t, cat, strings.Replace(periodHead, "%KIND%", "year", 1)+"data:\n  town: {tin_bai: 30}\n  a: {tin_bai: 24}\n")
 	if r.Town != nil || len(r.Areas()) != 3 {
 		t.Errorf("town row kept: %v, %d areas", r.Town, len(r.Areas()))
+	}
+}
+
+// TestTownRowKeptForItsMissingFigures: when indicators count the unit's
+// own bodies, their row stays although the town block gives only
+// sub-unit measures (or is absent): their figures are missing, not zero.
+func TestTownRowKeptForItsMissingFigures(t *testing.T) {
+	for _, data := range []string{"data:\n  town: {tin_bai: 30}\n  a: {hdnd: {total: 10, female: 4}}\n", "data:\n  a: {hdnd: {total: 10, female: 4}}\n"} {
+		r, diags, _ := loadPeriod(t, "year", data)
+		if r == nil || r.Town == nil || len(r.Areas()) != 4 {
+			t.Fatalf("%q: the thị xã's row must stay: %v", data, diags)
+		}
+		if res := result(t, r, "ge"); res.HasValue || res.Word() != WordNoData || len(res.MissingOwn) != 1 {
+			t.Errorf("%q: ge = %v (%v) %q, want no value, %q", data, res.Value, res.HasValue, res.Word(), WordNoData)
+		}
+		if strings.Contains(data, "town") {
+			wantSub(t, diags, `p.yaml:13:3: data.town: warning: no figures for "Đại biểu HĐND" of the thị xã's own bodies: no value for indicators ge, gt ("Chưa có số liệu"; missing is not zero)`)
+		} else {
+			wantSub(t, diags, `p.yaml:13:3: data: warning: no figures of the thị xã's own bodies (no town block): no value for indicators ge, gt, band, served, ubnd, cnt ("Chưa có số liệu"; missing is not zero)`)
+		}
 	}
 }
 

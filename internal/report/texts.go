@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -35,6 +36,7 @@ func (r *Report) checkTexts(d *decode.Decoder, root *yaml.Node) {
 		d.Problem("period.year", diag.Msg{Code: "report.year", Vi: fmt.Sprintf("%d không phải năm của một báo cáo", y), En: fmt.Sprintf("%d is not a year of a report", y),
 			FixVi: "một năm như 2025", FixEn: "a year such as 2017"})
 	}
+	r.checkCutoffNote(d)
 	check := func(path, text string, limit int, where [2]string) {
 		checkLength(d, diag.Pos{}, path, text, limit, where)
 	}
@@ -81,5 +83,23 @@ func checkLength(d *decode.Decoder, pos diag.Pos, path, text string, limit int, 
 			Vi:    fmt.Sprintf("văn bản dài %d ký tự, %s không chứa hết", n, where[0]),
 			En:    fmt.Sprintf("the text has %d characters, more than %s can hold", n, where[1]),
 			FixVi: fmt.Sprintf("tối đa %d ký tự; rút gọn hoặc tách ra", limit), FixEn: fmt.Sprintf("at most %d characters; shorten it or split it", limit)})
+	}
+}
+
+// checkCutoffNote warns about a note that restates the cutoff date, which
+// Biểu 04 already prints from period.cutoff: a signer would strike one of
+// the two lines (the clerk's trial: the starter pre-filled it).
+func (r *Report) checkCutoffNote(d *decode.Decoder) {
+	if r.P.Period.Cutoff.IsZero() {
+		return
+	}
+	for i, n := range r.P.Notes {
+		if strings.HasPrefix(strings.ToLower(strings.TrimSpace(n)), "số liệu tính đến") {
+			d.Warning(decode.Index("notes", i), diag.Msg{Code: "report.note-repeats-cutoff",
+				Vi:    fmt.Sprintf("ghi chú này nhắc lại ngày tính số liệu, mà Biểu 04 đã in theo cutoff (\"Số liệu tính đến %s.\"): hai dòng sẽ trùng nhau", r.P.Period.Cutoff.Long()),
+				En:    fmt.Sprintf("this note restates the cutoff date, which Biểu 04 already prints from period.cutoff (\"Số liệu tính đến %s.\"): the two lines would repeat each other", r.P.Period.Cutoff.Long()),
+				FixVi: "xóa dòng ghi chú này (hoặc xóa cutoff nếu muốn giữ cách viết của mình)",
+				FixEn: "no such note (or no cutoff, to keep your wording)"})
+		}
 	}
 }

@@ -89,7 +89,7 @@ func TestValidationMessages(t *testing.T) {
 		{"fractional count", "data:\n  a: {viec_lam: {male: 2.5, female: 4}}\n", "2.5", 1,
 			"data.a.viec_lam.male: Phường A, Việc làm mới: a fractional count (2.5) (expected a whole number of 0 or more) [số người, số vụ phải là số nguyên]"},
 		{"thousands dot", "data:\n  tk: {doanh_nghiep: {total: 1.234, female: 97}}\n", "1.234", 1,
-			"data.tk.doanh_nghiep.total: Phòng Thống kê, Doanh nghiệp: a fractional count (1.234) (expected a whole number written without a thousands dot: 1234) [không dùng dấu chấm phân cách hàng nghìn]"},
+			"data.tk.doanh_nghiep.total: Phòng Thống kê, Doanh nghiệp: a thousands dot in a count (\"1.234\") (expected a whole number written without a thousands dot: 1234) [không dùng dấu chấm phân cách hàng nghìn]"},
 		{"text in a pair", "data:\n  a: {viec_lam: {male: nhiều, female: 4}}\n", "nhiều", 1,
 			`data.a.viec_lam.male: Phường A, Việc làm mới: found the text "nhiều" (expected a whole number of 0 or more) [phải là một số]`},
 		{"served more than detected", "data:\n  c: {blgd: {detected: 3, served: 5}}\n", "5", 1,

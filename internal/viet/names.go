@@ -115,3 +115,41 @@ func capitalise(w string) string {
 	r, n := utf8.DecodeRuneInString(w)
 	return string(unicode.ToUpper(r)) + w[n:]
 }
+
+// IssuerInText writes, as a sentence names it, the body whose header
+// lines are given (Nghị định 30: the governing body above, the issuing
+// body below). When the last line names a place ("XÃ AN BÌNH" under "ỦY
+// BAN NHÂN DÂN") the lines are one name; when it names a body of its own
+// ("SỞ NỘI VỤ" under "UBND TỈNH HÒA BÌNH NAM") that body issues, and the
+// place above tells which: "Sở Nội vụ tỉnh Hòa Bình Nam". A last line
+// that starts no body ("VÀ XÃ HỘI") continues the name above it.
+func IssuerInText(lines []string) (name string, guessed bool) {
+	var kept []string
+	for _, l := range lines {
+		if l = strings.Join(strings.Fields(l), " "); l != "" {
+			kept = append(kept, l)
+		}
+	}
+	if len(kept) < 2 {
+		return NameInText(strings.Join(kept, " "))
+	}
+	last := strings.Fields(strings.ToLower(kept[len(kept)-1]))
+	if _, n := bodyKind(last); n == 0 || adminUnit(last) > 0 {
+		return NameInText(strings.Join(kept, " ")) // one name over two lines
+	}
+	name, guessed = NameInText(kept[len(kept)-1])
+	for _, l := range kept[:len(kept)-1] {
+		ws := strings.Fields(strings.ToLower(l))
+		for i := range ws {
+			if adminUnit(ws[i:]) == 0 {
+				continue
+			}
+			place, _ := NameInText("ỦY BAN NHÂN DÂN " + strings.ToUpper(strings.Join(ws[i:], " ")))
+			if strings.ToUpper(l) != l { // typed in small letters: as given
+				place = "Ủy ban nhân dân " + strings.Join(strings.Fields(l)[i:], " ")
+			}
+			return name + " " + strings.TrimPrefix(place, "Ủy ban nhân dân "), guessed
+		}
+	}
+	return name, guessed
+}

@@ -27,3 +27,25 @@ func TestNameInText(t *testing.T) {
 		}
 	}
 }
+
+// TestIssuerInText: a body under its governing body is named with the
+// governing body's place, never glued to it ("Ubnd tỉnh Hòa Bình Nam Sở
+// Nội Vụ", the clerk's trial); a committee over its place stays one name.
+func TestIssuerInText(t *testing.T) {
+	for _, c := range []struct {
+		lines   []string
+		want    string
+		guessed bool
+	}{
+		{[]string{"UBND TỈNH HÒA BÌNH NAM", "SỞ NỘI VỤ"}, "Sở Nội vụ tỉnh Hòa Bình Nam", true},
+		{[]string{"UBND TỈNH THANH HÓA", "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"}, "Sở Lao động - Thương binh và Xã hội tỉnh Thanh Hóa", true},
+		{[]string{"ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN", "PHÒNG VĂN HÓA VÀ THÔNG TIN"}, "Phòng Văn hóa và Thông tin thị xã Bỉm Sơn", true},
+		{[]string{"ỦY BAN NHÂN DÂN", "XÃ AN BÌNH"}, "Ủy ban nhân dân xã An Bình", false},
+		{[]string{"ỦY BAN NHÂN DÂN", "THỊ XÃ BỈM SƠN"}, "Ủy ban nhân dân thị xã Bỉm Sơn", false},
+		{[]string{"ỦY BAN NHÂN DÂN TỈNH AN HÒA"}, "Ủy ban nhân dân tỉnh An Hòa", false},
+	} {
+		if got, g := IssuerInText(c.lines); got != c.want || g != c.guessed {
+			t.Errorf("IssuerInText(%q) = %q, %v; want %q, %v", c.lines, got, g, c.want, c.guessed)
+		}
+	}
+}

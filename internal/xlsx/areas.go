@@ -476,7 +476,7 @@ func (b *block) reportedKey() string {
 
 func (b *block) refs(sheetName string, l areaLayout) measureRefs {
 	mr := measureRefs{total: map[string]string{}, sub: map[string]string{},
-		units: map[string][]string{}, subUnit: map[string][]string{}}
+		units: map[string][]string{}, subUnit: map[string][]string{}, own: map[string]string{}}
 	sub := l.total
 	if l.sub != 0 {
 		sub = l.sub
@@ -490,6 +490,9 @@ func (b *block) refs(sheetName string, l areaLayout) measureRefs {
 		mr.sub[c.key] = quoted(sheetName, ref(sub, col))
 		mr.units[c.key] = quotedAll(sheetName, l.unitCells(col))
 		mr.subUnit[c.key] = quotedAll(sheetName, span(l.first, col, l.last, col))
+		if l.town != 0 {
+			mr.own[c.key] = quoted(sheetName, ref(l.town, col))
+		}
 	}
 	return mr
 }

@@ -41,7 +41,33 @@ func carriedNotes(r *report.Report) []string {
 	}
 	head := fmt.Sprintf("Số liệu của %d %s được tổng hợp từ báo cáo của từng đơn vị (gồm số liệu của đơn vị và các đơn vị trực thuộc; chỉ tiêu tỷ lệ đơn vị cộng số đơn vị và số đơn vị đạt điều kiện)%s.",
 		len(names), r.P.Unit.Sublevel, list)
-	return append([]string{head}, out...)
+	out = append([]string{head}, out...)
+	if n := departmentsLeft(r); n != "" {
+		out = append(out, n)
+	}
+	return out
+}
+
+// departmentsLeft says that the carried sub-units' own departments'
+// figures (Công an xã…) are not added to this report's: its own
+// departments report for the whole unit (Biểu 03), and adding both would
+// count the same cases twice.
+func departmentsLeft(r *report.Report) string {
+	var names []string
+	for _, e := range r.Subunits {
+		if src := r.Sources[e.ID]; src != nil {
+			names = append(names, src.Departments...)
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	list := " (" + strings.Join(names, ", ") + ")"
+	if len(names) > maxListed {
+		list = fmt.Sprintf(" (%d cơ quan, đơn vị)", len(names))
+	}
+	return fmt.Sprintf("Số liệu của các cơ quan, đơn vị thuộc %s%s không cộng vào biểu này: các số liệu đó do %s của %s báo cáo cho toàn %s (Biểu 03), cộng thêm sẽ tính trùng.",
+		r.P.Unit.Sublevel, list, report.DeptWord(r.Tier), r.P.Unit.Level, r.P.Unit.Level)
 }
 
 // carriedRemark is the comment on a carried sub-unit's name in Biểu 02:

@@ -147,8 +147,15 @@ func TestFormReadBack(t *testing.T) {
 // the document properties, its cells where they were).
 func TestFormSavedByLibreOffice(t *testing.T) {
 	bin := soffice(t)
-	r, forms := starterForms(t)
-	f := forms[2] // a department: a sex measure and pairs
+	// A department the catalogue's reported_by names nowhere is asked
+	// every department measure: a sex measure and pairs.
+	src := strings.Replace(string(mustRead(t, formPeriod)), "  - {id: tckh, name: Phòng Tài chính - Kế hoạch}\n  - {id: cong-an, name: Công an huyện}\n", "  - {id: tk, name: Chi cục Thống kê}\n", 1)
+	r := loadFrame(t, formPeriod, []byte(src))
+	forms := r.Forms()
+	f := forms[2]
+	if f.Entity.ID != "tk" || len(f.Measures) < 2 {
+		t.Fatalf("form %s asks %d measures", f.Entity.ID, len(f.Measures))
+	}
 	b := layoutForm(f)
 	cells := b.cells
 	first, pair := f.Measures[0], f.Measures[1]
@@ -213,7 +220,7 @@ func TestFormLockedAndValidated(t *testing.T) {
 				inputs[r[0]], inputs[r[1]] = true, true
 			}
 		}
-		if len(inputs) < 4 {
+		if len(inputs) < 2 { // a department may keep one pair only
 			t.Fatalf("%s: %d input cells", f.Entity.ID, len(inputs))
 		}
 		for _, sh := range []string{guideSheet, dataSheet} {

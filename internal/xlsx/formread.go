@@ -33,6 +33,15 @@ func ReadForm(r *report.Report, file string, data []byte) (*report.Filled, *diag
 			}
 		}
 	}
+	if len(meta) == 0 && looksLikeForm(x) {
+		return nil, &diag.Msg{Code: "form.identity-lost",
+			Vi: "tệp có dạng biểu mẫu của vanban nhưng đã mất thông tin nhận dạng biểu mẫu (đơn vị, kỳ báo cáo): " +
+				"thường do tệp được lưu lại bằng một chương trình khác Excel và LibreOffice (Google Sheets, WPS cũ, ứng dụng điện thoại, thư viện openpyxl…)",
+			En: "the workbook looks like a vanban form but has lost the form's identity (unit, period): " +
+				"usually because it was saved again by a program other than Excel or LibreOffice (Google Sheets, old WPS, phone apps, openpyxl…)",
+			FixVi: "mở tệp này bằng Excel hoặc LibreOffice, chép các số liệu sang biểu mẫu gốc đã gửi đơn vị (hoặc biểu mẫu tạo lại bằng vanban form) rồi lưu và nhập tệp đó",
+			FixEn: "open it in Excel or LibreOffice, copy the figures into the form as it was sent (or one made again by vanban form), save that and import it"}
+	}
 	f, msg := r.FormFor(meta)
 	if msg != nil {
 		return nil, msg
@@ -59,6 +68,13 @@ func ReadForm(r *report.Report, file string, data []byte) (*report.Filled, *diag
 		}
 	}
 	return fl, nil
+}
+
+// looksLikeForm reports whether a workbook has a form's two sheets.
+func looksLikeForm(x *excelize.File) bool {
+	g, _ := x.GetSheetIndex(guideSheet)
+	d, _ := x.GetSheetIndex(dataSheet)
+	return g >= 0 && d >= 0
 }
 
 // readCell reads one cell as it is stored: a number, or text.

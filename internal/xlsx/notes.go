@@ -62,20 +62,25 @@ func notes(r *report.Report) []string {
 // protectionRemark tells the clerk, on the title of Biểu 04, why the
 // sheets are locked and how figures are changed; it is a comment, not a
 // note of the annex.
-const protectionRemark = "Các biểu được khóa (bảo vệ trang tính, không đặt mật khẩu). Các ghi chú, danh sách đơn vị chưa có số liệu và dòng chỉ tiêu chưa đánh giá được lập cùng lúc với biểu, theo tệp số liệu: muốn bổ sung, sửa số liệu thì sửa tệp số liệu rồi lập lại biểu (vanban render). Nếu bỏ khóa (Xem lại › Bỏ bảo vệ trang tính) để sửa trực tiếp, các công thức tự tính lại kết quả và đánh giá nhưng các ghi chú không tự cập nhật. Ô nhập số liệu chỉ nhận số nguyên từ 0 trở lên (ô có/không nhận 1 hoặc 0). Ghi chú này không in ra."
+const protectionRemark = "Các biểu được khóa (bảo vệ trang tính, không đặt mật khẩu). Các ghi chú, danh sách đơn vị chưa có số liệu và dòng chỉ tiêu chưa đánh giá được lập cùng lúc với biểu, theo tệp số liệu: muốn bổ sung, sửa số liệu thì sửa tệp số liệu rồi lập lại biểu (vanban render). Nếu bỏ khóa (Xem lại › Bỏ bảo vệ trang tính) để sửa trực tiếp, các công thức tự tính lại kết quả và đánh giá nhưng các ghi chú không tự cập nhật. Ô nhập số liệu chỉ nhận số nguyên từ 0 trở lên (ô có/không nhận 1 hoặc 0). Dấu thập phân và dấu phân cách hàng nghìn hiện theo cài đặt vùng (Region) của máy: máy đặt Tiếng Việt hiện 63,55 và 5.465; máy đặt English (United States) hiện 63.55 và 5,465, cùng một con số; trước khi in, nên đặt vùng Tiếng Việt. Ghi chú này không in ra."
 
-// missingNotes lists, per unit, the figures it has not reported.
+// missingNotes lists, per unit, the figures it has not reported: the
+// unit's own bodies, each sub-unit, each department, and the department
+// measures no department reports.
 func missingNotes(r *report.Report) []string {
 	var out []string
 	for _, e := range append(append([]*report.Entity(nil), r.Areas()...), departmentsOf(r)...) {
 		var labels []string
 		for _, m := range append(r.AreaMeasures(), r.DepartmentMeasures()...) {
-			if e == r.Town || r.Get(e.ID, m.ID) != nil || !expects(r, e, m) {
+			if r.Get(e.ID, m.ID) != nil || !r.Expects(e, m) {
 				continue
 			}
 			labels = append(labels, r.Label(m))
 		}
-		if len(labels) > 0 {
+		switch {
+		case len(labels) > 0 && e == r.Town:
+			out = append(out, fmt.Sprintf("Chưa có số liệu: %s (%s); các chỉ tiêu cần số liệu này không tính được, ghi \"%s\".", e.Name, strings.Join(labels, "; "), report.WordNoData))
+		case len(labels) > 0:
 			out = append(out, fmt.Sprintf("Chưa có số liệu: %s (%s).", e.Name, strings.Join(labels, "; ")))
 		}
 	}
@@ -95,31 +100,17 @@ func departmentsOf(r *report.Report) []*report.Entity {
 	return out
 }
 
-// expects reports whether entity e should report measure m: sub-units
-// report area measures, and a department the measures it took on.
-func expects(r *report.Report, e *report.Entity, m *report.Measure) bool {
-	if m.From == report.FromDepartments {
-		return r.DeptOf[m.ID] == e
-	}
-	for _, s := range r.Subunits {
-		if s.ID == e.ID {
-			return m.PresentAt(r.SubTier)
-		}
-	}
-	return false
-}
-
 // indicatorNotes lists indicators not assessed locally, the catalogue's
 // notes, values resting on few cases, and sources.
 func indicatorNotes(r *report.Report) []string {
-	var out, sources []string
+	var out, sources, unassessed []string
 	for i := range r.Results {
 		res := &r.Results[i]
 		ind := res.Ind
 		label := fmt.Sprintf("Chỉ tiêu %d (%s)", ind.Row, ind.ID)
 		switch {
 		case !ind.AssessedAt(r.Tier):
-			out = append(out, fmt.Sprintf("%s không đánh giá ở cấp %s: %s.", label, r.P.Unit.Level, r.NotAssessedWhy(ind)))
+			unassessed = append(unassessed, fmt.Sprintf("%d (%s)", ind.Row, ind.ID))
 		case ind.Note != "":
 			out = append(out, fmt.Sprintf("%s: %s.", label, strings.TrimSuffix(r.IndText(ind, ind.Note), ".")))
 		}
@@ -130,6 +121,12 @@ func indicatorNotes(r *report.Report) []string {
 		if ind.Source != "" && ind.AssessedAt(r.Tier) {
 			sources = append(sources, fmt.Sprintf("- Chỉ tiêu %d (%s): %s.", ind.Row, ind.ID, strings.TrimSuffix(r.IndText(ind, ind.Source), ".")))
 		}
+	}
+	if len(unassessed) > 0 {
+		// One line, not one per indicator: a commune's annex would give
+		// most of a page to the national and provincial indicators.
+		out = append([]string{fmt.Sprintf("Không đánh giá ở cấp %s (chỉ tiêu đánh giá ở cấp khác hoặc bằng điều tra của cơ quan thống kê; lý do của từng chỉ tiêu ghi ở cột Ghi chú của Biểu 01): chỉ tiêu %s.",
+			r.P.Unit.Level, strings.Join(unassessed, ", "))}, out...)
 	}
 	if len(sources) > 0 {
 		out = append(out, "Nguồn số liệu theo chỉ tiêu:\n"+strings.Join(sources, "\n"))

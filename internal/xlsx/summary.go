@@ -14,6 +14,7 @@ import (
 type measureRefs struct {
 	total, sub     map[string]string
 	units, subUnit map[string][]string
+	own            map[string]string // the unit's own row, when it has one
 }
 
 // scoped returns the total and unit cells an indicator counts.
@@ -178,10 +179,11 @@ func indicatorRow(s *sheet, r *report.Report, refs map[string]measureRefs, res *
 		s.text(row, sLast, nil, valueFmt)
 	}
 	g := ref(row, sValue)
-	s.formula(row, sValue, valueFormula(ind, refs), cached(res.HasValue, res.Value), valueFmt)
+	own := ownCells(r, ind, refs)
+	s.formula(row, sValue, needOwn(own, valueFormula(ind, refs), `""`), cached(res.HasValue, res.Value), valueFmt)
 	pctCell(s, row, res, g)
 	changeCell(s, row, res, g)
-	s.formula(row, sJudge, judgeFormula(r, res, g, row, sourceCells(ind, refs)), res.Word(), stCenter)
+	s.formula(row, sJudge, judgeFormula(r, res, g, row, sourceCells(ind, refs), own), res.Word(), stCenter)
 }
 
 func valueFormat(ind *report.Indicator) string {
@@ -248,14 +250,44 @@ func valueFormula(ind *report.Indicator, refs map[string]measureRefs) string {
 // key whose presence says that a unit reported: the flags of a share of
 // units, the counted key of a count, the denominator of the others.
 func sourceCells(ind *report.Indicator, refs map[string]measureRefs) string {
-	key := ind.Denominator
+	return keyCells(ind, refs, sourceKey(ind))
+}
+
+// sourceKey is the key whose presence says that a unit reported what an
+// indicator counts.
+func sourceKey(ind *report.Indicator) string {
 	switch ind.Kind {
 	case report.KindUnitShare:
-		key = "yes"
+		return "yes"
 	case report.KindCount:
-		key = ind.Numerator
+		return ind.Numerator
 	}
-	return keyCells(ind, refs, key)
+	return ind.Denominator
+}
+
+// ownCells lists the cells of the unit's own row that an indicator needs:
+// without them it has no value (missing is not zero, and the sub-units
+// alone would make it another indicator).
+func ownCells(r *report.Report, ind *report.Indicator, refs map[string]measureRefs) []string {
+	if r.Town == nil || ind.SubunitsOnly() {
+		return nil
+	}
+	var out []string
+	for _, m := range ind.Measures() {
+		if c := refs[m.ID].own[sourceKey(ind)]; c != "" && r.Expects(r.Town, m) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// needOwn wraps a formula so that it gives instead while one of the own
+// row's cells is empty.
+func needOwn(own []string, formula, instead string) string {
+	if len(own) == 0 {
+		return formula
+	}
+	return fmt.Sprintf(`IF(COUNT(%s)<%d,%s,%s)`, strings.Join(own, ","), len(own), instead, formula)
 }
 
 // keyCells lists the cells of every unit an indicator counts in one key.
@@ -343,8 +375,8 @@ func changeFormat(d int) string {
 // none of them holds a number (nobody reported), or some do and the
 // denominator is 0 (nothing happened); the formula tells them apart itself,
 // so that it stays right after a clerk fills in or clears cells of Biểu 02.
-func judgeFormula(r *report.Report, res *report.Result, g string, row int, src string) string {
-	empty := fmt.Sprintf(`IF(COUNT(%s)=0,%s,%s)`, src, fmtStr(report.WordNoData), fmtStr(report.WordNoCase))
+func judgeFormula(r *report.Report, res *report.Result, g string, row int, src string, own []string) string {
+	empty := needOwn(own, fmt.Sprintf(`IF(COUNT(%s)=0,%s,%s)`, src, fmtStr(report.WordNoData), fmtStr(report.WordNoCase)), fmtStr(report.WordNoData))
 	ind := res.Ind
 	t, ok := res.Judged()
 	var test string
@@ -384,8 +416,14 @@ func indicatorNote(r *report.Report, res *report.Result) string {
 	if res.SmallBase {
 		parts = append(parts, smallBase(r, res)+": không đủ ý nghĩa thống kê, kết quả chỉ có tính tham khảo")
 	}
-	if len(res.Missing) > 0 {
+	if n := planEndNote(r, res); n != "" {
+		parts = append(parts, n)
+	}
+	if len(res.Missing) > 0 || len(res.MissingOwn) > 0 {
 		parts = append(parts, missingNote(r, res))
+	}
+	if len(res.Unclaimed) > 0 {
+		parts = append(parts, fmt.Sprintf("Chưa có %s nào báo cáo số liệu", report.DeptWord(r.Tier)))
 	}
 	if n := r.P.IndNotes[ind.ID]; n != "" {
 		parts = append(parts, n)
@@ -418,6 +456,22 @@ func absentBelow(r *report.Report, ind *report.Indicator) bool {
 	return false
 }
 
+// planEndNote says, in the last year of the plan, that a value judged
+// "Đạt" against the year's target falls short of the plan's (50 % against
+// a year target of 50 and a 2021-2025 target of 60): a signer asks.
+func planEndNote(r *report.Report, res *report.Result) string {
+	plan := strings.TrimSpace(r.P.Period.Plan)
+	_, end, ok := strings.Cut(plan, "-")
+	if !ok || end != itoa(r.P.Period.Year) || r.HalfYear() || res.Status != report.Met || !res.Year.Set || !res.Plan.Set || res.Plan.Band {
+		return ""
+	}
+	cmp := res.Plan.With(res.Ind.Comparator)
+	if cmp.Meets(res.Value, res.Plan) {
+		return ""
+	}
+	return fmt.Sprintf("Đạt chỉ tiêu năm nhưng chưa đạt chỉ tiêu giai đoạn %s (%s)", plan, res.Plan.Text(cmp))
+}
+
 // smallBase says how few cases a value rests on: "Tính từ 939 trẻ sinh ra
 // sống, dưới 1.000".
 func smallBase(r *report.Report, res *report.Result) string {
@@ -426,9 +480,30 @@ func smallBase(r *report.Report, res *report.Result) string {
 		r.KeyLabel(ind.Measures()[0], ind.BaseKey()), viet.Int(int64(ind.MinBase)))
 }
 
-// missingNote names the sub-units without figures; a value computed
-// without them says how many sub-units it rests on.
+// missingNote says which figures an indicator lacks: the unit's own
+// (then it has no value), the sub-units' (then a value rests on the
+// others, and says on how many).
 func missingNote(r *report.Report, res *report.Result) string {
+	var parts []string
+	if len(res.MissingOwn) > 0 {
+		labels := make([]string, len(res.MissingOwn))
+		for i, m := range res.MissingOwn {
+			labels[i] = r.Label(m)
+		}
+		parts = append(parts, fmt.Sprintf("Chưa có số liệu của %s: %s", lowerFirst(r.Town.Name), strings.Join(labels, "; ")))
+	}
+	if len(res.Missing) > 0 {
+		parts = append(parts, subunitsMissing(r, res))
+	}
+	if len(parts) == 2 {
+		parts[1] = lowerFirst(parts[1])
+	}
+	return strings.Join(parts, "; ")
+}
+
+// subunitsMissing names the sub-units without figures; a value computed
+// without them says how many sub-units it rests on.
+func subunitsMissing(r *report.Report, res *report.Result) string {
 	names := entityNames(res.Missing)
 	if len(res.Missing) > maxNamesInNote {
 		names = fmt.Sprintf("%d %s, xem Biểu 04", len(res.Missing), r.P.Unit.Sublevel)
