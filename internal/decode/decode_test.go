@@ -3,6 +3,7 @@ package decode
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 
@@ -182,6 +183,19 @@ func TestNFC(t *testing.T) {
 	wantLines(t, got)
 	if v.Title != "Công tác" {
 		t.Errorf("not NFC: %q", v.Title)
+	}
+}
+
+// firstMark is where unicode.Mn begins: the combining-mark check may skip
+// every character below it.
+func TestFirstMark(t *testing.T) {
+	if lo := rune(unicode.Mn.R16[0].Lo); lo != firstMark {
+		t.Fatalf("unicode.Mn starts at %U, want %U", lo, firstMark)
+	}
+	for r := rune(0); r < firstMark; r++ {
+		if unicode.Is(unicode.Mn, r) {
+			t.Fatalf("%U is a combining mark", r)
+		}
 	}
 }
 

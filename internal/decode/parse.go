@@ -370,13 +370,19 @@ func (d *Decoder) normalise(n *yaml.Node, seen map[*yaml.Node]bool) {
 	}
 }
 
+// firstMark is the first combining mark (Unicode's category Mn): U+0300,
+// the combining grave accent.
+const firstMark = 0x300
+
 func (d *Decoder) normaliseScalar(n *yaml.Node) {
 	if !norm.NFC.IsNormalString(n.Value) {
 		d.raw[n] = n.Value
 		n.Value = norm.NFC.String(n.Value)
 	}
 	for i, r := range n.Value {
-		if unicode.Is(unicode.Mn, r) {
+		// Most characters of a text lie below the first combining mark
+		// and need no look-up in unicode.Mn (TestFirstMark).
+		if r >= firstMark && unicode.Is(unicode.Mn, r) {
 			pos := diag.Pos{Line: n.Line, Col: n.Column}
 			if n.Style == 0 && !strings.Contains(n.Value[:i], "\n") {
 				pos.Col += utf8.RuneCountInString(n.Value[:i])

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -125,5 +126,33 @@ func TestConcurrentWrites(t *testing.T) {
 	close(errs)
 	for e := range errs {
 		t.Error(e)
+	}
+}
+
+// A font's glyph table gives what a search of its subset gives, for every
+// character, also when the table served another subset before.
+func TestGlyphTable(t *testing.T) {
+	var table glyphTable
+	for _, runes := range [][]rune{
+		{' ', 'A', 'a', 'Đ', 'ư', 'ơ', 0x1EA0, 0x1EF9, tableRunes - 1, tableRunes, 0x2013, 0x201C, 0xFFFD, 0x1F600},
+		{'0', 'b', 0x1EF8},
+		{},
+	} {
+		slices.Sort(runes) // as runesUsed gives them
+		form := &fontForm{glyphs: make([]uint16, len(runes))}
+		for i := range runes {
+			form.glyphs[i] = uint16(3 + 2*i)
+		}
+		e := newEmbedded(nil, runes, form, 0, &table)
+		for r := rune(-1); r <= 0x10FFFF; r++ {
+			if g, want := e.glyph(r), e.search(r); g != want {
+				t.Fatalf("subset %q: glyph(%U) = %d, search finds %d", runes, r, g, want)
+			}
+		}
+		for i, r := range runes {
+			if g := e.glyph(r); g != form.glyphs[i] {
+				t.Fatalf("glyph(%U) = %d, want %d", r, g, form.glyphs[i])
+			}
+		}
 	}
 }

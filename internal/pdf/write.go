@@ -72,7 +72,7 @@ func Write(w io.Writer, pages []layout.Page, f *font.Family, meta Meta) error {
 		if err != nil {
 			return fmt.Errorf("cannot embed the font %s %s: %w", f.Name, s, err)
 		}
-		d.fonts[s] = &embedded{face: f.Face(s), runes: used[s], form: form, obj: next}
+		d.fonts[s] = newEmbedded(f.Face(s), used[s], form, next, &d.glyphs[s])
 		next += objectsPerFont
 	}
 	d.xref = append(d.xref[:0], make([]int, next+2*len(pages))...)
@@ -140,13 +140,43 @@ type embedded struct {
 	runes []rune // sorted
 	form  *fontForm
 	obj   int // number of the Type0 font object; the others follow
+	// low is the glyph of every character below tableRunes, 0 where the
+	// subset has none (as glyph returns): a page's letters are looked up
+	// there, the rest by search.
+	low *glyphTable
+}
+
+// tableRunes is where a glyph table ends: it holds Latin and its
+// extensions up to Latin Extended Additional (U+1E00-U+1EFF), which has
+// Vietnamese's letters with two marks.
+const tableRunes = 0x1F00
+
+type glyphTable [tableRunes]uint16
+
+// newEmbedded returns the font of a style with its subset's form, filling
+// low (a table of the writer's, reused by the next document).
+func newEmbedded(face *font.Face, runes []rune, form *fontForm, obj int, low *glyphTable) *embedded {
+	clear(low[:])
+	for i, r := range runes {
+		if r < tableRunes {
+			low[r] = form.glyphs[i]
+		}
+	}
+	return &embedded{face: face, runes: runes, form: form, obj: obj, low: low}
 }
 
 // glyph returns the subset's glyph for r (0, .notdef, if the style lacks
 // it).
 func (e *embedded) glyph(r rune) uint16 {
-	// Most texts repeat a few letters: a binary search in a hundred runes
-	// costs less than a map.
+	if 0 <= r && r < tableRunes {
+		return e.low[r]
+	}
+	return e.search(r)
+}
+
+// search is glyph for any character.
+func (e *embedded) search(r rune) uint16 {
+	// A binary search in a hundred runes costs less than a map.
 	lo, hi := 0, len(e.runes)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
@@ -175,6 +205,7 @@ type doc struct {
 	zbuf    bytes.Buffer            // compressed stream
 	zw      *zlib.Writer            // reset for every stream
 	seen    [4][1 << 16 / 64]uint64 // runesUsed's sets, a bit per BMP character
+	glyphs  [4]glyphTable           // the fonts' glyph tables (embedded.low)
 }
 
 // docs keeps the writers of finished documents for the next ones: a zlib
