@@ -23,13 +23,23 @@ func (v *validator) clerkChecks() {
 		switch {
 		case f.Role == TitleText, f.Role == HeadingText && !isRoman(f.Label), f.Role == ArticleTitle, f.Role == ClauseTitle:
 			v.capitals(f)
-		case f.Text == &v.doc.Signer.Name:
+		case f.Role == SignerText && v.isName(f.Text):
 			v.nameCapitals(*f.Text)
 		}
 		if inBody(f.Role) {
 			v.dates(*f.Text)
 		}
 	}
+}
+
+// isName reports whether t is a signer's name.
+func (v *validator) isName(t *Text) bool {
+	for _, s := range v.doc.Signatures() {
+		if t == &s.Name {
+			return true
+		}
+	}
+	return false
 }
 
 // inCapitals reports whether s is a phrase typed in capitals: two words or

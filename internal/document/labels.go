@@ -153,7 +153,13 @@ func (v *validator) archiveLines() {
 // position again: authority [TM. ỦY BAN NHÂN DÂN, CHỦ TỊCH] with position
 // CHỦ TỊCH would print CHỦ TỊCH twice.
 func (v *validator) positionTwice() {
-	s := &v.doc.Signer
+	for _, s := range v.doc.Signatures() {
+		v.positionTwiceIn(s)
+	}
+}
+
+// positionTwiceIn is positionTwice for one signature block.
+func (v *validator) positionTwiceIn(s *Signer) {
 	last := -1
 	for i, t := range s.Authority {
 		if trim(t.Value) != "" {

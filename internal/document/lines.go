@@ -81,6 +81,9 @@ func literal(t Text) bool { return t.Node != nil && t.Node.Style&yaml.LiteralSty
 func (doc *Document) lineLists() []*TextList {
 	out := []*TextList{&doc.Issuer.Parent, &doc.Issuer.Name, &doc.Title, &doc.IssuedBy, &doc.To,
 		&doc.Bases, &doc.Recipients, &doc.Address, &doc.Signer.Authority}
+	if doc.Cosigner != nil {
+		out = append(out, &doc.Cosigner.Authority)
+	}
 	for i := range doc.Appendices {
 		out = append(out, &doc.Appendices[i].Title)
 	}

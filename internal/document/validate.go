@@ -24,6 +24,7 @@ func Decode(d *decode.Decoder, root *yaml.Node, types []DocType) *Document {
 	doc := &Document{Source: d.Source()}
 	d.Decode(root, doc)
 	v := validator{d: d, doc: doc}
+	v.signers()
 	v.docType(types)
 	v.literalLines()
 	v.recognizeParts()
@@ -266,17 +267,24 @@ func (v *validator) defaultSymbol() {
 }
 
 func (v *validator) signer() {
-	name := trim(v.doc.Signer.Name.Value)
+	for _, s := range v.doc.Signatures() {
+		v.signerBlock(s)
+	}
+}
+
+// signerBlock checks one signature block's name and authority prefixes.
+func (v *validator) signerBlock(s *Signer) {
+	name := trim(s.Name.Value)
 	for _, t := range []string{"TS.", "ThS.", "PGS.", "GS.", "KS.", "BS.", "CN."} {
 		if strings.HasPrefix(name, t) {
 			rest := trim(strings.TrimPrefix(name, t))
-			v.d.Problem("signer.name", msg("signer.academic-title",
+			v.d.Problem(s.Name.Path, msg("signer.academic-title",
 				fmt.Sprintf("không ghi học hàm, học vị như %q trước họ tên người ký", t),
 				fmt.Sprintf("academic titles such as %q are not written before the signer's name", t),
 				"chỉ ghi họ tên, ví dụ "+rest, "the name alone, such as "+rest))
 		}
 	}
-	for _, a := range v.doc.Signer.Authority {
+	for _, a := range s.Authority {
 		first, _, _ := strings.Cut(trim(a.Value), " ")
 		if prefixes[strings.ToUpper(strings.TrimSuffix(first, "."))] && !strings.HasSuffix(first, ".") {
 			fixed := strings.ToUpper(first) + "."
@@ -296,12 +304,19 @@ var prefixes = map[string]bool{"TM": true, "KT": true, "TL": true, "TUQ": true}
 // Điều 13; nd30.md §2.11: "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ
 // CHÁNH VĂN PHÒNG"). An acting head (Q.) signs as the head: no warning.
 func (v *validator) deputy() {
-	pos := strings.ToUpper(strings.Join(strings.Fields(v.doc.Signer.Position.Value), " "))
+	for _, s := range v.doc.Signatures() {
+		v.deputyBlock(s)
+	}
+}
+
+// deputyBlock is deputy for one signature block.
+func (v *validator) deputyBlock(s *Signer) {
+	pos := strings.ToUpper(strings.Join(strings.Fields(s.Position.Value), " "))
 	if !strings.HasPrefix(pos, "PHÓ ") {
 		return
 	}
 	var lines []string
-	for _, a := range v.doc.Signer.Authority {
+	for _, a := range s.Authority {
 		l := strings.Join(strings.Fields(a.Value), " ")
 		first, _, _ := strings.Cut(strings.ToUpper(l), " ")
 		if first == "KT." || first == "Q." {
@@ -325,7 +340,7 @@ func (v *validator) deputy() {
 		fix = "authority: [" + strings.Join(fixed, ", ") + "]"
 	}
 	printed := strings.Join(append(fixed, pos), " / ")
-	v.d.Warning("signer.position", msg("signer.deputy-kt",
+	v.d.Warning(s.Position.Path, msg("signer.deputy-kt",
 		fmt.Sprintf("người ký là cấp phó (%s) nhưng các dòng thẩm quyền ký không có “KT.”: cấp phó ký thay người đứng đầu thì ghi “KT.” trước chức vụ của người đứng đầu, kể cả khi ký thừa lệnh, thừa ủy quyền hay thay mặt tập thể (Nghị định 30, Điều 13)", pos),
 		fmt.Sprintf("the signer is a deputy (%s) but no authority line has \"KT.\": a deputy signs for the head, \"KT.\" before the head's position, also under TL., TUQ. or TM. (Nghị định 30, Article 13)", pos),
 		fix+" (in ra: "+printed+")", fix+" (printed: "+printed+")"))

@@ -143,9 +143,12 @@ func (w *walker) document(doc *Document) {
 	w.articles(doc.Articles)
 	w.parts(doc.Parts, partsNumberer(doc.Parts, doc.Style.Decimal()))
 	w.list(doc.Closing, ParagraphText)
-	w.list(doc.Signer.Authority, SignerText)
-	w.text(&doc.Signer.Position, SignerText, "")
-	w.text(&doc.Signer.Name, SignerText, "")
+	// Signers is empty once validated (its blocks moved to Signatures).
+	for _, s := range append(doc.Signatures(), pointers(doc.Signers)...) {
+		w.list(s.Authority, SignerText)
+		w.text(&s.Position, SignerText, "")
+		w.text(&s.Name, SignerText, "")
+	}
 	for i := range doc.Recipients {
 		w.text(&doc.Recipients[i], RecipientText, "")
 		w.list(doc.Recipients[i].Members, RecipientText)
@@ -255,4 +258,13 @@ func (w *walker) articles(as []Article) {
 			w.list(c.Items, ItemText)
 		}
 	}
+}
+
+// pointers returns pointers to the elements of l.
+func pointers[T any](l []T) []*T {
+	out := make([]*T, len(l))
+	for i := range l {
+		out[i] = &l[i]
+	}
+	return out
 }

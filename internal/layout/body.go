@@ -194,43 +194,82 @@ func leadsIn(b document.Block) bool {
 // on the next page below the signer's name (nd30.md §2.13 only asks that
 // it start level with the authority line), rather than take the whole
 // block to the next page and leave the foot of this one blank.
+//
+// A document signed by two (a biên bản, a văn bản liên tịch) is set as
+// the decree's model of a biên bản (Phụ lục III, Mẫu 1.9): the cosigner
+// (THƯ KÝ) centred in the left column, the signer (CHỦ TỌA) in the right,
+// their first lines level and their names on one baseline, and "Nơi
+// nhận" under both on the left. The pair is one block, never split.
 func (c *composer) signature() []item {
-	_, _, rx, rw := c.o.Columns()
-	rc := rx + rw/2
-	size := c.o.BodySize
-	lead := lineHeight(size)
-	var right []item
-	caps := append(document.Upper(c.doc.Signer.Authority), document.Upper(document.TextList{c.doc.Signer.Position})...)
-	for _, s := range caps {
-		it, _ := c.centredPara(plain(s, Bold), size, rc, rw, "signer")
-		right = append(right, it...)
+	lx, lw, rx, rw := c.o.Columns()
+	right := c.signerBlock(&c.doc.Signer, rx+rw/2, rw)
+	var bands []item
+	if co := c.doc.Cosigner; co != nil {
+		left := c.signerBlock(co, lx+lw/2, lw)
+		// The names on one baseline: the block with fewer lines above
+		// its name leaves the more room for the signature.
+		l, r := len(left)-1, len(right)-1
+		hl, hr := height(left[:l]), height(right[:r])
+		left[l].before += max(0, hr-hl)
+		right[r].before += max(0, hl-hr)
+		bands = c.signatureBands([][]item{left, right}, true, lineHeight(c.o.BodySize))
+		if len(bands) > 1 {
+			bands[0].keep = true // "Nơi nhận:" never ends a page alone
+		}
+	} else {
+		bands = c.signatureBands([][]item{right}, false, 0)
+		if bands[0].h > c.o.PageH-c.o.Top-c.o.Bottom {
+			// The signature with the lines of "Nơi nhận" beside it has no
+			// place to end a page (absurdly long input only): "Nơi nhận"
+			// goes under the signature instead.
+			bands = c.signatureBands([][]item{right}, true, 0)
+		}
 	}
-	name, _ := c.centredPara(plain(c.doc.Signer.Name.Value, Bold), size, rc, rw, "signer-name")
-	name[0].before = signatureGap
-	right = append(right, name...)
-	bands := c.signatureBands(right, false)
-	if bands[0].h > c.o.PageH-c.o.Top-c.o.Bottom {
-		// The signature with the lines of "Nơi nhận" beside it has no
-		// place to end a page (absurdly long input only): "Nơi nhận"
-		// goes under the signature instead.
-		bands = c.signatureBands(right, true)
-	}
-	bands[0].before = paraSpace + lead/2
+	bands[0].before = paraSpace + lineHeight(c.o.BodySize)/2
 	return bands
 }
 
-// signatureBands places the signature's lines and "Nơi nhận" beside them
-// (or under them) and cuts the whole into bands.
-func (c *composer) signatureBands(right []item, under bool) []item {
+// signerBlock lays out one signature block centred on cx in a column w
+// wide: the authority lines and the position in bold capitals, then the
+// name in bold, signatureGap below for the signature and the seal.
+func (c *composer) signerBlock(s *document.Signer, cx, w float64) []item {
+	size := c.o.BodySize
+	var out []item
+	caps := append(document.Upper(s.Authority), document.Upper(document.TextList{s.Position})...)
+	for _, l := range caps {
+		it, _ := c.centredPara(plain(l, Bold), size, cx, w, "signer")
+		out = append(out, it...)
+	}
+	name, _ := c.centredPara(plain(s.Name.Value, Bold), size, cx, w, "signer-name")
+	name[0].before = signatureGap
+	return append(out, name...)
+}
+
+// height is the height items take stacked.
+func height(items []item) float64 {
+	h := 0.0
+	for _, it := range items {
+		h += it.before + it.h
+	}
+	return h
+}
+
+// signatureBands places the signature blocks side by side and "Nơi
+// nhận" beside them (or under them, gap lower) and cuts the whole into
+// bands.
+func (c *composer) signatureBands(blocks [][]item, under bool, gap float64) []item {
 	lx, lw, _, _ := c.o.Columns()
 	page := &Page{}
-	signed := stack(page, right, 0)
+	signed := 0.0
+	for _, b := range blocks {
+		signed = max(signed, stack(page, b, 0))
+	}
 	first := baseline(c.m, c.o.BodySize, lineHeight(c.o.BodySize))
 	if len(page.Texts) > 0 {
 		first = page.Texts[0].Y
 	}
 	if under {
-		first += signed
+		first += signed + gap
 	}
 	bottom := max(signed, c.recipients(page, lx, lw, first))
 	if signed > c.o.PageH-c.o.Top-c.o.Bottom {
