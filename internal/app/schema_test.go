@@ -149,6 +149,8 @@ var wrongFiles = []struct{ name, format, src string }{
 	{"a field where a text goes", "document", "title:\n  text: Kế hoạch năm 2024\n"},
 	{"sections as a text", "document", "sections: Công tác tuyên truyền\n"},
 	{"no signer", "document", "-signer\n"},
+	{"signer and signers", "document", "signers: [{position: THƯ KÝ, name: Lê Thị Cúc}, {position: CHỦ TỌA, name: Nguyễn Văn An}]\n"},
+	{"three signers", "document", "signer:\nsigners: [{position: A, name: Lê Cúc}, {position: B, name: Lê Cúc}, {position: C, name: Lê Cúc}]\n"},
 	{"unknown urgency", "document", "urgency: gấp\n"},
 	{"unknown type", "document", "type: ke-hoachh\n"},
 	{"body size 15", "document", "style: {body_size: 15}\n"},
@@ -357,6 +359,25 @@ func TestSchemaAcceptsWhatVanbanAccepts(t *testing.T) {
 		os.WriteFile(f, src, 0o644)
 		if _, outs, diags := Build(f, src, Options{}); diags.HasErrors() || len(outs) == 0 {
 			t.Errorf("%s: vanban refuses it: %v", r.name, diags)
+		}
+	}
+}
+
+// Two signers written in signers: instead of signer: are accepted by the
+// schema and by vanban alike.
+func TestSchemaAcceptsTwoSigners(t *testing.T) {
+	for _, list := range []string{
+		"signers: [{position: THƯ KÝ, name: Lê Thị Cúc}, {position: CHỦ TỌA, name: Nguyễn Văn An}]\n",
+		"signers: [{position: CHỦ TỌA, name: Nguyễn Văn An}]\n",
+	} {
+		src := append(wrongSource(t, "document", "-signer"), list...)
+		if err := compiled(t, "document").Validate(instance(t, src)); err != nil {
+			t.Errorf("%s: the schema refuses it: %v", list, err)
+		}
+		f := filepath.Join(t.TempDir(), "right.yaml")
+		os.WriteFile(f, src, 0o644)
+		if _, outs, diags := Build(f, src, Options{}); diags.HasErrors() || len(outs) == 0 {
+			t.Errorf("%s: vanban refuses it: %v", list, diags)
 		}
 	}
 }

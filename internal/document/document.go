@@ -48,12 +48,12 @@ type Document struct {
 	Recipients  TextList     `yaml:"recipients,lines" vi:"nơi nhận" doc:"Danh sách \"Nơi nhận\" ở cuối văn bản; vanban thêm \"- \" và \";\"; một nhóm viết tên nhóm rồi danh sách các nơi: - Các bộ: [Nội vụ, Tư pháp]" ex:"[Như trên, UBND huyện (để báo cáo)]" schema:"recipients"`
 	Archive     Text         `yaml:"archive" vi:"lưu" doc:"Dòng \"Lưu:\" cuối nơi nhận" ex:"VT, VP"`
 	Address     TextList     `yaml:"address,lines" vi:"địa chỉ, điện thoại, thư điện tử (cuối trang đầu)" doc:"Địa chỉ, điện thoại, thư điện tử in cuối trang đầu (nhiều nhất 4 dòng)" ex:"[Số 1 đường Lê Lợi, xã An Phú, ĐT: 0237 3824 123]"`
-	Signer      Signer       `yaml:"signer" vi:"người ký" doc:"Khối chữ ký: thẩm quyền, chức vụ và họ tên người ký; bắt buộc, trừ khi văn bản có hai người ký (signers)" ex:"{authority: TM. ỦY BAN NHÂN DÂN, position: CHỦ TỊCH, name: Nguyễn Văn An}"`
+	Signer      Signer       `yaml:"signer" oneof:"signature" vi:"người ký" doc:"Khối chữ ký: thẩm quyền, chức vụ và họ tên người ký; bắt buộc, trừ khi văn bản có hai người ký (signers)" ex:"{authority: TM. ỦY BAN NHÂN DÂN, position: CHỦ TỊCH, name: Nguyễn Văn An}"`
 	// Signers are the two signature blocks of a document signed by two
 	// (a biên bản: THƯ KÝ and CHỦ TỌA; a văn bản liên tịch), in the
 	// order they print, left then right. Validation moves them to
 	// Signer (right) and Cosigner (left) and empties the list.
-	Signers []Signer `yaml:"signers" vi:"hai người ký (trái, phải)" doc:"Văn bản có hai chữ ký (biên bản: thư ký bên trái, chủ tọa bên phải; văn bản liên tịch): hai khối chữ ký theo thứ tự in, bên trái trước; thay cho signer" ex:"[{position: THƯ KÝ, name: Trần Thị Bình}, {position: CHỦ TỌA, name: Nguyễn Văn An}]"`
+	Signers []Signer `yaml:"signers" oneof:"signature" min:"1" max:"2" vi:"hai người ký (trái, phải)" doc:"Văn bản có hai chữ ký (biên bản: thư ký bên trái, chủ tọa bên phải; văn bản liên tịch): hai khối chữ ký theo thứ tự in, bên trái trước; thay cho signer" ex:"[{position: THƯ KÝ, name: Trần Thị Bình}, {position: CHỦ TỌA, name: Nguyễn Văn An}]"`
 	// Cosigner is the second signature, set in the left column beside
 	// Signer's; nil when one person signs.
 	Cosigner *Signer      `yaml:"-"`

@@ -12,7 +12,8 @@
 //	doc:"…"               a Vietnamese explanation, added to the description
 //	ex:"…"                an example value, written in YAML
 //	enum:"a|b"            the values allowed (numbers or texts)
-//	min:"…" max:"…"       the range allowed for a number
+//	min:"…" max:"…"       the range allowed for a number, or the number of entries of a list
+//	oneof:"group"         exactly one of the fields of the group is required (signer: or signers:)
 //	schema:"name"         a schema given by the caller (a table of values known at run time)
 //
 // A type that decodes itself (decode.Unmarshaler, encoding.TextUnmarshaler)
@@ -30,6 +31,7 @@ import (
 	"encoding"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -156,6 +158,7 @@ func defName(t reflect.Type) string {
 func (g *generator) object(t reflect.Type) map[string]any {
 	props := map[string]any{}
 	var required []any
+	groups, order := map[string][]any{}, []string(nil)
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		tag := f.Tag.Get("yaml")
@@ -170,11 +173,24 @@ func (g *generator) object(t reflect.Type) map[string]any {
 		if req {
 			required = append(required, name)
 		}
+		if grp := f.Tag.Get("oneof"); grp != "" {
+			groups[grp] = append(groups[grp], map[string]any{"required": []any{name}})
+			if !slices.Contains(order, grp) {
+				order = append(order, grp)
+			}
+		}
 		props[name] = g.field(f, req)
 	}
 	s := map[string]any{"type": "object", "properties": props, "additionalProperties": false}
 	if len(required) > 0 {
 		s["required"] = required
+	}
+	var all []any
+	for _, grp := range order {
+		all = append(all, map[string]any{"oneOf": groups[grp]})
+	}
+	if len(all) > 0 {
+		s["allOf"] = all
 	}
 	return s
 }
@@ -199,11 +215,15 @@ func (g *generator) field(f reflect.StructField, required bool) map[string]any {
 		}
 		s["enum"] = vals
 	}
+	lo, hi := "minimum", "maximum"
+	if f.Type.Kind() == reflect.Slice {
+		lo, hi = "minItems", "maxItems"
+	}
 	if v := f.Tag.Get("min"); v != "" {
-		s["minimum"] = scalar(v)
+		s[lo] = scalar(v)
 	}
 	if v := f.Tag.Get("max"); v != "" {
-		s["maximum"] = scalar(v)
+		s[hi] = scalar(v)
 	}
 	if !required {
 		s = nullable(s)
