@@ -507,6 +507,12 @@ func FuzzDocument(f *testing.F) {
 		f.Add(readFile(f, "../../examples/"+e+".yaml"))
 	}
 	f.Add([]byte(base + "closing: [\"a[^1] b[^x] [^2]\"]\nfootnotes: [x, '']\nstyle: {numbering: decimal}\nrecipients: [{A: [b, c]}, {D: [e]}, 'F:', '+ g']\n"))
+	// Two signers, too many, both keys, a list of one, blocks left empty.
+	f.Add(readFile(f, "../../examples/bien-ban-hoi-nghi-so-ket-binh-dang-gioi-xa-an-thinh-2025.yaml"))
+	f.Add([]byte(strings.Replace(base, "signer: {position: GIÁM ĐỐC, name: Trần Văn Cường}\n", "", 1) + "closing: [x]\nsigners: [{position: THƯ KÝ, name: A}, {authority: [TM. B, KT. C], position: PHÓ C, name: D}]\n"))
+	f.Add([]byte(base + "closing: [x]\nsigners: [{position: A, name: B}, {position: C, name: D}, {}]\n"))
+	f.Add([]byte(base + "closing: [x]\nsigner:\nsigners: [{position: '', name: ''}, null]\n"))
+	f.Add([]byte(base + "closing: [x]\nsigners: [{position: '**A', name: 'TS. B'}]\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		_, w, diags := Prepare("f.yaml", src, Options{})
 		checkDiagnostics(t, "f.yaml", src, diags)

@@ -202,21 +202,22 @@ func leadsIn(b document.Block) bool {
 // nhận" under both on the left. The pair is one block, never split.
 func (c *composer) signature() []item {
 	lx, lw, rx, rw := c.o.Columns()
-	right := c.signerBlock(&c.doc.Signer, rx+rw/2, rw)
+	rcaps, rname := c.signerBlock(&c.doc.Signer, rx+rw/2, rw)
 	var bands []item
 	if co := c.doc.Cosigner; co != nil {
-		left := c.signerBlock(co, lx+lw/2, lw)
+		lcaps, lname := c.signerBlock(co, lx+lw/2, lw)
 		// The names on one baseline: the block with fewer lines above
 		// its name leaves the more room for the signature.
-		l, r := len(left)-1, len(right)-1
-		hl, hr := height(left[:l]), height(right[:r])
-		left[l].before += max(0, hr-hl)
-		right[r].before += max(0, hl-hr)
+		hl, hr := height(lcaps), height(rcaps)
+		lname[0].before += max(0, hr-hl)
+		rname[0].before += max(0, hl-hr)
+		left, right := append(lcaps, lname...), append(rcaps, rname...)
 		bands = c.signatureBands([][]item{left, right}, true, lineHeight(c.o.BodySize))
 		if len(bands) > 1 {
 			bands[0].keep = true // "Nơi nhận:" never ends a page alone
 		}
 	} else {
+		right := append(rcaps, rname...)
 		bands = c.signatureBands([][]item{right}, false, 0)
 		if bands[0].h > c.o.PageH-c.o.Top-c.o.Bottom {
 			// The signature with the lines of "Nơi nhận" beside it has no
@@ -230,19 +231,19 @@ func (c *composer) signature() []item {
 }
 
 // signerBlock lays out one signature block centred on cx in a column w
-// wide: the authority lines and the position in bold capitals, then the
-// name in bold, signatureGap below for the signature and the seal.
-func (c *composer) signerBlock(s *document.Signer, cx, w float64) []item {
+// wide: the authority lines and the position in bold capitals (caps),
+// then the name in bold, signatureGap below them for the signature and
+// the seal.
+func (c *composer) signerBlock(s *document.Signer, cx, w float64) (caps, name []item) {
 	size := c.o.BodySize
-	var out []item
-	caps := append(document.Upper(s.Authority), document.Upper(document.TextList{s.Position})...)
-	for _, l := range caps {
+	lines := append(document.Upper(s.Authority), document.Upper(document.TextList{s.Position})...)
+	for _, l := range lines {
 		it, _ := c.centredPara(plain(l, Bold), size, cx, w, "signer")
-		out = append(out, it...)
+		caps = append(caps, it...)
 	}
-	name, _ := c.centredPara(plain(s.Name.Value, Bold), size, cx, w, "signer-name")
+	name, _ = c.centredPara(plain(s.Name.Value, Bold), size, cx, w, "signer-name")
 	name[0].before = signatureGap
-	return append(out, name...)
+	return caps, name
 }
 
 // height is the height items take stacked.

@@ -125,7 +125,11 @@ func (c *composer) fitHint(n int) {
 		add = "ghi " + strings.Join(ys, ", ") + " trong style:"
 		addEn = strings.Join(ys, ", ") + " under style:"
 	}
-	c.warnings = append(c.warnings, Problem{Path: "signer", Msg: diag.Msg{
+	path := "signer"
+	if strings.HasPrefix(c.doc.Signer.Name.Path, "signers") {
+		path = "signers" // the signatures were written as a list
+	}
+	c.warnings = append(c.warnings, Problem{Path: path, Msg: diag.Msg{
 		Code: "layout.signature-alone",
 		Vi: fmt.Sprintf("trang %d chỉ có phần chữ ký và vài dòng cuối của nội dung; với %s văn bản vừa %d trang",
 			n, strings.Join(vis, ", "), n-1),

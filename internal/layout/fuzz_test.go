@@ -72,11 +72,20 @@ func FuzzLayout(f *testing.F) {
 	f.Add("Kết quả thực hiện kế hoạch 6 tháng đầu năm", uint16(12), uint8(3), uint16(2), uint8(0x40))
 	f.Add(strings.Repeat("Phương hướng nhiệm vụ ", 30), uint16(200), uint8(4), uint16(5), uint8(0x80))
 	f.Add("Ủy ban nhân dân ban hành Quyết định quy định chi tiết", uint16(7), uint8(2), uint16(0), uint8(0x20))
+	// Two signers (long%5 == 3): a short and a long left block, with
+	// footnotes, with the wide margins and authority lines on the right,
+	// in parts.
+	f.Add("Thư ký hội nghị", uint16(3), uint8(1), uint16(3), uint8(0))
+	f.Add(strings.Repeat("Ban Vì sự tiến bộ của phụ nữ ", 8), uint16(40), uint8(2), uint16(13), uint8(0x18))
+	f.Add("Kết quả thực hiện kế hoạch", uint16(25), uint8(3), uint16(8), uint8(0x10))
 	f.Fuzz(func(t *testing.T, text string, items uint16, depth uint8, long uint16, flags uint8) {
 		doc := fuzzDocument(text, size(items, 40), int(depth)%(maxDepth+1), size(long, 100), flags, depth>>6)
 		o := layout.OptionsFor(doc.Style)
 		pages, warnings := layout.ComposeWarnings(doc, m, o)
 		checkPages(t, pages, m, o)
+		if doc.Cosigner != nil {
+			checkTwoNames(t, pages)
+		}
 		for _, p := range pages {
 			landscape := p.Appendix > 0 && doc.Appendices[p.Appendix-1].Landscape
 			if w, h := p.W, p.H; landscape && (w != 297 || h != 210) || !landscape && (w != 210 || h != 297) {
@@ -190,6 +199,10 @@ func fuzzDocument(text string, items, depth, long int, flags, landscape uint8) *
 		if len(last.Items) > 0 {
 			last.Items[0].Value += "[^b]"
 		}
+	}
+	if long%5 == 3 { // two signers: the cosigner's block in the left column
+		doc.Cosigner = &document.Signer{Authority: document.TextList{tx(head(word, 60))},
+			Position: tx(or(head(text, 120), "THƯ KÝ")), Name: tx(or(head(text, 40), "Lê Thị Cúc"))}
 	}
 	doc.Recipients = document.TextList{tx(text), tx(word), tx("Như trên")}
 	doc.Archive = tx(or(slice(text, 0, 40), "VT"))
@@ -402,6 +415,36 @@ func checkSignature(t *testing.T, pages []layout.Page) {
 	}
 	if at < 0 {
 		t.Fatal("the signer's name is not printed")
+	}
+}
+
+// checkTwoNames: a document signed by two prints both names on one page
+// and one baseline.
+func checkTwoNames(t *testing.T, pages []layout.Page) {
+	t.Helper()
+	var names []layout.Text
+	at := map[int]bool{}
+	for n, p := range pages {
+		for _, tx := range p.Texts {
+			if tx.Tag == "signer-name" && p.Appendix == 0 && p.Attachment == 0 {
+				names = append(names, tx)
+				at[n] = true
+			}
+		}
+	}
+	if len(at) != 1 || len(names) < 2 {
+		t.Fatalf("%d lines of names on %d pages", len(names), len(at))
+	}
+	// A name wrapped over lines: the first lines of the two names are level.
+	first := map[bool]float64{}
+	for _, tx := range names {
+		right := tx.X > 80 // the left column ends before 100 mm, a left name is centred in it
+		if y, ok := first[right]; !ok || tx.Y < y {
+			first[right] = tx.Y
+		}
+	}
+	if len(first) == 2 && first[true] != first[false] {
+		t.Fatalf("names at %.2f (left) and %.2f (right)", first[false], first[true])
 	}
 }
 
