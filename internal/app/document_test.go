@@ -501,6 +501,10 @@ func FuzzDocument(f *testing.F) {
 		"attachments: [{type: ke-hoach, title: x, parts: [{heading: y, run_in: z}], sections: [{heading: w}]}]\n"))
 	f.Add([]byte(base + "type: quyet-dinh\nbases: [Căn cứ a., Ủy ban nhân dân ban hành Quyết định b]\nenacting: '  '\narticles: [x]\nparts: [{heading: ''}]\n"))
 	f.Add([]byte(base + "type: nghi-quyet\nenacting: Hội đồng nhân dân ban hành Nghị quyết;\narticles: [x]\n"))
+	// An article's own outline (sections:), typed numbers of every scheme
+	// in its sections, clauses and points.
+	f.Add([]byte(base + "type: nghi-quyet\narticles:\n  - text: 'như sau:'\n    clauses: ['I. a', {title: 'a) b', points: ['1. c', 'IV) d', '1.2 E']}]\n" +
+		"    sections: [{heading: 'I. x', sections: [{heading: '1.', text: y}, {text: 'a) z', sections: [{heading: ''}]}]}, {run_in: Mục tiêu, heading: w}]\n  - {sections: []}\n  - {title: t, sections: [{}]}\n"))
 	// Footnotes, attachments, grouped recipients, numbering styles.
 	for _, e := range []string{"bao-cao-chinh-phu-binh-dang-gioi-2024", "quyet-dinh-ban-hanh-ke-hoach-binh-dang-gioi-tay-ninh-2021",
 		"quyet-dinh-ban-hanh-quy-che-lam-viec-xa-xuan-phu-2021", "cong-van-uy-ban-dan-toc-so-ket-de-an-2021"} {

@@ -102,4 +102,38 @@ func TestStartersCommentedExamples(t *testing.T) {
 	if trim := strings.TrimSpace(doc.EnactingSentence.Value); !strings.HasPrefix(trim, "Ủy ban nhân dân ban hành Quyết định") {
 		t.Errorf("quyet-dinh: enacting %q", trim)
 	}
+
+	// An appendix with a table: the commented block, with the mention
+	// the comment asks for written into the body.
+	for _, c := range []struct{ starter, line, mention, cell string }{
+		{"quyet-dinh", "(45 người).", "(45 người, danh sách tại Phụ lục kèm theo).", "Nguyễn Thị B"},
+		{"ke-hoach", "chi hội trưởng phụ nữ các thôn.", "chi hội trưởng phụ nữ các thôn (phân công tại Phụ lục kèm theo).", "Tuyên truyền pháp luật về bình đẳng giới"},
+	} {
+		src := string(starters[c.starter])
+		block := regexp.MustCompile(`(?m)^# appendices:\n(?:#   .*\n)+`).FindString(src)
+		if block == "" || !strings.Contains(src, c.line) {
+			t.Fatalf("%s: no commented appendices: block, or no line %q to mention it", c.starter, c.line)
+		}
+		src = strings.Replace(src, block, uncomment(block, regexp.MustCompile(`^#`)), 1)
+		src = strings.Replace(src, c.line, c.mention, 1)
+		doc := prepare(c.starter, src)
+		if len(doc.Appendices) != 1 || doc.Appendices[0].Table == nil {
+			t.Fatalf("%s: appendices %+v", c.starter, doc.Appendices)
+		}
+		tb := doc.Appendices[0].Table
+		if len(tb.Columns) != 4 || len(tb.Rows) != 2 || !tb.Number {
+			t.Errorf("%s: table of %d columns, %d rows, numbered %v", c.starter, len(tb.Columns), len(tb.Rows), tb.Number)
+		}
+		aligned := false
+		for _, col := range tb.Columns {
+			aligned = aligned || strings.TrimSpace(col.Align.Value) == "center"
+		}
+		if !aligned {
+			t.Errorf("%s: no column shows align: center", c.starter)
+		}
+		text, _ := pdfText(t, c.starter+".yaml", []byte(src))
+		if !strings.Contains(text, "1 "+c.cell) && !strings.Contains(text, "1\n"+c.cell) {
+			t.Errorf("%s: the page has no numbered row %q:\n%s", c.starter, c.cell, text)
+		}
+	}
 }

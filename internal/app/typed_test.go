@@ -88,6 +88,10 @@ func TestTypedLabelsOnThePage(t *testing.T) {
 			"Điều 1. Kiện toàn": 1, "Điều 2. Nhiệm vụ": 1, "Điều 3. Quyết định này": 1, "Điều 3:": 0, "Điều": 3 + 1, // + "Như Điều 3"
 			"1. Trưởng ban": 1, "2. Các thành viên": 1, "Khoản": 0, "a) Tham mưu": 1, "b) Theo dõi": 1, "c)": 0,
 		},
+		"46b-doc-article-sections": { // the plan's outline in the article's sections; other outlines' numbers stay, warned
+			"I. MỤC TIÊU VÀ CÁC CHỈ TIÊU CHỦ YẾU NĂM 2026": 1, "I. I.": 0, "1. Mục tiêu": 1, "1. 1.": 0,
+			"1. II. Nhiệm vụ": 1, "a) 1. Phát triển": 1, "b) X-quang": 1, "2. a) Thường trực": 1,
+		},
 		"47-doc-typed-titles": {
 			"KẾ HOẠCH": 1, "Phụ lục I ": 2, "Phụ lục II ": 2, // the mention and the label "PHỤ LỤC": 0, "Phụ lục 3": 0, "PHÂN CÔNG NHIỆM VỤ": 1, "DỰ TOÁN KINH PHÍ": 1,
 		},

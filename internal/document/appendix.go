@@ -141,8 +141,14 @@ func (v *validator) tables() {
 			walk(s.Sections, landscape)
 		}
 	}
+	articles := func(as []Article) {
+		for _, a := range as {
+			walk(a.Sections, false)
+		}
+	}
 	walk(v.doc.Sections, false)
 	walk(v.doc.Parts, false)
+	articles(v.doc.Articles)
 	for _, a := range v.doc.Appendices {
 		v.table(a.Table, a.Landscape)
 		walk(a.Sections, a.Landscape)
@@ -150,6 +156,10 @@ func (v *validator) tables() {
 	for _, at := range v.doc.Attachments {
 		walk(at.Sections, false)
 		walk(at.Parts, false)
+		articles(at.Articles)
+		for _, ch := range at.Chapters {
+			articles(ch.Articles)
+		}
 		for _, a := range at.Appendices {
 			v.table(a.Table, a.Landscape)
 			walk(a.Sections, a.Landscape)

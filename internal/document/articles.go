@@ -23,7 +23,11 @@ type Article struct {
 	Text    Text     `yaml:"text" vi:"nội dung điều" doc:"Nội dung điều" ex:"Quyết định này có hiệu lực kể từ ngày ký."`
 	Clauses []Clause `yaml:"clauses" vi:"các khoản 1., 2." doc:"Các khoản, đánh số 1., 2. …" ex:"[Tuyên truyền Luật Bình đẳng giới., Tập huấn cho cán bộ xã.]"`
 	Items   TextList `yaml:"items" vi:"các ý gạch đầu dòng" doc:"Các ý gạch đầu dòng" ex:"[Ông Nguyễn Văn A - Chủ tịch UBND xã, Trưởng ban]"`
-	Path    string   `yaml:"-"`
+	// Sections are the outline of a plan or programme the article
+	// approves ("Thông qua Kế hoạch … như sau:" then "I. MỤC TIÊU",
+	// "1. Mục tiêu", "a) …"), numbered and set as the body's sections.
+	Sections []Section `yaml:"sections" vi:"các mục I., 1., a) trong điều" doc:"Các mục của kế hoạch, chương trình mà điều thông qua (\"… như sau:\"), in sau nội dung và các khoản của điều; vanban tự đánh số I., 1., a) như các mục của văn bản" ex:"[{heading: Mục tiêu và các chỉ tiêu chủ yếu năm 2026, sections: [{heading: Mục tiêu, text: Tiếp tục phát triển kinh tế.}]}]"`
+	Path     string    `yaml:"-"`
 }
 
 // Clause is a numbered clause (khoản, "1.") of an article, with its points
@@ -46,7 +50,7 @@ type (
 // DecodeNode implements decode.Unmarshaler: a text or a group of fields.
 func (a *Article) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 	a.Path = path
-	if asText(n, "title", "text", "clauses", "items") {
+	if asText(n, "title", "text", "clauses", "items", "sections") {
 		a.Text.DecodeNode(d, n, path)
 		return
 	}
@@ -88,7 +92,8 @@ func (doc *Document) Enacting() string {
 
 // articles adds the articles to the body: "Điều 1. Title" in bold (a
 // heading glued to what follows), or, without a title, "Điều 1." in bold
-// leading the text; clauses "1." (bold with their title), points "a)".
+// leading the text; clauses "1." (bold with their title), points "a)";
+// then the article's sections, numbered as the body's are.
 // Numbers the clerk typed were removed by validation (typedLabels).
 func (b *bodyBuilder) articles(as []Article) {
 	for _, a := range as {
@@ -113,6 +118,10 @@ func (b *bodyBuilder) articles(as []Article) {
 		for j, c := range a.Clauses {
 			b.clause(c, j+1)
 		}
+		nb := b.nb
+		b.nb = newNumberer(a.Sections, nb.decimal)
+		b.sections(a.Sections, 1)
+		b.nb = nb
 	}
 }
 
@@ -258,7 +267,7 @@ func (v *validator) articles() {
 }
 
 func (v *validator) article(a Article, n int, mixed bool) {
-	empty := trim(a.Text.Value) == "" && len(a.Clauses) == 0 && len(a.Items.Values()) == 0
+	empty := trim(a.Text.Value) == "" && len(a.Clauses) == 0 && len(a.Items.Values()) == 0 && len(a.Sections) == 0
 	switch {
 	case v.reportedUnder(a.Path):
 	case empty && trim(a.Title.Value) == "":
@@ -275,6 +284,7 @@ func (v *validator) article(a Article, n int, mixed bool) {
 			"đặt tên cho mọi điều, hoặc không điều nào có tên (như mẫu Quyết định của Nghị định 30)",
 			"a title for every article, or for none (as in the decree's Quyết định template)"))
 	}
+	v.depth(a.Sections, decode.Join(a.Path, "sections"), 1, newNumberer(a.Sections, v.doc.Style.Decimal()))
 	for i, c := range a.Clauses {
 		switch {
 		case v.reportedUnder(c.Path):

@@ -2,6 +2,7 @@ package document
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/vanban/vanban/internal/decode"
@@ -181,6 +182,13 @@ func (v *validator) attachments(types []DocType) {
 		}
 		v.depth(a.Sections, decode.Join(p, "sections"), 1, newNumberer(a.Sections, doc.Style.Decimal()))
 		v.partChecks(a.Parts, a.Sections, p)
+		arts := slices.Clone(a.Articles)
+		for _, ch := range a.Chapters {
+			arts = append(arts, ch.Articles...)
+		}
+		for _, art := range arts { // an article's own outline, as the decision's (articles.go)
+			v.depth(art.Sections, decode.Join(art.Path, "sections"), 1, newNumberer(art.Sections, doc.Style.Decimal()))
+		}
 		name := strings.ToLower(a.Kind.Name)
 		if a.Kind.Key != "" && !(strings.Contains(body, "kèm theo") && strings.Contains(body, name)) {
 			v.d.Warning(p, msg("attachment.not-mentioned",

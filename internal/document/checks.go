@@ -83,7 +83,9 @@ func (v *validator) capitals(f Field) {
 // 30, Phụ lục II): small letters, a capital first letter; the names of the
 // People's Committees and Councils with theirs; the place after tỉnh,
 // huyện, quận, xã, phường, thị xã, thị trấn, thành phố with its capitals,
-// up to a word that ends a name (năm, giai đoạn, về, của …) or a figure.
+// up to a word that ends a name (năm, giai đoạn, về, của …) or a figure;
+// a body named by a known field with its capitals ("Sở Thông tin và
+// Truyền thông"); an abbreviation (TTHC, HĐND) as typed.
 func sentenceCase(s string) string {
 	words := strings.Fields(strings.ToLower(s))
 	up := func(i int) {
@@ -114,11 +116,30 @@ func sentenceCase(s string) string {
 			up(j)
 		}
 	}
-	if len(words) > 0 {
+	viet.BodiesInText(words)
+	for i, w := range strings.Fields(s) {
+		if viet.IsAcronym(w) {
+			words[i] = w // TTHC, UBND, THCS keep their capitals
+		}
+	}
+	switch {
+	case len(words) > 1 && typedLabel.MatchString(words[0]):
+		// A number typed before the text ("I. MỤC TIÊU"): its
+		// Roman numeral stays in capitals, the text starts with one.
+		words[0] = strings.ToLower(words[0])
+		if r := strings.TrimRight(words[0], ".)"); strings.Trim(r, "ivxl") == "" {
+			words[0] = strings.ToUpper(words[0])
+		}
+		up(1)
+	case len(words) > 0:
 		up(0)
 	}
 	return strings.Join(words, " ")
 }
+
+// typedLabel is a number typed before a title, in small letters: "ii.",
+// "2.", "b)".
+var typedLabel = regexp.MustCompile(`^(?i:\d{1,2}|[ivxl]{1,6}|[a-zđ])[.)]$`)
 
 // nameEnds are the words that end a place's name in a title.
 var nameEnds = map[string]bool{"năm": true, "giai": true, "về": true, "và": true, "của": true, "trên": true, "tại": true,

@@ -123,7 +123,13 @@ func TestSentenceCase(t *testing.T) {
 		"XÃ HỘI HÓA CÔNG TÁC Y TẾ":    "Xã hội hóa công tác y tế",
 		"TUYÊN TRUYỀN TẠI XÃ HÀ LONG": "Tuyên truyền tại xã Hà Long",
 		"AN SINH XÃ HỘI XÃ HÀ LONG":   "An sinh xã hội xã Hà Long",
-		long:                          "Về việc ban hành quy chế hoạt động của trung tâm phục vụ hành chính công tỉnh Thanh Hóa",
+		"VỀ VIỆC BỔ SUNG TTHC VÀO BỘ THỦ TỤC HÀNH CHÍNH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA SỞ THÔNG TIN VÀ TRUYỀN THÔNG": "Về việc bổ sung TTHC vào bộ thủ tục hành chính thuộc thẩm quyền giải quyết của Sở Thông tin và Truyền thông",
+		"KẾ HOẠCH CỦA UBND, HĐND XÃ VỀ PHÒNG, CHỐNG COVID-19 Ở TRƯỜNG THCS":                                           "Kế hoạch của UBND, HĐND xã về phòng, chống COVID-19 ở trường THCS",
+		"PHỐI HỢP VỚI PHÒNG VĂN HÓA - XÃ HỘI VÀ BHXH TỈNH BẮC GIANG":                                                  "Phối hợp với Phòng Văn hóa - Xã hội và BHXH tỉnh Bắc Giang",
+		"TIN HỌC VĂN PHÒNG CHO CÁN BỘ BAN KINH TẾ":                                                                    "Tin học văn phòng cho cán bộ Ban Kinh tế",
+		"I. MỤC TIÊU VÀ CÁC CHỈ TIÊU CHỦ YẾU NĂM 2012":                                                                "I. Mục tiêu và các chỉ tiêu chủ yếu năm 2012",
+		"II. NHIỆM VỤ": "II. Nhiệm vụ", "B) CÁC CHỈ TIÊU CHỦ YẾU": "b) Các chỉ tiêu chủ yếu",
+		long: "Về việc ban hành quy chế hoạt động của trung tâm phục vụ hành chính công tỉnh Thanh Hóa",
 	} {
 		if got := sentenceCase(in); got != want {
 			t.Errorf("%s: %q, want %q", in, got, want)

@@ -115,6 +115,7 @@ func (doc *Document) itemLists() []*TextList {
 		for j := range a.Clauses {
 			out = append(out, &a.Clauses[j].Items, &a.Clauses[j].Points)
 		}
+		walk(a.Sections)
 	}
 	for i := range doc.Appendices {
 		out = append(out, &doc.Appendices[i].Items)

@@ -297,6 +297,7 @@ func (v *validator) typedLabels() {
 			t, ok = typedRunIn(f.Label, s)
 		}
 		if !ok {
+			v.otherScheme(f, m)
 			continue
 		}
 		noun := nouns[f.Role]
@@ -318,6 +319,43 @@ func (v *validator) typedLabels() {
 		v.d.WarningAt(Locate(v.doc.Source, *f.Text, leadingSpace(s)+m), f.Path, msg)
 		v.cut(f.Text, m, t.end)
 	}
+}
+
+// otherScheme warns about a number of another outline typed at the start
+// of a clause ("I.", "a)") or a point ("1.", "I."): it is not vanban's
+// number there, so it stays and prints after it ("1. I. MỤC TIÊU …",
+// "a) 1. Mục tiêu: …"). A clerk who copies a plan approved "như sau:"
+// types its own numbers; the article's sections: number them as typed.
+func (v *validator) otherScheme(f Field, m int) {
+	s := f.Value[m:]
+	var t typed
+	ok := false
+	switch f.Role {
+	case ClauseTitle, ClauseText:
+		t, ok = typedNumber(s, roman, letter)
+	case PointText:
+		t, ok = typedNumber(s, arabic, outline, roman)
+	}
+	// Only "I." and "a)" are numbers for sure: "A-Lưới", "X-quang" are words.
+	if !ok || !strings.HasSuffix(t.text, ".") && !strings.HasSuffix(t.text, ")") {
+		return
+	}
+	rest := []rune(oneLine(s[t.end:]))
+	if len(rest) > 40 {
+		rest = append(rest[:39], '…')
+	}
+	printed := f.Label + " " + t.text + " " + string(rest)
+	noun := nouns[f.Role]
+	fixVi := "xóa “" + t.text + "” ở đầu; nếu điều gồm các mục I., 1., a) của một kế hoạch, chương trình (\"… như sau:\") thì viết các mục đó ở sections: của điều, sau text:"
+	fixEn := "the text without " + strconv.Quote(t.text) + "; for a plan's own I., 1., a) outline (\"… như sau:\"), the article's sections:, after text:"
+	if t.form == letter {
+		fixVi = "xóa “" + t.text + "” ở đầu; nếu đây là một điểm của khoản trên thì viết nó ở points: của khoản đó"
+		fixEn = "the text without " + strconv.Quote(t.text) + "; for a point of the clause above, that clause's points:"
+	}
+	v.d.WarningAt(Locate(v.doc.Source, *f.Text, leadingSpace(s)+m), f.Path, msg("numbering.other-scheme",
+		"“"+t.text+"” gõ ở đầu "+noun[0]+" không phải số vanban đánh ở đây, nên sẽ in thành “"+printed+"”",
+		strconv.Quote(t.text)+" typed at the start of "+noun[1]+" is not the number vanban prints here, so it prints as "+strconv.Quote(printed),
+		fixVi, fixEn))
 }
 
 // runInDelim is what may follow a run-in label's number.

@@ -101,7 +101,8 @@ type walker struct {
 	stopped    bool
 	appendix   int
 	attachment int
-	art        int // articles visited: numbered through the chapters
+	art        int  // articles visited: numbered through the chapters
+	decimal    bool // the document numbers its sections 1., 1.1.
 }
 
 func (w *walker) text(t *Text, r Role, label string) {
@@ -117,6 +118,7 @@ func (w *walker) list(l TextList, r Role) {
 }
 
 func (w *walker) document(doc *Document) {
+	w.decimal = doc.Style.Decimal()
 	w.text(&doc.Type, Setting, "")
 	w.list(doc.Issuer.Parent, HeaderText)
 	w.list(doc.Issuer.Name, HeaderText)
@@ -257,6 +259,7 @@ func (w *walker) articles(as []Article) {
 			}
 			w.list(c.Items, ItemText)
 		}
+		w.sections(a.Sections, 1, newNumberer(a.Sections, w.decimal))
 	}
 }
 

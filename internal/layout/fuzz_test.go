@@ -78,6 +78,9 @@ func FuzzLayout(f *testing.F) {
 	f.Add("Thư ký hội nghị", uint16(3), uint8(1), uint16(3), uint8(0))
 	f.Add(strings.Repeat("Ban Vì sự tiến bộ của phụ nữ ", 8), uint16(40), uint8(2), uint16(13), uint8(0x18))
 	f.Add("Kết quả thực hiện kế hoạch", uint16(25), uint8(3), uint16(8), uint8(0x10))
+	// An article holding a plan's I./1./a) outline, long enough to break pages inside it.
+	f.Add("Thông qua Kế hoạch phát triển kinh tế - xã hội năm 2026, với những nội dung chính như sau", uint16(30), uint8(3), uint16(3), uint8(0x20))
+	f.Add(strings.Repeat("Mục tiêu và các chỉ tiêu chủ yếu ", 25), uint16(200), uint8(0x43), uint16(0), uint8(0x28))
 	f.Fuzz(func(t *testing.T, text string, items uint16, depth uint8, long uint16, flags uint8) {
 		doc := fuzzDocument(text, size(items, 40), int(depth)%(maxDepth+1), size(long, 100), flags, depth>>6)
 		o := layout.OptionsFor(doc.Style)
@@ -165,7 +168,8 @@ func fuzzDocument(text string, items, depth, long int, flags, landscape uint8) *
 		doc.Kind = document.DocType{Key: "quyet-dinh", Name: "Quyết định", Abbr: "QĐ"}
 		doc.IssuedBy = document.TextList{tx(or(head(text, 200), "CHỦ TỊCH"))}
 		doc.Articles = []document.Article{{Title: tx(head(text, 200)), Text: tx(word + "\n\n" + text),
-			Clauses: []document.Clause{{Title: tx(head(text, 100)), Points: last.Items}, {Text: tx(text)}}}, {Text: tx(text)}}
+			Clauses:  []document.Clause{{Title: tx(head(text, 100)), Points: last.Items}, {Text: tx(text)}},
+			Sections: nested(text, word, min(depth, 3))}, {Text: tx(text)}} // a plan approved "như sau:", its outline in the article
 		doc.Sections = nil
 		if items%2 == 1 { // the 2025 form: the enacting sentence instead of "QUYẾT ĐỊNH:"
 			doc.EnactingSentence = tx(or(text, "Ủy ban nhân dân ban hành Quyết định"))

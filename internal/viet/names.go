@@ -106,6 +106,8 @@ var knownFields = func() map[string]string {
 		// Phòng of a commune since 1 July 2025, of a district before.
 		"Kinh tế", "Văn hóa - Xã hội", "Kinh tế, Hạ tầng và Đô thị", "Tài chính - Kế hoạch",
 		"Văn hóa và Thông tin", "Quản lý đô thị", "Dân tộc", "Giáo dục - Đào tạo",
+		// Ban of a People's Council (Ban Pháp chế, Ban Kinh tế - Ngân sách).
+		"Kinh tế - Ngân sách", "Pháp chế",
 	} {
 		m[strings.ToLower(f)] = f
 		if strings.Contains(f, "hóa") { // the old placement of the tone mark
@@ -206,4 +208,102 @@ func IssuerInText(lines []string) (name string, guessed bool) {
 		}
 	}
 	return name, guessed
+}
+
+// BodiesInText capitalises, in a phrase written in small letters (a
+// title put into sentence case), the bodies named by a field of work whose
+// written form is known: "của sở thông tin và truyền thông" → "của Sở
+// Thông tin và Truyền thông", "phòng văn hóa - xã hội" → "Phòng Văn hóa -
+// Xã hội". Only a kind of body followed by a known field is changed: "bộ
+// thủ tục hành chính" is no ministry.
+func BodiesInText(words []string) {
+	for i := 0; i < len(words); i++ {
+		k, n := bodyKind(bareAll(words[i:min(i+4, len(words))]))
+		if n == 0 || !k.fields || i+n >= len(words) {
+			continue
+		}
+		m := fieldPrefix(bareAll(words[i+n:]))
+		if m == 0 {
+			continue
+		}
+		words[i] = capitalise(words[i])
+		written := strings.Fields(knownFields[strings.Join(bareAll(words[i+n:i+n+m]), " ")])
+		for j, w := range written {
+			at := i + n + j
+			words[at] = w + words[at][len(bare(words[at])):] // the punctuation after it stays
+		}
+		i += n + m - 1
+	}
+}
+
+// fieldPrefix returns how many words at the start of ws are the longest
+// known field of work, else 0.
+func fieldPrefix(ws []string) int {
+	for end := min(len(ws), 8); end > 0; end-- {
+		if _, ok := knownFields[strings.Join(ws[:end], " ")]; ok {
+			return end
+		}
+	}
+	return 0
+}
+
+// IsAcronym reports whether a word typed in capitals is an abbreviation
+// that keeps its capitals in a sentence (TTHC, UBND, HĐND, THCS, BHXH,
+// LĐ-TB&XH, COVID-19) rather than a syllable: it has no small letter, no
+// vowel with a mark (Đ is a consonant), and a run of its letters is no
+// Vietnamese syllable. "BAN", "TIN", "CAO" are syllables; "VI" and "I"
+// are too, and are read as such.
+func IsAcronym(w string) bool {
+	letters := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsLower(r):
+			return false
+		case unicode.IsLetter(r) && r >= 0x80 && r != 'Đ':
+			return false // a vowel with a mark: a Vietnamese word
+		case unicode.IsLetter(r):
+			letters++
+		}
+	}
+	if letters < 2 {
+		return false
+	}
+	for _, run := range strings.FieldsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if !plainSyllable(strings.ToLower(strings.ReplaceAll(run, "Đ", "d"))) {
+			return true
+		}
+	}
+	return false
+}
+
+// Parts of a Vietnamese syllable written without marks, longest first.
+var (
+	onsets = []string{"ngh", "ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr",
+		"b", "c", "d", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", ""}
+	nuclei = []string{"oai", "oay", "uay", "uoi", "uya", "uye", "uyu", "ieu", "yeu", "uou",
+		"ai", "ao", "au", "ay", "eo", "ia", "iu", "oa", "oe", "oi", "ua", "ue", "ui", "uo", "uy", "ye", "ie",
+		"a", "e", "i", "o", "u", "y"}
+	codas = []string{"ch", "ng", "nh", "c", "m", "n", "p", "t", ""}
+)
+
+// plainSyllable reports whether s, in small letters without marks, is
+// the form of a Vietnamese syllable: an onset, a vowel nucleus, a coda.
+func plainSyllable(s string) bool {
+	for _, o := range onsets {
+		if !strings.HasPrefix(s, o) {
+			continue
+		}
+		for _, v := range nuclei {
+			rest, ok := strings.CutPrefix(s[len(o):], v)
+			if !ok {
+				continue
+			}
+			for _, c := range codas {
+				if rest == c {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

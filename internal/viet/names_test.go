@@ -1,6 +1,9 @@
 package viet
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestNameInText(t *testing.T) {
 	for _, c := range []struct {
@@ -56,6 +59,38 @@ func TestIssuerInText(t *testing.T) {
 	} {
 		if got, g := IssuerInText(c.lines); got != c.want || g != c.guessed {
 			t.Errorf("IssuerInText(%q) = %q, %v; want %q, %v", c.lines, got, g, c.want, c.guessed)
+		}
+	}
+}
+
+// Abbreviations keep their capitals in a sentence; words, with or without
+// marks, do not.
+func TestIsAcronym(t *testing.T) {
+	for w, want := range map[string]bool{
+		"TTHC": true, "UBND": true, "HĐND": true, "THCS": true, "BHXH,": true, "LĐ-TB&XH": true, "COVID-19": true, "HIV/AIDS": true,
+		"BAN": false, "TIN": false, "CAO": false, "NGHIÊN": false, "VỀ": false, "Đ": false, "VI": false, "TRƯỜNG": false,
+		"NGHIENG": false, "QUY": false, "GIA": false, "Ubnd": false, "2025": false, "(TTHC)": true,
+	} {
+		if got := IsAcronym(w); got != want {
+			t.Errorf("IsAcronym(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// A body named by a known field gets its capitals in a sentence; a kind
+// of body followed by anything else is left as it is.
+func TestBodiesInText(t *testing.T) {
+	for in, want := range map[string]string{
+		"của sở thông tin và truyền thông":            "của Sở Thông tin và Truyền thông",
+		"sở nội vụ, phòng văn hóa - xã hội xã an phú": "Sở Nội vụ, Phòng Văn hóa - Xã hội xã an phú",
+		"vào bộ thủ tục hành chính":                   "vào bộ thủ tục hành chính",
+		"ban kinh tế - ngân sách":                     "Ban Kinh tế - Ngân sách",
+		"bộ tư pháp.":                                 "Bộ Tư pháp.",
+	} {
+		ws := strings.Fields(in)
+		BodiesInText(ws)
+		if got := strings.Join(ws, " "); got != want {
+			t.Errorf("%q: %q, want %q", in, got, want)
 		}
 	}
 }
