@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/vanban/vanban/internal/layout"
+	"github.com/vanban/vanban/templates"
 )
 
 // twoSigners is a biên bản signed by its secretary and its chair, the
@@ -120,5 +121,21 @@ func TestTwoSignaturesPagination(t *testing.T) {
 		if lines == 0 {
 			t.Errorf("n=%d: the signatures stand alone on page %d", n, p.Number)
 		}
+	}
+}
+
+// The biên bản starter prints both signatures of its model, THƯ KÝ on
+// the left and CHỦ TỌA on the right, names on one baseline.
+func TestBienBanStarterHasTwoSignatures(t *testing.T) {
+	src, err := templates.Read("starters/bien-ban.yaml", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := compose(t, src)
+	p := &pages[len(pages)-1]
+	names := p.Tagged("signer-name")
+	pos := p.Tagged("signer")
+	if len(names) != 2 || len(pos) != 2 || pos[0].S != "THƯ KÝ" || pos[1].S != "CHỦ TỌA" || names[0].Y != names[1].Y || names[0].X >= names[1].X {
+		t.Errorf("positions %+v, names %+v", pos, names)
 	}
 }
