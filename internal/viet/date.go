@@ -6,6 +6,7 @@ package viet
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -121,9 +122,20 @@ func wrongForm(s string) error {
 			}
 		}
 	}
+	// The header's own words, copied from a printed document.
+	if m := wordsDate.FindStringSubmatch(s); m != nil {
+		if d, err := ParseDate(m[3] + "-" + m[2] + "-" + m[1]); err == nil {
+			return &DateError{Msg: fmt.Sprintf("%q is not in the year-month-day form", s), Want: "year-month-day: " + d.String(),
+				Vi: fmt.Sprintf("«%s» không viết theo dạng năm-tháng-ngày", s), WantVi: "viết năm-tháng-ngày: " + d.String() + " (vanban tự in «ngày … tháng … năm …»)", Kind: "date.form"}
+		}
+	}
 	return &DateError{Msg: fmt.Sprintf("%q is not a date in the year-month-day form", s),
 		Vi: fmt.Sprintf("«%s» không phải một ngày viết theo dạng năm-tháng-ngày", s), Kind: "date.form"}
 }
+
+// wordsDate is a date as the header prints it: "ngày 24 tháng 10 năm 2025",
+// with or without "ngày" and the place before it.
+var wordsDate = regexp.MustCompile(`(?i)(?:^|\s)(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\s*\.?$`)
 
 // DaysIn returns the number of days of a month.
 func DaysIn(year, month int) int {

@@ -46,6 +46,29 @@ func TestParseDate(t *testing.T) {
 	}
 }
 
+// A date copied from a printed header gets the fix with the date itself.
+func TestDateInWordsGetsItsOwnFix(t *testing.T) {
+	for in, want := range map[string]string{
+		"ngày 24 tháng 10 năm 2025":        "2025-10-24",
+		"Hà Nội, ngày 05 tháng 3 năm 2026": "2026-03-05",
+		"7 tháng 1 năm 2025":               "2025-01-07",
+		"NGÀY 24 THÁNG 10 NĂM 2025.":       "2025-10-24",
+	} {
+		_, err := ParseDate(in)
+		de, ok := err.(*DateError)
+		if !ok {
+			t.Fatalf("ParseDate(%q) = %v", in, err)
+		}
+		if _, fix := de.Vietnamese(); !strings.Contains(fix, want) || !strings.Contains(de.Expected(), want) {
+			t.Errorf("ParseDate(%q): fix %q / %q, want %s", in, fix, de.Expected(), want)
+		}
+	}
+	// No month 13: no rewritten date is offered.
+	if _, err := ParseDate("ngày 24 tháng 13 năm 2025"); err == nil || strings.Contains(err.(*DateError).Expected(), "2025-") {
+		t.Errorf("month 13: %v", err)
+	}
+}
+
 func TestLetterFollowsVietnameseAlphabet(t *testing.T) {
 	var got []string
 	for i := 1; i <= 23; i++ {
