@@ -157,7 +157,7 @@ func fitLines(p Para, ws []word, m Measurer) []brokenLine {
 	narrowest := p.Width - max(p.First, p.Rest)
 	for _, w := range ws {
 		if w.w > narrowest+fitTolerant {
-			return breakWords(p, ws, m)
+			return breakWords(p, ws, m, nil)
 		}
 	}
 	ws = openDashes(ws)

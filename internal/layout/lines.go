@@ -381,7 +381,7 @@ func breakLines(p Para, m Measurer) []brokenLine {
 	if (p.Align == Justify || p.Align == Left) && !firstFit {
 		return fitLines(p, ws, m)
 	}
-	return breakWords(p, ws, m)
+	return breakWords(p, ws, m, nil)
 }
 
 // firstFit turns total fit off (for benchmarks that compare the two).
@@ -389,8 +389,10 @@ var firstFit = false
 
 // breakWords fills lines greedily, first fit, as word processors do: the
 // lines of table cells, and of paragraphs with a word wider than a line,
-// whose cutting it handles. It takes ws over.
-func breakWords(p Para, ws []word, m Measurer) []brokenLine {
+// whose cutting it handles. keep, when not nil, tells the breaks a line
+// must not end at (keep(i): not before ws[i]); such a line ends a word
+// earlier. It takes ws over.
+func breakWords(p Para, ws []word, m Measurer, keep func(i int) bool) []brokenLine {
 	var lines []brokenLine
 	indent, start := p.First, 0 // the line being filled holds ws[start:i]
 	width := 0.0
@@ -437,6 +439,13 @@ func breakWords(p Para, ws []word, m Measurer) []brokenLine {
 			indent, start = p.Rest, i
 			i--
 			continue
+		}
+		if keep != nil && i-1 > start && keep(i) &&
+			ws[i-1].w+ws[i-1].space+w.w <= p.Width-p.Rest+eps {
+			// The break before ws[i] separates a word from its number
+			// ("Thứ / 5)", "ngày / 27/4"): the word goes down with it,
+			// when the two fit on a line together.
+			i--
 		}
 		lines = append(lines, brokenLine{words: ws[start:i:i], indent: indent})
 		indent, start = p.Rest, i

@@ -5,6 +5,7 @@ import (
 
 	"github.com/vanban/vanban/internal/diag"
 	"github.com/vanban/vanban/internal/document"
+	"github.com/vanban/vanban/internal/viet"
 )
 
 // Table geometry: a thin black grid, as Word's default table border
@@ -146,7 +147,7 @@ func (c *composer) cellLines(cell document.Cell, base Style, align Align, size, 
 			wide = wideIn(ws, p.Width)
 		}
 		if tag != "table-head" {
-			for _, l := range breakWords(p, ws, c.m) {
+			for _, l := range breakWords(p, ws, c.m, neverBreaks(ws, c.names)) {
 				out = append(out, p.place(l, x+cellPadX))
 			}
 			continue
@@ -298,4 +299,20 @@ func vlines(xs []float64, y0, y1 float64) []Rule {
 		out[i] = Rule{X1: x, Y1: y0, X2: x, Y2: y1, Width: gridWidth, Tag: "table-grid"}
 	}
 	return out
+}
+
+// neverBreaks tells the breaks of a cell's words that would separate a
+// word from the number it introduces or a number from its unit ("Thứ /
+// 5)", "ngày / 27/4/2007", "15 / người"), as the ratings of total fit
+// say; cells are broken first fit, which otherwise ignores them.
+func neverBreaks(ws []word, names *viet.Names) func(int) bool {
+	if len(ws) < 2 {
+		return nil
+	}
+	texts := make([]string, len(ws))
+	for i, w := range ws {
+		texts[i] = wordText(w)
+	}
+	rating := viet.LineBreaks(texts, names)
+	return func(i int) bool { return rating[i] == viet.BreakNever }
 }

@@ -212,6 +212,33 @@ sections:
 	}
 }
 
+// A cell, broken first fit, never separates a word from its number when
+// the two fit on a line together: "Chiều Thứ Năm (Thứ / 5)" printed "5)"
+// alone on a line (clerk trial 6). Where they do not fit together, first
+// fit's break stays (the Thanh Hóa plan's "Trước ngày / 10/6/2024", held by
+// its visual reference).
+func TestTableCellKeepsNumberWithItsWord(t *testing.T) {
+	for _, width := range []int{12, 14, 15, 17, 20} {
+		pages := compose(t, []byte(tableBase+`closing: [x]
+sections:
+  - heading: A
+    table:
+      columns: [{title: Nội dung, width: `+strconv.Itoa(100-width)+`}, {title: Thời gian, width: `+strconv.Itoa(width)+`}]
+      rows: [[Việc, Chiều Thứ Năm (Thứ 5)]]
+`))
+		_, vs := grid(&pages[0])
+		lines := columnLines(fonts(t), &pages[0], vs, 1, "table-cell")
+		if strings.Join(lines, " ") != "Chiều Thứ Năm (Thứ 5)" {
+			t.Fatalf("width %d: lines %q lose words", width, lines)
+		}
+		for _, l := range lines {
+			if strings.HasSuffix(l, "(Thứ") || l == "5)" {
+				t.Errorf("width %d: lines %q separate Thứ from its 5", width, lines)
+			}
+		}
+	}
+}
+
 // row is a row of a table found on a page: its number and the y's of
 // its texts.
 type row struct {

@@ -239,8 +239,8 @@ func bound(c context) bool {
 		return true // a range: 2016 - / 2020
 	case p != c.p.raw:
 		return false // punctuation ends the phrase: "năm 2017, / 2018"
-	case c.n.num && (c.p.b&lexIntro != 0 || introducedBy[pair{c.pp.bare, p}]):
-		return true // ngày / 27/4/2007, Quyết định số / 12, Điều / 3
+	case c.n.num && (c.p.u&lexIntro != 0 || introducedBy[pair{c.pp.bare, c.p.un}]):
+		return true // ngày / 27/4/2007, Quyết định số / 12, Điều / 3, (Thứ / 5)
 	case c.p.b&lexRomanAfter != 0 && isRoman(unopened(c.n.raw)):
 		return true // Phụ lục / II, Mục / I, quý / III
 	case p == "điểm" && isLetter(unopened(c.n.raw)):

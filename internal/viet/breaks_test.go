@@ -32,6 +32,8 @@ func TestLineBreakRatings(t *testing.T) {
 		{"nhiệm vụ trọng tâm|6 tháng cuối năm", BreakFair}, // before a number of its own
 		{"công tác năm|2018", BreakNever},                  // a year from its word
 		{"Nghị quyết 11/NQ-TW ngày|27/4/2007", BreakNever},
+		{"Chiều Thứ Năm (Thứ|5)", BreakNever}, // a bracket before the word changes nothing
+		{"(ngày|15/11)", BreakNever},
 		{"từ ngày|15/11-15/12", BreakNever},
 		{"đến năm|2030.", BreakNever},
 		{"8 giờ 00|phút", BreakNever}, // a number from its unit
