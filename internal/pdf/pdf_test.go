@@ -156,3 +156,82 @@ func TestGlyphTable(t *testing.T) {
 		}
 	}
 }
+
+// longPages returns n pages, each drawing its own text in every style, long
+// enough for their content streams to pass the writer's 64 kB flushes.
+func longPages(n int) []layout.Page {
+	pages := make([]layout.Page, n)
+	for i := range pages {
+		p := &pages[i]
+		p.Number = i + 1
+		for l := range 40 {
+			s := fmt.Sprintf("Trang %d, dòng %d: Ủy ban nhân dân xã (Thứ %d) \\ Điều %d", i+1, l, l%7, i*l)
+			p.Texts = append(p.Texts, layout.Text{X: 30, Y: 30 + float64(l)*6, S: s,
+				Font: layout.Font{Style: layout.Styles[(i+l)%len(layout.Styles)], Size: 13 + float64(i%3)}})
+		}
+		p.Rules = []layout.Rule{{X1: 30, Y1: 25, X2: 80 + float64(i), Y2: 25, Width: 0.2}}
+	}
+	return pages
+}
+
+// withHelpers runs f with n goroutines free to help with long documents.
+func withHelpers(n int, f func()) {
+	saved := helpers
+	helpers = make(chan struct{}, n)
+	defer func() { helpers = saved }()
+	f()
+}
+
+// A long document's pages painted on two cores give the same bytes as on
+// one, whatever its length's parity, and a document always finds the
+// helper free again once the one before it is written.
+func TestHelpedPagesSameBytes(t *testing.T) {
+	f, _ := font.Embedded()
+	for _, n := range []int{helpedPages - 1, helpedPages, 31, 120} {
+		var alone, helped []byte
+		withHelpers(0, func() { alone = render(t, longPages(n), f) })
+		withHelpers(1, func() {
+			helped = render(t, longPages(n), f)
+			if again := render(t, longPages(n), f); !bytes.Equal(again, helped) {
+				t.Errorf("%d pages: a second helped render differs", n)
+			}
+			if len(helpers) != 0 {
+				t.Errorf("%d pages: the helper was not given back", n)
+			}
+		})
+		if !bytes.Equal(alone, helped) {
+			t.Errorf("%d pages: %d bytes alone, %d helped; they differ", n, len(alone), len(helped))
+		}
+	}
+}
+
+// failingWriter fails once it has taken limit bytes.
+type failingWriter struct{ limit, n int }
+
+func (w *failingWriter) Write(b []byte) (int, error) {
+	if w.n+len(b) > w.limit {
+		return 0, fmt.Errorf("disk full")
+	}
+	w.n += len(b)
+	return len(b), nil
+}
+
+// A write that fails halfway through a helped document returns its error,
+// stops the helper and gives it back for the next document.
+func TestHelpedPagesWriteError(t *testing.T) {
+	f, _ := font.Embedded()
+	withHelpers(1, func() {
+		err := Write(&failingWriter{limit: 100 << 10}, longPages(120), f, meta)
+		if err == nil || err.Error() != "disk full" {
+			t.Fatalf("Write = %v, want the writer's error", err)
+		}
+		if len(helpers) != 0 {
+			t.Fatal("the helper was not given back")
+		}
+		var alone []byte
+		withHelpers(0, func() { alone = render(t, longPages(30), f) })
+		if helped := render(t, longPages(30), f); !bytes.Equal(helped, alone) {
+			t.Error("the document after a failed one differs")
+		}
+	})
+}

@@ -18,6 +18,7 @@ import (
 	"io"
 	"math"
 	"math/bits"
+	"runtime"
 	"strconv"
 	"sync"
 	"time"
@@ -80,10 +81,9 @@ func Write(w io.Writer, pages []layout.Page, f *font.Family, meta Meta) error {
 	kids := make([]int, len(pages))
 	for i := range pages {
 		kids[i] = next + 2*i
-		d.page(&pages[i], kids[i])
-		if err := d.flushIfFull(); err != nil {
-			return err
-		}
+	}
+	if err := d.pages(pages, kids); err != nil {
+		return err
 	}
 	for _, e := range d.fonts {
 		if e != nil {
@@ -206,6 +206,7 @@ type doc struct {
 	zw      *zlib.Writer            // reset for every stream
 	seen    [4][1 << 16 / 64]uint64 // runesUsed's sets, a bit per BMP character
 	glyphs  [4]glyphTable           // the fonts' glyph tables (embedded.low)
+	helper  *doc                    // paints and compresses a long document's odd pages
 }
 
 // docs keeps the writers of finished documents for the next ones: a zlib
@@ -233,6 +234,9 @@ func putDoc(d *doc) {
 	}
 	d.buf, d.content = d.buf[:0], d.content[:0]
 	d.zbuf.Reset()
+	if h := d.helper; h != nil && (cap(h.content) > 1<<20 || h.zbuf.Cap() > 1<<20) {
+		d.helper = nil
+	}
 	select {
 	case docs <- d:
 	default:
@@ -265,12 +269,6 @@ func (d *doc) begin(obj int) { d.xref[obj] = d.written + len(d.buf); d.int(obj);
 func (d *doc) end()          { d.raw("\nendobj\n") }
 func (d *doc) num(x float64) { d.buf = appendNum(d.buf, x) }
 func (d *doc) space()        { d.buf = append(d.buf, ' ') }
-
-// stream writes a stream object of data, compressed, with extra entries
-// in its dictionary.
-func (d *doc) stream(obj int, data []byte, extra string) {
-	d.compressed(obj, d.compress(data), extra)
-}
 
 // compress deflates data (zlib format, as /FlateDecode reads it) into a
 // buffer reused by the next call.
@@ -329,9 +327,85 @@ func pageSize(pg *layout.Page) (h float64, box string) {
 	}
 }
 
-// page writes a page object and its content stream (object obj+1).
-func (d *doc) page(pg *layout.Page, obj int) {
-	h, box := pageSize(pg)
+// pages writes the pages, each as a page object (kids[i]) and its content
+// stream (kids[i]+1), in order.
+func (d *doc) pages(pages []layout.Page, kids []int) error {
+	if len(pages) >= helpedPages {
+		select {
+		case helpers <- struct{}{}:
+			defer func() { <-helpers }()
+			return d.pagesHelped(pages, kids)
+		default: // the other cores are busy with other documents
+		}
+	}
+	for i := range pages {
+		d.pageObject(&pages[i], kids[i])
+		d.compressed(kids[i]+1, d.compress(d.paint(&pages[i])), "")
+		if err := d.flushIfFull(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// helpedPages is the number of pages from which a document's odd pages are
+// painted and compressed on another core while this one does the even
+// ones: below it, starting a goroutine costs more than it saves.
+const helpedPages = 8
+
+// helpers bounds the goroutines that help with a long document's pages to
+// one per core beyond the first, for the whole process: in a batch whose
+// workers keep every core busy, a document finds none free and writes its
+// pages alone.
+var helpers = make(chan struct{}, max(runtime.GOMAXPROCS(0)-1, 0))
+
+// pagesHelped is pages with the odd pages painted and compressed by a
+// goroutine of their own. The bytes are the same: each page's stream is
+// compressed on its own, and they are written in page order.
+func (d *doc) pagesHelped(pages []layout.Page, kids []int) error {
+	if d.helper == nil {
+		zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
+		d.helper = &doc{zw: zw}
+	}
+	h := d.helper
+	h.fonts = d.fonts
+	odd := make(chan []byte, 1)
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for i := 1; i < len(pages); i += 2 {
+			z := bytes.Clone(h.compress(h.paint(&pages[i])))
+			select {
+			case odd <- z:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	defer func() {
+		close(stop)
+		wg.Wait()
+		h.fonts = [4]*embedded{}
+	}()
+	for i := range pages {
+		d.pageObject(&pages[i], kids[i])
+		if i%2 == 0 {
+			d.compressed(kids[i]+1, d.compress(d.paint(&pages[i])), "")
+		} else {
+			d.compressed(kids[i]+1, <-odd, "")
+		}
+		if err := d.flushIfFull(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pageObject writes a page's object; its content stream is object obj+1.
+func (d *doc) pageObject(pg *layout.Page, obj int) {
+	_, box := pageSize(pg)
 	d.begin(obj)
 	d.raw("<< /Type /Page /Parent 2 0 R /Resources 3 0 R /Contents ")
 	d.ref(obj + 1)
@@ -341,6 +415,12 @@ func (d *doc) page(pg *layout.Page, obj int) {
 	}
 	d.raw(" >>")
 	d.end()
+}
+
+// paint returns a page's content stream, in a buffer reused by the next
+// call.
+func (d *doc) paint(pg *layout.Page) []byte {
+	h, _ := pageSize(pg)
 	p := painter{b: d.content[:0], h: h, fonts: &d.fonts, width: -1, style: -1}
 	for _, r := range pg.Rules {
 		p.stroke(r.Color, r.Width)
@@ -362,7 +442,7 @@ func (d *doc) page(pg *layout.Page, obj int) {
 		p.text(&pg.Texts[i])
 	}
 	d.content = p.b
-	d.stream(obj+1, p.b, "")
+	return p.b
 }
 
 // painter writes one page's content stream, setting colours, line widths
