@@ -1,7 +1,8 @@
 // Package pdf paints laid-out pages into a PDF: the only package of vanban
 // that writes PDF bytes. It is a small object writer of its own (PDF 1.4,
 // ISO 32000-1 for the details cited): each page's content stream is
-// painted and compressed as soon as it is done, and each style the pages
+// painted and compressed as soon as it is done (a long document's odd pages
+// on another core, see pagesHelped), and each style the pages
 // use is embedded once as a TrueType subset (internal/font) addressed by
 // glyph number (Identity-H, with a ToUnicode map so that text can be
 // searched and copied). The output is byte-for-byte deterministic: the
