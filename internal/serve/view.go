@@ -74,19 +74,6 @@ type problem struct {
 	Sev               string // "Lỗi", "Cảnh báo", "Ghi chú" in the page's language
 }
 
-// severityClass is the class, and the key of the word, of a severity: an
-// error stops the file being rendered, a warning asks the clerk to look,
-// a note only says what vanban printed otherwise than typed.
-func severityClass(s diag.Severity) string {
-	switch s {
-	case diag.Warning:
-		return "warning"
-	case diag.Note:
-		return "note"
-	}
-	return "error"
-}
-
 func (s *Server) problemList(e *entry, errorsOnly bool) []problem {
 	var out []problem
 	if e.readErr != nil {
@@ -100,7 +87,7 @@ func (s *Server) problemList(e *entry, errorsOnly bool) []problem {
 		if errorsOnly && d.Severity != diag.Error {
 			continue
 		}
-		class := severityClass(d.Severity)
+		class := d.Severity.String()
 		p := problem{Line: d.Line, Col: max(d.Col, 1), Msg: d.Text(s.lang), Fix: d.Fix(s.lang), Class: class, Sev: s.t("sev " + class)}
 		if d.Line > 0 {
 			p.Where = fmt.Sprintf(s.t("line %d, column %d"), d.Line, p.Col)
@@ -173,7 +160,7 @@ func source(e *entry) template.HTML {
 			n := i + 1
 			fmt.Fprintf(&b, `<li id="L%d"`, n)
 			if m, ok := marks[n]; ok {
-				fmt.Fprintf(&b, ` class="%s"`, severityClass(m))
+				fmt.Fprintf(&b, ` class="%s"`, m.String())
 			}
 			b.WriteString(">")
 			template.HTMLEscape(&b, []byte(line))
