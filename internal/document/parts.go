@@ -208,9 +208,8 @@ func partPath(ps []Section, k int, path string) string {
 
 // recognizedPart is the message about the label typed before a part
 // written under sections: (recognizeParts): what vanban made of it, and
-// how to write it without the warning.
-func (v *validator) recognizedPart(f Field, t typed, m diag.Msg) diag.Msg {
-	rest := strings.TrimPrefix(m.FixVi, "xóa “"+t.text+"” ở đầu, chỉ gõ: ")
+// how to write it without the warning, the title as printed being rest.
+func (v *validator) recognizedPart(f Field, t typed, m diag.Msg, rest string) diag.Msg {
 	m.Code = "part.typed-in-sections"
 	m.Vi = "đã bỏ “" + t.text + "” gõ ở đầu: vanban in các mục ngoài cùng thành các phần, phần này là “" + f.Label + "” (in ở giữa dòng, tên phần in hoa ở dòng dưới), các mục bên trong đánh số lại từ I."
 	m.En = strconv.Quote(t.text) + " typed at the start was left out: vanban sets the outermost sections as parts, this one " + strconv.Quote(f.Label) + " (centred, the title in capitals under it), the sections inside numbered from I. again"
@@ -220,6 +219,6 @@ func (v *validator) recognizedPart(f Field, t typed, m diag.Msg) diag.Msg {
 		m.En += "; counting in order it is " + strconv.Quote(f.Label) + ", not " + strconv.Quote(typed)
 	}
 	m.FixVi = "đổi sections: ở ngoài cùng thành parts: và chỉ gõ: " + rest
-	m.FixEn = "parts: instead of the outermost sections:, and the title alone: " + strings.TrimPrefix(m.FixEn, "the text alone: ")
+	m.FixEn = "parts: instead of the outermost sections:, and the title alone: " + rest
 	return m
 }

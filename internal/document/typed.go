@@ -310,11 +310,13 @@ func (v *validator) typedLabels() {
 			msg.Code = "numbering.typed-differs"
 			msg.Vi = "đã bỏ “" + t.text + "” gõ ở đầu; theo thứ tự, vanban đánh số " + noun[0] + " là “" + f.Label + "”"
 			msg.En = strconv.Quote(t.text) + " typed at the start was left out; counting in order, vanban numbers " + noun[1] + " " + strconv.Quote(f.Label)
-			msg.FixVi += " (nếu “" + t.text + "” mới đúng thì xem lại có thiếu hay thừa phần nào ở phía trên)"
-			msg.FixEn += ` (if ` + strconv.Quote(t.text) + ` was meant, check for a missing or extra one above)`
 		}
 		if f.Role == PartTitle && !strings.Contains(f.Path, "parts[") {
-			msg = v.recognizedPart(f, t, msg)
+			msg = v.recognizedPart(f, t, msg, printedRest(f.Text, m, t.end))
+		}
+		if !sameNumber(t, f.Label, f.Role) {
+			msg.FixVi += " (nếu “" + t.text + "” mới đúng thì xem lại có thiếu hay thừa phần nào ở phía trên)"
+			msg.FixEn += ` (if ` + strconv.Quote(t.text) + ` was meant, check for a missing or extra one above)`
 		}
 		v.d.WarningAt(Locate(v.doc.Source, *f.Text, leadingSpace(s)+m), f.Path, msg)
 		v.cut(f.Text, m, t.end)
@@ -441,13 +443,20 @@ func markupStart(s string) int {
 	return 0
 }
 
-// removed is the fix of a message about the label typed, removed from
-// x's value at [m, m+end): the text as it is printed.
-func (v *validator) removed(x *Text, m, end int, typed string) diag.Msg {
+// printedRest is x's value without the label typed at [m, m+end), on one
+// line and cut to 60 characters: the text as it is printed, for a fix.
+func printedRest(x *Text, m, end int) string {
 	rest := oneLine(x.Value[:m] + x.Value[m+end:])
 	if r := []rune(rest); len(r) > 60 {
 		rest = string(r[:59]) + "…"
 	}
+	return rest
+}
+
+// removed is the fix of a message about the label typed, removed from
+// x's value at [m, m+end): the text as it is printed.
+func (v *validator) removed(x *Text, m, end int, typed string) diag.Msg {
+	rest := printedRest(x, m, end)
 	if rest == "" {
 		return diag.Msg{FixVi: "xóa dòng này", FixEn: "this line removed"}
 	}
