@@ -388,8 +388,8 @@ func (v *validator) enacting() {
 	}
 	line := doc.Enacting()
 	v.d.Warning(last.Path, msg("bases.enacting-sentence",
-		fmt.Sprintf("“%s” là câu ban hành, không phải căn cứ: vanban in nó nghiêng như một căn cứ rồi thêm dòng “%s”", shorten(oneLine(s)), line),
-		fmt.Sprintf("%q is the enacting sentence, not a basis: vanban prints it in italics as a basis, then the line %q", shorten(oneLine(s)), line),
+		fmt.Sprintf("“%s” là câu ban hành, không phải căn cứ: vanban in nó nghiêng như một căn cứ rồi thêm dòng “%s”", shorten(oneLine(s), 80), line),
+		fmt.Sprintf("%q is the enacting sentence, not a basis: vanban prints it in italics as a basis, then the line %q", shorten(oneLine(s), 80), line),
 		fmt.Sprintf("chuyển câu này ra khỏi bases: thành dòng enacting: %s (in đứng, không có dòng “%s”, theo mẫu của Luật Ban hành văn bản quy phạm pháp luật năm 2025)", oneLine(s), line),
 		fmt.Sprintf("move it out of bases: to enacting: %s (regular type, no %q line, as the 2025 law on legal documents has it)", oneLine(s), line)))
 }
@@ -402,13 +402,4 @@ func (doc *Document) lastBasisEnd() string {
 		return ";"
 	}
 	return "."
-}
-
-// shorten cuts a quoted text to 80 characters for the problem's words; the
-// fix that follows always gives it whole, so that it can be copied.
-func shorten(s string) string {
-	if r := []rune(s); len(r) > 80 {
-		return string(r[:79]) + "…"
-	}
-	return s
 }

@@ -106,7 +106,6 @@ func sentenceCase(s string) string {
 			unit = 1
 		}
 		if unit == 0 || words[i] == "xã" && i+1 < len(words) && strings.Trim(words[i+1], ",;:.") == "hội" { // xã hội, society, is no commune
-
 			continue
 		}
 		for j := i + unit; j < len(words) && j < i+unit+3 && !nameEnds[strings.Trim(words[j], ",;:.")]; j++ {

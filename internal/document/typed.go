@@ -446,11 +446,16 @@ func markupStart(s string) int {
 // printedRest is x's value without the label typed at [m, m+end), on one
 // line and cut to 60 characters: the text as it is printed, for a fix.
 func printedRest(x *Text, m, end int) string {
-	rest := oneLine(x.Value[:m] + x.Value[m+end:])
-	if r := []rune(rest); len(r) > 60 {
-		rest = string(r[:59]) + "…"
+	return shorten(oneLine(x.Value[:m]+x.Value[m+end:]), 60)
+}
+
+// shorten cuts s to n characters, the last an ellipsis, for the words of
+// a message; a fix meant to be copied gives its text whole.
+func shorten(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
 	}
-	return rest
+	return s
 }
 
 // removed is the fix of a message about the label typed, removed from
