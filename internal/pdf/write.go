@@ -2,7 +2,7 @@
 // that writes PDF bytes. It is a small object writer of its own (PDF 1.4,
 // ISO 32000-1 for the details cited): each page's content stream is
 // painted and compressed as soon as it is done (a long document's odd pages
-// on another core, see pagesHelped), and each style the pages
+// on another core, see helpWithOddPages), and each style the pages
 // use is embedded once as a TrueType subset (internal/font) addressed by
 // glyph number (Identity-H, with a ToUnicode map so that text can be
 // searched and copied). The output is byte-for-byte deterministic: the
@@ -331,17 +331,25 @@ func pageSize(pg *layout.Page) (h float64, box string) {
 // pages writes the pages, each as a page object (kids[i]) and its content
 // stream (kids[i]+1), in order.
 func (d *doc) pages(pages []layout.Page, kids []int) error {
+	stream := func(i int) []byte { return d.compress(d.paint(&pages[i])) }
 	if len(pages) >= helpedPages {
 		select {
 		case helpers <- struct{}{}:
-			defer func() { <-helpers }()
-			return d.pagesHelped(pages, kids)
+			odd, stop := d.helpWithOddPages(pages)
+			defer func() { stop(); <-helpers }()
+			own := stream
+			stream = func(i int) []byte {
+				if i%2 == 1 {
+					return <-odd
+				}
+				return own(i)
+			}
 		default: // the other cores are busy with other documents
 		}
 	}
 	for i := range pages {
 		d.pageObject(&pages[i], kids[i])
-		d.compressed(kids[i]+1, d.compress(d.paint(&pages[i])), "")
+		d.compressed(kids[i]+1, stream(i), "")
 		if err := d.flushIfFull(); err != nil {
 			return err
 		}
@@ -360,18 +368,19 @@ const helpedPages = 8
 // pages alone.
 var helpers = make(chan struct{}, max(runtime.GOMAXPROCS(0)-1, 0))
 
-// pagesHelped is pages with the odd pages painted and compressed by a
-// goroutine of their own. The bytes are the same: each page's stream is
-// compressed on its own, and they are written in page order.
-func (d *doc) pagesHelped(pages []layout.Page, kids []int) error {
+// helpWithOddPages paints and compresses the odd pages on a goroutine of
+// their own, handing over their streams in order on odd. The bytes are the
+// same: each page's stream is compressed on its own. stop ends the
+// goroutine (also when the document stopped half way) and waits for it.
+func (d *doc) helpWithOddPages(pages []layout.Page) (odd <-chan []byte, stop func()) {
 	if d.helper == nil {
 		zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
 		d.helper = &doc{zw: zw}
 	}
 	h := d.helper
 	h.fonts = d.fonts
-	odd := make(chan []byte, 1)
-	stop := make(chan struct{})
+	out := make(chan []byte, 1)
+	done := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
@@ -379,29 +388,17 @@ func (d *doc) pagesHelped(pages []layout.Page, kids []int) error {
 		for i := 1; i < len(pages); i += 2 {
 			z := bytes.Clone(h.compress(h.paint(&pages[i])))
 			select {
-			case odd <- z:
-			case <-stop:
+			case out <- z:
+			case <-done:
 				return
 			}
 		}
 	}()
-	defer func() {
-		close(stop)
+	return out, func() {
+		close(done)
 		wg.Wait()
 		h.fonts = [4]*embedded{}
-	}()
-	for i := range pages {
-		d.pageObject(&pages[i], kids[i])
-		if i%2 == 0 {
-			d.compressed(kids[i]+1, d.compress(d.paint(&pages[i])), "")
-		} else {
-			d.compressed(kids[i]+1, <-odd, "")
-		}
-		if err := d.flushIfFull(); err != nil {
-			return err
-		}
 	}
-	return nil
 }
 
 // pageObject writes a page's object; its content stream is object obj+1.
