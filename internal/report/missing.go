@@ -40,16 +40,7 @@ func (r *Report) Expects(e *Entity, m *Measure) bool {
 // OwnMeasures lists, in catalogue order, the area measures the unit's own
 // bodies report: those an indicator assessed at the unit's level counts
 // for them (not a share of sub-units, not a body the level has none of).
-func (r *Report) OwnMeasures() []*Measure {
-	own := r.ownSet()
-	var out []*Measure
-	for i := range r.Cat.Measures {
-		if m := &r.Cat.Measures[i]; own[m] {
-			out = append(out, m)
-		}
-	}
-	return out
-}
+func (r *Report) OwnMeasures() []*Measure { return r.inCatalogueOrder(r.ownSet()) }
 
 func (r *Report) ownSet() map[*Measure]bool {
 	if r.own != nil {
@@ -105,16 +96,11 @@ func (r *Report) warnNoneReported(d *decode.Decoder) {
 			continue
 		}
 		r.noneReported[m] = true
-		var names, namesEn []string
+		var names []string
 		for _, id := range r.indicatorsAt(m) {
-			name := r.Name(r.Cat.Indicator(id))
-			names = append(names, fmt.Sprintf("%s (%s)", id, name))
-			namesEn = append(namesEn, fmt.Sprintf("%s (%s)", id, name))
+			names = append(names, fmt.Sprintf("%s (%s)", id, r.Name(r.Cat.Indicator(id))))
 		}
-		ids, idsEn := "chỉ tiêu "+strings.Join(names, ", "), "indicator "+strings.Join(namesEn, ", ")
-		if len(names) > 1 {
-			ids, idsEn = "các chỉ tiêu "+strings.Join(names, "; "), "indicators "+strings.Join(namesEn, "; ")
-		}
+		ids, idsEn := indicatorList(names, "; ") // the names hold commas
 		sub := r.P.Unit.Sublevel
 		if sub == "" {
 			sub = "đơn vị trực thuộc"
@@ -270,8 +256,11 @@ func (r *Report) indicatorsAt(m *Measure) []string {
 
 // indicatorWords names indicators in a sentence: "chỉ tiêu MT1.CT1",
 // "indicators MT3.CT2a, MT3.CT2b".
-func indicatorWords(ids []string) (vi, en string) {
-	list := strings.Join(ids, ", ")
+func indicatorWords(ids []string) (vi, en string) { return indicatorList(ids, ", ") }
+
+// indicatorList is indicatorWords with the items separated by sep.
+func indicatorList(ids []string, sep string) (vi, en string) {
+	list := strings.Join(ids, sep)
 	if len(ids) == 1 {
 		return "chỉ tiêu " + list, "indicator " + list
 	}

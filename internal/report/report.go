@@ -657,11 +657,13 @@ func (r *Report) anyReported(m *Measure) bool {
 
 // usedMeasures lists the measures that the indicators assessed at the
 // unit's tier use, in catalogue order.
-func (r *Report) usedMeasures() []*Measure {
-	used := r.usedSet()
+func (r *Report) usedMeasures() []*Measure { return r.inCatalogueOrder(r.usedSet()) }
+
+// inCatalogueOrder lists the measures of a set in the catalogue's order.
+func (r *Report) inCatalogueOrder(set map[*Measure]bool) []*Measure {
 	var out []*Measure
 	for i := range r.Cat.Measures {
-		if m := &r.Cat.Measures[i]; used[m] {
+		if m := &r.Cat.Measures[i]; set[m] {
 			out = append(out, m)
 		}
 	}
