@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"strconv"
 	"strings"
@@ -328,7 +329,7 @@ func (im *Imported) Compare(src []byte) []Change {
 				im.Unchanged[m.ID] = true
 				continue
 			}
-		} else if sameFigures(old, fig) {
+		} else if maps.Equal(old, fig) {
 			im.Unchanged[m.ID] = true
 			continue
 		}
@@ -353,18 +354,6 @@ func (im *Imported) Compare(src []byte) []Change {
 		out = append(out, c)
 	}
 	return out
-}
-
-func sameFigures(a, b Figures) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if w, ok := b[k]; !ok || w != v {
-			return false
-		}
-	}
-	return true
 }
 
 // Words writes a measure's figures as the form's rows name them, in
