@@ -440,8 +440,8 @@ func breakWords(p Para, ws []word, m Measurer, keep func(i int) bool) []brokenLi
 			i--
 			continue
 		}
-		if keep != nil && i-1 > start && keep(i) &&
-			ws[i-1].w+ws[i-1].space+w.w <= p.Width-p.Rest+eps {
+		if keep != nil && i-1 > start &&
+			ws[i-1].w+ws[i-1].space+w.w <= p.Width-p.Rest+eps && keep(i) {
 			// The break before ws[i] separates a word from its number
 			// ("Thứ / 5)", "ngày / 27/4"): the word goes down with it,
 			// when the two fit on a line together.

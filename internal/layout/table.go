@@ -304,15 +304,22 @@ func vlines(xs []float64, y0, y1 float64) []Rule {
 // neverBreaks tells the breaks of a cell's words that would separate a
 // word from the number it introduces or a number from its unit ("Thứ /
 // 5)", "ngày / 27/4/2007", "15 / người"), as the ratings of total fit
-// say; cells are broken first fit, which otherwise ignores them.
+// say; cells are broken first fit, which otherwise ignores them. The
+// ratings are read only when a break is asked about: most cells fit on
+// one line.
 func neverBreaks(ws []word, names *viet.Names) func(int) bool {
 	if len(ws) < 2 {
 		return nil
 	}
-	texts := make([]string, len(ws))
-	for i, w := range ws {
-		texts[i] = wordText(w)
+	var rating []viet.Break
+	return func(i int) bool {
+		if rating == nil {
+			texts := make([]string, len(ws))
+			for j, w := range ws {
+				texts[j] = wordText(w)
+			}
+			rating = viet.LineBreaks(texts, names)
+		}
+		return rating[i] == viet.BreakNever
 	}
-	rating := viet.LineBreaks(texts, names)
-	return func(i int) bool { return rating[i] == viet.BreakNever }
 }
