@@ -168,7 +168,7 @@ func (v *validator) nameCapitals(t Text) {
 // Dates in the body: "ngày 5 tháng 3 năm 2025" and "ngày 05/3/2025". The
 // word "ngày" before them makes them plainly dates.
 var (
-	longDate    = regexp.MustCompile(`(?i)\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`)
+	longDate    = regexp.MustCompile(`(?i)\bngày\s+` + viet.DateInWords)
 	numericDate = regexp.MustCompile(`(?i)\bngày\s+(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*([/.-])\s*(\d{4})\b`)
 	// The same, anchored: tried only where a "ngày" starts (datesIn).
 	longDateAt    = regexp.MustCompile(`^` + longDate.String())

@@ -133,9 +133,14 @@ func wrongForm(s string) error {
 		Vi: fmt.Sprintf("«%s» không phải một ngày viết theo dạng năm-tháng-ngày", s), Kind: "date.form"}
 }
 
-// wordsDate is a date as the header prints it: "ngày 24 tháng 10 năm 2025",
-// with or without "ngày" and the place before it.
-var wordsDate = regexp.MustCompile(`(?i)(?:^|\s)(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\s*\.?$`)
+// DateInWords is the pattern of a date as the header prints it, after
+// "ngày": "24 tháng 10 năm 2025", with the day, month and year as its
+// groups.
+const DateInWords = `(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`
+
+// wordsDate is a whole value written as the header prints a date, with or
+// without "ngày" and the place before it.
+var wordsDate = regexp.MustCompile(`(?i)(?:^|\s)(?:ngày\s+)?` + DateInWords + `\s*\.?$`)
 
 // DaysIn returns the number of days of a month.
 func DaysIn(year, month int) int {
