@@ -190,6 +190,24 @@ func (e *editor) explicitKey(k *yaml.Node) bool {
 	return strings.HasPrefix(strings.TrimSpace(string(line[:c])), "?") || strings.HasPrefix(strings.TrimSpace(string(line[c:])), "?")
 }
 
+// anyExplicitKey reports an explicit key among the keys of the entities
+// under data or of their measures: the edits would land beside it.
+func (e *editor) anyExplicitKey(data *yaml.Node) bool {
+	for i := 0; i+1 < len(data.Content); i += 2 {
+		if e.explicitKey(data.Content[i]) {
+			return true
+		}
+		if ent := data.Content[i+1]; ent.Kind == yaml.MappingNode {
+			for j := 0; j < len(ent.Content); j += 2 {
+				if e.explicitKey(ent.Content[j]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 func blankOrComment(rest string) bool {
 	rest = strings.TrimLeft(rest, " ")
 	return rest == "" || rest[0] == '#'
@@ -200,10 +218,8 @@ func (e *editor) insert(entries []Entry, order []string) error {
 	if !ok || !isBlock(data.v) {
 		return e.rewriteData(data, ok, entries, order)
 	}
-	for i := 0; i < len(data.v.Content); i += 2 {
-		if e.explicitKey(data.v.Content[i]) {
-			return ErrFlowFile
-		}
+	if e.anyExplicitKey(data.v) {
+		return ErrFlowFile
 	}
 	ind, step, spaced := e.style(data)
 	rank := map[string]int{}
