@@ -323,14 +323,14 @@ func UseFirstFit(on bool) (restore func()) {
 // until restore is called. helped, when not nil, is told how many of
 // each shared flow's blocks the helper laid out.
 func HelpBlocks(on bool, helped func(n int)) (restore func()) {
-	saved := helpedBlocks
+	saved := helpedText
 	tokens := 0
 	if on {
-		helpedBlocks, tokens = 2, 1
+		helpedText, tokens = 0, 1
 	}
 	give := cores.Set(tokens)
 	if helped != nil {
-		helpObserver = func(laid []laidBlock) {
+		helpObserver = func(laid []*laidBlock) {
 			n := 0
 			for _, l := range laid {
 				if l.helped {
@@ -341,7 +341,7 @@ func HelpBlocks(on bool, helped func(n int)) (restore func()) {
 		}
 	}
 	return func() {
-		helpedBlocks, helpObserver = saved, nil
+		helpedText, helpObserver = saved, nil
 		give()
 	}
 }

@@ -8,21 +8,22 @@ import (
 	"github.com/vanban/vanban/internal/document"
 )
 
-// helpedBlocks is the number of body blocks from which a flow's blocks
-// are laid out on two cores when a spare one is free (see laidOut). Below
-// it, starting a goroutine costs more than it saves.
-var helpedBlocks = 16
+// helpedText is the length of text (bytes of the paragraphs' spans) from
+// which a flow's blocks are laid out on two cores when a spare one is
+// free (see laidOut). Below it, waking another core costs about what it
+// saves.
+var helpedText = 3000
 
 // laidOut lays out body blocks and yields each block's index and items,
 // in order. Most of a long document's layout is breaking its paragraphs'
-// lines, and a block's layout depends on no other block's, so when there
-// are enough of them and another core is free (internal/cores), a helper
+// lines, and a block's layout depends on no other block's, so when they
+// hold text enough and another core is free (internal/cores), a helper
 // goroutine lays out part of them while this one does the rest, each
 // taking the next block not yet taken. The items are the same either way;
-// a table's warnings are merged in the order of the blocks.
+// what the blocks report (a table's warnings) is merged in their order.
 func (c *composer) laidOut(blocks []document.Block) iter.Seq2[int, []item] {
 	return func(yield func(int, []item) bool) {
-		if len(blocks) < helpedBlocks || !cores.TryTake() {
+		if !worthHelping(blocks) || !cores.TryTake() {
 			for i, b := range blocks {
 				if !yield(i, c.block(b, false)) {
 					return
@@ -34,14 +35,33 @@ func (c *composer) laidOut(blocks []document.Block) iter.Seq2[int, []item] {
 		if helpObserver != nil {
 			helpObserver(laid)
 		}
-		for i := range laid {
-			c.warnings = append(c.warnings, laid[i].warnings...)
-			c.problems = append(c.problems, laid[i].problems...)
-			if !yield(i, laid[i].items) {
+		for i, l := range laid {
+			c.warnings = append(c.warnings, l.warnings...)
+			c.problems = append(c.problems, l.problems...)
+			if !yield(i, l.items) {
 				return
 			}
 		}
 	}
+}
+
+// worthHelping reports whether blocks hold text enough for sharing them
+// between two cores to pay: total fit, the costly part, grows with the
+// paragraphs' text (a table's cells are broken first fit, at little cost).
+func worthHelping(blocks []document.Block) bool {
+	if len(blocks) < 2 {
+		return false
+	}
+	n := 0
+	for _, b := range blocks {
+		for _, s := range b.Spans {
+			n += len(s.Text)
+		}
+		if n >= helpedText {
+			return true
+		}
+	}
+	return false
 }
 
 // A laidBlock is one block laid out on two cores: its items, and what its
@@ -53,65 +73,74 @@ type laidBlock struct {
 }
 
 // shareBlocks lays out the blocks on this goroutine and a helper, with a
-// spare core's token taken (given back here when the helper is done). A
-// panic on either goroutine stops the other at its next block and goes on
-// here, once the helper is done, as it would without the helper (app turns
-// it into an internal error).
-func (c *composer) shareBlocks(blocks []document.Block) []laidBlock {
-	laid := make([]laidBlock, len(blocks))
+// spare core's token taken (the helper gives it back when it is done).
+// Each takes the next block not yet taken. This goroutine does not wait
+// for the helper: once no block is left to take, it lays out again any
+// block the helper has not finished, and keeps whichever layout is stored
+// first (they are the same). On a machine whose other cores are busy the
+// helper's thread may wait long for its turn; the document then costs at
+// most one block more than alone. The composer waits for its helpers
+// before it returns the pages (waitHelpers), by when they are done.
+func (c *composer) shareBlocks(blocks []document.Block) []*laidBlock {
+	laid := make([]atomic.Pointer[laidBlock], len(blocks))
 	var next atomic.Int64 // the next block to take
-	stop := func() { next.Store(int64(len(blocks))) }
-	done := make(chan any, 1) // what the helper panicked with, or nil
 	helper := c.worker()
+	c.helpers.Add(1)
 	go func() {
-		defer func() {
-			r := recover()
-			if r != nil {
-				stop()
-			}
-			cores.Give()
-			done <- r
-		}()
+		defer c.helpers.Done()
+		defer cores.Give()
+		// A panic on the helper reaches the caller all the same: this
+		// goroutine lays the block out again and meets it there (app
+		// turns it into an internal error).
+		defer func() { _ = recover() }()
 		helper.take(blocks, laid, &next, true)
 	}()
-	var failed any
-	func() {
-		defer func() {
-			stop() // this goroutine panicked, or there is nothing left
-			failed = <-done
-		}()
-		c.worker().take(blocks, laid, &next, false)
-	}()
-	if failed != nil {
-		panic(failed)
+	own := c.worker()
+	defer next.Store(int64(len(blocks))) // a panic here stops the helper at its next block
+	own.take(blocks, laid, &next, false)
+	out := make([]*laidBlock, len(blocks))
+	for i := range laid {
+		if out[i] = laid[i].Load(); out[i] == nil { // the helper's, not finished
+			own.lay(blocks, laid, i, false)
+			out[i] = laid[i].Load()
+		}
 	}
-	return laid
+	return out
 }
+
+// waitHelpers waits until the helpers c started are done, so that none
+// outlives the layout and every token is given back.
+func (c *composer) waitHelpers() { c.helpers.Wait() }
 
 // worker returns a copy of c that lays out blocks on one goroutine: a
 // block's layout reads the composer and writes nothing to it but the
-// warnings and problems it reports, which the copy keeps apart (take).
+// warnings and problems it reports, which the copy keeps apart (lay).
 func (c *composer) worker() *composer {
 	w := *c
 	w.warnings, w.problems = nil, nil
 	return &w
 }
 
-// take lays out the blocks that next hands out, until none is left,
-// storing each one's items and reports at its index.
-func (w *composer) take(blocks []document.Block, laid []laidBlock, next *atomic.Int64, helped bool) {
+// take lays out the blocks that next hands out, until none is left.
+func (w *composer) take(blocks []document.Block, laid []atomic.Pointer[laidBlock], next *atomic.Int64, helped bool) {
 	for {
 		i := next.Add(1) - 1
 		if i >= int64(len(blocks)) {
 			return
 		}
-		l := &laid[i]
-		l.items, l.helped = w.block(blocks[i], false), helped
-		l.warnings, l.problems = w.warnings, w.problems
-		w.warnings, w.problems = nil, nil
+		w.lay(blocks, laid, int(i), helped)
 	}
+}
+
+// lay lays out block i and stores its items and reports at laid[i],
+// unless the other goroutine stored them first.
+func (w *composer) lay(blocks []document.Block, laid []atomic.Pointer[laidBlock], i int, helped bool) {
+	l := &laidBlock{items: w.block(blocks[i], false), helped: helped}
+	l.warnings, l.problems = w.warnings, w.problems
+	w.warnings, w.problems = nil, nil
+	laid[i].CompareAndSwap(nil, l)
 }
 
 // helpObserver, when set (by tests), sees the blocks of every flow laid
 // out on two cores.
-var helpObserver func(laid []laidBlock)
+var helpObserver func(laid []*laidBlock)

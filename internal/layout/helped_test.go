@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/vanban/vanban/internal/cores"
 	"github.com/vanban/vanban/internal/document"
@@ -138,5 +140,43 @@ func TestHelpedLayoutPanics(t *testing.T) {
 	restore()
 	if !reflect.DeepEqual(got, want) {
 		t.Error("the document after the panics differs from its layout on one core")
+	}
+}
+
+// slowOnce measures as the fonts do, but the first time it measures word
+// it waits: the goroutine laying out that block falls behind the other.
+type slowOnce struct {
+	layout.Measurer
+	word string
+	done *atomic.Bool
+}
+
+func (s slowOnce) Width(w string, f layout.Font) float64 {
+	if w == s.word && s.done.CompareAndSwap(false, true) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	return s.Measurer.Width(w, f)
+}
+
+// A block that one goroutine is slow to finish is laid out by the other
+// too (the document's goroutine does not wait for the helper): the pages
+// are the same, whichever layout of it is kept.
+func TestHelpedLayoutSlowBlock(t *testing.T) {
+	m := fonts(t)
+	doc := decodeDoc(t, longPlan(10))
+	o := layout.OptionsFor(doc.Style)
+	restore := layout.HelpBlocks(false, nil)
+	want := layout.Compose(doc, m, o)
+	restore()
+	defer layout.HelpBlocks(true, nil)()
+	for k := range 8 {
+		word := fmt.Sprintf("%d.%d", k/3+1, k%3+1) // in the heading "Nội dung i.j"
+		got := layout.Compose(doc, slowOnce{m, word, new(atomic.Bool)}, o)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("heading %s slow: the pages differ from those laid out on one core", word)
+		}
+		if cores.Free() != 1 {
+			t.Fatalf("heading %s slow: the token was not given back", word)
+		}
 	}
 }
