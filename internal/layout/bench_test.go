@@ -90,7 +90,11 @@ func BenchmarkComposeCores(b *testing.B) {
 				name = d.name + "/one-core"
 			}
 			b.Run(name, func(b *testing.B) {
-				defer cores.Set(tokens)()
+				restore := cores.Set(tokens)
+				defer func() {
+					layout.WaitHelpers() // a helper ends on its own, after the layout
+					restore()
+				}()
 				cpu := cpuTime()
 				for b.Loop() {
 					layout.Compose(doc, m, o)

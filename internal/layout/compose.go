@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/vanban/vanban/internal/diag"
 	"github.com/vanban/vanban/internal/document"
@@ -50,9 +49,6 @@ type composer struct {
 	notes    [][]document.Span
 	problems []Problem
 	warnings []Problem
-	// helpers are the goroutines laying out blocks with this composer
-	// (see laidOut).
-	helpers *sync.WaitGroup
 }
 
 // A Problem is what the layout finds in what the user wrote, reported at
@@ -91,7 +87,6 @@ func Compose(doc *document.Document, m Measurer, o Options) []Page {
 func ComposeWarnings(doc *document.Document, m Measurer, o Options) ([]Page, []Problem) {
 	o = o.withDefaults()
 	c := newComposer(doc, m, o)
-	defer c.waitHelpers()
 	c.notes = doc.Notes(0)
 	head, items, layout, sig := c.main()
 	if gap := c.gapBeforeSignature(items, layout, sig); gap > c.maxGap()+fitTolerant {
@@ -226,7 +221,7 @@ func newComposer(doc *document.Document, m Measurer, o Options) *composer {
 	for _, l := range []document.TextList{doc.Issuer.Parent, doc.Issuer.Name} {
 		header = append(header, strings.Join(l.Values(), " "))
 	}
-	return &composer{doc: doc, m: m, o: o, names: viet.NewNames(header...), helpers: new(sync.WaitGroup)}
+	return &composer{doc: doc, m: m, o: o, names: viet.NewNames(header...)}
 }
 
 // maxGap is the most a page break may leave empty at the foot of a page

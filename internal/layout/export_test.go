@@ -25,8 +25,15 @@ func ObserveFits(f func(FitCase)) (stop func()) {
 		defer mu.Unlock()
 		f(FitCase{p, lines})
 	}
-	return func() { fitObserver = nil }
+	return func() {
+		running.Wait() // a helper may still break a paragraph
+		fitObserver = nil
+	}
 }
+
+// WaitHelpers waits until every helper that laid out blocks has ended and
+// given its token back (the layout does not wait for them).
+func WaitHelpers() { running.Wait() }
 
 // Lines returns the text of each line.
 func (c FitCase) Lines() []string {
@@ -341,6 +348,7 @@ func HelpBlocks(on bool, helped func(n int)) (restore func()) {
 		}
 	}
 	return func() {
+		running.Wait()
 		helpedText, helpObserver = saved, nil
 		give()
 	}

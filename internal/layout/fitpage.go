@@ -97,7 +97,6 @@ func (c *composer) fitHint(n int) {
 			return false
 		}
 		alt := newComposer(c.doc, c.m, o)
-		defer alt.waitHelpers()
 		alt.notes = c.notes
 		_, _, layout, _ := alt.main()
 		return len(layout) < n

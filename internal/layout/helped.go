@@ -2,6 +2,7 @@ package layout
 
 import (
 	"iter"
+	"sync"
 	"sync/atomic"
 
 	"github.com/vanban/vanban/internal/cores"
@@ -74,20 +75,20 @@ type laidBlock struct {
 
 // shareBlocks lays out the blocks on this goroutine and a helper, with a
 // spare core's token taken (the helper gives it back when it is done).
-// Each takes the next block not yet taken. This goroutine does not wait
-// for the helper: once no block is left to take, it lays out again any
-// block the helper has not finished, and keeps whichever layout is stored
-// first (they are the same). On a machine whose other cores are busy the
-// helper's thread may wait long for its turn; the document then costs at
-// most one block more than alone. The composer waits for its helpers
-// before it returns the pages (waitHelpers), by when they are done.
+// Each takes the next block not yet taken. This goroutine never waits for
+// the helper: once no block is left to take, it lays out again any block
+// the helper has not finished, and keeps whichever layout is stored first
+// (they are the same). On a machine whose other cores are busy the
+// helper's thread may wait long for its turn, and the document costs at
+// most one block more than alone; the helper then ends on its own,
+// after the layout, and its work is dropped.
 func (c *composer) shareBlocks(blocks []document.Block) []*laidBlock {
 	laid := make([]atomic.Pointer[laidBlock], len(blocks))
 	var next atomic.Int64 // the next block to take
 	helper := c.worker()
-	c.helpers.Add(1)
+	running.Add(1)
 	go func() {
-		defer c.helpers.Done()
+		defer running.Done()
 		defer cores.Give()
 		// A panic on the helper reaches the caller all the same: this
 		// goroutine lays the block out again and meets it there (app
@@ -108,9 +109,9 @@ func (c *composer) shareBlocks(blocks []document.Block) []*laidBlock {
 	return out
 }
 
-// waitHelpers waits until the helpers c started are done, so that none
-// outlives the layout and every token is given back.
-func (c *composer) waitHelpers() { c.helpers.Wait() }
+// running counts the helpers not yet ended, for tests to wait for them
+// (WaitHelpers).
+var running sync.WaitGroup
 
 // worker returns a copy of c that lays out blocks on one goroutine: a
 // block's layout reads the composer and writes nothing to it but the

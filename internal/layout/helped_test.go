@@ -78,7 +78,7 @@ func TestHelpedLayoutSame(t *testing.T) {
 			if !reflect.DeepEqual(warnings, wantWarnings) {
 				t.Errorf("%s, run %d: warnings on two cores\n%v\non one\n%v", name, run, warnings, wantWarnings)
 			}
-			if cores.Free() != 1 {
+			if layout.WaitHelpers(); cores.Free() != 1 {
 				t.Fatalf("%s: the spare core's token was not given back", name)
 			}
 		}
@@ -128,7 +128,7 @@ func TestHelpedLayoutPanics(t *testing.T) {
 			}()
 			layout.Compose(doc, panicky{m, word}, o)
 		}()
-		if cores.Free() != 1 {
+		if layout.WaitHelpers(); cores.Free() != 1 {
 			t.Fatalf("heading %s: the spare core's token was not given back after a panic", word)
 		}
 	}
@@ -175,7 +175,7 @@ func TestHelpedLayoutSlowBlock(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("heading %s slow: the pages differ from those laid out on one core", word)
 		}
-		if cores.Free() != 1 {
+		if layout.WaitHelpers(); cores.Free() != 1 {
 			t.Fatalf("heading %s slow: the token was not given back", word)
 		}
 	}
