@@ -161,7 +161,11 @@ func (d *Decoder) parseRepaired(src *source) (root, extra *yaml.Node) {
 	fatal := false
 	for attempt := 0; ; attempt++ {
 		budget -= len(w.text)
-		r, x, err := parseOne([]byte(w.text))
+		in := d.src // the file's own bytes, while nothing is mended
+		if w.source != src {
+			in = []byte(w.text)
+		}
+		r, x, err := parseOne(in)
 		if err == nil {
 			if fatal {
 				return nil, nil
