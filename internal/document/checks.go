@@ -182,7 +182,15 @@ var (
 func datesIn(anchored *regexp.Regexp, s string) [][]int {
 	var out [][]int
 	end := 0
-	for i := 0; i+5 <= len(s); i++ {
+	// j is where the "à" of a "ngày" would start (its first byte, C3, is
+	// that of À too): a search for that byte skips the rest.
+	for j := 2; j+3 <= len(s); j++ {
+		k := strings.IndexByte(s[j:], 0xC3)
+		if k < 0 || j+k+3 > len(s) {
+			break
+		}
+		j += k
+		i := j - 2
 		if i < end || !ngayAt(s, i) || i > 0 && wordByte(s[i-1]) {
 			continue
 		}

@@ -491,3 +491,21 @@ func TestArchiveTypedWithoutColon(t *testing.T) {
 		}
 	}
 }
+
+// hasBody answers as the whole body would, for bodies that start with
+// each of their parts and for bodies of blank or empty texts.
+func TestHasBody(t *testing.T) {
+	for _, extra := range []string{
+		"", "bases: [\"\"]", "bases: [Căn cứ Luật]", "preamble: \"  \"", "preamble: Mở đầu",
+		"preamble: \"**\"", "closing: Kết", "sections: [{heading: \"\"}]", "sections: [{heading: A}]",
+		"sections: [{heading: \"\", sections: [{heading: B}]}]", "sections: [{items: [\"- \"]}]", "sections: [{items: [x]}]",
+		"type: quyet-dinh\narticles: [{text: Điều một}]", "type: quyet-dinh\narticles: [{}]",
+		"enacting_sentence: Quyết nghị", "parts: [{heading: Một}]",
+	} {
+		d := decode.New("x.yaml")
+		doc := Decode(d, d.Parse([]byte(base+extra)), types(t))
+		if got, want := doc.hasBody(), len(doc.Body()) > 0; got != want {
+			t.Errorf("%q: hasBody %v, body of %d blocks", extra, got, len(doc.Body()))
+		}
+	}
+}

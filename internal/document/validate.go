@@ -426,7 +426,7 @@ func (v *validator) listAt(path string) bool {
 
 func (v *validator) content() {
 	doc := v.doc
-	if len(doc.Body()) == 0 && !v.d.Reported("preamble") && !v.d.Reported("sections") && !v.d.Reported("articles") && !v.d.Reported("closing") {
+	if !doc.hasBody() && !v.d.Reported("preamble") && !v.d.Reported("sections") && !v.d.Reported("articles") && !v.d.Reported("closing") {
 		v.d.Problem("", msg("document.no-content", "văn bản chưa có nội dung", "the document has no content",
 			"thêm preamble: (mở đầu), sections: (các mục), articles: (các điều) hoặc closing: (phần kết)",
 			"preamble:, sections:, articles: or closing:"))
