@@ -56,7 +56,7 @@ func Fold(span string) string { return fold(span) }
 // option reports whether the field at path carries the tag option opt.
 func (d *Decoder) option(path, opt string) bool {
 	f, _ := d.fieldAt(path, withOpts)
-	for _, o := range strings.Split(f.opts, ",") {
+	for o := range strings.SplitSeq(f.opts, ",") {
 		if o == opt {
 			return true
 		}
