@@ -180,7 +180,15 @@ func merge(spans []Span) []Span {
 
 // Plain returns the text of the spans without markup.
 func Plain(spans []Span) string {
+	if len(spans) == 1 {
+		return spans[0].Text // most paragraphs: no copy
+	}
+	n := 0
+	for _, s := range spans {
+		n += len(s.Text)
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for _, s := range spans {
 		b.WriteString(s.Text)
 	}
