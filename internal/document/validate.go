@@ -440,8 +440,8 @@ func (v *validator) content() {
 // at its position, in the paragraphs the body prints (parts).
 func (v *validator) markup() {
 	for f := range v.doc.Fields() {
-		if !f.Role.Markup() {
-			continue
+		if !f.Role.Markup() || !strings.Contains(f.Value, "*") {
+			continue // only an asterisk opens emphasis
 		}
 		for _, p := range parts(*f.Text, f.Role) {
 			_, errs := ParseInline(p.text)
