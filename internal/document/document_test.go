@@ -6,6 +6,7 @@ import (
 	"os"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -434,6 +435,9 @@ func FuzzInline(f *testing.F) {
 			if !strings.HasPrefix(s[e.Offset:], e.Marker) {
 				t.Fatalf("%q: %+v does not point at %q", s, e, e.Marker)
 			}
+		}
+		if got := markupErrors(s); !slices.Equal(got, errs) {
+			t.Fatalf("%q: markupErrors %+v, ParseInline %+v", s, got, errs)
 		}
 	})
 }

@@ -444,8 +444,10 @@ func (v *validator) markup() {
 			continue // only an asterisk opens emphasis
 		}
 		for _, p := range parts(*f.Text, f.Role) {
-			_, errs := ParseInline(p.text)
-			for _, e := range errs {
+			if !strings.Contains(p.text, "*") {
+				continue
+			}
+			for _, e := range markupErrors(p.text) {
 				what := "in đậm"
 				if e.Marker == "*" {
 					what = "in nghiêng"
