@@ -271,3 +271,16 @@ func TestLineStarts(t *testing.T) {
 		}
 	}
 }
+
+// hasInvisible finds every invisible character, alone or in a line, and
+// nothing in Vietnamese text or typographic punctuation.
+func TestHasInvisible(t *testing.T) {
+	for r := range invisibles {
+		if !hasInvisible("a" + string(r)) {
+			t.Errorf("%U not found", r)
+		}
+	}
+	if hasInvisible("- Phối hợp “đoàn thể” – Ủy ban… ©") {
+		t.Error("an invisible character found in plain Vietnamese text")
+	}
+}
