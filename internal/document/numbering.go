@@ -41,7 +41,7 @@ type numberer struct {
 	decimal bool
 	depth   int
 	counts  []int          // the counts of the levels down to the last labelled
-	runIns  map[string]int // run-in labels, counted through the flow; made at the first
+	runIns  map[string]int // run-in labels, counted through the flow; made at the first one
 }
 
 func newNumberer(ss []Section, decimal bool) *numberer {

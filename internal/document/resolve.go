@@ -259,6 +259,7 @@ func (doc *Document) body(notes *noteCounter) []Block {
 	return doc.build(&bodyBuilder{nb: newNumberer(doc.Sections, doc.Style.Decimal()), notes: notes})
 }
 
+// build adds the body's blocks to b, in reading order, and returns them.
 func (doc *Document) build(b *bodyBuilder) []Block {
 	last := -1
 	for i, t := range doc.Bases {
