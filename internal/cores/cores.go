@@ -21,8 +21,9 @@ func init() { free.Store(int32(max(runtime.GOMAXPROCS(0)-1, 0))) }
 
 // TryTake takes a spare core's token when one is free and reports whether
 // it did. Whoever takes one starts at most one helper goroutine with it
-// and gives it back with Give when that goroutine is done, also when it
-// panics.
+// and gives it back with Give once it needs the helper no more (the helper
+// done, or left to end a last small piece of work whose result is
+// dropped), also after a panic.
 func TryTake() bool {
 	for {
 		n := free.Load()

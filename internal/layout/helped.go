@@ -74,14 +74,15 @@ type laidBlock struct {
 }
 
 // shareBlocks lays out the blocks on this goroutine and a helper, with a
-// spare core's token taken (the helper gives it back when it is done).
-// Each takes the next block not yet taken. This goroutine never waits for
-// the helper: once no block is left to take, it lays out again any block
-// the helper has not finished, and keeps whichever layout is stored first
-// (they are the same). On a machine whose other cores are busy the
-// helper's thread may wait long for its turn, and the document costs at
-// most one block more than alone; the helper then ends on its own,
-// after the layout, and its work is dropped.
+// spare core's token taken. Each takes the next block not yet taken. This
+// goroutine never waits for the helper: once no block is left to take, it
+// lays out again any block the helper has not finished, and keeps
+// whichever layout is stored first (they are the same). On a machine whose
+// other cores are busy the helper's thread may wait long for its turn;
+// the document then costs at most one block more than alone. The token
+// goes back as soon as this goroutine has every block (the PDF writer
+// wants it next): a helper still finishing a block it took ends on its
+// own a moment later, its layout dropped.
 func (c *composer) shareBlocks(blocks []document.Block) []*laidBlock {
 	laid := make([]atomic.Pointer[laidBlock], len(blocks))
 	var next atomic.Int64 // the next block to take
@@ -89,15 +90,15 @@ func (c *composer) shareBlocks(blocks []document.Block) []*laidBlock {
 	running.Add(1)
 	go func() {
 		defer running.Done()
-		defer cores.Give()
 		// A panic on the helper reaches the caller all the same: this
 		// goroutine lays the block out again and meets it there (app
 		// turns it into an internal error).
 		defer func() { _ = recover() }()
 		helper.take(blocks, laid, &next, true)
 	}()
-	own := c.worker()
+	defer cores.Give()
 	defer next.Store(int64(len(blocks))) // a panic here stops the helper at its next block
+	own := c.worker()
 	own.take(blocks, laid, &next, false)
 	out := make([]*laidBlock, len(blocks))
 	for i := range laid {
@@ -110,7 +111,7 @@ func (c *composer) shareBlocks(blocks []document.Block) []*laidBlock {
 }
 
 // running counts the helpers not yet ended, for tests to wait for them
-// (WaitHelpers).
+// before they change what a helper reads (WaitHelpers).
 var running sync.WaitGroup
 
 // worker returns a copy of c that lays out blocks on one goroutine: a
