@@ -283,7 +283,7 @@ func (f *fitter) run(lim limits) ([]brokenLine, bool) {
 	if n == 0 {
 		return []brokenLine{{indent: p.First, last: true}}, true
 	}
-	pre, sp, best, from := f.pre, f.sp, f.best, f.from
+	best, from := f.best, f.from
 	widest := p.Width - min(p.First, p.Rest)
 	justified := p.Align == Justify
 	for e := range best {
@@ -292,11 +292,19 @@ func (f *fitter) run(lim limits) ([]brokenLine, bool) {
 		}
 	}
 	best[0][decent] = 0
+	guess := 0 // the shortest line not too loose that ended at the word before
 	for e := 1; e <= n; e++ {
 		last := e == n
+		skipLo, skipHi := -1, -1
+		if lim.maxStretch != 0 && justified && !last && skipLoose {
+			skipLo, skipHi = f.tooLoose(e, guess, lim)
+			guess = skipLo
+		}
 		for s := e - 1; s >= 0; s-- {
-			nat := pre[e] - pre[s] - ws[e-1].space
-			stretchable := sp[e] - sp[s] - ws[e-1].space
+			if s == skipHi {
+				s = skipLo
+			}
+			nat, stretchable := f.span(s, e)
 			if nat-spaceShrink*stretchable > widest+fitTolerant && e-s > 1 {
 				break // longer lines only grow
 			}
@@ -372,6 +380,53 @@ func (f *fitter) run(lim limits) ([]brokenLine, bool) {
 	lines[0].indent = p.First
 	lines[len(lines)-1].last = true
 	return lines, true
+}
+
+// skipLoose lets run pass over the lines tooLoose finds; tests turn it
+// off to check that the lines stay the same.
+var skipLoose = true
+
+// span returns the natural width of the line ws[s:e] and the width of its
+// spaces that stretch.
+func (f *fitter) span(s, e int) (nat, stretchable float64) {
+	space := f.ws[e-1].space
+	return f.pre[e] - f.pre[s] - space, f.sp[e] - f.sp[s] - space
+}
+
+// tooLoose returns the starts s, lo < s <= hi, of lines ending before
+// word e that stretch their spaces beyond lim (lim.exceeded), so that run
+// need not look at them: most lines ending at a word are too short to be
+// set justified. guess is where the previous word's search ended.
+//
+// A line that starts later is never wider nor has more space to stretch
+// (widths are never negative, and rounding keeps the order of the sums),
+// so past the longest line that exceeds the limit every shorter one does
+// too: lo+1 is checked, not guessed. Lines whose spaces do not stretch at
+// all are the exception (a word alone passes a soft limit); they are the
+// shortest, and kept out of the range.
+func (f *fitter) tooLoose(e, guess int, lim limits) (lo, hi int) {
+	avail := f.p.Width - f.p.Rest // s > 0: not the first line
+	hi = e - 1
+	for lim.soft && hi >= 1 {
+		if _, st := f.span(hi, e); st > 0 {
+			break
+		}
+		hi--
+	}
+	if hi < 1 {
+		return -1, -1
+	}
+	lo = min(max(guess, 1), hi)
+	if nat, st := f.span(lo, e); lim.exceeded(nat, st, avail, true, false) {
+		return lo - 1, hi
+	}
+	for lo < hi {
+		if nat, st := f.span(lo+1, e); lim.exceeded(nat, st, avail, true, false) {
+			break
+		}
+		lo++
+	}
+	return lo, hi
 }
 
 // exceeded reports whether a line stretches its spaces beyond the limit.

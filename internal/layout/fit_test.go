@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -94,4 +95,49 @@ func lineText(l brokenLine) string {
 		s = append(s, wordText(w))
 	}
 	return strings.Join(s, " ")
+}
+
+// Passing over the lines that are too loose (tooLoose) changes no break:
+// paragraphs of random words, at many measures and indents, under every
+// limit run is given, are set alike with the search looking at every line.
+func TestSkipLooseSameLines(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 4))
+	syl := []string{"a", "đó", "các", "trong", "nghiệp", "2025", "-", "(b/c);", "ngày", "15", "tháng", "xã", "hội.", "Ủy", "ban", "nhân", "dân", "thực", "hiện,", "số", "12/QĐ-UBND"}
+	lims := []limits{
+		{maxStretch: hopeless, soft: true, noNever: true},
+		{maxStretch: hopeless},
+		{maxStretch: 0.6, noNever: true, noShort: true, noCut: true},
+		{maxStretch: 1.2, soft: true},
+	}
+	defer func() { skipLoose = true }()
+	for k := range 400 {
+		var b strings.Builder
+		for range 5 + r.IntN(120) {
+			b.WriteString(syl[r.IntN(len(syl))])
+			if r.IntN(9) == 0 {
+				b.WriteString("\u00a0") // a glued syllable: its space stretches, not breaks
+			} else {
+				b.WriteString(" ")
+			}
+		}
+		p := Para{Spans: []Span{{Text: b.String()}}, Width: 20 + float64(r.IntN(100)), First: float64(r.IntN(12)), Rest: float64(r.IntN(3)), Align: Justify}
+		ws := words(p.Spans, p.Size, mono{})
+		if tooWide(p, ws) {
+			continue
+		}
+		for _, lim := range lims {
+			skipLoose = true
+			got, okGot := fit(p, ws, lim)
+			skipLoose = false
+			want, okWant := fit(p, ws, lim)
+			if okGot != okWant || len(got) != len(want) {
+				t.Fatalf("paragraph %d, %+v: %v, %d lines with the skip; %v, %d without", k, lim, okGot, len(got), okWant, len(want))
+			}
+			for i := range got {
+				if len(got[i].words) != len(want[i].words) {
+					t.Fatalf("paragraph %d, %+v, line %d: %q with the skip, %q without", k, lim, i, lineText(got[i]), lineText(want[i]))
+				}
+			}
+		}
+	}
 }
