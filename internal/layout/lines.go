@@ -125,23 +125,44 @@ func words(spans []Span, size float64, m Measurer) []word {
 			buf = append(buf, src[from:]...) // the fragment runs on into this span
 		}
 		src, from = sp.Text, -1
-		for i, r := range sp.Text {
-			if r != '\u00A0' && unicode.IsSpace(r) {
-				flushFrag(i)
-				if spaces[st] < 0 {
-					spaces[st] = m.Width(" ", Font{st, size})
+		for i := 0; i < len(src); {
+			k, n := breakingSpace(src[i:])
+			if k < 0 {
+				if from < 0 {
+					from = i
 				}
-				endWord(spaces[st], st)
-				continue
+				break
 			}
-			if from < 0 {
+			if k > 0 && from < 0 {
 				from = i
 			}
+			flushFrag(i + k)
+			if spaces[st] < 0 {
+				spaces[st] = m.Width(" ", Font{st, size})
+			}
+			endWord(spaces[st], st)
+			i += k + n
 		}
 	}
 	flushFrag(len(src))
 	endWord(0, Regular)
 	return glueDashes(out)
+}
+
+// breakingSpace returns the index and length of the first white space in
+// s that separates words (any but a no-break space), or -1, 0.
+func breakingSpace(s string) (int, int) {
+	at := 0
+	for {
+		k, n := viet.IndexSpace(s[at:])
+		if k < 0 {
+			return -1, 0
+		}
+		if s[at+k:at+k+n] != "\u00A0" {
+			return at + k, n
+		}
+		at += k + n
+	}
 }
 
 // glueDashes binds a spaced dash to the words on both sides ("LAO ĐỘNG -

@@ -152,33 +152,37 @@ func newSyllable(raw string) syllable {
 }
 
 // context is what a rating looks at around a break: up to two syllables
-// on each side.
+// on each side, never nil (a missing one is the empty syllable). They
+// point into the analysis: a rating reads them and copies none.
 type context struct {
-	pp, p syllable // before the break, p next to it
-	n, n2 syllable // after the break, n next to it
+	pp, p *syllable // before the break, p next to it
+	n, n2 *syllable // after the break, n next to it
 }
 
+// noSyllable stands for a syllable missing from a context.
+var noSyllable syllable
+
 func around(syl [][]syllable, i int) context {
-	var c context
+	c := context{&noSyllable, &noSyllable, &noSyllable, &noSyllable}
 	before := syl[i-1]
 	if len(before) > 0 {
-		c.p = before[len(before)-1]
+		c.p = &before[len(before)-1]
 	}
 	switch {
 	case len(before) > 1:
-		c.pp = before[len(before)-2]
+		c.pp = &before[len(before)-2]
 	case i >= 2 && len(syl[i-2]) > 0:
-		c.pp = syl[i-2][len(syl[i-2])-1]
+		c.pp = &syl[i-2][len(syl[i-2])-1]
 	}
 	after := syl[i]
 	if len(after) > 0 {
-		c.n = after[0]
+		c.n = &after[0]
 	}
 	switch {
 	case len(after) > 1:
-		c.n2 = after[1]
+		c.n2 = &after[1]
 	case i+1 < len(syl) && len(syl[i+1]) > 0:
-		c.n2 = syl[i+1][0]
+		c.n2 = &syl[i+1][0]
 	}
 	return c
 }
@@ -413,7 +417,7 @@ func isLetter(s string) bool {
 
 // starts reports whether the syllable n, followed by n2 (bare), starts a
 // phrase.
-func starts(n syllable, n2 string) bool {
+func starts(n *syllable, n2 string) bool {
 	switch n.un {
 	case "xã":
 		return n2 != "hội" // xã Hà Lan, not xã hội
@@ -527,7 +531,7 @@ func syllablesInto(words []string, out [][]syllable, all []syllable) ([][]syllab
 		start := len(all)
 		w = lower(w) // allocates only for a word with capitals
 		for len(w) > 0 {
-			k := strings.IndexFunc(w, unicode.IsSpace)
+			k, size := IndexSpace(w)
 			if k < 0 {
 				all = append(all, newSyllable(w))
 				break
@@ -535,7 +539,6 @@ func syllablesInto(words []string, out [][]syllable, all []syllable) ([][]syllab
 			if k > 0 {
 				all = append(all, newSyllable(w[:k]))
 			}
-			_, size := utf8.DecodeRuneInString(w[k:])
 			w = w[k+size:]
 		}
 		out[i] = all[start:len(all):len(all)]
