@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -233,6 +234,9 @@ type fitBuffers struct {
 	// line before it.
 	best [][classes]float64
 	from [][classes]link
+	// reach[s] has bit c set when best[s][c] is finite: a line may start
+	// after ws[:s] following a line of class c.
+	reach []uint8
 }
 
 type link struct{ s, c int32 }
@@ -254,6 +258,7 @@ func newFitter(p Para, ws []word) *fitter {
 	b.sp = slices.Grow(b.sp[:0], n+1)[:n+1]
 	b.best = slices.Grow(b.best[:0], n+1)[:n+1]
 	b.from = slices.Grow(b.from[:0], n+1)[:n+1]
+	b.reach = slices.Grow(b.reach[:0], n+1)[:n+1]
 	b.pre[0], b.sp[0] = 0, 0
 	for i, w := range ws {
 		glued := 0.0
@@ -283,7 +288,7 @@ func (f *fitter) run(lim limits) ([]brokenLine, bool) {
 	if n == 0 {
 		return []brokenLine{{indent: p.First, last: true}}, true
 	}
-	best, from := f.best, f.from
+	best, from, reach := f.best, f.from, f.reach
 	widest := p.Width - min(p.First, p.Rest)
 	justified := p.Align == Justify
 	for e := range best {
@@ -294,6 +299,7 @@ func (f *fitter) run(lim limits) ([]brokenLine, bool) {
 	best[0][decent] = 0
 	guess := 0 // the shortest line not too loose that ended at the word before
 	for e := 1; e <= n; e++ {
+		reach[e-1] = reachable(&best[e-1]) // final: no line ends before it any more
 		last := e == n
 		skipLo, skipHi := -1, -1
 		if lim.maxStretch != 0 && justified && !last && skipLoose {
@@ -307,6 +313,9 @@ func (f *fitter) run(lim limits) ([]brokenLine, bool) {
 			nat, stretchable := f.span(s, e)
 			if nat-spaceShrink*stretchable > widest+fitTolerant && e-s > 1 {
 				break // longer lines only grow
+			}
+			if reach[s] == 0 {
+				continue // no setting of ws[:s] to follow
 			}
 			avail := p.Width - p.Rest
 			if s == 0 {
@@ -342,11 +351,9 @@ func (f *fitter) run(lim limits) ([]brokenLine, bool) {
 				}
 				d += breakDemerits[rating[e]]
 			}
-			for cs := range classes {
+			for m := reach[s]; m != 0; m &= m - 1 {
+				cs := bits.TrailingZeros8(m)
 				total := best[s][cs] + d
-				if math.IsInf(total, 1) {
-					continue
-				}
 				if c-cs > 1 || cs-c > 1 {
 					total += adjacentDemerits
 				}
@@ -427,6 +434,17 @@ func (f *fitter) tooLoose(e, guess int, lim limits) (lo, hi int) {
 		lo++
 	}
 	return lo, hi
+}
+
+// reachable returns the classes whose cost is finite, as bits.
+func reachable(b *[classes]float64) uint8 {
+	var m uint8
+	for c, d := range b {
+		if !math.IsInf(d, 1) {
+			m |= 1 << c
+		}
+	}
+	return m
 }
 
 // exceeded reports whether a line stretches its spaces beyond the limit.
