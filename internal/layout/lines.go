@@ -486,10 +486,13 @@ func (p Para) place(l brokenLine, x float64) []Text {
 	extra := 0.0
 	nat := l.natural()
 	gaps := len(l.words) - 1 // the spaces that stretch, glued ones included
+	drawn := 0               // the fragments that are not spaces
 	for _, w := range l.words {
 		for _, f := range w.frags {
 			if f.space {
 				gaps++
+			} else {
+				drawn++
 			}
 		}
 	}
@@ -508,7 +511,10 @@ func (p Para) place(l brokenLine, x float64) []Text {
 	// word is placed on its own, at its stretched position. A run being
 	// joined is gathered in buf.
 	joinable := extra == 0
-	out := make([]Text, 0, len(l.words))
+	if joinable {
+		drawn = runs(l)
+	}
+	out := make([]Text, 0, drawn)
 	var buf []byte
 	joining := false
 	endRun := func() {
@@ -548,6 +554,29 @@ func (p Para) place(l brokenLine, x float64) []Text {
 	}
 	endRun()
 	return out
+}
+
+// runs returns how many texts place makes of a line whose words it joins
+// (at most): one per run of a style and one per superscript. The last
+// line of a paragraph, set at its normal spaces, is most often one text.
+func runs(l brokenLine) int {
+	n := 0
+	var st Style
+	open := false // the last text takes on a fragment of style st
+	for i, w := range l.words {
+		for j, f := range w.frags {
+			switch {
+			case f.sup:
+				n++
+				open = false
+			case open && st == f.st && (j > 0 || l.words[i-1].spSt == f.st):
+			default:
+				n++
+				st, open = f.st, true
+			}
+		}
+	}
+	return n
 }
 
 // Lines breaks the paragraph and returns its lines as texts on baseline 0,
