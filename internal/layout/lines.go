@@ -1,7 +1,9 @@
 package layout
 
 import (
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/vanban/vanban/internal/viet"
 	"unicode"
@@ -73,12 +75,36 @@ type word struct {
 // fragments, and a fragment's text is a slice of its span's text unless
 // it runs on across spans of the same style.
 func words(spans []Span, size float64, m Measurer) []word {
+	var b wordBufs
+	return b.words(spans, size, m)
+}
+
+// wordBufs are the arrays of a paragraph's words and of their fragments,
+// which Para.Lines reuses for the next paragraph once it has placed the
+// lines: nothing refers to them then (a fragment's text does not).
+type wordBufs struct {
+	ws    []word
+	frags []frag
+}
+
+var wordPool = sync.Pool{New: func() any { return new(wordBufs) }}
+
+// clear drops what the arrays hold, keeping them: the buffers keep no text
+// alive.
+func (b *wordBufs) clear() {
+	clear(b.ws)
+	clear(b.frags)
+	b.ws, b.frags = b.ws[:0], b.frags[:0]
+}
+
+// words is words in b's arrays, which it leaves holding the words.
+func (b *wordBufs) words(spans []Span, size float64, m Measurer) []word {
 	n := 1 // about the number of words: spaces and line ends, plus one
 	for _, sp := range spans {
 		n += strings.Count(sp.Text, " ") + strings.Count(sp.Text, "\n")
 	}
-	out := make([]word, 0, n)
-	frags := make([]frag, 0, n+len(spans)) // every word's fragments; frags[first:] are the current word's
+	out := slices.Grow(b.ws[:0], n)
+	frags := slices.Grow(b.frags[:0], n+len(spans)) // every word's fragments; frags[first:] are the current word's
 	first, width := 0, 0.0
 	st, sup := Regular, false
 	spaces := [4]float64{-1, -1, -1, -1} // width of a space, by style
@@ -146,6 +172,7 @@ func words(spans []Span, size float64, m Measurer) []word {
 	}
 	flushFrag(len(src))
 	endWord(0, Regular)
+	b.ws, b.frags = out, frags
 	return glueDashes(out)
 }
 
@@ -398,7 +425,11 @@ func (l brokenLine) natural() float64 {
 // paragraphs by total fit (fitLines), centred and right-aligned ones first
 // fit (breakWords).
 func breakLines(p Para, m Measurer) []brokenLine {
-	ws := words(p.Spans, p.Size, m)
+	return breakWordsOf(p, words(p.Spans, p.Size, m), m)
+}
+
+// breakWordsOf is breakLines for the paragraph's words; it takes ws over.
+func breakWordsOf(p Para, ws []word, m Measurer) []brokenLine {
 	if (p.Align == Justify || p.Align == Left) && !firstFit {
 		return fitLines(p, ws, m)
 	}
@@ -582,10 +613,15 @@ func runs(l brokenLine) int {
 // Lines breaks the paragraph and returns its lines as texts on baseline 0,
 // each starting from x (the left edge of the measure).
 func (p Para) Lines(m Measurer, x float64) [][]Text {
-	bl := breakLines(p, m)
+	b := wordPool.Get().(*wordBufs)
+	bl := breakWordsOf(p, b.words(p.Spans, p.Size, m), m)
 	out := make([][]Text, len(bl))
 	for i, l := range bl {
 		out[i] = p.place(l, x)
+	}
+	if fitObserver == nil { // a test's observer may keep the lines
+		b.clear()
+		wordPool.Put(b)
 	}
 	return out
 }
