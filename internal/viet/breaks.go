@@ -108,7 +108,7 @@ type syllable struct {
 }
 
 // lex is what the lexicon knows of a word: the sets it belongs to.
-type lex uint8
+type lex uint16
 
 const (
 	lexNoEnd lex = 1 << iota
@@ -118,6 +118,10 @@ const (
 	lexDate
 	lexIntro
 	lexRomanAfter
+	// lexFirst and lexSecond: the syllable starts or ends one of the
+	// compounds, which is then worth looking up (see compound).
+	lexFirst
+	lexSecond
 )
 
 // lexicon gathers the sets of words below, so that a syllable is looked up
@@ -133,8 +137,19 @@ var lexicon = func() map[string]lex {
 			m[w] |= s.bit
 		}
 	}
+	for c := range compounds {
+		m[c.a] |= lexFirst
+		m[c.b] |= lexSecond
+	}
 	return m
 }()
+
+// compound reports whether p (bare) and n (unopened) form one of the
+// compounds. Most pairs of syllables have one that starts or ends none,
+// which the lexicon (looked up once per syllable) tells.
+func compound(p, n *syllable) bool {
+	return p.b&lexFirst != 0 && n.u&lexSecond != 0 && compounds[pair{p.bare, n.un}]
+}
 
 func newSyllable(raw string) syllable {
 	s := syllable{raw: raw, bare: bare(raw)}
@@ -216,7 +231,7 @@ func rate(syl [][]syllable, i int) Break {
 		return BreakGood // before a bracket: "UBND tỉnh / (b/c)"
 	case c.p.b&lexNoEnd != 0:
 		return BreakPoor
-	case compounds[pair{p, n}]:
+	case compound(c.p, c.n):
 		return BreakPoor
 	case starts(c.n, c.n2.bare):
 		return BreakGood
@@ -599,7 +614,7 @@ func (a *Analysis) InsideWord(i int) bool {
 		if compounds[pair{c.p.raw, c.n.un}] {
 			return true
 		}
-	case compounds[pair{c.p.bare, c.n.un}]:
+	case compound(c.p, c.n):
 		return true
 	}
 	a.named = append(a.named[:0], make([]Break, len(syl))...)
