@@ -126,18 +126,20 @@ func centreWords(p Para, ws []word, m Measurer, over overflow) []brokenLine {
 	}
 	for s := 1; s < n; s++ {
 		for e := s + 1; e <= reach[s]; e++ {
-			cur := width(s, e)
+			cur, line := width(s, e), lineCost(s, e)
+			best := &cost[s][e-s-1]
 			// reach grows with q (over.first ≤ over.rest), so no line
 			// before the first that cannot reach s can either.
 			for q := s - 1; q >= 0 && reach[q] >= s; q-- {
-				if math.IsInf(cost[q][s-q-1], 1) {
+				before := cost[q][s-q-1]
+				if math.IsInf(before, 1) {
 					continue
 				}
 				prev := width(q, s)
-				c := cost[q][s-q-1] + lineCost(s, e) + breakCost[s] +
+				c := before + line + breakCost[s] +
 					(costInvert*max(0, cur-prev)+costUneven*max(0, prev-cur)+costRagged*max(0, raggedRatio*prev-cur))/p.Width
-				if c < cost[s][e-s-1] {
-					cost[s][e-s-1], from[s][e-s-1] = c, q
+				if c < *best {
+					*best, from[s][e-s-1] = c, q
 				}
 			}
 		}
