@@ -112,14 +112,20 @@ func centreWords(p Para, ws []word, m Measurer, over overflow) []brokenLine {
 	}
 	// cost[s][e-s-1] is the best cost of words[:e] with the last line
 	// words[s:e]; from[s][e-s-1] the start of the line before it.
+	// The rows share two arrays.
+	cells := 0
+	for s, e := range reach {
+		cells += e - s
+	}
+	costs, froms := make([]float64, cells), make([]int, cells)
+	for k := range costs {
+		costs[k] = math.Inf(1)
+	}
 	cost := make([][]float64, n)
 	from := make([][]int, n)
-	for s := range cost {
-		cost[s] = make([]float64, reach[s]-s)
-		from[s] = make([]int, reach[s]-s)
-		for k := range cost[s] {
-			cost[s][k] = math.Inf(1)
-		}
+	for s, e := range reach {
+		cost[s], costs = costs[:e-s:e-s], costs[e-s:]
+		from[s], froms = froms[:e-s:e-s], froms[e-s:]
 	}
 	for e := 1; e <= reach[0]; e++ {
 		cost[0][e-1] = lineCost(0, e)

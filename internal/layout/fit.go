@@ -372,17 +372,15 @@ func (f *fitter) run(lim limits) ([]brokenLine, bool) {
 	if math.IsInf(best[n][c], 1) {
 		return nil, false
 	}
-	var ends []int
-	for e := n; e > 0; {
-		ends = append(ends, e)
+	count := 0
+	for e, c := n, c; e > 0; count++ {
 		e, c = int(from[e][c].s), int(from[e][c].c)
 	}
-	lines := make([]brokenLine, len(ends))
-	s := 0
-	for i := range lines {
-		e := ends[len(ends)-1-i]
+	lines := make([]brokenLine, count)
+	for i, e := count-1, n; i >= 0; i-- {
+		s := int(from[e][c].s)
 		lines[i] = brokenLine{words: ws[s:e:e], indent: p.Rest}
-		s = e
+		e, c = s, int(from[e][c].c)
 	}
 	lines[0].indent = p.First
 	lines[len(lines)-1].last = true

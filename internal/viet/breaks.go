@@ -2,6 +2,7 @@ package viet
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -49,10 +50,16 @@ const (
 // syllables next to the break count. names, when not nil, adds the proper
 // names of a document (see Names) to those every document shares.
 func LineBreaks(words []string, names *Names) []Break {
-	var a Analysis
+	a := analyses.Get().(*Analysis)
 	a.Read(words, names)
-	return a.Breaks(nil)
+	out := a.Breaks(nil)
+	a.Clear()
+	analyses.Put(a)
+	return out
 }
+
+// analyses keep the buffers of LineBreaks from text to text.
+var analyses = sync.Pool{New: func() any { return new(Analysis) }}
 
 // An Analysis is the words of a text read once for line breaking: a line
 // breaker that rates every break of a paragraph (Breaks) and then asks of
