@@ -121,6 +121,8 @@ type Result struct {
 	// Strict is Options.Strict: warnings count as failures.
 	Strict bool
 	uses   []string // other files the input reads (Kind.Uses)
+	// handover is the output waiting for a batch's committer.
+	handover *handover
 }
 
 // Failed reports whether the input had errors (or warnings, when strict),
@@ -340,6 +342,17 @@ func (res *Result) prepare(src []byte, opt Options) prepared {
 // directory and renamed into place, so a failed render never leaves a
 // partial file and never replaces a good one.
 func RenderFile(file, outDir string, opt Options) Result {
+	res := renderFile(file, outDir, opt, nil)
+	if res.Output != "" {
+		syncDir(filepath.Dir(res.Output))
+	}
+	return res
+}
+
+// renderFile is RenderFile that, given a committer, hands the written
+// output over to it: the Result is final once the committer is closed and
+// committed applied.
+func renderFile(file, outDir string, opt Options, c *committer) Result {
 	res := Result{Input: file, Strict: opt.Strict}
 	src, err := ReadInput(file)
 	if err != nil {
@@ -357,6 +370,16 @@ func RenderFile(file, outDir string, opt Options) Result {
 			FixVi: "đổi tên tệp đầu vào cho có đuôi .yaml hoặc .yml", FixEn: "an input file name ending in .yaml or .yml"}})
 		return res
 	}
+	if c != nil {
+		tmp, err := writeTemp(out, p.file())
+		if err == nil {
+			res.Output, res.handover = out, c.add(tmp, out)
+			return res
+		}
+		res.Diags.Append(writeDiags(file, out, err))
+		res.Diags.Sort()
+		return res
+	}
 	if err := writeAtomic(out, p.file()); err != nil {
 		res.Diags.Append(writeDiags(file, out, err))
 		res.Diags.Sort()
@@ -364,6 +387,20 @@ func RenderFile(file, outDir string, opt Options) Result {
 	}
 	res.Output = out
 	return res
+}
+
+// committed completes a result handed over to a committer, once closed: a
+// file the committer could not sync or rename is reported and not
+// written.
+func (r *Result) committed() {
+	h := r.handover
+	r.handover = nil
+	if h == nil || h.err == nil {
+		return
+	}
+	r.Output = ""
+	r.Diags.Append(writeDiags(r.Input, h.path, h.err))
+	r.Diags.Sort()
 }
 
 // OutputPath names the output of file: its base name with ext instead of

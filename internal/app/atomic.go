@@ -22,6 +22,9 @@ func WriteAtomic(path string, data []byte) error {
 		_, err := io.Copy(w, bytes.NewReader(data))
 		return err
 	})
+	if err == nil {
+		syncDir(filepath.Dir(path))
+	}
 	var fe *fsError
 	if errors.As(err, &fe) {
 		return fe.err
@@ -43,52 +46,79 @@ func (e *fsError) Unwrap() error { return e.err }
 // writeAtomic streams the output of write into a temporary file next to
 // path and renames it into place only when write and every file operation
 // succeeded. The new file keeps the permissions of the file it replaces.
-func writeAtomic(path string, write Writer) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+// The file's content is durable before the rename, so that even a power
+// cut leaves the old file or the whole new one; the caller makes the
+// rename itself durable with syncDir (a batch hands its files to a
+// committer instead, which does both for many files at once).
+func writeAtomic(path string, write Writer) error {
+	tmp, err := writeTemp(path, write)
 	if err != nil {
-		return &fsError{err: err}
-	}
-	pending.Store(tmp.Name(), true)
-	defer pending.Delete(tmp.Name())
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	buf := bufio.NewWriterSize(tmp, 64<<10)
-	if err = write(buf); err != nil {
 		return err
 	}
-	if err = buf.Flush(); err != nil {
+	if err := tmp.Sync(); err != nil {
+		discard(tmp)
 		return &fsError{err: err}
 	}
-	if err = finish(tmp, path); err != nil {
-		var le *os.LinkError
-		return &fsError{err: err, locked: errors.As(err, &le) && isLocked(le.Err)}
-	}
-	syncDir(dir)
-	return nil
+	return commitTemp(tmp, path)
 }
 
-// finish makes the temporary file durable, gives it the mode of the file
-// it replaces, and renames it over path.
-func finish(tmp *os.File, path string) error {
+// writeTemp streams the output of write into a new temporary file next to
+// path, with the permissions of the file it will replace, and returns it
+// open, not yet synced. On any error nothing is left behind.
+func writeTemp(path string, write Writer) (*os.File, error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return nil, &fsError{err: err}
+	}
+	pending.Store(tmp.Name(), true)
+	if err := fill(tmp, path, write); err != nil {
+		discard(tmp)
+		return nil, err
+	}
+	return tmp, nil
+}
+
+// fill writes the output into tmp and gives it the mode of the file at
+// path, if any.
+func fill(tmp *os.File, path string, write Writer) error {
+	buf := bufio.NewWriterSize(tmp, 64<<10)
+	if err := write(buf); err != nil {
+		return err
+	}
+	if err := buf.Flush(); err != nil {
+		return &fsError{err: err}
+	}
 	mode := fs.FileMode(0o644)
 	if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() {
 		mode = info.Mode().Perm()
 	}
 	if err := tmp.Chmod(mode); err != nil {
-		return err
+		return &fsError{err: err}
 	}
-	if err := tmp.Sync(); err != nil {
-		return err
+	return nil
+}
+
+// commitTemp closes a temporary file, synced already, and renames it over
+// path. On failure the temporary file is removed and path is untouched.
+func commitTemp(tmp *os.File, path string) error {
+	defer pending.Delete(tmp.Name())
+	err := tmp.Close()
+	if err == nil {
+		err = rename(tmp.Name(), path)
 	}
-	if err := tmp.Close(); err != nil {
-		return err
+	if err != nil {
+		os.Remove(tmp.Name())
+		var le *os.LinkError
+		return &fsError{err: err, locked: errors.As(err, &le) && isLocked(le.Err)}
 	}
-	return rename(tmp.Name(), path)
+	return nil
+}
+
+// discard closes and removes a temporary file that will not be renamed.
+func discard(tmp *os.File) {
+	tmp.Close()
+	os.Remove(tmp.Name())
+	pending.Delete(tmp.Name())
 }
 
 // rename is os.Rename; tests replace it to act out an output that another
@@ -116,8 +146,9 @@ func Abort() {
 	})
 }
 
-// syncDir makes a rename durable on file systems that need it; where a
-// directory cannot be synced (Windows), the rename is durable anyway.
+// syncDir makes the renames into dir durable on file systems that need
+// it; where a directory cannot be synced (Windows), a rename is durable
+// anyway.
 func syncDir(dir string) {
 	if d, err := os.Open(dir); err == nil {
 		d.Sync()

@@ -115,12 +115,17 @@ func RenderAll(files []string, outDir string, opt Options) []Result {
 // finished, and the others are marked Interrupted.
 func RenderAllContext(ctx context.Context, files []string, outDir string, opt Options) []Result {
 	clash := clashes(files, outDir)
+	c := startCommitter()
 	results := EachContext(ctx, files, func(f string) Result {
 		if d, ok := clash[f]; ok {
 			return Result{Input: f, Diags: diag.List{d}}
 		}
-		return RenderFile(f, outDir, opt)
+		return renderFile(f, outDir, opt, c)
 	})
+	c.close()
+	for i := range results {
+		results[i].committed()
+	}
 	recogniseCatalogues(results, opt)
 	return results
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -280,5 +281,60 @@ func TestCatalogueBesideReport(t *testing.T) {
 	// Alone, the same file is not recognised.
 	if r := Check(filepath.Join(dir, "chi-tieu.yaml"), Options{}); r.Kind != "" || r.Diags[0].Code != "input.unknown-kind" {
 		t.Errorf("alone: %+v", r)
+	}
+}
+
+// A batch hands its outputs to a committer: more files than it queues at
+// once are all written, none leaves a temporary file, and an output that
+// cannot be replaced is reported on its own input while the others are
+// written.
+func TestBatchCommits(t *testing.T) {
+	files := map[string]string{"kh-locked.pdf": "signed yesterday"}
+	for i := range 2*maxQueued + 5 {
+		files[fmt.Sprintf("kh-%03d.yaml", i)] = goodDoc
+	}
+	files["kh-locked.yaml"] = goodDoc
+	dir := setup(t, files)
+	lockedErr := syscall.Errno(32)
+	if len(lockedErrnos) > 0 {
+		lockedErr = lockedErrnos[0]
+	} else {
+		lockedErrnos = []syscall.Errno{lockedErr}
+		t.Cleanup(func() { lockedErrnos = nil })
+	}
+	locked := filepath.Join(dir, "kh-locked.pdf")
+	rename = func(from, to string) error {
+		if to == locked {
+			return &os.LinkError{Op: "rename", Old: from, New: to, Err: lockedErr}
+		}
+		return os.Rename(from, to)
+	}
+	t.Cleanup(func() { rename = os.Rename })
+	inputs, _ := Inputs([]string{dir})
+	results := RenderAll(inputs, "", Options{})
+	written := 0
+	for _, r := range results {
+		switch {
+		case filepath.Base(r.Input) == "kh-locked.yaml":
+			if r.Output != "" || len(r.Diags) != 1 || r.Diags[0].Code != "output.locked" {
+				t.Errorf("locked output: %+v", r)
+			}
+		case r.Failed() || r.Output == "":
+			t.Errorf("%s: %+v", r.Input, r)
+		default:
+			if info, err := os.Stat(r.Output); err != nil || info.Size() == 0 {
+				t.Errorf("%s: not written (%v)", r.Output, err)
+			}
+			written++
+		}
+	}
+	if written != 2*maxQueued+5 {
+		t.Errorf("%d outputs written, want %d", written, 2*maxQueued+5)
+	}
+	if got, _ := os.ReadFile(locked); string(got) != "signed yesterday" {
+		t.Errorf("the locked file changed: %q", got)
+	}
+	if tmps, _ := filepath.Glob(filepath.Join(dir, ".*.tmp")); len(tmps) > 0 {
+		t.Errorf("temporary files left: %v", tmps)
 	}
 }

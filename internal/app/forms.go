@@ -126,6 +126,9 @@ func WriteForms(periodFile, outDir string, overwrite bool, opt Options) ([]strin
 		}
 		written = append(written, paths[i])
 	}
+	if len(written) > 0 {
+		syncDir(outDir)
+	}
 	return written, diags
 }
 

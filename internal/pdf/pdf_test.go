@@ -235,3 +235,76 @@ func TestHelpedPagesWriteError(t *testing.T) {
 		}
 	})
 }
+
+// forgetForms empties the kept font forms, so that the next document cuts
+// and compresses its subsets again.
+func forgetForms() {
+	fontForms.Lock()
+	defer fontForms.Unlock()
+	clear(fontForms.forms)
+	fontForms.order = nil
+}
+
+// A short document's new subsets compressed on a spare core while its
+// pages are painted give the same bytes as compressed in turn, the helper
+// is given back, and the forms kept serve the next document.
+func TestHelpedFontsSameBytes(t *testing.T) {
+	f, _ := font.Embedded()
+	for _, n := range []int{1, 3, helpedPages - 1} {
+		var alone, helped []byte
+		withHelpers(0, func() {
+			forgetForms()
+			alone = render(t, longPages(n), f)
+		})
+		withHelpers(1, func() {
+			forgetForms()
+			helped = render(t, longPages(n), f)
+			if len(helpers) != 0 {
+				t.Errorf("%d pages: the helper was not given back", n)
+			}
+			if kept := render(t, longPages(n), f); !bytes.Equal(kept, helped) {
+				t.Errorf("%d pages: the document rendered with the kept forms differs", n)
+			}
+		})
+		if !bytes.Equal(alone, helped) {
+			t.Errorf("%d pages: %d bytes alone, %d helped; they differ", n, len(alone), len(helped))
+		}
+	}
+}
+
+// A write that fails while the helper compresses the fonts returns its
+// error and gives the helper back; the next document is whole.
+func TestHelpedFontsWriteError(t *testing.T) {
+	f, _ := font.Embedded()
+	pages := longPages(helpedPages - 1)
+	for i := range pages { // enough text to pass 64 kB before the last page
+		p := &pages[i]
+		for j, n := 1, len(p.Texts); j < 30; j++ {
+			for k, tx := range p.Texts[:n] {
+				tx.X += float64(j)
+				tx.S += fmt.Sprint(" ", (i*n+k)*j*7919%100003)
+				p.Texts = append(p.Texts, tx)
+			}
+		}
+	}
+	withHelpers(1, func() {
+		forgetForms()
+		w := &failingWriter{limit: 0}
+		err := Write(w, pages, f, meta)
+		if err == nil || err.Error() != "disk full" {
+			t.Fatalf("Write = %v, want the writer's error", err)
+		}
+		if len(helpers) != 0 {
+			t.Fatal("the helper was not given back")
+		}
+		var alone []byte
+		withHelpers(0, func() {
+			forgetForms()
+			alone = render(t, longPages(3), f)
+		})
+		forgetForms()
+		if helped := render(t, longPages(3), f); !bytes.Equal(helped, alone) {
+			t.Error("the document after a failed one differs")
+		}
+	})
+}
