@@ -240,14 +240,15 @@ func TestCatalogueIsSkipped(t *testing.T) {
 func TestInterruptedBatchSaysWhatWasWritten(t *testing.T) {
 	contents := map[string]string{}
 	for i := range 40 {
-		contents[fmt.Sprintf("%02d.yaml", i)] = good
+		contents[fmt.Sprintf("%02d.yaml", i)] = good + "wait: true\n" // written after the Ctrl-C
 	}
+	contents["00.yaml"], contents["01.yaml"] = good, good
 	contents["02.yaml"] = "fake: x\ntitle: stop\n"
 	dir := files(t, contents)
 	for _, format := range []string{"text", "json"} {
 		ctx, stop := context.WithCancel(context.Background())
-		stopTest = stop
-		t.Cleanup(func() { stopTest = nil })
+		stopTest, stopped = stop, make(chan struct{})
+		t.Cleanup(func() { stopTest, stopped = nil, nil })
 		e := &env{ctx: ctx, stdin: strings.NewReader(""), getenv: noEnv}
 		code, out, errs := vanbanIn(t, e, dir, "render", "-o", "out-"+format, "--format", format, "-q", ".")
 		written, _ := filepath.Glob(filepath.Join(dir, "out-"+format, "*.fake"))

@@ -28,11 +28,18 @@ type fakeDoc struct {
 	Pages int    `yaml:"pages"`
 	Warn  bool   `yaml:"warn"`
 	Note  bool   `yaml:"note"`
+	// Wait holds the write until stopTest has been called (stopped), so
+	// that a batch cannot finish before its Ctrl-C.
+	Wait bool `yaml:"wait"`
 }
 
 // stopTest, when set, is called by the fake kind while it writes a
-// document titled "stop": a Ctrl-C in the middle of a batch.
-var stopTest func()
+// document titled "stop": a Ctrl-C in the middle of a batch. stopped is
+// closed then; documents marked wait are written only after it.
+var (
+	stopTest func()
+	stopped  chan struct{}
+)
 
 func init() {
 	app.Register(app.Kind{
@@ -51,6 +58,10 @@ func init() {
 			return app.File(".fake", func(w io.Writer) error {
 				if d.Title == "stop" && stopTest != nil {
 					stopTest()
+					close(stopped)
+				}
+				if d.Wait && stopped != nil {
+					<-stopped
 				}
 				_, err := fmt.Fprintf(w, "%s, %d pages\n", d.Title, d.Pages)
 				return err

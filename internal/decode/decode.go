@@ -31,8 +31,10 @@ type Decoder struct {
 	src    []byte
 	idx    *source // src with its lines
 	pos    map[string]diag.Pos
-	hints  map[string]string
-	opts   map[string]string // tag options by path: code, lines, linebreaks
+	// structs are the struct types decoded at each path, in order: the
+	// fields' Vietnamese names and tag options (code, lines, linebreaks)
+	// are read from them by path.
+	structs map[string][]*structInfo
 
 	raw       map[*yaml.Node]string // values as parsed, before NFC, where they differ
 	aliased   map[*yaml.Node]bool   // nodes an alias refers to
@@ -45,8 +47,8 @@ type Decoder struct {
 
 // New returns a Decoder for the named file with the default limits.
 func New(file string) *Decoder {
-	return &Decoder{File: file, limits: DefaultLimits, pos: map[string]diag.Pos{}, hints: map[string]string{},
-		opts: map[string]string{}, raw: map[*yaml.Node]string{}, aliased: map[*yaml.Node]bool{}, meant: map[string]bool{},
+	return &Decoder{File: file, limits: DefaultLimits, pos: map[string]diag.Pos{}, structs: map[string][]*structInfo{},
+		raw: map[*yaml.Node]string{}, aliased: map[*yaml.Node]bool{}, meant: map[string]bool{},
 		repairs: map[diag.Pos]*repair{}, idx: newSource("")}
 }
 
@@ -187,12 +189,18 @@ func (d *Decoder) add(s diag.Severity, p diag.Pos, path, msg, expected string) {
 // named ancestor.
 func (d *Decoder) hint(path string) string {
 	for path != "" {
-		if h, ok := d.hints[path]; ok {
-			return h
+		if f, ok := d.fieldAt(path, hinted); ok {
+			return f.hint
 		}
 		path = parent(path)
 	}
 	return ""
+}
+
+// hintOf returns the Vietnamese name of the field at path, or "".
+func (d *Decoder) hintOf(path string) string {
+	f, _ := d.fieldAt(path, hinted)
+	return f.hint
 }
 
 // lastName returns the last field name of a path: "signer.name" → "name".
@@ -215,7 +223,7 @@ func Join(path, key string) string {
 }
 
 // Index builds the path of the i-th (0-based) element of a list.
-func Index(path string, i int) string { return fmt.Sprintf("%s[%d]", path, i+1) }
+func Index(path string, i int) string { return path + "[" + strconv.Itoa(i+1) + "]" }
 
 var (
 	unmarshalerType     = reflect.TypeFor[Unmarshaler]()
@@ -561,15 +569,33 @@ type fieldInfo struct {
 	opts     string // the options of the yaml tag after the name
 }
 
-var fieldCache sync.Map // reflect.Type → []fieldInfo
+// structInfo is what decoding needs to know of a struct type, built once
+// per type and process.
+type structInfo struct {
+	fields []fieldInfo
+	byName map[string]int // index in fields
+	names  []string       // of the fields, in their order
+}
 
-// structFields lists the fields a struct type takes from YAML; the result
-// is cached, since a report decodes the same types thousands of times.
-func structFields(t reflect.Type) []fieldInfo {
-	if fs, ok := fieldCache.Load(t); ok {
-		return fs.([]fieldInfo)
+// field returns the field called name, if the struct has one.
+func (s *structInfo) field(name string) (fieldInfo, bool) {
+	i, ok := s.byName[name]
+	if !ok {
+		return fieldInfo{}, false
 	}
-	var fs []fieldInfo
+	return s.fields[i], true
+}
+
+var fieldCache sync.Map // reflect.Type → *structInfo
+
+// structFields describes the fields a struct type takes from YAML; the
+// result is cached, since a report decodes the same types thousands of
+// times.
+func structFields(t reflect.Type) *structInfo {
+	if s, ok := fieldCache.Load(t); ok {
+		return s.(*structInfo)
+	}
+	s := &structInfo{byName: map[string]int{}}
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		tag := f.Tag.Get("yaml")
@@ -580,10 +606,12 @@ func structFields(t reflect.Type) []fieldInfo {
 		if name == "" {
 			name = strings.ToLower(f.Name)
 		}
-		fs = append(fs, fieldInfo{index: i, name: name, required: strings.Contains(opts, "required"), hint: f.Tag.Get("vi"), opts: opts})
+		s.byName[name] = len(s.fields)
+		s.names = append(s.names, name)
+		s.fields = append(s.fields, fieldInfo{index: i, name: name, required: strings.Contains(opts, "required"), hint: f.Tag.Get("vi"), opts: opts})
 	}
-	fieldCache.Store(t, fs)
-	return fs
+	fieldCache.Store(t, s)
+	return s
 }
 
 func (d *Decoder) structure(n *yaml.Node, path string, v reflect.Value) {
@@ -591,26 +619,15 @@ func (d *Decoder) structure(n *yaml.Node, path string, v reflect.Value) {
 		d.Problem(path, msgFound(n, "value.kind", fieldsExpected[0], fieldsExpected[1]))
 		return
 	}
-	fields := structFields(v.Type())
-	byName := make(map[string]fieldInfo, len(fields))
-	names := make([]string, 0, len(fields))
-	for _, f := range fields {
-		byName[f.name] = f
-		names = append(names, f.name)
-		if f.hint != "" {
-			d.hints[Join(path, f.name)] = f.hint
-		}
-		if f.opts != "" {
-			d.opts[Join(path, f.name)] = f.opts
-		}
-	}
+	info := structFields(v.Type())
+	d.structs[path] = append(d.structs[path], info)
 	given := map[string]*yaml.Node{}
 	d.pairs(n, path, func(key string, kn, vn *yaml.Node) {
-		f, ok := byName[key]
+		f, ok := info.field(key)
 		if !ok {
 			// A misspelt key already says what is missing; do not report
 			// the field it was meant to be as missing too.
-			if s := d.unknownKey(key, kn, path, names); s != "" {
+			if s := d.unknownKey(key, kn, path, info.names); s != "" {
 				given[s] = kn
 				d.meant[Join(path, s)] = true
 			}
@@ -619,12 +636,34 @@ func (d *Decoder) structure(n *yaml.Node, path string, v reflect.Value) {
 		given[key] = vn
 		d.value(vn, Join(path, key), v.Field(f.index))
 	})
-	for _, f := range fields {
+	for _, f := range info.fields {
 		if f.required {
 			d.required(n, given[f.name], Join(path, f.name))
 		}
 	}
 }
+
+// fieldAt returns the struct field that the value at path was decoded
+// into, when there is one. A path decoded as several types (one
+// Unmarshaler's parts) answers with the last that has the field and,
+// with tagged, that gives the field a hint (a Vietnamese name) or tag
+// options.
+func (d *Decoder) fieldAt(path string, tagged func(fieldInfo) bool) (fieldInfo, bool) {
+	parent, name := "", path
+	if i := strings.LastIndexByte(path, '.'); i >= 0 {
+		parent, name = path[:i], path[i+1:]
+	}
+	list := d.structs[parent]
+	for i := len(list) - 1; i >= 0; i-- {
+		if f, ok := list[i].field(name); ok && tagged(f) {
+			return f, true
+		}
+	}
+	return fieldInfo{}, false
+}
+
+func hinted(f fieldInfo) bool   { return f.hint != "" }
+func withOpts(f fieldInfo) bool { return f.opts != "" }
 
 // required reports a required field that is absent (at its mapping) or
 // empty (at its value).
@@ -679,7 +718,7 @@ func (d *Decoder) unknownKey(key string, kn *yaml.Node, path string, names []str
 			Vi: "không hỗ trợ khóa gộp «<<»", FixVi: "viết đủ các trường ra",
 			En: "merge keys \"<<\" are not supported", FixEn: "the fields written out"})
 	case s != "":
-		d.Diags.Add(diag.Diagnostic{File: d.File, Pos: p, Field: Join(path, key), Hint: d.hints[Join(path, s)],
+		d.Diags.Add(diag.Diagnostic{File: d.File, Pos: p, Field: Join(path, key), Hint: d.hintOf(Join(path, s)),
 			Msg: diag.Msg{Code: "key.unknown",
 				Vi: fmt.Sprintf("không có trường «%s»; có phải là «%s»?", key, s),
 				En: fmt.Sprintf("unknown key %q; did you mean %q?", key, s)}})

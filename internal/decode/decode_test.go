@@ -1,11 +1,13 @@
 package decode
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
 
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/vanban/vanban/internal/diag"
 	"github.com/vanban/vanban/internal/viet"
@@ -199,6 +201,29 @@ func TestFirstMark(t *testing.T) {
 	}
 }
 
+// Every character of nfcRanges is in NFC whatever stands around it and is
+// no combining mark, so that normalise may leave a text made of them
+// alone; and plainNFC refuses what lies outside (a decomposed letter, a
+// broken byte).
+func TestNFCRanges(t *testing.T) {
+	for _, rg := range nfcRanges {
+		for r := rg[0]; r < rg[1]; r++ {
+			p := norm.NFC.PropertiesString(string(r))
+			if p.CCC() != 0 || !p.BoundaryBefore() || !norm.NFC.IsNormalString(string(r)) || unicode.Is(unicode.Mn, r) {
+				t.Fatalf("%U is not in NFC by itself, or combines with the character before it", r)
+			}
+			if !plainNFC("a" + string(r) + "ệ") {
+				t.Fatalf("plainNFC refuses %U", r)
+			}
+		}
+	}
+	for _, s := range []string{"Vie\u0302\u0323t", "\u0301", "\xff", "a\u2001", "\u212B"} {
+		if plainNFC(s) {
+			t.Errorf("plainNFC(%+q) = true", s)
+		}
+	}
+}
+
 func TestNilRootLeavesValue(t *testing.T) {
 	p := person{Name: "An"}
 	d := New("in.yaml")
@@ -229,4 +254,33 @@ func TestBooleanWords(t *testing.T) {
 	}
 	_, got := decodeString(t, "flag: rồi\n", &v)
 	wantLines(t, got, `in.yaml:1:7: flag: found the text "rồi" (expected true or false (có or không))`)
+}
+
+// A text whose lines all end with LF gets the same line starts from the
+// search for LF as from the reading of every break; other breaks are
+// still found.
+func TestLineStarts(t *testing.T) {
+	for _, text := range []string{"", "a", "\n", "a\n", "a\nb", "a\n\nbệ\n“c”\n", "\n\nx"} {
+		if got, want := newSource(text).lines, breakLines(text, []int{0}); !slices.Equal(got, want) {
+			t.Errorf("%q: lines start at %v, want %v", text, got, want)
+		}
+	}
+	for text, want := range map[string][]int{"a\r\nb\rc\u0085d\u2028e\u2029f\ng": {0, 3, 5, 8, 12, 16, 18}} {
+		if got := newSource(text).lines; !slices.Equal(got, want) {
+			t.Errorf("%q: lines start at %v, want %v", text, got, want)
+		}
+	}
+}
+
+// hasInvisible finds every invisible character, alone or in a line, and
+// nothing in Vietnamese text or typographic punctuation.
+func TestHasInvisible(t *testing.T) {
+	for r := range invisibles {
+		if !hasInvisible("a" + string(r)) {
+			t.Errorf("%U not found", r)
+		}
+	}
+	if hasInvisible("- Phối hợp “đoàn thể” – Ủy ban… ©") {
+		t.Error("an invisible character found in plain Vietnamese text")
+	}
 }

@@ -83,7 +83,7 @@ func (d *Decoder) Parse(src []byte) *yaml.Node {
 	if !d.countNodes(root) {
 		return nil
 	}
-	d.normalise(root, map[*yaml.Node]bool{})
+	d.normalise(root)
 	return root
 }
 
@@ -295,11 +295,8 @@ func sizeString(n int) string {
 // little; the limit leaves room for that.
 func estimateNodes(src []byte) int {
 	n := 1
-	for _, c := range src {
-		switch c {
-		case '\n', ',', '[', '{', '-', ':', '?':
-			n++
-		}
+	for _, c := range []byte("\n,[{-:?") {
+		n += bytes.Count(src, []byte{c})
 	}
 	return n
 }
@@ -353,21 +350,42 @@ func (d *Decoder) countNodes(root *yaml.Node) bool {
 
 // normalise rewrites every scalar to NFC and reports characters that stay
 // decomposed: the PDF draws characters without shaping, so a combining
-// mark would land wrongly, and none may reach it.
-func (d *Decoder) normalise(n *yaml.Node, seen map[*yaml.Node]bool) {
-	if seen[n] {
-		return
-	}
-	seen[n] = true
-	if n.Kind == yaml.ScalarNode {
+// mark would land wrongly, and none may reach it. It walks the tree, not
+// the aliases: countNodes refused an alias inside its own anchor, so every
+// anchored node lies in the tree before any alias to it.
+func (d *Decoder) normalise(n *yaml.Node) {
+	if n.Kind == yaml.ScalarNode && !plainNFC(n.Value) {
 		d.normaliseScalar(n)
 	}
 	for _, c := range n.Content {
-		d.normalise(c, seen)
+		d.normalise(c)
 	}
-	if n.Alias != nil {
-		d.normalise(n.Alias, seen)
+}
+
+// nfcRanges are the characters that are in NFC whatever stands around
+// them (no canonical decomposition, combining class 0, never composed with
+// the character before) and are no combining mark: everything below
+// U+0300, Latin Extended Additional (Vietnamese's letters with two marks)
+// and most of General Punctuation (quotes, dashes, ellipsis).
+// TestNFCRanges checks every one of them.
+var nfcRanges = [...][2]rune{{0, 0x300}, {0x1E00, 0x1F00}, {0x2002, 0x20D0}}
+
+// plainNFC reports whether every character of s lies in nfcRanges: s is
+// then in NFC and holds no combining mark, and normaliseScalar has
+// nothing to do. Almost every value of a document is such a text.
+func plainNFC(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !(r < nfcRanges[0][1] || r >= nfcRanges[1][0] && r < nfcRanges[1][1] || r >= nfcRanges[2][0] && r < nfcRanges[2][1]) {
+			return false
+		}
+		i += size
 	}
+	return true
 }
 
 // firstMark is the first combining mark (Unicode's category Mn): U+0300,

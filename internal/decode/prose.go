@@ -55,7 +55,8 @@ func Fold(span string) string { return fold(span) }
 
 // option reports whether the field at path carries the tag option opt.
 func (d *Decoder) option(path, opt string) bool {
-	for _, o := range strings.Split(d.opts[path], ",") {
+	f, _ := d.fieldAt(path, withOpts)
+	for o := range strings.SplitSeq(f.opts, ",") {
 		if o == opt {
 			return true
 		}

@@ -161,7 +161,11 @@ func (d *Decoder) parseRepaired(src *source) (root, extra *yaml.Node) {
 	fatal := false
 	for attempt := 0; ; attempt++ {
 		budget -= len(w.text)
-		r, x, err := parseOne([]byte(w.text))
+		in := d.src // the file's own bytes, while nothing is mended
+		if w.source != src {
+			in = []byte(w.text)
+		}
+		r, x, err := parseOne(in)
 		if err == nil {
 			if fatal {
 				return nil, nil
@@ -204,11 +208,14 @@ func (d *Decoder) parseRepaired(src *source) (root, extra *yaml.Node) {
 // in its place (or nothing, for one of no width), so that the rest of the
 // file is read as the clerk sees it.
 func (d *Decoder) prescan(w *work) {
+	if !hasInvisible(w.text) {
+		return // most files
+	}
 	found := 0
 	for n := 1; n <= len(w.lines) && found < maxRepairs; n++ {
 		text := w.line(n)
-		if isASCII(text) {
-			continue
+		if !hasInvisible(text) {
+			continue // nothing to find or mend on this line
 		}
 		type hit struct {
 			off, size int
@@ -397,11 +404,22 @@ func brackets(s string) int {
 	return strings.Count(s, "[") + strings.Count(s, "{") - strings.Count(s, "]") - strings.Count(s, "}")
 }
 
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
+// hasInvisible reports whether s holds one of the invisibles. Their
+// UTF-8 forms start with C2, E2, E3 or EF, which a search finds quickly:
+// no Vietnamese letter starts with them.
+func hasInvisible(s string) bool {
+	for _, lead := range []byte{0xC2, 0xE2, 0xE3, 0xEF} {
+		for i := 0; ; i++ {
+			j := strings.IndexByte(s[i:], lead)
+			if j < 0 {
+				break
+			}
+			i += j
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			if _, ok := invisibles[r]; ok {
+				return true
+			}
 		}
 	}
-	return true
+	return false
 }

@@ -18,6 +18,30 @@ type source struct {
 
 func newSource(text string) *source {
 	s := &source{text: text, lines: make([]int, 1, 1+strings.Count(text, "\n"))}
+	if onlyLF(text) {
+		s.lines = lfLines(text, s.lines) // almost every file
+	} else {
+		s.lines = breakLines(text, s.lines)
+	}
+	return s
+}
+
+// lfLines appends the start of every line of a text whose lines all end
+// with LF.
+func lfLines(text string, lines []int) []int {
+	for i := 0; ; {
+		j := strings.IndexByte(text[i:], '\n')
+		if j < 0 {
+			return lines
+		}
+		i += j + 1
+		lines = append(lines, i)
+	}
+}
+
+// breakLines appends the start of every line of text, whatever breaks
+// its lines.
+func breakLines(text string, lines []int) []int {
 	for i := 0; i < len(text); {
 		// Every line break starts with one of these bytes: LF, CR, the
 		// first byte of NEL (C2 85) and of LS and PS (E2 80 A8/A9).
@@ -45,9 +69,15 @@ func newSource(text string) *source {
 			i++
 			continue
 		}
-		s.lines = append(s.lines, i)
+		lines = append(lines, i)
 	}
-	return s
+	return lines
+}
+
+// onlyLF reports whether LF is the only line break of text.
+func onlyLF(text string) bool {
+	return strings.IndexByte(text, '\r') < 0 && !strings.Contains(text, "\u0085") &&
+		!strings.Contains(text, "\u2028") && !strings.Contains(text, "\u2029")
 }
 
 // line returns the text of 1-based line l without its line break, or "".

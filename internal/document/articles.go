@@ -97,6 +97,9 @@ func (doc *Document) Enacting() string {
 // Numbers the clerk typed were removed by validation (typedLabels).
 func (b *bodyBuilder) articles(as []Article) {
 	for _, a := range as {
+		if b.enough() {
+			return
+		}
 		b.art++
 		label := []Span{{Text: "Điều " + strconv.Itoa(b.art) + ". ", Bold: true}}
 		paras := parts(a.Text, ArticleText)

@@ -182,11 +182,19 @@ var (
 func datesIn(anchored *regexp.Regexp, s string) [][]int {
 	var out [][]int
 	end := 0
-	for i := 0; i+5 <= len(s); i++ {
+	// j is where the "à" of a "ngày" would start (its first byte, C3, is
+	// that of À too): a search for that byte skips the rest.
+	for j := 2; j+3 <= len(s); j++ {
+		k := strings.IndexByte(s[j:], 0xC3)
+		if k < 0 || j+k+3 > len(s) {
+			break
+		}
+		j += k
+		i := j - 2
 		if i < end || !ngayAt(s, i) || i > 0 && wordByte(s[i-1]) {
 			continue
 		}
-		m := anchored.FindStringSubmatchIndex(s[i:])
+		m := anchored.FindStringSubmatchIndex(s[i:dateEnd(s, i)])
 		if m == nil {
 			continue
 		}
@@ -199,6 +207,28 @@ func datesIn(anchored *regexp.Regexp, s string) [][]int {
 		end = m[1]
 	}
 	return out
+}
+
+// dateChars are the characters the date expressions take after "ngày"
+// (\s, digits, separators, the letters of "tháng" and "năm"), in small
+// letters.
+const dateChars = " \t\n\f\r0123456789/.-thángnăm"
+
+// dateEnd returns where the text the date expressions read from the
+// "ngày" at s[i:] may end: after the characters they can take, and the
+// one after, which the \b that ends them looks at. The expressions then
+// match exactly as on s[i:], without clearing and searching the rest of
+// a long text at every "ngày".
+func dateEnd(s string, i int) int {
+	j := i + len("ngày")
+	for j < len(s) {
+		r, n := utf8.DecodeRuneInString(s[j:])
+		j += n
+		if !strings.ContainsRune(dateChars, unicode.ToLower(r)) {
+			break
+		}
+	}
+	return j
 }
 
 // ngayAt reports whether "ngày" in some letter case starts at s[i:].

@@ -10,6 +10,7 @@ package document
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -246,6 +247,7 @@ func (l *TextList) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 		return
 	}
 	pieces, listed := d.ProseList(n, path)
+	*l = slices.Grow(*l, len(pieces))
 	for _, p := range pieces {
 		*l = append(*l, Text{Value: p.Value, Path: p.Path, Node: p.Node, Listed: listed})
 	}
@@ -259,8 +261,11 @@ func (l TextList) Listed() bool { return len(l) > 0 && l[0].Listed }
 // NonBlank returns the entries of the list that are not blank.
 func (l TextList) NonBlank() TextList {
 	var out TextList
-	for _, t := range l {
+	for i, t := range l {
 		if trim(t.Value) != "" {
+			if out == nil {
+				out = make(TextList, 0, len(l)-i)
+			}
 			out = append(out, t)
 		}
 	}
@@ -270,8 +275,11 @@ func (l TextList) NonBlank() TextList {
 // Values returns the non-blank texts of the list.
 func (l TextList) Values() []string {
 	var out []string
-	for _, t := range l {
+	for i, t := range l {
 		if s := trim(t.Value); s != "" {
+			if out == nil {
+				out = make([]string, 0, len(l)-i)
+			}
 			out = append(out, s)
 		}
 	}

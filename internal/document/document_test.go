@@ -6,6 +6,7 @@ import (
 	"os"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -401,8 +402,8 @@ func TestDatesIn(t *testing.T) {
 		"ngÀy\n05\ttháng\n3 năm 2025", "ngày 5/3-2025", "ngà y 5/3/2025", "ngày",
 	}
 	r := rand.New(rand.NewPCG(3, 4))
-	pieces := []string{"ngày", "NGÀY", " ", "5", "12", "/", "-", ".", "tháng", "năm", "2025", "x", "_", "\n", "à"}
-	for range 5000 {
+	pieces := []string{"ngày", "NGÀY", " ", "5", "12", "/", "-", ".", "tháng", "năm", "2025", "x", "_", "\n", "à", "THÁNG", "NĂM", "ế", "\t", "a"}
+	for range 20000 {
 		var b strings.Builder
 		for range r.IntN(12) {
 			b.WriteString(pieces[r.IntN(len(pieces))])
@@ -434,6 +435,9 @@ func FuzzInline(f *testing.F) {
 			if !strings.HasPrefix(s[e.Offset:], e.Marker) {
 				t.Fatalf("%q: %+v does not point at %q", s, e, e.Marker)
 			}
+		}
+		if got := markupErrors(s); !slices.Equal(got, errs) {
+			t.Fatalf("%q: markupErrors %+v, ParseInline %+v", s, got, errs)
 		}
 	})
 }
@@ -488,6 +492,24 @@ func TestArchiveTypedWithoutColon(t *testing.T) {
 	for _, d := range diags {
 		if d.Code == "recipients.archive-missing" || strings.HasPrefix(d.Code, "archive.") {
 			t.Errorf("%s", lines(diags))
+		}
+	}
+}
+
+// hasBody answers as the whole body would, for bodies that start with
+// each of their parts and for bodies of blank or empty texts.
+func TestHasBody(t *testing.T) {
+	for _, extra := range []string{
+		"", "bases: [\"\"]", "bases: [Căn cứ Luật]", "preamble: \"  \"", "preamble: Mở đầu",
+		"preamble: \"**\"", "closing: Kết", "sections: [{heading: \"\"}]", "sections: [{heading: A}]",
+		"sections: [{heading: \"\", sections: [{heading: B}]}]", "sections: [{items: [\"- \"]}]", "sections: [{items: [x]}]",
+		"type: quyet-dinh\narticles: [{text: Điều một}]", "type: quyet-dinh\narticles: [{}]",
+		"enacting_sentence: Quyết nghị", "parts: [{heading: Một}]",
+	} {
+		d := decode.New("x.yaml")
+		doc := Decode(d, d.Parse([]byte(base+extra)), types(t))
+		if got, want := doc.hasBody(), len(doc.Body()) > 0; got != want {
+			t.Errorf("%q: hasBody %v, body of %d blocks", extra, got, len(doc.Body()))
 		}
 	}
 }

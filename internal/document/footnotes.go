@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -184,6 +185,9 @@ func (v *validator) footnotes() {
 	doc := v.doc
 	called := map[string]bool{}
 	for f := range doc.Fields() {
+		if !strings.Contains(f.Value, "[^") {
+			continue // most texts: no call, no need to run the expression
+		}
 		for _, m := range noteMarker.FindAllStringSubmatchIndex(f.Value, -1) {
 			key := f.Value[m[2]:m[3]]
 			at := Locate(doc.Source, *f.Text, m[0])

@@ -32,7 +32,17 @@ type MarkupError struct {
 // asterisk that closes nothing and cannot open prints as typed; one that
 // opens and is never closed is reported, not printed, since emphasis the
 // clerk meant must not be lost unnoticed.
-func ParseInline(s string) ([]Span, []MarkupError) {
+func ParseInline(s string) ([]Span, []MarkupError) { return parseInline(s, true) }
+
+// markupErrors returns the markers of s that ParseInline reports, without
+// building the spans the validation does not need.
+func markupErrors(s string) []MarkupError {
+	_, errs := parseInline(s, false)
+	return errs
+}
+
+// parseInline is ParseInline; the spans are built only with keep.
+func parseInline(s string, keep bool) ([]Span, []MarkupError) {
 	var spans []Span
 	bold, italic := false, false
 	boldAt, italicAt := 0, 0
@@ -41,6 +51,9 @@ func ParseInline(s string) ([]Span, []MarkupError) {
 	from, escaped := 0, false
 	var buf []byte
 	flush := func(to int) {
+		if !keep {
+			return
+		}
 		text := s[from:to]
 		if escaped {
 			text = string(append(buf, text...))
@@ -61,7 +74,9 @@ func ParseInline(s string) ([]Span, []MarkupError) {
 		i += k
 		switch {
 		case strings.HasPrefix(s[i:], `\*`):
-			buf = append(append(buf, s[from:i]...), '*')
+			if keep {
+				buf = append(append(buf, s[from:i]...), '*')
+			}
 			escaped = true
 			i += 2
 			from = i
@@ -180,7 +195,15 @@ func merge(spans []Span) []Span {
 
 // Plain returns the text of the spans without markup.
 func Plain(spans []Span) string {
+	if len(spans) == 1 {
+		return spans[0].Text // most paragraphs: no copy
+	}
+	n := 0
+	for _, s := range spans {
+		n += len(s.Text)
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for _, s := range spans {
 		b.WriteString(s.Text)
 	}

@@ -196,8 +196,11 @@ func (v *validator) blockComments(t Text) {
 	if n.Style&yaml.FoldedStyle != 0 {
 		block = ">"
 	}
+	if !strings.Contains(t.Value, "#") {
+		return // most blocks: no line to look at
+	}
 	start := lineStart(v.doc.Source, n.Line+1) // n.Line is the line of | or >
-	if start < 0 || !strings.Contains(t.Value, "#") {
+	if start < 0 {
 		return
 	}
 	indent := -1 // the block's indentation, from its first line

@@ -41,11 +41,11 @@ type numberer struct {
 	decimal bool
 	depth   int
 	counts  []int          // the counts of the levels down to the last labelled
-	runIns  map[string]int // run-in labels, counted through the flow
+	runIns  map[string]int // run-in labels, counted through the flow; made at the first one
 }
 
 func newNumberer(ss []Section, decimal bool) *numberer {
-	return &numberer{decimal: decimal, depth: maxDepth(ss), runIns: map[string]int{}}
+	return &numberer{decimal: decimal, depth: maxDepth(ss)}
 }
 
 // label returns the label of the i-th (0-based) section of a list at
@@ -53,6 +53,9 @@ func newNumberer(ss []Section, decimal bool) *numberer {
 func (nb *numberer) label(s *Section, level, i int) string {
 	if w := runInWord(s); w != "" {
 		key := strings.ToLower(w)
+		if nb.runIns == nil {
+			nb.runIns = map[string]int{}
+		}
 		nb.runIns[key]++
 		if strings.HasSuffix(key, "thứ") { // "Phần thứ nhất:", not "Phần thứ 1:"
 			return w + " " + viet.Ordinal(nb.runIns[key]) + ":"

@@ -53,6 +53,9 @@ func partsNumberer(ps []Section, decimal bool) *numberer {
 // sections.
 func (b *bodyBuilder) parts(ps []Section, path string) {
 	for k := range ps {
+		if b.enough() {
+			return
+		}
 		p := &ps[k]
 		b.blocks = append(b.blocks, Block{Kind: ChapterHead, Spans: []Span{{Text: PartLabel(k), Bold: true}}, Path: decode.Index(path, k)})
 		n := len(b.blocks)

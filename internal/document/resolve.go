@@ -234,15 +234,33 @@ type Block struct {
 // closing paragraphs, the last one ending with "./.".
 func (doc *Document) Body() []Block { return doc.body(doc.newNoteCounter()) }
 
+// hasBody reports whether the document has a body, as len(doc.Body()) > 0
+// would, without building more of it than its first block: validation
+// asks before the layout builds the body for good.
+func (doc *Document) hasBody() bool {
+	b := &bodyBuilder{nb: newNumberer(doc.Sections, doc.Style.Decimal()), notes: doc.newNoteCounter(), probe: true}
+	return len(doc.build(b)) > 0
+}
+
 type bodyBuilder struct {
 	blocks []Block
 	nb     *numberer
 	notes  *noteCounter // numbers the calls of footnotes
 	art    int          // the articles added so far: they are numbered through the chapters
+	// probe stops the building at the first block (hasBody): blocks are
+	// only ever appended, so the rest cannot make the body empty.
+	probe bool
 }
 
+// enough reports whether a probing builder has found its block.
+func (b *bodyBuilder) enough() bool { return b.probe && len(b.blocks) > 0 }
+
 func (doc *Document) body(notes *noteCounter) []Block {
-	b := &bodyBuilder{nb: newNumberer(doc.Sections, doc.Style.Decimal()), notes: notes}
+	return doc.build(&bodyBuilder{nb: newNumberer(doc.Sections, doc.Style.Decimal()), notes: notes})
+}
+
+// build adds the body's blocks to b, in reading order, and returns them.
+func (doc *Document) build(b *bodyBuilder) []Block {
 	last := -1
 	for i, t := range doc.Bases {
 		if trim(t.Value) != "" {
@@ -279,6 +297,9 @@ func (doc *Document) body(notes *noteCounter) []Block {
 // leading spans. Unclosed markers are reported by validation (markup),
 // which reads the same paragraphs (parts).
 func (b *bodyBuilder) add(k BlockKind, level int, t Text, s string, lead []Span) {
+	if b.enough() {
+		return
+	}
 	spans, _ := ParseInline(s)
 	if len(spans) == 0 && lead == nil {
 		return
@@ -303,6 +324,9 @@ func (b *bodyBuilder) text(t Text) {
 
 func (b *bodyBuilder) sections(ss []Section, level int) {
 	for i := range ss {
+		if b.enough() {
+			return
+		}
 		s := &ss[i]
 		label := b.nb.label(s, level, i)
 		switch {
@@ -378,7 +402,7 @@ func itoa(n int) string { return strconv.Itoa(n) }
 
 // table adds a table to the body.
 func (b *bodyBuilder) table(t *Table) {
-	if t != nil && len(t.Columns) > 0 {
+	if t != nil && len(t.Columns) > 0 && !b.enough() {
 		b.blocks = append(b.blocks, Block{Kind: TableBlock, Grid: b.grid(t), Path: t.Path})
 	}
 }

@@ -102,15 +102,18 @@ func readNumber(s string, i int) (labelForm, int, int) {
 
 // letterValue is the place of a letter in the Vietnamese order of points
 // (a, b, c, d, đ, e, g …), 0 for f, j, w and z, which it skips.
-func letterValue(r rune) int {
-	s := strings.ToLower(string(r))
+func letterValue(r rune) int { return letterValues[unicode.ToLower(r)] }
+
+// letterValues are the places of the point letters viet.Letter gives for
+// 1 to 23, built once.
+var letterValues = func() map[rune]int {
+	m := map[rune]int{}
 	for n := 1; n <= 23; n++ {
-		if viet.Letter(n) == s {
-			return n
-		}
+		r, _ := utf8.DecodeRuneInString(viet.Letter(n))
+		m[r] = n
 	}
-	return 0
-}
+	return m
+}()
 
 // delimited reads what follows a number ending at s[j:]: its delimiter,
 // the spaces, and the start of the text. colon allows "Điều 1:".

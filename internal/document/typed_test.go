@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/vanban/vanban/internal/viet"
 )
 
 // What is a typed number and what is content: each case is a text of a
@@ -120,4 +122,20 @@ func FuzzTypedNumber(f *testing.F) {
 			t.Fatalf("%q: leaves %q, without a letter", s, rest)
 		}
 	})
+}
+
+// letterValue gives every letter the place its small letter has among
+// the point letters, as strings.ToLower and viet.Letter do.
+func TestLetterValue(t *testing.T) {
+	for r := rune(0); r < 0x250; r++ {
+		want := 0
+		for n := 1; n <= 23; n++ {
+			if viet.Letter(n) == strings.ToLower(string(r)) {
+				want = n
+			}
+		}
+		if got := letterValue(r); got != want {
+			t.Errorf("letterValue(%q) = %d, want %d", r, got, want)
+		}
+	}
 }

@@ -426,7 +426,7 @@ func (v *validator) listAt(path string) bool {
 
 func (v *validator) content() {
 	doc := v.doc
-	if len(doc.Body()) == 0 && !v.d.Reported("preamble") && !v.d.Reported("sections") && !v.d.Reported("articles") && !v.d.Reported("closing") {
+	if !doc.hasBody() && !v.d.Reported("preamble") && !v.d.Reported("sections") && !v.d.Reported("articles") && !v.d.Reported("closing") {
 		v.d.Problem("", msg("document.no-content", "văn bản chưa có nội dung", "the document has no content",
 			"thêm preamble: (mở đầu), sections: (các mục), articles: (các điều) hoặc closing: (phần kết)",
 			"preamble:, sections:, articles: or closing:"))
@@ -440,12 +440,14 @@ func (v *validator) content() {
 // at its position, in the paragraphs the body prints (parts).
 func (v *validator) markup() {
 	for f := range v.doc.Fields() {
-		if !f.Role.Markup() {
-			continue
+		if !f.Role.Markup() || !strings.Contains(f.Value, "*") {
+			continue // only an asterisk opens emphasis
 		}
 		for _, p := range parts(*f.Text, f.Role) {
-			_, errs := ParseInline(p.text)
-			for _, e := range errs {
+			if !strings.Contains(p.text, "*") {
+				continue
+			}
+			for _, e := range markupErrors(p.text) {
 				what := "in đậm"
 				if e.Marker == "*" {
 					what = "in nghiêng"
