@@ -162,6 +162,12 @@ func fitLines(p Para, ws []word, m Measurer) []brokenLine {
 		}
 	}
 	ws = openDashes(ws)
+	if oneLine, ok := fitsOnOneLine(p, ws); ok {
+		if fitObserver != nil {
+			fitObserver(p, oneLine)
+		}
+		return oneLine
+	}
 	// Most paragraphs can be set without a line whose spaces stretch
 	// past hopeless (badness at its cap) and without a break rated
 	// never: looking only at such settings spares most of the work. The
@@ -176,6 +182,26 @@ func fitLines(p Para, ws []word, m Measurer) []brokenLine {
 		fitObserver(p, lines)
 	}
 	return lines
+}
+
+// fitsOnOneLine returns the paragraph as one line when its words fit on
+// the first line at their normal spaces: total fit would set it so (that
+// line costs what any one line costs at least, and a setting of two lines
+// costs two lines), and the ratings of its breaks need not be worked out.
+// The width is summed as newFitter sums it.
+func fitsOnOneLine(p Para, ws []word) ([]brokenLine, bool) {
+	if len(ws) == 0 {
+		return nil, false
+	}
+	pre := 0.0
+	for _, w := range ws {
+		pre = pre + w.w + w.space
+	}
+	nat := pre - ws[len(ws)-1].space // run: pre[n] - pre[0] - the last space
+	if p.Width-p.First-nat < -fitTolerant {
+		return nil, false
+	}
+	return []brokenLine{{words: ws[:len(ws):len(ws)], indent: p.First, last: true}}, true
 }
 
 // limits are hard limits on a setting, which tests use to ask whether a

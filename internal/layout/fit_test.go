@@ -141,3 +141,36 @@ func TestSkipLooseSameLines(t *testing.T) {
 		}
 	}
 }
+
+// A paragraph that fits on its first line is set on it without the
+// search (fitsOnOneLine), as the search sets it: short random paragraphs,
+// justified and ragged, at measures around their width.
+func TestOneLineAsSearched(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 7))
+	syl := []string{"a", "đó", "các", "nghiệp", "2025", "-", "(b/c);", "ngày", "xã", "hội.", "Ủy", "ban"}
+	for k := range 2000 {
+		var b strings.Builder
+		for range 1 + r.IntN(8) {
+			b.WriteString(syl[r.IntN(len(syl))] + " ")
+		}
+		p := Para{Spans: []Span{{Text: b.String()}}, Width: 5 + float64(r.IntN(50)), First: float64(r.IntN(4)), Align: Justify}
+		if r.IntN(2) == 0 {
+			p.Align, p.Rest = Left, float64(r.IntN(4))
+		}
+		ws := openDashes(words(p.Spans, p.Size, mono{}))
+		if tooWide(p, ws) {
+			continue
+		}
+		got, ok := fitsOnOneLine(p, ws)
+		if !ok {
+			continue
+		}
+		want, fits := fit(p, ws, limits{maxStretch: hopeless, soft: true, noNever: true})
+		if !fits {
+			want, _ = fit(p, ws, limits{})
+		}
+		if len(want) != 1 || len(want[0].words) != len(got[0].words) || want[0].indent != got[0].indent || !want[0].last {
+			t.Fatalf("paragraph %d %q in %.0f mm: searched %d lines, not one", k, b.String(), p.Width, len(want))
+		}
+	}
+}
