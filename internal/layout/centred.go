@@ -112,32 +112,40 @@ func centreWords(p Para, ws []word, m Measurer, over overflow) []brokenLine {
 	}
 	// cost[s][e-s-1] is the best cost of words[:e] with the last line
 	// words[s:e]; from[s][e-s-1] the start of the line before it.
+	// The rows share two arrays.
+	cells := 0
+	for s, e := range reach {
+		cells += e - s
+	}
+	costs, froms := make([]float64, cells), make([]int, cells)
+	for k := range costs {
+		costs[k] = math.Inf(1)
+	}
 	cost := make([][]float64, n)
 	from := make([][]int, n)
-	for s := range cost {
-		cost[s] = make([]float64, reach[s]-s)
-		from[s] = make([]int, reach[s]-s)
-		for k := range cost[s] {
-			cost[s][k] = math.Inf(1)
-		}
+	for s, e := range reach {
+		cost[s], costs = costs[:e-s:e-s], costs[e-s:]
+		from[s], froms = froms[:e-s:e-s], froms[e-s:]
 	}
 	for e := 1; e <= reach[0]; e++ {
 		cost[0][e-1] = lineCost(0, e)
 	}
 	for s := 1; s < n; s++ {
 		for e := s + 1; e <= reach[s]; e++ {
-			cur := width(s, e)
+			cur, line := width(s, e), lineCost(s, e)
+			best := &cost[s][e-s-1]
 			// reach grows with q (over.first ≤ over.rest), so no line
 			// before the first that cannot reach s can either.
 			for q := s - 1; q >= 0 && reach[q] >= s; q-- {
-				if math.IsInf(cost[q][s-q-1], 1) {
+				before := cost[q][s-q-1]
+				if math.IsInf(before, 1) {
 					continue
 				}
 				prev := width(q, s)
-				c := cost[q][s-q-1] + lineCost(s, e) + breakCost[s] +
+				c := before + line + breakCost[s] +
 					(costInvert*max(0, cur-prev)+costUneven*max(0, prev-cur)+costRagged*max(0, raggedRatio*prev-cur))/p.Width
-				if c < cost[s][e-s-1] {
-					cost[s][e-s-1], from[s][e-s-1] = c, q
+				if c < *best {
+					*best, from[s][e-s-1] = c, q
 				}
 			}
 		}

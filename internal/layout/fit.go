@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -161,6 +162,12 @@ func fitLines(p Para, ws []word, m Measurer) []brokenLine {
 		}
 	}
 	ws = openDashes(ws)
+	if oneLine, ok := fitsOnOneLine(p, ws); ok {
+		if fitObserver != nil {
+			fitObserver(p, oneLine)
+		}
+		return oneLine
+	}
 	// Most paragraphs can be set without a line whose spaces stretch
 	// past hopeless (badness at its cap) and without a break rated
 	// never: looking only at such settings spares most of the work. The
@@ -175,6 +182,26 @@ func fitLines(p Para, ws []word, m Measurer) []brokenLine {
 		fitObserver(p, lines)
 	}
 	return lines
+}
+
+// fitsOnOneLine returns the paragraph as one line when its words fit on
+// the first line at their normal spaces: total fit would set it so (that
+// line costs what any one line costs at least, and a setting of two lines
+// costs two lines), and the ratings of its breaks need not be worked out.
+// The width is summed as newFitter sums it.
+func fitsOnOneLine(p Para, ws []word) ([]brokenLine, bool) {
+	if len(ws) == 0 {
+		return nil, false
+	}
+	pre := 0.0
+	for _, w := range ws {
+		pre = pre + w.w + w.space
+	}
+	nat := pre - ws[len(ws)-1].space // run: pre[n] - pre[0] - the last space
+	if p.Width-p.First-nat < -fitTolerant {
+		return nil, false
+	}
+	return []brokenLine{{words: ws[:len(ws):len(ws)], indent: p.First, last: true}}, true
 }
 
 // limits are hard limits on a setting, which tests use to ask whether a
@@ -233,6 +260,9 @@ type fitBuffers struct {
 	// line before it.
 	best [][classes]float64
 	from [][classes]link
+	// reach[s] has bit c set when best[s][c] is finite: a line may start
+	// after ws[:s] following a line of class c.
+	reach []uint8
 }
 
 type link struct{ s, c int32 }
@@ -254,6 +284,7 @@ func newFitter(p Para, ws []word) *fitter {
 	b.sp = slices.Grow(b.sp[:0], n+1)[:n+1]
 	b.best = slices.Grow(b.best[:0], n+1)[:n+1]
 	b.from = slices.Grow(b.from[:0], n+1)[:n+1]
+	b.reach = slices.Grow(b.reach[:0], n+1)[:n+1]
 	b.pre[0], b.sp[0] = 0, 0
 	for i, w := range ws {
 		glued := 0.0
@@ -283,7 +314,7 @@ func (f *fitter) run(lim limits) ([]brokenLine, bool) {
 	if n == 0 {
 		return []brokenLine{{indent: p.First, last: true}}, true
 	}
-	pre, sp, best, from := f.pre, f.sp, f.best, f.from
+	best, from, reach := f.best, f.from, f.reach
 	widest := p.Width - min(p.First, p.Rest)
 	justified := p.Align == Justify
 	for e := range best {
@@ -292,13 +323,25 @@ func (f *fitter) run(lim limits) ([]brokenLine, bool) {
 		}
 	}
 	best[0][decent] = 0
+	guess := 0 // the shortest line not too loose that ended at the word before
 	for e := 1; e <= n; e++ {
+		reach[e-1] = reachable(&best[e-1]) // final: no line ends before it any more
 		last := e == n
+		skipLo, skipHi := -1, -1
+		if lim.maxStretch != 0 && justified && !last && skipLoose {
+			skipLo, skipHi = f.tooLoose(e, guess, lim)
+			guess = skipLo
+		}
 		for s := e - 1; s >= 0; s-- {
-			nat := pre[e] - pre[s] - ws[e-1].space
-			stretchable := sp[e] - sp[s] - ws[e-1].space
+			if s == skipHi {
+				s = skipLo
+			}
+			nat, stretchable := f.span(s, e)
 			if nat-spaceShrink*stretchable > widest+fitTolerant && e-s > 1 {
 				break // longer lines only grow
+			}
+			if reach[s] == 0 {
+				continue // no setting of ws[:s] to follow
 			}
 			avail := p.Width - p.Rest
 			if s == 0 {
@@ -334,11 +377,9 @@ func (f *fitter) run(lim limits) ([]brokenLine, bool) {
 				}
 				d += breakDemerits[rating[e]]
 			}
-			for cs := range classes {
+			for m := reach[s]; m != 0; m &= m - 1 {
+				cs := bits.TrailingZeros8(m)
 				total := best[s][cs] + d
-				if math.IsInf(total, 1) {
-					continue
-				}
 				if c-cs > 1 || cs-c > 1 {
 					total += adjacentDemerits
 				}
@@ -357,21 +398,77 @@ func (f *fitter) run(lim limits) ([]brokenLine, bool) {
 	if math.IsInf(best[n][c], 1) {
 		return nil, false
 	}
-	var ends []int
-	for e := n; e > 0; {
-		ends = append(ends, e)
+	count := 0
+	for e, c := n, c; e > 0; count++ {
 		e, c = int(from[e][c].s), int(from[e][c].c)
 	}
-	lines := make([]brokenLine, len(ends))
-	s := 0
-	for i := range lines {
-		e := ends[len(ends)-1-i]
+	lines := make([]brokenLine, count)
+	for i, e := count-1, n; i >= 0; i-- {
+		s := int(from[e][c].s)
 		lines[i] = brokenLine{words: ws[s:e:e], indent: p.Rest}
-		s = e
+		e, c = s, int(from[e][c].c)
 	}
 	lines[0].indent = p.First
 	lines[len(lines)-1].last = true
 	return lines, true
+}
+
+// skipLoose lets run pass over the lines tooLoose finds; tests turn it
+// off to check that the lines stay the same.
+var skipLoose = true
+
+// span returns the natural width of the line ws[s:e] and the width of its
+// spaces that stretch.
+func (f *fitter) span(s, e int) (nat, stretchable float64) {
+	space := f.ws[e-1].space
+	return f.pre[e] - f.pre[s] - space, f.sp[e] - f.sp[s] - space
+}
+
+// tooLoose returns the starts s, lo < s <= hi, of lines ending before
+// word e that stretch their spaces beyond lim (lim.exceeded), so that run
+// need not look at them: most lines ending at a word are too short to be
+// set justified. guess is where the previous word's search ended.
+//
+// A line that starts later is never wider nor has more space to stretch
+// (widths are never negative, and rounding keeps the order of the sums),
+// so past the longest line that exceeds the limit every shorter one does
+// too: lo+1 is checked, not guessed. Lines whose spaces do not stretch at
+// all are the exception (a word alone passes a soft limit); they are the
+// shortest, and kept out of the range.
+func (f *fitter) tooLoose(e, guess int, lim limits) (lo, hi int) {
+	avail := f.p.Width - f.p.Rest // s > 0: not the first line
+	hi = e - 1
+	for lim.soft && hi >= 1 {
+		if _, st := f.span(hi, e); st > 0 {
+			break
+		}
+		hi--
+	}
+	if hi < 1 {
+		return -1, -1
+	}
+	lo = min(max(guess, 1), hi)
+	if nat, st := f.span(lo, e); lim.exceeded(nat, st, avail, true, false) {
+		return lo - 1, hi
+	}
+	for lo < hi {
+		if nat, st := f.span(lo+1, e); lim.exceeded(nat, st, avail, true, false) {
+			break
+		}
+		lo++
+	}
+	return lo, hi
+}
+
+// reachable returns the classes whose cost is finite, as bits.
+func reachable(b *[classes]float64) uint8 {
+	var m uint8
+	for c, d := range b {
+		if !math.IsInf(d, 1) {
+			m |= 1 << c
+		}
+	}
+	return m
 }
 
 // exceeded reports whether a line stretches its spaces beyond the limit.

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -94,4 +95,82 @@ func lineText(l brokenLine) string {
 		s = append(s, wordText(w))
 	}
 	return strings.Join(s, " ")
+}
+
+// Passing over the lines that are too loose (tooLoose) changes no break:
+// paragraphs of random words, at many measures and indents, under every
+// limit run is given, are set alike with the search looking at every line.
+func TestSkipLooseSameLines(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 4))
+	syl := []string{"a", "đó", "các", "trong", "nghiệp", "2025", "-", "(b/c);", "ngày", "15", "tháng", "xã", "hội.", "Ủy", "ban", "nhân", "dân", "thực", "hiện,", "số", "12/QĐ-UBND"}
+	lims := []limits{
+		{maxStretch: hopeless, soft: true, noNever: true},
+		{maxStretch: hopeless},
+		{maxStretch: 0.6, noNever: true, noShort: true, noCut: true},
+		{maxStretch: 1.2, soft: true},
+	}
+	defer func() { skipLoose = true }()
+	for k := range 400 {
+		var b strings.Builder
+		for range 5 + r.IntN(120) {
+			b.WriteString(syl[r.IntN(len(syl))])
+			if r.IntN(9) == 0 {
+				b.WriteString("\u00a0") // a glued syllable: its space stretches, not breaks
+			} else {
+				b.WriteString(" ")
+			}
+		}
+		p := Para{Spans: []Span{{Text: b.String()}}, Width: 20 + float64(r.IntN(100)), First: float64(r.IntN(12)), Rest: float64(r.IntN(3)), Align: Justify}
+		ws := words(p.Spans, p.Size, mono{})
+		if tooWide(p, ws) {
+			continue
+		}
+		for _, lim := range lims {
+			skipLoose = true
+			got, okGot := fit(p, ws, lim)
+			skipLoose = false
+			want, okWant := fit(p, ws, lim)
+			if okGot != okWant || len(got) != len(want) {
+				t.Fatalf("paragraph %d, %+v: %v, %d lines with the skip; %v, %d without", k, lim, okGot, len(got), okWant, len(want))
+			}
+			for i := range got {
+				if len(got[i].words) != len(want[i].words) {
+					t.Fatalf("paragraph %d, %+v, line %d: %q with the skip, %q without", k, lim, i, lineText(got[i]), lineText(want[i]))
+				}
+			}
+		}
+	}
+}
+
+// A paragraph that fits on its first line is set on it without the
+// search (fitsOnOneLine), as the search sets it: short random paragraphs,
+// justified and ragged, at measures around their width.
+func TestOneLineAsSearched(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 7))
+	syl := []string{"a", "đó", "các", "nghiệp", "2025", "-", "(b/c);", "ngày", "xã", "hội.", "Ủy", "ban"}
+	for k := range 2000 {
+		var b strings.Builder
+		for range 1 + r.IntN(8) {
+			b.WriteString(syl[r.IntN(len(syl))] + " ")
+		}
+		p := Para{Spans: []Span{{Text: b.String()}}, Width: 5 + float64(r.IntN(50)), First: float64(r.IntN(4)), Align: Justify}
+		if r.IntN(2) == 0 {
+			p.Align, p.Rest = Left, float64(r.IntN(4))
+		}
+		ws := openDashes(words(p.Spans, p.Size, mono{}))
+		if tooWide(p, ws) {
+			continue
+		}
+		got, ok := fitsOnOneLine(p, ws)
+		if !ok {
+			continue
+		}
+		want, fits := fit(p, ws, limits{maxStretch: hopeless, soft: true, noNever: true})
+		if !fits {
+			want, _ = fit(p, ws, limits{})
+		}
+		if len(want) != 1 || len(want[0].words) != len(got[0].words) || want[0].indent != got[0].indent || !want[0].last {
+			t.Fatalf("paragraph %d %q in %.0f mm: searched %d lines, not one", k, b.String(), p.Width, len(want))
+		}
+	}
 }

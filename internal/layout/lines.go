@@ -1,7 +1,9 @@
 package layout
 
 import (
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/vanban/vanban/internal/viet"
 	"unicode"
@@ -73,12 +75,36 @@ type word struct {
 // fragments, and a fragment's text is a slice of its span's text unless
 // it runs on across spans of the same style.
 func words(spans []Span, size float64, m Measurer) []word {
+	var b wordBufs
+	return b.words(spans, size, m)
+}
+
+// wordBufs are the arrays of a paragraph's words and of their fragments,
+// which Para.Lines reuses for the next paragraph once it has placed the
+// lines: nothing refers to them then (a fragment's text does not).
+type wordBufs struct {
+	ws    []word
+	frags []frag
+}
+
+var wordPool = sync.Pool{New: func() any { return new(wordBufs) }}
+
+// clear drops what the arrays hold, keeping them: the buffers keep no text
+// alive.
+func (b *wordBufs) clear() {
+	clear(b.ws)
+	clear(b.frags)
+	b.ws, b.frags = b.ws[:0], b.frags[:0]
+}
+
+// words is words in b's arrays, which it leaves holding the words.
+func (b *wordBufs) words(spans []Span, size float64, m Measurer) []word {
 	n := 1 // about the number of words: spaces and line ends, plus one
 	for _, sp := range spans {
 		n += strings.Count(sp.Text, " ") + strings.Count(sp.Text, "\n")
 	}
-	out := make([]word, 0, n)
-	frags := make([]frag, 0, n+len(spans)) // every word's fragments; frags[first:] are the current word's
+	out := slices.Grow(b.ws[:0], n)
+	frags := slices.Grow(b.frags[:0], n+len(spans)) // every word's fragments; frags[first:] are the current word's
 	first, width := 0, 0.0
 	st, sup := Regular, false
 	spaces := [4]float64{-1, -1, -1, -1} // width of a space, by style
@@ -125,23 +151,45 @@ func words(spans []Span, size float64, m Measurer) []word {
 			buf = append(buf, src[from:]...) // the fragment runs on into this span
 		}
 		src, from = sp.Text, -1
-		for i, r := range sp.Text {
-			if r != '\u00A0' && unicode.IsSpace(r) {
-				flushFrag(i)
-				if spaces[st] < 0 {
-					spaces[st] = m.Width(" ", Font{st, size})
+		for i := 0; i < len(src); {
+			k, n := breakingSpace(src[i:])
+			if k < 0 {
+				if from < 0 {
+					from = i
 				}
-				endWord(spaces[st], st)
-				continue
+				break
 			}
-			if from < 0 {
+			if k > 0 && from < 0 {
 				from = i
 			}
+			flushFrag(i + k)
+			if spaces[st] < 0 {
+				spaces[st] = m.Width(" ", Font{st, size})
+			}
+			endWord(spaces[st], st)
+			i += k + n
 		}
 	}
 	flushFrag(len(src))
 	endWord(0, Regular)
+	b.ws, b.frags = out, frags
 	return glueDashes(out)
+}
+
+// breakingSpace returns the index and length of the first white space in
+// s that separates words (any but a no-break space), or -1, 0.
+func breakingSpace(s string) (int, int) {
+	at := 0
+	for {
+		k, n := viet.IndexSpace(s[at:])
+		if k < 0 {
+			return -1, 0
+		}
+		if s[at+k:at+k+n] != "\u00A0" {
+			return at + k, n
+		}
+		at += k + n
+	}
 }
 
 // glueDashes binds a spaced dash to the words on both sides ("LAO ĐỘNG -
@@ -377,7 +425,11 @@ func (l brokenLine) natural() float64 {
 // paragraphs by total fit (fitLines), centred and right-aligned ones first
 // fit (breakWords).
 func breakLines(p Para, m Measurer) []brokenLine {
-	ws := words(p.Spans, p.Size, m)
+	return breakWordsOf(p, words(p.Spans, p.Size, m), m)
+}
+
+// breakWordsOf is breakLines for the paragraph's words; it takes ws over.
+func breakWordsOf(p Para, ws []word, m Measurer) []brokenLine {
 	if (p.Align == Justify || p.Align == Left) && !firstFit {
 		return fitLines(p, ws, m)
 	}
@@ -465,10 +517,13 @@ func (p Para) place(l brokenLine, x float64) []Text {
 	extra := 0.0
 	nat := l.natural()
 	gaps := len(l.words) - 1 // the spaces that stretch, glued ones included
+	drawn := 0               // the fragments that are not spaces
 	for _, w := range l.words {
 		for _, f := range w.frags {
 			if f.space {
 				gaps++
+			} else {
+				drawn++
 			}
 		}
 	}
@@ -487,7 +542,10 @@ func (p Para) place(l brokenLine, x float64) []Text {
 	// word is placed on its own, at its stretched position. A run being
 	// joined is gathered in buf.
 	joinable := extra == 0
-	out := make([]Text, 0, len(l.words))
+	if joinable {
+		drawn = runs(l)
+	}
+	out := make([]Text, 0, drawn)
 	var buf []byte
 	joining := false
 	endRun := func() {
@@ -529,13 +587,41 @@ func (p Para) place(l brokenLine, x float64) []Text {
 	return out
 }
 
+// runs returns how many texts place makes of a line whose words it joins
+// (at most): one per run of a style and one per superscript. The last
+// line of a paragraph, set at its normal spaces, is most often one text.
+func runs(l brokenLine) int {
+	n := 0
+	var st Style
+	open := false // the last text takes on a fragment of style st
+	for i, w := range l.words {
+		for j, f := range w.frags {
+			switch {
+			case f.sup:
+				n++
+				open = false
+			case open && st == f.st && (j > 0 || l.words[i-1].spSt == f.st):
+			default:
+				n++
+				st, open = f.st, true
+			}
+		}
+	}
+	return n
+}
+
 // Lines breaks the paragraph and returns its lines as texts on baseline 0,
 // each starting from x (the left edge of the measure).
 func (p Para) Lines(m Measurer, x float64) [][]Text {
-	bl := breakLines(p, m)
+	b := wordPool.Get().(*wordBufs)
+	bl := breakWordsOf(p, b.words(p.Spans, p.Size, m), m)
 	out := make([][]Text, len(bl))
 	for i, l := range bl {
 		out[i] = p.place(l, x)
+	}
+	if fitObserver == nil { // a test's observer may keep the lines
+		b.clear()
+		wordPool.Put(b)
 	}
 	return out
 }

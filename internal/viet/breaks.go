@@ -2,6 +2,7 @@ package viet
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -49,10 +50,16 @@ const (
 // syllables next to the break count. names, when not nil, adds the proper
 // names of a document (see Names) to those every document shares.
 func LineBreaks(words []string, names *Names) []Break {
-	var a Analysis
+	a := analyses.Get().(*Analysis)
 	a.Read(words, names)
-	return a.Breaks(nil)
+	out := a.Breaks(nil)
+	a.Clear()
+	analyses.Put(a)
+	return out
 }
+
+// analyses keep the buffers of LineBreaks from text to text.
+var analyses = sync.Pool{New: func() any { return new(Analysis) }}
 
 // An Analysis is the words of a text read once for line breaking: a line
 // breaker that rates every break of a paragraph (Breaks) and then asks of
@@ -108,7 +115,7 @@ type syllable struct {
 }
 
 // lex is what the lexicon knows of a word: the sets it belongs to.
-type lex uint8
+type lex uint16
 
 const (
 	lexNoEnd lex = 1 << iota
@@ -118,6 +125,10 @@ const (
 	lexDate
 	lexIntro
 	lexRomanAfter
+	// lexFirst and lexSecond: the syllable starts or ends one of the
+	// compounds, which is then worth looking up (see compound).
+	lexFirst
+	lexSecond
 )
 
 // lexicon gathers the sets of words below, so that a syllable is looked up
@@ -133,8 +144,19 @@ var lexicon = func() map[string]lex {
 			m[w] |= s.bit
 		}
 	}
+	for c := range compounds {
+		m[c.a] |= lexFirst
+		m[c.b] |= lexSecond
+	}
 	return m
 }()
+
+// compound reports whether p (bare) and n (unopened) form one of the
+// compounds. Most pairs of syllables have one that starts or ends none,
+// which the lexicon (looked up once per syllable) tells.
+func compound(p, n *syllable) bool {
+	return p.b&lexFirst != 0 && n.u&lexSecond != 0 && compounds[pair{p.bare, n.un}]
+}
 
 func newSyllable(raw string) syllable {
 	s := syllable{raw: raw, bare: bare(raw)}
@@ -152,33 +174,37 @@ func newSyllable(raw string) syllable {
 }
 
 // context is what a rating looks at around a break: up to two syllables
-// on each side.
+// on each side, never nil (a missing one is the empty syllable). They
+// point into the analysis: a rating reads them and copies none.
 type context struct {
-	pp, p syllable // before the break, p next to it
-	n, n2 syllable // after the break, n next to it
+	pp, p *syllable // before the break, p next to it
+	n, n2 *syllable // after the break, n next to it
 }
 
+// noSyllable stands for a syllable missing from a context.
+var noSyllable syllable
+
 func around(syl [][]syllable, i int) context {
-	var c context
+	c := context{&noSyllable, &noSyllable, &noSyllable, &noSyllable}
 	before := syl[i-1]
 	if len(before) > 0 {
-		c.p = before[len(before)-1]
+		c.p = &before[len(before)-1]
 	}
 	switch {
 	case len(before) > 1:
-		c.pp = before[len(before)-2]
+		c.pp = &before[len(before)-2]
 	case i >= 2 && len(syl[i-2]) > 0:
-		c.pp = syl[i-2][len(syl[i-2])-1]
+		c.pp = &syl[i-2][len(syl[i-2])-1]
 	}
 	after := syl[i]
 	if len(after) > 0 {
-		c.n = after[0]
+		c.n = &after[0]
 	}
 	switch {
 	case len(after) > 1:
-		c.n2 = after[1]
+		c.n2 = &after[1]
 	case i+1 < len(syl) && len(syl[i+1]) > 0:
-		c.n2 = syl[i+1][0]
+		c.n2 = &syl[i+1][0]
 	}
 	return c
 }
@@ -212,7 +238,7 @@ func rate(syl [][]syllable, i int) Break {
 		return BreakGood // before a bracket: "UBND tỉnh / (b/c)"
 	case c.p.b&lexNoEnd != 0:
 		return BreakPoor
-	case compounds[pair{p, n}]:
+	case compound(c.p, c.n):
 		return BreakPoor
 	case starts(c.n, c.n2.bare):
 		return BreakGood
@@ -413,7 +439,7 @@ func isLetter(s string) bool {
 
 // starts reports whether the syllable n, followed by n2 (bare), starts a
 // phrase.
-func starts(n syllable, n2 string) bool {
+func starts(n *syllable, n2 string) bool {
 	switch n.un {
 	case "xã":
 		return n2 != "hội" // xã Hà Lan, not xã hội
@@ -527,7 +553,7 @@ func syllablesInto(words []string, out [][]syllable, all []syllable) ([][]syllab
 		start := len(all)
 		w = lower(w) // allocates only for a word with capitals
 		for len(w) > 0 {
-			k := strings.IndexFunc(w, unicode.IsSpace)
+			k, size := IndexSpace(w)
 			if k < 0 {
 				all = append(all, newSyllable(w))
 				break
@@ -535,7 +561,6 @@ func syllablesInto(words []string, out [][]syllable, all []syllable) ([][]syllab
 			if k > 0 {
 				all = append(all, newSyllable(w[:k]))
 			}
-			_, size := utf8.DecodeRuneInString(w[k:])
 			w = w[k+size:]
 		}
 		out[i] = all[start:len(all):len(all)]
@@ -596,7 +621,7 @@ func (a *Analysis) InsideWord(i int) bool {
 		if compounds[pair{c.p.raw, c.n.un}] {
 			return true
 		}
-	case compounds[pair{c.p.bare, c.n.un}]:
+	case compound(c.p, c.n):
 		return true
 	}
 	a.named = append(a.named[:0], make([]Break, len(syl))...)

@@ -52,3 +52,32 @@ var (
 		0xee512d2a4e243129, 0xaa29aaaab555524f, 0x93faaaaaaaaaaaaa, 0xffffffffffffaa85}
 	lowerLatinAdditional = [...]uint64{0xaaaaaaaaaaaaaaaa, 0xaaaaaaaaaaaaaaaa, 0xaaaaaaaabfeaaaaa, 0xaaaaaaaaaaaaaaaa}
 )
+
+// IndexSpace returns the index and the length in bytes of the first
+// character of s that unicode.IsSpace reports, or -1, 0: what
+// strings.IndexFunc(s, unicode.IsSpace) finds, without decoding every
+// letter. White space is ASCII or starts with one of four bytes (U+0085
+// and U+00A0, U+1680, U+2000-U+205F, U+3000), which no continuation byte
+// is, so a text is read a byte at a time and decoded only there.
+func IndexSpace(s string) (int, int) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !spaceStart[c] {
+			continue
+		}
+		if c < utf8.RuneSelf {
+			return i, 1
+		}
+		if c == 0xE1 && i+1 < len(s) && s[i+1] != 0x9A {
+			continue // a letter of Latin Extended Additional (ạ, ế, ữ): U+1680 is E1 9A 80
+		}
+		if r, n := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+			return i, n
+		}
+	}
+	return -1, 0
+}
+
+// spaceStart marks the bytes white space starts with.
+var spaceStart = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true,
+	0xC2: true, 0xE1: true, 0xE2: true, 0xE3: true}

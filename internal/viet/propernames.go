@@ -1,6 +1,10 @@
 package viet
 
-import "strings"
+import (
+	"maps"
+	"slices"
+	"strings"
+)
 
 // Names is a table of short proper names that a line should keep whole
 // when that costs little (BreakName): the bodies and places every
@@ -28,7 +32,15 @@ var sharedNames = []string{
 	"cơ quan ngang bộ", "cơ quan thuộc chính phủ", "trực thuộc trung ương",
 }
 
-var commonNames = NewNames()
+// commonNames are the names every document shares, split once per
+// process; NewNames copies their table.
+var commonNames = func() *Names {
+	n := &Names{byFirst: map[string][][]string{}}
+	for _, s := range sharedNames {
+		n.add(strings.Fields(s))
+	}
+	return n
+}()
 
 // NewNames returns the names every document shares, with the place names
 // found in texts: the issuer, the parent body, the place of the header.
@@ -36,10 +48,7 @@ var commonNames = NewNames()
 // Bỉm Sơn, "UBND TỈNH THANH HÓA" → Thanh Hóa), or a whole short text
 // without one ("Bỉm Sơn").
 func NewNames(texts ...string) *Names {
-	n := &Names{byFirst: map[string][][]string{}}
-	for _, s := range sharedNames {
-		n.add(strings.Fields(s))
-	}
+	n := &Names{byFirst: maps.Clone(commonNames.byFirst)}
 	for _, t := range texts {
 		for _, place := range places(strings.Fields(strings.ToLower(t))) {
 			n.add(place)
@@ -52,12 +61,14 @@ func (n *Names) add(syl []string) {
 	if len(syl) < 2 {
 		return
 	}
-	for _, have := range n.byFirst[syl[0]] {
-		if strings.Join(have, " ") == strings.Join(syl, " ") {
+	have := n.byFirst[syl[0]]
+	for _, h := range have {
+		if slices.Equal(h, syl) {
 			return
 		}
 	}
-	n.byFirst[syl[0]] = append(n.byFirst[syl[0]], syl)
+	// A new array: have may be the shared names' (see NewNames).
+	n.byFirst[syl[0]] = append(have[:len(have):len(have)], syl)
 }
 
 // places returns the place names in the words of a text in lower case.
