@@ -6,11 +6,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/vanban/vanban/internal/cores"
 	"github.com/vanban/vanban/internal/decode"
 	"github.com/vanban/vanban/internal/diag"
 )
@@ -257,6 +260,38 @@ func TestEachKeepsOrder(t *testing.T) {
 		if r.Input != files[i] {
 			t.Fatalf("result %d is for %q", i, r.Input)
 		}
+	}
+}
+
+// A batch whose files wait for a worker holds the spare cores' tokens (its
+// workers use those cores), so that no document starts a helper; once
+// every file is handed out, the tokens are free again for the last ones.
+func TestEachHoldsSpareCores(t *testing.T) {
+	defer cores.Set(1)()
+	Each([]string{"a"}, func(string) Result {
+		if cores.Free() != 1 {
+			t.Error("a batch of one file holds the spare core")
+		}
+		return Result{}
+	})
+	files := make([]string, 4*runtime.GOMAXPROCS(0)+8)
+	for i := range files {
+		files[i] = strconv.Itoa(i)
+	}
+	read := make(chan struct{}) // the first file has read the tokens
+	Each(files, func(f string) Result {
+		if f != "0" {
+			<-read // the last file cannot be handed out before the first has looked
+			return Result{}
+		}
+		if cores.Free() != 0 {
+			t.Error("a batch with files waiting for a worker left a spare core's token free")
+		}
+		close(read)
+		return Result{}
+	})
+	if cores.Free() != 1 {
+		t.Fatalf("%d tokens free after the batch, want 1", cores.Free())
 	}
 }
 

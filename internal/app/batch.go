@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/vanban/vanban/internal/cores"
 	"github.com/vanban/vanban/internal/diag"
 )
 
@@ -209,6 +210,16 @@ func EachContext(ctx context.Context, files []string, fn func(file string) Resul
 			}
 		}()
 	}
+	// While files wait for a worker, every core is busy with one: the
+	// batch holds the spare cores' tokens (internal/cores), so that no
+	// document starts a helper that would only compete with the other
+	// workers. Once every file is handed out, the last documents may use
+	// the cores the others leave; a batch with no file waiting (one file)
+	// holds none.
+	held := 0
+	for len(files) > workers && cores.TryTake() {
+		held++
+	}
 	stopped := len(files)
 dispatch:
 	for i := range files {
@@ -222,6 +233,9 @@ dispatch:
 			stopped = i
 			break dispatch
 		}
+	}
+	for range held {
+		cores.Give()
 	}
 	close(next)
 	wg.Wait()

@@ -2,9 +2,11 @@ package layout_test
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
+	"github.com/vanban/vanban/internal/cores"
 	"github.com/vanban/vanban/internal/layout"
 )
 
@@ -63,5 +65,42 @@ func BenchmarkCompose(b *testing.B) {
 			b.ReportMetric(float64(cpu.Microseconds())/float64(b.N)/float64(len(pages)), "cpu-µs/page")
 			b.ReportMetric(float64(len(pages)), "pages")
 		})
+	}
+}
+
+// BenchmarkComposeCores lays out the seed and a plan of about 100 pages
+// with a spare core free for the helper (two-cores) and with none
+// (one-core), in turn: the difference is what laying out the blocks on two
+// cores saves when the machine's other core is idle.
+func BenchmarkComposeCores(b *testing.B) {
+	m := fonts(b)
+	src, err := os.ReadFile("../../examples/chuong-trinh-bim-son-2017.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, d := range []struct {
+		name string
+		src  []byte
+	}{{"seed", src}, {"plan-100", longPlan(100)}} {
+		doc := decodeDoc(b, d.src)
+		o := layout.OptionsFor(doc.Style)
+		for _, tokens := range []int{1, 0} {
+			name := d.name + "/two-cores"
+			if tokens == 0 {
+				name = d.name + "/one-core"
+			}
+			b.Run(name, func(b *testing.B) {
+				restore := cores.Set(tokens)
+				defer func() {
+					layout.WaitHelpers() // a helper ends on its own, after the layout
+					restore()
+				}()
+				cpu := cpuTime()
+				for b.Loop() {
+					layout.Compose(doc, m, o)
+				}
+				b.ReportMetric(float64((cpuTime()-cpu).Nanoseconds())/float64(b.N), "cpu-ns/op")
+			})
+		}
 	}
 }

@@ -92,8 +92,8 @@ func (c *composer) leftLine(s string, f Font, x, lead float64, tag string) item 
 // follows them.
 func (c *composer) blocks(blocks []document.Block) []item {
 	var items []item
-	for _, b := range blocks {
-		items = append(items, c.block(b, false)...)
+	for _, lines := range c.laidOut(blocks) {
+		items = append(items, lines...)
 	}
 	return items
 }

@@ -141,11 +141,11 @@ func (c *composer) main() (head Page, items []item, layout [][]placed, sig int) 
 	items = append(items, c.title()...)
 	items = append(items, c.to()...)
 	blocks := c.doc.Body()
-	for i, b := range blocks {
+	for i, lines := range c.laidOut(blocks) {
 		if i == len(blocks)-1 {
-			c.last = lastBlock{b: b, from: len(items)}
+			c.last = lastBlock{b: blocks[i], from: len(items)}
 		}
-		items = append(items, c.block(b, false)...)
+		items = append(items, lines...)
 	}
 	c.last.to = len(items)
 	sig = len(items)

@@ -3,7 +3,9 @@ package layout
 import (
 	"fmt"
 	"strings"
+	"sync"
 
+	"github.com/vanban/vanban/internal/cores"
 	"github.com/vanban/vanban/internal/viet"
 )
 
@@ -14,11 +16,24 @@ type FitCase struct {
 }
 
 // ObserveFits calls f with every paragraph broken by total fit until the
-// returned function is called.
+// returned function is called, one call at a time (a document's blocks
+// may be laid out on two goroutines).
 func ObserveFits(f func(FitCase)) (stop func()) {
-	fitObserver = func(p Para, lines []brokenLine) { f(FitCase{p, lines}) }
-	return func() { fitObserver = nil }
+	var mu sync.Mutex
+	fitObserver = func(p Para, lines []brokenLine) {
+		mu.Lock()
+		defer mu.Unlock()
+		f(FitCase{p, lines})
+	}
+	return func() {
+		running.Wait() // a helper may still break a paragraph
+		fitObserver = nil
+	}
 }
+
+// WaitHelpers waits until every helper that laid out blocks has ended and
+// given its token back (the layout does not wait for them).
+func WaitHelpers() { running.Wait() }
 
 // Lines returns the text of each line.
 func (c FitCase) Lines() []string {
@@ -308,4 +323,33 @@ func UseFirstFit(on bool) (restore func()) {
 	saved := firstFit
 	firstFit = on
 	return func() { firstFit = saved }
+}
+
+// HelpBlocks lays out every flow of two blocks or more on two cores (on:
+// one spare core's token made free) or every flow on one (off: none),
+// until restore is called. helped, when not nil, is told how many of
+// each shared flow's blocks the helper laid out.
+func HelpBlocks(on bool, helped func(n int)) (restore func()) {
+	saved := helpedText
+	tokens := 0
+	if on {
+		helpedText, tokens = 0, 1
+	}
+	give := cores.Set(tokens)
+	if helped != nil {
+		helpObserver = func(laid []*laidBlock) {
+			n := 0
+			for _, l := range laid {
+				if l.helped {
+					n++
+				}
+			}
+			helped(n)
+		}
+	}
+	return func() {
+		running.Wait()
+		helpedText, helpObserver = saved, nil
+		give()
+	}
 }

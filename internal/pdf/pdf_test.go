@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vanban/vanban/internal/cores"
 	"github.com/vanban/vanban/internal/font"
 	"github.com/vanban/vanban/internal/layout"
 )
@@ -176,9 +177,7 @@ func longPages(n int) []layout.Page {
 
 // withHelpers runs f with n goroutines free to help with long documents.
 func withHelpers(n int, f func()) {
-	saved := helpers
-	helpers = make(chan struct{}, n)
-	defer func() { helpers = saved }()
+	defer cores.Set(n)()
 	f()
 }
 
@@ -195,7 +194,7 @@ func TestHelpedPagesSameBytes(t *testing.T) {
 			if again := render(t, longPages(n), f); !bytes.Equal(again, helped) {
 				t.Errorf("%d pages: a second helped render differs", n)
 			}
-			if len(helpers) != 0 {
+			if cores.Free() != 1 {
 				t.Errorf("%d pages: the helper was not given back", n)
 			}
 		})
@@ -225,7 +224,7 @@ func TestHelpedPagesWriteError(t *testing.T) {
 		if err == nil || err.Error() != "disk full" {
 			t.Fatalf("Write = %v, want the writer's error", err)
 		}
-		if len(helpers) != 0 {
+		if cores.Free() != 1 {
 			t.Fatal("the helper was not given back")
 		}
 		var alone []byte
@@ -259,7 +258,7 @@ func TestHelpedFontsSameBytes(t *testing.T) {
 		withHelpers(1, func() {
 			forgetForms()
 			helped = render(t, longPages(n), f)
-			if len(helpers) != 0 {
+			if cores.Free() != 1 {
 				t.Errorf("%d pages: the helper was not given back", n)
 			}
 			if kept := render(t, longPages(n), f); !bytes.Equal(kept, helped) {
@@ -294,7 +293,7 @@ func TestHelpedFontsWriteError(t *testing.T) {
 		if err == nil || err.Error() != "disk full" {
 			t.Fatalf("Write = %v, want the writer's error", err)
 		}
-		if len(helpers) != 0 {
+		if cores.Free() != 1 {
 			t.Fatal("the helper was not given back")
 		}
 		var alone []byte

@@ -19,13 +19,13 @@ import (
 	"io"
 	"math"
 	"math/bits"
-	"runtime"
 	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
 	"unicode/utf16"
 
+	"github.com/vanban/vanban/internal/cores"
 	"github.com/vanban/vanban/internal/font"
 	"github.com/vanban/vanban/internal/layout"
 )
@@ -344,10 +344,11 @@ func pageSize(pg *layout.Page) (h float64, box string) {
 func (d *doc) pages(pages []layout.Page, kids []int) error {
 	stream := func(i int) []byte { return d.compress(d.paint(&pages[i])) }
 	if len(pages) >= helpedPages {
-		select {
-		case helpers <- struct{}{}:
+		// Without a spare core (the others busy with other documents)
+		// the pages are written alone.
+		if cores.TryTake() {
 			odd, stop := d.helpWithOddPages(pages)
-			defer func() { stop(); <-helpers }()
+			defer func() { stop(); cores.Give() }()
 			own := stream
 			stream = func(i int) []byte {
 				if i%2 == 1 {
@@ -355,7 +356,6 @@ func (d *doc) pages(pages []layout.Page, kids []int) error {
 				}
 				return own(i)
 			}
-		default: // the other cores are busy with other documents
 		}
 	}
 	for i := range pages {
@@ -372,12 +372,6 @@ func (d *doc) pages(pages []layout.Page, kids []int) error {
 // painted and compressed on another core while this one does the even
 // ones: below it, starting a goroutine costs more than it saves.
 const helpedPages = 8
-
-// helpers bounds the goroutines that help with a long document's pages to
-// one per core beyond the first, for the whole process: in a batch whose
-// workers keep every core busy, a document finds none free and writes its
-// pages alone.
-var helpers = make(chan struct{}, max(runtime.GOMAXPROCS(0)-1, 0))
 
 // helpWithOddPages paints and compresses the odd pages on a goroutine of
 // their own, handing over their streams in order on odd. The bytes are the
@@ -837,31 +831,29 @@ func (d *doc) compressFonts(forms []*fontForm, helped bool) (done func()) {
 	if len(forms) == 0 {
 		return func() {}
 	}
-	if helped {
-		select {
-		case helpers <- struct{}{}:
-			h := d.helperDoc()
-			var next atomic.Int32
-			take := func(d *doc) {
-				for i := int(next.Add(1)) - 1; i < len(forms); i = int(next.Add(1)) - 1 {
-					forms[i].compress(d)
-				}
+	// Without a spare core (the others busy with other documents) the
+	// forms are compressed in turn.
+	if helped && cores.TryTake() {
+		h := d.helperDoc()
+		var next atomic.Int32
+		take := func(d *doc) {
+			for i := int(next.Add(1)) - 1; i < len(forms); i = int(next.Add(1)) - 1 {
+				forms[i].compress(d)
 			}
-			var wg sync.WaitGroup
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				take(h)
-			}()
-			var once sync.Once
-			return func() {
-				once.Do(func() {
-					take(d)
-					wg.Wait()
-					<-helpers
-				})
-			}
-		default: // the other cores are busy with other documents
+		}
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			take(h)
+		}()
+		var once sync.Once
+		return func() {
+			once.Do(func() {
+				take(d)
+				wg.Wait()
+				cores.Give()
+			})
 		}
 	}
 	for _, form := range forms {
