@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 
 	"github.com/vanban/vanban/internal/app"
@@ -149,9 +148,6 @@ func render(e *env, args []string, checkOnly bool) int {
 		}
 	}
 	opt := app.Options{FontDir: f.fontDir, TemplateDir: f.templateDir, Strict: f.strict}
-	if runtime.GOMAXPROCS(0) > 1 {
-		go app.Warm(opt) // on a spare core, while the first input is read
-	}
 	files, general := app.Inputs(paths)
 	rep.general = general
 	if checkOnly {

@@ -98,13 +98,3 @@ func DocumentFonts(opt Options) (FontChoice, error) {
 	_, c, err := documentFonts(opt)
 	return c, err
 }
-
-// Warm loads what every document needs before its layout, the fonts and
-// the table of document types, as the first document would. A command
-// starts it on a spare core while it reads and decodes its first input,
-// so that the first document of a process does not wait for them (about a
-// millisecond of its ten). Errors are left for the document to report.
-func Warm(opt Options) {
-	documentFonts(opt)
-	docTypes(opt.TemplateDir)
-}

@@ -21,7 +21,6 @@ import (
 	"math/bits"
 	"strconv"
 	"sync"
-	"sync/atomic"
 	"time"
 	"unicode/utf16"
 
@@ -67,25 +66,17 @@ func Write(w io.Writer, pages []layout.Page, f *font.Family, meta Meta) error {
 	defer putDoc(d)
 	used := d.runesUsed(pages)
 	next := firstFreeObj
-	var fresh []*fontForm // subsets not compressed yet: no document had them before
 	for _, s := range layout.Styles {
 		if used[s] == nil {
 			continue
 		}
-		form, cut, err := d.embed(f.Face(s), used[s])
+		form, err := d.embed(f.Face(s), used[s])
 		if err != nil {
 			return fmt.Errorf("cannot embed the font %s %s: %w", f.Name, s, err)
-		}
-		if cut {
-			fresh = append(fresh, form)
 		}
 		d.fonts[s] = newEmbedded(f.Face(s), used[s], form, next, &d.glyphs[s])
 		next += objectsPerFont
 	}
-	// The fonts' objects follow the pages, so a short document's new
-	// subsets are compressed on a spare core while its pages are painted.
-	fontsDone := d.compressFonts(fresh, len(pages) < helpedPages)
-	defer fontsDone()
 	d.xref = append(d.xref[:0], make([]int, next+2*len(pages))...)
 	d.raw("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
 	kids := make([]int, len(pages))
@@ -95,8 +86,6 @@ func Write(w io.Writer, pages []layout.Page, f *font.Family, meta Meta) error {
 	if err := d.pages(pages, kids); err != nil {
 		return err
 	}
-	fontsDone()
-	keepForms(fresh)
 	for _, e := range d.fonts {
 		if e != nil {
 			d.font(e)
@@ -378,7 +367,11 @@ const helpedPages = 8
 // same: each page's stream is compressed on its own. stop ends the
 // goroutine (also when the document stopped half way) and waits for it.
 func (d *doc) helpWithOddPages(pages []layout.Page) (odd <-chan []byte, stop func()) {
-	h := d.helperDoc()
+	if d.helper == nil {
+		zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
+		d.helper = &doc{zw: zw}
+	}
+	h := d.helper
 	h.fonts = d.fonts
 	out := make(chan []byte, 1)
 	done := make(chan struct{})
@@ -400,16 +393,6 @@ func (d *doc) helpWithOddPages(pages []layout.Page) (odd <-chan []byte, stop fun
 		wg.Wait()
 		h.fonts = [4]*embedded{}
 	}
-}
-
-// helperDoc returns the writer's helper: its own buffers and zlib writer,
-// kept with the writer.
-func (d *doc) helperDoc() *doc {
-	if d.helper == nil {
-		zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
-		d.helper = &doc{zw: zw}
-	}
-	return d.helper
 }
 
 // pageObject writes a page's object; its content stream is object obj+1.
@@ -760,8 +743,6 @@ func subsetTag(name string, runes []rune) string {
 // same characters again and again, and compressing the font program is
 // the largest single cost of a document.
 type fontForm struct {
-	key        formKey
-	data       []byte   // the font program before compression, until compress
 	name       string   // BaseFont: subset tag + PostScript name
 	glyphs     []uint16 // glyph of each character, as in embedded.runes
 	widths     []byte   // the /W array's inner list, "w0 w1 …"
@@ -784,23 +765,22 @@ type formKey struct {
 	runes string // the characters, as UTF-8
 }
 
-// embed returns the form of face cut to runes: from fontForms, or cut now
-// (cut is true), its program and ToUnicode map still to be compressed by
-// compressFonts and the form then kept by keepForms.
-func (d *doc) embed(face *font.Face, runes []rune) (form *fontForm, cut bool, err error) {
+// embed returns the form of face cut to runes, from fontForms or made and
+// kept there.
+func (d *doc) embed(face *font.Face, runes []rune) (*fontForm, error) {
 	key := formKey{face, string(runes)}
 	fontForms.Lock()
-	form = fontForms.forms[key]
+	form := fontForms.forms[key]
 	fontForms.Unlock()
 	if form != nil {
-		return form, false, nil
+		return form, nil
 	}
 	sub, err := face.Subset(runes)
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	name := face.Descriptor().PostScriptName
-	form = &fontForm{key: key, name: subsetTag(name, runes) + "+" + name, glyphs: sub.Glyphs, programLen: len(sub.Data), data: sub.Data}
+	form = &fontForm{name: subsetTag(name, runes) + "+" + name, glyphs: sub.Glyphs, programLen: len(sub.Data)}
 	var w []byte
 	for i, v := range sub.Widths {
 		if i > 0 {
@@ -809,72 +789,17 @@ func (d *doc) embed(face *font.Face, runes []rune) (form *fontForm, cut bool, er
 		w = strconv.AppendInt(w, int64(v), 10)
 	}
 	form.widths = w
-	return form, true, nil
-}
-
-// compress makes the form's compressed program and ToUnicode map.
-func (form *fontForm) compress(d *doc) {
-	form.program = bytes.Clone(d.compress(form.data))
-	runes := []rune(form.key.runes)
-	form.toUnicode = bytes.Clone(d.compress(toUnicode(d.content[:0], runes, form.glyphs)))
-	form.data = nil
-}
-
-// compressFonts compresses the new forms' programs and ToUnicode maps, the
-// largest cost of a process's first document. When helped is set and a
-// core is free, a helper goroutine starts on them at once and this
-// goroutine goes on with the pages; done, called once the pages are
-// written (and again, harmlessly, on the way out), takes the forms the
-// helper has not started and waits for the rest. Each form is compressed
-// on its own, so the bytes are the same whoever compresses it.
-func (d *doc) compressFonts(forms []*fontForm, helped bool) (done func()) {
-	if len(forms) == 0 {
-		return func() {}
-	}
-	// Without a spare core (the others busy with other documents) the
-	// forms are compressed in turn.
-	if helped && cores.TryTake() {
-		h := d.helperDoc()
-		var next atomic.Int32
-		take := func(d *doc) {
-			for i := int(next.Add(1)) - 1; i < len(forms); i = int(next.Add(1)) - 1 {
-				forms[i].compress(d)
-			}
-		}
-		var wg sync.WaitGroup
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			take(h)
-		}()
-		var once sync.Once
-		return func() {
-			once.Do(func() {
-				take(d)
-				wg.Wait()
-				cores.Give()
-			})
-		}
-	}
-	for _, form := range forms {
-		form.compress(d)
-	}
-	return func() {}
-}
-
-// keepForms keeps new forms, compressed, for the next documents.
-func keepForms(forms []*fontForm) {
+	form.program = bytes.Clone(d.compress(sub.Data))
+	form.toUnicode = bytes.Clone(d.compress(toUnicode(d.content[:0], runes, sub.Glyphs)))
 	fontForms.Lock()
-	defer fontForms.Unlock()
-	for _, form := range forms {
-		if _, ok := fontForms.forms[form.key]; ok {
-			continue
-		}
-		fontForms.forms[form.key] = form
-		fontForms.order = append(fontForms.order, form.key)
+	if _, ok := fontForms.forms[key]; !ok {
+		fontForms.forms[key] = form
+		fontForms.order = append(fontForms.order, key)
 		if len(fontForms.order) > maxFontForms {
 			delete(fontForms.forms, fontForms.order[0])
 			fontForms.order = fontForms.order[1:]
 		}
 	}
+	fontForms.Unlock()
+	return form, nil
 }
