@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"regexp"
 	"slices"
 	"sync"
@@ -231,6 +232,39 @@ func TestHelpedPagesWriteError(t *testing.T) {
 		withHelpers(0, func() { alone = render(t, longPages(30), f) })
 		if helped := render(t, longPages(30), f); !bytes.Equal(helped, alone) {
 			t.Error("the document after a failed one differs")
+		}
+	})
+}
+
+// A panic on the helper reaches the caller of Write, on its own
+// goroutine, as if that goroutine had painted the page; the helper is
+// given back and the next document is whole.
+func TestHelpedPagesPanic(t *testing.T) {
+	f, _ := font.Embedded()
+	withHelpers(1, func() {
+		paintHook = func(i int) {
+			if i == 5 {
+				panic("page 6 cannot be painted")
+			}
+		}
+		defer func() { paintHook = nil }()
+		func() {
+			defer func() {
+				if r := recover(); r != "page 6 cannot be painted" {
+					t.Errorf("recovered %v, want the helper's panic", r)
+				}
+			}()
+			Write(io.Discard, longPages(20), f, meta)
+			t.Error("Write returned")
+		}()
+		if cores.Free() != 1 {
+			t.Error("the helper was not given back")
+		}
+		paintHook = nil
+		var alone []byte
+		withHelpers(0, func() { alone = render(t, longPages(20), f) })
+		if again := render(t, longPages(20), f); !bytes.Equal(again, alone) {
+			t.Error("the document after the panic differs")
 		}
 	})
 }

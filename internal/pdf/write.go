@@ -341,7 +341,11 @@ func (d *doc) pages(pages []layout.Page, kids []int) error {
 			own := stream
 			stream = func(i int) []byte {
 				if i%2 == 1 {
-					return <-odd
+					h := <-odd
+					if h.panicked != nil {
+						panic(h.panicked) // as if this goroutine had painted the page
+					}
+					return h.z
 				}
 				return own(i)
 			}
@@ -362,27 +366,48 @@ func (d *doc) pages(pages []layout.Page, kids []int) error {
 // ones: below it, starting a goroutine costs more than it saves.
 const helpedPages = 8
 
+// helped is a page's stream from the helper, or the value of the panic
+// that stopped it.
+type helped struct {
+	z        []byte
+	panicked any
+}
+
 // helpWithOddPages paints and compresses the odd pages on a goroutine of
 // their own, handing over their streams in order on odd. The bytes are the
-// same: each page's stream is compressed on its own. stop ends the
-// goroutine (also when the document stopped half way) and waits for it.
-func (d *doc) helpWithOddPages(pages []layout.Page) (odd <-chan []byte, stop func()) {
+// same: each page's stream is compressed on its own. A panic on the helper
+// is handed over in the place of its page, for the document's goroutine to
+// panic with, where the caller recovers it (a panic on a goroutine of its
+// own would end the process). stop ends the goroutine (also when the
+// document stopped half way) and waits for it.
+func (d *doc) helpWithOddPages(pages []layout.Page) (odd <-chan helped, stop func()) {
 	if d.helper == nil {
 		zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
 		d.helper = &doc{zw: zw}
 	}
 	h := d.helper
 	h.fonts = d.fonts
-	out := make(chan []byte, 1)
+	out := make(chan helped, 1)
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
+		defer func() {
+			if r := recover(); r != nil {
+				select {
+				case out <- helped{panicked: r}:
+				case <-done:
+				}
+			}
+		}()
 		for i := 1; i < len(pages); i += 2 {
+			if paintHook != nil {
+				paintHook(i)
+			}
 			z := bytes.Clone(h.compress(h.paint(&pages[i])))
 			select {
-			case out <- z:
+			case out <- helped{z: z}:
 			case <-done:
 				return
 			}
@@ -394,6 +419,10 @@ func (d *doc) helpWithOddPages(pages []layout.Page) (odd <-chan []byte, stop fun
 		h.fonts = [4]*embedded{}
 	}
 }
+
+// paintHook, when set (by tests), is called by the helper before it
+// paints page i.
+var paintHook func(i int)
 
 // pageObject writes a page's object; its content stream is object obj+1.
 func (d *doc) pageObject(pg *layout.Page, obj int) {
