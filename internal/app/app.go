@@ -351,7 +351,7 @@ func RenderFile(file, outDir string, opt Options) Result {
 
 // renderFile is RenderFile that, given a committer, hands the written
 // output over to it: the Result is final once the committer is closed and
-// committed applied.
+// applyCommit called.
 func renderFile(file, outDir string, opt Options, c *committer) Result {
 	res := Result{Input: file, Strict: opt.Strict}
 	src, err := ReadInput(file)
@@ -389,10 +389,10 @@ func renderFile(file, outDir string, opt Options, c *committer) Result {
 	return res
 }
 
-// committed completes a result handed over to a committer, once closed: a
+// applyCommit completes a result handed over to a committer, once closed: a
 // file the committer could not sync or rename is reported and not
 // written.
-func (r *Result) committed() {
+func (r *Result) applyCommit() {
 	h := r.handover
 	r.handover = nil
 	if h == nil || h.err == nil {

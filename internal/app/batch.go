@@ -125,7 +125,7 @@ func RenderAllContext(ctx context.Context, files []string, outDir string, opt Op
 	})
 	c.close()
 	for i := range results {
-		results[i].committed()
+		results[i].applyCommit()
 	}
 	recogniseCatalogues(results, opt)
 	return results

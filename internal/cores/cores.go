@@ -6,7 +6,10 @@
 // whole process, and a token is taken without waiting: work that finds
 // none free (a batch whose workers keep every core busy, GOMAXPROCS=1) is
 // done alone on its own goroutine, as it would be without this package,
-// so helping never oversubscribes the cores nor slows a busy process.
+// so helping does not oversubscribe the cores nor slow a busy process. (A
+// layout helper gives its token back when the document's goroutine has
+// every block, and may still finish the one block it was laying out: for
+// that moment the process runs one goroutine more than its spare cores.)
 package cores
 
 import (

@@ -31,8 +31,9 @@ func ObserveFits(f func(FitCase)) (stop func()) {
 	}
 }
 
-// WaitHelpers waits until every helper that laid out blocks has ended and
-// given its token back (the layout does not wait for them).
+// WaitHelpers waits until every helper that laid out blocks has ended (the
+// layout does not wait for them; the document's goroutine gives the token
+// back as soon as it has every block).
 func WaitHelpers() { running.Wait() }
 
 // Lines returns the text of each line.

@@ -123,23 +123,24 @@ func (c *composer) worker() *composer {
 	return &w
 }
 
-// take lays out the blocks that next hands out, until none is left.
-func (w *composer) take(blocks []document.Block, laid []atomic.Pointer[laidBlock], next *atomic.Int64, helped bool) {
+// take lays out the blocks that next hands out, until none is left; c is
+// a worker (its own warnings and problems).
+func (c *composer) take(blocks []document.Block, laid []atomic.Pointer[laidBlock], next *atomic.Int64, helped bool) {
 	for {
 		i := next.Add(1) - 1
 		if i >= int64(len(blocks)) {
 			return
 		}
-		w.lay(blocks, laid, int(i), helped)
+		c.lay(blocks, laid, int(i), helped)
 	}
 }
 
 // lay lays out block i and stores its items and reports at laid[i],
 // unless the other goroutine stored them first.
-func (w *composer) lay(blocks []document.Block, laid []atomic.Pointer[laidBlock], i int, helped bool) {
-	l := &laidBlock{items: w.block(blocks[i], false), helped: helped}
-	l.warnings, l.problems = w.warnings, w.problems
-	w.warnings, w.problems = nil, nil
+func (c *composer) lay(blocks []document.Block, laid []atomic.Pointer[laidBlock], i int, helped bool) {
+	l := &laidBlock{items: c.block(blocks[i], false), helped: helped}
+	l.warnings, l.problems = c.warnings, c.problems
+	c.warnings, c.problems = nil, nil
 	laid[i].CompareAndSwap(nil, l)
 }
 

@@ -366,9 +366,9 @@ func (d *doc) pages(pages []layout.Page, kids []int) error {
 // ones: below it, starting a goroutine costs more than it saves.
 const helpedPages = 8
 
-// helped is a page's stream from the helper, or the value of the panic
-// that stopped it.
-type helped struct {
+// oddPage is an odd page's stream from the helper, or the value of the
+// panic that stopped it.
+type oddPage struct {
 	z        []byte
 	panicked any
 }
@@ -380,14 +380,14 @@ type helped struct {
 // panic with, where the caller recovers it (a panic on a goroutine of its
 // own would end the process). stop ends the goroutine (also when the
 // document stopped half way) and waits for it.
-func (d *doc) helpWithOddPages(pages []layout.Page) (odd <-chan helped, stop func()) {
+func (d *doc) helpWithOddPages(pages []layout.Page) (odd <-chan oddPage, stop func()) {
 	if d.helper == nil {
 		zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
 		d.helper = &doc{zw: zw}
 	}
 	h := d.helper
 	h.fonts = d.fonts
-	out := make(chan helped, 1)
+	out := make(chan oddPage, 1)
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Add(1)
@@ -396,7 +396,7 @@ func (d *doc) helpWithOddPages(pages []layout.Page) (odd <-chan helped, stop fun
 		defer func() {
 			if r := recover(); r != nil {
 				select {
-				case out <- helped{panicked: r}:
+				case out <- oddPage{panicked: r}:
 				case <-done:
 				}
 			}
@@ -407,7 +407,7 @@ func (d *doc) helpWithOddPages(pages []layout.Page) (odd <-chan helped, stop fun
 			}
 			z := bytes.Clone(h.compress(h.paint(&pages[i])))
 			select {
-			case out <- helped{z: z}:
+			case out <- oddPage{z: z}:
 			case <-done:
 				return
 			}
