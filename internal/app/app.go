@@ -340,18 +340,19 @@ func (res *Result) prepare(src []byte, opt Options) prepared {
 // directory when outDir is ""), naming the output after the input with the
 // kind's extension. The output is written to a temporary file in the same
 // directory and renamed into place, so a failed render never leaves a
-// partial file and never replaces a good one.
+// partial file and never replaces a good one: a committer of one file
+// (RenderAll shares one between all its files).
 func RenderFile(file, outDir string, opt Options) Result {
-	res := renderFile(file, outDir, opt, nil)
-	if res.Output != "" {
-		syncDir(filepath.Dir(res.Output))
-	}
+	c := startCommitter()
+	res := renderFile(file, outDir, opt, c)
+	c.close()
+	res.applyCommit()
 	return res
 }
 
-// renderFile is RenderFile that, given a committer, hands the written
-// output over to it: the Result is final once the committer is closed and
-// applyCommit called.
+// renderFile is RenderFile that hands the written output over to the
+// committer c: the Result is final once c is closed and applyCommit
+// called.
 func renderFile(file, outDir string, opt Options, c *committer) Result {
 	res := Result{Input: file, Strict: opt.Strict}
 	src, err := ReadInput(file)
@@ -370,22 +371,13 @@ func renderFile(file, outDir string, opt Options, c *committer) Result {
 			FixVi: "đổi tên tệp đầu vào cho có đuôi .yaml hoặc .yml", FixEn: "an input file name ending in .yaml or .yml"}})
 		return res
 	}
-	if c != nil {
-		tmp, err := writeTemp(out, p.file())
-		if err == nil {
-			res.Output, res.handover = out, c.add(tmp, out)
-			return res
-		}
+	tmp, err := writeTemp(out, p.file())
+	if err != nil {
 		res.Diags.Append(writeDiags(file, out, err))
 		res.Diags.Sort()
 		return res
 	}
-	if err := writeAtomic(out, p.file()); err != nil {
-		res.Diags.Append(writeDiags(file, out, err))
-		res.Diags.Sort()
-		return res
-	}
-	res.Output = out
+	res.Output, res.handover = out, c.add(tmp, out)
 	return res
 }
 

@@ -48,7 +48,7 @@ func (e *fsError) Unwrap() error { return e.err }
 // succeeded. The new file keeps the permissions of the file it replaces.
 // The file's content is durable before the rename, so that even a power
 // cut leaves the old file or the whole new one; the caller makes the
-// rename itself durable with syncDir (a batch hands its files to a
+// rename itself durable with syncDir (rendering hands its files to a
 // committer instead, which does both for many files at once).
 func writeAtomic(path string, write Writer) error {
 	tmp, err := writeTemp(path, write)

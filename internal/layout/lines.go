@@ -543,7 +543,7 @@ func (p Para) place(l brokenLine, x float64) []Text {
 	// joined is gathered in buf.
 	joinable := extra == 0
 	if joinable {
-		drawn = runs(l)
+		drawn = 1 // most often one text: a last line, a line of one style
 	}
 	out := make([]Text, 0, drawn)
 	var buf []byte
@@ -585,29 +585,6 @@ func (p Para) place(l brokenLine, x float64) []Text {
 	}
 	endRun()
 	return out
-}
-
-// runs returns how many texts place makes of a line whose words it joins
-// (at most): one per run of a style and one per superscript. The last
-// line of a paragraph, set at its normal spaces, is most often one text.
-func runs(l brokenLine) int {
-	n := 0
-	var st Style
-	open := false // the last text takes on a fragment of style st
-	for i, w := range l.words {
-		for j, f := range w.frags {
-			switch {
-			case f.sup:
-				n++
-				open = false
-			case open && st == f.st && (j > 0 || l.words[i-1].spSt == f.st):
-			default:
-				n++
-				st, open = f.st, true
-			}
-		}
-	}
-	return n
 }
 
 // Lines breaks the paragraph and returns its lines as texts on baseline 0,
