@@ -206,24 +206,18 @@ func (c *composer) signature() []item {
 	var bands []item
 	if co := c.doc.Cosigner; co != nil {
 		lcaps, lname := c.signerBlock(co, lx+lw/2, lw)
-		// The names on one baseline: the block with fewer lines above
-		// its name leaves the more room for the signature.
-		hl, hr := height(lcaps), height(rcaps)
-		lname[0].before += max(0, hr-hl)
-		rname[0].before += max(0, hl-hr)
-		left, right := append(lcaps, lname...), append(rcaps, rname...)
-		bands = c.signatureBands([][]item{left, right}, true, lineHeight(c.o.BodySize))
+		bands = c.signatureBands([][]item{lcaps, rcaps}, [][]item{lname, rname}, true, lineHeight(c.o.BodySize))
 		if len(bands) > 1 {
 			bands[0].keep = true // "Nơi nhận:" never ends a page alone
 		}
 	} else {
-		right := append(rcaps, rname...)
-		bands = c.signatureBands([][]item{right}, false, 0)
+		right := [][]item{rcaps}
+		bands = c.signatureBands(right, [][]item{rname}, false, 0)
 		if bands[0].h > c.o.PageH-c.o.Top-c.o.Bottom {
 			// The signature with the lines of "Nơi nhận" beside it has no
 			// place to end a page (absurdly long input only): "Nơi nhận"
 			// goes under the signature instead.
-			bands = c.signatureBands([][]item{right}, true, 0)
+			bands = c.signatureBands(right, [][]item{rname}, true, 0)
 		}
 	}
 	bands[0].before = paraSpace + lineHeight(c.o.BodySize)/2
@@ -246,24 +240,28 @@ func (c *composer) signerBlock(s *document.Signer, cx, w float64) (caps, name []
 	return caps, name
 }
 
-// height is the height items take stacked.
+// height is the height items take stacked, added up as stack adds it.
 func height(items []item) float64 {
-	h := 0.0
-	for _, it := range items {
-		h += it.before + it.h
-	}
-	return h
+	return stack(nil, items, 0)
 }
 
-// signatureBands places the signature blocks side by side and "Nơi
-// nhận" beside them (or under them, gap lower) and cuts the whole into
-// bands.
-func (c *composer) signatureBands(blocks [][]item, under bool, gap float64) []item {
+// signatureBands places the signature blocks (caps: authority and
+// position) side by side, each block's name under it, and "Nơi nhận"
+// beside them (or under them, gap lower), and cuts the whole into bands.
+// The names start at one depth, under the deepest block: on one
+// baseline, the block with fewer lines above its name leaving the more
+// room for the signature.
+func (c *composer) signatureBands(caps, names [][]item, under bool, gap float64) []item {
 	lx, lw, _, _ := c.o.Columns()
 	page := &Page{}
+	top := 0.0
+	for _, b := range caps {
+		top = max(top, height(b))
+	}
 	signed := 0.0
-	for _, b := range blocks {
-		signed = max(signed, stack(page, b, 0))
+	for i, b := range caps {
+		stack(page, b, 0)
+		signed = max(signed, stack(page, names[i], top))
 	}
 	first := baseline(c.m, c.o.BodySize, lineHeight(c.o.BodySize))
 	if len(page.Texts) > 0 {

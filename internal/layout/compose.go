@@ -352,11 +352,13 @@ func (c *composer) centredLines(p Para, bl []brokenLine, cx float64) ([]item, []
 }
 
 // stack places items one under the other from y, returning the texts and
-// rules on a page and the y below the last.
+// rules on a page (none when p is nil) and the y below the last.
 func stack(p *Page, items []item, y float64) float64 {
 	for i := range items {
 		y += items[i].before
-		items[i].place(p, y)
+		if p != nil {
+			items[i].place(p, y)
+		}
 		y += items[i].h
 	}
 	return y
