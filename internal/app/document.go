@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -104,8 +105,9 @@ func docTypes(dir string) ([]document.DocType, error) {
 // address block and a table's total row included.
 func drawable(dec *decode.Decoder, doc *document.Document, f *font.Family) bool {
 	ok := true
+	drawn := newDrawnTexts(f, '\n', '\t', '\r')
 	for t := range doc.Fields() {
-		if !t.Role.Printed() {
+		if !t.Role.Printed() || drawn.all(t.Value) {
 			continue
 		}
 		seen := map[rune]bool{}
@@ -133,8 +135,12 @@ func drawable(dec *decode.Decoder, doc *document.Document, f *font.Family) bool 
 // by drawable, at their positions.
 func drawnAll(dec *decode.Decoder, pages []layout.Page, f *font.Family) bool {
 	seen := map[rune]bool{}
+	drawn := newDrawnTexts(f)
 	for _, p := range pages {
 		for _, t := range p.Texts {
+			if drawn.all(t.S) {
+				continue
+			}
 			for _, r := range t.S {
 				if !f.Has(r) && !seen[r] {
 					seen[r] = true
@@ -150,6 +156,59 @@ func drawnAll(dec *decode.Decoder, pages []layout.Page, f *font.Family) bool {
 		}
 	}
 	return len(seen) == 0
+}
+
+// drawnTexts tells whether a family draws every character of a text, the
+// question drawable and drawnAll ask of every character of a document.
+// Most of a Vietnamese text's characters are ASCII, looked up here a byte
+// at a time in a table made once per document, and most of the others
+// two- or three-byte letters, decoded here without a call.
+type drawnTexts struct {
+	f     *font.Family
+	ascii [utf8.RuneSelf]bool // the ASCII characters drawn (or allowed)
+}
+
+// newDrawnTexts returns the check for f, which also lets the ASCII
+// characters in allowed through.
+func newDrawnTexts(f *font.Family, allowed ...rune) *drawnTexts {
+	d := &drawnTexts{f: f}
+	for c := range rune(utf8.RuneSelf) {
+		d.ascii[c] = f.Has(c) || slices.Contains(allowed, c)
+	}
+	return d
+}
+
+// all reports whether f draws every character of s; as "for range s", it
+// takes a byte that is not UTF-8 for U+FFFD.
+func (d *drawnTexts) all(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		var r rune
+		n := 1
+		switch {
+		case c < utf8.RuneSelf:
+			if !d.ascii[c] {
+				return false
+			}
+			i++
+			continue
+		case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			// Two bytes: Latin-1, Latin Extended-A and B (ă, đ, ơ, ư),
+			// combining marks.
+			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		case c >= 0xE1 && c <= 0xEC && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			// Three bytes whose every continuation is valid: Latin
+			// Extended Additional (ạ, ế, ữ), punctuation.
+			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		default:
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if !d.f.Has(r) {
+			return false
+		}
+		i += n
+	}
+	return true
 }
 
 // documentMeta fills the PDF's document information from the document.
