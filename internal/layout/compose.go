@@ -141,7 +141,19 @@ func (c *composer) main() (head Page, items []item, layout [][]placed, sig int) 
 	items = append(items, c.title()...)
 	items = append(items, c.to()...)
 	blocks := c.doc.Body()
-	for i, lines := range c.laidOut(blocks) {
+	laid := make([][]item, 0, len(blocks))
+	for _, lines := range c.laidOut(blocks) {
+		laid = append(laid, lines)
+	}
+	signature := c.signature()
+	// The flow is copied once into room made for all of it: a long
+	// document has tens of thousands of lines.
+	n := len(items) + len(signature)
+	for _, lines := range laid {
+		n += len(lines)
+	}
+	items = slices.Grow(items, n-len(items))
+	for i, lines := range laid {
 		if i == len(blocks)-1 {
 			c.last = lastBlock{b: blocks[i], from: len(items)}
 		}
@@ -149,7 +161,7 @@ func (c *composer) main() (head Page, items []item, layout [][]placed, sig int) 
 	}
 	c.last.to = len(items)
 	sig = len(items)
-	items = append(items, c.signature()...)
+	items = append(items, signature...)
 	c.firstBottom = c.address(&head)
 	c.flowItems = items
 	items, layout = c.paginateMain(items, sig)
