@@ -67,7 +67,7 @@ func parseInline(s string, keep bool) ([]Span, []MarkupError) {
 		// Only a backslash or an asterisk is markup: the text between
 		// them is taken whole. (Neither byte occurs inside a UTF-8
 		// sequence.)
-		k := strings.IndexAny(s[i:], `\*`)
+		k := indexMarkup(s[i:])
 		if k < 0 {
 			break
 		}
@@ -178,6 +178,21 @@ func b2i(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// indexMarkup is strings.IndexAny(s, `\*`), found by two searches for a
+// byte, which read many bytes at a time (IndexAny reads one): most
+// paragraphs hold neither byte, or a few.
+func indexMarkup(s string) int {
+	star := strings.IndexByte(s, '*')
+	before := s
+	if star >= 0 {
+		before = s[:star]
+	}
+	if b := strings.IndexByte(before, '\\'); b >= 0 {
+		return b
+	}
+	return star
 }
 
 // merge joins neighbouring spans of the same emphasis. Spans with none to
