@@ -310,8 +310,23 @@ func appendNum(b []byte, x float64) []byte {
 		b = append(b, '-')
 	}
 	n := int64(r)
-	b = strconv.AppendInt(b, n/100, 10)
+	b = appendWhole(b, n/100)
 	return append(b, '.', byte('0'+n/10%10), byte('0'+n%10))
+}
+
+// appendWhole writes n ≥ 0 as strconv.AppendInt does, the numbers below
+// 1000 (every coordinate of an A4 page, in points) without its general
+// path.
+func appendWhole(b []byte, n int64) []byte {
+	switch {
+	case n < 10:
+		return append(b, byte('0'+n))
+	case n < 100:
+		return append(b, byte('0'+n/10), byte('0'+n%10))
+	case n < 1000:
+		return append(b, byte('0'+n/100), byte('0'+n/10%10), byte('0'+n%10))
+	}
+	return strconv.AppendInt(b, n, 10)
 }
 
 // pageSize returns a page's size in millimetres for the coordinates, and
