@@ -49,6 +49,11 @@ type composer struct {
 	notes    [][]document.Span
 	problems []Problem
 	warnings []Problem
+	// texts holds the texts of the body's lines until they are on their
+	// pages (nil: each line allocates its own); arenas gives back the
+	// helpers'.
+	texts  *textArena
+	arenas *arenaOwner
 }
 
 // A Problem is what the layout finds in what the user wrote, reported at
@@ -87,6 +92,12 @@ func Compose(doc *document.Document, m Measurer, o Options) []Page {
 func ComposeWarnings(doc *document.Document, m Measurer, o Options) ([]Page, []Problem) {
 	o = o.withDefaults()
 	c := newComposer(doc, m, o)
+	c.texts, c.arenas = getArena(), &arenaOwner{}
+	defer func() {
+		// The pages hold copies of the lines' texts (fill).
+		c.arenas.composerDone()
+		putArena(c.texts)
+	}()
 	c.notes = doc.Notes(0)
 	head, items, layout, sig := c.main()
 	if gap := c.gapBeforeSignature(items, layout, sig); gap > c.maxGap()+fitTolerant {
