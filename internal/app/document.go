@@ -63,13 +63,14 @@ func buildDocument(dec *decode.Decoder, root *yaml.Node, opt Options) Outputs {
 	for _, p := range warnings {
 		dec.Warning(p.Path, p.Msg)
 	}
-	if !drawnAll(dec, pages, fonts) {
+	chars := pdf.CharsOf(pages)
+	if !drawnAll(dec, pages, chars, fonts) {
 		return nil
 	}
 	meta := documentMeta(doc)
 	return Outputs{
 		{Format: "pdf", Ext: ".pdf", MediaType: "application/pdf",
-			Write: func(w io.Writer) error { return pdf.Write(w, pages, fonts, meta) }},
+			Write: func(w io.Writer) error { return pdf.WriteChars(w, pages, chars, fonts, meta) }},
 		{Format: "svg", Ext: ".html", MediaType: "text/html; charset=utf-8",
 			Write: func(w io.Writer) error { return svg.Pages(w, pages, layout.Metrics{Family: fonts}) }},
 	}
@@ -132,15 +133,16 @@ func drawable(dec *decode.Decoder, doc *document.Document, f *font.Family) bool 
 // drawnAll checks what the layout produced, fixed texts included, against
 // the font: with a user's font that lacks Vietnamese letters even the
 // national name could not be printed. The user's own texts were checked
-// by drawable, at their positions.
-func drawnAll(dec *decode.Decoder, pages []layout.Page, f *font.Family) bool {
+// by drawable, at their positions. The pages' characters are those the
+// PDF's font subsets are cut for (chars): only when one is missing are
+// the texts read again, to name the first line that needs it.
+func drawnAll(dec *decode.Decoder, pages []layout.Page, chars pdf.Chars, f *font.Family) bool {
+	if !chars.Beyond && allDrawn(chars, f) {
+		return true
+	}
 	seen := map[rune]bool{}
-	drawn := newDrawnTexts(f)
 	for _, p := range pages {
 		for _, t := range p.Texts {
-			if drawn.all(t.S) {
-				continue
-			}
 			for _, r := range t.S {
 				if !f.Has(r) && !seen[r] {
 					seen[r] = true
@@ -158,8 +160,20 @@ func drawnAll(dec *decode.Decoder, pages []layout.Page, f *font.Family) bool {
 	return len(seen) == 0
 }
 
+// allDrawn reports whether the family draws every one of chars' characters.
+func allDrawn(chars pdf.Chars, f *font.Family) bool {
+	for _, runes := range chars.Runes {
+		for _, r := range runes {
+			if !f.Has(r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // drawnTexts tells whether a family draws every character of a text, the
-// question drawable and drawnAll ask of every character of a document.
+// question drawable asks of every character of a document's texts.
 // Most of a Vietnamese text's characters are ASCII, looked up here a byte
 // at a time in a table made once per document, and most of the others
 // two- or three-byte letters, decoded here without a call.
