@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -122,7 +123,7 @@ func sentenceCase(s string) string {
 		}
 	}
 	switch {
-	case len(words) > 1 && typedLabel.MatchString(words[0]):
+	case len(words) > 1 && typedLabel().MatchString(words[0]):
 		// A number typed before the text ("I. MỤC TIÊU"): its
 		// Roman numeral stays in capitals, the text starts with one.
 		words[0] = strings.ToLower(words[0])
@@ -138,7 +139,7 @@ func sentenceCase(s string) string {
 
 // typedLabel is a number typed before a title, in small letters: "ii.",
 // "2.", "b)".
-var typedLabel = regexp.MustCompile(`^(?i:\d{1,2}|[ivxl]{1,6}|[a-zđ])[.)]$`)
+var typedLabel = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?i:\d{1,2}|[ivxl]{1,6}|[a-zđ])[.)]$`) })
 
 // nameEnds are the words that end a place's name in a title.
 var nameEnds = map[string]bool{"năm": true, "giai": true, "về": true, "và": true, "của": true, "trên": true, "tại": true,
@@ -167,12 +168,19 @@ func (v *validator) nameCapitals(t Text) {
 
 // Dates in the body: "ngày 5 tháng 3 năm 2025" and "ngày 05/3/2025". The
 // word "ngày" before them makes them plainly dates.
+const (
+	longDateText    = `(?i)\bngày\s+` + viet.DateInWords
+	numericDateText = `(?i)\bngày\s+(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*([/.-])\s*(\d{4})\b`
+)
+
+// The expressions are compiled on first use, as are the package's others:
+// every vanban process initialises this package, whatever its command.
 var (
-	longDate    = regexp.MustCompile(`(?i)\bngày\s+` + viet.DateInWords)
-	numericDate = regexp.MustCompile(`(?i)\bngày\s+(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*([/.-])\s*(\d{4})\b`)
+	longDate    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(longDateText) })
+	numericDate = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(numericDateText) })
 	// The same, anchored: tried only where a "ngày" starts (datesIn).
-	longDateAt    = regexp.MustCompile(`^` + longDate.String())
-	numericDateAt = regexp.MustCompile(`^` + numericDate.String())
+	longDateAt    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^` + longDateText) })
+	numericDateAt = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^` + numericDateText) })
 )
 
 // datesIn returns what anchored.FindAllStringSubmatchIndex would if it
@@ -248,7 +256,7 @@ func wordByte(c byte) bool {
 // zero, the other months none: "ngày 05 tháng 3 năm 2025", not "ngày 5
 // tháng 03 năm 2025").
 func (v *validator) dates(t Text) {
-	for _, m := range datesIn(longDateAt, t.Value) {
+	for _, m := range datesIn(longDateAt(), t.Value) {
 		day, month, year := t.Value[m[2]:m[3]], t.Value[m[4]:m[5]], t.Value[m[6]:m[7]]
 		d := viet.Date{Year: atoiS(year), Month: atoiS(month), Day: atoiS(day)}
 		typed := t.Value[m[0]:m[1]]
@@ -265,7 +273,7 @@ func (v *validator) dates(t Text) {
 			})
 		}
 	}
-	for _, m := range datesIn(numericDateAt, t.Value) {
+	for _, m := range datesIn(numericDateAt(), t.Value) {
 		if t.Value[m[4]:m[5]] != t.Value[m[8]:m[9]] {
 			continue // "ngày 5/3-2025": not plainly one date
 		}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -89,13 +90,13 @@ func (w *walker) parts(ps []Section, nb *numberer) {
 }
 
 // partWord is "Phần" or "Phần thứ" typed at the start of a heading.
-var partWord = regexp.MustCompile(`^\s*(?i:phần)\s+((?i:thứ)\s+)?`)
+var partWord = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*(?i:phần)\s+((?i:thứ)\s+)?`) })
 
 // typedPart reads a part's label typed at the start of s: "Phần thứ
 // nhất", "PHẦN THỨ HAI", "Phần thứ 3", "Phần I", "Phần 2", then ".", ":",
 // "-" or a line break or a space and a capital, then the title.
 func typedPart(s string) (typed, bool) {
-	m := partWord.FindStringSubmatchIndex(s)
+	m := partWord().FindStringSubmatchIndex(s)
 	if m == nil {
 		return typed{}, false
 	}
