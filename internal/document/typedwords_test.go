@@ -1,0 +1,74 @@
+package document
+
+import (
+	"math/rand/v2"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// The expressions the label readers of typedwords.go stand for.
+var (
+	toWordRe        = regexp.MustCompile(`^\s*(?i:kính\s+gửi)\s*:?\s*`)
+	recipientWordRe = regexp.MustCompile(`^\s*(?i:nơi\s+nhận)\s*:?\s*`)
+	archiveLineRe   = regexp.MustCompile(`^\s*([-–]\s*)?(?i:lưu)(\s*[:.]\s*|\s+((?i:vt|hs|văn\s+thư|hồ\s+sơ)|[A-ZĐ][A-ZĐ0-9&]+)([\s,;.]|$))`)
+	archiveWordRe   = regexp.MustCompile(`^\s*([-–]\s*)?(?i:lưu)(\s*[:.]\s*|\s+)`)
+	partWordRe      = regexp.MustCompile(`^\s*(?i:phần)\s+((?i:thứ)\s+)?`)
+)
+
+// checkTypedWords compares the readers with the expressions on s.
+func checkTypedWords(t *testing.T, s string) {
+	t.Helper()
+	if got, want := toLabel(s), toWordRe.FindString(s); got != want {
+		t.Fatalf("toLabel(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := recipientLabel(s), recipientWordRe.FindString(s); got != want {
+		t.Fatalf("recipientLabel(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := archiveWord(s), archiveWordRe.FindString(s); got != want {
+		t.Fatalf("archiveWord(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := isArchiveLine(s), archiveLineRe.FindString(s) != ""; got != want {
+		t.Fatalf("isArchiveLine(%q) = %v, want %v", s, got, want)
+	}
+	end, ordinal, ok := partWord(s)
+	m := partWordRe.FindStringSubmatchIndex(s)
+	if ok != (m != nil) || ok && (end != m[1] || ordinal != (m[2] >= 0)) {
+		t.Fatalf("partWord(%q) = %d, %v, %v, want %v", s, end, ordinal, ok, m)
+	}
+}
+
+// The readers find what the expressions found, on the labels clerks type
+// and on random texts made of their pieces.
+func TestTypedWords(t *testing.T) {
+	for _, s := range []string{
+		"Kính gửi: Ủy ban nhân dân", "KÍNH GỬI:", "  kính  gửi  :  X", "Kính gửi", "Kính gửiX", "Kính\tgửi\n:\r\fa",
+		"Kính", "kính gửi:", "\u212Aính gửi", "Nơi nhận:", "NƠI NHẬN", "nơi nhận :- Như trên", "Nơi nhậ",
+		"Lưu: VT", "Lưu.VT", "Lưu VT, PLĐ", "Lưu văn thư", "Lưu VP.", "- Lưu: VT", "– Lưu VT", "Lưu Văn Hùng",
+		"LƯU VĂN HÙNG", "Lưu VĂN THƯ", "Lưu hồ  sơ;", "Lưu HS", "Lưu HSX", "Lưu V", "Lưu VT&KH", "Lưu Đ1,", "Lưu 1VT",
+		"Lưu", "Lưu ", "lưu:", "Lưu\t:\tVT", "-Lưu", "--Lưu:", "Lưuý", "Lưu: ", "Lưu vt.", "Lưu vtx", "Lưu VTx",
+		"Phần thứ nhất", "PHẦN THỨ HAI", "Phần thứ 3", "Phần I", "Phần 2", "Phần", "Phần thứ", "Phầnthứ", " phần  thứ  ba",
+		"", " ", "\xff", "L\xffưu", "Kính gửi\xff",
+	} {
+		checkTypedWords(t, s)
+	}
+	pieces := []string{"kính", "KÍNH", "gửi", "GỬI", "nơi", "NƠI", "nhận", "lưu", "LƯU", "Lưu", "vt", "VT", "hs", "văn", "thư",
+		"hồ", "sơ", "phần", "PHẦN", "thứ", "THỨ", " ", "  ", "\t", "\n", "\v", "\u00a0", ":", ".", ",", ";", "-", "–", "A", "Đ",
+		"9", "&", "x", "ư", "\u212a", "ſ", "\xff"}
+	r := rand.New(rand.NewPCG(9, 9))
+	for range 100000 {
+		var b strings.Builder
+		for range r.IntN(7) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		checkTypedWords(t, b.String())
+	}
+}
+
+// FuzzTypedWords: the readers find what the expressions find.
+func FuzzTypedWords(f *testing.F) {
+	for _, s := range []string{"Kính gửi: X", "- Lưu: VT", "Lưu VP.", "Phần thứ nhất", "nơi nhận:"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkTypedWords)
+}
