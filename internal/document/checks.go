@@ -167,27 +167,117 @@ func (v *validator) nameCapitals(t Text) {
 }
 
 // Dates in the body: "ngày 5 tháng 3 năm 2025" and "ngày 05/3/2025". The
-// word "ngày" before them makes them plainly dates.
-const (
-	longDateText    = `(?i)\bngày\s+` + viet.DateInWords
-	numericDateText = `(?i)\bngày\s+(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*([/.-])\s*(\d{4})\b`
-)
+// word "ngày" before them makes them plainly dates. They are read by the
+// two functions below, as the expressions
+//
+//	(?i)\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})
+//	(?i)\bngày\s+(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*([/.-])\s*(\d{4})\b
+//
+// read them (the tests compare them), without compiling the expressions
+// in every process.
 
-// The expressions are compiled on first use, as are the package's others:
-// every vanban process initialises this package, whatever its command.
-var (
-	longDate    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(longDateText) })
-	numericDate = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(numericDateText) })
-	// The same, anchored: tried only where a "ngày" starts (datesIn).
-	longDateAt    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^` + longDateText) })
-	numericDateAt = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^` + numericDateText) })
-)
+// longDateAt reads a date in words at the start of s, "ngày 5 tháng 3 năm
+// 2025", and returns the offsets of the date and of its day, month and
+// year, as FindStringSubmatchIndex gives them; nil when there is none.
+func longDateAt(s string) []int {
+	m := []int{0, 0}
+	i := foldLen(s, "ngày")
+	for k, word := range []string{"", "tháng", "năm"} {
+		if i < 0 {
+			return nil
+		}
+		if word != "" {
+			i = skipWord(s, i, word)
+			if i < 0 {
+				return nil
+			}
+		}
+		sp := spaceLen(s[i:])
+		if sp == 0 {
+			return nil
+		}
+		i += sp
+		n := digitLen(s[i:])
+		switch {
+		case k < 2 && (n < 1 || n > 2):
+			return nil
+		case k == 2 && n < 4:
+			return nil
+		case k == 2:
+			n = 4
+		}
+		m = append(m, i, i+n)
+		i += n
+	}
+	m[1] = i
+	return m
+}
 
-// datesIn returns what anchored.FindAllStringSubmatchIndex would if it
-// were not anchored, trying it only where "ngày" starts a word: the
-// case-insensitive expressions would otherwise search every position of
-// every text by backtracking, a tenth of a document's preparation.
-func datesIn(anchored *regexp.Regexp, s string) [][]int {
+// skipWord reads the white space before word at s[i:] and word, and
+// returns where they end; -1 when they are not there.
+func skipWord(s string, i int, word string) int {
+	sp := spaceLen(s[i:])
+	if sp == 0 {
+		return -1
+	}
+	n := foldLen(s[i+sp:], word)
+	if n < 0 {
+		return -1
+	}
+	return i + sp + n
+}
+
+// numericDateAt reads a date in figures at the start of s, "ngày
+// 05/3/2025", and returns the offsets of the date and of its day, first
+// separator, month, second separator and year; nil when there is none.
+func numericDateAt(s string) []int {
+	i := foldLen(s, "ngày")
+	if i < 0 {
+		return nil
+	}
+	sp := spaceLen(s[i:])
+	if sp == 0 {
+		return nil
+	}
+	i += sp
+	m := []int{0, 0}
+	for k := range 3 {
+		if k > 0 { // a separator between white space
+			i += spaceLen(s[i:])
+			if i == len(s) || s[i] != '/' && s[i] != '.' && s[i] != '-' {
+				return nil
+			}
+			m = append(m, i, i+1)
+			i++
+			i += spaceLen(s[i:])
+		}
+		n := digitLen(s[i:])
+		switch {
+		case k < 2 && (n < 1 || n > 2):
+			return nil
+		case k == 2 && (n != 4 || i+n < len(s) && wordByte(s[i+n])):
+			return nil // \d{4}\b: four figures, then no letter or figure
+		}
+		m = append(m, i, i+n)
+		i += n
+	}
+	m[1] = i
+	return m
+}
+
+// digitLen returns how many ASCII figures s starts with.
+func digitLen(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
+}
+
+// datesIn returns, as FindAllStringSubmatchIndex gives them, the dates
+// at(s[i:]) reads where "ngày" starts a word of s; each search starts
+// after the date before.
+func datesIn(at func(string) []int, s string) [][]int {
 	var out [][]int
 	end := 0
 	// j is where the "à" of a "ngày" would start (its first byte, C3, is
@@ -202,41 +292,17 @@ func datesIn(anchored *regexp.Regexp, s string) [][]int {
 		if i < end || !ngayAt(s, i) || i > 0 && wordByte(s[i-1]) {
 			continue
 		}
-		m := anchored.FindStringSubmatchIndex(s[i:dateEnd(s, i)])
+		m := at(s[i:])
 		if m == nil {
 			continue
 		}
 		for k := range m {
-			if m[k] >= 0 {
-				m[k] += i
-			}
+			m[k] += i
 		}
 		out = append(out, m)
 		end = m[1]
 	}
 	return out
-}
-
-// dateChars are the characters the date expressions take after "ngày"
-// (\s, digits, separators, the letters of "tháng" and "năm"), in small
-// letters.
-const dateChars = " \t\n\f\r0123456789/.-thángnăm"
-
-// dateEnd returns where the text the date expressions read from the
-// "ngày" at s[i:] may end: after the characters they can take, and the
-// one after, which the \b that ends them looks at. The expressions then
-// match exactly as on s[i:], without clearing and searching the rest of
-// a long text at every "ngày".
-func dateEnd(s string, i int) int {
-	j := i + len("ngày")
-	for j < len(s) {
-		r, n := utf8.DecodeRuneInString(s[j:])
-		j += n
-		if !strings.ContainsRune(dateChars, unicode.ToLower(r)) {
-			break
-		}
-	}
-	return j
 }
 
 // ngayAt reports whether "ngày" in some letter case starts at s[i:].
@@ -256,7 +322,7 @@ func wordByte(c byte) bool {
 // zero, the other months none: "ngày 05 tháng 3 năm 2025", not "ngày 5
 // tháng 03 năm 2025").
 func (v *validator) dates(t Text) {
-	for _, m := range datesIn(longDateAt(), t.Value) {
+	for _, m := range datesIn(longDateAt, t.Value) {
 		day, month, year := t.Value[m[2]:m[3]], t.Value[m[4]:m[5]], t.Value[m[6]:m[7]]
 		d := viet.Date{Year: atoiS(year), Month: atoiS(month), Day: atoiS(day)}
 		typed := t.Value[m[0]:m[1]]
@@ -273,7 +339,7 @@ func (v *validator) dates(t Text) {
 			})
 		}
 	}
-	for _, m := range datesIn(numericDateAt(), t.Value) {
+	for _, m := range datesIn(numericDateAt, t.Value) {
 		if t.Value[m[4]:m[5]] != t.Value[m[8]:m[9]] {
 			continue // "ngày 5/3-2025": not plainly one date
 		}

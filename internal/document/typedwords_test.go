@@ -2,9 +2,12 @@ package document
 
 import (
 	"math/rand/v2"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/vanban/vanban/internal/viet"
 )
 
 // The expressions the label readers of typedwords.go stand for.
@@ -14,6 +17,8 @@ var (
 	archiveLineRe   = regexp.MustCompile(`^\s*([-–]\s*)?(?i:lưu)(\s*[:.]\s*|\s+((?i:vt|hs|văn\s+thư|hồ\s+sơ)|[A-ZĐ][A-ZĐ0-9&]+)([\s,;.]|$))`)
 	archiveWordRe   = regexp.MustCompile(`^\s*([-–]\s*)?(?i:lưu)(\s*[:.]\s*|\s+)`)
 	partWordRe      = regexp.MustCompile(`^\s*(?i:phần)\s+((?i:thứ)\s+)?`)
+	longDateRe      = regexp.MustCompile(`(?i)\bngày\s+` + viet.DateInWords)
+	numericDateRe   = regexp.MustCompile(`(?i)\bngày\s+(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*([/.-])\s*(\d{4})\b`)
 )
 
 // checkTypedWords compares the readers with the expressions on s.
@@ -30,6 +35,18 @@ func checkTypedWords(t *testing.T, s string) {
 	}
 	if got, want := isArchiveLine(s), archiveLineRe.FindString(s) != ""; got != want {
 		t.Fatalf("isArchiveLine(%q) = %v, want %v", s, got, want)
+	}
+	for _, c := range []struct {
+		re *regexp.Regexp
+		at func(string) []int
+	}{{longDateRe, longDateAt}, {numericDateRe, numericDateAt}} {
+		want := c.re.FindStringSubmatchIndex(s)
+		if want != nil && want[0] != 0 {
+			want = nil
+		}
+		if got := c.at(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("date at %q: %v, want %v", s, got, want)
+		}
 	}
 	end, ordinal, ok := partWord(s)
 	m := partWordRe.FindStringSubmatchIndex(s)
@@ -65,10 +82,44 @@ func TestTypedWords(t *testing.T) {
 	}
 }
 
-// FuzzTypedWords: the readers find what the expressions find.
+// FuzzTypedWords: the readers (of labels and dates) find what the
+// expressions find.
 func FuzzTypedWords(f *testing.F) {
-	for _, s := range []string{"Kính gửi: X", "- Lưu: VT", "Lưu VP.", "Phần thứ nhất", "nơi nhận:"} {
+	for _, s := range []string{"Kính gửi: X", "- Lưu: VT", "Lưu VP.", "Phần thứ nhất", "nơi nhận:", "ngày 5 tháng 3 năm 2025", "ngày 05/3/2025"} {
 		f.Add(s)
 	}
 	f.Fuzz(checkTypedWords)
+}
+
+// The date readers find what the expressions found where "ngày" starts:
+// on dates whose every part is drawn from right and wrong forms (too many
+// figures, white space \s does not take, letters in other cases, broken
+// UTF-8), and on random texts (TestDatesIn compares whole texts).
+func TestDateReaders(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	pick := func(l ...string) string { return l[r.IntN(len(l))] }
+	space := func() string { return pick(" ", "  ", "\t", "\n", "", "\v", "\u00a0", " \r\f") }
+	num := func() string { return pick("5", "05", "12", "123", "", "x", "2025", "20255", "202") }
+	for range 200000 {
+		var s string
+		if r.IntN(2) == 0 {
+			s = pick("ngày", "NGÀY", "ngÀy", "ngàyy", "ngà") + space() + num() + space() + pick("tháng", "THÁNG", "thÁng", "thang", "") +
+				space() + num() + space() + pick("năm", "NĂM", "nam", "") + space() + num() + pick("", "x", ".", "5", "ế", "\xff", "_")
+		} else {
+			s = pick("ngày", "NGÀY", "ngày ") + space() + num() + space() + pick("/", ".", "-", "", ",") + space() + num() +
+				space() + pick("/", ".", "-", "", "x") + space() + num() + pick("", "x", ".", "5", "ế", "\xff", "_", " ")
+		}
+		for _, c := range []struct {
+			re *regexp.Regexp
+			at func(string) []int
+		}{{longDateRe, longDateAt}, {numericDateRe, numericDateAt}} {
+			want := c.re.FindStringSubmatchIndex(s)
+			if want != nil && want[0] != 0 {
+				want = nil
+			}
+			if got := c.at(s); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%q: %v, want %v", s, got, want)
+			}
+		}
+	}
 }
