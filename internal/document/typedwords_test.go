@@ -2,6 +2,7 @@ package document
 
 import (
 	"math/rand/v2"
+	"os"
 	"reflect"
 	"regexp"
 	"strings"
@@ -121,5 +122,62 @@ func TestDateReaders(t *testing.T) {
 				t.Fatalf("%q: %v, want %v", s, got, want)
 			}
 		}
+	}
+}
+
+// The table of document types is read as YAML reads it: the shipped table
+// by plainTypes, and any table plainTypes takes.
+func TestPlainTypes(t *testing.T) {
+	src, err := os.ReadFile("../../templates/doctypes.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	taken := 0
+	check := func(src string, mustTake bool) {
+		t.Helper()
+		got, ok := plainTypes([]byte(src))
+		if !ok {
+			if mustTake {
+				t.Fatalf("plainTypes left %q to YAML", src)
+			}
+			return
+		}
+		taken++
+		want, err := yamlTypes([]byte(src))
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: plainTypes %v, YAML %v (%v)", src, got, want, err)
+		}
+	}
+	check(string(src), true)
+	r := rand.New(rand.NewPCG(7, 8))
+	// pick takes the first choice, the usual form, nine times in ten.
+	pick := func(l ...string) string {
+		if r.IntN(10) > 0 {
+			return l[0]
+		}
+		return l[r.IntN(len(l))]
+	}
+	value := func() string {
+		return pick(pick("Nghị quyết", "QĐ", `""`, `"Công văn"`, "Đề án", "Ấn bản", "CTr", "a-b", "a.b", "a(b)"),
+			"", "a  b", "x, y", "a: b", "a #b", "#a", "-a", "12", "null", "True", "~", "a{b", "b}", "a'b", " a", "a ",
+			"&a", "*a", "!a", "a\tb", "\xffa", "yes", `"a\"b"`, `"a\\b"`, "a\u0085b", "a\u00a0b")
+	}
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + r.IntN(4) {
+			b.WriteString(pick("", "# note\n", "  # note\n", "\n", "---\n", "\ufeff", "key:\n"))
+			b.WriteString(pick(pick("nghi-quyet", "quyet-dinh", "a1", "ke-hoach", "cong-van"), "1a", "A", "x y", "null", "-a", "a_b"))
+			b.WriteString(pick(pick(": ", ":   "), ":", " : ", ":\t"))
+			b.WriteString(pick("{name: ", "{ name: ", "{abbr: ", "{name:", "{Name: "))
+			b.WriteString(value())
+			b.WriteString(pick(", abbr: ", ",abbr: ", ", name: ", ",  abbr: "))
+			b.WriteString(value())
+			b.WriteString(pick(pick("}", "} "), "}}", " }", "} # c", "}\r", ""))
+			b.WriteString(pick("\n", "\n\n", "\r\n", ""))
+		}
+		check(b.String(), false)
+	}
+	if taken < 1000 {
+		t.Fatalf("plainTypes took %d random tables of 20,000: the test no longer tests it", taken)
 	}
 }
