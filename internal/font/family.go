@@ -202,9 +202,9 @@ func (f *Family) Has(r rune) bool {
 // worked out once.
 func (f *Family) allOf(hi int) *[4]uint64 {
 	all := new([4]uint64)
+	b0, b1, b2, b3 := f.faces[0].block(hi), f.faces[1].block(hi), f.faces[2].block(hi), f.faces[3].block(hi)
 	for lo := range 256 {
-		r := rune(hi<<8 | lo)
-		if f.faces[0].Has(r) && f.faces[1].Has(r) && f.faces[2].Has(r) && f.faces[3].Has(r) {
+		if b0.widths[lo] != 0 && b1.widths[lo] != 0 && b2.widths[lo] != 0 && b3.widths[lo] != 0 {
 			all[lo/64] |= 1 << (lo % 64)
 		}
 	}
