@@ -338,3 +338,32 @@ func TestBatchCommits(t *testing.T) {
 		t.Errorf("temporary files left: %v", tmps)
 	}
 }
+
+// A round's files are synced together; one that cannot be synced is
+// reported on its own handover and removed, and the others are synced.
+func TestSyncAllReportsEachFile(t *testing.T) {
+	dir := t.TempDir()
+	var round []*handover
+	for i := range 2*maxSyncs + 3 {
+		tmp, err := os.CreateTemp(dir, "x")
+		if err != nil {
+			t.Fatal(err)
+		}
+		round = append(round, &handover{tmp: tmp, path: filepath.Join(dir, fmt.Sprint(i))})
+	}
+	bad := round[maxSyncs+1]
+	bad.tmp.Close() // syncing a closed file fails
+	syncAll(round)
+	for _, h := range round {
+		_, statErr := os.Stat(h.tmp.Name())
+		switch {
+		case h == bad && (h.err == nil || statErr == nil):
+			t.Errorf("the file that could not be synced: err %v, still there: %v", h.err, statErr == nil)
+		case h != bad && (h.err != nil || statErr != nil):
+			t.Errorf("%s: %v %v", h.tmp.Name(), h.err, statErr)
+		}
+		if h != bad {
+			h.tmp.Close()
+		}
+	}
+}
