@@ -4,13 +4,14 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"sync"
 )
 
 // listIndex finds the index of a row of a table ("rows[12]") or, in any
 // other path, its last index ("recipients[3]").
 var (
-	rowIndex  = regexp.MustCompile(`\.rows\[\d+\]`)
-	lastIndex = regexp.MustCompile(`\[\d+\]([^\[]*)$`)
+	rowIndex  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\.rows\[\d+\]`) })
+	lastIndex = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\[\d+\]([^\[]*)$`) })
 )
 
 // Collapse reports a problem repeated identically along a list once, at
@@ -35,10 +36,10 @@ func Collapse(l List) List {
 		pattern, row := "", false
 		switch {
 		case d.Code == "":
-		case rowIndex.MatchString(d.Field):
-			pattern, row = rowIndex.ReplaceAllString(d.Field, ".rows[*]"), true
-		case lastIndex.MatchString(d.Field):
-			pattern = lastIndex.ReplaceAllString(d.Field, "[*]$1")
+		case rowIndex().MatchString(d.Field):
+			pattern, row = rowIndex().ReplaceAllString(d.Field, ".rows[*]"), true
+		case lastIndex().MatchString(d.Field):
+			pattern = lastIndex().ReplaceAllString(d.Field, "[*]$1")
 		}
 		if pattern == "" {
 			out = append(out, d)

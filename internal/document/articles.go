@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -329,7 +330,7 @@ func (v *validator) reportedUnder(path string) bool {
 }
 
 // citedRe finds "Như Điều 3" in a recipient.
-var citedRe = regexp.MustCompile(`(?i)điều\s+(\d+)`)
+var citedRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)điều\s+(\d+)`) })
 
 // citedArticles warns about a recipient "Như Điều N" (those who carry out
 // the decision, named in its last article) that names no article.
@@ -338,7 +339,7 @@ func (v *validator) citedArticles() {
 		return
 	}
 	for _, r := range v.doc.Recipients {
-		m := citedRe.FindStringSubmatch(r.Value)
+		m := citedRe().FindStringSubmatch(r.Value)
 		if m == nil {
 			continue
 		}
@@ -355,10 +356,14 @@ func (v *validator) citedArticles() {
 
 // enactRe finds the enacting sentence of the 2025 form: "… ban hành
 // Quyết định …", "… ban hành Nghị quyết …".
-var enactRe = regexp.MustCompile(`(?i)\bban\s+hành\s+(quyết\s+định|nghị\s+quyết)\b`)
+var enactRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\bban\s+hành\s+(quyết\s+định|nghị\s+quyết)\b`)
+})
 
 // basisWords start the lines that are bases, not the enacting sentence.
-var basisWords = regexp.MustCompile(`^(?i:căn\s+cứ|theo|xét|thực\s+hiện|sau\s+khi)\b`)
+var basisWords = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?i:căn\s+cứ|theo|xét|thực\s+hiện|sau\s+khi)\b`)
+})
 
 // enacting checks the enacting sentence (enacting:), which the 2025 law
 // on legal documents puts after the bases in place of "QUYẾT ĐỊNH:"
@@ -386,7 +391,7 @@ func (v *validator) enacting() {
 	}
 	last := bases[len(bases)-1]
 	s := trim(last.Value)
-	if basisWords.MatchString(s) || !enactRe.MatchString(s) {
+	if basisWords().MatchString(s) || !enactRe().MatchString(s) {
 		return
 	}
 	line := doc.Enacting()

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -122,7 +123,7 @@ func sentenceCase(s string) string {
 		}
 	}
 	switch {
-	case len(words) > 1 && typedLabel.MatchString(words[0]):
+	case len(words) > 1 && typedLabel().MatchString(words[0]):
 		// A number typed before the text ("I. MỤC TIÊU"): its
 		// Roman numeral stays in capitals, the text starts with one.
 		words[0] = strings.ToLower(words[0])
@@ -138,7 +139,7 @@ func sentenceCase(s string) string {
 
 // typedLabel is a number typed before a title, in small letters: "ii.",
 // "2.", "b)".
-var typedLabel = regexp.MustCompile(`^(?i:\d{1,2}|[ivxl]{1,6}|[a-zđ])[.)]$`)
+var typedLabel = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?i:\d{1,2}|[ivxl]{1,6}|[a-zđ])[.)]$`) })
 
 // nameEnds are the words that end a place's name in a title.
 var nameEnds = map[string]bool{"năm": true, "giai": true, "về": true, "và": true, "của": true, "trên": true, "tại": true,
@@ -166,61 +167,134 @@ func (v *validator) nameCapitals(t Text) {
 }
 
 // Dates in the body: "ngày 5 tháng 3 năm 2025" and "ngày 05/3/2025". The
-// word "ngày" before them makes them plainly dates.
-var (
-	longDate    = regexp.MustCompile(`(?i)\bngày\s+` + viet.DateInWords)
-	numericDate = regexp.MustCompile(`(?i)\bngày\s+(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*([/.-])\s*(\d{4})\b`)
-	// The same, anchored: tried only where a "ngày" starts (datesIn).
-	longDateAt    = regexp.MustCompile(`^` + longDate.String())
-	numericDateAt = regexp.MustCompile(`^` + numericDate.String())
-)
+// word "ngày" before them makes them plainly dates. They are read by the
+// two functions below, as the expressions
+//
+//	(?i)\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})
+//	(?i)\bngày\s+(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*([/.-])\s*(\d{4})\b
+//
+// read them (the tests compare them), without compiling the expressions
+// in every process.
 
-// datesIn returns what anchored.FindAllStringSubmatchIndex would if it
-// were not anchored, trying it only where "ngày" starts a word: the
-// case-insensitive expressions would otherwise search every position of
-// every text by backtracking, a tenth of a document's preparation.
-func datesIn(anchored *regexp.Regexp, s string) [][]int {
+// longDateAt reads a date in words at the start of s, "ngày 5 tháng 3 năm
+// 2025", and returns the offsets of the date and of its day, month and
+// year, as FindStringSubmatchIndex gives them; nil when there is none.
+func longDateAt(s string) []int {
+	m := []int{0, 0}
+	i := foldLen(s, "ngày")
+	for k, word := range []string{"", "tháng", "năm"} {
+		if i < 0 {
+			return nil
+		}
+		if word != "" {
+			i = skipWord(s, i, word)
+			if i < 0 {
+				return nil
+			}
+		}
+		sp := spaceLen(s[i:])
+		if sp == 0 {
+			return nil
+		}
+		i += sp
+		n := digitLen(s[i:])
+		switch {
+		case k < 2 && (n < 1 || n > 2):
+			return nil
+		case k == 2 && n < 4:
+			return nil
+		case k == 2:
+			n = 4
+		}
+		m = append(m, i, i+n)
+		i += n
+	}
+	m[1] = i
+	return m
+}
+
+// skipWord reads the white space before word at s[i:] and word, and
+// returns where they end; -1 when they are not there.
+func skipWord(s string, i int, word string) int {
+	sp := spaceLen(s[i:])
+	if sp == 0 {
+		return -1
+	}
+	n := foldLen(s[i+sp:], word)
+	if n < 0 {
+		return -1
+	}
+	return i + sp + n
+}
+
+// numericDateAt reads a date in figures at the start of s, "ngày
+// 05/3/2025", and returns the offsets of the date and of its day, first
+// separator, month, second separator and year; nil when there is none.
+func numericDateAt(s string) []int {
+	i := foldLen(s, "ngày")
+	if i < 0 {
+		return nil
+	}
+	sp := spaceLen(s[i:])
+	if sp == 0 {
+		return nil
+	}
+	i += sp
+	m := []int{0, 0}
+	for k := range 3 {
+		if k > 0 { // a separator between white space
+			i += spaceLen(s[i:])
+			if i == len(s) || s[i] != '/' && s[i] != '.' && s[i] != '-' {
+				return nil
+			}
+			m = append(m, i, i+1)
+			i++
+			i += spaceLen(s[i:])
+		}
+		n := digitLen(s[i:])
+		switch {
+		case k < 2 && (n < 1 || n > 2):
+			return nil
+		case k == 2 && (n != 4 || i+n < len(s) && wordByte(s[i+n])):
+			return nil // \d{4}\b: four figures, then no letter or figure
+		}
+		m = append(m, i, i+n)
+		i += n
+	}
+	m[1] = i
+	return m
+}
+
+// digitLen returns how many ASCII figures s starts with.
+func digitLen(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
+}
+
+// datesIn returns, as FindAllStringSubmatchIndex gives them, the dates
+// at(s[i:]) reads where "ngày" starts a word of s; each search starts
+// after the date before.
+func datesIn(at func(string) []int, s string) [][]int {
 	var out [][]int
 	end := 0
 	for i := nextNgay(s, 0); i >= 0; i = nextNgay(s, i+1) {
 		if i < end {
 			continue
 		}
-		m := anchored.FindStringSubmatchIndex(s[i:dateEnd(s, i)])
+		m := at(s[i:])
 		if m == nil {
 			continue
 		}
 		for k := range m {
-			if m[k] >= 0 {
-				m[k] += i
-			}
+			m[k] += i
 		}
 		out = append(out, m)
 		end = m[1]
 	}
 	return out
-}
-
-// dateChars are the characters the date expressions take after "ngày"
-// (\s, digits, separators, the letters of "tháng" and "năm"), in small
-// letters.
-const dateChars = " \t\n\f\r0123456789/.-thángnăm"
-
-// dateEnd returns where the text the date expressions read from the
-// "ngày" at s[i:] may end: after the characters they can take, and the
-// one after, which the \b that ends them looks at. The expressions then
-// match exactly as on s[i:], without clearing and searching the rest of
-// a long text at every "ngày".
-func dateEnd(s string, i int) int {
-	j := i + len("ngày")
-	for j < len(s) {
-		r, n := utf8.DecodeRuneInString(s[j:])
-		j += n
-		if !strings.ContainsRune(dateChars, unicode.ToLower(r)) {
-			break
-		}
-	}
-	return j
 }
 
 // ngayAt reports whether "ngày" in some letter case starts at s[i:].

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -190,7 +191,7 @@ type Number struct {
 }
 
 // yearNumber matches "128/2025" and "/2025": a number and a year.
-var yearNumber = regexp.MustCompile(`^\s*(\d*)\s*/\s*(\d{4})\s*$`)
+var yearNumber = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*(\d*)\s*/\s*(\d{4})\s*$`) })
 
 // DecodeNode implements decode.Unmarshaler.
 func (num *Number) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
@@ -202,7 +203,7 @@ func (num *Number) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 		return
 	}
 	v, err := strconv.Atoi(strings.TrimSpace(s))
-	if m := yearNumber.FindStringSubmatch(s); m != nil {
+	if m := yearNumber().FindStringSubmatch(s); m != nil {
 		v, _ = strconv.Atoi(m[1])
 		num.Year, _ = strconv.Atoi(m[2])
 		err = nil
@@ -215,7 +216,7 @@ func (num *Number) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 		// "128/2025/QĐ-UBND": a legal document's, with its year.
 		last := strings.LastIndexByte(s, '/')
 		number, sym := strings.TrimSpace(s[:i]), strings.TrimSpace(s[last+1:])
-		if yearNumber.MatchString(s[:last]) {
+		if yearNumber().MatchString(s[:last]) {
 			number = strings.Join(strings.Fields(s[:last]), "")
 		}
 		d.Problem(path, diag.Msg{Code: "number.with-symbol",

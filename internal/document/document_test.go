@@ -411,7 +411,10 @@ func TestDatesIn(t *testing.T) {
 		texts = append(texts, b.String())
 	}
 	for _, s := range texts {
-		for _, c := range []struct{ re, at *regexp.Regexp }{{longDate, longDateAt}, {numericDate, numericDateAt}} {
+		for _, c := range []struct {
+			re *regexp.Regexp
+			at func(string) []int
+		}{{longDateRe, longDateAt}, {numericDateRe, numericDateAt}} {
 			if got, want := datesIn(c.at, s), c.re.FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(got, want) {
 				t.Fatalf("%q: %v, want %v", s, got, want)
 			}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -70,7 +71,7 @@ func (f *Footnotes) DecodeNode(d *decode.Decoder, n *yaml.Node, path string) {
 }
 
 // noteMarker is a footnote's call in a text: [^1], [^nguon-so-lieu].
-var noteMarker = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
+var noteMarker = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\[\^([^\]\s]+)\]`) })
 
 // noteRoles are the texts that may call a note: those printed in the
 // body, where the layout can set the note at the foot of the page.
@@ -150,7 +151,7 @@ func withNotes(spans []Span, nc *noteCounter) []Span {
 	for _, sp := range spans {
 		rest := sp.Text
 		for {
-			m := noteMarker.FindStringSubmatchIndex(rest)
+			m := noteMarker().FindStringSubmatchIndex(rest)
 			if m == nil {
 				break
 			}
@@ -188,7 +189,7 @@ func (v *validator) footnotes() {
 		if !strings.Contains(f.Value, "[^") {
 			continue // most texts: no call, no need to run the expression
 		}
-		for _, m := range noteMarker.FindAllStringSubmatchIndex(f.Value, -1) {
+		for _, m := range noteMarker().FindAllStringSubmatchIndex(f.Value, -1) {
 			key := f.Value[m[2]:m[3]]
 			at := Locate(doc.Source, *f.Text, m[0])
 			switch {

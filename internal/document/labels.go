@@ -1,24 +1,11 @@
 package document
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/vanban/vanban/internal/diag"
 	"github.com/vanban/vanban/internal/viet"
-)
-
-// Labels of the lines around the body, typed by the clerk although vanban
-// prints them.
-var (
-	toWord        = regexp.MustCompile(`^\s*(?i:kính\s+gửi)\s*:?\s*`)
-	recipientWord = regexp.MustCompile(`^\s*(?i:nơi\s+nhận)\s*:?\s*`)
-	// "Lưu: VT", "Lưu.VT", "Lưu VT, PLĐ", "Lưu văn thư", "Lưu VP." (a
-	// unit's abbreviation in capitals), "- Lưu: VT" (a dash typed in a
-	// literal block); not "Lưu Văn Hùng" or "LƯU VĂN HÙNG", a name.
-	archiveLine = regexp.MustCompile(`^\s*([-–]\s*)?(?i:lưu)(\s*[:.]\s*|\s+((?i:vt|hs|văn\s+thư|hồ\s+sơ)|[A-ZĐ][A-ZĐ0-9&]+)([\s,;.]|$))`)
-	archiveWord = regexp.MustCompile(`^\s*([-–]\s*)?(?i:lưu)(\s*[:.]\s*|\s+)`)
 )
 
 // typedLines removes what the clerk typed of the lines vanban writes
@@ -29,14 +16,14 @@ var (
 func (v *validator) typedLines() {
 	doc := v.doc
 	v.typeNameLine()
-	doc.To = v.dropLabel(doc.To, toWord, diag.Msg{
+	doc.To = v.dropLabel(doc.To, toLabel, diag.Msg{
 		Code:  "to.typed-label",
 		Vi:    "đã bỏ “%s” gõ ở đầu: vanban tự in “Kính gửi:”",
 		En:    `%q typed at the start was left out: vanban prints "Kính gửi:" itself`,
 		FixVi: "chỉ gõ tên nơi được gửi dưới to:",
 		FixEn: "the addressee alone under to:",
 	})
-	doc.Recipients = v.dropLabel(doc.Recipients, recipientWord, diag.Msg{
+	doc.Recipients = v.dropLabel(doc.Recipients, recipientLabel, diag.Msg{
 		Code:  "recipients.typed-label",
 		Vi:    "đã bỏ “%s” gõ trong danh sách nơi nhận: vanban tự in tiêu đề “Nơi nhận:”",
 		En:    `%q typed among the recipients was left out: vanban prints the heading "Nơi nhận:" itself`,
@@ -49,11 +36,12 @@ func (v *validator) typedLines() {
 
 // dropLabel removes a label typed at the start of the entries of l, and
 // the entries that hold nothing else, with a warning at each; msg's texts
-// take the label as typed.
-func (v *validator) dropLabel(l TextList, re *regexp.Regexp, msg diag.Msg) TextList {
+// take the label as typed. label returns the label at the start of a
+// text, "" when there is none.
+func (v *validator) dropLabel(l TextList, label func(string) string, msg diag.Msg) TextList {
 	var out TextList
 	for _, t := range l {
-		m := re.FindString(t.Value)
+		m := label(t.Value)
 		if m == "" {
 			out = append(out, t)
 			continue
@@ -108,7 +96,7 @@ func (v *validator) typeNameLine() {
 // left out too.
 func (v *validator) archiveLines() {
 	doc := v.doc
-	if m := archiveWord.FindString(doc.Archive.Value); m != "" && trim(doc.Archive.Value[len(m):]) != "" {
+	if m := archiveWord(doc.Archive.Value); m != "" && trim(doc.Archive.Value[len(m):]) != "" {
 		v.d.WarningAt(Locate(doc.Source, doc.Archive, leadingSpace(doc.Archive.Value)), doc.Archive.Path, diag.Msg{
 			Code:  "archive.typed-label",
 			Vi:    "đã bỏ “" + trim(m) + "” gõ ở đầu: vanban tự in “- Lưu:”",
@@ -120,19 +108,18 @@ func (v *validator) archiveLines() {
 	}
 	var out TextList
 	for _, t := range doc.Recipients {
-		m := archiveLine.FindString(t.Value)
 		switch {
-		case m == "":
+		case !isArchiveLine(t.Value):
 			out = append(out, t)
 		case trim(doc.Archive.Value) == "":
 			a := t
-			v.cut(&a, 0, len(archiveWord.FindString(t.Value)))
+			v.cut(&a, 0, len(archiveWord(t.Value)))
 			doc.Archive = a
 		default:
 			typed, given := stripEnd(oneLine(t.Value)), "Lưu: "+stripEnd(oneLine(doc.Archive.Value))
 			vi := "dòng “" + typed + "” trong nơi nhận đã được bỏ, vì archive: đã cho dòng “" + given + "”"
 			en := "the line " + strconv.Quote(typed) + " among the recipients was left out, as archive: gives the line " + strconv.Quote(given)
-			if viet.Upper(strings.ReplaceAll(strings.TrimLeft(typed[len(archiveWord.FindString(typed)):], " "), " ", "")) !=
+			if viet.Upper(strings.ReplaceAll(strings.TrimLeft(typed[len(archiveWord(typed)):], " "), " ", "")) !=
 				viet.Upper(strings.ReplaceAll(stripEnd(doc.Archive.Value), " ", "")) {
 				vi += " (hai dòng khác nhau: vanban in dòng của archive:)"
 				en += " (they differ: vanban prints archive:)"

@@ -2,7 +2,6 @@ package document
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -88,19 +87,16 @@ func (w *walker) parts(ps []Section, nb *numberer) {
 	}
 }
 
-// partWord is "Phần" or "Phần thứ" typed at the start of a heading.
-var partWord = regexp.MustCompile(`^\s*(?i:phần)\s+((?i:thứ)\s+)?`)
-
 // typedPart reads a part's label typed at the start of s: "Phần thứ
 // nhất", "PHẦN THỨ HAI", "Phần thứ 3", "Phần I", "Phần 2", then ".", ":",
 // "-" or a line break or a space and a capital, then the title.
 func typedPart(s string) (typed, bool) {
-	m := partWord.FindStringSubmatchIndex(s)
-	if m == nil {
+	j, ordinal, ok := partWord(s)
+	if !ok {
 		return typed{}, false
 	}
-	j, n, k := m[1], 0, 0
-	if m[2] >= 0 { // "thứ": an ordinal word of up to three words
+	n, k := 0, 0
+	if ordinal { // "thứ": an ordinal word of up to three words
 		end := j
 		for w := 0; w < 3; w++ {
 			e := end + leadingSpace(s[end:])

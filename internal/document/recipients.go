@@ -3,6 +3,7 @@ package document
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -24,7 +25,7 @@ import (
 // followed by ";") and the entries typed "+ …" under it are its members.
 
 // recipientPath is the path of an entry of "Nơi nhận".
-var recipientPath = regexp.MustCompile(`^recipients\[\d+\]$`)
+var recipientPath = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^recipients\[\d+\]$`) })
 
 // recipientList decodes "Nơi nhận" written as a list that holds a group,
 // entry by entry, into l, and reports whether it did; a list without
@@ -56,7 +57,7 @@ func recipientList(d *decode.Decoder, n *yaml.Node, path string, l *TextList) bo
 // recipientGroup decodes an entry of "Nơi nhận" written as a group, a title
 // with a list of members under it, into t, and reports whether it was one.
 func recipientGroup(d *decode.Decoder, n *yaml.Node, path string, t *Text) bool {
-	if !recipientPath.MatchString(path) || n.Kind != yaml.MappingNode || len(n.Content) != 2 ||
+	if !recipientPath().MatchString(path) || n.Kind != yaml.MappingNode || len(n.Content) != 2 ||
 		n.Content[0].Kind != yaml.ScalarNode || n.Content[1].Kind != yaml.SequenceNode {
 		return false
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -169,9 +170,9 @@ func typedNumber(s string, allowed ...labelForm) (typed, bool) {
 
 // Words typed before a number: "Điều 1.", "Khoản 2.", "Phụ lục II".
 var (
-	articleWord  = regexp.MustCompile(`^\s*(?i:điều)\s*(\d{1,3})`)
-	clauseWord   = regexp.MustCompile(`^\s*(?i:khoản)\s*(\d{1,2})`)
-	appendixWord = regexp.MustCompile(`^\s*(?i:phụ\s+lục)(\s+(?i:số))?`)
+	articleWord  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*(?i:điều)\s*(\d{1,3})`) })
+	clauseWord   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*(?i:khoản)\s*(\d{1,2})`) })
+	appendixWord = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*(?i:phụ\s+lục)(\s+(?i:số))?`) })
 )
 
 // typedWord reads a word and its number ("Điều 1.", "Khoản 2:") typed at
@@ -198,7 +199,7 @@ func typedWord(s string, re *regexp.Regexp, title bool) (typed, bool) {
 // the start of an appendix's title: the word, with a number or not, then
 // the end of the text, a delimiter, or (after a number) a space.
 func typedAppendix(s string) (typed, bool) {
-	m := appendixWord.FindStringIndex(s)
+	m := appendixWord().FindStringIndex(s)
 	if m == nil {
 		return typed{}, false
 	}
@@ -364,7 +365,7 @@ func (v *validator) otherScheme(f Field, m int) {
 }
 
 // runInDelim is what may follow a run-in label's number.
-var runInDelim = regexp.MustCompile(`^\s*[:.\-–]?\s*`)
+var runInDelim = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*[:.\-–]?\s*`) })
 
 // typedRunIn reads a run-in label ("Mục tiêu 1:", "MỤC TIÊU 2.") typed at
 // the start of s, a heading whose label vanban prints as label.
@@ -399,7 +400,7 @@ func typedRunIn(label, s string) (typed, bool) {
 			return typed{}, false
 		}
 	}
-	rest := runInDelim.FindStringIndex(s[k:])
+	rest := runInDelim().FindStringIndex(s[k:])
 	m[1] = k + rest[1]
 	if trim(s[m[1]:]) == "" {
 		return typed{}, false
@@ -416,9 +417,9 @@ func typedAt(r Role, s string) (typed, bool) {
 	case HeadingText, ParagraphText: // a paragraph with a label is a section without a heading
 		return typedNumber(s, arabic, roman, letter, outline)
 	case ArticleTitle, ArticleText:
-		return typedWord(s, articleWord, r == ArticleTitle)
+		return typedWord(s, articleWord(), r == ArticleTitle)
 	case ClauseTitle, ClauseText:
-		if t, ok := typedWord(s, clauseWord, r == ClauseTitle); ok {
+		if t, ok := typedWord(s, clauseWord(), r == ClauseTitle); ok {
 			return t, true
 		}
 		return typedNumber(s, arabic, outline)
@@ -484,11 +485,11 @@ func (v *validator) cut(x *Text, m, end int) {
 }
 
 // vv is "V/v" or "Về việc" typed before a công văn's abstract.
-var vv = regexp.MustCompile(`^\s*(?i:v/v|về\s+việc)\s*[:.]?\s+`)
+var vv = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*(?i:v/v|về\s+việc)\s*[:.]?\s+`) })
 
 // typedAbstract removes "V/v" typed before a công văn's abstract.
 func (v *validator) typedAbstract(x *Text) {
-	m := vv.FindString(x.Value)
+	m := vv().FindString(x.Value)
 	if m == "" || trim(x.Value[len(m):]) == "" {
 		return
 	}

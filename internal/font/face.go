@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -28,15 +29,16 @@ import (
 // per process.
 type Face struct {
 	data []byte
-	// widths holds the advance of every BMP code point in blocks of 256
-	// (nil where the font has nothing): 0 = not in the font, zeroWidth =
-	// mapped with no advance. Blocks keep a face at a few kilobytes; page
-	// faults, not arithmetic, dominate a short process.
-	widths [256]*[256]uint16
-	// glyphs holds the glyph of every BMP code point the font draws, in
-	// the same blocks as widths.
-	glyphs  [256]*[256]uint16
-	missing int // width of glyph 0, used for characters the font lacks
+	// blocks holds the advance and the glyph of every BMP code point in
+	// blocks of 256, each read from the character map when a text first
+	// asks for one of its characters: a document uses a handful of the
+	// font's blocks, and page faults, not arithmetic, dominate a short
+	// process. A block is built once (two goroutines may both build it;
+	// the first stored is kept, and both are the same).
+	blocks  [256]atomic.Pointer[block]
+	cmap    segments // the BMP character map (format 4)
+	glyphN  int      // number of glyphs (maxp)
+	missing int      // width of glyph 0, used for characters the font lacks
 	hmtx    []byte
 	nh      int // number of full entries in hmtx
 	upm     int
@@ -44,6 +46,13 @@ type Face struct {
 	// Ascent and Descent are the hhea metrics as fractions of the em
 	// (Descent is positive).
 	Ascent, Descent float64
+}
+
+// A block is 256 consecutive BMP code points: widths holds their advances
+// (0 = not in the font, zeroWidth = mapped with no advance), glyphs their
+// glyphs.
+type block struct {
+	widths, glyphs [256]uint16
 }
 
 // zeroWidth marks a mapped glyph without advance.
@@ -114,47 +123,59 @@ func (f *Face) metrics(t map[string][]byte) error {
 	f.Ascent = float64(int16(binary.BigEndian.Uint16(hhea[4:]))) / upm
 	f.Descent = -float64(int16(binary.BigEndian.Uint16(hhea[6:]))) / upm
 	nh := int(binary.BigEndian.Uint16(hhea[34:]))
-	glyphs := int(binary.BigEndian.Uint16(maxp[4:]))
+	f.glyphN = int(binary.BigEndian.Uint16(maxp[4:]))
 	f.nh = nh
 	if nh == 0 || len(hmtx) < 4*nh {
 		return errors.New("the font's horizontal metrics are missing or cut short")
 	}
-	scale := 1000 / upm
-	advance := func(g int) int {
-		g = min(g, nh-1)
-		aw := int(binary.BigEndian.Uint16(hmtx[4*g:]))
-		if aw >= 1<<15 {
-			aw = 0
-		}
-		return int(math.Round(scale * float64(aw)))
-	}
-	f.missing = advance(0)
-	return bmpCmap(t["cmap"], func(r, g int) {
-		if g == 0 || g >= glyphs || r == 0 || r == 0xFFFF {
-			return
-		}
-		w := advance(g)
-		if w == 0 {
-			w = zeroWidth
-		}
-		b, gb := f.widths[r>>8], f.glyphs[r>>8]
-		if b == nil {
-			b, gb = new([256]uint16), new([256]uint16)
-			f.widths[r>>8], f.glyphs[r>>8] = b, gb
-		}
-		b[r&0xFF] = uint16(min(w, zeroWidth))
-		gb[r&0xFF] = uint16(g)
-	})
-}
-
-// bmpCmap calls fn with every BMP code point and its glyph from the first
-// Unicode cmap subtable of format 4.
-func bmpCmap(cmap []byte, fn func(r, g int)) error {
-	sub, err := cmap4(cmap)
+	f.missing = f.advance(0)
+	sub, err := cmap4(t["cmap"])
 	if err != nil {
 		return err
 	}
-	return format4(sub, fn)
+	f.cmap, err = parseFormat4(sub)
+	return err
+}
+
+// advance returns the advance of glyph g in thousandths of an em, rounded.
+func (f *Face) advance(g int) int {
+	aw := f.GlyphAdvance(g)
+	return int(math.Round(1000 / float64(f.upm) * float64(aw)))
+}
+
+// block returns the block of code points hi<<8 to hi<<8|0xFF, read from
+// the character map on first use.
+func (f *Face) block(hi int) *block {
+	if b := f.blocks[hi].Load(); b != nil {
+		return b
+	}
+	b := new(block)
+	lo, top := hi<<8, hi<<8|0xFF
+	m := f.cmap
+	for i := range m.n {
+		if m.u16(m.ends+2*i) < lo || m.u16(m.starts+2*i) > top {
+			continue // most segments lie outside the block
+		}
+		g := m.segment(i)
+		for c := max(g.start, lo); c <= min(g.end, top); c++ {
+			f.mapped(b, c, g.glyph(c))
+		}
+	}
+	f.blocks[hi].CompareAndSwap(nil, b)
+	return f.blocks[hi].Load()
+}
+
+// mapped records in b that the character map gives code point r glyph g.
+func (f *Face) mapped(b *block, r, g int) {
+	if g == 0 || g >= f.glyphN || r == 0 || r == 0xFFFF {
+		return
+	}
+	w := f.advance(g)
+	if w == 0 {
+		w = zeroWidth
+	}
+	b.widths[r&0xFF] = uint16(min(w, zeroWidth))
+	b.glyphs[r&0xFF] = uint16(g)
 }
 
 // cmap4 returns the first Unicode cmap subtable of format 4: the BMP
@@ -240,29 +261,12 @@ func (g segment) glyph(c int) int {
 	return 0
 }
 
-func format4(sub []byte, fn func(r, g int)) error {
-	s, err := parseFormat4(sub)
-	if err != nil {
-		return err
-	}
-	for i := range s.n {
-		g := s.segment(i)
-		for c := g.start; c <= g.end && c < 1<<16; c++ {
-			fn(c, g.glyph(c))
-		}
-	}
-	return nil
-}
-
 // width returns the table entry of r (0 when the font lacks it).
 func (f *Face) width(r rune) uint16 {
 	if r < 0 || r >= 1<<16 {
 		return 0
 	}
-	if b := f.widths[r>>8]; b != nil {
-		return b[r&0xFF]
-	}
-	return 0
+	return f.block(int(r >> 8)).widths[r&0xFF]
 }
 
 // Has reports whether the font can draw r.
@@ -297,10 +301,7 @@ func (f *Face) Glyph(r rune) int {
 	if r < 0 || r >= 1<<16 {
 		return 0
 	}
-	if b := f.glyphs[r>>8]; b != nil {
-		return int(b[r&0xFF])
-	}
-	return 0
+	return int(f.block(int(r >> 8)).glyphs[r&0xFF])
 }
 
 // Advance returns the advance width of r in font units (see UnitsPerEm),

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/vanban/vanban/fonts"
 )
@@ -16,9 +17,11 @@ import (
 type Family struct {
 	Name  string // family name, for messages: "Liberation Serif"
 	faces [4]*Face
-	// all has a bit for each BMP character that every style draws: Has is
-	// asked for every character of every document.
-	all [1 << 16 / 64]uint64
+	// all has a bit for each BMP character that every style draws, by
+	// block of 256, worked out when a text first asks for one of the
+	// block's characters: Has is asked for every character of every
+	// document.
+	all [256]atomic.Pointer[[4]uint64]
 }
 
 var (
@@ -160,23 +163,6 @@ func newFamily(name string, files [4][]byte, paths [4]string) (*Family, error) {
 		}
 		f.faces[i] = face
 	}
-	// Only the blocks of 256 characters that every face has can hold
-	// characters they all draw.
-	for hi := range 256 {
-		var blocks [4]*[256]uint16
-		for i, face := range f.faces {
-			blocks[i] = face.widths[hi]
-		}
-		if blocks[0] == nil || blocks[1] == nil || blocks[2] == nil || blocks[3] == nil {
-			continue
-		}
-		for lo := range 256 {
-			if blocks[0][lo] != 0 && blocks[1][lo] != 0 && blocks[2][lo] != 0 && blocks[3][lo] != 0 {
-				r := hi<<8 | lo
-				f.all[r/64] |= 1 << (r % 64)
-			}
-		}
-	}
 	return f, nil
 }
 
@@ -201,7 +187,29 @@ func (f *Family) Descent() float64 { return f.faces[0].Descent }
 // Has reports whether every style of the family can draw r, so a
 // character accepted here prints whatever emphasis it is given.
 func (f *Family) Has(r rune) bool {
-	return r >= 0 && r < 1<<16 && f.all[r/64]&(1<<(r%64)) != 0
+	if r < 0 || r >= 1<<16 {
+		return false
+	}
+	all := f.all[r>>8].Load()
+	if all == nil {
+		all = f.allOf(int(r >> 8))
+	}
+	lo := r & 0xFF
+	return all[lo/64]&(1<<(lo%64)) != 0
+}
+
+// allOf returns the bits of block hi's characters that every style draws,
+// worked out once.
+func (f *Family) allOf(hi int) *[4]uint64 {
+	all := new([4]uint64)
+	b0, b1, b2, b3 := f.faces[0].block(hi), f.faces[1].block(hi), f.faces[2].block(hi), f.faces[3].block(hi)
+	for lo := range 256 {
+		if b0.widths[lo] != 0 && b1.widths[lo] != 0 && b2.widths[lo] != 0 && b3.widths[lo] != 0 {
+			all[lo/64] |= 1 << (lo % 64)
+		}
+	}
+	f.all[hi].CompareAndSwap(nil, all)
+	return f.all[hi].Load()
 }
 
 // Subset returns the TrueType file of style s cut down to the glyphs of

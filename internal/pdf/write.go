@@ -247,7 +247,10 @@ func getDoc(w io.Writer) *doc {
 	case d = <-docs:
 	default:
 		zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
-		d = &doc{zw: zw, buf: make([]byte, 0, 64<<10)}
+		// Output is written out once it passes 64 kB; the room beyond
+		// that takes the object that passes it, and the whole of a short
+		// document (the seed's 68 kB), without growing the buffer.
+		d = &doc{zw: zw, buf: make([]byte, 0, 128<<10)}
 	}
 	d.w, d.written, d.err = w, 0, nil
 	return d

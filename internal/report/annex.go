@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/vanban/vanban/internal/decode"
 	"github.com/vanban/vanban/internal/diag"
@@ -56,8 +57,8 @@ func (r *Report) annexIssuer() (name string, sure bool) {
 // full (nd30.md §2.15: "ngày … tháng … năm … của <cơ quan>"): a date
 // in figures, "UBND" for Ủy ban nhân dân.
 var (
-	shortDate = regexp.MustCompile(`\b\d{1,2}/\d{1,2}/\d{4}\b`)
-	shortBody = regexp.MustCompile(`(^|\s)UBND\s`)
+	shortDate = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b\d{1,2}/\d{1,2}/\d{4}\b`) })
+	shortBody = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(^|\s)UBND\s`) })
 )
 
 // checkAnnexOf warns about a link line typed in the short forms an
@@ -80,10 +81,10 @@ func (r *Report) checkAnnexOf(d *decode.Decoder) {
 		return
 	}
 	var vi, en []string
-	if m := shortDate.FindString(a.Text); m != "" {
+	if m := shortDate().FindString(a.Text); m != "" {
 		vi, en = append(vi, "ngày bằng số ("+m+")"), append(en, "the date in figures ("+m+")")
 	}
-	if shortBody.MatchString(a.Text) {
+	if shortBody().MatchString(a.Text) {
 		vi, en = append(vi, "tên cơ quan viết tắt (UBND)"), append(en, "the body's name abbreviated (UBND)")
 	}
 	if len(vi) == 0 {

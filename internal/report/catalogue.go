@@ -725,7 +725,9 @@ func (ind *Indicator) NationalFor(year int) (TargetValue, int) {
 }
 
 // webSite finds a web site's name in a basis: "thuvienphapluat.vn".
-var webSite = regexp.MustCompile(`(?i)\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(vn|com|org|net|gov|int)\b`)
+var webSite = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(vn|com|org|net|gov|int)\b`)
+})
 
 // LegalBasis is the indicator's basis as an official reader wants it: the
 // provision of the strategy, without the web sites where its wording was
@@ -745,7 +747,7 @@ func (ind *Indicator) LegalBasis() string {
 		b.WriteString(rest[:open])
 		var kept []string
 		for _, part := range strings.Split(rest[open+2:open+end], ";") {
-			if part = strings.TrimSpace(part); part != "" && !webSite.MatchString(part) {
+			if part = strings.TrimSpace(part); part != "" && !webSite().MatchString(part) {
 				kept = append(kept, part)
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -101,7 +102,7 @@ func (r figureReader) number(n *yaml.Node, path string) (int64, bool) {
 			FixVi: wantNumber[0], FixEn: wantNumber[1]})
 		return 0, false
 	}
-	if thousandsComma.MatchString(n.Value) {
+	if thousandsComma().MatchString(n.Value) {
 		whole := strings.ReplaceAll(n.Value, ",", "")
 		r.bad(path, diag.Msg{Code: "figure.thousands-comma", Vi: fmt.Sprintf("gặp chữ %q: không dùng dấu phẩy để phân cách hàng nghìn", n.Value), En: fmt.Sprintf("found the text %q", n.Value),
 			FixVi: "viết số nguyên liền, không có dấu phẩy: " + whole, FixEn: "a whole number written without a thousands comma: " + whole})
@@ -119,7 +120,7 @@ const MaxCount = 999_999_999_999
 
 // thousandsComma matches a count such as 1,234 written with a thousands
 // comma, which YAML reads as text.
-var thousandsComma = regexp.MustCompile(`^\d{1,3}(,\d{3})+$`)
+var thousandsComma = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{1,3}(,\d{3})+$`) })
 
 // looksLikeThousands reports a number such as 1.234 that a Vietnamese
 // writer means as one thousand two hundred thirty-four.

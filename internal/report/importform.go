@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -215,8 +216,8 @@ func cellText(c FormCell) string {
 }
 
 var (
-	intText   = regexp.MustCompile(`^[-+]?[0-9]+$`)
-	floatText = regexp.MustCompile(`^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$`)
+	intText   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[-+]?[0-9]+$`) })
+	floatText = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$`) })
 )
 
 // scalar is the node a period file would hold for a cell: a number for a
@@ -232,9 +233,9 @@ func scalar(c FormCell) *yaml.Node {
 	}
 	s := cellText(c)
 	switch {
-	case intText.MatchString(s):
+	case intText().MatchString(s):
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: s}
-	case floatText.MatchString(s):
+	case floatText().MatchString(s):
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: s}
 	}
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
@@ -281,7 +282,7 @@ func flowKey(s string) string {
 	case "true", "false", "yes", "no", "null", "~", "on", "off":
 		plain = false
 	}
-	if plain && (intText.MatchString(s) || floatText.MatchString(s)) {
+	if plain && (intText().MatchString(s) || floatText().MatchString(s)) {
 		plain = false
 	}
 	if plain {

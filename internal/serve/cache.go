@@ -67,11 +67,14 @@ func (s *Server) current(rel string) *entry {
 	s.mu.Lock()
 	old := s.cache[rel]
 	s.clock++
+	unchanged := false
 	if old != nil {
 		old.used = s.clock
+		// read under the lock: a rebuild of the same content sets stamp
+		unchanged = st.ok && old.stamp == st && time.Since(time.Unix(0, st.mtime)) > recentWrite
 	}
 	s.mu.Unlock()
-	if old != nil && st.ok && old.stamp == st && time.Since(time.Unix(0, st.mtime)) > recentWrite {
+	if unchanged {
 		return old
 	}
 	s.build.Lock()
@@ -180,7 +183,10 @@ func (s *Server) summary(rel string) listed {
 		return l
 	}
 	e := s.current(rel)
-	l = listed{stamp: e.stamp, state: e.state(), kind: e.kind}
+	s.mu.Lock() // current may set the stamp of an entry it returns again
+	stamp := e.stamp
+	s.mu.Unlock()
+	l = listed{stamp: stamp, state: e.state(), kind: e.kind}
 	s.mu.Lock()
 	if len(s.listed) >= maxListed {
 		clear(s.listed)

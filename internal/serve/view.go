@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -171,9 +172,9 @@ func source(e *entry) template.HTML {
 	return template.HTML(b.String())
 }
 
-func render(t *template.Template, data any) template.HTML {
+func render(t func() *template.Template, data any) template.HTML {
 	var b bytes.Buffer
-	if err := t.Execute(&b, data); err != nil {
+	if err := t().Execute(&b, data); err != nil {
 		return template.HTML(template.HTMLEscapeString(err.Error()))
 	}
 	return template.HTML(b.String())
@@ -320,7 +321,7 @@ func (s *Server) page(w http.ResponseWriter, name string, data map[string]any) {
 	data["Lang"] = s.lang.String()
 	data["T"] = s.t
 	var b bytes.Buffer
-	if err := pages.ExecuteTemplate(&b, name+".html", data); err != nil {
+	if err := pages().ExecuteTemplate(&b, name+".html", data); err != nil {
 		s.logf("page %s: %v", name, err)
 		http.Error(w, s.t("internal error"), http.StatusInternalServerError)
 		return
@@ -330,15 +331,22 @@ func (s *Server) page(w http.ResponseWriter, name string, data map[string]any) {
 	w.Write(b.Bytes())
 }
 
-var pages = template.Must(template.ParseFS(assets, "assets/*.html"))
-
+// The templates are parsed when the first page is served, not when the
+// package is initialised: every vanban process links this package, and
+// only `vanban serve` draws pages.
 var (
-	tmplDownload = template.Must(template.New("").Parse(`<a class="button" id="download" href="{{.URL}}" download="{{.Name}}">{{.Label}}</a>`))
-	tmplDisabled = template.Must(template.New("").Parse(`<span class="button disabled" id="download" aria-disabled="true">{{.Label}}</span>`))
-	tmplProblems = template.Must(template.New("").Parse(`{{if .List}}<h2>{{.Heading}}</h2><ol class="problems">{{range .List}}<li class="{{.Class}}"{{if .Line}} data-line="{{.Line}}" tabindex="0"{{end}}><span class="sev">{{.Sev}}</span> {{if .Where}}<span class="where">{{.Where}}</span> {{end}}{{if .Field}}<span class="field">{{.Field}}</span>: {{end}}<span class="msg">{{.Msg}}</span>{{if .Fix}} <span class="fix">({{$.FixLabel}}: {{.Fix}})</span>{{end}}</li>{{end}}</ol>{{else}}<p class="none">{{.None}}</p>{{end}}`))
-	tmplNote     = template.Must(template.New("").Parse(`<p class="note">{{.}}</p>`))
-	tmplBanner   = template.Must(template.New("").Parse(`<div class="banner"><p>{{.Msg}}</p>{{.Problems}}</div>`))
+	pages        = sync.OnceValue(func() *template.Template { return template.Must(template.ParseFS(assets, "assets/*.html")) })
+	tmplDownload = parse(`<a class="button" id="download" href="{{.URL}}" download="{{.Name}}">{{.Label}}</a>`)
+	tmplDisabled = parse(`<span class="button disabled" id="download" aria-disabled="true">{{.Label}}</span>`)
+	tmplProblems = parse(`{{if .List}}<h2>{{.Heading}}</h2><ol class="problems">{{range .List}}<li class="{{.Class}}"{{if .Line}} data-line="{{.Line}}" tabindex="0"{{end}}><span class="sev">{{.Sev}}</span> {{if .Where}}<span class="where">{{.Where}}</span> {{end}}{{if .Field}}<span class="field">{{.Field}}</span>: {{end}}<span class="msg">{{.Msg}}</span>{{if .Fix}} <span class="fix">({{$.FixLabel}}: {{.Fix}})</span>{{end}}</li>{{end}}</ol>{{else}}<p class="none">{{.None}}</p>{{end}}`)
+	tmplNote     = parse(`<p class="note">{{.}}</p>`)
+	tmplBanner   = parse(`<div class="banner"><p>{{.Msg}}</p>{{.Problems}}</div>`)
 )
+
+// parse returns text's template, parsed on first use.
+func parse(text string) func() *template.Template {
+	return sync.OnceValue(func() *template.Template { return template.Must(template.New("").Parse(text)) })
+}
 
 // escapePath escapes each segment of a slash-separated path for a URL.
 func escapePath(rel string) string {

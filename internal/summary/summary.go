@@ -10,6 +10,7 @@ import (
 	"html/template"
 	"io"
 	"strconv"
+	"sync"
 
 	"github.com/vanban/vanban/internal/report"
 	"github.com/vanban/vanban/internal/viet"
@@ -17,7 +18,7 @@ import (
 
 // Write writes the summary as an HTML fragment (a heading and a table).
 func Write(w io.Writer, r *report.Report) error {
-	return page.Execute(w, build(r))
+	return page().Execute(w, build(r))
 }
 
 type view struct {
@@ -114,7 +115,13 @@ func status(s report.Status) string {
 	return "none"
 }
 
-var page = template.Must(template.New("summary").Parse(`<section class="summary">
+// page is parsed on first use, not when the package is initialised: every
+// vanban process links this package, and only the preview writes HTML.
+var page = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("summary").Parse(pageText))
+})
+
+const pageText = `<section class="summary">
 <h2>{{.Title}}</h2>
 <p class="summary-sub">{{.Unit}} · {{.Period}} · Kế hoạch giai đoạn {{.Plan}}{{if .Illustrative}} · <strong>số liệu minh họa</strong>{{end}}</p>
 <table>
@@ -133,4 +140,4 @@ var page = template.Must(template.New("summary").Parse(`<section class="summary"
 </table>
 <p class="tally">Đạt {{.Met}}/{{.Judged}} chỉ tiêu được đánh giá{{if .InProgress}}; {{.InProgress}} chỉ tiêu đang thực hiện{{end}}.</p>
 </section>
-`))
+`

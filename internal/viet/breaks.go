@@ -134,7 +134,8 @@ const (
 // lexicon gathers the sets of words below, so that a syllable is looked up
 // once, not once per set.
 var lexicon = func() map[string]lex {
-	m := map[string]lex{}
+	m := make(map[string]lex, len(noEnd)+len(phraseStart)+len(units)+len(countUnits)+len(dateUnits)+
+		len(introduces)+len(romanAfter)+2*len(compounds))
 	for _, s := range []struct {
 		words map[string]bool
 		bit   lex
@@ -473,7 +474,7 @@ var noEnd = set("và của về trên tại cho theo trong với từ đến nh�
 // abstracts, which a line should not split. The list is not a dictionary:
 // a break between two syllables it does not know is rated fair, and good
 // breaks are preferred anyway.
-var compounds = pairs(strings.Join([]string{
+var compounds = pairsOf([]string{
 	"ủy ban", "nhân dân", "hội đồng", "chủ tịch", "chính phủ", "thủ tướng", "văn phòng", "trung tâm",
 	"lao động", "thương binh", "xã hội", "văn hóa", "thể thao", "du lịch", "giáo dục", "đào tạo",
 	"y tế", "tài chính", "kế hoạch", "đầu tư", "nội vụ", "tư pháp", "công thương", "nông nghiệp",
@@ -507,11 +508,11 @@ var compounds = pairs(strings.Join([]string{
 	// the names of document types (Phụ lục III): "Công / điện này" cuts a word
 	"công điện", "công văn", "tờ trình", "giấy mời", "biên bản", "hợp đồng", "đề án", "dự án", "phương án",
 	"thông cáo", "thông báo", "giới thiệu", "ủy quyền", "nghỉ phép", "thiểu số", "nhà văn",
-}, "|"))
+})
 
 // set builds a lookup of the words of s, separated by spaces.
 func set(s string) map[string]bool {
-	m := map[string]bool{}
+	m := make(map[string]bool, strings.Count(s, " ")+1)
 	for _, w := range strings.Fields(s) {
 		m[w] = true
 	}
@@ -523,9 +524,14 @@ type pair struct{ a, b string }
 
 // pairs builds a lookup of the pairs of s, separated by "|", each two
 // syllables separated by a space.
-func pairs(s string) map[pair]bool {
-	m := map[pair]bool{}
-	for _, e := range strings.Split(s, "|") {
+func pairs(s string) map[pair]bool { return pairsOf(strings.Split(s, "|")) }
+
+// pairsOf builds a lookup of the pairs of list, each two syllables
+// separated by a space; sized at once, as the tables are built by every
+// process.
+func pairsOf(list []string) map[pair]bool {
+	m := make(map[pair]bool, len(list))
+	for _, e := range list {
 		a, b, _ := strings.Cut(e, " ")
 		m[pair{a, b}] = true
 	}

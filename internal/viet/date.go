@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -123,7 +124,7 @@ func wrongForm(s string) error {
 		}
 	}
 	// The header's own words, copied from a printed document.
-	if m := wordsDate.FindStringSubmatch(s); m != nil {
+	if m := wordsDate().FindStringSubmatch(s); m != nil {
 		if d, err := ParseDate(m[3] + "-" + m[2] + "-" + m[1]); err == nil {
 			return &DateError{Msg: fmt.Sprintf("%q is not in the year-month-day form", s), Want: "year-month-day: " + d.String(),
 				Vi: fmt.Sprintf("«%s» không viết theo dạng năm-tháng-ngày", s), WantVi: "viết năm-tháng-ngày: " + d.String() + " (vanban tự in «ngày … tháng … năm …»)", Kind: "date.form"}
@@ -139,8 +140,11 @@ func wrongForm(s string) error {
 const DateInWords = `(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`
 
 // wordsDate is a whole value written as the header prints a date, with or
-// without "ngày" and the place before it.
-var wordsDate = regexp.MustCompile(`(?i)(?:^|\s)(?:ngày\s+)?` + DateInWords + `\s*\.?$`)
+// without "ngày" and the place before it; compiled on first use (only a
+// wrongly written date needs it).
+var wordsDate = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(?:^|\s)(?:ngày\s+)?` + DateInWords + `\s*\.?$`)
+})
 
 // DaysIn returns the number of days of a month.
 func DaysIn(year, month int) int {
