@@ -139,8 +139,10 @@ func CharsOf(pages []layout.Page) Chars {
 				seen[t.Font.Style] = set
 			}
 			for _, r := range t.S {
-				if r < 1<<16 {
-					set[r/64] |= 1 << (r % 64)
+				// Unsigned, the bit's word and place are a shift and a
+				// mask: a rune is signed, and its r/64 and r%64 are not.
+				if u := uint32(r); u < 1<<16 {
+					set[u>>6] |= 1 << (u & 63)
 				} else {
 					c.Beyond = true
 				}
