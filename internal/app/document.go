@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -62,13 +63,14 @@ func buildDocument(dec *decode.Decoder, root *yaml.Node, opt Options) Outputs {
 	for _, p := range warnings {
 		dec.Warning(p.Path, p.Msg)
 	}
-	if !drawnAll(dec, pages, fonts) {
+	chars := pdf.CharsOf(pages)
+	if !drawnAll(dec, pages, chars, fonts) {
 		return nil
 	}
 	meta := documentMeta(doc)
 	return Outputs{
 		{Format: "pdf", Ext: ".pdf", MediaType: "application/pdf",
-			Write: func(w io.Writer) error { return pdf.Write(w, pages, fonts, meta) }},
+			Write: func(w io.Writer) error { return pdf.WriteChars(w, pages, chars, fonts, meta) }},
 		{Format: "svg", Ext: ".html", MediaType: "text/html; charset=utf-8",
 			Write: func(w io.Writer) error { return svg.Pages(w, pages, layout.Metrics{Family: fonts}) }},
 	}
@@ -104,8 +106,9 @@ func docTypes(dir string) ([]document.DocType, error) {
 // address block and a table's total row included.
 func drawable(dec *decode.Decoder, doc *document.Document, f *font.Family) bool {
 	ok := true
+	drawn := newDrawnTexts(f, '\n', '\t', '\r')
 	for t := range doc.Fields() {
-		if !t.Role.Printed() {
+		if !t.Role.Printed() || drawn.all(t.Value) {
 			continue
 		}
 		seen := map[rune]bool{}
@@ -130,8 +133,13 @@ func drawable(dec *decode.Decoder, doc *document.Document, f *font.Family) bool 
 // drawnAll checks what the layout produced, fixed texts included, against
 // the font: with a user's font that lacks Vietnamese letters even the
 // national name could not be printed. The user's own texts were checked
-// by drawable, at their positions.
-func drawnAll(dec *decode.Decoder, pages []layout.Page, f *font.Family) bool {
+// by drawable, at their positions. The pages' characters are those the
+// PDF's font subsets are cut for (chars): only when one is missing are
+// the texts read again, to name the first line that needs it.
+func drawnAll(dec *decode.Decoder, pages []layout.Page, chars pdf.Chars, f *font.Family) bool {
+	if !chars.Beyond && allDrawn(chars, f) {
+		return true
+	}
 	seen := map[rune]bool{}
 	for _, p := range pages {
 		for _, t := range p.Texts {
@@ -150,6 +158,71 @@ func drawnAll(dec *decode.Decoder, pages []layout.Page, f *font.Family) bool {
 		}
 	}
 	return len(seen) == 0
+}
+
+// allDrawn reports whether the family draws every one of chars' characters.
+func allDrawn(chars pdf.Chars, f *font.Family) bool {
+	for _, runes := range chars.Runes {
+		for _, r := range runes {
+			if !f.Has(r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// drawnTexts tells whether a family draws every character of a text, the
+// question drawable asks of every character of a document's texts.
+// Most of a Vietnamese text's characters are ASCII, looked up here a byte
+// at a time in a table made once per document, and most of the others
+// two- or three-byte letters, decoded here without a call.
+type drawnTexts struct {
+	f     *font.Family
+	ascii [utf8.RuneSelf]bool // the ASCII characters drawn (or allowed)
+}
+
+// newDrawnTexts returns the check for f, which also lets the ASCII
+// characters in allowed through.
+func newDrawnTexts(f *font.Family, allowed ...rune) *drawnTexts {
+	d := &drawnTexts{f: f}
+	for c := range rune(utf8.RuneSelf) {
+		d.ascii[c] = f.Has(c) || slices.Contains(allowed, c)
+	}
+	return d
+}
+
+// all reports whether f draws every character of s; as "for range s", it
+// takes a byte that is not UTF-8 for U+FFFD.
+func (d *drawnTexts) all(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		var r rune
+		n := 1
+		switch {
+		case c < utf8.RuneSelf:
+			if !d.ascii[c] {
+				return false
+			}
+			i++
+			continue
+		case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			// Two bytes: Latin-1, Latin Extended-A and B (ă, đ, ơ, ư),
+			// combining marks.
+			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		case c >= 0xE1 && c <= 0xEC && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			// Three bytes whose every continuation is valid: Latin
+			// Extended Additional (ạ, ế, ữ), punctuation.
+			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		default:
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if !d.f.Has(r) {
+			return false
+		}
+		i += n
+	}
+	return true
 }
 
 // documentMeta fills the PDF's document information from the document.

@@ -157,7 +157,7 @@ func (d *Decoder) precheck(src []byte) ([]byte, bool) {
 			En: "this is not a YAML text file: it looks like " + what, FixEn: "a YAML text file"})
 		return nil, false
 	}
-	if !utf8.Valid(src) {
+	if !validUTF8(src) {
 		off := invalidUTF8Offset(src)
 		d.ProblemAt(offsetPos(src, off), "", diag.Msg{Code: "file.encoding",
 			Vi:    fmt.Sprintf("byte 0x%02X không phải chữ UTF-8: tệp có lẽ được lưu bằng bảng mã cũ như TCVN3, VNI hay Windows-1258", src[off]),
@@ -167,6 +167,35 @@ func (d *Decoder) precheck(src []byte) ([]byte, bool) {
 		return nil, false
 	}
 	return src, true
+}
+
+// validUTF8 is utf8.Valid, which reads a byte at a time once it meets a
+// character that is not ASCII, as a Vietnamese text has every few
+// letters. Here the two- and three-byte characters of Vietnamese (ă, đ,
+// ơ, ư; ạ, ế, ữ) are checked in place, and any other by utf8.
+func validUTF8(b []byte) bool {
+	for i := 0; i < len(b); {
+		c := b[i]
+		switch {
+		case c < utf8.RuneSelf:
+			i++
+			continue
+		case 0xC2 <= c && c <= 0xDF && i+1 < len(b) && b[i+1]&0xC0 == 0x80:
+			i += 2
+			continue
+		case 0xE1 <= c && c <= 0xEC && i+2 < len(b) && b[i+1]&0xC0 == 0x80 && b[i+2]&0xC0 == 0x80:
+			// Lead bytes whose every continuation byte is valid (E0 and
+			// ED limit theirs: utf8 checks them).
+			i += 3
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 var msgUTF16Broken = diag.Msg{Code: "file.utf16-broken",
@@ -375,8 +404,16 @@ var nfcRanges = [...][2]rune{{0, 0x300}, {0x1E00, 0x1F00}, {0x2002, 0x20D0}}
 // nothing to do. Almost every value of a document is such a text.
 func plainNFC(s string) bool {
 	for i := 0; i < len(s); {
-		if s[i] < utf8.RuneSelf {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
 			i++
+			continue
+		case 0xC2 <= c && c <= 0xCB && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			i += 2 // below U+0300: ă, đ, ơ, ư, Latin-1
+			continue
+		case c == 0xE1 && i+2 < len(s) && 0xB8 <= s[i+1] && s[i+1] <= 0xBB && s[i+2]&0xC0 == 0x80:
+			i += 3 // U+1E00-U+1EFF: ạ, ế, ữ
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])

@@ -316,6 +316,9 @@ func (d *Decoder) plainSpan(n *yaml.Node, comments bool) (start, end int, droppe
 // spaces are skipped on both sides. It returns -1 when raw is not there.
 func (d *Decoder) alignEnd(off int, raw string) int {
 	t := d.idx.text
+	if end := off + len(raw); end <= len(t) && t[off:end] == raw {
+		return end // a value on one line, as most are: compared in one piece
+	}
 	i, j := off, 0
 	for j < len(raw) {
 		switch {

@@ -122,6 +122,12 @@ func (s *source) offset(line, col int) int {
 
 // pos returns the line and character column of a byte offset.
 func (s *source) pos(off int) diag.Pos {
+	l := s.lineOf(off)
+	return diag.Pos{Line: l, Col: 1 + utf8.RuneCountInString(s.text[s.lines[l-1]:off])}
+}
+
+// lineOf returns the 1-based line holding the byte offset.
+func (s *source) lineOf(off int) int {
 	lo, hi := 0, len(s.lines)-1
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
@@ -131,11 +137,8 @@ func (s *source) pos(off int) diag.Pos {
 			hi = mid - 1
 		}
 	}
-	return diag.Pos{Line: lo + 1, Col: 1 + utf8.RuneCountInString(s.text[s.lines[lo]:off])}
+	return lo + 1
 }
-
-// lineOf returns the 1-based line holding the byte offset.
-func (s *source) lineOf(off int) int { return s.pos(off).Line }
 
 // lineEnd returns the offset of the end of the line holding off, before
 // its line break.

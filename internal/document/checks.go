@@ -280,16 +280,8 @@ func digitLen(s string) int {
 func datesIn(at func(string) []int, s string) [][]int {
 	var out [][]int
 	end := 0
-	// j is where the "à" of a "ngày" would start (its first byte, C3, is
-	// that of À too): a search for that byte skips the rest.
-	for j := 2; j+3 <= len(s); j++ {
-		k := strings.IndexByte(s[j:], 0xC3)
-		if k < 0 || j+k+3 > len(s) {
-			break
-		}
-		j += k
-		i := j - 2
-		if i < end || !ngayAt(s, i) || i > 0 && wordByte(s[i-1]) {
+	for i := nextNgay(s, 0); i >= 0; i = nextNgay(s, i+1) {
+		if i < end {
 			continue
 		}
 		m := at(s[i:])
@@ -311,6 +303,24 @@ func ngayAt(s string, i int) bool {
 		(s[i+3] == 0xA0 || s[i+3] == 0x80) && s[i+4]|0x20 == 'y'
 }
 
+// nextNgay returns where the first "ngày" (in any case) that starts a
+// word of s at or after from starts, or -1. j is where its "à" would
+// start (its first byte, C3, is that of À too): a search for that byte
+// skips the rest.
+func nextNgay(s string, from int) int {
+	for j := from + 2; j+3 <= len(s); j++ {
+		k := strings.IndexByte(s[j:], 0xC3)
+		if k < 0 || j+k+3 > len(s) {
+			return -1
+		}
+		j += k
+		if i := j - 2; ngayAt(s, i) && !(i > 0 && wordByte(s[i-1])) {
+			return i
+		}
+	}
+	return -1
+}
+
 // wordByte reports whether c is an ASCII word character, as \b sees it.
 func wordByte(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
@@ -322,6 +332,9 @@ func wordByte(c byte) bool {
 // zero, the other months none: "ngày 05 tháng 3 năm 2025", not "ngày 5
 // tháng 03 năm 2025").
 func (v *validator) dates(t Text) {
+	if nextNgay(t.Value, 0) < 0 {
+		return // most texts: no "ngày" to read a date after, looked for once
+	}
 	for _, m := range datesIn(longDateAt, t.Value) {
 		day, month, year := t.Value[m[2]:m[3]], t.Value[m[4]:m[5]], t.Value[m[6]:m[7]]
 		d := viet.Date{Year: atoiS(year), Month: atoiS(month), Day: atoiS(day)}

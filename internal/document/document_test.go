@@ -402,7 +402,7 @@ func TestDatesIn(t *testing.T) {
 		"ngÀy\n05\ttháng\n3 năm 2025", "ngày 5/3-2025", "ngà y 5/3/2025", "ngày",
 	}
 	r := rand.New(rand.NewPCG(3, 4))
-	pieces := []string{"ngày", "NGÀY", " ", "5", "12", "/", "-", ".", "tháng", "năm", "2025", "x", "_", "\n", "à", "THÁNG", "NĂM", "ế", "\t", "a"}
+	pieces := []string{"ngày", "NGÀY", "Ngày", "ngàY", "NgÀy", " ", "5", "12", "/", "-", ".", "tháng", "năm", "2025", "x", "_", "\n", "à", "THÁNG", "NĂM", "ế", "\t", "a"}
 	for range 20000 {
 		var b strings.Builder
 		for range r.IntN(12) {

@@ -67,7 +67,7 @@ func parseInline(s string, keep bool) ([]Span, []MarkupError) {
 		// Only a backslash or an asterisk is markup: the text between
 		// them is taken whole. (Neither byte occurs inside a UTF-8
 		// sequence.)
-		k := strings.IndexAny(s[i:], `\*`)
+		k := indexMarkup(s[i:])
 		if k < 0 {
 			break
 		}
@@ -180,11 +180,46 @@ func b2i(b bool) int {
 	return 0
 }
 
-// merge joins neighbouring spans of the same emphasis.
+// indexMarkup is strings.IndexAny(s, `\*`), found by two searches for a
+// byte, which read many bytes at a time (IndexAny reads one): most
+// paragraphs hold neither byte, or a few.
+func indexMarkup(s string) int {
+	star := strings.IndexByte(s, '*')
+	before := s
+	if star >= 0 {
+		before = s[:star]
+	}
+	if b := strings.IndexByte(before, '\\'); b >= 0 {
+		return b
+	}
+	return star
+}
+
+// merge joins neighbouring spans of the same emphasis. Spans with none to
+// join (most paragraphs' are) are returned as they are, not copied.
 func merge(spans []Span) []Span {
-	var out []Span
-	for _, s := range spans {
-		if n := len(out); n > 0 && out[n-1].Bold == s.Bold && out[n-1].Italic == s.Italic && out[n-1].Note == 0 && s.Note == 0 {
+	if len(spans) == 0 {
+		return nil
+	}
+	for i := 1; i < len(spans); i++ {
+		if joins(spans[i-1], spans[i]) {
+			return mergeFrom(spans, i)
+		}
+	}
+	return spans
+}
+
+// joins reports whether b continues a: the same emphasis, and no note.
+func joins(a, b Span) bool {
+	return a.Bold == b.Bold && a.Italic == b.Italic && a.Note == 0 && b.Note == 0
+}
+
+// mergeFrom is merge of spans whose first join is spans[i] into
+// spans[i-1].
+func mergeFrom(spans []Span, i int) []Span {
+	out := append(make([]Span, 0, len(spans)-1), spans[:i]...)
+	for _, s := range spans[i:] {
+		if n := len(out); joins(out[n-1], s) {
 			out[n-1].Text += s.Text
 			continue
 		}

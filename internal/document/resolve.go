@@ -305,7 +305,10 @@ func (b *bodyBuilder) add(k BlockKind, level int, t Text, s string, lead []Span)
 		return
 	}
 	spans = withNotes(spans, b.notes)
-	b.blocks = append(b.blocks, Block{Kind: k, Level: level, Spans: merge(append(lead, spans...)), Path: t.Path})
+	if lead != nil {
+		spans = append(lead[:len(lead):len(lead)], spans...)
+	}
+	b.blocks = append(b.blocks, Block{Kind: k, Level: level, Spans: merge(spans), Path: t.Path})
 }
 
 // paragraphs adds each text, one paragraph a line, as body paragraphs.

@@ -103,7 +103,7 @@ func (c *composer) blocks(blocks []document.Block) []item {
 func (c *composer) block(b document.Block, loose bool) []item {
 	size := c.o.BodySize
 	lead := c.o.bodyLine(size)
-	p := Para{Size: size, Width: c.o.TextWidth(), First: c.o.Indent, Align: Justify, names: c.names, looseLast: loose}
+	p := Para{Size: size, Width: c.o.TextWidth(), First: c.o.Indent, Align: Justify, names: c.names, looseLast: loose, texts: c.texts}
 	switch b.Kind {
 	case document.Basis:
 		p.Spans, p.Tag = spansOf(b.Spans, Italic), "basis"

@@ -49,6 +49,11 @@ type composer struct {
 	notes    [][]document.Span
 	problems []Problem
 	warnings []Problem
+	// texts holds the texts of the body's lines until they are on their
+	// pages (nil: each line allocates its own); arenas gives back the
+	// helpers'.
+	texts  *textArena
+	arenas *arenaOwner
 }
 
 // A Problem is what the layout finds in what the user wrote, reported at
@@ -87,6 +92,12 @@ func Compose(doc *document.Document, m Measurer, o Options) []Page {
 func ComposeWarnings(doc *document.Document, m Measurer, o Options) ([]Page, []Problem) {
 	o = o.withDefaults()
 	c := newComposer(doc, m, o)
+	c.texts, c.arenas = getArena(), &arenaOwner{}
+	defer func() {
+		// The pages hold copies of the lines' texts (fill).
+		c.arenas.composerDone()
+		putArena(c.texts)
+	}()
 	c.notes = doc.Notes(0)
 	head, items, layout, sig := c.main()
 	if gap := c.gapBeforeSignature(items, layout, sig); gap > c.maxGap()+fitTolerant {
@@ -141,7 +152,19 @@ func (c *composer) main() (head Page, items []item, layout [][]placed, sig int) 
 	items = append(items, c.title()...)
 	items = append(items, c.to()...)
 	blocks := c.doc.Body()
-	for i, lines := range c.laidOut(blocks) {
+	laid := make([][]item, 0, len(blocks))
+	for _, lines := range c.laidOut(blocks) {
+		laid = append(laid, lines)
+	}
+	signature := c.signature()
+	// The flow is copied once into room made for all of it: a long
+	// document has tens of thousands of lines.
+	n := len(items) + len(signature)
+	for _, lines := range laid {
+		n += len(lines)
+	}
+	items = slices.Grow(items, n-len(items))
+	for i, lines := range laid {
 		if i == len(blocks)-1 {
 			c.last = lastBlock{b: blocks[i], from: len(items)}
 		}
@@ -149,7 +172,7 @@ func (c *composer) main() (head Page, items []item, layout [][]placed, sig int) 
 	}
 	c.last.to = len(items)
 	sig = len(items)
-	items = append(items, c.signature()...)
+	items = append(items, signature...)
 	c.firstBottom = c.address(&head)
 	c.flowItems = items
 	items, layout = c.paginateMain(items, sig)

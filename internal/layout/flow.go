@@ -22,9 +22,12 @@ type item struct {
 
 // place copies the item's content onto the page with its top at y.
 func (it *item) place(p *Page, y float64) {
-	for _, t := range it.texts {
-		t.Y += y
-		p.Texts = append(p.Texts, t)
+	// Copied in one piece, then moved down: a page holds hundreds of
+	// texts.
+	n := len(p.Texts)
+	p.Texts = append(p.Texts, it.texts...)
+	for i := n; i < len(p.Texts); i++ {
+		p.Texts[i].Y += y
 	}
 	for _, r := range it.rules {
 		r.Y1 += y

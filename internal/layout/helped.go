@@ -87,9 +87,15 @@ func (c *composer) shareBlocks(blocks []document.Block) []*laidBlock {
 	laid := make([]atomic.Pointer[laidBlock], len(blocks))
 	var next atomic.Int64 // the next block to take
 	helper := c.worker()
+	if c.texts != nil {
+		helper.texts = getArena() // its own: the goroutines fill them at once
+	}
 	running.Add(1)
 	go func() {
 		defer running.Done()
+		if helper.texts != nil {
+			defer c.arenas.helperDone(helper.texts)
+		}
 		// A panic on the helper reaches the caller all the same: this
 		// goroutine lays the block out again and meets it there (app
 		// turns it into an internal error).

@@ -46,6 +46,8 @@ type Para struct {
 	// looseLast keeps the last line at its normal spaces: it may not
 	// shrink them to save a line (see composer.loosened).
 	looseLast bool
+	// texts, when set, gives the room for the lines' texts.
+	texts *textArena
 }
 
 // A frag is part of a word in one style; a word is what lies between two
@@ -545,7 +547,7 @@ func (p Para) place(l brokenLine, x float64) []Text {
 	if joinable {
 		drawn = 1 // most often one text: a last line, a line of one style
 	}
-	out := make([]Text, 0, drawn)
+	out := p.texts.take(drawn)
 	var buf []byte
 	joining := false
 	endRun := func() {

@@ -62,9 +62,15 @@ const objectsPerFont = 5
 
 // Write paints the pages with the fonts and writes the PDF to w.
 func Write(w io.Writer, pages []layout.Page, f *font.Family, meta Meta) error {
+	return WriteChars(w, pages, CharsOf(pages), f, meta)
+}
+
+// WriteChars is Write for pages whose characters were found already
+// (CharsOf), by a caller that checked them against the fonts.
+func WriteChars(w io.Writer, pages []layout.Page, chars Chars, f *font.Family, meta Meta) error {
 	d := getDoc(w)
 	defer putDoc(d)
-	used := d.runesUsed(pages)
+	used := chars.Runes
 	next := firstFreeObj
 	for _, s := range layout.Styles {
 		if used[s] == nil {
@@ -101,38 +107,60 @@ func Write(w io.Writer, pages []layout.Page, f *font.Family, meta Meta) error {
 	return d.flush()
 }
 
-// runesUsed returns, for each style, the sorted characters the pages draw
-// in it: the characters its font subset needs. Styles not used get none.
-func (d *doc) runesUsed(pages []layout.Page) [4][]rune {
-	var seen [4]*[1 << 16 / 64]uint64 // a bit per BMP code point
+// Chars are the characters pages draw, by style: what each style's font
+// subset must hold. A caller that checks them against the fonts before
+// writing (app) finds them once for both (CharsOf, WriteChars): a long
+// document has hundreds of thousands.
+type Chars struct {
+	// Runes holds each style's characters, sorted; nil for a style no
+	// text uses, empty for one only empty texts use.
+	Runes [4][]rune
+	// Beyond reports a character beyond the BMP, which no subset holds
+	// (it is drawn as glyph 0).
+	Beyond bool
+}
+
+// charSets are the bit sets CharsOf fills, a bit per BMP character for
+// each style, kept for the next documents.
+var charSets = sync.Pool{New: func() any { return new([4][1 << 16 / 64]uint64) }}
+
+// CharsOf returns the characters the pages draw.
+func CharsOf(pages []layout.Page) Chars {
+	sets := charSets.Get().(*[4][1 << 16 / 64]uint64)
+	defer charSets.Put(sets)
+	var seen [4]*[1 << 16 / 64]uint64 // the sets of the styles used
+	var c Chars
 	for _, p := range pages {
 		for _, t := range p.Texts {
 			set := seen[t.Font.Style]
 			if set == nil {
-				set = &d.seen[t.Font.Style]
+				set = &sets[t.Font.Style]
 				clear(set[:])
 				seen[t.Font.Style] = set
 			}
 			for _, r := range t.S {
-				if r < 1<<16 {
-					set[r/64] |= 1 << (r % 64)
+				// Unsigned, the bit's word and place are a shift and a
+				// mask: a rune is signed, and its r/64 and r%64 are not.
+				if u := uint32(r); u < 1<<16 {
+					set[u>>6] |= 1 << (u & 63)
+				} else {
+					c.Beyond = true
 				}
 			}
 		}
 	}
-	var out [4][]rune
 	for s, set := range seen {
 		if set == nil {
 			continue
 		}
-		out[s] = []rune{} // used, even if only by empty texts
+		c.Runes[s] = []rune{} // used, even if only by empty texts
 		for i, w := range set {
 			for ; w != 0; w &= w - 1 {
-				out[s] = append(out[s], rune(i*64+bits.TrailingZeros64(w)))
+				c.Runes[s] = append(c.Runes[s], rune(i*64+bits.TrailingZeros64(w)))
 			}
 		}
 	}
-	return out
+	return c
 }
 
 // embedded is a style of the family as the document embeds it.
@@ -202,12 +230,11 @@ type doc struct {
 	err     error
 	xref    []int // offset of each object, by number
 	fonts   [4]*embedded
-	content []byte                  // the page being painted
-	zbuf    bytes.Buffer            // compressed stream
-	zw      *zlib.Writer            // reset for every stream
-	seen    [4][1 << 16 / 64]uint64 // runesUsed's sets, a bit per BMP character
-	glyphs  [4]glyphTable           // the fonts' glyph tables (embedded.low)
-	helper  *doc                    // paints and compresses a long document's odd pages
+	content []byte        // the page being painted
+	zbuf    bytes.Buffer  // compressed stream
+	zw      *zlib.Writer  // reset for every stream
+	glyphs  [4]glyphTable // the fonts' glyph tables (embedded.low)
+	helper  *doc          // paints and compresses a long document's odd pages
 }
 
 // docs keeps the writers of finished documents for the next ones: a zlib
@@ -313,8 +340,23 @@ func appendNum(b []byte, x float64) []byte {
 		b = append(b, '-')
 	}
 	n := int64(r)
-	b = strconv.AppendInt(b, n/100, 10)
+	b = appendWhole(b, n/100)
 	return append(b, '.', byte('0'+n/10%10), byte('0'+n%10))
+}
+
+// appendWhole writes n ≥ 0 as strconv.AppendInt does, the numbers below
+// 1000 (every coordinate of an A4 page, in points) without its general
+// path.
+func appendWhole(b []byte, n int64) []byte {
+	switch {
+	case n < 10:
+		return append(b, byte('0'+n))
+	case n < 100:
+		return append(b, byte('0'+n/10), byte('0'+n%10))
+	case n < 1000:
+		return append(b, byte('0'+n/100), byte('0'+n/10%10), byte('0'+n%10))
+	}
+	return strconv.AppendInt(b, n, 10)
 }
 
 // pageSize returns a page's size in millimetres for the coordinates, and
