@@ -268,7 +268,7 @@ func numericDateAt(s string) []int {
 // digitLen returns how many ASCII figures s starts with.
 func digitLen(s string) int {
 	n := 0
-	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+	for n < len(s) && isDigit(s[n]) {
 		n++
 	}
 	return n
@@ -323,7 +323,7 @@ func nextNgay(s string, from int) int {
 
 // wordByte reports whether c is an ASCII word character, as \b sees it.
 func wordByte(c byte) bool {
-	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
+	return isDigit(c) || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
 }
 
 // dates warns about a date of the body that does not exist (ngày

@@ -63,10 +63,7 @@ func leadingSpace(s string) int { return len(s) - len(strings.TrimLeft(s, " \t\n
 
 // readNumber reads a number at s[i:]: its form, value and end.
 func readNumber(s string, i int) (labelForm, int, int) {
-	j := i
-	for j < len(s) && isDigit(s[j]) {
-		j++
-	}
+	j := i + digitLen(s[i:])
 	if d := j - i; d >= 1 && d <= 2 {
 		n, _ := strconv.Atoi(s[i:j])
 		form := arabic
