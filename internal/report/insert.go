@@ -180,14 +180,29 @@ func (e *editor) isImplicitNull(n *yaml.Node) bool {
 
 // explicitKey reports a key written in YAML's explicit form ("? key",
 // then ": value" on a line of its own), which the line-by-line edit
-// cannot extend; no clerk writes one, vanban's own files never do.
+// cannot extend; no clerk writes one, vanban's own files never do. The
+// "?" may stand before the key on its line, or alone on a line above it
+// (blank and comment lines between): either way the key's line, or the
+// nearest line above with anything on it, starts with "?".
 func (e *editor) explicitKey(k *yaml.Node) bool {
 	if k.Line < 1 || k.Line > len(e.lines) {
 		return true
 	}
 	line := []rune(e.lines[k.Line-1])
 	c := min(max(k.Column-1, 0), len(line))
-	return strings.HasPrefix(strings.TrimSpace(string(line[:c])), "?") || strings.HasPrefix(strings.TrimSpace(string(line[c:])), "?")
+	before := strings.TrimSpace(string(line[:c]))
+	if strings.HasPrefix(before, "?") || strings.HasPrefix(strings.TrimSpace(string(line[c:])), "?") {
+		return true
+	}
+	if before != "" {
+		return false
+	}
+	for i := k.Line - 2; i >= 0; i-- {
+		if !blankOrComment(e.lines[i]) {
+			return strings.HasPrefix(strings.TrimSpace(e.lines[i]), "?")
+		}
+	}
+	return false
 }
 
 // anyExplicitKey reports an explicit key among the keys of the entities
