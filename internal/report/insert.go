@@ -43,15 +43,46 @@ func InsertFigures(src []byte, root *yaml.Node, entries []Entry, order []string)
 		return nil, ErrLineBreaks
 	}
 	bom := bytes.HasPrefix(src, []byte("\xEF\xBB\xBF"))
-	e := newEditor(bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF")), root)
+	body, end := splitEnd(bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF")), root.Line)
+	e := newEditor(body, root)
 	if err := e.insert(entries, order); err != nil {
 		return nil, err
 	}
-	out := e.result()
+	out := append(e.result(), end...)
 	if bom {
 		out = append([]byte("\xEF\xBB\xBF"), out...)
 	}
 	return out, nil
+}
+
+// splitEnd splits src before the line that ends its document, a "---" or
+// "..." at the margin after the document's first key (on line first):
+// what follows it is no part of the period (the decoder accepts only
+// blank lines and comments there), and figures added at the end of the
+// document must land before it.
+func splitEnd(src []byte, first int) (body, end []byte) {
+	line := 1
+	for i := 0; i < len(src); line++ {
+		next := len(src)
+		if j := bytes.IndexByte(src[i:], '\n'); j >= 0 {
+			next = i + j + 1
+		}
+		if line > first && docMarker(src[i:next]) {
+			return src[:i], src[i:]
+		}
+		i = next
+	}
+	return src, nil
+}
+
+// docMarker reports whether l is a line YAML reads as the end of a
+// document: "---" or "...", then nothing but white space or a comment.
+func docMarker(l []byte) bool {
+	if !bytes.HasPrefix(l, []byte("---")) && !bytes.HasPrefix(l, []byte("...")) {
+		return false
+	}
+	rest := bytes.TrimRight(l[3:], "\r\n")
+	return len(rest) == 0 || rest[0] == ' ' || rest[0] == '\t'
 }
 
 // ErrFlowFile says that a period file is not written as "key: value"
@@ -205,19 +236,26 @@ func (e *editor) explicitKey(k *yaml.Node) bool {
 	return false
 }
 
-// anyExplicitKey reports an explicit key among the keys of the entities
-// under data or of their measures: the edits would land beside it.
+// anyExplicitKey reports an explicit key among the file's top keys, the
+// entities under data or their measures: the edits would land beside it
+// (data's block ends where the next top key's "?" starts, not at the key).
 func (e *editor) anyExplicitKey(data *yaml.Node) bool {
-	for i := 0; i+1 < len(data.Content); i += 2 {
-		if e.explicitKey(data.Content[i]) {
+	if e.explicitAmong(e.root) || e.explicitAmong(data) {
+		return true
+	}
+	for i := 1; i < len(data.Content); i += 2 {
+		if ent := data.Content[i]; ent.Kind == yaml.MappingNode && e.explicitAmong(ent) {
 			return true
 		}
-		if ent := data.Content[i+1]; ent.Kind == yaml.MappingNode {
-			for j := 0; j < len(ent.Content); j += 2 {
-				if e.explicitKey(ent.Content[j]) {
-					return true
-				}
-			}
+	}
+	return false
+}
+
+// explicitAmong reports an explicit key among the keys of mapping m.
+func (e *editor) explicitAmong(m *yaml.Node) bool {
+	for i := 0; i < len(m.Content); i += 2 {
+		if e.explicitKey(m.Content[i]) {
+			return true
 		}
 	}
 	return false
