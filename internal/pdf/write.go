@@ -12,7 +12,6 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"encoding/binary"
 	"fmt"
 	"hash/fnv"
@@ -25,6 +24,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/vanban/vanban/internal/cores"
+	"github.com/vanban/vanban/internal/deflate"
 	"github.com/vanban/vanban/internal/font"
 	"github.com/vanban/vanban/internal/layout"
 )
@@ -230,17 +230,17 @@ type doc struct {
 	err     error
 	xref    []int // offset of each object, by number
 	fonts   [4]*embedded
-	content []byte        // the page being painted
-	zbuf    bytes.Buffer  // compressed stream
-	zw      *zlib.Writer  // reset for every stream
-	glyphs  [4]glyphTable // the fonts' glyph tables (embedded.low)
-	helper  *doc          // paints and compresses a long document's odd pages
+	content []byte           // the page being painted
+	z       []byte           // compressed stream
+	zw      *deflate.Encoder // reused for every stream
+	glyphs  [4]glyphTable    // the fonts' glyph tables (embedded.low)
+	helper  *doc             // paints and compresses a long document's odd pages
 }
 
-// docs keeps the writers of finished documents for the next ones: a zlib
-// writer alone allocates and clears 1.2 MB. A sync.Pool would drop them at
-// every garbage collection; this list keeps a few, enough for the workers
-// of a batch, and never more.
+// docs keeps the writers of finished documents for the next ones: their
+// buffers and the compressor's 64 kB table are then already in memory. A
+// sync.Pool would drop them at every garbage collection; this list keeps a
+// few, enough for the workers of a batch, and never more.
 var docs = make(chan *doc, 8)
 
 func getDoc(w io.Writer) *doc {
@@ -248,11 +248,10 @@ func getDoc(w io.Writer) *doc {
 	select {
 	case d = <-docs:
 	default:
-		zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
 		// Output is written out once it passes 64 kB; the room beyond
 		// that takes the object that passes it, and the whole of a short
 		// document (the seed's 68 kB), without growing the buffer.
-		d = &doc{zw: zw, buf: make([]byte, 0, 128<<10)}
+		d = &doc{zw: deflate.NewEncoder(), buf: make([]byte, 0, 128<<10)}
 	}
 	d.w, d.written, d.err = w, 0, nil
 	return d
@@ -260,12 +259,11 @@ func getDoc(w io.Writer) *doc {
 
 func putDoc(d *doc) {
 	d.w, d.fonts = nil, [4]*embedded{}
-	if cap(d.buf) > 1<<20 || cap(d.content) > 1<<20 || d.zbuf.Cap() > 1<<20 {
+	if cap(d.buf) > 1<<20 || cap(d.content) > 1<<20 || cap(d.z) > 1<<20 {
 		return // a huge document's buffers are not kept
 	}
-	d.buf, d.content = d.buf[:0], d.content[:0]
-	d.zbuf.Reset()
-	if h := d.helper; h != nil && (cap(h.content) > 1<<20 || h.zbuf.Cap() > 1<<20) {
+	d.buf, d.content, d.z = d.buf[:0], d.content[:0], d.z[:0]
+	if h := d.helper; h != nil && (cap(h.content) > 1<<20 || cap(h.z) > 1<<20) {
 		d.helper = nil
 	}
 	select {
@@ -302,13 +300,11 @@ func (d *doc) num(x float64) { d.buf = appendNum(d.buf, x) }
 func (d *doc) space()        { d.buf = append(d.buf, ' ') }
 
 // compress deflates data (zlib format, as /FlateDecode reads it) into a
-// buffer reused by the next call.
+// buffer reused by the next call. internal/deflate writes the bytes
+// compress/zlib writes at BestSpeed, which every PDF vanban wrote has.
 func (d *doc) compress(data []byte) []byte {
-	d.zbuf.Reset()
-	d.zw.Reset(&d.zbuf)
-	d.zw.Write(data) // writes to a bytes.Buffer do not fail
-	d.zw.Close()
-	return d.zbuf.Bytes()
+	d.z = d.zw.AppendZlib(d.z[:0], data)
+	return d.z
 }
 
 // compressed writes a stream object of data compressed already.
@@ -427,8 +423,7 @@ type oddPage struct {
 // document stopped half way) and waits for it.
 func (d *doc) helpWithOddPages(pages []layout.Page) (odd <-chan oddPage, stop func()) {
 	if d.helper == nil {
-		zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
-		d.helper = &doc{zw: zw}
+		d.helper = &doc{zw: deflate.NewEncoder()}
 	}
 	h := d.helper
 	h.fonts = d.fonts

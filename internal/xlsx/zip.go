@@ -3,7 +3,6 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"errors"
 	"io"
 	"io/fs"
@@ -11,6 +10,8 @@ import (
 	"sync"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/vanban/vanban/internal/deflate"
 )
 
 // sortedZip collects the parts of a workbook and writes them in a fixed
@@ -48,10 +49,9 @@ func (z *sortedZip) AddFS(fsys fs.FS) error {
 	})
 }
 
-var flatePool = sync.Pool{New: func() any {
-	w, _ := flate.NewWriter(io.Discard, flate.BestSpeed)
-	return w
-}}
+// flatePool keeps compressors for the next workbooks. internal/deflate
+// writes the bytes compress/flate writes at BestSpeed.
+var flatePool = sync.Pool{New: func() any { return deflate.NewWriter(io.Discard) }}
 
 // Close writes the parts, [Content_Types].xml first as many readers
 // expect, then the rest by name, with no timestamps.
@@ -71,8 +71,8 @@ func (z *sortedZip) Close() error {
 	// Fast compression: a workbook is small either way, and the default
 	// level costs several times more time for a few per cent of size.
 	// One compressor serves every entry in turn (entries are written one
-	// after the other), which saves a megabyte of buffers per entry.
-	fw := flatePool.Get().(*flate.Writer)
+	// after the other).
+	fw := flatePool.Get().(*deflate.Writer)
 	defer flatePool.Put(fw)
 	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
 		fw.Reset(w)

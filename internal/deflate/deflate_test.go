@@ -1,0 +1,256 @@
+package deflate
+
+import (
+	"bytes"
+	"compress/flate"
+	"compress/zlib"
+	"fmt"
+	"hash/adler32"
+	"io"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// stdZlib is what compress/zlib writes at BestSpeed after one Write.
+func stdZlib(b []byte) []byte {
+	var buf bytes.Buffer
+	w, _ := zlib.NewWriterLevel(&buf, zlib.BestSpeed)
+	w.Write(b)
+	w.Close()
+	return buf.Bytes()
+}
+
+// stdFlate is what compress/flate writes at BestSpeed after writing the
+// chunks one by one.
+func stdFlate(chunks ...[]byte) []byte {
+	var buf bytes.Buffer
+	w, _ := flate.NewWriter(&buf, flate.BestSpeed)
+	for _, c := range chunks {
+		w.Write(c)
+	}
+	w.Close()
+	return buf.Bytes()
+}
+
+// sameZlib fails unless enc writes the bytes compress/zlib writes for b,
+// and those bytes decompress to b.
+func sameZlib(t testing.TB, enc *Encoder, name string, b []byte) {
+	t.Helper()
+	want := stdZlib(b)
+	got := enc.AppendZlib([]byte("prefix"), b)
+	if !bytes.HasPrefix(got, []byte("prefix")) {
+		t.Fatalf("%s: AppendZlib lost what dst held", name)
+	}
+	got = got[len("prefix"):]
+	if !bytes.Equal(got, want) {
+		t.Fatalf("%s (%d bytes): %d bytes differ from compress/zlib's %d (first difference at %d)",
+			name, len(b), len(got), len(want), firstDiff(got, want))
+	}
+	r, err := zlib.NewReader(bytes.NewReader(got))
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := io.ReadAll(r)
+	if err != nil || !bytes.Equal(back, b) {
+		t.Fatalf("%s: does not decompress to its input (%v)", name, err)
+	}
+}
+
+func firstDiff(a, b []byte) int {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return min(len(a), len(b))
+}
+
+// inputs are varied data: text, runs, noise, mixtures, sized around the
+// limits compress/flate's choices depend on.
+func inputs() map[string][]byte {
+	rng := rand.New(rand.NewPCG(1, 2))
+	random := func(n int) []byte {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = byte(rng.Uint32())
+		}
+		return b
+	}
+	// Few distinct bytes: matches short and far, literals skewed.
+	skewed := func(n, k int) []byte {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = byte('a' + rng.IntN(k))
+		}
+		return b
+	}
+	text := []byte(strings.Repeat("Tiếp tục nâng cao nhận thức, trách nhiệm của các cấp ủy Đảng về công tác bình đẳng giới. BT 0 0 Td (x) Tj ET\n", 3000))
+	in := map[string][]byte{
+		"empty":  {},
+		"1 byte": {'x'},
+		"zeros":  make([]byte, 300000),
+		"run a":  bytes.Repeat([]byte("a"), 70000),
+		"abab":   bytes.Repeat([]byte("ab"), 40000),
+		"text":   text,
+	}
+	for _, n := range []int{2, 3, 4, 15, 16, 17, 18, 31, 32, 33, 127, 128, 129, 1000, 4096} {
+		in[fmt.Sprint("random ", n)] = random(n)
+		in[fmt.Sprint("text ", n)] = text[:n]
+		in[fmt.Sprint("skewed ", n)] = skewed(n, 4)
+	}
+	// Around the block size: full blocks, then a last block of each kind
+	// (none, stored, literals only, matched).
+	for _, n := range []int{65534, 65535, 65536, 65535 + 16, 65535 + 17, 65535 + 127, 65535 + 128,
+		2*65535 - 1, 2 * 65535, 2*65535 + 1, 3*65535 + 500, 200000} {
+		in[fmt.Sprint("text ", n)] = text[:n]
+		in[fmt.Sprint("random ", n)] = random(n)
+		in[fmt.Sprint("skewed ", n)] = skewed(n, 16)
+		mixed := append(random(n/3), text[:n-n/3]...)
+		in[fmt.Sprint("mixed ", n)] = mixed
+	}
+	// Matches across a block boundary, at the farthest distance.
+	far := random(65535 + 40000)
+	copy(far[65535+100:], far[65535+100-32768:65535+100-32768+5000])
+	in["far"] = far
+	return in
+}
+
+func TestSameBytesAsZlib(t *testing.T) {
+	enc := NewEncoder()
+	for name, b := range inputs() {
+		sameZlib(t, enc, name, b) // the same Encoder, stream after stream
+		sameZlib(t, NewEncoder(), name, b)
+	}
+}
+
+func TestAdler32(t *testing.T) {
+	for name, b := range inputs() {
+		if got, want := Adler32(b), adler32.Checksum(b); got != want {
+			t.Errorf("%s: Adler32 %08x, hash/adler32 %08x", name, got, want)
+		}
+	}
+	// The largest sums: bytes of 255 for a whole chunk and more.
+	b := bytes.Repeat([]byte{255}, 3*adlerMax+13)
+	if got, want := Adler32(b), adler32.Checksum(b); got != want {
+		t.Errorf("255s: Adler32 %08x, hash/adler32 %08x", got, want)
+	}
+}
+
+// The Writer gives the bytes of compress/flate's Writer whatever the
+// sizes of the writes, and again after Reset.
+func TestWriterSameBytes(t *testing.T) {
+	var buf bytes.Buffer
+	w := NewWriter(&buf)
+	rng := rand.New(rand.NewPCG(3, 4))
+	for name, b := range inputs() {
+		for _, split := range []string{"one", "odd", "random"} {
+			var chunks [][]byte
+			for rest := b; len(rest) > 0; {
+				n := len(rest)
+				switch split {
+				case "odd":
+					n = min(n, 1+len(chunks)%7*4099)
+				case "random":
+					n = min(n, rng.IntN(70000))
+				}
+				chunks = append(chunks, rest[:n])
+				rest = rest[n:]
+			}
+			buf.Reset()
+			w.Reset(&buf)
+			for _, c := range chunks {
+				if _, err := w.Write(c); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := w.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if want := stdFlate(chunks...); !bytes.Equal(buf.Bytes(), want) {
+				t.Fatalf("%s written %s: differs from compress/flate at %d", name, split, firstDiff(buf.Bytes(), want))
+			}
+		}
+	}
+}
+
+func TestWriterAfterClose(t *testing.T) {
+	w := NewWriter(io.Discard)
+	w.Close()
+	if _, err := w.Write([]byte("x")); err == nil {
+		t.Error("a write after Close succeeded")
+	}
+	if err := w.Close(); err != nil {
+		t.Errorf("a second Close: %v", err)
+	}
+}
+
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, io.ErrShortWrite }
+
+func TestWriterError(t *testing.T) {
+	w := NewWriter(failWriter{})
+	if _, err := w.Write(make([]byte, 200000)); err == nil {
+		t.Error("a failed write was not reported")
+	}
+	if err := w.Close(); err == nil {
+		t.Error("Close after a failed write succeeded")
+	}
+}
+
+// An Encoder used for a great many streams moves its positions past
+// maxBase and clears its table, with the same bytes before and after.
+func TestEncoderRebase(t *testing.T) {
+	enc := NewEncoder()
+	text := inputs()["text 65534"]
+	enc.base = maxBase - 50000
+	for i := range 4 {
+		sameZlib(t, enc, fmt.Sprint("stream ", i), text)
+	}
+	if enc.base > maxBase/2 {
+		t.Errorf("base %d: not rebased", enc.base)
+	}
+}
+
+// A Writer's window slides past maxBase in the middle of a stream: the
+// table's positions are moved down, not lost.
+func TestWriterSlideRebase(t *testing.T) {
+	b := inputs()["mixed 200000"]
+	var buf bytes.Buffer
+	w := NewWriter(&buf)
+	w.e.base = maxBase - 70000
+	w.Write(b)
+	w.Close()
+	if want := stdFlate(b); !bytes.Equal(buf.Bytes(), want) {
+		t.Fatalf("differs from compress/flate at %d", firstDiff(buf.Bytes(), want))
+	}
+}
+
+// FuzzSameBytes compares every input, cut in two writes, with
+// compress/zlib and compress/flate.
+func FuzzSameBytes(f *testing.F) {
+	f.Add([]byte{}, uint16(0))
+	f.Add([]byte("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"), uint16(7))
+	f.Add(inputs()["text 1000"], uint16(500))
+	f.Add(inputs()["skewed 4096"], uint16(33))
+	f.Add(inputs()["random 129"], uint16(1))
+	enc := NewEncoder()
+	w := NewWriter(io.Discard)
+	f.Fuzz(func(t *testing.T, b []byte, cut uint16) {
+		// Repeated, the input reaches past a block's 65,535 bytes.
+		if len(b) > 0 && cut%3 == 0 {
+			b = bytes.Repeat(b, 1+70000/len(b))
+		}
+		sameZlib(t, enc, "input", b)
+		k := int(cut) % (len(b) + 1)
+		var buf bytes.Buffer
+		w.Reset(&buf)
+		w.Write(b[:k])
+		w.Write(b[k:])
+		w.Close()
+		if want := stdFlate(b[:k], b[k:]); !bytes.Equal(buf.Bytes(), want) {
+			t.Fatalf("Writer: differs from compress/flate at %d", firstDiff(buf.Bytes(), want))
+		}
+	})
+}
