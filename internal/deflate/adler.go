@@ -16,13 +16,14 @@ func Adler32(b []byte) uint32 {
 	for len(b) > 0 {
 		p := b[:min(len(b), adlerMax)]
 		b = b[len(p):]
-		for ; len(p) >= 8; p = p[8:] {
+		i := 0
+		for ; i+8 <= len(p); i += 8 {
 			s2 += 8 * s1
-			sum, weighted := sum8(binary.LittleEndian.Uint64(p))
+			sum, weighted := sum8(binary.LittleEndian.Uint64(p[i:]))
 			s1 += sum
 			s2 += weighted
 		}
-		for _, c := range p {
+		for _, c := range p[i:] {
 			s1 += uint32(c)
 			s2 += s1
 		}

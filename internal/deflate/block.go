@@ -121,19 +121,20 @@ func (w *bitWriter) reset(out []byte) { w.out, w.bits, w.nbits = out, 0, 0 }
 
 // writeBits writes the low nb bits of b; nb + w.nbits must stay below 64.
 func (w *bitWriter) writeBits(b uint64, nb uint) {
-	w.bits |= b << w.nbits
+	w.bits |= b << (w.nbits & 63)
 	w.nbits += nb
 	if w.nbits >= 48 {
-		w.spill()
+		w.bits, w.nbits = w.spill(w.bits, w.nbits)
 	}
 }
 
-// spill moves the whole bytes of bits to out, leaving at most 7 bits.
-func (w *bitWriter) spill() {
+// spill appends the whole bytes of bits (nbits long) to out and returns
+// the bits left, at most 7. (Shift counts are masked with 63 throughout:
+// Go then need not check them for 64 and more.)
+func (w *bitWriter) spill(bits uint64, nbits uint) (uint64, uint) {
 	n := len(w.out)
-	w.out = binary.LittleEndian.AppendUint64(w.out, w.bits)[:n+int(w.nbits>>3)]
-	w.bits >>= w.nbits &^ 7
-	w.nbits &= 7
+	w.out = binary.LittleEndian.AppendUint64(w.out, bits)[:n+int(nbits>>3)]
+	return bits >> (nbits &^ 7 & 63), nbits & 7
 }
 
 // align writes the bits left, padded to a whole byte.
@@ -356,41 +357,50 @@ func (e *Encoder) writeLiterals(lits []byte) {
 	bits, nbits := w.bits, w.nbits
 	for _, b := range lits {
 		c := codes[b]
-		bits |= uint64(c.code()) << nbits
+		bits |= uint64(c.code()) << (nbits & 63)
 		nbits += c.len()
 		if nbits >= 48 {
-			w.bits, w.nbits = bits, nbits
-			w.spill()
-			bits, nbits = w.bits, w.nbits
+			bits, nbits = w.spill(bits, nbits)
 		}
 	}
 	w.bits, w.nbits = bits, nbits
 }
 
 // writeTokens writes the block's literals and matches, then the end of
-// the block.
+// the block. The bits are kept in locals, not in e.bw, for the loop.
 func (e *Encoder) writeTokens(block []byte) {
 	w := &e.bw
+	lit, off := &e.litCode, &e.offCode
+	bits, nbits := w.bits, w.nbits
 	pos := 0
 	for _, m := range e.matches {
-		e.writeLiterals(block[pos : pos+int(m.lits)])
-		pos += int(m.lits) + int(m.xlen) + 3
-		// At most 48 bits: the bits left and these fit 64 after a spill.
-		if w.nbits > 16 {
-			w.spill()
+		for _, b := range block[pos : pos+int(m.lits)] {
+			c := lit[b]
+			bits |= uint64(c.code()) << (nbits & 63)
+			nbits += c.len()
+			if nbits >= 48 {
+				bits, nbits = w.spill(bits, nbits)
+			}
 		}
-		lc := e.litCode[lengthCodesStart+int(m.lcode)]
-		lx := uint64(m.xlen - lengthBase[m.lcode])
-		w.bits |= (uint64(lc.code()) | lx<<lc.len()) << w.nbits
-		w.nbits += lc.len() + uint(lengthExtraBits[m.lcode])
-		dc := e.offCode[m.dcode]
-		dx := uint64(m.xdist - offsetBase[m.dcode])
-		w.bits |= (uint64(dc.code()) | dx<<dc.len()) << w.nbits
-		w.nbits += dc.len() + uint(offsetExtraBits[m.dcode])
-		if w.nbits >= 48 {
-			w.spill()
+		pos += int(m.lits) + int(m.xlen) + 3
+		// A match is 48 bits at most: with the bits left, it fits 64
+		// after a spill.
+		if nbits > 16 {
+			bits, nbits = w.spill(bits, nbits)
+		}
+		lc := lit[lengthCodesStart+int(m.lcode)]
+		lx := uint64(m.xlen - lengthBase[m.lcode&31])
+		bits |= (uint64(lc.code()) | lx<<(lc.len()&63)) << (nbits & 63)
+		nbits += lc.len() + uint(lengthExtraBits[m.lcode&31])
+		dc := off[m.dcode]
+		dx := uint64(m.xdist - offsetBase[m.dcode&31])
+		bits |= (uint64(dc.code()) | dx<<(dc.len()&63)) << (nbits & 63)
+		nbits += dc.len() + uint(offsetExtraBits[m.dcode&31])
+		if nbits >= 48 {
+			bits, nbits = w.spill(bits, nbits)
 		}
 	}
+	w.bits, w.nbits = bits, nbits
 	e.writeLiterals(block[pos:])
 	w.writeCode(e.litCode[endBlockMarker])
 }

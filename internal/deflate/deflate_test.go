@@ -109,6 +109,20 @@ func inputs() map[string][]byte {
 		mixed := append(random(n/3), text[:n-n/3]...)
 		in[fmt.Sprint("mixed ", n)] = mixed
 	}
+	// Copies of every length from every distance, between literals: long
+	// codes and many extra bits, so that the bit writer's 64 bits fill.
+	copies := random(1000)
+	for len(copies) < 300000 {
+		n, d := 3+rng.IntN(300), 1+rng.IntN(min(len(copies), 40000))
+		for range n {
+			copies = append(copies, copies[len(copies)-d])
+		}
+		copies = append(copies, random(rng.IntN(4))...)
+	}
+	in["copies"] = copies
+	for _, n := range []int{5000, 65535, 70000, 200000} {
+		in[fmt.Sprint("copies ", n)] = copies[len(copies)-n:]
+	}
 	// Matches across a block boundary, at the farthest distance.
 	far := random(65535 + 40000)
 	copy(far[65535+100:], far[65535+100-32768:65535+100-32768+5000])
