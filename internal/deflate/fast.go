@@ -34,8 +34,10 @@ type match struct {
 	dcode uint8  // distance symbol
 }
 
-func load32(b []byte, i int) uint32 { return binary.LittleEndian.Uint32(b[i:]) }
-func load64(b []byte, i int) uint64 { return binary.LittleEndian.Uint64(b[i:]) }
+// load32 and load64 slice b to the bytes they read, which costs one
+// bounds check, where b[i:] costs two and a mask.
+func load32(b []byte, i int) uint32 { return binary.LittleEndian.Uint32(b[i : i+4 : i+4]) }
+func load64(b []byte, i int) uint64 { return binary.LittleEndian.Uint64(b[i : i+8 : i+8]) }
 
 func hash(u uint32) uint32 { return (u * 0x1e35a7bd) >> tableShift }
 
