@@ -95,7 +95,7 @@ func (e *Encoder) encode(src []byte, start, end int) {
 		for {
 			s += 4
 			t := cand + 4
-			l := matchLen(src[s:min(s+maxMatch-4, end)], src[t:])
+			l := matchLen(src, s, t, min(s+maxMatch-4, end))
 			e.addMatch(lits, l+4, s-t)
 			lits = 0
 			s += l
@@ -145,19 +145,16 @@ func (e *Encoder) addMatch(lits, length, dist int) {
 	e.matches = append(e.matches, m)
 }
 
-// matchLen returns how many bytes of a b starts with; b is at least as
-// long as a.
-func matchLen(a, b []byte) int {
+// matchLen returns how many bytes from s, up to limit, equal those from t
+// (t < s), comparing eight at a time.
+func matchLen(src []byte, s, t, limit int) int {
 	n := 0
-	for ; len(a)-n >= 8; n += 8 {
-		if x := load64(a, n) ^ load64(b, n); x != 0 {
+	for ; s+n+8 <= limit; n += 8 {
+		if x := load64(src, s+n) ^ load64(src, t+n); x != 0 {
 			return n + bits.TrailingZeros64(x)>>3
 		}
 	}
-	for ; n < len(a); n++ {
-		if a[n] != b[n] {
-			break
-		}
+	for ; s+n < limit && src[s+n] == src[t+n]; n++ {
 	}
 	return n
 }
