@@ -132,7 +132,8 @@ func TestConcurrentWrites(t *testing.T) {
 }
 
 // A font's glyph table gives what a search of its subset gives, for every
-// character, also when the table served another subset before.
+// character, also when the table served another subset before (and was
+// given back by forget, as putDoc does).
 func TestGlyphTable(t *testing.T) {
 	var table glyphTable
 	for _, runes := range [][]rune{
@@ -155,6 +156,10 @@ func TestGlyphTable(t *testing.T) {
 			if g := e.glyph(r); g != form.glyphs[i] {
 				t.Fatalf("glyph(%U) = %d, want %d", r, g, form.glyphs[i])
 			}
+		}
+		e.forget()
+		if table != (glyphTable{}) {
+			t.Fatalf("subset %q: forget left entries in the table", runes)
 		}
 	}
 }

@@ -183,15 +183,26 @@ const tableRunes = 0x1F00
 type glyphTable [tableRunes]uint16
 
 // newEmbedded returns the font of a style with its subset's form, filling
-// low (a table of the writer's, reused by the next document).
+// low (a table of the writer's, all zeros, reused by the next document).
 func newEmbedded(face *font.Face, runes []rune, form *fontForm, obj int, low *glyphTable) *embedded {
-	clear(low[:])
 	for i, r := range runes {
 		if r < tableRunes {
 			low[r] = form.glyphs[i]
 		}
 	}
 	return &embedded{face: face, runes: runes, form: form, obj: obj, low: low}
+}
+
+// forget sets back to zero the entries of low that newEmbedded set. A
+// table is 16 kB, of which a Vietnamese text uses two pages (Latin and
+// Latin Extended Additional): clearing it whole touched the other two in
+// every new writer, for nothing.
+func (e *embedded) forget() {
+	for _, r := range e.runes {
+		if r < tableRunes {
+			e.low[r] = 0
+		}
+	}
 }
 
 // glyph returns the subset's glyph for r (0, .notdef, if the style lacks
@@ -233,7 +244,7 @@ type doc struct {
 	content []byte        // the page being painted
 	zbuf    bytes.Buffer  // compressed stream
 	zw      *zlib.Writer  // reset for every stream
-	glyphs  [4]glyphTable // the fonts' glyph tables (embedded.low)
+	glyphs  [4]glyphTable // the fonts' glyph tables (embedded.low), zero between documents
 	helper  *doc          // paints and compresses a long document's odd pages
 }
 
@@ -252,13 +263,24 @@ func getDoc(w io.Writer) *doc {
 		// Output is written out once it passes 64 kB; the room beyond
 		// that takes the object that passes it, and the whole of a short
 		// document (the seed's 68 kB), without growing the buffer.
-		d = &doc{zw: zw, buf: make([]byte, 0, 128<<10)}
+		d = &doc{zw: zw, buf: make([]byte, 0, 128<<10), content: make([]byte, 0, contentRoom)}
 	}
 	d.w, d.written, d.err = w, 0, nil
 	return d
 }
 
+// contentRoom is a new writer's room for a page's content stream: a full
+// page of text is 15-20 kB. Grown by append, the stream was copied four
+// or five times into fresh buffers, each cleared to its end, where a
+// buffer of this size is touched only as far as the page goes.
+const contentRoom = 32 << 10
+
 func putDoc(d *doc) {
+	for _, e := range d.fonts {
+		if e != nil {
+			e.forget()
+		}
+	}
 	d.w, d.fonts = nil, [4]*embedded{}
 	if cap(d.buf) > 1<<20 || cap(d.content) > 1<<20 || d.zbuf.Cap() > 1<<20 {
 		return // a huge document's buffers are not kept
@@ -428,7 +450,7 @@ type oddPage struct {
 func (d *doc) helpWithOddPages(pages []layout.Page) (odd <-chan oddPage, stop func()) {
 	if d.helper == nil {
 		zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
-		d.helper = &doc{zw: zw}
+		d.helper = &doc{zw: zw, content: make([]byte, 0, contentRoom)}
 	}
 	h := d.helper
 	h.fonts = d.fonts
