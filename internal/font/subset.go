@@ -260,7 +260,7 @@ func (g *glyphs) cut(old []int, newID []uint16) (*outlines, []byte, error) {
 	return o, loca, nil
 }
 
-// write copies the outlines into dst (o.size bytes), renumbering the
+// write copies the outlines into dst (o.size bytes of zeros), renumbering the
 // components of composite glyphs. Their components were read already
 // when the glyphs were kept (keep), with the same checks, so reading them
 // again cannot fail.
@@ -273,9 +273,7 @@ func (o *outlines) write(dst []byte) {
 			binary.BigEndian.PutUint16(d[c:], o.newID[binary.BigEndian.Uint16(d[c:])])
 			return nil
 		})
-		next := at + (len(part)+3)&^3
-		clear(dst[at+len(part) : next])
-		at = next
+		at += (len(part) + 3) &^ 3 // the padding: dst is zero there
 	}
 }
 
@@ -381,27 +379,32 @@ func assembleWith(t map[string][]byte, glyf *outlines) []byte {
 	binary.BigEndian.PutUint16(b[8:], uint16(selector))
 	binary.BigEndian.PutUint16(b[10:], uint16(16*len(names)-16*search))
 	headAt := 0
+	var tablesSum uint32
 	for i, name := range names {
 		at, n := len(b), length(name)
+		// b's room beyond its length is zero (make), so the padding
+		// after each table is there already.
+		b = b[:at+(n+3)&^3]
 		if name == "glyf" && glyf != nil {
-			b = b[:at+n]
 			glyf.write(b[at:])
 		} else {
-			b = append(b, t[name]...)
+			copy(b[at:], t[name])
 		}
+		sum := checksum(b[at : at+n])
+		tablesSum += sum
 		rec := b[12+16*i:]
 		copy(rec, name)
-		binary.BigEndian.PutUint32(rec[4:], checksum(b[at:at+n]))
+		binary.BigEndian.PutUint32(rec[4:], sum)
 		binary.BigEndian.PutUint32(rec[8:], uint32(at))
 		binary.BigEndian.PutUint32(rec[12:], uint32(n))
 		if name == "head" {
 			headAt = at
 		}
-		for len(b)%4 != 0 {
-			b = append(b, 0)
-		}
 	}
-	binary.BigEndian.PutUint32(b[headAt+8:], 0xB1B0AFBA-checksum(b))
+	// The whole file's checksum is the directory's plus the tables' (each
+	// starts on a word and is padded with zeros), without a second pass.
+	whole := checksum(b[:12+16*len(names)]) + tablesSum
+	binary.BigEndian.PutUint32(b[headAt+8:], 0xB1B0AFBA-whole)
 	return b
 }
 
@@ -409,6 +412,11 @@ func assembleWith(t map[string][]byte, glyf *outlines) []byte {
 // words, the last one padded with zeros.
 func checksum(b []byte) uint32 {
 	var sum uint32
+	for len(b) >= 8 { // two words at a time
+		w := binary.BigEndian.Uint64(b)
+		sum += uint32(w>>32) + uint32(w)
+		b = b[8:]
+	}
 	for len(b) >= 4 {
 		sum += binary.BigEndian.Uint32(b)
 		b = b[4:]

@@ -122,11 +122,19 @@ type Chars struct {
 
 // charSets are the bit sets CharsOf fills, a bit per BMP character for
 // each style, kept for the next documents.
-var charSets = sync.Pool{New: func() any { return new([4][1 << 16 / 64]uint64) }}
+var charSets = sync.Pool{New: func() any { return new(styleSets) }}
+
+// styleSets are the four styles' sets of characters; a set is cleared
+// before it is used again, not when new: a Vietnamese text sets bits in
+// the first of its two pages only, and a new set's pages are untouched.
+type styleSets struct {
+	sets [4][1 << 16 / 64]uint64
+	used [4]bool // since the set was last cleared
+}
 
 // CharsOf returns the characters the pages draw.
 func CharsOf(pages []layout.Page) Chars {
-	sets := charSets.Get().(*[4][1 << 16 / 64]uint64)
+	sets := charSets.Get().(*styleSets)
 	defer charSets.Put(sets)
 	var seen [4]*[1 << 16 / 64]uint64 // the sets of the styles used
 	var c Chars
@@ -134,8 +142,11 @@ func CharsOf(pages []layout.Page) Chars {
 		for _, t := range p.Texts {
 			set := seen[t.Font.Style]
 			if set == nil {
-				set = &sets[t.Font.Style]
-				clear(set[:])
+				set = &sets.sets[t.Font.Style]
+				if sets.used[t.Font.Style] {
+					clear(set[:])
+				}
+				sets.used[t.Font.Style] = true
 				seen[t.Font.Style] = set
 			}
 			for _, r := range t.S {
