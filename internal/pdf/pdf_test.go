@@ -273,3 +273,13 @@ func TestHelpedPagesPanic(t *testing.T) {
 		}
 	})
 }
+
+// The painter's table of escaped bytes names exactly the bytes
+// appendEscaped writes as two.
+func TestEscapedTable(t *testing.T) {
+	for c := range 256 {
+		if got := len(appendEscaped(nil, byte(c))) == 2; got != escaped[c] {
+			t.Errorf("byte %#x: escaped %v, appendEscaped writes %d bytes", c, escaped[c], len(appendEscaped(nil, byte(c))))
+		}
+	}
+}

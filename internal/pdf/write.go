@@ -614,13 +614,21 @@ func (p *painter) text(t *layout.Text) {
 	p.b = p.xy(p.b, t.X, t.Y)
 	p.b = append(p.b, " Td ("...)
 	e := p.fonts[t.Font.Style]
+	b := p.b
 	for _, r := range t.S {
 		g := e.glyph(r)
-		p.b = appendEscaped(p.b, byte(g>>8))
-		p.b = appendEscaped(p.b, byte(g))
+		hi, lo := byte(g>>8), byte(g)
+		if escaped[hi] || escaped[lo] {
+			b = appendEscaped(appendEscaped(b, hi), lo)
+			continue
+		}
+		b = append(b, hi, lo) // most glyphs: one append, no switch
 	}
-	p.b = append(p.b, ") Tj ET\n"...)
+	p.b = append(b, ") Tj ET\n"...)
 }
+
+// escaped tells the bytes appendEscaped escapes.
+var escaped = [256]bool{'(': true, ')': true, '\\': true, '\r': true}
 
 // appendEscaped writes a byte of a literal string (ISO 32000-1 §7.3.4.2):
 // parentheses and backslashes escaped, and a carriage return, which a
