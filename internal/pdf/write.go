@@ -23,6 +23,7 @@ import (
 	"sync"
 	"time"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/vanban/vanban/internal/cores"
 	"github.com/vanban/vanban/internal/font"
@@ -149,7 +150,19 @@ func CharsOf(pages []layout.Page) Chars {
 				sets.used[t.Font.Style] = true
 				seen[t.Font.Style] = set
 			}
-			for _, r := range t.S {
+			for i := 0; i < len(t.S); {
+				// Vietnamese letters decoded in place (see nextRune).
+				var r rune
+				switch b := t.S[i]; {
+				case b < utf8.RuneSelf:
+					r, i = rune(b), i+1
+				case 0xC2 <= b && b <= 0xDF && i+1 < len(t.S) && t.S[i+1]&0xC0 == 0x80:
+					r, i = rune(b&0x1F)<<6|rune(t.S[i+1]&0x3F), i+2
+				case 0xE1 <= b && b <= 0xEC && i+2 < len(t.S) && t.S[i+1]&0xC0 == 0x80 && t.S[i+2]&0xC0 == 0x80:
+					r, i = rune(b&0x0F)<<12|rune(t.S[i+1]&0x3F)<<6|rune(t.S[i+2]&0x3F), i+3
+				default:
+					r, i = nextRune(t.S, i)
+				}
 				// Unsigned, the bit's word and place are a shift and a
 				// mask: a rune is signed, and its r/64 and r%64 are not.
 				if u := uint32(r); u < 1<<16 {
@@ -615,7 +628,19 @@ func (p *painter) text(t *layout.Text) {
 	p.b = append(p.b, " Td ("...)
 	e := p.fonts[t.Font.Style]
 	b := p.b
-	for _, r := range t.S {
+	for i := 0; i < len(t.S); {
+		// Vietnamese letters decoded in place (see nextRune).
+		var r rune
+		switch c := t.S[i]; {
+		case c < utf8.RuneSelf:
+			r, i = rune(c), i+1
+		case 0xC2 <= c && c <= 0xDF && i+1 < len(t.S) && t.S[i+1]&0xC0 == 0x80:
+			r, i = rune(c&0x1F)<<6|rune(t.S[i+1]&0x3F), i+2
+		case 0xE1 <= c && c <= 0xEC && i+2 < len(t.S) && t.S[i+1]&0xC0 == 0x80 && t.S[i+2]&0xC0 == 0x80:
+			r, i = rune(c&0x0F)<<12|rune(t.S[i+1]&0x3F)<<6|rune(t.S[i+2]&0x3F), i+3
+		default:
+			r, i = nextRune(t.S, i)
+		}
 		g := e.glyph(r)
 		hi, lo := byte(g>>8), byte(g)
 		if escaped[hi] || escaped[lo] {
@@ -625,6 +650,19 @@ func (p *painter) text(t *layout.Text) {
 		b = append(b, hi, lo) // most glyphs: one append, no switch
 	}
 	p.b = append(b, ") Tj ET\n"...)
+}
+
+// nextRune returns the character at s[i] and the index after it, as
+// ranging over s gives them. CharsOf and the painter read every character
+// of every page, a third of them Vietnamese letters of two bytes (ă, đ,
+// ơ, ư) or three (ạ, ế, ữ): they decode those in place, where a call per
+// letter (the runtime's, for a range loop, or this one) cost as much
+// again, and leave the rest to this. Their fast cases take only valid
+// sequences: C2-DF and a continuation byte, E1-EC and two (E0 and ED
+// limit their second byte; utf8 checks them).
+func nextRune(s string, i int) (rune, int) {
+	r, n := utf8.DecodeRuneInString(s[i:])
+	return r, i + n
 }
 
 // escaped tells the bytes appendEscaped escapes.
