@@ -65,9 +65,10 @@ func cutFont(data []byte, runes []rune) (*cut, error) {
 		return nil, err
 	}
 
-	// The glyphs to keep, in their original order.
-	keep := make([]bool, n)
-	if err := g.keep(0, keep); err != nil {
+	// The glyphs to keep, in their original order: marked in newID, then
+	// numbered there (one table of the font's size, not two).
+	newID := make([]uint16, n)
+	if err := g.keep(0, newID); err != nil {
 		return nil, err
 	}
 	var codes []rune
@@ -76,15 +77,14 @@ func cutFont(data []byte, runes []rune) (*cut, error) {
 	for i, gid := range looked {
 		if gid > 0 && gid < n {
 			codes, codeGlyphs = append(codes, runes[i]), append(codeGlyphs, gid)
-			if err := g.keep(gid, keep); err != nil {
+			if err := g.keep(gid, newID); err != nil {
 				return nil, err
 			}
 		}
 	}
-	newID := make([]uint16, n)
 	var old []int
-	for gid, k := range keep {
-		if k {
+	for gid, kept := range newID {
+		if kept != 0 {
 			newID[gid] = uint16(len(old))
 			old = append(old, gid)
 		}
@@ -208,11 +208,12 @@ func eachComponent(d []byte, fn func(at int) error) error {
 	}
 }
 
-// keep marks glyph gid and the glyphs it is built from, at any depth.
-func (g *glyphs) keep(gid int, keep []bool) error {
+// keep marks glyph gid and the glyphs it is built from, at any depth,
+// with a 1 in keep.
+func (g *glyphs) keep(gid int, keep []uint16) error {
 	var walk func(gid, depth int) error
 	walk = func(gid, depth int) error {
-		keep[gid] = true
+		keep[gid] = 1
 		if depth > maxNestLevel {
 			return errors.New("composite glyphs nested too deep")
 		}
@@ -225,7 +226,7 @@ func (g *glyphs) keep(gid int, keep []bool) error {
 			if c >= len(keep) {
 				return fmt.Errorf("composite glyph %d refers to glyph %d, which does not exist", gid, c)
 			}
-			if keep[c] {
+			if keep[c] != 0 {
 				return nil // walked already, or a loop
 			}
 			return walk(c, depth+1)
