@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"runtime"
 	"runtime/debug"
+	"sync"
 	"time"
 )
 
@@ -20,8 +21,9 @@ type build struct {
 }
 
 // pseudo matches a pseudo-version's time and commit
-// (v0.0.0-20261203081210-73d28576d96c, also after a base version).
-var pseudo = regexp.MustCompile(`(\d{14})-([0-9a-f]{12})(\+dirty)?$`)
+// (v0.0.0-20261203081210-73d28576d96c, also after a base version),
+// compiled on first use: only "vanban version" asks.
+var pseudo = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(\d{14})-([0-9a-f]{12})(\+dirty)?$`) })
 
 // buildInfo returns the stamped version, commit and date; for a build
 // that has none (go install …@version, go build in a clone), what the go
@@ -50,7 +52,7 @@ func (b build) complete(info *debug.BuildInfo) build {
 			b.Date = s.Value
 		}
 	}
-	if m := pseudo.FindStringSubmatch(b.Version); m != nil {
+	if m := pseudo().FindStringSubmatch(b.Version); m != nil {
 		if t, err := time.Parse("20060102150405", m[1]); err == nil && b.Date == "" {
 			b.Date = t.Format(time.RFC3339)
 		}

@@ -198,6 +198,17 @@ func Each(files []string, fn func(file string) Result) []Result {
 // Interrupted.
 func EachContext(ctx context.Context, files []string, fn func(file string) Result) []Result {
 	results := make([]Result, len(files))
+	if len(files) == 1 {
+		// One file is done on this goroutine, as a worker would do it. In
+		// the command this is the main goroutine, whose stack the
+		// packages' initialisation grew already: a new goroutine's stack
+		// grew twice for the document, each time copied to fresh memory.
+		results[0] = Result{Input: files[0], Interrupted: true}
+		if ctx.Err() == nil {
+			results[0] = fn(files[0])
+		}
+		return results
+	}
 	workers := min(2*runtime.GOMAXPROCS(0), len(files))
 	next := make(chan int)
 	var wg sync.WaitGroup

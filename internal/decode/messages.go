@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/vanban/vanban/internal/diag"
@@ -108,13 +109,14 @@ func msgBracket(what, text string) diag.Msg {
 }
 
 // footnoteCall is a footnote call typed right after a word: "quốc[^co]".
-var footnoteCall = regexp.MustCompile(`[^\s\[,]\[\^[^\]\s]+\]`)
+// Compiled on first use, as the other expressions: only a message needs it.
+var footnoteCall = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[^\s\[,]\[\^[^\]\s]+\]`) })
 
 // footnoteInFlow finds a footnote call inside a list written [ , ] on
 // the line: the item that holds it (from the comma or bracket before it
 // to the next one after) and the call.
 func footnoteInFlow(text string) (item, call string, ok bool) {
-	loc := footnoteCall.FindStringIndex(text)
+	loc := footnoteCall().FindStringIndex(text)
 	if loc == nil || !strings.Contains(text[:loc[0]+1], "[") {
 		return "", "", false
 	}

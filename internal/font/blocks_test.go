@@ -57,3 +57,24 @@ func TestBlocksAsRead(t *testing.T) {
 		}
 	}
 }
+
+// Units reads a text's characters as ranging over it does, also where it
+// is not valid UTF-8.
+func TestUnitsDecoding(t *testing.T) {
+	fam, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := fam.Face(Regular)
+	texts := []string{"Bỉm Sơn", "ăđơư ạếữ Ỹ", "a\xffb", "\xe1\xba", "\xc3", "\xe0\xa0\x80\xed\x9f\xbf\xed\xa0\x80",
+		"\xc0\xaf\xc1\xbf\xc2\x80\xdf\xbf", "\xef\xbf\xbd\xf0\x9f\x98\x80z", "\xe1\x80\xc0", "\xec\xbf\xbf\xee\x80\x80"}
+	for _, s := range texts {
+		want := 0
+		for _, r := range s {
+			want += f.Units(string(r))
+		}
+		if got := f.Units(s); got != want {
+			t.Errorf("Units(%q) = %d, want %d", s, got, want)
+		}
+	}
+}

@@ -98,7 +98,9 @@ func tables(data []byte) (map[string][]byte, error) {
 	if len(data) < 12+16*n {
 		return nil, errors.New("the font's table directory is cut short")
 	}
-	t := map[string][]byte{}
+	// Sized at once (a font has about twenty tables): grown from empty,
+	// the map was built three times for every font parsed and subset.
+	t := make(map[string][]byte, min(n, 64))
 	for i := range n {
 		rec := data[12+16*i:]
 		off, length := int(binary.BigEndian.Uint32(rec[8:])), int(binary.BigEndian.Uint32(rec[12:]))
@@ -278,11 +280,23 @@ func (f *Face) Has(r rune) bool { return f.width(r) != 0 }
 func (f *Face) Units(s string) int {
 	w := 0
 	for i := 0; i < len(s); {
-		r, n := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
+		// Vietnamese letters of two bytes (ă, đ, ơ, ư) and three (ạ, ế,
+		// ữ) are decoded in place: a call per letter cost as much again.
+		// Only valid sequences take these cases (E0 and ED limit their
+		// second byte: utf8 checks them).
+		var r rune
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+			r, i = rune(c), i+1
+		case 0xC2 <= c && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r, i = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), i+2
+		case 0xE1 <= c && c <= 0xEC && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			r, i = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), i+3
+		default:
+			var n int
 			r, n = utf8.DecodeRuneInString(s[i:])
+			i += n
 		}
-		i += n
 		switch u := f.width(r); {
 		case u == zeroWidth:
 		case u != 0:

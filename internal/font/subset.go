@@ -65,9 +65,10 @@ func cutFont(data []byte, runes []rune) (*cut, error) {
 		return nil, err
 	}
 
-	// The glyphs to keep, in their original order.
-	keep := make([]bool, n)
-	if err := g.keep(0, keep); err != nil {
+	// The glyphs to keep, in their original order: marked in newID, then
+	// numbered there (one table of the font's size, not two).
+	newID := make([]uint16, n)
+	if err := g.keep(0, newID); err != nil {
 		return nil, err
 	}
 	var codes []rune
@@ -76,15 +77,14 @@ func cutFont(data []byte, runes []rune) (*cut, error) {
 	for i, gid := range looked {
 		if gid > 0 && gid < n {
 			codes, codeGlyphs = append(codes, runes[i]), append(codeGlyphs, gid)
-			if err := g.keep(gid, keep); err != nil {
+			if err := g.keep(gid, newID); err != nil {
 				return nil, err
 			}
 		}
 	}
-	newID := make([]uint16, n)
 	var old []int
-	for gid, k := range keep {
-		if k {
+	for gid, kept := range newID {
+		if kept != 0 {
 			newID[gid] = uint16(len(old))
 			old = append(old, gid)
 		}
@@ -95,7 +95,6 @@ func cutFont(data []byte, runes []rune) (*cut, error) {
 		return nil, err
 	}
 	out := map[string][]byte{
-		"glyf": glyf,
 		"loca": loca,
 		"hmtx": metrics(hmtx, nh, old),
 		"cmap": cmapFor(codes, codeGlyphs, newID),
@@ -117,7 +116,7 @@ func cutFont(data []byte, runes []rune) (*cut, error) {
 			glyphs[i] = newID[gid]
 		}
 	}
-	return &cut{data: assemble(out), glyphs: glyphs, old: old}, nil
+	return &cut{data: assembleWith(out, glyf), glyphs: glyphs, old: old}, nil
 }
 
 // lookup returns the glyphs of code points runes (sorted), as Face finds
@@ -209,11 +208,12 @@ func eachComponent(d []byte, fn func(at int) error) error {
 	}
 }
 
-// keep marks glyph gid and the glyphs it is built from, at any depth.
-func (g *glyphs) keep(gid int, keep []bool) error {
+// keep marks glyph gid and the glyphs it is built from, at any depth,
+// with a 1 in keep.
+func (g *glyphs) keep(gid int, keep []uint16) error {
 	var walk func(gid, depth int) error
 	walk = func(gid, depth int) error {
-		keep[gid] = true
+		keep[gid] = 1
 		if depth > maxNestLevel {
 			return errors.New("composite glyphs nested too deep")
 		}
@@ -226,7 +226,7 @@ func (g *glyphs) keep(gid int, keep []bool) error {
 			if c >= len(keep) {
 				return fmt.Errorf("composite glyph %d refers to glyph %d, which does not exist", gid, c)
 			}
-			if keep[c] {
+			if keep[c] != 0 {
 				return nil // walked already, or a loop
 			}
 			return walk(c, depth+1)
@@ -235,36 +235,47 @@ func (g *glyphs) keep(gid int, keep []bool) error {
 	return walk(gid, 0)
 }
 
-// cut copies the kept glyphs, renumbering the components of composite
-// glyphs, and returns the new glyf and (long) loca tables.
-func (g *glyphs) cut(old []int, newID []uint16) (glyf, loca []byte, err error) {
-	data := make([][]byte, len(old))
-	size := 0
+// outlines is the glyf table of a subset before it is written: the kept
+// glyphs' outlines in their new order, copied once, straight into the
+// assembled font (assembleWith), not first into a table of their own.
+type outlines struct {
+	parts [][]byte
+	newID []uint16 // the new glyph of each old one, for the components
+	size  int      // the table's length, each outline padded to four bytes
+}
+
+// cut returns the kept glyphs' outlines and the new (long) loca table.
+func (g *glyphs) cut(old []int, newID []uint16) (*outlines, []byte, error) {
+	o := &outlines{parts: make([][]byte, len(old)), newID: newID}
+	loca := make([]byte, 4*(len(old)+1))
 	for i, gid := range old {
-		if data[i], err = g.data(gid); err != nil {
+		d, err := g.data(gid)
+		if err != nil {
 			return nil, nil, err
 		}
-		size += (len(data[i]) + 3) &^ 3
+		binary.BigEndian.PutUint32(loca[4*i:], uint32(o.size))
+		o.parts[i] = d
+		o.size += (len(d) + 3) &^ 3
 	}
-	glyf = make([]byte, 0, size)
-	loca = make([]byte, 4*(len(old)+1))
-	for i := range old {
-		binary.BigEndian.PutUint32(loca[4*i:], uint32(len(glyf)))
-		start := len(glyf)
-		glyf = append(glyf, data[i]...)
-		d := glyf[start:]
-		if err := eachComponent(d, func(at int) error {
-			binary.BigEndian.PutUint16(d[at:], newID[binary.BigEndian.Uint16(d[at:])])
+	binary.BigEndian.PutUint32(loca[4*len(old):], uint32(o.size))
+	return o, loca, nil
+}
+
+// write copies the outlines into dst (o.size bytes of zeros), renumbering the
+// components of composite glyphs. Their components were read already
+// when the glyphs were kept (keep), with the same checks, so reading them
+// again cannot fail.
+func (o *outlines) write(dst []byte) {
+	at := 0
+	for _, part := range o.parts {
+		d := dst[at : at+len(part)]
+		copy(d, part)
+		eachComponent(d, func(c int) error {
+			binary.BigEndian.PutUint16(d[c:], o.newID[binary.BigEndian.Uint16(d[c:])])
 			return nil
-		}); err != nil {
-			return nil, nil, err
-		}
-		for len(glyf)%4 != 0 {
-			glyf = append(glyf, 0)
-		}
+		})
+		at += (len(part) + 3) &^ 3 // the padding: dst is zero there
 	}
-	binary.BigEndian.PutUint32(loca[4*len(old):], uint32(len(glyf)))
-	return glyf, loca, nil
 }
 
 // metrics returns a hmtx table with a full entry (advance, left side
@@ -335,12 +346,27 @@ func patch16(table []byte, p int, v uint16) []byte {
 
 // assemble writes a TrueType file from its tables, in tag order, each
 // padded to four bytes, with checksums and head's checkSumAdjustment.
-func assemble(t map[string][]byte) []byte {
-	names := make([]string, 0, len(t))
-	size := 12 + 16*len(t)
-	for name, data := range t {
+func assemble(t map[string][]byte) []byte { return assembleWith(t, nil) }
+
+// assembleWith is assemble with the glyf table written in place from its
+// outlines, when glyf is not nil.
+func assembleWith(t map[string][]byte, glyf *outlines) []byte {
+	length := func(name string) int {
+		if name == "glyf" && glyf != nil {
+			return glyf.size
+		}
+		return len(t[name])
+	}
+	names := make([]string, 0, len(t)+1)
+	for name := range t {
 		names = append(names, name)
-		size += (len(data) + 3) &^ 3
+	}
+	if glyf != nil {
+		names = append(names, "glyf")
+	}
+	size := 12 + 16*len(names)
+	for _, name := range names {
+		size += (length(name) + 3) &^ 3
 	}
 	slices.Sort(names)
 	search, selector := 1, 0
@@ -354,21 +380,32 @@ func assemble(t map[string][]byte) []byte {
 	binary.BigEndian.PutUint16(b[8:], uint16(selector))
 	binary.BigEndian.PutUint16(b[10:], uint16(16*len(names)-16*search))
 	headAt := 0
+	var tablesSum uint32
 	for i, name := range names {
+		at, n := len(b), length(name)
+		// b's room beyond its length is zero (make), so the padding
+		// after each table is there already.
+		b = b[:at+(n+3)&^3]
+		if name == "glyf" && glyf != nil {
+			glyf.write(b[at:])
+		} else {
+			copy(b[at:], t[name])
+		}
+		sum := checksum(b[at : at+n])
+		tablesSum += sum
 		rec := b[12+16*i:]
 		copy(rec, name)
-		binary.BigEndian.PutUint32(rec[4:], checksum(t[name]))
-		binary.BigEndian.PutUint32(rec[8:], uint32(len(b)))
-		binary.BigEndian.PutUint32(rec[12:], uint32(len(t[name])))
+		binary.BigEndian.PutUint32(rec[4:], sum)
+		binary.BigEndian.PutUint32(rec[8:], uint32(at))
+		binary.BigEndian.PutUint32(rec[12:], uint32(n))
 		if name == "head" {
-			headAt = len(b)
-		}
-		b = append(b, t[name]...)
-		for len(b)%4 != 0 {
-			b = append(b, 0)
+			headAt = at
 		}
 	}
-	binary.BigEndian.PutUint32(b[headAt+8:], 0xB1B0AFBA-checksum(b))
+	// The whole file's checksum is the directory's plus the tables' (each
+	// starts on a word and is padded with zeros), without a second pass.
+	whole := checksum(b[:12+16*len(names)]) + tablesSum
+	binary.BigEndian.PutUint32(b[headAt+8:], 0xB1B0AFBA-whole)
 	return b
 }
 
@@ -376,6 +413,11 @@ func assemble(t map[string][]byte) []byte {
 // words, the last one padded with zeros.
 func checksum(b []byte) uint32 {
 	var sum uint32
+	for len(b) >= 8 { // two words at a time
+		w := binary.BigEndian.Uint64(b)
+		sum += uint32(w>>32) + uint32(w)
+		b = b[8:]
+	}
 	for len(b) >= 4 {
 		sum += binary.BigEndian.Uint32(b)
 		b = b[4:]

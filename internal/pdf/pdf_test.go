@@ -132,7 +132,8 @@ func TestConcurrentWrites(t *testing.T) {
 }
 
 // A font's glyph table gives what a search of its subset gives, for every
-// character, also when the table served another subset before.
+// character, also when the table served another subset before (and was
+// given back by forget, as putDoc does).
 func TestGlyphTable(t *testing.T) {
 	var table glyphTable
 	for _, runes := range [][]rune{
@@ -155,6 +156,10 @@ func TestGlyphTable(t *testing.T) {
 			if g := e.glyph(r); g != form.glyphs[i] {
 				t.Fatalf("glyph(%U) = %d, want %d", r, g, form.glyphs[i])
 			}
+		}
+		e.forget()
+		if table != (glyphTable{}) {
+			t.Fatalf("subset %q: forget left entries in the table", runes)
 		}
 	}
 }
@@ -267,4 +272,64 @@ func TestHelpedPagesPanic(t *testing.T) {
 			t.Error("the document after the panic differs")
 		}
 	})
+}
+
+// The painter's table of escaped bytes names exactly the bytes
+// appendEscaped writes as two.
+func TestEscapedTable(t *testing.T) {
+	for c := range 256 {
+		if got := len(appendEscaped(nil, byte(c))) == 2; got != escaped[c] {
+			t.Errorf("byte %#x: escaped %v, appendEscaped writes %d bytes", c, escaped[c], len(appendEscaped(nil, byte(c))))
+		}
+	}
+}
+
+// CharsOf and the painter decode a text's characters as ranging over it
+// does, also where it is not valid UTF-8: every character, every glyph.
+func TestTextDecoding(t *testing.T) {
+	texts := []string{"", "Bỉm Sơn", "ăđơư ạếữ Ỹ", "a\xffb", "\xe1\xba", "\xc3", "\xe0\xa0\x80\xed\x9f\xbf\xed\xa0\x80",
+		"\xc0\xaf\xc1\xbf\xc2\x80\xdf\xbf", "\xef\xbf\xbd\xf0\x9f\x98\x80z", "\xe1\x80\xc0", "\xec\xbf\xbf\xee\x80\x80"}
+	for i := range 200 { // random bytes, biased to lead and continuation bytes
+		b := make([]byte, i%13)
+		for k := range b {
+			b[k] = []byte{'a', 0x80, 0xBF, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xF0, 0xFF}[(i*7+k*k*3)%11] + byte(k%2)
+		}
+		texts = append(texts, string(b))
+	}
+	var table glyphTable
+	runes := []rune{}
+	for r := rune(0); r < 0x10000; r += 7 {
+		runes = append(runes, r)
+	}
+	form := &fontForm{glyphs: make([]uint16, len(runes))}
+	for i, r := range runes {
+		form.glyphs[i] = uint16(r) ^ 0x5A5A
+	}
+	e := newEmbedded(nil, runes, form, 0, &table)
+	for _, s := range texts {
+		c := CharsOf([]layout.Page{{Texts: []layout.Text{{S: s}}}})
+		var want []rune
+		beyond := false
+		for _, r := range s {
+			if r >= 1<<16 {
+				beyond = true
+			} else if !slices.Contains(want, r) {
+				want = append(want, r)
+			}
+		}
+		slices.Sort(want)
+		if !slices.Equal(c.Runes[0], want) || c.Beyond != beyond {
+			t.Fatalf("CharsOf(%q) = %U, %v; want %U, %v", s, c.Runes[0], c.Beyond, want, beyond)
+		}
+		p := painter{fonts: &[4]*embedded{e}, width: -1, style: -1}
+		p.text(&layout.Text{S: s})
+		var wantB []byte
+		for _, r := range s {
+			g := e.glyph(r)
+			wantB = appendEscaped(appendEscaped(wantB, byte(g>>8)), byte(g))
+		}
+		if !bytes.Contains(p.b, append(append([]byte(" Td ("), wantB...), ") Tj"...)) {
+			t.Fatalf("text %q painted as %q, want the glyphs %q", s, p.b, wantB)
+		}
+	}
 }

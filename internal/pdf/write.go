@@ -22,6 +22,7 @@ import (
 	"sync"
 	"time"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/vanban/vanban/internal/cores"
 	"github.com/vanban/vanban/internal/deflate"
@@ -122,11 +123,19 @@ type Chars struct {
 
 // charSets are the bit sets CharsOf fills, a bit per BMP character for
 // each style, kept for the next documents.
-var charSets = sync.Pool{New: func() any { return new([4][1 << 16 / 64]uint64) }}
+var charSets = sync.Pool{New: func() any { return new(styleSets) }}
+
+// styleSets are the four styles' sets of characters; a set is cleared
+// before it is used again, not when new: a Vietnamese text sets bits in
+// the first of its two pages only, and a new set's pages are untouched.
+type styleSets struct {
+	sets [4][1 << 16 / 64]uint64
+	used [4]bool // since the set was last cleared
+}
 
 // CharsOf returns the characters the pages draw.
 func CharsOf(pages []layout.Page) Chars {
-	sets := charSets.Get().(*[4][1 << 16 / 64]uint64)
+	sets := charSets.Get().(*styleSets)
 	defer charSets.Put(sets)
 	var seen [4]*[1 << 16 / 64]uint64 // the sets of the styles used
 	var c Chars
@@ -134,11 +143,26 @@ func CharsOf(pages []layout.Page) Chars {
 		for _, t := range p.Texts {
 			set := seen[t.Font.Style]
 			if set == nil {
-				set = &sets[t.Font.Style]
-				clear(set[:])
+				set = &sets.sets[t.Font.Style]
+				if sets.used[t.Font.Style] {
+					clear(set[:])
+				}
+				sets.used[t.Font.Style] = true
 				seen[t.Font.Style] = set
 			}
-			for _, r := range t.S {
+			for i := 0; i < len(t.S); {
+				// Vietnamese letters decoded in place (see nextRune).
+				var r rune
+				switch b := t.S[i]; {
+				case b < utf8.RuneSelf:
+					r, i = rune(b), i+1
+				case 0xC2 <= b && b <= 0xDF && i+1 < len(t.S) && t.S[i+1]&0xC0 == 0x80:
+					r, i = rune(b&0x1F)<<6|rune(t.S[i+1]&0x3F), i+2
+				case 0xE1 <= b && b <= 0xEC && i+2 < len(t.S) && t.S[i+1]&0xC0 == 0x80 && t.S[i+2]&0xC0 == 0x80:
+					r, i = rune(b&0x0F)<<12|rune(t.S[i+1]&0x3F)<<6|rune(t.S[i+2]&0x3F), i+3
+				default:
+					r, i = nextRune(t.S, i)
+				}
 				// Unsigned, the bit's word and place are a shift and a
 				// mask: a rune is signed, and its r/64 and r%64 are not.
 				if u := uint32(r); u < 1<<16 {
@@ -183,15 +207,26 @@ const tableRunes = 0x1F00
 type glyphTable [tableRunes]uint16
 
 // newEmbedded returns the font of a style with its subset's form, filling
-// low (a table of the writer's, reused by the next document).
+// low (a table of the writer's, all zeros, reused by the next document).
 func newEmbedded(face *font.Face, runes []rune, form *fontForm, obj int, low *glyphTable) *embedded {
-	clear(low[:])
 	for i, r := range runes {
 		if r < tableRunes {
 			low[r] = form.glyphs[i]
 		}
 	}
 	return &embedded{face: face, runes: runes, form: form, obj: obj, low: low}
+}
+
+// forget sets back to zero the entries of low that newEmbedded set. A
+// table is 16 kB, of which a Vietnamese text uses two pages (Latin and
+// Latin Extended Additional): clearing it whole touched the other two in
+// every new writer, for nothing.
+func (e *embedded) forget() {
+	for _, r := range e.runes {
+		if r < tableRunes {
+			e.low[r] = 0
+		}
+	}
 }
 
 // glyph returns the subset's glyph for r (0, .notdef, if the style lacks
@@ -233,7 +268,7 @@ type doc struct {
 	content []byte           // the page being painted
 	z       []byte           // compressed stream
 	zw      *deflate.Encoder // reused for every stream
-	glyphs  [4]glyphTable    // the fonts' glyph tables (embedded.low)
+	glyphs  [4]glyphTable    // the fonts' glyph tables (embedded.low), zero between documents
 	helper  *doc             // paints and compresses a long document's odd pages
 }
 
@@ -251,13 +286,24 @@ func getDoc(w io.Writer) *doc {
 		// Output is written out once it passes 64 kB; the room beyond
 		// that takes the object that passes it, and the whole of a short
 		// document (the seed's 68 kB), without growing the buffer.
-		d = &doc{zw: deflate.NewEncoder(), buf: make([]byte, 0, 128<<10)}
+		d = &doc{zw: deflate.NewEncoder(), buf: make([]byte, 0, 128<<10), content: make([]byte, 0, contentRoom)}
 	}
 	d.w, d.written, d.err = w, 0, nil
 	return d
 }
 
+// contentRoom is a new writer's room for a page's content stream: a full
+// page of text is 15-20 kB. Grown by append, the stream was copied four
+// or five times into fresh buffers, each cleared to its end, where a
+// buffer of this size is touched only as far as the page goes.
+const contentRoom = 32 << 10
+
 func putDoc(d *doc) {
+	for _, e := range d.fonts {
+		if e != nil {
+			e.forget()
+		}
+	}
 	d.w, d.fonts = nil, [4]*embedded{}
 	if cap(d.buf) > 1<<20 || cap(d.content) > 1<<20 || cap(d.z) > 1<<20 {
 		return // a huge document's buffers are not kept
@@ -423,7 +469,7 @@ type oddPage struct {
 // document stopped half way) and waits for it.
 func (d *doc) helpWithOddPages(pages []layout.Page) (odd <-chan oddPage, stop func()) {
 	if d.helper == nil {
-		d.helper = &doc{zw: deflate.NewEncoder()}
+		d.helper = &doc{zw: deflate.NewEncoder(), content: make([]byte, 0, contentRoom)}
 	}
 	h := d.helper
 	h.fonts = d.fonts
@@ -576,13 +622,46 @@ func (p *painter) text(t *layout.Text) {
 	p.b = p.xy(p.b, t.X, t.Y)
 	p.b = append(p.b, " Td ("...)
 	e := p.fonts[t.Font.Style]
-	for _, r := range t.S {
+	b := p.b
+	for i := 0; i < len(t.S); {
+		// Vietnamese letters decoded in place (see nextRune).
+		var r rune
+		switch c := t.S[i]; {
+		case c < utf8.RuneSelf:
+			r, i = rune(c), i+1
+		case 0xC2 <= c && c <= 0xDF && i+1 < len(t.S) && t.S[i+1]&0xC0 == 0x80:
+			r, i = rune(c&0x1F)<<6|rune(t.S[i+1]&0x3F), i+2
+		case 0xE1 <= c && c <= 0xEC && i+2 < len(t.S) && t.S[i+1]&0xC0 == 0x80 && t.S[i+2]&0xC0 == 0x80:
+			r, i = rune(c&0x0F)<<12|rune(t.S[i+1]&0x3F)<<6|rune(t.S[i+2]&0x3F), i+3
+		default:
+			r, i = nextRune(t.S, i)
+		}
 		g := e.glyph(r)
-		p.b = appendEscaped(p.b, byte(g>>8))
-		p.b = appendEscaped(p.b, byte(g))
+		hi, lo := byte(g>>8), byte(g)
+		if escaped[hi] || escaped[lo] {
+			b = appendEscaped(appendEscaped(b, hi), lo)
+			continue
+		}
+		b = append(b, hi, lo) // most glyphs: one append, no switch
 	}
-	p.b = append(p.b, ") Tj ET\n"...)
+	p.b = append(b, ") Tj ET\n"...)
 }
+
+// nextRune returns the character at s[i] and the index after it, as
+// ranging over s gives them. CharsOf and the painter read every character
+// of every page, a third of them Vietnamese letters of two bytes (ă, đ,
+// ơ, ư) or three (ạ, ế, ữ): they decode those in place, where a call per
+// letter (the runtime's, for a range loop, or this one) cost as much
+// again, and leave the rest to this. Their fast cases take only valid
+// sequences: C2-DF and a continuation byte, E1-EC and two (E0 and ED
+// limit their second byte; utf8 checks them).
+func nextRune(s string, i int) (rune, int) {
+	r, n := utf8.DecodeRuneInString(s[i:])
+	return r, i + n
+}
+
+// escaped tells the bytes appendEscaped escapes.
+var escaped = [256]bool{'(': true, ')': true, '\\': true, '\r': true}
 
 // appendEscaped writes a byte of a literal string (ISO 32000-1 §7.3.4.2):
 // parentheses and backslashes escaped, and a carriage return, which a

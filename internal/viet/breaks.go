@@ -152,6 +152,14 @@ var lexicon = func() map[string]lex {
 	return m
 }()
 
+// punctuatedCompound reports whether p, with its punctuation, and n
+// (unopened) form one of the compounds ("phòng, chống"). Most syllables
+// after a comma or a full stop end no compound, which the lexicon tells
+// without the look-up of the pair, whose two strings are hashed.
+func punctuatedCompound(p, n *syllable) bool {
+	return n.u&lexSecond != 0 && compounds[pair{p.raw, n.un}]
+}
+
 // compound reports whether p (bare) and n (unopened) form one of the
 // compounds. Most pairs of syllables have one that starts or ends none,
 // which the lexicon (looked up once per syllable) tells.
@@ -222,12 +230,12 @@ func rate(syl [][]syllable, i int) Break {
 	if bound(c) {
 		return BreakNever
 	}
-	p, n := c.p.bare, c.n.un
+	p := c.p.bare
 	punctuated := p != c.p.raw
 	switch {
 	case isDash(c.p.raw):
 		return BreakPoor // "Lao động - / Thương binh": the phrase goes on
-	case punctuated && compounds[pair{c.p.raw, n}]:
+	case punctuated && punctuatedCompound(c.p, c.n):
 		return BreakPoor // phòng, / chống: a fixed phrase, comma and all
 	case punctuated && endsClause(c.p.raw):
 		return BreakBest
@@ -624,7 +632,7 @@ func (a *Analysis) InsideWord(i int) bool {
 	case isDash(c.p.raw):
 		return true
 	case c.p.bare != c.p.raw:
-		if compounds[pair{c.p.raw, c.n.un}] {
+		if punctuatedCompound(c.p, c.n) {
 			return true
 		}
 	case compound(c.p, c.n):

@@ -13,6 +13,25 @@ import (
 // / Sơn" as on "Hội Liên hiệp / Phụ nữ".
 type Names struct {
 	byFirst map[string][][]string // each name as syllables, by its first syllable
+	// firsts has the bit firstBit of every key of byFirst: most
+	// syllables of a text start no name, and a bit tells it for less
+	// than a map does.
+	firsts [4]uint64
+}
+
+// firstBit is where a syllable that may start a name has its bit in
+// Names.firsts: a mix of its length and its first and last bytes.
+func firstBit(s string) uint8 {
+	if s == "" {
+		return 0
+	}
+	return uint8(len(s)*37 + int(s[0])*5 + int(s[len(s)-1]))
+}
+
+// mayStart reports whether a name may start with syllable s.
+func (n *Names) mayStart(s string) bool {
+	b := firstBit(s)
+	return n.firsts[b>>6]&(1<<(b&63)) != 0
 }
 
 // maxNameSyllables is the length of the longest place name taken from a
@@ -48,7 +67,7 @@ var commonNames = func() *Names {
 // Bỉm Sơn, "UBND TỈNH THANH HÓA" → Thanh Hóa), or a whole short text
 // without one ("Bỉm Sơn").
 func NewNames(texts ...string) *Names {
-	n := &Names{byFirst: maps.Clone(commonNames.byFirst)}
+	n := &Names{byFirst: maps.Clone(commonNames.byFirst), firsts: commonNames.firsts}
 	for _, t := range texts {
 		for _, place := range places(strings.Fields(strings.ToLower(t))) {
 			n.add(place)
@@ -69,6 +88,8 @@ func (n *Names) add(syl []string) {
 	}
 	// A new array: have may be the shared names' (see NewNames).
 	n.byFirst[syl[0]] = append(have[:len(have):len(have)], syl)
+	b := firstBit(syl[0])
+	n.firsts[b>>6] |= 1 << (b & 63)
 }
 
 // places returns the place names in the words of a text in lower case.
@@ -111,6 +132,9 @@ func bareAll(ws []string) []string {
 func (n *Names) mark(syl [][]syllable, out []Break) {
 	for i, w := range syl {
 		for k, s := range w {
+			if !n.mayStart(s.bare) {
+				continue
+			}
 			for _, name := range n.byFirst[s.bare] {
 				if end, ok := matchAt(syl, i, k, name); ok {
 					// Every word that starts inside the name, after
