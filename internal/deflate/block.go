@@ -383,9 +383,10 @@ func (e *Encoder) writeTokens(block []byte) {
 			}
 		}
 		pos += int(m.lits) + int(m.xlen) + 3
-		// A match is 48 bits at most: with the bits left, it fits 64
-		// after a spill.
-		if nbits > 16 {
+		// A match is 48 bits at most: bits must hold it and the bits
+		// pending, fewer than 64 (spill cannot shift out 64 bits, and a
+		// shift by nbits&63 would put the next bits on top of them).
+		if nbits > 15 {
 			bits, nbits = w.spill(bits, nbits)
 		}
 		lc := lit[lengthCodesStart+int(m.lcode)]

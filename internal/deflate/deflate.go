@@ -159,6 +159,9 @@ func (e *Encoder) appendLarge(dst, src []byte) []byte {
 	w.Reset(buf)
 	w.Write(src)
 	w.Close()
+	// The table holds the window's positions: move past them, as
+	// AppendDeflate does, or the next stream would match against them.
+	e.endStream(len(w.hist))
 	return buf.b
 }
 

@@ -268,3 +268,79 @@ func FuzzSameBytes(f *testing.F) {
 		}
 	})
 }
+
+// Inputs past maxBase go through a Writer (appendLarge, tried here on a
+// small input): the same bytes, and the Encoder is ready for the next
+// stream, none of whose matches may reach the large one's positions.
+func TestAppendLargeThenAnother(t *testing.T) {
+	in := inputs()
+	enc := NewEncoder()
+	for _, name := range []string{"text 200000", "copies 70000", "text 4096"} {
+		b := in[name]
+		if got, want := enc.appendLarge([]byte("prefix"), b), stdFlate(b); !bytes.Equal(got[len("prefix"):], want) {
+			t.Fatalf("%s: appendLarge differs from compress/flate at %d", name, firstDiff(got[len("prefix"):], want))
+		}
+		sameZlib(t, enc, name+" after appendLarge", b)
+	}
+}
+
+// Adler32 at every length around its chunks of adlerMax bytes and its
+// steps of 8, with the largest bytes and random ones, from every
+// alignment.
+func TestAdler32Chunks(t *testing.T) {
+	rng := rand.New(rand.NewPCG(10, 11))
+	noise := make([]byte, 4*adlerMax+64)
+	for i := range noise {
+		noise[i] = byte(rng.Uint32())
+	}
+	ff := bytes.Repeat([]byte{255}, len(noise))
+	var lengths []int
+	for n := range 80 {
+		lengths = append(lengths, n)
+	}
+	for k := 1; k <= 4; k++ {
+		for d := -17; d <= 17; d++ {
+			lengths = append(lengths, k*adlerMax+d)
+		}
+	}
+	for _, n := range lengths {
+		for off := range 8 {
+			for _, b := range [][]byte{ff[off : off+n], noise[off : off+n]} {
+				if got, want := Adler32(b), adler32.Checksum(b); got != want {
+					t.Fatalf("%d bytes from %d: Adler32 %08x, hash/adler32 %08x", n, off, got, want)
+				}
+			}
+		}
+	}
+}
+
+// Reset in the middle of a stream drops it: the next stream's bytes are
+// compress/flate's for that stream alone, and none of its matches reach
+// the bytes dropped.
+func TestWriterResetMidStream(t *testing.T) {
+	in := inputs()
+	var buf bytes.Buffer
+	w := NewWriter(&buf)
+	for _, first := range []int{10, 40000, 65535, 100000} {
+		for _, name := range []string{"text 200000", "copies 70000", "text 127"} {
+			w.Write(in["text 200000"][:first]) // the same text: matches would be found
+			buf.Reset()
+			w.Reset(&buf)
+			b := in[name]
+			for len(b) > 0 { // writes of 1 to 5 bytes between blocks
+				k := min(len(b), 1+len(b)%5)
+				w.Write(b[:k])
+				b = b[k:]
+				if len(b) > 3000 {
+					k = min(len(b), 65535)
+					w.Write(b[:k])
+					b = b[k:]
+				}
+			}
+			w.Close()
+			if want := stdFlate(in[name]); !bytes.Equal(buf.Bytes(), want) {
+				t.Fatalf("%s after %d bytes dropped: differs from compress/flate at %d", name, first, firstDiff(buf.Bytes(), want))
+			}
+		}
+	}
+}
