@@ -8,6 +8,8 @@ import (
 	"hash/adler32"
 	"io"
 	"math/rand/v2"
+	"os"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -341,6 +343,80 @@ func TestWriterResetMidStream(t *testing.T) {
 			if want := stdFlate(in[name]); !bytes.Equal(buf.Bytes(), want) {
 				t.Fatalf("%s after %d bytes dropped: differs from compress/flate at %d", name, first, firstDiff(buf.Bytes(), want))
 			}
+		}
+	}
+}
+
+// mixed returns an input of n bytes made of pieces of every kind: runs,
+// noise, skewed bytes, text, and copies of earlier bytes from any
+// distance, some past 32 kB.
+func mixed(rng *rand.Rand, n int) []byte {
+	text := inputs()["text 4096"]
+	b := make([]byte, 0, n)
+	for len(b) < n {
+		k := 1 + rng.IntN(1+rng.IntN(3000))
+		switch rng.IntN(5) {
+		case 0:
+			c := byte(rng.Uint32())
+			for range k {
+				b = append(b, c)
+			}
+		case 1:
+			for range k {
+				b = append(b, byte(rng.Uint32()))
+			}
+		case 2:
+			for range k {
+				b = append(b, byte('a'+rng.IntN(3)))
+			}
+		case 3:
+			i := rng.IntN(len(text))
+			b = append(b, text[i:min(len(text), i+k)]...)
+		default:
+			if len(b) > 0 {
+				d := 1 + rng.IntN(min(len(b), 40000))
+				for range k {
+					b = append(b, b[len(b)-d])
+				}
+			}
+		}
+	}
+	return b[:n]
+}
+
+// Mixed inputs of sizes around one, two and three blocks, through one
+// Encoder and one Writer with writes of random sizes. Set
+// VANBAN_DEFLATE_MIXES for a longer run.
+func TestMixedSameBytes(t *testing.T) {
+	count := 40
+	if s := os.Getenv("VANBAN_DEFLATE_MIXES"); s != "" {
+		count, _ = strconv.Atoi(s)
+	}
+	rng := rand.New(rand.NewPCG(12, 13))
+	enc := NewEncoder()
+	var buf bytes.Buffer
+	w := NewWriter(&buf)
+	for range count {
+		n := rng.IntN(3000)
+		if rng.IntN(2) == 0 {
+			n = (1+rng.IntN(3))*maxBlock + rng.IntN(300) - 150
+		}
+		b := mixed(rng, n)
+		sameZlib(t, enc, "mixed", b)
+		var chunks [][]byte
+		for rest := b; len(rest) > 0; {
+			k := min(len(rest), 1+rng.IntN(1+rng.IntN(100000)))
+			chunks = append(chunks, rest[:k])
+			rest = rest[k:]
+		}
+		buf.Reset()
+		w.Reset(&buf)
+		for _, c := range chunks {
+			w.Write(c)
+		}
+		w.Close()
+		if want := stdFlate(chunks...); !bytes.Equal(buf.Bytes(), want) {
+			t.Fatalf("mixed, %d bytes in %d writes: Writer differs from compress/flate at %d", n, len(chunks), firstDiff(buf.Bytes(), want))
 		}
 	}
 }

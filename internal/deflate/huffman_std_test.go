@@ -146,7 +146,7 @@ func FuzzGenerate(f *testing.F) {
 		if b[0]&1 == 1 {
 			maxBits = 7
 		}
-		freq := make([]int32, min(len(b)/2, numLit))
+		freq := make([]int32, min((len(b)-1)/2, numLit))
 		if maxBits == 7 {
 			freq = freq[:min(len(freq), numCodegen)]
 		}
